@@ -1,0 +1,88 @@
+"""Source positions, diagnostics and the exception tree (with exit codes).
+
+The library never prints or exits: it raises a :class:`DeckgenError` whose
+``diagnostics`` say what went wrong and where; the CLI prints them and maps the
+exception class to an exit code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+@dataclass(frozen=True, order=True)
+class SourcePos:
+    """A 1-based line and column in a named file."""
+
+    file: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    severity: Severity
+    message: str
+    pos: SourcePos | None = None
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.pos}: " if self.pos else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}{self.severity.value}: {self.message}{hint}"
+
+    def to_json(self) -> dict:
+        return {
+            "severity": self.severity.value,
+            "message": self.message,
+            "file": self.pos.file if self.pos else None,
+            "line": self.pos.line if self.pos else None,
+            "column": self.pos.col if self.pos else None,
+            "hint": self.hint,
+        }
+
+
+def error(message: str, pos: SourcePos | None = None, hint: str | None = None) -> Diagnostic:
+    return Diagnostic(Severity.ERROR, message, pos, hint)
+
+
+def warning(message: str, pos: SourcePos | None = None, hint: str | None = None) -> Diagnostic:
+    return Diagnostic(Severity.WARNING, message, pos, hint)
+
+
+class DeckgenError(Exception):
+    """Root of every error deckgen raises on purpose. ``exit_code`` is the CLI's."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, diagnostics: tuple[Diagnostic, ...] | list[Diagnostic] = ()):
+        super().__init__(message)
+        self.message = message
+        self.diagnostics = tuple(diagnostics)
+
+
+class InputError(DeckgenError):
+    """The outline, an overlay or an option is wrong: the user must fix the input."""
+
+    exit_code = 2
+
+
+class BuildError(DeckgenError):
+    """The input is valid but the build could not be completed (or --strict saw warnings)."""
+
+    exit_code = 1
+
+
+class OutputError(DeckgenError):
+    """An output file could not be written; earlier outputs are left as they were."""
+
+    exit_code = 3

@@ -1,0 +1,185 @@
+"""Frames: the contract between layout and the renderers.
+
+A :class:`Deck` is a list of :class:`SlideFrame`, each a list of positioned
+items. Every position and size is final (EMU, origin top-left), every line
+break is decided, every font size chosen. Renderers only convert units and draw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from ..errors import Diagnostic, SourcePos
+from .geometry import Insets, Rect
+
+
+class Role(StrEnum):
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    BODY = "body"
+    QUOTE = "quote"
+    ATTRIBUTION = "attribution"
+    LABEL = "label"
+    CAPTION = "caption"
+    FOOTER = "footer"
+    SLIDE_NUMBER = "slide-number"
+    DECORATION = "decoration"
+
+
+class Placeholder(StrEnum):
+    """Which layout placeholder a text box fills in the PPTX (outline view, screen readers)."""
+
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    BODY = "body"
+
+
+class Align(StrEnum):
+    LEFT = "left"
+    CENTER = "center"
+    RIGHT = "right"
+
+
+class Anchor(StrEnum):
+    TOP = "top"
+    MIDDLE = "middle"
+    BOTTOM = "bottom"
+
+
+class ShapeKind(StrEnum):
+    RECT = "rect"
+    ROUND_RECT = "round-rect"
+    ELLIPSE = "ellipse"
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    color: str | None = None  # "RRGGBB"; None = the paragraph's colour
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    runs: tuple[Run, ...]
+    size: float  # points
+    color: str  # "RRGGBB"
+    lines: tuple[tuple[Run, ...], ...]  # the wrapped lines, runs split at line ends
+    line_pitch: float  # points from one baseline to the next (exact spacing)
+    space_before: float = 0.0  # points
+    align: Align = Align.LEFT
+    level: int = 0
+    bullet: str | None = None
+    bullet_color: str | None = None
+    margin_left: int = 0  # EMU from the text box's inner left edge to the text
+    hanging: int = 0  # EMU the bullet hangs left of the text
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+    @property
+    def height(self) -> float:
+        return self.space_before + len(self.lines) * self.line_pitch
+
+
+@dataclass(frozen=True)
+class TextBox:
+    rect: Rect
+    paragraphs: tuple[Paragraph, ...]
+    role: Role
+    font: str
+    name: str
+    anchor: Anchor = Anchor.TOP
+    insets: Insets = Insets()
+    placeholder: Placeholder | None = None
+    fill: str | None = None
+    field: str | None = None  # "slidenum": the text is PowerPoint's slide-number field
+    pos: SourcePos | None = None
+
+    @property
+    def content_height(self) -> float:
+        """Points of text, from the top of the first line to the bottom of the last."""
+        return sum(p.height for p in self.paragraphs) - (
+            self.paragraphs[0].space_before if self.paragraphs else 0
+        )
+
+
+@dataclass(frozen=True)
+class TableCell:
+    paragraphs: tuple[Paragraph, ...]
+    fill: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    rect: Rect
+    col_widths: tuple[int, ...]
+    row_heights: tuple[int, ...]
+    cells: tuple[tuple[TableCell, ...], ...]
+    font: str
+    name: str
+    insets: Insets
+    header_rows: int = 1
+    border: str = "FFFFFF"
+    pos: SourcePos | None = None
+
+
+@dataclass(frozen=True)
+class Picture:
+    rect: Rect
+    path: str  # absolute
+    alt: str
+    name: str
+    pos: SourcePos | None = None
+
+
+@dataclass(frozen=True)
+class Shape:
+    rect: Rect
+    kind: ShapeKind
+    fill: str | None
+    name: str
+    line: str | None = None
+    line_width: float = 0.0  # points
+
+
+Item = TextBox | Table | Picture | Shape
+
+
+@dataclass(frozen=True)
+class SlideFrame:
+    number: int
+    kind: str
+    title: str
+    items: tuple[Item, ...]
+    notes: str
+    background: str
+    section: str | None = None
+    continued: bool = False
+    pos: SourcePos | None = None
+
+
+@dataclass(frozen=True)
+class DeckMeta:
+    title: str
+    subtitle: str | None
+    author: str | None
+    organisation: str | None
+    date: str | None
+    language: str
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Deck:
+    width: int
+    height: int
+    slides: tuple[SlideFrame, ...]
+    meta: DeckMeta
+    font: str
+    diagnostics: tuple[Diagnostic, ...] = field(default=())
+    # theme colour slots for the editable template: (("dk1", "1F2933"), ("accent1", …), …)
+    palette: tuple[tuple[str, str], ...] = ()

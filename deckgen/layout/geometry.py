@@ -1,0 +1,60 @@
+"""One unit for all layout: EMU integers (914400 per inch, 12700 per point), origin top-left."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EMU_PER_INCH = 914_400
+EMU_PER_PT = 12_700
+
+
+def inch(value: float) -> int:
+    return round(value * EMU_PER_INCH)
+
+
+def pt(value: float) -> int:
+    return round(value * EMU_PER_PT)
+
+
+def to_pt(emu: int) -> float:
+    return emu / EMU_PER_PT
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: int
+    y: int
+    w: int
+    h: int
+
+    @property
+    def right(self) -> int:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> int:
+        return self.y + self.h
+
+    def inset(
+        self, left: int, top: int | None = None, right: int | None = None, bottom: int | None = None
+    ) -> Rect:
+        top = left if top is None else top
+        right = left if right is None else right
+        bottom = top if bottom is None else bottom
+        return Rect(self.x + left, self.y + top, self.w - left - right, self.h - top - bottom)
+
+    def contains(self, other: Rect) -> bool:
+        return (
+            other.x >= self.x
+            and other.y >= self.y
+            and other.right <= self.right
+            and other.bottom <= self.bottom
+        )
+
+
+@dataclass(frozen=True)
+class Insets:
+    left: int = 0
+    top: int = 0
+    right: int = 0
+    bottom: int = 0

@@ -1,0 +1,318 @@
+"""A safe YAML reader that keeps where every value came from.
+
+PyYAML's constructors turn `NO` into False, `1.10` into 1.1 and `2024-03-01`
+into a date, and happily expand aliases (a "billion laughs" outline) or build
+arbitrary objects from tags. deckgen wants none of that. This module walks the
+parser's *events* and builds plain Python data in which
+
+- every scalar is the text as written (a plain `~`, `null` or empty value is
+  None); the model's types coerce "20" to 20 or "false" to False where a
+  number or a flag is expected, so text is never changed behind the user's back;
+- every mapping is a :class:`PosDict` and every sequence a :class:`PosList`
+  that knows its own position and that of each key and item;
+- tags, anchors and aliases, duplicate keys, control characters, absurd nesting
+  and oversized files are refused with a message naming line and column.
+
+Problems are collected (as many as can be found in one pass) and raised
+together as an :class:`~deckgen.errors.InputError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+import yaml
+
+from ..errors import Diagnostic, InputError, SourcePos, error
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 32
+MAX_NODES = 200_000
+
+# C0 controls except tab, newline and carriage return; DEL; C1 controls.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+# What the YAML reader refuses outright (and it would stop at the first one).
+_UNREADABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+class PosDict(dict):
+    """A mapping that remembers where it and each of its keys and values start."""
+
+    source_pos: SourcePos
+    key_pos: dict
+    value_pos: dict
+
+
+class PosList(list):
+    """A sequence that remembers where it and each of its items start."""
+
+    source_pos: SourcePos
+    item_pos: list
+
+
+def _pos(file: str, mark) -> SourcePos:
+    return SourcePos(file, mark.line + 1, mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, file: str, events):
+        self.file = file
+        self.events = events
+        self.index = 0
+        self.problems: list[Diagnostic] = []
+        self.count = 0
+
+    def problem(self, message: str, mark, hint: str | None = None) -> None:
+        self.problems.append(error(message, _pos(self.file, mark), hint))
+
+    def check_node_props(self, event) -> None:
+        if getattr(event, "anchor", None):
+            self.problem(
+                f"YAML anchors (&{event.anchor}) are not supported",
+                event.start_mark,
+                "write the value out in full; deckgen refuses anchors and aliases so an "
+                "outline cannot expand to an enormous document",
+            )
+        tag = getattr(event, "tag", None)
+        explicit = tag is not None and tag != "!"
+        if isinstance(event, yaml.ScalarEvent):
+            explicit = tag is not None and not event.implicit[0] and not event.implicit[1]
+        if explicit:
+            self.problem(
+                f"YAML tags ({tag}) are not allowed",
+                event.start_mark,
+                "remove the tag; every value in an outline is plain text, a list or a mapping",
+            )
+
+    def node(self, depth: int):
+        event = self.next()
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise InputError(
+                "outline too large",
+                [
+                    error(
+                        f"the outline has more than {MAX_NODES} values",
+                        _pos(self.file, event.start_mark),
+                        "split the talk into several outlines",
+                    )
+                ],
+            )
+        if depth > MAX_DEPTH:
+            raise InputError(
+                "outline nested too deeply",
+                [
+                    error(
+                        f"values are nested more than {MAX_DEPTH} levels deep",
+                        _pos(self.file, event.start_mark),
+                        "an outline needs only a few levels; check the indentation",
+                    )
+                ],
+            )
+        if isinstance(event, yaml.AliasEvent):
+            self.problem(
+                f"YAML aliases (*{event.anchor}) are not supported",
+                event.start_mark,
+                "write the value out in full instead of referring to an anchor",
+            )
+            return None
+        self.check_node_props(event)
+        if isinstance(event, yaml.ScalarEvent):
+            return self.scalar(event)
+        if isinstance(event, yaml.SequenceStartEvent):
+            return self.sequence(event, depth)
+        if isinstance(event, yaml.MappingStartEvent):
+            return self.mapping(event, depth)
+        raise AssertionError(f"unexpected YAML event {event!r}")  # pragma: no cover
+
+    def scalar(self, event):
+        value = event.value
+        # Plain style is None in PyYAML's parser but "" in libyaml's.
+        if not event.style and value in _NULLS:
+            return None
+        bad = _CONTROL.search(value)
+        if bad:
+            self.problem(
+                f"text contains the control character U+{ord(bad.group()):04X}",
+                event.start_mark,
+                "remove it; only tabs and line breaks are allowed in text",
+            )
+        return value
+
+    def sequence(self, start, depth: int) -> PosList:
+        out = PosList()
+        out.source_pos = _pos(self.file, start.start_mark)
+        out.item_pos = []
+        while not isinstance(self.peek(), yaml.SequenceEndEvent):
+            out.item_pos.append(_pos(self.file, self.peek().start_mark))
+            out.append(self.node(depth + 1))
+        self.next()
+        return out
+
+    def mapping(self, start, depth: int) -> PosDict:
+        out = PosDict()
+        out.source_pos = _pos(self.file, start.start_mark)
+        out.key_pos = {}
+        out.value_pos = {}
+        while not isinstance(self.peek(), yaml.MappingEndEvent):
+            key_event = self.peek()
+            key_pos = _pos(self.file, key_event.start_mark)
+            key = self.node(depth + 1)
+            value_pos = _pos(self.file, self.peek().start_mark)
+            value = self.node(depth + 1)
+            if not isinstance(key, str):
+                self.problem(
+                    "a key must be plain text",
+                    key_event.start_mark,
+                    "use a simple name such as 'title:'",
+                )
+                continue
+            if key.startswith("__"):
+                self.problem(f"unknown key '{key}'", key_event.start_mark, "remove it")
+                continue
+            if key in out:
+                first = out.key_pos[key]
+                self.problem(
+                    f"duplicate key '{key}' (first given at line {first.line})",
+                    key_event.start_mark,
+                    "keep one of them; YAML would silently use the last",
+                )
+                continue
+            out[key] = value
+            out.key_pos[key] = key_pos
+            out.value_pos[key] = value_pos
+        self.next()
+        return out
+
+    def peek(self):
+        return self.events[self.index]
+
+    def next(self):
+        event = self.events[self.index]
+        self.index += 1
+        return event
+
+
+def read_text(path: Path, name: str) -> str:
+    """Read an outline file as UTF-8, with friendly errors for the usual accidents."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(
+            f"{name}: no such file",
+            [error(f"{name}: no such file", hint="check the path, or run 'deckgen init DIR'")],
+        ) from None
+    except OSError as exc:
+        raise InputError(
+            f"{name}: cannot read", [error(f"{name}: cannot read it ({exc.strerror})")]
+        ) from None
+    if path.is_dir():
+        raise InputError(
+            f"{name}: is a folder",
+            [error(f"{name} is a folder, not an outline", hint="name the .yaml file")],
+        )
+    if size > MAX_BYTES:
+        raise InputError(
+            f"{name}: too large",
+            [
+                error(
+                    f"{name} is {size:,} bytes; outlines may be at most {MAX_BYTES:,}",
+                    SourcePos(name, 1, 1),
+                    "an outline is text; keep pictures in separate files",
+                )
+            ],
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(
+            f"{name}: cannot read", [error(f"{name}: cannot read it ({exc.strerror})")]
+        ) from None
+    # Drop a BOM first: "utf-8-sig" would report error offsets relative to what follows it.
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        # columns count characters, as YAML's marks do
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
+        raise InputError(
+            f"{name}: not UTF-8",
+            [
+                error(
+                    f"byte 0x{data[exc.start]:02X} is not valid UTF-8",
+                    SourcePos(name, line, col),
+                    "save the file as UTF-8",
+                )
+            ],
+        ) from None
+
+
+def _unreadable(match, text: str, name: str) -> Diagnostic:
+    index = match.start()
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    char = match.group()
+    what = "control character" if _CONTROL.match(char) else "character"
+    return error(
+        f"text contains the {what} U+{ord(char):04X}",
+        SourcePos(name, line, col),
+        "remove it; only tabs and line breaks are allowed in text",
+    )
+
+
+def parse(text: str, name: str):
+    """Parse one YAML document into PosDict/PosList/str/None.
+
+    Returns (tree, problems): problems that still leave a usable tree (a duplicate
+    key keeps its first value, a tag is ignored) are returned so validation can
+    report its own in the same pass; a syntax error raises InputError at once.
+    """
+    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    unreadable = [_unreadable(match, text, name) for match in _UNREADABLE.finditer(text)]
+    if unreadable:
+        raise InputError(f"{name}: invalid characters", unreadable)
+    builder = _Builder(name, [])
+    try:
+        builder.events = list(yaml.parse(text, Loader=loader_cls))
+        builder.next()  # StreamStart
+        doc = builder.peek()
+        if isinstance(doc, yaml.StreamEndEvent):
+            raise InputError(
+                f"{name}: empty",
+                [error("the outline is empty", SourcePos(name, 1, 1), "start from 'deckgen init'")],
+            )
+        builder.next()  # DocumentStart
+        root = builder.node(0)
+        builder.next()  # DocumentEnd
+        if not isinstance(builder.peek(), yaml.StreamEndEvent):
+            builder.problem(
+                "the file holds more than one YAML document",
+                builder.peek().start_mark,
+                "remove the '---' line and everything after it, or merge the documents",
+            )
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "invalid YAML"
+        context = f" {exc.context}" if exc.context else ""
+        start = exc.context_mark
+        if exc.context and start and mark and start.line != mark.line:
+            context += f" that starts at line {start.line + 1}, column {start.column + 1}"
+        builder.problems.append(
+            error(
+                f"YAML syntax error: {problem}{context}",
+                _pos(name, mark) if mark else SourcePos(name, 1, 1),
+                "check the indentation and quoting around here; quote text containing ': ' or '#'",
+            )
+        )
+        root = None
+    except yaml.YAMLError as exc:  # pragma: no cover - the checks above should catch it first
+        builder.problems.append(error(f"YAML error: {exc}", SourcePos(name, 1, 1)))
+        root = None
+    if root is None and builder.problems:
+        raise InputError(f"{name}: invalid YAML", builder.problems)
+    return root, builder.problems

@@ -1,0 +1,124 @@
+"""Deck frames → .pptx bytes, with python-pptx.
+
+The walk is one exhaustive ``match`` on item kind; the other modules here each
+draw one kind. No layout arithmetic lives here beyond unit conversion.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import zipfile
+
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import PP_PLACEHOLDER
+
+from ...layout.frames import Deck, Picture, Placeholder, Shape, SlideFrame, Table, TextBox
+from .image import add_picture
+from .notes import set_notes
+from .shape import add_shape
+from .table import add_table
+from .template import prepare_template
+from .text import add_text_box, fill_placeholder
+
+# Which of the default template's layouts each slide kind uses (by name).
+_LAYOUT = {
+    "title": "Title Slide",
+    "section": "Section Header",
+    "closing": "Title Only",
+    "analogy": "Title Only",
+    "comparison": "Title Only",
+    "takeaways": "Title Only",
+}
+_DEFAULT_LAYOUT = "Title and Content"
+
+_PH_TYPES = {
+    Placeholder.TITLE: (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE),
+    Placeholder.SUBTITLE: (PP_PLACEHOLDER.SUBTITLE,),
+    Placeholder.BODY: (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT),
+}
+
+
+def render_pptx(deck: Deck, created: _dt.datetime) -> bytes:
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = deck.width, deck.height
+    prepare_template(prs, deck)
+    layouts = {layout.name: layout for layout in prs.slide_layouts}
+    lang = deck.meta.language
+    for frame in deck.slides:
+        _render_slide(prs, layouts.get(_LAYOUT.get(frame.kind, _DEFAULT_LAYOUT)), frame, lang)
+    _core_properties(prs, deck, created)
+    buf = io.BytesIO()
+    prs.save(buf)
+    return _normalise_zip(buf.getvalue(), created)
+
+
+def _render_slide(prs, layout, frame: SlideFrame, lang: str) -> None:
+    slide = prs.slides.add_slide(layout)
+    if frame.background.upper() != "FFFFFF":
+        slide.background.fill.solid()
+        slide.background.fill.fore_color.rgb = RGBColor.from_string(frame.background)
+    placeholders = {}
+    for ph in slide.placeholders:
+        for kind, types in _PH_TYPES.items():
+            if ph.placeholder_format.type in types and kind not in placeholders:
+                placeholders[kind] = ph
+                break
+    used = set()
+    tree = slide.shapes._spTree
+    for item in frame.items:
+        match item:
+            case TextBox(placeholder=kind) if kind is not None and kind in placeholders:
+                shape = fill_placeholder(placeholders[kind], item, lang)
+                used.add(kind)
+            case TextBox():
+                shape = add_text_box(slide.shapes, item, lang)
+            case Table():
+                shape = add_table(slide.shapes, item, lang)
+            case Picture():
+                shape = add_picture(slide.shapes, item)
+            case Shape():
+                shape = add_shape(slide.shapes, item)
+            case _:  # pragma: no cover - the frames are a closed set
+                raise TypeError(f"unknown frame item {item!r}")
+        # keep the frame's paint order: move each shape to the top as it is drawn
+        tree.remove(shape._element)
+        tree.append(shape._element)
+    for kind, ph in placeholders.items():
+        if kind not in used:  # no empty "Click to add text" boxes
+            ph._element.getparent().remove(ph._element)
+    for ph in list(slide.placeholders):
+        if ph.placeholder_format.type not in sum(_PH_TYPES.values(), ()):
+            ph._element.getparent().remove(ph._element)
+    set_notes(slide, frame.notes)
+
+
+def _core_properties(prs, deck: Deck, created: _dt.datetime) -> None:
+    core = prs.core_properties
+    meta = deck.meta
+    core.title = meta.title
+    core.subject = meta.subtitle or ""
+    core.author = meta.author or ""
+    core.keywords = ", ".join(meta.keywords)
+    core.language = meta.language
+    core.last_modified_by = "deckgen"
+    core.comments = "Made with deckgen from an outline."
+    core.revision = 1
+    core.created = created.replace(tzinfo=None)
+    core.modified = created.replace(tzinfo=None)
+    core.last_printed = created.replace(tzinfo=None)
+
+
+def _normalise_zip(data: bytes, when: _dt.datetime) -> bytes:
+    """Rewrite the package with fixed member timestamps so builds are reproducible."""
+    stamp = max(when, _dt.datetime(1980, 1, 1, tzinfo=when.tzinfo)).timetuple()[:6]
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=stamp)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            dst.writestr(member, src.read(info.filename))
+    return out.getvalue()

@@ -1,0 +1,83 @@
+"""The dependency direction in docs/architecture.md, enforced by reading the imports."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PKG = Path(__file__).resolve().parents[1] / "deckgen"
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    module = ".".join(path.relative_to(PKG.parent).with_suffix("").parts)
+    package = module.rsplit(".", 1)[0] if path.name != "__init__.py" else module
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - node.level + 1]
+                names.add(".".join(base + ([node.module] if node.module else [])))
+            else:
+                names.add(node.module or "")
+    return names
+
+
+def modules():
+    for path in sorted(PKG.rglob("*.py")):
+        yield ".".join(path.relative_to(PKG.parent).with_suffix("").parts), imports_of(path)
+
+
+def uses(names: set[str], top: str) -> bool:
+    return any(n == top or n.startswith(top + ".") for n in names)
+
+
+def test_only_the_yaml_reader_imports_yaml():
+    offenders = [m for m, names in modules() if uses(names, "yaml")]
+    assert offenders == ["deckgen.outline.yamltree"]
+
+
+def test_only_the_pptx_renderer_imports_python_pptx():
+    offenders = [
+        m
+        for m, names in modules()
+        if uses(names, "pptx") and not m.startswith("deckgen.render.pptx")
+    ]
+    assert offenders == []
+
+
+def test_reportlab_stays_in_the_measurer_and_the_pdf_renderer():
+    offenders = [
+        m
+        for m, names in modules()
+        if uses(names, "reportlab")
+        and m != "deckgen.layout.measure"
+        and not m.startswith("deckgen.render.pdf")
+    ]
+    assert offenders == []
+
+
+def test_the_model_and_layout_do_not_know_the_back_ends():
+    for module, names in modules():
+        if module.startswith(("deckgen.outline", "deckgen.layout")):
+            assert not uses(names, "deckgen.render"), module
+            assert not uses(names, "pptx"), module
+            assert not uses(names, "click"), module
+        if module.startswith("deckgen.render"):
+            assert not uses(names, "deckgen.outline"), module
+            assert not uses(names, "deckgen.build"), module
+
+
+def test_the_library_never_prints_or_exits():
+    for path in PKG.rglob("*.py"):
+        if path.name in ("cli.py", "__main__.py"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                assert node.func.id not in ("print", "exit"), f"{path}: {node.func.id}()"
+            if isinstance(node, ast.Attribute) and node.attr == "exit":
+                assert not (isinstance(node.value, ast.Name) and node.value.id == "sys"), path
