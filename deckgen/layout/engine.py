@@ -38,13 +38,14 @@ from .geometry import EMU_PER_PT, Insets, Rect, inch, pt
 from .images import image_size
 from .measure import Measurer
 from .theme import Theme, on_color, resolve_theme
-from .wrap import wrap_runs
+from .wrap import truncate, wrap_runs
 
 # Renderers differ by a few per cent in how wide they set a line (hinting,
 # kerning); wrapping to a slightly narrower measure keeps our breaks valid.
 WRAP_SAFETY = 0.96
 BODY_PITCH = 1.2
 TITLE_PITCH = 1.1
+ANALOGY_SIZE = 20  # two panels side by side: a step below body text
 
 
 @dataclass
@@ -75,6 +76,7 @@ class _Engine:
         self.state = _State()
         self.section_number = 0
         self.section: m.Section | None = None
+        self.footer_warned = False
         self.base = outline.base_dir
 
     # ------------------------------------------------------------------ driver
@@ -277,16 +279,28 @@ class _Engine:
         y = t.footer_y
         h = inch(0.32)
         number_w = inch(1.2)
-        footer_w = t.width - 2 * t.margin - number_w - inch(0.3)
-        footer = self.para(footer_text, size, footer_w, color)
-        if len(footer.lines) > 1:  # footers are one line: cut with an ellipsis
-            first = "".join(r.text for r in footer.lines[0])
-            footer = self.para(first.rstrip() + "…", size, footer_w * 2, color)
-            footer = Paragraph(**{**footer.__dict__, "lines": footer.lines[:1]})
+        logo_w = inch(1.1) if t.logo else 0
+        footer_w = t.width - 2 * t.margin - number_w - logo_w - inch(0.3)
+        avail = footer_w / EMU_PER_PT * WRAP_SAFETY
+        short = truncate(footer_text, avail, size, self.measurer)
+        if short != footer_text and not self.footer_warned:
+            self.footer_warned = True
+            self.state.diagnostics.append(
+                warning(
+                    f"the footer '{footer_text}' is too long for one line; shortened to '{short}'",
+                    self.outline.meta.pos,
+                    "shorten meta.footer",
+                )
+            )
+        footer = self.para(short, size, footer_w, color)
         number = self.para(
             str(len(self.state.slides) + 1), size, number_w, color, align=Align.RIGHT
         )
-        return [
+        logo = []
+        if t.logo:
+            x = t.width - t.margin - number_w - logo_w
+            logo = [self.picture(t.logo, Rect(x, y, logo_w, h), "Logo")]
+        return logo + [
             self.box(
                 Rect(t.margin, y, footer_w, h),
                 [footer],
@@ -797,10 +811,11 @@ class _Engine:
             top = body.y + max(0, (body.h - block_h) // 2)
             title = self.continued_title(slide.title, i > 0)
             items = self.title_items(title, slide.pos, accent)
+            mark = self.para("“", 120, mark_w, accent, bold=True, pitch=1.0)
             items.append(
                 self.box(
-                    Rect(body.x, top - inch(0.35), mark_w, inch(1.5)),
-                    [self.para("“", 120, mark_w, accent, bold=True, pitch=1.0)],
+                    Rect(body.x, top - inch(0.35), mark_w, self.height_of([mark])),
+                    [mark],
                     Role.DECORATION,
                     "Quote mark",
                 )
@@ -878,13 +893,15 @@ class _Engine:
             return out
 
         pages = None
-        for size in self.sizes(22):
+        for size in self.sizes(ANALOGY_SIZE):
             rows = rows_at(size)
             if sum(h + row_gap for *_, h in rows) <= rows_h:
                 pages = [rows]
-                if size < 22:
+                if size < ANALOGY_SIZE:
                     self.warn(
-                        slide.title, f"text set at {size:g} pt instead of 22 pt to fit", slide.pos
+                        slide.title,
+                        f"text set at {size:g} pt instead of {ANALOGY_SIZE:g} pt to fit",
+                        slide.pos,
                     )
                 break
         if pages is None:

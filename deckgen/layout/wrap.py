@@ -77,3 +77,16 @@ def wrap_runs(
     if line or not lines:
         newline()
     return tuple(tuple(line) for line in lines)
+
+
+def truncate(text: str, width: float, size: float, measurer: Measurer) -> str:
+    """``text`` if it fits on one line of ``width`` points, else its longest word-prefix + "…"."""
+    if measurer.width(text, size) <= width:
+        return text
+    words = text.split()
+    while words:
+        words.pop()
+        candidate = " ".join(words).rstrip(" ·-–—,;:") + "…"
+        if measurer.width(candidate, size) <= width:
+            return candidate
+    return "…"
