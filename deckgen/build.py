@@ -14,16 +14,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BuildError, Diagnostic, OutputError, Severity, error
+from .layout.handout import HandoutOptions
 
-FORMATS = ("pptx",)
+FORMATS = ("pptx", "handout", "slides-pdf")
+DEFAULT_FORMATS = ("pptx", "handout")
 
 
 @dataclass(frozen=True)
 class BuildOptions:
     outline: Path
     out_dir: Path
-    formats: Sequence[str] = FORMATS
+    formats: Sequence[str] = DEFAULT_FORMATS
     strict: bool = False
+    handout: HandoutOptions = field(default_factory=HandoutOptions)
     variables: Mapping[str, str] = field(default_factory=dict)
     display_name: str | None = None
 
@@ -97,9 +100,7 @@ def build(options: BuildOptions) -> BuildResult:
     outline = load_outline(options.outline, options.display_name)
     outline = tailor(outline, options.variables)
     deck = layout_deck(outline, AfmMeasurer())
-    diagnostics = deck.diagnostics
-    if options.strict and any(d.severity is Severity.WARNING for d in diagnostics):
-        raise BuildError("warnings under --strict", diagnostics)
+    diagnostics = list(deck.diagnostics)
 
     created = build_time()
     stem = slug(outline.meta.title)
@@ -109,8 +110,24 @@ def build(options: BuildOptions) -> BuildResult:
             from .render.pptx.deck import render_pptx
 
             rendered.append((fmt, options.out_dir / f"{stem}.pptx", render_pptx(deck, created)))
+        elif fmt == "handout":
+            from .layout.handout import handout_content
+            from .render.pdf.handout import render_handout
+
+            content = handout_content(outline, deck, options.handout)
+            data, problems = render_handout(content, created)
+            diagnostics += problems
+            rendered.append((fmt, options.out_dir / f"{stem}-handout.pdf", data))
+        elif fmt == "slides-pdf":
+            from .render.pdf.slides import render_slides_pdf
+
+            rendered.append(
+                (fmt, options.out_dir / f"{stem}-slides.pdf", render_slides_pdf(deck, created))
+            )
         else:  # pragma: no cover - the CLI only offers known formats
             raise BuildError(f"unknown format {fmt}", [error(f"unknown format '{fmt}'")])
+    if options.strict and any(d.severity is Severity.WARNING for d in diagnostics):
+        raise BuildError("warnings under --strict", diagnostics)
 
     outputs = write_all([(path, data) for _fmt, path, data in rendered])
     return BuildResult(
@@ -119,7 +136,7 @@ def build(options: BuildOptions) -> BuildResult:
             Output(path, fmt, len(data), hashlib.sha256(data).hexdigest(), len(deck.slides))
             for (fmt, path, data), path in zip(rendered, outputs, strict=True)
         ),
-        diagnostics=diagnostics,
+        diagnostics=tuple(diagnostics),
         slides=len(deck.slides),
     )
 

@@ -10,6 +10,7 @@ the commands so that ``deckgen --help`` stays fast.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -68,6 +69,18 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # a bug: say so plainly, keep the traceback for debugging
+            if os.environ.get("DECKGEN_DEBUG"):
+                raise
+            click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+            click.echo(
+                "this is a bug in deckgen; rerun with DECKGEN_DEBUG=1 for the "
+                "traceback and report it",
+                err=True,
+            )
+            sys.exit(1)
 
 
 @click.group(cls=_Group, context_settings=CONTEXT)
@@ -95,8 +108,21 @@ def main() -> None:
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(["pptx"]),
-    help="What to write (repeatable). Default: everything.",
+    type=click.Choice(["pptx", "handout", "slides-pdf"]),
+    help="What to write (repeatable). Default: the deck and the handout.",
+)
+@click.option(
+    "--per-page",
+    type=click.Choice(["1", "2", "3", "4", "6", "9"]),
+    help="Handout with N slides a page (PowerPoint's set) instead of slides with their notes.",
+)
+@click.option("--lines", is_flag=True, help="Ruled lines for notes beside or under each slide.")
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    default="a4",
+    show_default=True,
+    help="Handout paper size.",
 )
 @click.option(
     "--set",
@@ -107,11 +133,12 @@ def main() -> None:
 )
 @click.option("--strict", is_flag=True, help="Treat layout warnings as errors (exit 1).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON manifest on stdout.")
-def build(outline, out_dir, formats, sets, strict, as_json) -> None:
-    """Build the deck from OUTLINE (default: ./outline.yaml)."""
-    from .build import FORMATS, BuildOptions
+def build(outline, out_dir, formats, per_page, lines, paper, sets, strict, as_json) -> None:
+    """Build the deck and the handout from OUTLINE (default: ./outline.yaml)."""
+    from .build import DEFAULT_FORMATS, BuildOptions
     from .build import build as run_build
     from .errors import DeckgenError
+    from .layout.handout import HandoutOptions
 
     path, name, shipped = _resolve_outline(outline)
     if shipped:
@@ -119,7 +146,8 @@ def build(outline, out_dir, formats, sets, strict, as_json) -> None:
     options = BuildOptions(
         outline=path,
         out_dir=Path(out_dir),
-        formats=tuple(dict.fromkeys(formats)) or FORMATS,
+        formats=tuple(dict.fromkeys(formats)) or DEFAULT_FORMATS,
+        handout=HandoutOptions(int(per_page) if per_page else None, lines, paper),
         strict=strict,
         variables=_parse_sets(sets),
         display_name=name,

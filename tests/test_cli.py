@@ -42,9 +42,10 @@ def test_build_writes_a_valid_deck_and_a_manifest(shipped_build):
     assert manifest["warnings"] == [] or all(
         w["severity"] == "warning" for w in manifest["warnings"]
     )
-    (out,) = manifest["outputs"]
-    assert out["format"] == "pptx"
+    out, handout = manifest["outputs"]
+    assert (out["format"], handout["format"]) == ("pptx", "handout")
     assert Path(out["path"]) == deck
+    assert Path(handout["path"]).name == "ai-security-vs-ai-safety-handout.pdf"
     assert out["bytes"] == deck.stat().st_size
     assert out["slides"] == manifest["slides"] > 15
     check_pptx_strictly(deck)
@@ -308,7 +309,7 @@ def test_bad_input_exits_2_and_keeps_earlier_outputs(tmp_path):
         result.stderr
     )
     assert deck.read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == [deck.name]
+    assert sorted(p.name for p in out.iterdir()) == sorted([deck.name, deck.stem + "-handout.pdf"])
 
 
 def test_unwritable_output_exits_3_without_partial_files(tmp_path):

@@ -76,14 +76,16 @@ class _Engine:
         self.state = _State()
         self.section_number = 0
         self.section: m.Section | None = None
+        self.section_index = 0
         self.footer_warned = False
         self.base = outline.base_dir
 
     # ------------------------------------------------------------------ driver
 
     def run(self) -> Deck:
-        for section in self.outline.sections:
+        for index, section in enumerate(self.outline.sections):
             self.section = section
+            self.section_index = index
             if section.divider:
                 self.section_number += 1
                 self.divider(section, self.section_number)
@@ -342,6 +344,7 @@ class _Engine:
                 notes=reflow(notes or ""),
                 background=bg,
                 section=self.section.title if self.section else None,
+                section_index=self.section_index if self.section else None,
                 continued=continued,
                 pos=pos,
             )

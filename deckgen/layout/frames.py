@@ -158,6 +158,7 @@ class SlideFrame:
     notes: str
     background: str
     section: str | None = None
+    section_index: int | None = None
     continued: bool = False
     pos: SourcePos | None = None
 

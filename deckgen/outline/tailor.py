@@ -56,8 +56,8 @@ def _substitute(node, values):
         return [_substitute(x, values) for x in node]
     if isinstance(node, dict):
         return {k: _substitute(v, values) for k, v in node.items()}
-    if isinstance(node, m.Image):  # file paths were checked as written
-        return node
+    if isinstance(node, m.Image):  # the file path was checked as written; the alt text is text
+        return node.model_copy(update={"alt": fill(node.alt, values)})
     if isinstance(node, BaseModel):
         update = {}
         for name in type(node).model_fields:

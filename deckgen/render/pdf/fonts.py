@@ -1,0 +1,100 @@
+"""Embedded fonts for the PDF back end, with a per-run fallback for missing glyphs.
+
+deckgen ships Liberation Sans (SIL OFL 1.1; metric-compatible with Arial, so the
+PDF sets lines exactly as layout measured them) covering Latin, Greek and
+Cyrillic. DejaVu Sans, where the system has it, fills in other characters. A
+character no font covers is reported once, never drawn as a silent box.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+HERE = Path(__file__).resolve().parents[2] / "fonts"
+FACES = {
+    (False, False): ("DeckSans", "LiberationSans-Regular.ttf"),
+    (True, False): ("DeckSans-Bold", "LiberationSans-Bold.ttf"),
+    (False, True): ("DeckSans-Italic", "LiberationSans-Italic.ttf"),
+    (True, True): ("DeckSans-BoldItalic", "LiberationSans-BoldItalic.ttf"),
+}
+FALLBACK_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
+FALLBACK_FILES = {
+    (False, False): "DejaVuSans.ttf",
+    (True, False): "DejaVuSans-Bold.ttf",
+    (False, True): "DejaVuSans-Oblique.ttf",
+    (True, True): "DejaVuSans-BoldOblique.ttf",
+}
+FAMILY = "DeckSans"
+
+
+@dataclass
+class Fonts:
+    primary: dict
+    fallback: dict
+    missing: dict = field(default_factory=dict)  # char -> first place seen
+
+    def face(self, bold: bool, italic: bool) -> str:
+        return self.primary[(bold, italic)]
+
+    def pieces(self, text: str, bold: bool, italic: bool, where: str = "") -> list:
+        """Split ``text`` into (font name, text) pieces, each drawable in its font."""
+        primary = self.primary[(bold, italic)]
+        fallback = self.fallback.get((bold, italic))
+        out: list[list[str]] = []
+        for ch in text:
+            name = primary
+            if not _covers(primary, ch):
+                if fallback and _covers(fallback, ch):
+                    name = fallback
+                elif ch not in self.missing and not ch.isspace():
+                    self.missing[ch] = where
+            if out and out[-1][0] == name:
+                out[-1][1] += ch
+            else:
+                out.append([name, ch])
+        return [(n, t) for n, t in out]
+
+    def width(self, text: str, size: float, bold: bool = False, italic: bool = False) -> float:
+        return sum(
+            pdfmetrics.stringWidth(t, name, size) for name, t in self.pieces(text, bold, italic)
+        )
+
+
+@lru_cache(maxsize=4096)
+def _covers(font_name: str, ch: str) -> bool:
+    font = pdfmetrics.getFont(font_name)
+    return ord(ch) in font.face.charToGlyph
+
+
+@lru_cache(maxsize=1)
+def _register() -> tuple[dict, dict]:
+    primary = {}
+    for key, (name, file) in FACES.items():
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(HERE / file)))
+        primary[key] = name
+        addMapping(FAMILY, int(key[0]), int(key[1]), name)
+    fallback = {}
+    for folder in FALLBACK_DIRS:
+        if all((folder / f).is_file() for f in FALLBACK_FILES.values()):
+            for key, file in FALLBACK_FILES.items():
+                name = "DeckFallback" + "".join(
+                    s for s, on in (("-Bold", key[0]), ("-Italic", key[1])) if on
+                )
+                if name not in pdfmetrics.getRegisteredFontNames():
+                    pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+                fallback[key] = name
+            break
+    return primary, fallback
+
+
+def load_fonts() -> Fonts:
+    """A fresh Fonts (its own record of missing characters) over the registered faces."""
+    primary, fallback = _register()
+    return Fonts(primary, fallback)

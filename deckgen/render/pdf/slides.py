@@ -1,0 +1,39 @@
+"""The slides PDF: every frame at full size, one per page, one bookmark per slide."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+
+from ...layout.frames import Deck
+from . import pin_reportlab_settings
+from .document import apply_metadata
+from .fonts import Fonts, load_fonts
+from .slide import draw_slide
+
+
+def render_slides_pdf(deck: Deck, created: _dt.datetime, fonts: Fonts | None = None) -> bytes:
+    pin_reportlab_settings()
+    from reportlab.pdfgen.canvas import Canvas
+
+    fonts = fonts or load_fonts()
+    w, h = deck.width / 12_700, deck.height / 12_700
+    buf = io.BytesIO()
+    c = Canvas(
+        buf,
+        pagesize=(w, h),
+        invariant=1,
+        pageCompression=1,
+        lang=deck.meta.language,
+        initialFontName=fonts.face(False, False),
+    )
+    apply_metadata(c, deck, created, subject_suffix="slides")
+    for frame in deck.slides:
+        key = f"slide-{frame.number}"
+        c.bookmarkPage(key)
+        c.addOutlineEntry(f"{frame.number}. {frame.title}", key, level=0)
+        draw_slide(c, deck, frame, 0, h, w, fonts)
+        c.showPage()
+    c.showOutline()
+    c.save()
+    return buf.getvalue()
