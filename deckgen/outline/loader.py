@@ -35,18 +35,21 @@ def load_outline_text(text: str, name: str, base_dir: str | Path = ".") -> m.Out
             [
                 error(
                     "the outline must be a mapping with 'meta' and 'sections'",
-                    getattr(tree, "source_pos", SourcePos(name, 1, 1)),
+                    _start(tree) or SourcePos(name, 1, 1),
                     "start from 'deckgen init DIR' for a working example",
                 )
             ],
         )
     problems = list(yaml_problems)
+    # Give base_dir by its alias, so a 'base_dir:' key in the outline is refused as unknown
+    # (the YAML tree never holds '__' keys; 'tree' itself stays as written, for locate).
+    data = PosDict(tree, __base_dir__=str(Path(base_dir)))
+    data.source_pos = tree.source_pos
     try:
-        outline = m.Outline.model_validate(tree)
+        outline = m.Outline.model_validate(data)
     except ValidationError as exc:
-        problems += [_diagnostic(err, tree, name) for err in exc.errors()]
+        problems += [d for err in exc.errors() for d in _diagnostics(err, tree, name)]
         raise InputError(f"{name}: invalid outline", _unique(problems)) from None
-    outline = outline.model_copy(update={"base_dir": str(Path(base_dir))})
     problems += check_outline(outline, lambda loc: locate(tree, loc, name))
     if problems:
         raise InputError(f"{name}: invalid outline", _unique(problems))
@@ -66,6 +69,11 @@ def _unique(items: list[Diagnostic]) -> list[Diagnostic]:
 # Positions
 
 
+def _start(node) -> SourcePos | None:
+    """Where a mapping or list from the YAML tree starts."""
+    return getattr(node, "source_pos", None) or getattr(node, "list_pos", None)
+
+
 def _walk(tree, loc):
     """Follow a pydantic location through the tree.
 
@@ -74,7 +82,7 @@ def _walk(tree, loc):
     """
     node = tree
     key_pos = None
-    value_pos = getattr(tree, "source_pos", None)
+    value_pos = _start(tree)
     previous = None
     for part in loc:
         tag, previous = previous, part
@@ -170,9 +178,39 @@ def _what(value) -> str:
     return type(value).__name__
 
 
+def _is_kind_tag(loc, i: int) -> bool:
+    """Whether ``loc[i]`` is a slide's union tag (``sections, 0, slides, 0, <kind>``)."""
+    return i >= 2 and loc[i - 2] == "slides" and isinstance(loc[i - 1], int)
+
+
 def _describe(loc) -> str:
-    parts = [p for p in loc if isinstance(p, str) and p not in m.SLIDE_KINDS]
+    # A field may share its name with a slide kind ('title', 'bullets', ...):
+    # skip only the union tags.
+    parts = [p for i, p in enumerate(loc) if isinstance(p, str) and not _is_kind_tag(loc, i)]
     return f"'{parts[-1]}'" if parts else "the outline"
+
+
+def _diagnostics(err: dict, tree, name: str) -> list[Diagnostic]:
+    if err["type"] == "row_length":
+        # the model stops at the first row that does not fit; report every one
+        loc = tuple(err["loc"]) + ("rows",)
+        rows, _key_pos, _value_pos = _walk(tree, loc)
+        columns = err["ctx"]["columns"]
+        found = [
+            error(
+                f"row {i + 1} has {len(row)} cells but the table has {columns} columns",
+                locate(tree, loc + (i,), name),
+                _ROW_HINT,
+            )
+            for i, row in enumerate(rows if isinstance(rows, PosList) else ())
+            if isinstance(row, PosList) and len(row) != columns
+        ]
+        if found:
+            return found
+    return [_diagnostic(err, tree, name)]
+
+
+_ROW_HINT = "give every row one cell per column, in order"
 
 
 def _diagnostic(err: dict, tree, name: str) -> Diagnostic:
@@ -183,9 +221,7 @@ def _diagnostic(err: dict, tree, name: str) -> Diagnostic:
 
     if kind == "row_length":
         loc = loc + ("rows", ctx["row"])
-        return error(
-            err["msg"], locate(tree, loc, name), "give every row one cell per column, in order"
-        )
+        return error(err["msg"], locate(tree, loc, name), _ROW_HINT)
     if kind == "extra_forbidden":
         key = loc[-1]
         allowed = _field_names(loc[:-1])
@@ -218,8 +254,13 @@ def _diagnostic(err: dict, tree, name: str) -> Diagnostic:
             locate(tree, loc, name),
             "add 'kind:' with one of: " + ", ".join(m.SLIDE_KINDS),
         )
-    pos = locate(tree, loc, name)
-    field = _describe(loc)
+    if loc and loc[-1] == "[key]":  # a key of a mapping such as 'concepts' or 'variables'
+        loc = loc[:-1]
+        pos = locate(tree, loc, name, key=True)
+        field = _describe(loc[:-1])
+    else:
+        pos = locate(tree, loc, name)
+        field = _describe(loc)
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return error(
             f"{field} should be a mapping of keys to values, not {_what(value)}",

@@ -36,7 +36,7 @@ class Node(BaseModel):
     @classmethod
     def _take_pos(cls, data):
         # The loader hands over mappings that know where they start (PosDict).
-        pos = getattr(data, "source_pos", None)
+        pos = getattr(data, "source_pos", None) if isinstance(data, dict) else None
         if pos is not None:
             data = dict(data)
             data[POS_KEY] = pos

@@ -33,6 +33,8 @@ def outline_schema() -> dict:
         "description": "One talk: meta, variables, theme, concepts, sections of slides, "
         "glossary and references.",
     }
+    schema.pop("title", None)
+    schema.pop("description", None)  # the model's docstring speaks of internals
     out.update(schema)
     out["definitions"] = definitions
     return out

@@ -125,6 +125,8 @@ def _check_image(image: m.Image, base: Path, loc: tuple, locate: Locate) -> list
         return [error(f"image '{image.path}' is a folder", pos, "name a .png or .jpg file")]
     except OSError as exc:
         return [error(f"image '{image.path}' cannot be read ({exc.strerror})", pos)]
+    except ValueError:  # a NUL character in the path
+        return [error(f"image path '{image.path}' is not a valid file name", pos)]
     if not (head.startswith(_PNG) or head.startswith(_JPEG)):
         return [
             error(

@@ -47,9 +47,14 @@ class PosDict(dict):
 
 
 class PosList(list):
-    """A sequence that remembers where it and each of its items start."""
+    """A sequence that remembers where it and each of its items start.
 
-    source_pos: SourcePos
+    Its own place is ``list_pos``, not ``source_pos``: the model takes a
+    ``source_pos`` from any input it is given, and a list of pairs must never
+    pass for a mapping.
+    """
+
+    list_pos: SourcePos
     item_pos: list
 
 
@@ -144,7 +149,7 @@ class _Builder:
 
     def sequence(self, start, depth: int) -> PosList:
         out = PosList()
-        out.source_pos = _pos(self.file, start.start_mark)
+        out.list_pos = _pos(self.file, start.start_mark)
         out.item_pos = []
         while not isinstance(self.peek(), yaml.SequenceEndEvent):
             out.item_pos.append(_pos(self.file, self.peek().start_mark))
@@ -196,6 +201,19 @@ class _Builder:
         return event
 
 
+def _too_large(name: str, size: str) -> InputError:
+    return InputError(
+        f"{name}: too large",
+        [
+            error(
+                f"{name} is {size}; outlines may be at most {MAX_BYTES:,} bytes",
+                SourcePos(name, 1, 1),
+                "an outline is text; keep pictures in separate files",
+            )
+        ],
+    )
+
+
 def read_text(path: Path, name: str) -> str:
     """Read an outline file as UTF-8, with friendly errors for the usual accidents."""
     try:
@@ -215,22 +233,16 @@ def read_text(path: Path, name: str) -> str:
             [error(f"{name} is a folder, not an outline", hint="name the .yaml file")],
         )
     if size > MAX_BYTES:
-        raise InputError(
-            f"{name}: too large",
-            [
-                error(
-                    f"{name} is {size:,} bytes; outlines may be at most {MAX_BYTES:,}",
-                    SourcePos(name, 1, 1),
-                    "an outline is text; keep pictures in separate files",
-                )
-            ],
-        )
+        raise _too_large(name, f"{size:,} bytes")
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as fh:  # never more than the limit, whatever stat said
+            data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise InputError(
             f"{name}: cannot read", [error(f"{name}: cannot read it ({exc.strerror})")]
         ) from None
+    if len(data) > MAX_BYTES:  # a device or a pipe, or a file that grew
+        raise _too_large(name, f"over {MAX_BYTES:,} bytes")
     # Drop a BOM first: "utf-8-sig" would report error offsets relative to what follows it.
     data = data.removeprefix(codecs.BOM_UTF8)
     try:

@@ -19,14 +19,16 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="ne
 def build(tmp_path: Path, *args: str, outline: Path = SHIPPED, env=None) -> dict[str, Path]:
     result = run_cli("build", str(outline), "-o", str(tmp_path), *args, env=env)
     assert result.exit_code == 0, result.output
-    return {p.name.rsplit("-", 1)[-1] if p.suffix == ".pdf" else "pptx": p
-            for p in tmp_path.iterdir()}
+    return {
+        p.name.rsplit("-", 1)[-1] if p.suffix == ".pdf" else "pptx": p for p in tmp_path.iterdir()
+    }
 
 
 def pdftotext(path: Path, *args: str, layout: bool = True) -> str:
     mode = ["-layout"] if layout else []
-    return subprocess.run(["pdftotext", *mode, *args, str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["pdftotext", *mode, *args, str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def page_texts(path: Path) -> list[str]:
@@ -105,11 +107,14 @@ def test_metadata_and_paper(notes_handout, tmp_path):
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 
 
-@pytest.mark.skipif(shutil.which("pdffonts") is None or shutil.which("qpdf") is None,
-                    reason="needs poppler and qpdf")
+@pytest.mark.skipif(
+    shutil.which("pdffonts") is None or shutil.which("qpdf") is None,
+    reason="needs poppler and qpdf",
+)
 def test_fonts_are_embedded_and_the_file_is_sound(notes_handout):
-    fonts = subprocess.run(["pdffonts", str(notes_handout)], check=True, capture_output=True,
-                           text=True).stdout.splitlines()[2:]
+    fonts = subprocess.run(
+        ["pdffonts", str(notes_handout)], check=True, capture_output=True, text=True
+    ).stdout.splitlines()[2:]
     assert fonts and all(" yes " in line for line in fonts), fonts
     assert all("LiberationSans" in line for line in fonts)
     subprocess.run(["qpdf", "--check", str(notes_handout)], check=True, capture_output=True)
@@ -135,13 +140,16 @@ def test_grid_layouts_put_n_slides_on_a_page(tmp_path, per_page):
 
 def test_lines_add_ruled_lines(tmp_path):
     plain = build(tmp_path / "a", "--format", "handout", "--per-page", "4")["handout.pdf"]
-    lined = build(tmp_path / "b", "--format", "handout", "--per-page", "4",
-                  "--lines")["handout.pdf"]
+    lined = build(tmp_path / "b", "--format", "handout", "--per-page", "4", "--lines")[
+        "handout.pdf"
+    ]
 
     def strokes(path):
         reader = PdfReader(str(path))
-        return sum(p.get_contents().get_data().count(b" l S") +
-                   p.get_contents().get_data().count(b" l\nS") for p in reader.pages)
+        return sum(
+            p.get_contents().get_data().count(b" l S") + p.get_contents().get_data().count(b" l\nS")
+            for p in reader.pages
+        )
 
     assert strokes(lined) > strokes(plain) + 20
 
@@ -175,10 +183,20 @@ def test_outline_text_is_text_never_markup(tmp_path):
     pdf = build(tmp_path / "out", "--format", "handout", outline=outline)["handout.pdf"]
     text = pdftotext(pdf, layout=False)
     flat = re.sub(r"\s+", " ", text)
-    for literal in ("<img src=/etc/passwd>", "<font color=red>red</font>", "a<b & c>d",
-                    '<img src="/etc/hostname"/>', '<a href="javascript:alert(1)">a link</a>',
-                    "AT&T", "<font size=40>Big</font>", "x < y & z > w",
-                    "Ünïcödé façade", "Ελληνικά", "Кириллица", "Markup <b>& friends</b>"):
+    for literal in (
+        "<img src=/etc/passwd>",
+        "<font color=red>red</font>",
+        "a<b & c>d",
+        '<img src="/etc/hostname"/>',
+        '<a href="javascript:alert(1)">a link</a>',
+        "AT&T",
+        "<font size=40>Big</font>",
+        "x < y & z > w",
+        "Ünïcödé façade",
+        "Ελληνικά",
+        "Кириллица",
+        "Markup <b>& friends</b>",
+    ):
         assert literal in flat, literal
     reader = PdfReader(str(pdf))
     for page in reader.pages:  # no live link was made from outline text
@@ -187,21 +205,23 @@ def test_outline_text_is_text_never_markup(tmp_path):
             assert "javascript" not in str(action.get("/URI", "")).lower()
     for page in reader.pages:
         assert "/XObject" not in (page.get("/Resources") or {}) or all(
-            "/etc" not in str(x) for x in page["/Resources"]["/XObject"].values())
+            "/etc" not in str(x) for x in page["/Resources"]["/XObject"].values()
+        )
 
 
 def test_a_character_no_font_has_is_a_warning_with_its_line(tmp_path):
     outline = tmp_path / "o.yaml"
     outline.write_text(
         "meta: {title: T}\nsections:\n  - title: S\n    slides:\n      - kind: bullets\n"
-        "        title: Music\n        bullets: [x]\n        notes: \"A clef \\U0001D11E here\"\n",
+        '        title: Music\n        bullets: [x]\n        notes: "A clef \\U0001D11E here"\n',
         encoding="utf-8",
     )
     result = run_cli("build", str(outline), "-o", str(tmp_path / "out"), "--format", "handout")
     assert result.exit_code == 0
     assert "U+1D11E" in result.stderr and f"{outline}:5:" in result.stderr
-    strict = run_cli("build", str(outline), "-o", str(tmp_path / "s"), "--format", "handout",
-                     "--strict")
+    strict = run_cli(
+        "build", str(outline), "-o", str(tmp_path / "s"), "--format", "handout", "--strict"
+    )
     assert strict.exit_code == 1
 
 
