@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import Diagnostic, InputError, SourcePos, error
 from . import model as m
-from .validate import check_outline
+from .validate import check_tree
 from .yamltree import PosDict, PosList, parse, read_text
 
 
@@ -45,12 +45,12 @@ def load_outline_text(text: str, name: str, base_dir: str | Path = ".") -> m.Out
     # (the YAML tree never holds '__' keys; 'tree' itself stays as written, for locate).
     data = PosDict(tree, __base_dir__=str(Path(base_dir)))
     data.source_pos = tree.source_pos
+    problems += check_tree(tree, Path(base_dir))
     try:
         outline = m.Outline.model_validate(data)
     except ValidationError as exc:
         problems += [d for err in exc.errors() for d in _diagnostics(err, tree, name)]
         raise InputError(f"{name}: invalid outline", _unique(problems)) from None
-    problems += check_outline(outline, lambda loc: locate(tree, loc, name))
     if problems:
         raise InputError(f"{name}: invalid outline", _unique(problems))
     return outline

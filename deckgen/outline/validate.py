@@ -1,7 +1,7 @@
 """Checks that need the whole outline: references between parts, files, variables.
 
-Run by the loader after the model has been built; each problem names the exact
-place via ``locate(loc)``, a function from a model path to a SourcePos.
+Run by the loader on the positioned YAML tree, in the same pass as model
+validation, so a bad colour and a missing picture are reported together.
 """
 
 from __future__ import annotations
@@ -9,15 +9,12 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from ..errors import Diagnostic, SourcePos, error
-from . import model as m
-
-Locate = Callable[[tuple], SourcePos]
 
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 _PNG = b"\x89PNG\r\n\x1a\n"
@@ -52,49 +49,92 @@ def placeholders(text: str) -> Iterator[tuple[str | None, str]]:
         yield match.group(1), token
 
 
-def check_outline(outline: m.Outline, locate: Locate) -> list[Diagnostic]:
+IMAGE_KEYS = ("image", "icon", "logo")
+
+
+def check_tree(tree, base: Path) -> list[Diagnostic]:
+    """Whole-outline checks over the positioned YAML tree.
+
+    They read the tree, not the model, so they run even when the model has
+    errors of its own: every problem comes in the same pass. Parts whose shape
+    is wrong are skipped here; model validation reports them.
+    """
+    from .yamltree import PosDict, PosList
+
     problems: list[Diagnostic] = []
-    concepts = sorted(outline.concepts)
-    references = [r.id for r in outline.references]
-    variables = sorted(outline.variables)
-    base = Path(outline.base_dir)
 
-    seen_refs: dict[str, tuple] = {}
-    for i, ref in enumerate(outline.references):
-        if ref.id in seen_refs:
-            problems.append(
-                error(f"reference id '{ref.id}' is used twice", locate(("references", i, "id")))
-            )
-        seen_refs.setdefault(ref.id, ("references", i))
+    def keys_of(name: str) -> list[str] | None:
+        """The declared names; None where the declaration itself is malformed."""
+        value = tree.get(name)
+        if value is None:
+            return []
+        return sorted(value) if isinstance(value, PosDict) else None
 
-    for loc, value in walk(outline):
-        if isinstance(value, m.Image):
-            problems.extend(_check_image(value, base, loc, locate))
-        elif isinstance(value, BaseModel):
-            concept = getattr(value, "concept", None)
-            if concept is not None and concept not in outline.concepts:
-                problems.append(_unknown("concept", concept, concepts, locate(loc + ("concept",))))
-            if (
-                isinstance(value, m.DefinitionSlide)
-                and value.reference is not None
-                and value.reference not in seen_refs
-            ):
-                problems.append(
-                    _unknown("reference", value.reference, references, locate(loc + ("reference",)))
-                )
-        elif isinstance(value, str) and loc and loc[0] != "variables":
-            for var, token in placeholders(value):
-                if var is None:
+    concepts, variables = keys_of("concepts"), keys_of("variables")
+    references: list[str] = []
+    refs = tree.get("references")
+    if isinstance(refs, PosList):
+        for item in refs:
+            if isinstance(item, PosDict) and isinstance(item.get("id"), str):
+                if item["id"] in references:
                     problems.append(
                         error(
-                            f"a lone '{token}' in text",
-                            locate(loc),
-                            "write '{{' or '}}' for a literal brace, or {name} for a variable",
+                            f"reference id '{item['id']}' is used twice",
+                            item.value_pos["id"],
+                            "give each reference its own id",
                         )
                     )
-                elif var not in outline.variables:
-                    problems.append(_unknown("variable", var, variables, locate(loc), "{%s}"))
+                references.append(item["id"])
+
+    def visit(node, parent_key: str | None) -> None:
+        if isinstance(node, PosDict):
+            if parent_key in IMAGE_KEYS and isinstance(node.get("path"), str):
+                problems.extend(_check_image(node["path"], base, node.value_pos["path"]))
+            concept = node.get("concept")
+            if isinstance(concept, str) and concepts is not None and concept not in concepts:
+                problems.append(_unknown("concept", concept, concepts, node.value_pos["concept"]))
+            reference = node.get("reference")
+            if (
+                node.get("kind") == "definition"
+                and isinstance(reference, str)
+                and (reference not in references)
+            ):
+                problems.append(
+                    _unknown("reference", reference, references, node.value_pos["reference"])
+                )
+            for key, value in node.items():
+                if key == "variables" and node is tree:
+                    continue
+                if isinstance(value, str):
+                    if not (key == "path" and parent_key in IMAGE_KEYS):
+                        problems.extend(_check_text(value, variables, node.value_pos[key]))
+                else:
+                    visit(value, key)
+        elif isinstance(node, PosList):
+            for item, pos in zip(node, node.item_pos, strict=True):
+                if isinstance(item, str):
+                    problems.extend(_check_text(item, variables, pos))
+                else:
+                    visit(item, parent_key)
+
+    visit(tree, None)
     return problems
+
+
+def _check_text(text: str, variables: list[str] | None, pos: SourcePos) -> list[Diagnostic]:
+    out = []
+    for var, token in placeholders(text):
+        if var is None or not var.strip():
+            out.append(
+                error(
+                    f"a lone '{token}' in text" if var is None else "an empty '{}' in text",
+                    pos,
+                    "write '{{' or '}}' for a literal brace, or {name} for a variable",
+                )
+            )
+        elif variables is not None and var not in variables:
+            out.append(_unknown("variable", var, variables, pos, "{%s}"))
+    return out
 
 
 def _unknown(what: str, name: str, known: list[str], pos: SourcePos, fmt="'%s'") -> Diagnostic:
@@ -113,24 +153,25 @@ def _unknown(what: str, name: str, known: list[str], pos: SourcePos, fmt="'%s'")
     return error(f"unknown {what} {label}", pos, hint)
 
 
-def _check_image(image: m.Image, base: Path, loc: tuple, locate: Locate) -> list[Diagnostic]:
-    pos = locate(loc + ("path",))
-    path = (base / image.path) if not os.path.isabs(image.path) else Path(image.path)
+def _check_image(path_text: str, base: Path, pos: SourcePos) -> list[Diagnostic]:
+    path = (base / path_text) if not os.path.isabs(path_text) else Path(path_text)
     try:
+        if path.exists() and not path.is_file() and not path.is_dir():
+            return [error(f"image '{path_text}' is not a regular file", pos)]
         with open(path, "rb") as fh:
             head = fh.read(8)
     except FileNotFoundError:
-        return [error(f"image '{image.path}' not found", pos, f"paths are relative to {base}")]
+        return [error(f"image '{path_text}' not found", pos, f"paths are relative to {base}")]
     except IsADirectoryError:
-        return [error(f"image '{image.path}' is a folder", pos, "name a .png or .jpg file")]
+        return [error(f"image '{path_text}' is a folder", pos, "name a .png or .jpg file")]
     except OSError as exc:
-        return [error(f"image '{image.path}' cannot be read ({exc.strerror})", pos)]
+        return [error(f"image '{path_text}' cannot be read ({exc.strerror})", pos)]
     except ValueError:  # a NUL character in the path
-        return [error(f"image path '{image.path}' is not a valid file name", pos)]
+        return [error(f"image path '{path_text}' is not a valid file name", pos)]
     if not (head.startswith(_PNG) or head.startswith(_JPEG)):
         return [
             error(
-                f"image '{image.path}' is not a PNG or JPEG file",
+                f"image '{path_text}' is not a PNG or JPEG file",
                 pos,
                 "convert it to PNG (pictures) or JPEG (photos)",
             )

@@ -311,11 +311,6 @@ def test_all_whole_outline_problems_are_reported_in_one_pass(tmp_path):
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: the whole-outline checks (images, concepts, variables, references) "
-    "only run once the model validates, so they come one pass later",
-)
 def test_model_and_whole_outline_problems_come_in_the_same_pass(tmp_path):
     diags = problems(
         tmp_path,
