@@ -10,14 +10,41 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .errors import BuildError, Diagnostic, OutputError, Severity, error
+from .errors import BuildError, Diagnostic, InputError, OutputError, Severity, error, warning
 from .layout.handout import HandoutOptions
 
 FORMATS = ("pptx", "handout", "slides-pdf")
 DEFAULT_FORMATS = ("pptx", "handout")
+
+
+@dataclass(frozen=True)
+class HandoutRequest:
+    """Handout settings asked for on the command line; None defers to the audience's
+    profile, then to the default (slides with notes, no lines, A4)."""
+
+    per_page: int | str | None = None  # 1..9, "notes", or None
+    lines: bool | None = None
+    paper: str | None = None
+
+    def resolve(self, profile) -> HandoutOptions:
+        defaults = profile.handout if profile is not None and profile.handout else None
+
+        def pick(name, fallback):
+            mine = getattr(self, name)
+            if mine is not None:
+                return mine
+            theirs = getattr(defaults, name, None) if defaults else None
+            return fallback if theirs is None else theirs
+
+        per_page = pick("per_page", "notes")
+        return HandoutOptions(
+            per_page=None if per_page == "notes" else int(per_page),
+            lines=bool(pick("lines", False)),
+            paper=pick("paper", "a4"),
+        )
 
 
 @dataclass(frozen=True)
@@ -26,9 +53,11 @@ class BuildOptions:
     out_dir: Path
     formats: Sequence[str] = DEFAULT_FORMATS
     strict: bool = False
-    handout: HandoutOptions = field(default_factory=HandoutOptions)
+    handout: HandoutRequest = field(default_factory=HandoutRequest)
     variables: Mapping[str, str] = field(default_factory=dict)
     display_name: str | None = None
+    audience: str | None = None
+    overlays: Sequence[Path] = ()
 
 
 @dataclass(frozen=True)
@@ -55,11 +84,15 @@ class BuildResult:
     outputs: tuple[Output, ...]
     diagnostics: tuple[Diagnostic, ...]
     slides: int
+    audience: str | None = None
+    minutes: float | None = None
 
     def to_json(self) -> dict:
         return {
             "outline": self.outline,
+            "audience": self.audience,
             "slides": self.slides,
+            "estimated_minutes": round(self.minutes, 1) if self.minutes is not None else None,
             "outputs": [o.to_json() for o in self.outputs],
             "warnings": [d.to_json() for d in self.diagnostics],
         }
@@ -90,20 +123,59 @@ def slug(text: str) -> str:
     return text[:60].strip("-") or "deck"
 
 
-def build(options: BuildOptions) -> BuildResult:
-    """Build every requested output. Nothing is written unless all of them render."""
+@dataclass(frozen=True)
+class Prepared:
+    """An outline tailored for one audience and laid out: everything but the rendering."""
+
+    outline: object  # deckgen.outline.model.Outline
+    deck: object  # deckgen.layout.frames.Deck
+    report: object  # deckgen.outline.tailor.TailorReport
+    time: object  # deckgen.layout.timing.TalkTime
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def load(options: BuildOptions):
+    from .outline.loader import load_outline
+
+    return load_outline(options.outline, options.display_name, options.overlays)
+
+
+def prepare(outline, audience: str | None, variables: Mapping[str, str]) -> Prepared:
+    """Tailor and lay out; warn when the talk runs over the audience's slot."""
     from .layout.engine import layout_deck
     from .layout.measure import AfmMeasurer
-    from .outline.loader import load_outline
-    from .outline.tailor import tailor
+    from .layout.timing import talk_time
+    from .outline.tailor import tailor_with_report
 
-    outline = load_outline(options.outline, options.display_name)
-    outline = tailor(outline, options.variables)
-    deck = layout_deck(outline, AfmMeasurer())
+    tailored, report = tailor_with_report(outline, variables, audience)
+    deck = layout_deck(tailored, AfmMeasurer())
+    time = talk_time(deck, outline.pace.words_per_minute, outline.pace.seconds_per_slide)
     diagnostics = list(deck.diagnostics)
+    profile = outline.audiences.get(audience) if audience else None
+    if profile is not None and time.minutes > profile.minutes:
+        diagnostics.append(
+            warning(
+                f"audience '{audience}': {time.describe()}, over its {profile.minutes}-minute slot",
+                profile.pos,
+                "leave slides out for this audience (only/skip) or shorten their notes",
+            )
+        )
+    return Prepared(tailored, deck, report, time, tuple(diagnostics))
+
+
+def build(options: BuildOptions) -> BuildResult:
+    """Build every requested output. Nothing is written unless all of them render."""
+    return build_loaded(load(options), options)
+
+
+def build_loaded(source, options: BuildOptions) -> BuildResult:
+    prepared = prepare(source, options.audience, options.variables)
+    outline, deck = prepared.outline, prepared.deck
+    diagnostics = list(prepared.diagnostics)
+    profile = source.audiences.get(options.audience) if options.audience else None
 
     created = build_time()
-    stem = slug(outline.meta.title)
+    stem = slug(outline.meta.title) + (f"-{options.audience}" if options.audience else "")
     rendered: list[tuple[str, Path, bytes]] = []
     for fmt in options.formats:
         if fmt == "pptx":
@@ -114,7 +186,8 @@ def build(options: BuildOptions) -> BuildResult:
             from .layout.handout import handout_content
             from .render.pdf.handout import render_handout
 
-            content = handout_content(outline, deck, options.handout)
+            label = (profile.label or options.audience) if profile is not None else None
+            content = handout_content(outline, deck, options.handout.resolve(profile), label)
             data, problems = render_handout(content, created)
             diagnostics += problems
             rendered.append((fmt, options.out_dir / f"{stem}-handout.pdf", data))
@@ -138,7 +211,52 @@ def build(options: BuildOptions) -> BuildResult:
         ),
         diagnostics=tuple(diagnostics),
         slides=len(deck.slides),
+        audience=options.audience,
+        minutes=prepared.time.minutes,
     )
+
+
+def _build_one(options: BuildOptions):
+    """Worker for build_all: a result, or the error (exceptions cross processes as data)."""
+    from .errors import DeckgenError
+
+    try:
+        return options.audience, build(options), None
+    except DeckgenError as exc:
+        return options.audience, None, exc
+
+
+def build_all(options: BuildOptions, on_done=None, workers: int | None = None):
+    """Build every audience of the outline, in parallel processes.
+
+    Returns [(audience, BuildResult | None, DeckgenError | None)] in the outline's
+    order; ``on_done(audience)`` is called as each finishes (for a progress bar).
+    """
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    names = list(load(options).audiences)  # validates once, before any process starts
+    if not names:
+        raise InputError(
+            "no audiences",
+            [error("the outline defines no audiences", hint="add an 'audiences:' mapping")],
+        )
+    jobs = [replace(options, audience=name) for name in names]
+    results = {}
+    workers = workers or min(len(jobs), os.cpu_count() or 1)
+    if workers <= 1:
+        for job in jobs:
+            results[job.audience] = _build_one(job)
+            if on_done:
+                on_done(job.audience)
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(_build_one, job) for job in jobs]
+            for future in as_completed(futures):
+                audience, result, exc = future.result()
+                results[audience] = (audience, result, exc)
+                if on_done:
+                    on_done(audience)
+    return [results[name] for name in names]
 
 
 def write_all(files: Sequence[tuple[Path, bytes]]) -> list[Path]:

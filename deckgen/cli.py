@@ -86,11 +86,40 @@ class _Group(click.Group):
 @click.group(cls=_Group, context_settings=CONTEXT)
 @click.version_option(__version__, "--version", prog_name="deckgen")
 def main() -> None:
-    """deckgen: one YAML outline of a talk in; an editable PowerPoint deck out.
+    """deckgen: one YAML outline of a talk in; an editable deck and a printable handout out.
 
     Run `deckgen build` in a folder with an outline.yaml (or anywhere, to build
     the shipped explainer "AI Security vs. AI Safety").
     """
+
+
+def _overlay_option(f):
+    return click.option(
+        "--overlay",
+        "overlays",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help="Merge a customisation file over the outline (repeatable, applied in order).",
+    )(f)
+
+
+def _audience_option(f):
+    return click.option(
+        "--audience", metavar="NAME", help="Tailor for one of the outline's audiences."
+    )(f)
+
+
+def _json_error(exc) -> None:
+    click.echo(
+        json.dumps(
+            {
+                "ok": False,
+                "exit_code": exc.exit_code,
+                "errors": [d.to_json() for d in exc.diagnostics],
+            },
+            indent=2,
+        )
+    )
 
 
 @main.command()
@@ -111,18 +140,26 @@ def main() -> None:
     type=click.Choice(["pptx", "handout", "slides-pdf"]),
     help="What to write (repeatable). Default: the deck and the handout.",
 )
+@_audience_option
+@click.option(
+    "--all-audiences",
+    is_flag=True,
+    help="Build every audience's deck and handout, in parallel (names get -AUDIENCE).",
+)
+@_overlay_option
 @click.option(
     "--per-page",
-    type=click.Choice(["1", "2", "3", "4", "6", "9"]),
-    help="Handout with N slides a page (PowerPoint's set) instead of slides with their notes.",
+    type=click.Choice(["notes", "1", "2", "3", "4", "6", "9"]),
+    help="Handout: N slides a page (PowerPoint's set), or 'notes' (each slide with its "
+    "notes, the default).",
 )
-@click.option("--lines", is_flag=True, help="Ruled lines for notes beside or under each slide.")
 @click.option(
-    "--paper",
-    type=click.Choice(["a4", "letter"]),
-    default="a4",
-    show_default=True,
-    help="Handout paper size.",
+    "--lines/--no-lines",
+    default=None,
+    help="Handout: ruled lines for notes beside or under each slide.",
+)
+@click.option(
+    "--paper", type=click.Choice(["a4", "letter"]), help="Handout paper size (default a4)."
 )
 @click.option(
     "--set",
@@ -131,15 +168,29 @@ def main() -> None:
     metavar="NAME=VALUE",
     help="Fill a declared {variable}, e.g. --set presenter='Ada Lovelace'.",
 )
-@click.option("--strict", is_flag=True, help="Treat layout warnings as errors (exit 1).")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON manifest on stdout.")
-def build(outline, out_dir, formats, per_page, lines, paper, sets, strict, as_json) -> None:
+def build(
+    outline,
+    out_dir,
+    formats,
+    audience,
+    all_audiences,
+    overlays,
+    per_page,
+    lines,
+    paper,
+    sets,
+    strict,
+    as_json,
+) -> None:
     """Build the deck and the handout from OUTLINE (default: ./outline.yaml)."""
-    from .build import DEFAULT_FORMATS, BuildOptions
+    from .build import DEFAULT_FORMATS, BuildOptions, HandoutRequest
     from .build import build as run_build
     from .errors import DeckgenError
-    from .layout.handout import HandoutOptions
 
+    if audience and all_audiences:
+        raise click.UsageError("--audience and --all-audiences exclude each other")
     path, name, shipped = _resolve_outline(outline)
     if shipped:
         click.echo(f"no outline.yaml here: building the shipped explainer ({path})", err=True)
@@ -147,48 +198,178 @@ def build(outline, out_dir, formats, per_page, lines, paper, sets, strict, as_js
         outline=path,
         out_dir=Path(out_dir),
         formats=tuple(dict.fromkeys(formats)) or DEFAULT_FORMATS,
-        handout=HandoutOptions(int(per_page) if per_page else None, lines, paper),
+        handout=HandoutRequest(per_page, lines, paper),
         strict=strict,
         variables=_parse_sets(sets),
         display_name=name,
+        audience=audience,
+        overlays=tuple(Path(o) for o in overlays),
     )
+    if all_audiences:
+        _build_all(options, as_json)
+        return
     try:
         result = run_build(options)
     except DeckgenError as exc:
         if as_json:
-            click.echo(
-                json.dumps(
-                    {
-                        "ok": False,
-                        "exit_code": exc.exit_code,
-                        "errors": [d.to_json() for d in exc.diagnostics],
-                    },
-                    indent=2,
-                )
-            )
+            _json_error(exc)
         _fail(exc)
     _echo_diagnostics(result.diagnostics)
     if as_json:
         click.echo(json.dumps({"ok": True, **result.to_json()}, indent=2))
     else:
-        for out in result.outputs:
-            click.echo(f"wrote {out.path} ({out.format}, {out.slides} slides, {out.size:,} bytes)")
+        _echo_outputs(result)
+
+
+def _echo_outputs(result) -> None:
+    for out in result.outputs:
+        click.echo(f"wrote {out.path} ({out.format}, {out.slides} slides, {out.size:,} bytes)")
+
+
+def _build_all(options, as_json: bool) -> None:
+    from .build import build_all, load
+    from .errors import DeckgenError
+
+    try:
+        names = list(load(options).audiences)
+        if not names:
+            build_all(options)  # raises the library's "no audiences" error
+        with click.progressbar(length=len(names), label="audiences", file=sys.stderr) as bar:
+
+            def done(audience: str) -> None:
+                bar.label = f"built {audience}"
+                bar.update(1)
+
+            results = build_all(options, on_done=done)
+    except DeckgenError as exc:
+        if as_json:
+            _json_error(exc)
+        _fail(exc)
+    failed = [(a, exc) for a, _r, exc in results if exc is not None]
+    for audience, result, exc in results:
+        if exc is not None:
+            click.echo(f"audience '{audience}' failed:", err=True)
+            _echo_diagnostics(exc.diagnostics)
+        else:
+            _echo_diagnostics(result.diagnostics)
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "ok": not failed,
+                    "builds": [
+                        r.to_json()
+                        if r is not None
+                        else {"audience": a, "errors": [d.to_json() for d in e.diagnostics]}
+                        for a, r, e in results
+                    ],
+                },
+                indent=2,
+            )
+        )
+    else:
+        for _audience, result, _exc in results:
+            if result is not None:
+                _echo_outputs(result)
+    if failed:
+        sys.exit(max(exc.exit_code for _a, exc in failed))
 
 
 @main.command()
 @click.argument("outline", required=False, type=click.Path(dir_okay=False))
-def validate(outline) -> None:
-    """Check OUTLINE without building; report every problem with file:line:col."""
+@_overlay_option
+def validate(outline, overlays) -> None:
+    """Check OUTLINE (and overlays) without building; report every problem with file:line:col."""
     from .errors import DeckgenError
-    from .outline.loader import load_outline
 
-    path, name, _shipped = _resolve_outline(outline)
     try:
-        result = load_outline(path, name)
+        result, name = _load_for_command(outline, overlays)
     except DeckgenError as exc:
         _fail(exc)
     slides = sum(len(s.slides) for s in result.sections)
     click.echo(f"{name}: ok ({len(result.sections)} sections, {slides} slides in the outline)")
+
+
+def _load_for_command(outline, overlays):
+    from .outline.loader import load_outline
+
+    path, name, _shipped = _resolve_outline(outline)
+    return load_outline(path, name, tuple(Path(o) for o in overlays)), name
+
+
+@main.command()
+@click.argument("outline", required=False, type=click.Path(dir_okay=False))
+@_overlay_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+def audiences(outline, overlays, as_json) -> None:
+    """List OUTLINE's audiences: description, time slot, slides and estimated time."""
+    from .build import prepare
+    from .errors import DeckgenError
+
+    try:
+        source, _name = _load_for_command(outline, overlays)
+        rows = []
+        for key, profile in source.audiences.items():
+            prepared = prepare(source, key, {})
+            rows.append(
+                {
+                    "name": key,
+                    "label": profile.label or key,
+                    "description": profile.description,
+                    "minutes": profile.minutes,
+                    "estimated_minutes": round(prepared.time.minutes, 1),
+                    "slides": len(prepared.deck.slides),
+                }
+            )
+    except DeckgenError as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo("the outline defines no audiences")
+        return
+    width = max(len(r["name"]) for r in rows)
+    for r in rows:
+        over = "  OVER" if r["estimated_minutes"] > r["minutes"] else ""
+        click.echo(
+            f"{r['name']:<{width}}  {r['minutes']:>3} min slot, ~{r['estimated_minutes']:.0f} min, "
+            f"{r['slides']:>2} slides{over}  {r['description']}"
+        )
+
+
+@main.command()
+@click.argument("outline", required=False, type=click.Path(dir_okay=False))
+@_audience_option
+@_overlay_option
+def explain(outline, audience, overlays) -> None:
+    """Say what --audience NAME keeps, drops and overrides, and how long it runs."""
+    from .build import prepare
+    from .errors import DeckgenError
+
+    try:
+        source, name = _load_for_command(outline, overlays)
+        prepared = prepare(source, audience, {})
+    except DeckgenError as exc:
+        _fail(exc)
+    report = prepared.report
+    profile = source.audiences.get(audience) if audience else None
+    title = f"audience '{audience}'" if audience else "no audience (everything)"
+    click.echo(f"{name}: {title}")
+    if profile is not None:
+        click.echo(f"  {profile.description}")
+    click.echo(f"kept ({len(report.kept)}):")
+    for item in report.kept:
+        click.echo(f"  + {item}")
+    click.echo(f"dropped ({len(report.dropped)}):")
+    for item in report.dropped:
+        click.echo(f"  - {item}")
+    click.echo(f"overridden ({len(report.overridden)}):")
+    for item in report.overridden:
+        click.echo(f"  ~ {item}")
+    slot = f" of a {profile.minutes}-minute slot" if profile is not None else ""
+    click.echo(f"time: {prepared.time.describe()}{slot}; {len(prepared.deck.slides)} slides")
+    _echo_diagnostics(prepared.diagnostics)
 
 
 @main.command()

@@ -341,7 +341,7 @@ class _Engine:
                 kind=kind,
                 title=title,
                 items=tuple(items),
-                notes=reflow(notes or ""),
+                notes=reflow(_notes_text(notes)),
                 background=bg,
                 section=self.section.title if self.section else None,
                 section_index=self.section_index if self.section else None,
@@ -1301,6 +1301,13 @@ class _Engine:
         self.emit(
             "closing", slide.title, items, slide.notes, slide.pos, background=bg, chrome=False
         )
+
+
+def _notes_text(notes) -> str:
+    """Notes as text; an untailored outline may still hold a list of note paragraphs."""
+    if isinstance(notes, list):
+        return "\n\n".join(n.text for n in notes)
+    return notes or ""
 
 
 def reflow(text: str) -> str:

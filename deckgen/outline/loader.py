@@ -9,25 +9,43 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Diagnostic, InputError, SourcePos, error
 from . import model as m
+from .overlay import apply_overlay
 from .validate import check_tree
 from .yamltree import PosDict, PosList, parse, read_text
 
 
-def load_outline(path: str | Path, display_name: str | None = None) -> m.Outline:
-    """Read, validate and return the outline at ``path``; raise InputError listing every problem."""
+def load_outline(
+    path: str | Path,
+    display_name: str | None = None,
+    overlays: Sequence[str | Path] = (),
+) -> m.Outline:
+    """Read, validate and return the outline at ``path`` with ``overlays`` merged over it.
+
+    Raises InputError listing every problem, each at the file:line:col it came from.
+    """
     path = Path(path)
     name = display_name or str(path)
     text = read_text(path, name)
-    return load_outline_text(text, name, base_dir=path.resolve().parent)
+    layers = []
+    for overlay in overlays:
+        overlay = Path(overlay)
+        layers.append((overlay, read_text(overlay, str(overlay))))
+    return load_outline_text(text, name, base_dir=path.resolve().parent, overlays=layers)
 
 
-def load_outline_text(text: str, name: str, base_dir: str | Path = ".") -> m.Outline:
+def load_outline_text(
+    text: str,
+    name: str,
+    base_dir: str | Path = ".",
+    overlays: Sequence[tuple[Path, str]] = (),
+) -> m.Outline:
     tree, yaml_problems = parse(text, name)
     if not isinstance(tree, PosDict):
         raise InputError(
@@ -41,6 +59,21 @@ def load_outline_text(text: str, name: str, base_dir: str | Path = ".") -> m.Out
             ],
         )
     problems = list(yaml_problems)
+    for overlay_path, overlay_text in overlays:
+        overlay_name = str(overlay_path)
+        layer, layer_problems = parse(overlay_text, overlay_name)
+        problems += layer_problems
+        if not isinstance(layer, PosDict):
+            problems.append(
+                error(
+                    "an overlay must be a mapping of outline keys (and drop/add)",
+                    _start(layer) or SourcePos(overlay_name, 1, 1),
+                    "see 'deckgen build --help' and the README's Overlays section",
+                )
+            )
+            continue
+        allowed = [k for k in m.Outline.model_fields if k not in ("pos", "base_dir")]
+        problems += apply_overlay(tree, layer, overlay_path.resolve().parent, allowed)
     # Give base_dir by its alias, so a 'base_dir:' key in the outline is refused as unknown
     # (the YAML tree never holds '__' keys; 'tree' itself stays as written, for locate).
     data = PosDict(tree, __base_dir__=str(Path(base_dir)))
@@ -51,9 +84,63 @@ def load_outline_text(text: str, name: str, base_dir: str | Path = ".") -> m.Out
     except ValidationError as exc:
         problems += [d for err in exc.errors() for d in _diagnostics(err, tree, name)]
         raise InputError(f"{name}: invalid outline", _unique(problems)) from None
+    problems += _check_overrides(tree, name)
     if problems:
         raise InputError(f"{name}: invalid outline", _unique(problems))
     return outline
+
+
+_NOT_OVERRIDABLE = ("kind", "id", "overrides", "only", "skip")
+
+
+def _check_overrides(tree: PosDict, name: str) -> list[Diagnostic]:
+    """Validate each audience's override as the slide it would make, at the override's lines."""
+    problems: list[Diagnostic] = []
+    kinds = {
+        option.model_fields["kind"].annotation.__args__[0]: option
+        for option in typing.get_args(typing.get_args(m.Slide)[0])
+    }
+    for section in tree.get("sections") or []:
+        for slide in (section.get("slides") or []) if isinstance(section, PosDict) else []:
+            if not isinstance(slide, PosDict) or not isinstance(slide.get("overrides"), PosDict):
+                continue
+            cls = kinds.get(slide.get("kind"))
+            for audience, override in slide["overrides"].items():
+                if not isinstance(override, PosDict):
+                    problems.append(
+                        error(
+                            f"the override for '{audience}' should be a mapping of slide fields",
+                            slide["overrides"].value_pos[audience],
+                            "e.g. title: …, notes: …",
+                        )
+                    )
+                    continue
+                for key in override:
+                    if key in _NOT_OVERRIDABLE:
+                        problems.append(
+                            error(
+                                f"'{key}' cannot be overridden per audience",
+                                override.key_pos[key],
+                                "use only/skip to choose slides",
+                            )
+                        )
+                merged = PosDict({k: v for k, v in slide.items() if k != "overrides"})
+                merged.source_pos = slide.source_pos
+                merged.key_pos = {k: p for k, p in slide.key_pos.items() if k != "overrides"}
+                merged.value_pos = {k: p for k, p in slide.value_pos.items() if k != "overrides"}
+                for key, value in override.items():
+                    if key in _NOT_OVERRIDABLE:
+                        continue
+                    merged[key] = value
+                    merged.key_pos[key] = override.key_pos[key]
+                    merged.value_pos[key] = override.value_pos[key]
+                if cls is None:
+                    continue
+                try:
+                    cls.model_validate(merged)
+                except ValidationError as exc:
+                    problems += [d for err in exc.errors() for d in _diagnostics(err, merged, name)]
+    return problems
 
 
 def _unique(items: list[Diagnostic]) -> list[Diagnostic]:

@@ -50,6 +50,27 @@ def _text_shorthand(data, key: str = "text"):
     return data
 
 
+AudienceList = list[Name]
+
+
+class Selectable(Node):
+    """A part that can be limited to (``only``) or withheld from (``skip``) audiences."""
+
+    only: AudienceList | None = Field(
+        default=None, description="Keep this only for these audiences (keys of `audiences`)."
+    )
+    skip: AudienceList | None = Field(
+        default=None, description="Leave this out for these audiences (keys of `audiences`)."
+    )
+
+    def kept_for(self, audience: str | None) -> bool:
+        if audience is None:
+            return True
+        if self.only is not None and audience not in self.only:
+            return False
+        return not (self.skip and audience in self.skip)
+
+
 # ---------------------------------------------------------------------------
 # Leaves
 
@@ -61,7 +82,7 @@ class Image(Node):
     alt: Text = Field(description="What the picture shows, for screen readers.")
 
 
-class Bullet(Node):
+class Bullet(Selectable):
     text: Text
     sub: list[Text] = Field(default_factory=list, description="Second-level bullets.")
 
@@ -71,7 +92,7 @@ class Bullet(Node):
         return _text_shorthand(data)
 
 
-class Takeaway(Node):
+class Takeaway(Selectable):
     text: Text
     concept: Name | None = Field(default=None, description="A key of `concepts`.")
 
@@ -105,9 +126,31 @@ class AnalogyPair(Node):
 # Slides
 
 
-class _Slide(Node):
+class Note(Selectable):
+    """A paragraph of speaker notes, which can be limited to some audiences."""
+
+    text: Text
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data):
+        return _text_shorthand(data)
+
+
+Notes = str | list[Note]
+
+
+class _Slide(Selectable):
     id: Name | None = Field(default=None, description="Stable id (for overlays).")
-    notes: str | None = Field(default=None, description="Speaker notes.")
+    notes: Notes | None = Field(
+        default=None,
+        description="Speaker notes: text, or a list of paragraphs (each text or "
+        "{text, only, skip}).",
+    )
+    overrides: dict[Name, dict] = Field(
+        default_factory=dict,
+        description="Per audience, fields of this slide to replace (title, text, notes…).",
+    )
 
 
 class TitleSlide(_Slide):
@@ -237,7 +280,7 @@ SLIDE_KINDS: tuple[str, ...] = (
 # Document level
 
 
-class Section(Node):
+class Section(Selectable):
     id: Name | None = None
     title: Text
     subtitle: Text | None = None
@@ -278,7 +321,7 @@ class Theme(Node):
     logo: Image | None = None
 
 
-class GlossaryEntry(Node):
+class GlossaryEntry(Selectable):
     term: Text
     definition: Text
 
@@ -290,6 +333,50 @@ class Reference(Node):
     publisher: Text | None = None
     year: Text | None = None
     url: Text | None = None
+
+
+class HandoutDefaults(Node):
+    per_page: int | None = Field(
+        default=None,
+        description="Slides a page: 1, 2, 3, 4, 6 or 9; none: each slide with its notes.",
+        json_schema_extra={"enum": [1, 2, 3, 4, 6, 9, None]},
+    )
+
+    @model_validator(mode="after")
+    def _per_page(self):
+        if self.per_page is not None and self.per_page not in (1, 2, 3, 4, 6, 9):
+            raise PydanticCustomError(
+                "per_page",
+                "per_page should be 1, 2, 3, 4, 6 or 9, not {value}",
+                {"value": self.per_page},
+            )
+        return self
+
+    lines: bool | None = None
+    paper: Literal["a4", "letter"] | None = None
+
+
+class ThemeOverride(Node):
+    font: Text | None = None
+    colors: dict[Literal["primary", "text", "muted", "background", "surface"], Color] = Field(
+        default_factory=dict
+    )
+    logo: Image | None = None
+
+
+class Audience(Node):
+    label: Text | None = Field(default=None, description="Shown on the handout; default: name.")
+    description: Text
+    minutes: Annotated[int, Field(gt=0, le=24 * 60)] = Field(description="The time slot.")
+    theme: ThemeOverride | None = None
+    handout: HandoutDefaults | None = None
+
+
+class Pace(Node):
+    """How talk time is estimated from the notes."""
+
+    words_per_minute: Annotated[int, Field(ge=60, le=300)] = 130
+    seconds_per_slide: Annotated[int, Field(ge=0, le=600)] = 15
 
 
 class Outline(Node):
@@ -304,6 +391,10 @@ class Outline(Node):
     sections: list[Section] = Field(min_length=1)
     glossary: list[GlossaryEntry] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
+    audiences: dict[Name, Audience] = Field(
+        default_factory=dict, description="Profiles: build with --audience NAME."
+    )
+    pace: Pace = Field(default_factory=Pace)
 
     base_dir: SkipJsonSchema[str] = Field(default=".", alias="__base_dir__", exclude=True)
 

@@ -13,7 +13,7 @@ import json
 from .model import Outline
 
 SCHEMA_ID = "https://deckgen.dev/schema/outline-1.json"
-_SHORTHAND = {"Bullet": "text", "Takeaway": "text", "Column": "label"}
+_SHORTHAND = {"Bullet": "text", "Takeaway": "text", "Column": "label", "Note": "text"}
 
 
 def outline_schema() -> dict:

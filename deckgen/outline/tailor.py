@@ -1,13 +1,18 @@
 """Tailoring: a pure function from an Outline to the Outline one build renders.
 
-Today it fills ``{name}`` placeholders from the outline's variables and any
-``--set name=value`` overrides; audiences and overlays will join it here.
-Renderers never see any of this.
+For an audience it keeps what is meant for that audience (sections, slides,
+bullets, takeaways, note paragraphs and glossary entries with ``only``/``skip``),
+applies the audience's overrides of slide fields and its theme, then fills
+``{name}`` placeholders from the variables and any ``--set name=value``. It
+also says what it did (:class:`TailorReport`), for ``deckgen explain``.
+Renderers never see audiences.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
@@ -16,7 +21,45 @@ from . import model as m
 from .validate import PLACEHOLDER
 
 
-def tailor(outline: m.Outline, variables: Mapping[str, str] | None = None) -> m.Outline:
+@dataclass
+class TailorReport:
+    audience: str | None
+    kept: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    overridden: list[str] = field(default_factory=list)
+
+
+def audience_names(outline: m.Outline) -> list[str]:
+    return list(outline.audiences)
+
+
+def check_audience(outline: m.Outline, audience: str | None) -> None:
+    if audience is None or audience in outline.audiences:
+        return
+    known = list(outline.audiences)
+    close = difflib.get_close_matches(audience, known, n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    hint += ("audiences: " + ", ".join(known)) if known else "the outline defines no audiences"
+    pos = outline.pos
+    raise InputError(
+        f"unknown audience {audience}", [error(f"unknown audience '{audience}'", pos, hint)]
+    )
+
+
+def tailor(
+    outline: m.Outline,
+    variables: Mapping[str, str] | None = None,
+    audience: str | None = None,
+) -> m.Outline:
+    return tailor_with_report(outline, variables, audience)[0]
+
+
+def tailor_with_report(
+    outline: m.Outline,
+    variables: Mapping[str, str] | None = None,
+    audience: str | None = None,
+) -> tuple[m.Outline, TailorReport]:
+    check_audience(outline, audience)
     values = dict(outline.variables)
     unknown = sorted(set(variables or {}) - set(values))
     if unknown:
@@ -33,7 +76,101 @@ def tailor(outline: m.Outline, variables: Mapping[str, str] | None = None) -> m.
             ],
         )
     values.update(variables or {})
-    return _substitute(outline, values)
+    report = TailorReport(audience)
+    selected = _select(outline, audience, report)
+    return _substitute(selected, values), report
+
+
+# ---------------------------------------------------------------------------
+# Selection
+
+
+def _notes_text(notes: m.Notes | None, audience: str | None) -> str | None:
+    if notes is None or isinstance(notes, str):
+        return notes
+    return "\n\n".join(n.text for n in notes if n.kept_for(audience))
+
+
+def _select(outline: m.Outline, audience: str | None, report: TailorReport) -> m.Outline:
+    sections = []
+    for section in outline.sections:
+        if not section.kept_for(audience):
+            report.dropped.append(f"section '{section.title}'")
+            continue
+        slides = []
+        for slide in section.slides:
+            label = f"{slide.kind} slide '{getattr(slide, 'title', None) or slide.kind}'"
+            if not slide.kept_for(audience):
+                report.dropped.append(label)
+                continue
+            slide = _tailor_slide(slide, audience, report, label)
+            slides.append(slide)
+            report.kept.append(label)
+        if not slides:
+            report.dropped.append(f"section '{section.title}' (no slides left)")
+            continue
+        sections.append(section.model_copy(update={"slides": slides}))
+    if not sections:
+        raise InputError(
+            "nothing left",
+            [
+                error(
+                    f"audience '{audience}' keeps no slide at all",
+                    outline.pos,
+                    "check the 'only'/'skip' lists",
+                )
+            ],
+        )
+    glossary = [g for g in outline.glossary if g.kept_for(audience)]
+    for g in outline.glossary:
+        if not g.kept_for(audience):
+            report.dropped.append(f"glossary entry '{g.term}'")
+    update: dict = {"sections": sections, "glossary": glossary}
+    profile = outline.audiences.get(audience) if audience else None
+    if profile is not None and profile.theme is not None:
+        update["theme"] = _theme(outline.theme, profile.theme)
+    return outline.model_copy(update=update)
+
+
+def _tailor_slide(slide, audience: str | None, report: TailorReport, label: str):
+    override = slide.overrides.get(audience) if audience else None
+    if override:
+        slide = apply_override(slide, override)
+        report.overridden.append(f"{label}: {', '.join(override)} replaced")
+    update: dict = {"notes": _notes_text(slide.notes, audience), "overrides": {}}
+    if isinstance(slide, m.BulletsSlide):
+        bullets = [b for b in slide.bullets if b.kept_for(audience)]
+        if len(bullets) < len(slide.bullets):
+            report.overridden.append(
+                f"{label}: {len(slide.bullets) - len(bullets)} bullet(s) left out"
+            )
+        update["bullets"] = bullets or slide.bullets[:1]
+    if isinstance(slide, m.TakeawaysSlide):
+        points = [p for p in slide.points if p.kept_for(audience)]
+        update["points"] = points or slide.points[:1]
+    return slide.model_copy(update=update)
+
+
+def apply_override(slide, override: dict):
+    """``slide`` with some fields replaced (the loader has validated the result)."""
+    data = slide.model_dump(exclude={"pos", "overrides"})
+    data.update(override)
+    return type(slide).model_validate(data).model_copy(update={"pos": slide.pos})
+
+
+def _theme(base: m.Theme, override: m.ThemeOverride) -> m.Theme:
+    update: dict = {}
+    if override.font:
+        update["font"] = override.font
+    if override.logo:
+        update["logo"] = override.logo
+    if override.colors:
+        update["colors"] = base.colors.model_copy(update=dict(override.colors))
+    return base.model_copy(update=update)
+
+
+# ---------------------------------------------------------------------------
+# Variables
 
 
 def fill(text: str, values: Mapping[str, str]) -> str:
@@ -61,7 +198,7 @@ def _substitute(node, values):
     if isinstance(node, BaseModel):
         update = {}
         for name in type(node).model_fields:
-            if name in ("pos", "base_dir", "variables"):
+            if name in ("pos", "base_dir", "variables", "overrides", "audiences"):
                 continue
             value = getattr(node, name)
             new = _substitute(value, values)

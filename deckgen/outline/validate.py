@@ -71,6 +71,13 @@ def check_tree(tree, base: Path) -> list[Diagnostic]:
         return sorted(value) if isinstance(value, PosDict) else None
 
     concepts, variables = keys_of("concepts"), keys_of("variables")
+    audiences = keys_of("audiences")
+
+    def check_audiences(names, pos_list) -> None:
+        for aud, pos in zip(names, pos_list, strict=True):
+            if isinstance(aud, str) and audiences is not None and aud not in audiences:
+                problems.append(_unknown("audience", aud, audiences, pos))
+
     references: list[str] = []
     refs = tree.get("references")
     if isinstance(refs, PosList):
@@ -102,6 +109,12 @@ def check_tree(tree, base: Path) -> list[Diagnostic]:
                 problems.append(
                     _unknown("reference", reference, references, node.value_pos["reference"])
                 )
+            for key in ("only", "skip"):
+                if isinstance(node.get(key), PosList):
+                    check_audiences(node[key], node[key].item_pos)
+            if isinstance(node.get("overrides"), PosDict):
+                overrides = node["overrides"]
+                check_audiences(list(overrides), [overrides.key_pos[k] for k in overrides])
             for key, value in node.items():
                 if key == "variables" and node is tree:
                     continue

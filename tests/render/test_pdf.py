@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from pptx import Presentation
 from pypdf import PdfReader
 
 from ..conftest import ROOT, SHIPPED, run_cli
@@ -75,7 +76,7 @@ def test_notes_handout_document(notes_handout):
     assert "Let’s start with security" in body or "start with security" in body
     assert "Source of Threat" in body and "Deliberate, malicious external attacks" in body
     assert "Data poisoning" in body and "Glossary" in body
-    assert "NIST" in body and "Quoted on slide 7, 11" in body
+    assert "NIST" in body and re.search(r"Quoted on slide 7, 1\d\.", body)
     assert "This educational content was created with the assistance of AI tools" in body
 
 
@@ -122,9 +123,13 @@ def test_fonts_are_embedded_and_the_file_is_sound(notes_handout):
 
 @pytest.mark.parametrize("per_page", [1, 2, 3, 4, 6, 9])
 def test_grid_layouts_put_n_slides_on_a_page(tmp_path, per_page):
-    pdf = build(tmp_path, "--format", "handout", "--per-page", str(per_page))["handout.pdf"]
+    files = build(
+        tmp_path, "--format", "handout", "--format", "slides-pdf", "--per-page", str(per_page)
+    )
+    pdf = files["handout.pdf"]
     texts = page_texts(pdf)
-    slides = 23
+    slides = len(PdfReader(str(files["slides.pdf"])).pages)
+    assert slides > 20
     pages_with_slides = []
     for i, text in enumerate(texts):
         numbers = {int(n) for n in re.findall(r"^(\d+)\. ", text, re.M) if 0 < int(n) <= slides}
@@ -228,12 +233,13 @@ def test_a_character_no_font_has_is_a_warning_with_its_line(tmp_path):
 def test_slides_pdf_is_the_deck_at_full_size(tmp_path):
     pdf = build(tmp_path, "--format", "slides-pdf")["slides.pdf"]
     reader = PdfReader(str(pdf))
-    assert len(reader.pages) == 23
+    deck = Presentation(str(build(tmp_path / "deck", "--format", "pptx")["pptx"]))
+    assert len(reader.pages) == len(deck.slides) > 20
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (960, 540)
     assert "What is AI security?" in reader.pages[6].extract_text()
     assert "[AI security] primarily revolves around" in reader.pages[6].extract_text()
-    assert len(outline_titles(reader)) == 23
+    assert len(outline_titles(reader)) == len(deck.slides)
 
 
 def test_pdfs_are_reproducible_with_source_date_epoch(tmp_path):
@@ -264,8 +270,6 @@ def test_a_failed_handout_publishes_no_deck(tmp_path, monkeypatch):
 
 def test_handout_renders_the_same_frames_as_the_deck(tmp_path):
     """The thumbnails come from the layout frames: their text is the deck's text."""
-    from pptx import Presentation
-
     files = build(tmp_path, "--format", "pptx", "--format", "slides-pdf")
     deck = Presentation(str(files["pptx"]))
     reader = PdfReader(str(files["slides.pdf"]))

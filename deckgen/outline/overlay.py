@@ -1,0 +1,200 @@
+"""Overlays: a small YAML file merged over the outline, without editing it.
+
+An overlay carries any of the outline's own top-level keys (mappings merge key by
+key, everything else replaces) plus two operations:
+
+``drop``
+    ids of sections or slides to leave out;
+``add``
+    extra slides, each entry placed ``after:`` or ``before:`` a slide id, or at the
+    end of the ``section:`` with that id, e.g.
+    ``add: [{after: two-terms, slides: [{kind: bullets, title: …, bullets: […]}]}]``.
+
+Merging happens on the positioned YAML trees, so every value keeps the file,
+line and column it came from: an error in an overlay points at the overlay.
+Picture paths in an overlay are relative to the overlay's own folder.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+from ..errors import Diagnostic, error
+from .validate import IMAGE_KEYS
+from .yamltree import PosDict, PosList
+
+OPERATIONS = ("drop", "add")
+
+
+def apply_overlay(
+    tree: PosDict, overlay: PosDict, overlay_dir: Path, allowed: list[str]
+) -> list[Diagnostic]:
+    """Merge ``overlay`` into ``tree`` in place; return the problems found."""
+    problems: list[Diagnostic] = []
+    _absolute_pictures(overlay, overlay_dir, None)
+    for key, value in overlay.items():
+        pos = overlay.key_pos[key]
+        if key in OPERATIONS:
+            continue
+        if key not in allowed:
+            close = difflib.get_close_matches(key, allowed + list(OPERATIONS), n=1)
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else ("an overlay holds outline keys (" + ", ".join(allowed) + ") and drop/add")
+            )
+            problems.append(error(f"unknown key '{key}' in the overlay", pos, hint))
+            continue
+        _merge_value(tree, key, value, overlay)
+    if "drop" in overlay:
+        problems += _drop(tree, overlay["drop"], overlay.value_pos["drop"])
+    if "add" in overlay:
+        problems += _add(tree, overlay["add"], overlay.value_pos["add"])
+    return problems
+
+
+def _merge_value(base: PosDict, key: str, value, source: PosDict) -> None:
+    if isinstance(value, PosDict) and isinstance(base.get(key), PosDict):
+        for sub, sub_value in value.items():
+            _merge_value(base[key], sub, sub_value, value)
+        return
+    base[key] = value
+    base.key_pos[key] = source.key_pos[key]
+    base.value_pos[key] = source.value_pos[key]
+
+
+def _absolute_pictures(node, folder: Path, parent_key: str | None) -> None:
+    if isinstance(node, PosDict):
+        path = node.get("path")
+        if parent_key in IMAGE_KEYS and isinstance(path, str) and not os.path.isabs(path):
+            node["path"] = str((folder / path).resolve())
+        for key, value in node.items():
+            _absolute_pictures(value, folder, key)
+    elif isinstance(node, PosList):
+        for item in node:
+            _absolute_pictures(item, folder, parent_key)
+
+
+def _sections(tree: PosDict) -> PosList | None:
+    sections = tree.get("sections")
+    return sections if isinstance(sections, PosList) else None
+
+
+def _slides(section) -> PosList | None:
+    if isinstance(section, PosDict) and isinstance(section.get("slides"), PosList):
+        return section["slides"]
+    return None
+
+
+def _ids(tree: PosDict) -> tuple[dict, dict]:
+    """id -> section index, and id -> (section index, slide index)."""
+    sections, slides = {}, {}
+    for i, section in enumerate(_sections(tree) or []):
+        if isinstance(section, PosDict) and isinstance(section.get("id"), str):
+            sections[section["id"]] = i
+        for j, slide in enumerate(_slides(section) or []):
+            if isinstance(slide, PosDict) and isinstance(slide.get("id"), str):
+                slides[slide["id"]] = (i, j)
+    return sections, slides
+
+
+def _unknown_id(kind: str, name, known: list[str], pos) -> Diagnostic:
+    close = difflib.get_close_matches(str(name), known, n=1)
+    hint = (
+        f"did you mean '{close[0]}'?"
+        if close
+        else (f"{kind} ids in the outline: " + (", ".join(sorted(known)) or "none"))
+    )
+    return error(f"no {kind} with id '{name}' in the outline", pos, hint)
+
+
+def _drop(tree: PosDict, ids, pos) -> list[Diagnostic]:
+    if not isinstance(ids, PosList):
+        return [
+            error(
+                "'drop' should be a list of section or slide ids",
+                pos,
+                "write each id on its own line starting with '- '",
+            )
+        ]
+    problems: list[Diagnostic] = []
+    for name, item_pos in zip(ids, ids.item_pos, strict=True):
+        section_ids, slide_ids = _ids(tree)
+        if name in section_ids:
+            _remove(_sections(tree), section_ids[name])
+        elif name in slide_ids:
+            i, j = slide_ids[name]
+            _remove(_slides(_sections(tree)[i]), j)
+        else:
+            problems.append(
+                _unknown_id("section or slide", name, list(section_ids) + list(slide_ids), item_pos)
+            )
+    return problems
+
+
+def _remove(items: PosList, index: int) -> None:
+    del items[index]
+    del items.item_pos[index]
+
+
+def _add(tree: PosDict, entries, pos) -> list[Diagnostic]:
+    if not isinstance(entries, PosList):
+        return [error("'add' should be a list of {after|before|section: ID, slides: [...]}", pos)]
+    problems: list[Diagnostic] = []
+    for entry, entry_pos in zip(entries, entries.item_pos, strict=True):
+        if not isinstance(entry, PosDict):
+            problems.append(
+                error(
+                    "each 'add' entry is a mapping",
+                    entry_pos,
+                    "write 'after: ID' and 'slides:' under '- '",
+                )
+            )
+            continue
+        anchors = [k for k in ("after", "before", "section") if k in entry]
+        slides = entry.get("slides")
+        extra = [k for k in entry if k not in ("after", "before", "section", "slides")]
+        for key in extra:
+            problems.append(
+                error(
+                    f"unknown key '{key}' in an 'add' entry",
+                    entry.key_pos[key],
+                    "use after, before or section, and slides",
+                )
+            )
+        if len(anchors) != 1:
+            problems.append(
+                error(
+                    "an 'add' entry needs exactly one of after, before, section",
+                    entry_pos,
+                    "say where the slides go",
+                )
+            )
+            continue
+        if not isinstance(slides, PosList):
+            problems.append(error("an 'add' entry needs a list of 'slides'", entry_pos))
+            continue
+        anchor = anchors[0]
+        target = entry[anchor]
+        section_ids, slide_ids = _ids(tree)
+        if anchor == "section":
+            if target not in section_ids:
+                problems.append(
+                    _unknown_id("section", target, list(section_ids), entry.value_pos[anchor])
+                )
+                continue
+            into, at = _slides(_sections(tree)[section_ids[target]]), None
+        else:
+            if target not in slide_ids:
+                problems.append(
+                    _unknown_id("slide", target, list(slide_ids), entry.value_pos[anchor])
+                )
+                continue
+            i, j = slide_ids[target]
+            into, at = _slides(_sections(tree)[i]), j + (1 if anchor == "after" else 0)
+        at = len(into) if at is None else at
+        into[at:at] = list(slides)
+        into.item_pos[at:at] = list(slides.item_pos)
+    return problems

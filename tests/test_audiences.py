@@ -1,0 +1,365 @@
+"""Audiences, overrides, overlays, variables and batch builds."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+
+from deckgen.errors import InputError
+from deckgen.outline.loader import load_outline
+from deckgen.outline.tailor import tailor, tailor_with_report
+
+from .conftest import ROOT, SHIPPED, check_pptx_strictly, run_cli
+
+TALK = """\
+meta:
+  title: Talk
+  footer: "Talk · {client}"
+variables:
+  client: "Nobody"
+audiences:
+  execs: {description: "Short", minutes: 1}
+  devs: {description: "Deep", minutes: 60, handout: {per_page: 4}}
+sections:
+  - id: intro
+    title: Intro
+    slides:
+      - kind: bullets
+        id: why
+        title: Why
+        bullets:
+          - Everyone sees this
+          - {text: Only developers see this, only: [devs]}
+          - {text: Executives never see this, skip: [execs]}
+        notes:
+          - Said to everyone.
+          - {text: Said to developers only., only: [devs]}
+        overrides:
+          execs:
+            title: Why it matters to {client}
+            notes: Short version for executives.
+      - kind: bullets
+        id: deep
+        only: [devs]
+        title: Deep dive
+        bullets: [Internals]
+  - id: appendix
+    title: Appendix
+    skip: [execs]
+    slides:
+      - kind: glossary
+glossary:
+  - {term: Alpha, definition: First.}
+  - {term: Beta, definition: Second., only: [devs]}
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "outline.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def slide_titles(outline) -> list[str]:
+    return [getattr(s, "title", None) or s.kind for _sec, s in outline.slides()]
+
+
+def test_selection_at_every_level(tmp_path):
+    outline = load_outline(write(tmp_path, TALK))
+    execs = tailor(outline, audience="execs")
+    devs = tailor(outline, audience="devs")
+    everyone = tailor(outline)
+    # section and slide
+    assert slide_titles(execs) == ["Why it matters to Nobody"]
+    assert slide_titles(devs) == ["Why", "Deep dive", "Glossary"]
+    assert slide_titles(everyone) == ["Why", "Deep dive", "Glossary"]
+    # bullet
+    why_execs = execs.sections[0].slides[0]
+    assert [b.text for b in why_execs.bullets] == ["Everyone sees this"]
+    why_devs = devs.sections[0].slides[0]
+    assert [b.text for b in why_devs.bullets] == [
+        "Everyone sees this",
+        "Only developers see this",
+        "Executives never see this",
+    ]
+    # note paragraphs
+    assert why_devs.notes == "Said to everyone.\n\nSaid to developers only."
+    assert why_execs.notes == "Short version for executives."
+    # glossary entry
+    assert [g.term for g in devs.glossary] == ["Alpha", "Beta"]
+    assert [g.term for g in execs.glossary] == ["Alpha"]
+
+
+def test_explain_report_says_what_was_kept_dropped_and_overridden(tmp_path):
+    outline = load_outline(write(tmp_path, TALK))
+    _tailored, report = tailor_with_report(outline, audience="execs")
+    assert any("Deep dive" in d for d in report.dropped)
+    assert any("Appendix" in d for d in report.dropped)
+    assert any("title, notes replaced" in o for o in report.overridden)
+    result = run_cli("explain", str(tmp_path / "outline.yaml"), "--audience", "execs")
+    assert result.exit_code == 0, result.output
+    assert "- bullets slide 'Deep dive'" in result.stdout
+    assert "~ bullets slide 'Why': title, notes replaced" in result.stdout
+    assert "time: about" in result.stdout and "of a 1-minute slot" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("snippet", "line", "col", "message"),
+    [
+        ("only: [devz]", 18, 53, "unknown audience 'devz'"),
+        ("skip: [exec]", 19, 54, "unknown audience 'exec'"),
+    ],
+)
+def test_unknown_audience_names_point_at_their_line(tmp_path, snippet, line, col, message):
+    text = TALK.replace("only: [devs]}", snippet.replace("only", "only") + "}", 1)
+    if snippet.startswith("skip"):
+        text = TALK.replace("skip: [execs]}", snippet + "}", 1)
+    with pytest.raises(InputError) as info:
+        load_outline(write(tmp_path, text))
+    (diag,) = info.value.diagnostics
+    assert message in diag.message
+    assert (diag.pos.line, diag.pos.col) == (line, col)
+    assert "did you mean" in diag.hint
+
+
+def test_unknown_override_audience_and_bad_override_fields(tmp_path):
+    text = TALK.replace(
+        "          execs:\n            title:", "          exces:\n            titel:"
+    )
+    with pytest.raises(InputError) as info:
+        load_outline(write(tmp_path, text))
+    messages = {(d.pos.line, d.message) for d in info.value.diagnostics}
+    assert (24, "unknown audience 'exces'") in messages
+    assert (25, "unknown key 'titel'") in messages
+    text = TALK.replace(
+        "            notes: Short version",
+        "            kind: closing\n            notes: Short version",
+    )
+    with pytest.raises(InputError) as info:
+        load_outline(write(tmp_path, text))
+    assert any(
+        "'kind' cannot be overridden" in d.message and d.pos.line == 26
+        for d in info.value.diagnostics
+    )
+
+
+def test_unknown_audience_on_the_command_line(tmp_path):
+    path = write(tmp_path, TALK)
+    result = run_cli("build", str(path), "-o", str(tmp_path / "out"), "--audience", "exec")
+    assert result.exit_code == 2
+    assert "unknown audience 'exec'" in result.stderr and "did you mean 'execs'" in result.stderr
+
+
+def test_talk_time_over_the_slot_warns_with_numbers(tmp_path):
+    path = write(tmp_path, TALK.replace("Short version for executives.", "word " * 400))
+    result = run_cli(
+        "build", str(path), "-o", str(tmp_path / "out"), "--audience", "devs", "--format", "pptx"
+    )
+    assert result.exit_code == 0
+    assert "audience 'execs'" not in result.stderr
+    result = run_cli(
+        "build", str(path), "-o", str(tmp_path / "out"), "--audience", "execs", "--format", "pptx"
+    )
+    assert result.exit_code == 0
+    assert f"{path}:7:10: warning: audience 'execs': about" in result.stderr
+    assert "words of notes at 130 a minute" in result.stderr and "1-minute slot" in result.stderr
+    strict = run_cli(
+        "build", str(path), "-o", str(tmp_path / "s"), "--audience", "execs", "--strict"
+    )
+    assert strict.exit_code == 1
+
+
+def test_audience_builds_are_suffixed_and_use_the_profile_handout(tmp_path):
+    path = write(tmp_path, TALK)
+    result = run_cli("build", str(path), "-o", str(tmp_path / "out"), "--audience", "devs")
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["talk-devs-handout.pdf", "talk-devs.pptx"]
+    # the devs profile asks for 4 slides a page: the captions of 3 slides share a page
+    reader = PdfReader(str(tmp_path / "out" / "talk-devs-handout.pdf"))
+    text = reader.pages[2].extract_text()
+    assert "1. Intro" in text and "2. Why" in text and "3. Deep dive" in text
+    assert "Devs" in reader.pages[0].extract_text() or "devs" in reader.pages[0].extract_text()
+
+
+def test_all_audiences_builds_each_profile(tmp_path):
+    out = tmp_path / "out"
+    result = run_cli("build", str(SHIPPED), "-o", str(out), "--all-audiences", "--json")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["ok"] is True
+    assert [b["audience"] for b in payload["builds"]] == ["executives", "engineers", "newcomers"]
+    decks = {}
+    for name in ("executives", "engineers", "newcomers"):
+        deck = out / f"ai-security-vs-ai-safety-{name}.pptx"
+        assert (out / f"ai-security-vs-ai-safety-{name}-handout.pdf").exists()
+        check_pptx_strictly(deck)
+        decks[name] = Presentation(str(deck))
+
+    def titles(name):
+        return [s.shapes.title.text_frame.text for s in decks[name].slides]
+
+    assert (
+        len(decks["executives"].slides)
+        < len(decks["newcomers"].slides)
+        < len(decks["engineers"].slides)
+    )
+    assert "What to ask of your teams" in titles("executives")
+    assert "Glossary" not in titles("executives") and "Agenda" not in titles("executives")
+    assert "Locks, alarms and guards" in titles("executives")
+    assert "AI security vs. AI safety" in titles("executives")
+    assert "Where the threats land in practice" in titles("engineers")
+    assert "Where the threats land in practice" not in titles("newcomers")
+    assert "References" in titles("engineers") and "References" not in titles("newcomers")
+    assert "Frameworks and sources" not in titles("newcomers")
+    glossary = [
+        s for s in decks["newcomers"].slides if s.shapes.title.text_frame.text == "Glossary"
+    ][0]
+    body = "\n".join(sh.text_frame.text for sh in glossary.shapes if sh.has_text_frame)
+    assert "Artificial intelligence (AI) model" in body
+    # the executives' handout follows their profile: three slides a page with lines
+    handout = PdfReader(str(out / "ai-security-vs-ai-safety-executives-handout.pdf"))
+    assert "Executives" in handout.pages[0].extract_text()
+    page3 = handout.pages[2].extract_text()
+    assert sum(1 for n in range(1, 14) if f"\n{n}. " in "\n" + page3) <= 3
+
+
+def test_audiences_command_lists_profiles_as_json():
+    result = run_cli("audiences", str(SHIPPED), "--json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert [r["name"] for r in rows] == ["executives", "engineers", "newcomers"]
+    for row in rows:
+        assert row["description"] and isinstance(row["minutes"], int)
+        assert 0 < row["estimated_minutes"] <= row["minutes"]
+    by_name = {r["name"]: r for r in rows}
+    assert by_name["executives"]["slides"] < by_name["engineers"]["slides"]
+    text = run_cli("audiences", str(SHIPPED)).stdout
+    assert "executives" in text and "min slot" in text
+
+
+# --------------------------------------------------------------------------- overlays
+
+OVERLAY = """\
+meta:
+  organisation: Contoso
+variables:
+  client: Contoso
+theme:
+  logo: {path: logo.png, alt: Contoso logo}
+drop: [appendix]
+add:
+  - after: why
+    slides:
+      - kind: bullets
+        id: contoso
+        title: What this means at {client}
+        bullets: [Our systems, Our people]
+        notes: For Contoso only.
+"""
+
+
+def test_overlay_merges_drops_and_adds(tmp_path):
+    path = write(tmp_path, TALK)
+    client = tmp_path / "client"
+    client.mkdir()
+    (client / "logo.png").write_bytes((ROOT / "assets" / "icons" / "shield.png").read_bytes())
+    overlay = write(client, OVERLAY, "client.yaml")
+    out = tmp_path / "out"
+    result = run_cli(
+        "build", str(path), "--overlay", str(overlay), "-o", str(out), "--format", "pptx"
+    )
+    assert result.exit_code == 0, result.output
+    deck = Presentation(str(out / "talk.pptx"))
+    titles = [s.shapes.title.text_frame.text for s in deck.slides]
+    assert titles == ["Intro", "Why", "What this means at Contoso", "Deep dive"]
+    footer = [
+        sh.text_frame.text
+        for sh in deck.slides[1].shapes
+        if sh.has_text_frame and sh.name == "Footer"
+    ]
+    assert footer == ["Talk · Contoso"]
+    logos = [sh for sh in deck.slides[1].shapes if sh.name == "Logo"]
+    assert len(logos) == 1
+    assert logos[0]._element.nvPicPr.cNvPr.get("descr") == "Contoso logo"
+    # the outline itself is unchanged
+    assert "Contoso" not in path.read_text(encoding="utf-8")
+
+
+def test_overlays_apply_in_order(tmp_path):
+    path = write(tmp_path, TALK)
+    first = write(tmp_path, "variables: {client: First}\n", "a.yaml")
+    second = write(tmp_path, "variables: {client: Second}\n", "b.yaml")
+    outline = load_outline(path, overlays=[first, second])
+    assert tailor(outline).meta.footer == "Talk · Second"
+    outline = load_outline(path, overlays=[second, first])
+    assert tailor(outline).meta.footer == "Talk · First"
+
+
+def test_errors_in_an_overlay_point_at_the_overlay(tmp_path):
+    path = write(tmp_path, TALK)
+    overlay = write(
+        tmp_path,
+        """\
+        meta:
+          organisaton: Contoso
+        drop: [apendix]
+        add:
+          - after: nowhere
+            slides: [{kind: bulets, title: X}]
+        themes: {}
+        """,
+        "bad.yaml",
+    )
+    with pytest.raises(InputError) as info:
+        load_outline(path, overlays=[overlay])
+    found = {(Path(d.pos.file).name, d.pos.line, d.pos.col): d for d in info.value.diagnostics}
+    assert ("bad.yaml", 2, 3) in found and "unknown key 'organisaton'" in found[
+        ("bad.yaml", 2, 3)
+    ].message
+    assert ("bad.yaml", 3, 8) in found and "did you mean 'appendix'" in found[
+        ("bad.yaml", 3, 8)
+    ].hint
+    assert ("bad.yaml", 5, 12) in found and "no slide with id 'nowhere'" in found[
+        ("bad.yaml", 5, 12)
+    ].message
+    assert ("bad.yaml", 7, 1) in found and "did you mean 'theme'" in found[("bad.yaml", 7, 1)].hint
+    result = run_cli("validate", str(path), "--overlay", str(overlay))
+    assert result.exit_code == 2 and f"{overlay}:2:3: error: unknown key 'organisaton'" in (
+        result.stderr
+    )
+
+
+def test_set_fills_the_handout_cover_and_undeclared_set_is_refused(tmp_path):
+    out = tmp_path / "out"
+    result = run_cli(
+        "build",
+        str(SHIPPED),
+        "-o",
+        str(out),
+        "--format",
+        "handout",
+        "--set",
+        "presenter=Grace Hopper",
+        "--set",
+        "date=2027-01-15",
+    )
+    assert result.exit_code == 0
+    cover = PdfReader(str(out / "ai-security-vs-ai-safety-handout.pdf")).pages[0].extract_text()
+    assert "Grace Hopper" in cover and "2027-01-15" in cover
+    result = run_cli("build", str(SHIPPED), "-o", str(out), "--set", "speaker=X")
+    assert result.exit_code == 2 and "no variable 'speaker'" in result.stderr
+
+
+def test_an_audience_that_keeps_nothing_is_an_error(tmp_path):
+    text = TALK.replace(
+        "  - id: intro\n    title: Intro\n", "  - id: intro\n    title: Intro\n    only: [devs]\n"
+    )
+    path = write(tmp_path, text)
+    result = run_cli("build", str(path), "-o", str(tmp_path / "o"), "--audience", "execs")
+    assert result.exit_code == 2 and "keeps no slide" in result.stderr
