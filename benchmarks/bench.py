@@ -6,7 +6,10 @@ Baselines:
 - "python-pptx floor": a bare python-pptx script that writes the same number of
   slides with a title, one text box of the same bullets and notes, and saves.
   deckgen does far more per slide (measuring, fitting, theme, pictures), so a
-  ratio near 1 means the pipeline adds little over the library it writes with.
+  ratio near 1 means the pipeline adds little over the library it writes with
+  (below 1 on long decks: deckgen avoids python-pptx's quadratic part naming).
+- "reportlab floor": a bare reportlab canvas writing each slide's title and
+  bullets as plain strings, one page a slide; the floor for the PDFs.
 - "YAML load": yaml.safe_load of the same outline, the floor for `validate`.
 
 Wall-clock numbers are printed for context only; compare the ratios.
@@ -68,6 +71,20 @@ def baseline_pptx(slides: int) -> None:
     prs.save(io.BytesIO())
 
 
+def baseline_pdf(slides: int) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    c = Canvas(io.BytesIO(), pagesize=(960, 540))
+    for i in range(slides):
+        c.setFont("Helvetica-Bold", 36)
+        c.drawString(40, 480, f"Slide {i + 1} about something worth saying")
+        c.setFont("Helvetica", 24)
+        for j, line in enumerate(("The first point", "A second point", "A third point")):
+            c.drawString(60, 400 - 40 * j, line)
+        c.showPage()
+    c.save()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--slides", type=int, default=300)
@@ -82,8 +99,14 @@ def main() -> None:
         outline.write_text(text, encoding="utf-8")
         out = Path(tmp) / "out"
 
-        t_deck = best_of(args.repeat, lambda: build(BuildOptions(outline, out)))
+        def run(*formats):
+            return lambda: build(BuildOptions(outline, out, formats=formats))
+
+        t_deck = best_of(args.repeat, run("pptx"))
+        t_handout = best_of(args.repeat, run("handout"))
+        t_slides = best_of(args.repeat, run("slides-pdf"))
         t_floor = best_of(args.repeat, lambda: baseline_pptx(args.slides))
+        t_pdf_floor = best_of(args.repeat, lambda: baseline_pdf(args.slides))
         t_yaml = best_of(args.repeat, lambda: yaml.safe_load(text))
         from deckgen.outline.loader import load_outline
 
@@ -91,12 +114,18 @@ def main() -> None:
         shipped = ROOT / "outline.yaml"
         t_shipped = best_of(args.repeat, lambda: build(BuildOptions(shipped, out)))
 
+    def row(label, t, base, base_label):
+        print(f"  {label:<22}{t:8.3f} s   {t / base:6.2f}x {base_label}")
+
     print(f"{args.slides}-slide outline (best of {args.repeat}):")
-    print(f"  deckgen build        {t_deck:7.3f} s   {t_deck / t_floor:5.2f}x python-pptx floor")
-    print(f"  python-pptx floor    {t_floor:7.3f} s   1.00x")
-    print(f"  deckgen load+check   {t_load:7.3f} s   {t_load / t_yaml:5.2f}x yaml.safe_load")
-    print(f"  yaml.safe_load       {t_yaml:7.3f} s   1.00x")
-    print(f"shipped outline build  {t_shipped:7.3f} s")
+    row("deckgen deck (.pptx)", t_deck, t_floor, "python-pptx floor")
+    row("python-pptx floor", t_floor, t_floor, "")
+    row("deckgen handout", t_handout, t_pdf_floor, "reportlab floor")
+    row("deckgen slides PDF", t_slides, t_pdf_floor, "reportlab floor")
+    row("reportlab floor", t_pdf_floor, t_pdf_floor, "")
+    row("deckgen load+check", t_load, t_yaml, "yaml.safe_load")
+    row("yaml.safe_load", t_yaml, t_yaml, "")
+    print(f"shipped outline, deck + handout: {t_shipped:.3f} s")
 
 
 if __name__ == "__main__":

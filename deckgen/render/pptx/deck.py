@@ -17,6 +17,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from ...layout.frames import Deck, Picture, Placeholder, Shape, SlideFrame, Table, TextBox
 from .image import add_picture
 from .notes import set_notes
+from .package import count_notes_partnames
 from .shape import add_shape
 from .table import add_table
 from .template import prepare_template
@@ -44,6 +45,7 @@ def render_pptx(deck: Deck, created: _dt.datetime) -> bytes:
     prs = Presentation()
     prs.slide_width, prs.slide_height = deck.width, deck.height
     prepare_template(prs, deck)
+    count_notes_partnames(prs.part.package)
     layouts = {layout.name: layout for layout in prs.slide_layouts}
     lang = deck.meta.language
     for frame in deck.slides:
