@@ -18,7 +18,8 @@ def test_a_long_deck_keeps_every_note_on_its_slide(tmp_path):
     outline = tmp_path / "long.yaml"
     outline.write_text(
         "meta: {title: Long}\nsections:\n  - title: All\n    divider: false\n    slides:\n"
-        + slides + "\n",
+        + slides
+        + "\n",
         encoding="utf-8",
     )
     result = run_cli("build", str(outline), "-o", str(tmp_path / "out"), "--format", "pptx")
