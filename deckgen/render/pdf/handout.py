@@ -521,15 +521,19 @@ class _Builder:
             for i, s in enumerate(self.h.sections)
             if s.slides
         }
-        avail_h = self.frame_h - 4 * mm
+        # every page is a grid of equal rows filling the frame; each slide sits in the
+        # middle of its cell, its caption (up to two lines) and any lines under it
+        row_h = (self.frame_h - 4 * mm) / rows
+        caption_h = 26
         if per_page == 3:  # PowerPoint's: slides on the left, lines on the right
             cell_w = self.frame_w * 0.5
-            thumb_w = min(cell_w, (avail_h - gap * 2) / 3 / ratio)
+            thumb_w = min(cell_w, (row_h - gap - caption_h) / ratio)
         else:
             cell_w = (self.frame_w - gap * (cols - 1)) / cols
-            cell_h = (avail_h - gap * (rows - 1)) / rows
-            room = cell_h - 14 - (cell_h * 0.3 if lines else 0)
-            thumb_w = min(cell_w, room / ratio)
+            room = row_h - gap - caption_h
+            thumb_w = min(cell_w, (room * (0.62 if lines else 1.0)) / ratio)
+        thumb_h = thumb_w * ratio
+        lines_h = (row_h - gap - caption_h - thumb_h - 4) // 22 * 22
         out: list = []
         for start in range(0, len(frames), per_page):
             page = frames[start : start + per_page]
@@ -540,15 +544,11 @@ class _Builder:
                 )
                 caption = self.p(f"{frame.number}. {frame.title}", "small", frame.pos)
                 cell = [thumb, Spacer(1, 2), caption]
-                if lines and per_page != 3:
-                    cell.append(
-                        RuledLines(thumb_w, max(22.0, (cell_h - thumb_w * ratio - 20) // 22 * 22))
-                    )
+                if lines and per_page != 3 and lines_h >= 22:
+                    cell += [Spacer(1, 4), RuledLines(thumb_w, lines_h)]
                 cells.append(cell)
             if per_page == 3:
-                data = [
-                    [c, RuledLines(self.frame_w - cell_w - gap, thumb_w * ratio)] for c in cells
-                ]
+                data = [[c, RuledLines(self.frame_w - cell_w - gap, thumb_h)] for c in cells]
                 widths = [cell_w + gap, self.frame_w - cell_w - gap]
             else:
                 data = [
@@ -556,12 +556,12 @@ class _Builder:
                 ]
                 data = [row + [""] * (cols - len(row)) for row in data]
                 widths = [cell_w + (gap if c < cols - 1 else 0) for c in range(cols)]
-            table = Table(data, colWidths=widths)
+            table = Table(data, colWidths=widths, rowHeights=[row_h] * len(data))
             table.setStyle(
                 TableStyle(
                     [
                         ("FONTNAME", (0, 0), (-1, -1), "DeckSans"),
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                         ("LEFTPADDING", (0, 0), (-1, -1), 0),
                         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                         ("TOPPADDING", (0, 0), (-1, -1), 0),
