@@ -624,23 +624,8 @@ class _Engine:
         area = t.body_box
 
         def block(i: int, s: m.Section) -> _Block:
-            color = t.concept_color(s.concept)
-
-            def make(size: float, width: int) -> list[Paragraph]:
-                runs = (Run(f"{i:02d}   ", bold=True, color=color), Run(s.title))
-                return [
-                    self.para(
-                        runs,
-                        size,
-                        width,
-                        t.text,
-                        space_before=size * 0.7,
-                        margin_left=inch(0.75),
-                        hanging=inch(0.75),
-                    )
-                ]
-
-            return _Block(make)
+            number = Run(f"{i:02d}   ", bold=True, color=t.concept_color(s.concept))
+            return self.entry((number, Run(s.title)), space=0.7, hang=inch(0.75))
 
         blocks = [block(i, s) for i, s in enumerate(entries, 1)]
         notes = slide.notes or "Today: " + "; ".join(s.title for s in entries) + "."
@@ -655,6 +640,24 @@ class _Engine:
             t.primary,
             listing=True,
         )
+
+    def entry(self, runs: tuple[Run, ...], space: float = 0.6, hang: int = 0) -> _Block:
+        """One paragraph of a listing (agenda, glossary, references), sized when placed."""
+
+        def make(size: float, width: int) -> list[Paragraph]:
+            return [
+                self.para(
+                    runs,
+                    size,
+                    width,
+                    self.theme.text,
+                    space_before=size * space,
+                    margin_left=hang,
+                    hanging=hang,
+                )
+            ]
+
+        return _Block(make)
 
     def _flow_slide(
         self,
@@ -1175,11 +1178,7 @@ class _Engine:
         entries = self.outline.glossary
 
         def block(e: m.GlossaryEntry) -> _Block:
-            def make(size: float, width: int) -> list[Paragraph]:
-                runs = (Run(e.term, bold=True, color=t.primary), Run(" — " + e.definition))
-                return [self.para(runs, size, width, t.text, space_before=size * 0.6)]
-
-            return _Block(make)
+            return self.entry((Run(e.term, bold=True, color=t.primary), Run(" — " + e.definition)))
 
         notes = slide.notes or "Glossary: " + ", ".join(e.term for e in entries) + "."
         self._flow_slide(
@@ -1199,26 +1198,13 @@ class _Engine:
         t = self.theme
 
         def block(i: int, r: m.Reference) -> _Block:
-            def make(size: float, width: int) -> list[Paragraph]:
-                runs = [Run(f"[{i}]  ", bold=True, color=t.primary), Run(r.title, italic=True)]
-                tail = ", ".join(x for x in (r.author, r.publisher, r.year) if x)
-                if tail:
-                    runs.append(Run(". " + tail))
-                if r.url:
-                    runs.append(Run(". " + r.url, color=t.muted))
-                return [
-                    self.para(
-                        runs,
-                        size,
-                        width,
-                        t.text,
-                        space_before=size * 0.6,
-                        margin_left=inch(0.55),
-                        hanging=inch(0.55),
-                    )
-                ]
-
-            return _Block(make)
+            runs = [Run(f"[{i}]  ", bold=True, color=t.primary), Run(r.title, italic=True)]
+            tail = ", ".join(x for x in (r.author, r.publisher, r.year) if x)
+            if tail:
+                runs.append(Run(". " + tail))
+            if r.url:
+                runs.append(Run(". " + r.url, color=t.muted))
+            return self.entry(tuple(runs), hang=inch(0.55))
 
         blocks = [block(i, r) for i, r in enumerate(self.outline.references, 1)]
         notes = slide.notes or "References for this talk."
