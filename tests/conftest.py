@@ -47,3 +47,14 @@ def shipped_deck(shipped_build):
     from pptx import Presentation
 
     return Presentation(str(shipped_build[1]))
+
+
+@pytest.fixture(autouse=True)
+def every_deck_passes_the_strict_checker(request):
+    """After each test, every .pptx it wrote under tmp_path must pass validate_pptx.py."""
+    uses_tmp = "tmp_path" in request.fixturenames and VALIDATOR.exists()
+    tmp_path = request.getfixturevalue("tmp_path") if uses_tmp else None
+    yield
+    if tmp_path is not None:
+        for deck in sorted(Path(tmp_path).rglob("*.pptx")):
+            check_pptx_strictly(deck)

@@ -355,3 +355,16 @@ def test_json_errors_are_machine_readable(tmp_path):
     (err,) = payload["errors"]
     assert (err["line"], err["column"]) == (5, 15)
     assert "unknown slide kind 'nope'" in err["message"]
+
+
+def test_interrupted_build_exits_130(tmp_path, monkeypatch):
+    import deckgen.build
+
+    def interrupted(options):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(deckgen.build, "build", interrupted)
+    result = run_cli("build", str(SHIPPED), "-o", str(tmp_path))
+    assert result.exit_code == 130
+    assert "interrupted" in result.stderr
+    assert list(tmp_path.iterdir()) == []
