@@ -363,3 +363,29 @@ def test_an_audience_that_keeps_nothing_is_an_error(tmp_path):
     path = write(tmp_path, text)
     result = run_cli("build", str(path), "-o", str(tmp_path / "o"), "--audience", "execs")
     assert result.exit_code == 2 and "keeps no slide" in result.stderr
+
+
+def test_a_variable_without_a_value_must_be_set(tmp_path):
+    path = write(tmp_path, TALK.replace('  client: "Nobody"', "  client:"))
+    result = run_cli("build", str(path), "-o", str(tmp_path / "o"), "--format", "pptx")
+    assert result.exit_code == 2
+    assert f"{path}:5:3: error: variable 'client' has no value" in result.stderr
+    assert "--set client=VALUE" in result.stderr
+    result = run_cli(
+        "build",
+        str(path),
+        "-o",
+        str(tmp_path / "o"),
+        "--format",
+        "pptx",
+        "--set",
+        "client=Fabrikam",
+    )
+    assert result.exit_code == 0
+    footer = [
+        sh.text_frame.text
+        for s in Presentation(str(tmp_path / "o" / "talk.pptx")).slides
+        for sh in s.shapes
+        if sh.name == "Footer"
+    ]
+    assert footer and set(footer) == {"Talk · Fabrikam"}

@@ -383,8 +383,10 @@ class Outline(Node):
     """A whole talk. ``source`` is the outline file; ``base_dir`` resolves assets."""
 
     meta: Meta
-    variables: dict[Name, str] = Field(
-        default_factory=dict, description="Defaults for {name} placeholders in any text."
+    variables: dict[Name, str | None] = Field(
+        default_factory=dict,
+        description="Defaults for {name} placeholders in any text; a variable with no "
+        "value must be given on the command line (--set name=value).",
     )
     theme: Theme = Field(default_factory=Theme)
     concepts: dict[Name, Concept] = Field(default_factory=dict)
@@ -397,6 +399,9 @@ class Outline(Node):
     pace: Pace = Field(default_factory=Pace)
 
     base_dir: SkipJsonSchema[str] = Field(default=".", alias="__base_dir__", exclude=True)
+    variable_pos: SkipJsonSchema[dict[str, SourcePos]] = Field(
+        default_factory=dict, alias="__variable_pos__", exclude=True
+    )
 
     def slides(self):
         """Every (section, slide) pair in order."""

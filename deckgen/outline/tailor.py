@@ -76,6 +76,19 @@ def tailor_with_report(
             ],
         )
     values.update(variables or {})
+    unset = [name for name, value in values.items() if value is None]
+    if unset:
+        raise InputError(
+            "variable without a value",
+            [
+                error(
+                    f"variable '{name}' has no value",
+                    outline.variable_pos.get(name, outline.pos),
+                    f"pass --set {name}=VALUE, or give it a default under 'variables:'",
+                )
+                for name in unset
+            ],
+        )
     report = TailorReport(audience)
     selected = _select(outline, audience, report)
     return _substitute(selected, values), report
@@ -198,7 +211,7 @@ def _substitute(node, values):
     if isinstance(node, BaseModel):
         update = {}
         for name in type(node).model_fields:
-            if name in ("pos", "base_dir", "variables", "overrides", "audiences"):
+            if name in ("pos", "base_dir", "variables", "variable_pos", "overrides", "audiences"):
                 continue
             value = getattr(node, name)
             new = _substitute(value, values)

@@ -26,7 +26,7 @@ def walk(node, loc: tuple = ()) -> Iterator[tuple[tuple, object]]:
     yield loc, node
     if isinstance(node, BaseModel):
         for name in type(node).model_fields:
-            if name in ("pos", "base_dir"):
+            if name in ("pos", "base_dir", "variable_pos"):
                 continue
             value = getattr(node, name)
             # like pydantic's, a slide's location carries its kind as a union tag
