@@ -45,6 +45,7 @@ from .wrap import truncate, wrap_runs
 WRAP_SAFETY = 0.96
 BODY_PITCH = 1.2
 TITLE_PITCH = 1.1
+METRIC_FONTS = {"arial", "helvetica", "liberation sans", "arimo"}
 ANALOGY_SIZE = 20  # two panels side by side: a step below body text
 
 
@@ -83,6 +84,15 @@ class _Engine:
     # ------------------------------------------------------------------ driver
 
     def run(self) -> Deck:
+        if self.theme.font.casefold() not in METRIC_FONTS:
+            self.state.diagnostics.append(
+                warning(
+                    f"deckgen measures text with Arial's metrics; '{self.theme.font}' may set "
+                    "lines wider or narrower than laid out",
+                    self.outline.theme.pos or self.outline.pos,
+                    "use Arial (or Helvetica, Liberation Sans, Arimo) for an exact fit",
+                )
+            )
         for index, section in enumerate(self.outline.sections):
             self.section = section
             self.section_index = index
