@@ -79,6 +79,7 @@ class _Engine:
         self.section: m.Section | None = None
         self.section_index = 0
         self.footer_warned = False
+        self.errors_before = 0  # errors already explained for the slide being laid out
         self.base = outline.base_dir
 
     # ------------------------------------------------------------------ driver
@@ -97,9 +98,11 @@ class _Engine:
             self.section = section
             self.section_index = index
             if section.divider:
+                self.errors_before = len(self.state.errors)
                 self.section_number += 1
                 self.divider(section, self.section_number)
             for slide in section.slides:
+                self.errors_before = len(self.state.errors)
                 getattr(self, "slide_" + slide.kind)(slide)
         if self.state.errors:
             raise BuildError(
@@ -345,6 +348,7 @@ class _Engine:
         bg = background or self.theme.background
         if chrome:
             items = items + self.chrome(chrome if isinstance(chrome, str) else None)
+        self.check_fit(title, items, pos)
         self.state.slides.append(
             SlideFrame(
                 number=len(self.state.slides) + 1,
@@ -359,6 +363,26 @@ class _Engine:
                 pos=pos,
             )
         )
+
+    def check_fit(self, title: str, items: list[Item], pos: SourcePos | None) -> None:
+        """The last word on "nothing leaves its box or the slide", whatever built the items."""
+        if len(self.state.errors) > self.errors_before:
+            return  # a specific error already says what does not fit
+        slide = self.theme.slide
+        number = len(self.state.slides) + 1
+        for item in items:
+            text_too_tall = (
+                isinstance(item, TextBox)
+                and item.paragraphs
+                and (pt(item.content_height) > item.rect.h + 1)
+            )
+            if not slide.contains(item.rect) or text_too_tall:
+                self.fail(
+                    f"slide {number} '{title}': the {item.name.lower()} does not fit on the slide",
+                    pos,
+                    "shorten this part; a single table row, analogy pair or title must fit "
+                    "on one slide",
+                )
 
     # ------------------------------------------------------------ flowing text
 

@@ -234,3 +234,27 @@ def test_theme_logo_and_a_long_footer():
     assert footer.paragraphs[0].text.endswith("…") and len(footer.paragraphs[0].lines) == 1
     warnings = [d for d in deck.diagnostics if "footer" in d.message]
     assert len(warnings) == 1 and warnings[0].pos.line == 2  # meta
+
+
+def test_a_table_row_taller_than_a_slide_is_an_error_not_an_overflow():
+    huge = "word " * 400
+    text = (
+        "meta: {title: T}\nsections:\n  - title: S\n    divider: false\n    slides:\n"
+        "      - kind: comparison\n        title: Big cell\n        columns: [A, B]\n"
+        f"        rows:\n          - [x, '{huge}']\n"
+    )
+    with pytest.raises(BuildError) as info:
+        layout_deck(outline_from(text), FAKE)
+    errors = [d for d in info.value.diagnostics if d.severity.value == "error"]
+    assert errors and "does not fit on the slide" in errors[0].message
+    assert errors[0].pos.line == 6
+
+
+def test_an_absurd_section_title_is_an_error():
+    text = (
+        "meta: {title: T}\nsections:\n  - title: '" + "Very long section title " * 30 + "'\n"
+        "    slides:\n      - kind: bullets\n        title: B\n        bullets: [x]\n"
+    )
+    with pytest.raises(BuildError) as info:
+        layout_deck(outline_from(text), FAKE)
+    assert any(d.pos and d.pos.line == 3 for d in info.value.diagnostics)
