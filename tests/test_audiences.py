@@ -389,3 +389,31 @@ def test_a_variable_without_a_value_must_be_set(tmp_path):
         if sh.name == "Footer"
     ]
     assert footer and set(footer) == {"Talk · Fabrikam"}
+
+
+def test_an_audience_can_set_the_theme(tmp_path):
+    text = TALK.replace(
+        'devs: {description: "Deep", minutes: 60, handout: {per_page: 4}}',
+        'devs: {description: "Deep", minutes: 60, theme: {font: Helvetica, '
+        'colors: {primary: "#7A1F5C"}}}',
+    )
+    outline = load_outline(write(tmp_path, text))
+    assert tailor(outline, audience="devs").theme.colors.primary == "#7A1F5C"
+    assert tailor(outline, audience="devs").theme.font == "Helvetica"
+    assert tailor(outline, audience="execs").theme.colors.primary == "#1F2A44"
+    out = tmp_path / "out"
+    result = run_cli(
+        "build",
+        str(tmp_path / "outline.yaml"),
+        "-o",
+        str(out),
+        "--audience",
+        "devs",
+        "--format",
+        "pptx",
+    )
+    assert result.exit_code == 0, result.output
+    deck = Presentation(str(out / "talk-devs.pptx"))
+    title_run = deck.slides[1].shapes.title.text_frame.paragraphs[0].runs[0]
+    assert str(title_run.font.color.rgb) == "7A1F5C"
+    assert title_run.font.name == "Helvetica"
