@@ -46,7 +46,8 @@ WRAP_SAFETY = 0.96
 BODY_PITCH = 1.2
 TITLE_PITCH = 1.1
 METRIC_FONTS = {"arial", "helvetica", "liberation sans", "arimo"}
-ANALOGY_SIZE = 20  # two panels side by side: a step below body text
+ANALOGY_SIZE = 20
+MAX_BULLETS = 6  # top-level points a slide  # two panels side by side: a step below body text
 
 
 @dataclass
@@ -707,8 +708,17 @@ class _Engine:
         columns=1,
         listing=False,
         side_items: Callable[[], list[Item]] | None = None,
+        continued: bool = False,
     ):
+        """One outline slide's flowing text onto as many slides as it takes.
+
+        ``continued`` marks even the first of them "(cont.)": the outline slide was
+        already split before its text was poured.
+        """
+        already = continued
+
         def emit_page(cols: list[tuple[Rect, list[Paragraph]]], continued: bool) -> None:
+            continued = continued or already
             items = self.title_items(self.continued_title(title, continued), pos, accent)
             for i, (rect, paras) in enumerate(cols):
                 first = i == 0
@@ -788,17 +798,32 @@ class _Engine:
 
             return _Block(make)
 
-        self._flow_slide(
-            "bullets",
-            slide.title,
-            [block(b) for b in slide.bullets],
-            area,
-            scale.body,
-            slide.pos,
-            slide.notes,
-            accent,
-            side_items=side,
-        )
+        blocks = [block(b) for b in slide.bullets]
+        # one idea per slide: more than MAX_BULLETS points continue on a new slide,
+        # in balanced groups, before any of them is set in smaller type
+        groups = -(-len(blocks) // MAX_BULLETS)
+        if groups > 1:
+            self.warn(
+                slide.title,
+                f"{len(blocks)} bullets; continued on {groups - 1} '(cont.)' slide(s), at most "
+                f"{MAX_BULLETS} a slide",
+                slide.pos,
+                "move detail to the notes, or split the slide in the outline",
+            )
+        size = -(-len(blocks) // groups)
+        for i in range(groups):
+            self._flow_slide(
+                "bullets",
+                slide.title,
+                blocks[i * size : (i + 1) * size],
+                area,
+                scale.body,
+                slide.pos,
+                slide.notes,
+                accent,
+                side_items=side,
+                continued=i > 0,
+            )
 
     def slide_definition(self, slide: m.DefinitionSlide) -> None:
         t = self.theme

@@ -49,7 +49,7 @@ def test_short_bullets_fit_at_the_preferred_size_without_warnings():
 
 
 def test_crowded_bullets_shrink_and_warn_with_the_source_line():
-    points = [f"Point number {i} " + "with words " * 5 for i in range(7)]
+    points = [f"Point number {i} " + "with words " * 7 for i in range(5)]
     deck = layout_deck(outline_from(bullets_outline(points)), FAKE)
     (slide,) = deck.slides
     sizes = {p.size for p in body_of(slide).paragraphs}
@@ -60,10 +60,20 @@ def test_crowded_bullets_shrink_and_warn_with_the_source_line():
     assert "instead of 26 pt" in warning.message
 
 
-def test_overflow_continues_on_cont_slides_never_below_the_floor():
-    points = [f"Point {i}: " + "a long statement that wraps " * 4 for i in range(20)]
+def test_more_than_six_bullets_continue_before_shrinking():
+    points = [f"Short point {i}" for i in range(9)]
     deck = layout_deck(outline_from(bullets_outline(points)), FAKE)
-    assert len(deck.slides) >= 3
+    assert [s.title for s in deck.slides] == ["Points", "Points (cont.)"]
+    assert [len(body_of(s).paragraphs) for s in deck.slides] == [5, 4]
+    assert {p.size for s in deck.slides for p in body_of(s).paragraphs} == {26}
+    (warning,) = deck.diagnostics
+    assert "9 bullets" in warning.message and "at most 6 a slide" in warning.message
+
+
+def test_overflow_continues_on_cont_slides_never_below_the_floor():
+    points = [f"Point {i}: " + "a long statement that wraps " * 12 for i in range(6)]
+    deck = layout_deck(outline_from(bullets_outline(points)), FAKE)
+    assert len(deck.slides) >= 2
     assert deck.slides[0].title == "Points"
     assert all(s.title == "Points (cont.)" for s in deck.slides[1:])
     assert all(s.continued for s in deck.slides[1:])
