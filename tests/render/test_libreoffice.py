@@ -81,3 +81,40 @@ def test_the_quotes_and_table_render_as_text(rendered):
     text = " ".join(t for _w, _h, words in rendered for *_, t in words)
     assert "unauthorized access and tampering" in text
     assert "Source of" in text and "Threat" in text
+
+
+def test_every_word_lands_inside_a_box_the_layout_made(rendered):
+    """LibreOffice sets the text itself; if it wrapped a line our layout did not, a word
+    would fall outside every box (above a bottom-anchored title, below a body)."""
+    from deckgen.layout.engine import layout_deck
+    from deckgen.layout.frames import Table, TextBox
+    from deckgen.layout.measure import AfmMeasurer
+    from deckgen.outline.loader import load_outline
+    from deckgen.outline.tailor import tailor
+
+    from ..conftest import SHIPPED
+
+    deck = layout_deck(tailor(load_outline(SHIPPED)), AfmMeasurer())
+    assert len(deck.slides) == len(rendered)
+    emu_per_pt = 12_700
+    # a word's box runs from its ascender to its descender, past the line's own extent;
+    # a line wrapped where we did not wrap would land a whole line (~1.2 em) outside
+    slack_x = 3.0
+    for frame, (_w, _h, words) in zip(deck.slides, rendered, strict=True):
+        boxes = [
+            (
+                item.rect.x / emu_per_pt - slack_x,
+                item.rect.y / emu_per_pt,
+                item.rect.right / emu_per_pt + slack_x,
+                item.rect.bottom / emu_per_pt,
+            )
+            for item in frame.items
+            if isinstance(item, TextBox | Table)
+        ]
+        for x0, y0, x1, y1, text in words:
+            slack_y = 0.25 * (y1 - y0)
+            inside = any(
+                bx0 <= x0 and x1 <= bx1 and by0 - slack_y <= y0 and y1 <= by1 + slack_y
+                for bx0, by0, bx1, by1 in boxes
+            )
+            assert inside, (frame.number, frame.title, text, (x0, y0, x1, y1))
