@@ -12,9 +12,16 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import BuildError, Diagnostic, InputError, OutputError, Severity, error, warning
 from .layout.handout import HandoutOptions
+
+if TYPE_CHECKING:  # imported lazily at run time, to keep `deckgen --help` fast
+    from .layout.frames import Deck
+    from .layout.timing import TalkTime
+    from .outline.model import Outline
+    from .outline.tailor import TailorReport
 
 FORMATS = ("pptx", "handout", "slides-pdf")
 DEFAULT_FORMATS = ("pptx", "handout")
@@ -127,10 +134,10 @@ def slug(text: str) -> str:
 class Prepared:
     """An outline tailored for one audience and laid out: everything but the rendering."""
 
-    outline: object  # deckgen.outline.model.Outline
-    deck: object  # deckgen.layout.frames.Deck
-    report: object  # deckgen.outline.tailor.TailorReport
-    time: object  # deckgen.layout.timing.TalkTime
+    outline: Outline
+    deck: Deck
+    report: TailorReport
+    time: TalkTime
     diagnostics: tuple[Diagnostic, ...]
 
 

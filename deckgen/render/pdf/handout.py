@@ -38,7 +38,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...errors import Diagnostic, warning
-from ...layout.handout import Handout, HandoutSection
+from ...layout.handout import Handout
 from . import pin_reportlab_settings
 from .document import stamp
 from .fonts import Fonts, load_fonts
@@ -379,28 +379,33 @@ class _Builder:
 
     def decorate_page(self, c, doc):
         c.saveState()
-        c.setFont("DeckSans", 8)
         c.setFillColorRGB(*rgb(self.h.colors["muted"]))
         top = self.page_h - MARGIN_TOP + 8
-        c.drawString(MARGIN_X, top, self._plain_for_canvas(self.h.title))
         right = self.h.presenter or ""
         if self.h.audience:
             right = f"{right} · for {self.h.audience}" if right else f"for {self.h.audience}"
-        c.drawRightString(self.page_w - MARGIN_X, top, self._plain_for_canvas(right))
+        self.chrome_text(c, MARGIN_X, top, self.h.title)
+        self.chrome_text(c, self.page_w - MARGIN_X, top, right, right_aligned=True)
         c.setStrokeColorRGB(*rgb(RULE))
         c.setLineWidth(0.5)
         c.line(MARGIN_X, top - 4, self.page_w - MARGIN_X, top - 4)
         total = self.counter.total
         label = f"page {doc.page} of {total}" if total else f"page {doc.page}"
-        c.drawRightString(self.page_w - MARGIN_X, MARGIN_BOTTOM - 2, label)
         footer = " · ".join(s for s in (self.h.organisation, self.h.date) if s)
-        c.drawString(MARGIN_X, MARGIN_BOTTOM - 2, self._plain_for_canvas(footer))
+        self.chrome_text(c, MARGIN_X, MARGIN_BOTTOM - 2, footer)
+        self.chrome_text(c, self.page_w - MARGIN_X, MARGIN_BOTTOM - 2, label, right_aligned=True)
         c.restoreState()
 
-    def _plain_for_canvas(self, text: str) -> str:
-        # drawString draws text as it is (no markup); characters outside the font
-        # were already reported where the same text appears in paragraphs
-        return text
+    def chrome_text(self, c, x: float, y: float, text: str, right_aligned: bool = False):
+        """Header and footer text: drawn as it is (never markup), font by font."""
+        size = 8
+        pieces = self.fonts.pieces(text, False, False)
+        if right_aligned:
+            x -= sum(c.stringWidth(t, name, size) for name, t in pieces)
+        for name, t in pieces:
+            c.setFont(name, size)
+            c.drawString(x, y, t)
+            x += c.stringWidth(t, name, size)
 
     # -- parts
 
@@ -673,6 +678,3 @@ def render_handout(handout: Handout, created: _dt.datetime) -> tuple[bytes, list
     builder = _Builder(handout, created)
     data = builder.build()
     return data, builder.markup.diagnostics()
-
-
-__all__ = ["HandoutSection", "render_handout"]
