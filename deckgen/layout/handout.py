@@ -47,6 +47,8 @@ class HandoutSection:
     title: str
     slides: tuple[SlideFrame, ...]
     pos: SourcePos | None = None
+    subtitle: str | None = None
+    color: str | None = None  # the section's concept colour, if it has one
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,16 @@ def handout_content(
     for index, section in enumerate(outline.sections):
         frames = tuple(f for f in deck.slides if f.section_index == index)
         if frames:
-            sections.append(HandoutSection(section.title, frames, section.pos))
+            concept = outline.concepts.get(section.concept) if section.concept else None
+            sections.append(
+                HandoutSection(
+                    section.title,
+                    frames,
+                    section.pos,
+                    section.subtitle,
+                    hex6(concept.color) if concept else None,
+                )
+            )
 
     first_slide = _first_slides(outline, deck)
     tables = []

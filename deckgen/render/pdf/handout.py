@@ -139,6 +139,15 @@ def _styles(colors: dict) -> dict[str, ParagraphStyle]:
         "cover-sub": ParagraphStyle(
             "cs", parent=base, fontSize=15, leading=20, textColor=muted, spaceAfter=18
         ),
+        "section-sub": ParagraphStyle(
+            "ss",
+            parent=base,
+            fontSize=12,
+            leading=15,
+            textColor=muted,
+            spaceBefore=-6,
+            spaceAfter=10,
+        ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12.5),
         "cell-head": ParagraphStyle(
             "ch",
@@ -461,10 +470,15 @@ class _Builder:
         )
         return [self.heading("Contents", "contents", toc_entry=False), toc, PageBreak()]
 
-    def heading(self, text: str, key: str, pos=None, toc_entry: bool = True):
+    def heading(
+        self, text: str, key: str, pos=None, color: str | None = None, toc_entry: bool = True
+    ):
+        style = self.styles["h1"]
+        if color:  # a section about one concept is headed in its colour, as on the slides
+            style = ParagraphStyle(f"h1-{color}", parent=style, textColor=_hex(color))
         if not toc_entry:
-            return Paragraph(self.markup(text, pos), self.styles["h1"])
-        return Heading(self.markup(text, pos), text, key, self.styles["h1"])
+            return Paragraph(self.markup(text, pos), style)
+        return Heading(self.markup(text, pos), text, key, style)
 
     def slides(self) -> list:
         if self.h.options.per_page is None:
@@ -478,7 +492,9 @@ class _Builder:
         text_w = self.frame_w - thumb_w - gap
         for i, section in enumerate(self.h.sections):
             out.append(CondPageBreak(90 * mm))
-            out.append(self.heading(section.title, f"section-{i}", section.pos))
+            out.append(self.heading(section.title, f"section-{i}", section.pos, section.color))
+            if section.subtitle:
+                out.append(self.p(section.subtitle, "section-sub", section.pos))
             for frame in section.slides:
                 if frame.kind == "section":  # the heading above says it all
                     continue
