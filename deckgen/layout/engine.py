@@ -124,6 +124,8 @@ class _Engine(TextSlides, VisualSlides):
             font=self.theme.font,
             diagnostics=tuple(self.state.diagnostics),
             palette=self.palette(),
+            title_box=self.theme.title_box,
+            body_box=self.theme.body_box,
         )
 
     def palette(self) -> tuple[tuple[str, str], ...]:

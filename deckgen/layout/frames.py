@@ -184,3 +184,6 @@ class Deck:
     diagnostics: tuple[Diagnostic, ...] = field(default=())
     # theme colour slots for the editable template: (("dk1", "1F2933"), ("accent1", …), …)
     palette: tuple[tuple[str, str], ...] = ()
+    # the grid the slides share, for the template's master placeholders
+    title_box: Rect | None = None
+    body_box: Rect | None = None

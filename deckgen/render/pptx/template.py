@@ -1,36 +1,104 @@
-"""Make python-pptx's default template a 16:9 template in the deck's theme.
+"""Make python-pptx's default template a 16:9 template in the deck's own design.
 
-The stock template is 4:3 in Calibri with Office colours. A person who adds a
-slide to a generated deck should get our font, our colours and placeholders
-where they belong, so the master and layouts are rescaled to the slide width
-and the theme's colour and font schemes are rewritten.
+The stock template is 4:3, in Calibri, with Office colours and centred titles.
+A person who adds or resets a slide in a generated deck should get our grid,
+font, colours and type scale, so:
+
+- shapes with their own position on the master and the layouts are rescaled to
+  the slide width once (placeholders that inherit their position are left to
+  inherit, never given one of their own);
+- the master's title and body placeholders take the deck's title and body boxes,
+  so every layout that inherits them matches the generated slides;
+- the master's text styles get the type scale (titles 36 pt bold, left-aligned,
+  bottom-anchored, in the primary colour; body 26/22 pt);
+- the theme's colour and font schemes are rewritten;
+- the notes master shows a 16:9 slide image.
 """
 
 from __future__ import annotations
 
 from lxml import etree
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
+from pptx.util import Inches
 
 from ...layout.frames import Deck
+from .units import emu
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+STOCK_WIDTH = 9_144_000  # the stock template is 10 in wide
 
 
 def prepare_template(prs, deck: Deck) -> None:
     master = prs.slide_master
-    _rescale(master.shapes, deck.width)
+    factor = deck.width / STOCK_WIDTH
+    _rescale(master.shapes, factor)
     for layout in prs.slide_layouts:
-        _rescale(layout.shapes, deck.width)
+        _rescale(layout.shapes, factor)
+    for shape in master.placeholders:
+        kind = shape.placeholder_format.type
+        box = (
+            deck.title_box
+            if kind == PP_PLACEHOLDER.TITLE
+            else (deck.body_box if kind == PP_PLACEHOLDER.BODY else None)
+        )
+        if box is not None:
+            shape.left, shape.top = emu(box.x), emu(box.y)
+            shape.width, shape.height = emu(box.w), emu(box.h)
+    _text_styles(master)
+    sld_sz = prs.part._element.find(qn("p:sldSz"))
+    if sld_sz is not None and "type" in sld_sz.attrib:
+        del sld_sz.attrib["type"]  # it said "screen4x3"
+    _notes_master(prs)
     _rewrite_theme(master.part.part_related_by(RT.THEME), deck, dict(deck.palette))
 
 
-def _rescale(shapes, width: int) -> None:
-    factor = width / 9_144_000  # the stock template is 10 in wide
+def _rescale(shapes, factor: float) -> None:
     for shape in shapes:
-        if shape.left is None or shape.width is None:
-            continue
+        if not shape._element.xpath("./p:spPr/a:xfrm"):
+            continue  # inherits its position: leave it to inherit
         shape.left = int(shape.left * factor)
         shape.width = int(shape.width * factor)
+
+
+def _text_styles(master) -> None:
+    styles = master._element.find(qn("p:txStyles"))
+    if styles is None:
+        return
+    title = styles.find(qn("p:titleStyle") + "/" + qn("a:lvl1pPr"))
+    if title is not None:
+        title.set("algn", "l")
+        rpr = title.find(qn("a:defRPr"))
+        if rpr is not None:
+            rpr.set("sz", "3600")
+            rpr.set("b", "1")
+            fill = rpr.find(qn("a:solidFill") + "/" + qn("a:schemeClr"))
+            if fill is not None:
+                fill.set("val", "tx2")  # the theme's dk2: the deck's primary colour
+    for level, size in (("a:lvl1pPr", "2600"), ("a:lvl2pPr", "2200"), ("a:lvl3pPr", "2000")):
+        ppr = styles.find(qn("p:bodyStyle") + "/" + qn(level))
+        rpr = ppr.find(qn("a:defRPr")) if ppr is not None else None
+        if rpr is not None:
+            rpr.set("sz", size)
+    title_ph = [s for s in master.placeholders if s.placeholder_format.type == PP_PLACEHOLDER.TITLE]
+    for shape in title_ph:
+        body_pr = shape._element.find(qn("p:txBody") + "/" + qn("a:bodyPr"))
+        if body_pr is not None:
+            body_pr.set("anchor", "b")
+
+
+def _notes_master(prs) -> None:
+    """A 16:9 slide image on the notes page, and the notes below it."""
+    notes_master = prs.notes_master
+    for shape in notes_master.placeholders:
+        kind = shape.placeholder_format.type
+        if kind == PP_PLACEHOLDER.SLIDE_IMAGE:
+            shape.left, shape.top = Inches(0.5), Inches(0.75)
+            shape.width, shape.height = Inches(6.5), Inches(6.5 * 9 / 16)
+        elif kind == PP_PLACEHOLDER.BODY:
+            shape.left, shape.top = Inches(0.75), Inches(4.75)
+            shape.width, shape.height = Inches(6.0), Inches(4.5)
 
 
 def _rewrite_theme(part, deck: Deck, colors: dict[str, str]) -> None:

@@ -1,0 +1,56 @@
+"""A slide added by hand to a generated deck gets the deck's grid, type and colours."""
+
+from __future__ import annotations
+
+import zipfile
+
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+
+from ..conftest import check_pptx_strictly
+
+
+def test_new_slides_from_every_layout_stay_on_the_slide(shipped_build, tmp_path):
+    prs = Presentation(str(shipped_build[1]))
+    w, h = prs.slide_width, prs.slide_height
+    for layout in prs.slide_layouts:
+        slide = prs.slides.add_slide(layout)
+        for ph in slide.placeholders:
+            assert ph.width and ph.height, (layout.name, ph.name)
+            assert ph.left >= 0 and ph.left + ph.width <= w, (layout.name, ph.name)
+            assert ph.top >= 0 and ph.top + ph.height <= h, (layout.name, ph.name)
+    edited = tmp_path / "edited.pptx"
+    prs.save(str(edited))
+    check_pptx_strictly(edited)
+
+
+def test_a_new_title_and_content_slide_matches_the_generated_ones(shipped_build):
+    prs = Presentation(str(shipped_build[1]))
+    generated = prs.slides[3].shapes.title  # a bullets slide
+    layout = next(lay for lay in prs.slide_layouts if lay.name == "Title and Content")
+    slide = prs.slides.add_slide(layout)
+    title = slide.shapes.title
+    assert (title.left, title.top, title.width, title.height) == (
+        generated.left,
+        generated.top,
+        generated.width,
+        generated.height,
+    )
+    body = next(p for p in slide.placeholders if p.placeholder_format.idx == 1)
+    assert body.top >= title.top + title.height
+    master = prs.slide_master._element.xml
+    assert 'algn="l"' in master.split("<p:titleStyle>")[1][:300]
+    assert 'sz="3600"' in master.split("<p:titleStyle>")[1][:600]
+
+
+def test_the_deck_is_sixteen_by_nine_everywhere(shipped_build):
+    prs = Presentation(str(shipped_build[1]))
+    with zipfile.ZipFile(shipped_build[1]) as z:
+        presentation = z.read("ppt/presentation.xml").decode()
+    assert "screen4x3" not in presentation
+    image = next(
+        p
+        for p in prs.notes_master.placeholders
+        if p.placeholder_format.type == PP_PLACEHOLDER.SLIDE_IMAGE
+    )
+    assert abs(image.width / image.height - 16 / 9) < 0.01
