@@ -81,10 +81,14 @@ def _text_styles(master) -> None:
         rpr = ppr.find(qn("a:defRPr")) if ppr is not None else None
         if rpr is not None:
             rpr.set("sz", size)
-    title_ph = [s for s in master.placeholders if s.placeholder_format.type == PP_PLACEHOLDER.TITLE]
-    for shape in title_ph:
+    for shape in master.placeholders:
+        kind = shape.placeholder_format.type
         body_pr = shape._element.find(qn("p:txBody") + "/" + qn("a:bodyPr"))
-        if body_pr is not None:
+        if body_pr is None or kind not in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.BODY):
+            continue
+        for inset in ("lIns", "tIns", "rIns", "bIns"):
+            body_pr.set(inset, "0")  # text starts on the grid line, as on generated slides
+        if kind == PP_PLACEHOLDER.TITLE:
             body_pr.set("anchor", "b")
 
 
