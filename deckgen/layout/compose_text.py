@@ -34,13 +34,15 @@ class TextSlides:
         title = slide.title or meta.title
         subtitle = slide.subtitle or meta.subtitle
         left = t.margin
-        text_w = inch(7.6)
+        text_w = inch(8.0)  # the concepts' discs start at 8.6 in
         items: list[Item] = []
 
         title_rect = Rect(left, inch(1.2), text_w, inch(2.5))
         para = None
         for size in self.sizes(t.scale.hero, t.scale.title_floor):
-            para = self.para(title, size, text_w, t.primary, bold=True, pitch=TITLE_PITCH)
+            para = self.para(
+                title, size, text_w, t.primary, bold=True, pitch=TITLE_PITCH, balance=True
+            )
             if len(para.lines) <= 3 and self.height_of([para]) <= title_rect.h:
                 break
         else:
@@ -74,7 +76,7 @@ class TextSlides:
             )
             x += inch(1.25)
         if subtitle:
-            sub = self.para(subtitle, t.scale.subtitle, text_w, t.muted)
+            sub = self.para(subtitle, t.scale.subtitle, text_w, t.muted, balance=True)
             items.append(
                 self.box(
                     Rect(left, inch(4.25), text_w, inch(1.0)),
@@ -96,9 +98,10 @@ class TextSlides:
             )
         # the concepts' icons in tinted discs on the right
         icons = [(k, c) for k, c in self.outline.concepts.items() if c.icon][:2]
-        spots = [(inch(8.75), inch(1.05)), (inch(10.25), inch(3.65))]
+        d = inch(2.6)
+        right = t.width - t.margin  # the second disc ends on the right margin
+        spots = [(right - d - inch(1.5), inch(1.05)), (right - d, inch(3.65))]
         for (key, concept), (x, y) in zip(icons, spots, strict=False):
-            d = inch(2.6)
             items.append(
                 Shape(
                     Rect(x, y, d, d),
@@ -128,7 +131,10 @@ class TextSlides:
         bg = t.concept_color(section.concept)
         fg = on_color(bg, t.text)
         left = t.margin
-        text_w = inch(7.8)
+        concept = t.concepts.get(section.concept) if section.concept else None
+        has_icon = concept is not None and concept.icon is not None
+        # beside an icon the title keeps to the left; without one it may use the width
+        text_w = inch(7.8) if has_icon else t.width - 2 * t.margin
         items: list[Item] = []
         num = self.para(f"{number:02d}", 28, text_w, fg, bold=True)
         items.append(
@@ -136,7 +142,9 @@ class TextSlides:
         )
         para = None
         for size in self.sizes(t.scale.hero, t.scale.title_floor):
-            para = self.para(section.title, size, text_w, fg, bold=True, pitch=TITLE_PITCH)
+            para = self.para(
+                section.title, size, text_w, fg, bold=True, pitch=TITLE_PITCH, balance=True
+            )
             if len(para.lines) <= 2:
                 break
         title_h = self.height_of([para])
@@ -152,7 +160,7 @@ class TextSlides:
             )
         )
         if section.subtitle:
-            sub = self.para(section.subtitle, t.scale.subtitle, text_w, fg)
+            sub = self.para(section.subtitle, t.scale.subtitle, text_w, fg, balance=True)
             items.append(
                 self.box(
                     Rect(left, inch(2.6) + title_h + inch(0.3), text_w, self.height_of([sub])),
@@ -161,8 +169,7 @@ class TextSlides:
                     "Subtitle",
                 )
             )
-        concept = t.concepts.get(section.concept) if section.concept else None
-        if concept is not None and concept.icon is not None:
+        if has_icon:
             d = inch(3.0)
             x, y = t.width - t.margin - d - inch(0.4), (t.height - d) // 2
             items.append(Shape(Rect(x, y, d, d), ShapeKind.ELLIPSE, "FFFFFF", "Icon disc"))
@@ -403,7 +410,9 @@ class TextSlides:
         left = t.margin
         text_w = t.width - 2 * t.margin
         items: list[Item] = []
-        title = self.para(slide.title, t.scale.hero + 4, text_w, fg, bold=True, pitch=TITLE_PITCH)
+        title = self.para(
+            slide.title, t.scale.hero + 4, text_w, fg, bold=True, pitch=TITLE_PITCH, balance=True
+        )
         items.append(
             self.box(
                 Rect(left, inch(1.6), text_w, inch(1.3)),
@@ -429,7 +438,7 @@ class TextSlides:
         if slide.message:
             msg = None
             for size in self.sizes(28, 20):
-                msg = self.para(slide.message, size, inch(10.5), fg)
+                msg = self.para(slide.message, size, inch(10.5), fg, balance=True)
                 if self.height_of([msg]) <= inch(1.6):
                     break
             items.append(

@@ -42,7 +42,7 @@ class VisualSlides:
         attr_gap = inch(0.3)
 
         def build(size: float) -> tuple[Paragraph, Paragraph]:
-            q = self.para(slide.quote, size, quote_w, t.text, italic=True, pitch=1.25)
+            q = self.para(slide.quote, size, quote_w, t.text, italic=True, pitch=1.25, balance=True)
             a = self.para(attribution, 20, quote_w, accent, bold=True)
             return q, a
 
@@ -147,7 +147,7 @@ class VisualSlides:
         summary = None
         summary_h = 0
         if slide.summary:
-            summary = self.para(slide.summary, 20, body.w, accent, italic=True)
+            summary = self.para(slide.summary, 20, body.w, accent, italic=True, balance=True)
             summary_h = self.height_of([summary]) + inch(0.2)
         panels_h = body.h - summary_h
         rows_h = panels_h - head_h - 2 * pad + row_gap
@@ -360,7 +360,7 @@ class VisualSlides:
         gap = inch(0.35)
 
         def build(size: float):
-            return [self.para(p.text, size, text_w, t.text, bold=False) for p in slide.points]
+            return [self.para(p.text, size, text_w, t.text, balance=True) for p in slide.points]
 
         paras = None
         for size in self.sizes(28, 20):

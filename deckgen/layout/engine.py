@@ -154,12 +154,32 @@ class _Engine(TextSlides, VisualSlides):
         bullet_color: str | None = None,
         margin_left: int = 0,
         hanging: int = 0,
+        balance: bool = False,
     ) -> Paragraph:
         if isinstance(runs, str):
             runs = (Run(runs, bold=bold, italic=italic),)
         runs = tuple(runs)
-        avail = (width - margin_left) / EMU_PER_PT * WRAP_SAFETY
-        lines = wrap_runs(runs, avail, size, self.measurer)
+
+        def wrap(measure: int):
+            avail = measure / EMU_PER_PT * WRAP_SAFETY
+            # without a bullet the first line starts `hanging` further left
+            first = avail + hanging / EMU_PER_PT * WRAP_SAFETY if hanging and not bullet else None
+            return wrap_runs(runs, avail, size, self.measurer, first)
+
+        full = width - margin_left
+        lines = wrap(full)
+        measure = None
+        if balance and len(lines) > 1:
+            # the narrowest measure that keeps the line count: no word left alone
+            low, high = full // 2, full
+            while high - low > EMU_PER_PT:
+                mid = (low + high) // 2
+                if len(wrap(mid)) == len(lines):
+                    high = mid
+                else:
+                    low = mid
+            if high < full:
+                measure, lines = high, wrap(high)
         return Paragraph(
             runs=runs,
             size=size,
@@ -173,6 +193,7 @@ class _Engine(TextSlides, VisualSlides):
             bullet_color=bullet_color,
             margin_left=margin_left,
             hanging=hanging,
+            measure=measure,
         )
 
     @staticmethod
@@ -204,6 +225,15 @@ class _Engine(TextSlides, VisualSlides):
         fill: str | None = None,
         field_: str | None = None,
     ) -> TextBox:
+        # balanced paragraphs were broken for a narrower measure: a right inset makes
+        # PowerPoint break them where we did
+        needed = max(
+            (
+                p.margin_left + (p.measure if p.measure is not None else rect.w - p.margin_left)
+                for p in paragraphs
+            ),
+            default=rect.w,
+        )
         return TextBox(
             rect=rect,
             paragraphs=tuple(paragraphs),
@@ -211,7 +241,7 @@ class _Engine(TextSlides, VisualSlides):
             font=self.theme.font,
             name=name,
             anchor=anchor,
-            insets=Insets(),
+            insets=Insets(right=max(0, rect.w - needed)),
             placeholder=placeholder,
             fill=fill,
             field=field_,
@@ -253,7 +283,9 @@ class _Engine(TextSlides, VisualSlides):
         rect = t.title_box
         chosen = None
         for size in self.sizes(t.scale.title, t.scale.title_floor):
-            p = self.para(text, size, rect.w, color or t.primary, bold=True, pitch=TITLE_PITCH)
+            p = self.para(
+                text, size, rect.w, color or t.primary, bold=True, pitch=TITLE_PITCH, balance=True
+            )
             if len(p.lines) <= 2 and self.height_of([p]) <= rect.h:
                 chosen = p
                 break

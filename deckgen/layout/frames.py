@@ -74,7 +74,10 @@ class Paragraph:
     bullet: str | None = None
     bullet_color: str | None = None
     margin_left: int = 0  # EMU from the text box's inner left edge to the text
-    hanging: int = 0  # EMU the bullet hangs left of the text
+    hanging: int = 0  # EMU the first line (or its bullet) hangs left of the text
+    # EMU of text width the lines were broken for, from margin_left; None: the box's
+    # full width. Narrower for balanced display text: the box's right inset says so.
+    measure: int | None = None
 
     @property
     def text(self) -> str:

@@ -7,20 +7,34 @@ import re
 from .frames import Run
 from .measure import Measurer
 
-_TOKEN = re.compile(r"\n|[^\S\n]+|[^\s]+")
+# a line may break at spaces, at newlines, and after a hyphen inside a word
+# ("fine-|tuning", "ai-risk-|management"), as PowerPoint and LibreOffice do
+_TOKEN = re.compile(r"\n|[^\S\n]+|[^\s-]+-+(?=[^\s\d-])|[^\s]+")
+
+
+_SOFT_BREAK = "/-._?&=#"  # where a long URL or path may break, after the character
 
 
 def wrap_runs(
-    runs: tuple[Run, ...], width: float, size: float, measurer: Measurer
+    runs: tuple[Run, ...],
+    width: float,
+    size: float,
+    measurer: Measurer,
+    first_width: float | None = None,
 ) -> tuple[tuple[Run, ...], ...]:
-    """Break ``runs`` into lines no wider than ``width`` points.
+    """Break ``runs`` into lines no wider than ``width`` points (the first line
+    ``first_width``, for a hanging indent).
 
     Breaks at spaces and at explicit newlines; a word wider than the whole line
-    is broken between characters. Spaces at a line break are dropped.
+    (a URL, say) is broken after a '/', '-', '.' or similar where it can be, else
+    between characters. Spaces at a line break are dropped.
     """
     lines: list[list[Run]] = []
     line: list[Run] = []
     used = 0.0
+
+    def room() -> float:
+        return first_width if first_width is not None and not lines else width
 
     def measure(text: str, run: Run) -> float:
         return measurer.width(text, size, run.bold, run.italic)
@@ -59,16 +73,19 @@ def wrap_runs(
                     push(token, run)
                     used += w
                 continue
-            if used + w <= width:
+            if used + w <= room():
                 push(token, run)
                 used += w
                 continue
             if line:
                 newline()
-            while measure(token, run) > width:  # a word longer than the line
+            while measure(token, run) > room():  # a word longer than the line
                 cut = len(token) - 1
-                while cut > 1 and measure(token[:cut], run) > width:
+                while cut > 1 and measure(token[:cut], run) > room():
                     cut -= 1
+                soft = max(token.rfind(ch, 0, cut) for ch in _SOFT_BREAK)
+                if soft > 0:
+                    cut = soft + 1
                 push(token[:cut], run)
                 newline()
                 token = token[cut:]

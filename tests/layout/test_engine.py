@@ -132,8 +132,9 @@ def test_no_line_is_wider_than_its_box():
                 ]
             for width, paragraphs in boxes:
                 for p in paragraphs:
-                    avail = (width - p.margin_left) / EMU_PER_PT
-                    for line in p.lines:
+                    for k, line in enumerate(p.lines):
+                        hang = p.hanging if k == 0 and not p.bullet else 0
+                        avail = (width - p.margin_left + hang) / EMU_PER_PT
                         used = sum(measurer.width(r.text, p.size, r.bold, r.italic) for r in line)
                         assert used <= avail + 0.01, (slide.number, item.name, line)
 
@@ -268,3 +269,16 @@ def test_an_absurd_section_title_is_an_error():
     with pytest.raises(BuildError) as info:
         layout_deck(outline_from(text), FAKE)
     assert any(d.pos and d.pos.line == 3 for d in info.value.diagnostics)
+
+
+def test_wrap_breaks_after_hyphens_but_not_inside_numbers():
+    from deckgen.layout.frames import Run
+
+    lines = wrap_runs((Run("a well-known"),), 8 * 10 * 0.5, 10, FAKE)
+    assert ["".join(r.text for r in line) for line in lines] == ["a well-", "known"]
+    lines = wrap_runs((Run("ab 2024-03-01"),), 11 * 10 * 0.5, 10, FAKE)
+    assert ["".join(r.text for r in line) for line in lines] == ["ab", "2024-03-01"]
+    url = "https://example.org/a-long-path"
+    lines = wrap_runs((Run(url),), 20 * 10 * 0.5, 10, FAKE)
+    assert "".join("".join(r.text for r in line) for line in lines) == url
+    assert all(len("".join(r.text for r in line)) <= 20 for line in lines)

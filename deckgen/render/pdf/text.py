@@ -60,6 +60,8 @@ def _baseline_offset(p: Paragraph) -> float:
 def _draw_line(c, p: Paragraph, line, first: bool, left, baseline, width, t, fonts, where):
     size = t.size(p.size)
     x0 = left + p.margin_left
+    if first and p.hanging and not p.bullet:  # a hanging indent: the first line starts left
+        x0 -= p.hanging
     if p.align is not Align.LEFT:
         used = sum(fonts.width(r.text, p.size, r.bold, r.italic) for r in line) * 12_700
         room = width - p.margin_left - used
