@@ -417,3 +417,30 @@ def test_an_audience_can_set_the_theme(tmp_path):
     title_run = deck.slides[1].shapes.title.text_frame.paragraphs[0].runs[0]
     assert str(title_run.font.color.rgb) == "7A1F5C"
     assert title_run.font.name == "Helvetica"
+
+
+def test_a_section_cut_to_one_slide_loses_its_divider(tmp_path):
+    path = write(tmp_path, TALK)
+    out = tmp_path / "out"
+    assert (
+        run_cli(
+            "build", str(path), "-o", str(out), "--audience", "execs", "--format", "pptx"
+        ).exit_code
+        == 0
+    )
+    assert (
+        run_cli(
+            "build", str(path), "-o", str(out), "--audience", "devs", "--format", "pptx"
+        ).exit_code
+        == 0
+    )
+    execs = [
+        s.shapes.title.text_frame.text for s in Presentation(str(out / "talk-execs.pptx")).slides
+    ]
+    devs = [
+        s.shapes.title.text_frame.text for s in Presentation(str(out / "talk-devs.pptx")).slides
+    ]
+    assert execs == ["Why it matters to Nobody"]  # no "Intro" divider for one slide
+    assert devs[0] == "Intro" and "Appendix" not in devs  # its one slide: the glossary
+    explained = run_cli("explain", str(path), "--audience", "execs").stdout
+    assert "divider of section 'Intro' (one slide left)" in explained

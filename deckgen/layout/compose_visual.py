@@ -13,6 +13,7 @@ from .common import (
 from .frames import (
     Align,
     Anchor,
+    Item,
     Paragraph,
     Placeholder,
     Role,
@@ -39,6 +40,9 @@ class VisualSlides:
         quote_x = body.x + mark_w
         quote_w = body.right - quote_x - (icon_d + inch(0.5) if has_icon else 0)
         attribution = "— " + slide.attribution + (f", {slide.source}" if slide.source else "")
+        ids = [r.id for r in self.outline.references]
+        if slide.reference in ids:  # the number it has on the references slide
+            attribution += f" [{ids.index(slide.reference) + 1}]"
         attr_gap = inch(0.3)
 
         def build(size: float) -> tuple[Paragraph, Paragraph]:
@@ -76,7 +80,9 @@ class VisualSlides:
             last = i == len(pieces) - 1
             qh = self.height_of(piece)
             block_h = qh + ((attr_gap + self.height_of([a])) if last else 0)
-            top = body.y + max(0, (body.h - block_h) // 2)
+            # every definition starts at the same height, so the quote does not jump
+            # when the presenter moves from one definition to the next
+            top = body.y + min(inch(0.35), max(0, body.h - block_h))
             title = self.continued_title(slide.title, i > 0)
             items = self.title_items(title, slide.pos, accent)
             mark = self.para("“", 120, mark_w, accent, bold=True, pitch=1.0)
@@ -109,7 +115,7 @@ class VisualSlides:
                 )
             if has_icon and i == 0:
                 x = body.right - icon_d
-                y = body.y + (body.h - icon_d) // 2
+                y = body.y + inch(0.35)
                 items.append(
                     Shape(
                         Rect(x, y, icon_d, icon_d),
@@ -148,7 +154,8 @@ class VisualSlides:
         summary_h = 0
         if slide.summary:
             summary = self.para(slide.summary, 20, body.w, accent, italic=True, balance=True)
-            summary_h = self.height_of([summary]) + inch(0.2)
+            # the summary keeps clear of the footer below it
+            summary_h = self.height_of([summary]) + inch(0.45)
         panels_h = body.h - summary_h
         rows_h = panels_h - head_h - 2 * pad + row_gap
 
@@ -379,53 +386,20 @@ class VisualSlides:
         items = self.title_items(slide.title, slide.pos, t.primary)
         heights = [max(self.height_of([p]), badge) for p in paras]
         y = body.y + max(0, (body.h - sum(heights) - gap * (len(paras) - 1)) // 2)
+        # a concept's icon marks its takeaway; a takeaway about no one concept is
+        # marked by all of them; where icons are missing, every takeaway is numbered
+        icons = [c for c in t.concepts.values() if c.icon is not None]
+        markers = (
+            "icons"
+            if icons
+            and all(
+                (p.concept is None or t.concepts[p.concept].icon is not None) for p in slide.points
+            )
+            else "numbers"
+        )
         for i, (point, p, h) in enumerate(zip(slide.points, paras, heights, strict=True), 1):
-            color = t.concept_color(point.concept)
-            concept = t.concepts.get(point.concept) if point.concept else None
             by = y + (h - badge) // 2
-            if concept is not None and concept.icon is not None:
-                items.append(
-                    Shape(
-                        Rect(body.x, by, badge, badge),
-                        ShapeKind.ELLIPSE,
-                        t.tint(color, 0.14),
-                        f"Takeaway {i} disc",
-                    )
-                )
-                items.append(
-                    self.picture(
-                        concept.icon,
-                        Rect(body.x, by, badge, badge).inset(inch(0.18)),
-                        f"Takeaway {i} icon",
-                    )
-                )
-            else:
-                items.append(
-                    Shape(
-                        Rect(body.x, by, badge, badge),
-                        ShapeKind.ELLIPSE,
-                        color,
-                        f"Takeaway {i} disc",
-                    )
-                )
-                num = self.para(
-                    str(i),
-                    28,
-                    badge,
-                    on_color(color, t.text),
-                    bold=True,
-                    align=Align.CENTER,
-                    pitch=1.0,
-                )
-                items.append(
-                    self.box(
-                        Rect(body.x, by, badge, badge),
-                        [num],
-                        Role.DECORATION,
-                        f"Takeaway {i} number",
-                        anchor=Anchor.MIDDLE,
-                    )
-                )
+            items += self.takeaway_marker(point, i, Rect(body.x, by, badge, badge), markers)
             ph = self.height_of([p])
             items.append(
                 self.box(
@@ -434,3 +408,54 @@ class VisualSlides:
             )
             y += h + gap
         self.emit("takeaways", slide.title, items, slide.notes, slide.pos)
+
+    def takeaway_marker(self, point, i: int, rect: Rect, markers: str) -> list[Item]:
+        t = self.theme
+        if markers == "numbers":
+            color = t.concept_color(point.concept)
+            num = self.para(
+                str(i),
+                28,
+                rect.w,
+                on_color(color, t.text),
+                bold=True,
+                align=Align.CENTER,
+                pitch=1.0,
+            )
+            return [
+                Shape(rect, ShapeKind.ELLIPSE, color, f"Takeaway {i} disc"),
+                self.box(
+                    rect, [num], Role.DECORATION, f"Takeaway {i} number", anchor=Anchor.MIDDLE
+                ),
+            ]
+        concepts = [(k, c) for k, c in t.concepts.items() if c.icon is not None]
+        if point.concept is not None:
+            concepts = [(point.concept, t.concepts[point.concept])]
+        else:
+            concepts = concepts[:2]
+        if len(concepts) == 1:
+            ((key, concept),) = concepts
+            return [
+                Shape(
+                    rect,
+                    ShapeKind.ELLIPSE,
+                    t.tint(t.concept_color(key), 0.14),
+                    f"Takeaway {i} disc",
+                ),
+                self.picture(concept.icon, rect.inset(inch(0.18)), f"Takeaway {i} icon"),
+            ]
+        # two smaller discs side by side: this point is about both
+        d = rect.w * 62 // 100
+        out: list[Item] = []
+        for j, (key, concept) in enumerate(concepts):
+            disc = Rect(rect.x + j * (rect.w - d), rect.y + (rect.h - d) // 2, d, d)
+            out.append(
+                Shape(
+                    disc,
+                    ShapeKind.ELLIPSE,
+                    t.tint(t.concept_color(key), 0.14),
+                    f"Takeaway {i} disc {j + 1}",
+                )
+            )
+            out.append(self.picture(concept.icon, disc.inset(d // 6), f"Takeaway {i} icon {j + 1}"))
+        return out

@@ -304,7 +304,7 @@ class _Engine(TextSlides, VisualSlides):
                 "a shorter title keeps the type scale",
             )
         rule = Shape(
-            Rect(t.margin, t.rule_y, inch(1.0), inch(0.07)), ShapeKind.RECT, accent, "Accent rule"
+            Rect(t.margin, t.rule_y, inch(0.6), inch(0.09)), ShapeKind.RECT, accent, "Accent rule"
         )
         return [
             self.box(

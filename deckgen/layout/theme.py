@@ -82,11 +82,12 @@ class Theme:
 
     @property
     def rule_y(self) -> int:
-        return inch(1.58)
+        # clearly apart from the title's last line, so it never reads as an underline
+        return inch(1.66)
 
     @property
     def body_box(self) -> Rect:
-        top = inch(1.85)
+        top = inch(1.98)
         return Rect(self.margin, top, self.width - 2 * self.margin, inch(6.8) - top)
 
     @property

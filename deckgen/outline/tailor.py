@@ -122,7 +122,12 @@ def _select(outline: m.Outline, audience: str | None, report: TailorReport) -> m
         if not slides:
             report.dropped.append(f"section '{section.title}' (no slides left)")
             continue
-        sections.append(section.model_copy(update={"slides": slides}))
+        update = {"slides": slides}
+        if audience is not None and section.divider and len(slides) == 1:
+            # a divider announcing a single slide is noise in a short cut
+            update["divider"] = False
+            report.dropped.append(f"divider of section '{section.title}' (one slide left)")
+        sections.append(section.model_copy(update=update))
     if not sections:
         raise InputError(
             "nothing left",
