@@ -61,9 +61,9 @@ def test_notes_handout_document(notes_handout):
     reader = PdfReader(str(notes_handout))
     texts = page_texts(notes_handout)
     assert "AI Security vs. AI Safety" in texts[0] and "Presenter" in texts[0]
-    assert "Contents" in texts[1]
+    assert "Contents" in texts[0]  # the contents are on the cover
     # contents with page numbers that lead to the right page
-    contents = pdftotext(notes_handout, "-f", "2", "-l", "2")
+    contents = pdftotext(notes_handout, "-f", "1", "-l", "1")
     match = re.search(r"Glossary[ .]*(\d+)", contents)
     assert match, contents
     assert "Data poisoning" in texts[int(match.group(1)) - 1]
@@ -133,7 +133,7 @@ def test_grid_layouts_put_n_slides_on_a_page(tmp_path, per_page):
     pages_with_slides = []
     for i, text in enumerate(texts):
         numbers = {int(n) for n in re.findall(r"^(\d+)\. ", text, re.M) if 0 < int(n) <= slides}
-        if numbers and i > 1:
+        if numbers and i > 0:
             pages_with_slides.append(numbers)
     assert len(pages_with_slides) == math.ceil(slides / per_page)
     assert all(len(p) <= per_page for p in pages_with_slides)

@@ -108,6 +108,16 @@ def _styles(colors: dict) -> dict[str, ParagraphStyle]:
         "body": base,
         "notes": ParagraphStyle("notes", parent=base, fontSize=10, leading=14, spaceAfter=4),
         "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11, textColor=muted),
+        "label": ParagraphStyle("label", parent=base, fontSize=9.5, leading=14, textColor=muted),
+        "contents": ParagraphStyle(
+            "contents",
+            parent=base,
+            fontName="DeckSans-Bold",
+            fontSize=13,
+            leading=16,
+            textColor=primary,
+            spaceAfter=4,
+        ),
         "slide": ParagraphStyle(
             "slide",
             parent=base,
@@ -358,8 +368,8 @@ class _Builder:
                 PageTemplate("body", [body], onPage=self.decorate_page),
             ]
         )
-        story = [self.counter, *self.cover(), NextPageTemplate("body"), PageBreak()]
-        story += self.contents()
+        # the cover carries the contents: no half-empty page for either
+        story = [self.counter, NextPageTemplate("body"), *self.cover(), PageBreak()]
         story += self.slides()
         story += self.tables()
         story += self.glossary()
@@ -435,7 +445,7 @@ class _Builder:
             if value
         ]
         table = Table(
-            [[self.p(k, "small"), self.p(v, "body")] for k, v in rows],
+            [[self.p(k, "label"), self.p(v, "body")] for k, v in rows],
             colWidths=[32 * mm, self.frame_w - 32 * mm],
         )
         table.setStyle(
@@ -448,13 +458,9 @@ class _Builder:
                 ]
             )
         )
-        out += [table, Spacer(1, 12 * mm)]
-        if h.deck.slides:
-            out.append(
-                SlideThumb(h, h.deck.slides[0], self.frame_w * 0.62, self.markup, bookmark=False)
-            )
+        out += [table, Spacer(1, 10 * mm), *self.contents()]
         if h.disclosure:
-            out += [Spacer(1, 10 * mm), self.p(h.disclosure.text, "small", h.disclosure.pos)]
+            out += [Spacer(1, 8 * mm), self.p(h.disclosure.text, "small", h.disclosure.pos)]
         return out
 
     def contents(self) -> list:
@@ -468,7 +474,7 @@ class _Builder:
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ]
         )
-        return [self.heading("Contents", "contents", toc_entry=False), toc, PageBreak()]
+        return [Paragraph("Contents", self.styles["contents"]), toc]
 
     def heading(
         self, text: str, key: str, pos=None, color: str | None = None, toc_entry: bool = True
@@ -496,8 +502,8 @@ class _Builder:
             if section.subtitle:
                 out.append(self.p(section.subtitle, "section-sub", section.pos))
             for frame in section.slides:
-                if frame.kind == "section":  # the heading above says it all
-                    continue
+                if frame.kind in ("section", "glossary", "references"):
+                    continue  # the heading says it; the appendix has them at reading size
                 thumb = SlideThumb(self.h, frame, thumb_w, self.markup)
                 right = [self.p(f"{frame.number}. {frame.title}", "slide", frame.pos)]
                 notes = "" if frame.continued else frame.notes
