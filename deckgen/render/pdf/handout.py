@@ -2,7 +2,7 @@
 
 Cover, contents with page numbers, one bookmark per section and slide, the slides
 with their speaker notes (or PowerPoint's 1/2/3/4/6/9 per page, with ruled lines
-for the attendee's notes), the comparison tables in full, the glossary, the
+for the attendee's notes), the comparison tables at reading size, the glossary, the
 references and the AI-assistance disclosure; header and footer with "page X of Y".
 
 Every outline string reaches reportlab through :func:`markup`, which escapes it
@@ -605,7 +605,7 @@ class _Builder:
             out += [
                 CondPageBreak(80 * mm),
                 self.heading(t.title, f"table-{i}", t.pos),
-                self.p(f"The comparison from slide {t.slide_number}, in full.", "small"),
+                self.p(f"The comparison from slide {t.slide_number}, at reading size.", "small"),
                 Spacer(1, 4 * mm),
             ]
             n = len(t.header)
