@@ -363,18 +363,7 @@ class TextSlides:
             return self.entry((Run(e.term, bold=True, color=t.primary), Run(" — " + e.definition)))
 
         notes = slide.notes or "Glossary: " + ", ".join(e.term for e in entries) + "."
-        self._flow_slide(
-            "glossary",
-            slide.title,
-            [block(e) for e in entries],
-            t.body_box,
-            20,
-            slide.pos,
-            notes,
-            t.primary,
-            columns=2,
-            listing=True,
-        )
+        self._listing_slide(slide, [block(e) for e in entries], notes)
 
     def slide_references(self, slide: m.ReferencesSlide) -> None:
         t = self.theme
@@ -389,9 +378,13 @@ class TextSlides:
             return self.entry(tuple(runs), hang=inch(0.55))
 
         blocks = [block(i, r) for i, r in enumerate(self.outline.references, 1)]
-        notes = slide.notes or "References for this talk."
+        self._listing_slide(slide, blocks, slide.notes or "References for this talk.")
+
+    def _listing_slide(self, slide, blocks: list[Block], notes: str) -> None:
+        """Glossary and references: 20 pt in two columns, continued as they need."""
+        t = self.theme
         self._flow_slide(
-            "references",
+            slide.kind,
             slide.title,
             blocks,
             t.body_box,
