@@ -62,19 +62,7 @@ class TextSlides:
                 pos=slide.pos,
             )
         )
-        # the talk's two colours, side by side, as a motif under the title
-        x = left
-        colors = [self.theme.concept_color(k) for k in self.outline.concepts] or [t.primary]
-        for i, color in enumerate(colors[:4]):
-            items.append(
-                Shape(
-                    Rect(x, inch(3.95), inch(1.1), inch(0.1)),
-                    ShapeKind.RECT,
-                    color,
-                    f"Accent {i + 1}",
-                )
-            )
-            x += inch(1.25)
+        items += self.concept_bars(left, inch(3.95), fallback=t.primary)
         if subtitle:
             sub = self.para(subtitle, t.scale.subtitle, text_w, t.muted, balance=True)
             items.append(
@@ -125,6 +113,21 @@ class TextSlides:
             )
         notes = slide.notes or f"{title}. {subtitle or ''}"
         self.emit("title", title, items, notes, slide.pos, chrome=False)
+
+    def concept_bars(self, x: int, y: int, fallback: str | None = None) -> list[Item]:
+        """The talk's colours side by side, one short bar per concept (at most four)."""
+        colors = [self.theme.concept_color(k) for k in self.outline.concepts][:4]
+        if not colors and fallback:
+            colors = [fallback]
+        return [
+            Shape(
+                Rect(x + i * inch(1.25), y, inch(1.1), inch(0.1)),
+                ShapeKind.RECT,
+                color,
+                f"Accent {i + 1}",
+            )
+            for i, color in enumerate(colors)
+        ]
 
     def divider(self, section: m.Section, number: int) -> None:
         t = self.theme
@@ -417,17 +420,7 @@ class TextSlides:
                 pos=slide.pos,
             )
         )
-        x = left
-        for i, key in enumerate(list(self.outline.concepts)[:4]):
-            items.append(
-                Shape(
-                    Rect(x, inch(3.1), inch(1.1), inch(0.1)),
-                    ShapeKind.RECT,
-                    t.concept_color(key),
-                    f"Accent {i + 1}",
-                )
-            )
-            x += inch(1.25)
+        items += self.concept_bars(left, inch(3.1))
         if slide.message:
             msg = None
             for size in self.sizes(28, 20):
