@@ -23,7 +23,6 @@ if TYPE_CHECKING:  # imported lazily at run time, to keep `deckgen --help` fast
     from .outline.model import Outline
     from .outline.tailor import TailorReport
 
-FORMATS = ("pptx", "handout", "slides-pdf")
 DEFAULT_FORMATS = ("pptx", "handout")
 
 

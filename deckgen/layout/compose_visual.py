@@ -304,13 +304,15 @@ class VisualSlides:
             return head, rows
 
         pages = None
-        for size in self.sizes(20):
+        for size in self.sizes(t.scale.table):
             head, rows = build(size)
             if row_h(head) + sum(row_h(r) for r in rows) <= body.h:
                 pages = [rows]
-                if size < 20:
+                if size < t.scale.table:
                     self.warn(
-                        slide.title, f"table text set at {size:g} pt instead of 20 pt", slide.pos
+                        slide.title,
+                        f"table text set at {size:g} pt instead of {t.scale.table:g} pt",
+                        slide.pos,
                     )
                 break
         if pages is None:

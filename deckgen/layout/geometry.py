@@ -16,10 +16,6 @@ def pt(value: float) -> int:
     return round(value * EMU_PER_PT)
 
 
-def to_pt(emu: int) -> float:
-    return emu / EMU_PER_PT
-
-
 @dataclass(frozen=True)
 class Rect:
     x: int

@@ -9,7 +9,6 @@ so a problem (a glyph no font has) can name the outline line.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from ..errors import SourcePos
 from ..outline import model as m
@@ -17,23 +16,11 @@ from .frames import Deck, SlideFrame
 from .theme import hex6
 
 
-class HandoutLayout(StrEnum):
-    NOTES = "notes"  # each slide with its speaker notes
-    GRID = "grid"  # PowerPoint's n per page
-
-
-PER_PAGE = (1, 2, 3, 4, 6, 9)
-
-
 @dataclass(frozen=True)
 class HandoutOptions:
     per_page: int | None = None  # None: the notes layout
     lines: bool = False  # ruled lines for the attendee's own notes
     paper: str = "a4"  # or "letter"
-
-    @property
-    def layout(self) -> HandoutLayout:
-        return HandoutLayout.NOTES if self.per_page is None else HandoutLayout.GRID
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ class TypeScale:
     sub_body: float = 22
     floor: float = 18  # nothing on a slide (but chrome) goes below this
     quote: float = 28
-    table: float = 18
+    table: float = 20
     table_header: float = 20
     chrome: float = 12
     step: float = 2

@@ -29,10 +29,6 @@ class TailorReport:
     overridden: list[str] = field(default_factory=list)
 
 
-def audience_names(outline: m.Outline) -> list[str]:
-    return list(outline.audiences)
-
-
 def check_audience(outline: m.Outline, audience: str | None) -> None:
     if audience is None or audience in outline.audiences:
         return
