@@ -232,15 +232,27 @@ def _build_one(options: BuildOptions):
         return options.audience, None, exc
 
 
-def build_all(options: BuildOptions, on_done=None, workers: int | None = None):
+def audiences_of(options: BuildOptions) -> list[str]:
+    """The outline's audience names; loading validates it before any process starts."""
+    return list(load(options).audiences)
+
+
+def build_all(
+    options: BuildOptions,
+    on_done=None,
+    workers: int | None = None,
+    names: list[str] | None = None,
+):
     """Build every audience of the outline, in parallel processes.
 
     Returns [(audience, BuildResult | None, DeckgenError | None)] in the outline's
     order; ``on_done(audience)`` is called as each finishes (for a progress bar).
+    ``names`` are the audiences if the caller has already read them (audiences_of).
     """
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    names = list(load(options).audiences)  # validates once, before any process starts
+    if names is None:
+        names = audiences_of(options)
     if not names:
         raise InputError(
             "no audiences",

@@ -227,20 +227,20 @@ def _echo_outputs(result) -> None:
 
 
 def _build_all(options, as_json: bool) -> None:
-    from .build import build_all, load
+    from .build import audiences_of, build_all
     from .errors import DeckgenError
 
     try:
-        names = list(load(options).audiences)
+        names = audiences_of(options)  # read once: the bar needs the count
         if not names:
-            build_all(options)  # raises the library's "no audiences" error
+            build_all(options, names=names)  # raises the library's "no audiences" error
         with click.progressbar(length=len(names), label="audiences", file=sys.stderr) as bar:
 
             def done(audience: str) -> None:
                 bar.label = f"built {audience}"
                 bar.update(1)
 
-            results = build_all(options, on_done=done)
+            results = build_all(options, on_done=done, names=names)
     except DeckgenError as exc:
         if as_json:
             _json_error(exc)
