@@ -20,6 +20,10 @@ ANALOGY_SIZE = 20  # two panels side by side: a step below body text
 MAX_BULLETS = 6  # top-level points a slide
 
 
+class NoRoom(ValueError):
+    """A box that cannot hold even one line: continuing would never end."""
+
+
 @dataclass
 class Block:
     """One unit of flowing content (a bullet with its sub-bullets, a glossary entry…)."""

@@ -7,9 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..outline import model as m
-from .common import (
-    ANALOGY_SIZE,
-)
+from .common import ANALOGY_SIZE, NoRoom
 from .frames import (
     Align,
     Anchor,
@@ -60,7 +58,15 @@ class VisualSlides:
             # a quote longer than a slide continues on the next, cut between lines
             q, a = build(t.scale.floor)
             room = body.h - attr_gap - self.height_of([a])
-            pieces = self.split_lines([q], room)
+            try:
+                pieces = self.split_lines([q], room)
+            except NoRoom:
+                self.fail(
+                    f"the attribution of '{slide.title}' leaves no room for the quote",
+                    slide.pos,
+                    "shorten the attribution to a name and a source",
+                )
+                return
             self.warn(
                 slide.title,
                 f"the quote is too long even at {t.scale.floor:g} pt; "

@@ -25,6 +25,7 @@ from .common import (
     TITLE_PITCH,
     WRAP_SAFETY,
     Block,
+    NoRoom,
     join_line,
     no_space,
     notes_text,
@@ -504,6 +505,8 @@ class _Engine(TextSlides, VisualSlides):
                 extra = p.space_before if (first and pieces[-1]) else 0
                 fit = int((room / EMU_PER_PT - extra) // p.line_pitch)
                 if fit <= 0:
+                    if not pieces[-1]:  # not one line fits even an empty box: no progress
+                        raise NoRoom(f"{height} EMU holds no line of {p.line_pitch:g} pt")
                     pieces.append([])
                     continue
                 chunk, lines = lines[:fit], lines[fit:]

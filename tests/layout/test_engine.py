@@ -282,3 +282,33 @@ def test_wrap_breaks_after_hyphens_but_not_inside_numbers():
     lines = wrap_runs((Run(url),), 20 * 10 * 0.5, 10, FAKE)
     assert "".join("".join(r.text for r in line) for line in lines) == url
     assert all(len("".join(r.text for r in line)) <= 20 for line in lines)
+
+
+@pytest.fixture
+def deadline():
+    """Fail, rather than hang, if layout does not end within ten seconds."""
+    import signal
+
+    def expire(signum, frame):
+        raise AssertionError("layout did not end within 10 s")
+
+    old = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(10)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)
+
+
+def test_an_attribution_taller_than_the_body_is_an_error_not_a_hang(deadline):
+    # it used to send the quote's continuation into a box with no room: an endless loop
+    quote = "Lorem ipsum dolor sit amet. " * 60
+    attribution = "Someone " * 300
+    text = (
+        "meta: {title: T}\nsections:\n  - title: S\n    divider: false\n    slides:\n"
+        f"      - kind: definition\n        title: Def\n        term: X\n"
+        f"        quote: '{quote}'\n        attribution: '{attribution}'\n"
+    )
+    with pytest.raises(BuildError) as info:
+        layout_deck(outline_from(text), AfmMeasurer())
+    (err,) = [d for d in info.value.diagnostics if d.severity.value == "error"]
+    assert err.pos.line == 6 and "attribution" in err.message
