@@ -20,8 +20,8 @@ from .layout.handout import HandoutOptions
 if TYPE_CHECKING:  # imported lazily at run time, to keep `deckgen --help` fast
     from .layout.frames import Deck
     from .layout.timing import TalkTime
-    from .outline.model import Outline
     from .outline.tailor import TailorReport
+    from .outline.talk import Talk
 
 DEFAULT_FORMATS = ("pptx", "handout")
 
@@ -133,7 +133,7 @@ def slug(text: str) -> str:
 class Prepared:
     """An outline tailored for one audience and laid out: everything but the rendering."""
 
-    outline: Outline
+    talk: Talk
     deck: Deck
     report: TailorReport
     time: TalkTime
@@ -176,12 +176,12 @@ def build(options: BuildOptions) -> BuildResult:
 
 def build_loaded(source, options: BuildOptions) -> BuildResult:
     prepared = prepare(source, options.audience, options.variables)
-    outline, deck = prepared.outline, prepared.deck
+    talk, deck = prepared.talk, prepared.deck
     diagnostics = list(prepared.diagnostics)
     profile = source.audiences.get(options.audience) if options.audience else None
 
     created = build_time()
-    stem = slug(outline.meta.title) + (f"-{options.audience}" if options.audience else "")
+    stem = slug(talk.meta.title) + (f"-{options.audience}" if options.audience else "")
     rendered: list[tuple[str, Path, bytes]] = []
     for fmt in options.formats:
         if fmt == "pptx":
@@ -193,7 +193,7 @@ def build_loaded(source, options: BuildOptions) -> BuildResult:
             from .render.pdf.handout import render_handout
 
             label = (profile.label or options.audience) if profile is not None else None
-            content = handout_content(outline, deck, options.handout.resolve(profile), label)
+            content = handout_content(talk, deck, options.handout.resolve(profile), label)
             data, problems = render_handout(content, created)
             diagnostics += problems
             rendered.append((fmt, options.out_dir / f"{stem}-handout.pdf", data))

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from ..errors import Diagnostic, SourcePos
 from .geometry import Insets, Rect
+
+if TYPE_CHECKING:
+    from .design import Design
 
 
 class Role(StrEnum):
@@ -33,6 +37,15 @@ class Placeholder(StrEnum):
     TITLE = "title"
     SUBTITLE = "subtitle"
     BODY = "body"
+
+
+class SlideLayout(StrEnum):
+    """Which kind of master layout a slide is built on (the PPTX picks the template's)."""
+
+    TITLE = "title"  # the opening slide: title and subtitle placeholders
+    SECTION = "section"  # a section divider
+    TITLE_ONLY = "title-only"  # a title and designed content
+    CONTENT = "content"  # a title and a body placeholder
 
 
 class Align(StrEnum):
@@ -147,23 +160,39 @@ class Shape:
     name: str
     line: str | None = None
     line_width: float = 0.0  # points
+    corner: float = 0.0  # a round rectangle's corner radius, a share of its shorter side
 
 
 Item = TextBox | Table | Picture | Shape
 
 
 @dataclass(frozen=True)
+class SlideSource:
+    """The outline slide a frame came from: its section's index and its own index in it
+    (None for a section divider), its id and its kind's name."""
+
+    section: int | None
+    slide: int | None
+    kind: str
+    id: str | None = None
+
+
+@dataclass(frozen=True)
 class SlideFrame:
     number: int
-    kind: str
     title: str
     items: tuple[Item, ...]
     notes: str
     background: str
+    layout: SlideLayout = SlideLayout.CONTENT
+    source: SlideSource | None = None
     section: str | None = None
-    section_index: int | None = None
     continued: bool = False
     pos: SourcePos | None = None
+
+    @property
+    def section_index(self) -> int | None:
+        return self.source.section if self.source else None
 
 
 @dataclass(frozen=True)
@@ -183,10 +212,9 @@ class Deck:
     height: int
     slides: tuple[SlideFrame, ...]
     meta: DeckMeta
-    font: str
+    design: Design  # the numbers and colours the renderers share with layout
     diagnostics: tuple[Diagnostic, ...] = field(default=())
-    # theme colour slots for the editable template: (("dk1", "1F2933"), ("accent1", …), …)
-    palette: tuple[tuple[str, str], ...] = ()
-    # the grid the slides share, for the template's master placeholders
-    title_box: Rect | None = None
-    body_box: Rect | None = None
+
+    @property
+    def font(self) -> str:
+        return self.design.font

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 EMU_PER_INCH = 914_400
 EMU_PER_PT = 12_700
+MM = 72.0 / 2.54 * 0.1  # points per millimetre, computed as reportlab does
 
 
 def inch(value: float) -> int:

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from ..errors import SourcePos
 from ..outline import model as m
+from ..outline.talk import Talk
+from .colors import hex6
 from .frames import Deck, SlideFrame
-from .theme import hex6
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ class Handout:
 
 
 def handout_content(
-    outline: m.Outline, deck: Deck, options: HandoutOptions, audience: str | None = None
+    outline: Talk, deck: Deck, options: HandoutOptions, audience: str | None = None
 ) -> Handout:
     """Gather the handout's content from a tailored outline and its laid-out deck."""
     sections: list[HandoutSection] = []
@@ -186,14 +187,10 @@ def handout_content(
     )
 
 
-def _first_slides(outline: m.Outline, deck: Deck) -> dict[int, int]:
-    """The deck slide number where each outline slide starts (by source position)."""
-    out: dict[int, int] = {}
-    by_pos: dict[SourcePos, int] = {}
+def _first_slides(outline: Talk, deck: Deck) -> dict[int, int]:
+    """The deck slide number where each outline slide starts."""
+    first: dict[tuple[int, int], int] = {}
     for frame in deck.slides:
-        if frame.pos is not None and frame.pos not in by_pos:
-            by_pos[frame.pos] = frame.number
-    for _section, slide in outline.slides():
-        if slide.pos in by_pos:
-            out[id(slide)] = by_pos[slide.pos]
-    return out
+        if frame.source is not None and frame.source.slide is not None:
+            first.setdefault((frame.source.section, frame.source.slide), frame.number)
+    return {id(slide): first[(i, j)] for i, j, slide in outline.indexed_slides() if (i, j) in first}

@@ -13,6 +13,8 @@ from __future__ import annotations
 from typing import Protocol
 
 FALLBACK_EM = 0.62
+# fonts whose advance widths are Helvetica's: measured exactly
+METRIC_FONTS = {"arial", "helvetica", "liberation sans", "arimo"}
 
 
 class Measurer(Protocol):

@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Diagnostic, InputError, SourcePos, error
+from ..kinds import KINDS
 from . import model as m
 from .overlay import apply_overlay
 from .validate import check_tree
@@ -100,10 +101,7 @@ _NOT_OVERRIDABLE = ("kind", "id", "overrides", "only", "skip")
 def _check_overrides(tree: PosDict, name: str) -> list[Diagnostic]:
     """Validate each audience's override as the slide it would make, at the override's lines."""
     problems: list[Diagnostic] = []
-    kinds = {
-        option.model_fields["kind"].annotation.__args__[0]: option
-        for option in typing.get_args(typing.get_args(m.Slide)[0])
-    }
+    kinds = {kind.name: kind.model for kind in KINDS}
     for section in tree.get("sections") or []:
         for slide in (section.get("slides") or []) if isinstance(section, PosDict) else []:
             if not isinstance(slide, PosDict) or not isinstance(slide.get("overrides"), PosDict):

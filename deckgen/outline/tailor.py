@@ -1,11 +1,12 @@
-"""Tailoring: a pure function from an Outline to the Outline one build renders.
+"""Tailoring: a pure function from an Outline to the Talk one build renders.
 
 For an audience it keeps what is meant for that audience (sections, slides,
 bullets, takeaways, note paragraphs and glossary entries with ``only``/``skip``),
 applies the audience's overrides of slide fields and its theme, then fills
-``{name}`` placeholders from the variables and any ``--set name=value``. It
+``{name}`` placeholders from the variables and any ``--set name=value``. The
+result is a :class:`~deckgen.outline.talk.Talk`, with no audience left in it. It
 also says what it did (:class:`TailorReport`), for ``deckgen explain``.
-Renderers never see audiences.
+Layout and the renderers never see audiences.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from ..errors import InputError, error
+from ..kinds import kind_of
 from . import model as m
+from .talk import Talk, TalkSection, Term
 from .validate import PLACEHOLDER
 
 
@@ -46,7 +49,7 @@ def tailor(
     outline: m.Outline,
     variables: Mapping[str, str] | None = None,
     audience: str | None = None,
-) -> m.Outline:
+) -> Talk:
     return tailor_with_report(outline, variables, audience)[0]
 
 
@@ -54,7 +57,7 @@ def tailor_with_report(
     outline: m.Outline,
     variables: Mapping[str, str] | None = None,
     audience: str | None = None,
-) -> tuple[m.Outline, TailorReport]:
+) -> tuple[Talk, TailorReport]:
     check_audience(outline, audience)
     values = dict(outline.variables)
     unknown = sorted(set(variables or {}) - set(values))
@@ -87,7 +90,23 @@ def tailor_with_report(
         )
     report = TailorReport(audience)
     selected = _select(outline, audience, report)
-    return _substitute(selected, values), report
+    return _talk(_substitute(selected, values)), report
+
+
+def _talk(outline: m.Outline) -> Talk:
+    return Talk(
+        meta=outline.meta,
+        theme=outline.theme,
+        concepts=dict(outline.concepts),
+        sections=tuple(
+            TalkSection(s.title, tuple(s.slides), s.subtitle, s.divider, s.concept, s.id, s.pos)
+            for s in outline.sections
+        ),
+        glossary=tuple(Term(g.term, g.definition, g.pos) for g in outline.glossary),
+        references=tuple(outline.references),
+        base_dir=outline.base_dir,
+        pos=outline.pos,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -152,16 +171,11 @@ def _tailor_slide(slide, audience: str | None, report: TailorReport, label: str)
         slide = apply_override(slide, override)
         report.overridden.append(f"{label}: {', '.join(override)} replaced")
     update: dict = {"notes": _notes_text(slide.notes, audience), "overrides": {}}
-    if isinstance(slide, m.BulletsSlide):
-        bullets = [b for b in slide.bullets if b.kept_for(audience)]
-        if len(bullets) < len(slide.bullets):
-            report.overridden.append(
-                f"{label}: {len(slide.bullets) - len(bullets)} bullet(s) left out"
-            )
-        update["bullets"] = bullets or slide.bullets[:1]
-    if isinstance(slide, m.TakeawaysSlide):
-        points = [p for p in slide.points if p.kept_for(audience)]
-        update["points"] = points or slide.points[:1]
+    select = kind_of(slide).select
+    if select is not None:
+        changes, said = select(slide, audience)
+        update.update(changes)
+        report.overridden += [f"{label}: {line}" for line in said]
     return slide.model_copy(update=update)
 
 
@@ -200,6 +214,18 @@ def fill(text: str, values: Mapping[str, str]) -> str:
     return PLACEHOLDER.sub(replace, text)
 
 
+_KEPT_AS_IS = (
+    "pos",
+    "base_dir",
+    "variables",
+    "variable_pos",
+    "overrides",
+    "audiences",
+    "only",
+    "skip",
+)
+
+
 def _substitute(node, values):
     if isinstance(node, str):
         return fill(node, values)
@@ -211,8 +237,10 @@ def _substitute(node, values):
         return node.model_copy(update={"alt": fill(node.alt, values)})
     if isinstance(node, BaseModel):
         update = {}
+        if isinstance(node, m.Selectable) and (node.only is not None or node.skip is not None):
+            update = {"only": None, "skip": None}  # selection is done: no audience is left
         for name in type(node).model_fields:
-            if name in ("pos", "base_dir", "variables", "variable_pos", "overrides", "audiences"):
+            if name in _KEPT_AS_IS:
                 continue
             value = getattr(node, name)
             new = _substitute(value, values)

@@ -21,7 +21,8 @@ FAKE = FixedMeasurer(0.5)
 
 
 def outline_from(yaml_text: str):
-    return load_outline_text(textwrap.dedent(yaml_text), "outline.yaml", base_dir=ROOT)
+    """The talk one build lays out (layout takes a tailored talk, never an outline)."""
+    return tailor(load_outline_text(textwrap.dedent(yaml_text), "outline.yaml", base_dir=ROOT))
 
 
 def bullets_outline(points: list[str], title: str = "Points") -> str:
@@ -96,7 +97,7 @@ def test_a_single_enormous_bullet_is_split_between_lines():
 
 
 def test_text_boxes_hold_their_lines():
-    deck = layout_deck(load_outline(ROOT / "outline.yaml"), AfmMeasurer())
+    deck = layout_deck(tailor(load_outline(ROOT / "outline.yaml")), AfmMeasurer())
     for slide in deck.slides:
         for item in slide.items:
             if isinstance(item, TextBox) and item.paragraphs:
@@ -105,7 +106,7 @@ def test_text_boxes_hold_their_lines():
 
 
 def test_every_item_lies_inside_the_slide_and_inside_the_margins():
-    deck = layout_deck(load_outline(ROOT / "outline.yaml"), AfmMeasurer())
+    deck = layout_deck(tailor(load_outline(ROOT / "outline.yaml")), AfmMeasurer())
     page = Rect(0, 0, deck.width, deck.height)
     for slide in deck.slides:
         for item in slide.items:
@@ -118,7 +119,7 @@ def test_every_item_lies_inside_the_slide_and_inside_the_margins():
 
 def test_no_line_is_wider_than_its_box():
     measurer = AfmMeasurer()
-    deck = layout_deck(load_outline(ROOT / "outline.yaml"), measurer)
+    deck = layout_deck(tailor(load_outline(ROOT / "outline.yaml")), measurer)
     for slide in deck.slides:
         for item in slide.items:
             boxes = []
@@ -142,7 +143,7 @@ def test_no_line_is_wider_than_its_box():
 def test_the_shipped_deck_has_every_kind_and_its_design():
     outline = tailor(load_outline(ROOT / "outline.yaml"))
     deck = layout_deck(outline, AfmMeasurer())
-    kinds = [s.kind for s in deck.slides]
+    kinds = [s.source.kind for s in deck.slides]
     for kind in (
         "title",
         "agenda",
@@ -158,9 +159,9 @@ def test_the_shipped_deck_has_every_kind_and_its_design():
     ):
         assert kind in kinds, kind
     assert deck.diagnostics == (), [str(d) for d in deck.diagnostics]
-    by_kind = {s.kind: s for s in reversed(deck.slides)}
+    by_kind = {s.source.kind: s for s in reversed(deck.slides)}
     # the section divider is full-bleed colour; the security one in the security colour
-    dividers = [s for s in deck.slides if s.kind == "section"]
+    dividers = [s for s in deck.slides if s.source.kind == "section"]
     assert any(s.background == "1F5AA6" for s in dividers)
     # the analogy has two panels and a picture for each
     analogy = by_kind["analogy"]

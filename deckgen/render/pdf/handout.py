@@ -502,7 +502,7 @@ class _Builder:
             if section.subtitle:
                 out.append(self.p(section.subtitle, "section-sub", section.pos))
             for frame in section.slides:
-                if frame.kind in ("section", "glossary", "references"):
+                if frame.source and frame.source.kind in ("section", "glossary", "references"):
                     continue  # the heading says it; the appendix has them at reading size
                 thumb = SlideThumb(self.h, frame, thumb_w, self.markup)
                 right = [self.p(f"{frame.number}. {frame.title}", "slide", frame.pos)]

@@ -18,6 +18,6 @@ def draw_shape(c, shape: Shape, t: Transform) -> None:
     if shape.kind is ShapeKind.ELLIPSE:
         c.ellipse(x, y, x + w, y + h, stroke=stroke, fill=fill)
     elif shape.kind is ShapeKind.ROUND_RECT:
-        c.roundRect(x, y, w, h, 0.06 * min(w, h), stroke=stroke, fill=fill)
+        c.roundRect(x, y, w, h, shape.corner * min(w, h), stroke=stroke, fill=fill)
     else:
         c.rect(x, y, w, h, stroke=stroke, fill=fill)

@@ -8,7 +8,7 @@ from .image import draw_picture
 from .shape import draw_shape
 from .table import draw_table
 from .text import draw_text_box
-from .units import Transform, rgb
+from .units import EMU_PER_PT, Transform, rgb
 
 
 def draw_slide(
@@ -22,7 +22,7 @@ def draw_slide(
     border: str | None = None,
 ) -> None:
     """Draw ``frame`` with its top-left corner at (left, top) in page points, ``width`` wide."""
-    t = Transform(left, top, width / (deck.width / 12_700))
+    t = Transform(left, top, width / (deck.width / EMU_PER_PT))
     height = t.length(deck.height)
     c.saveState()
     path = c.beginPath()

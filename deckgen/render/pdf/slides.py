@@ -10,6 +10,7 @@ from . import pin_reportlab_settings
 from .document import apply_metadata
 from .fonts import Fonts, load_fonts
 from .slide import draw_slide
+from .units import EMU_PER_PT
 
 
 def render_slides_pdf(deck: Deck, created: _dt.datetime, fonts: Fonts | None = None) -> bytes:
@@ -17,7 +18,7 @@ def render_slides_pdf(deck: Deck, created: _dt.datetime, fonts: Fonts | None = N
     from reportlab.pdfgen.canvas import Canvas
 
     fonts = fonts or load_fonts()
-    w, h = deck.width / 12_700, deck.height / 12_700
+    w, h = deck.width / EMU_PER_PT, deck.height / EMU_PER_PT
     buf = io.BytesIO()
     c = Canvas(
         buf,

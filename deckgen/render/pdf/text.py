@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...layout.frames import Align, Anchor, Paragraph, TextBox
 from .fonts import Fonts
-from .units import Transform, rgb
+from .units import EMU_PER_PT, Transform, rgb
 
 # Where the baseline sits in a line of exact spacing, as a share of the font size
 # below the line's top, beyond half the leading: Arial's ascent is 0.905 em.
@@ -19,7 +19,7 @@ def draw_text_box(c, box: TextBox, t: Transform, fonts: Fonts) -> None:
         c.rect(t.x(r.x), t.y(r.bottom), t.length(r.w), t.length(r.h), stroke=0, fill=1)
     if not box.paragraphs:
         return
-    content = box.content_height * 12_700  # EMU
+    content = box.content_height * EMU_PER_PT  # EMU
     inner_h = r.h - box.insets.top - box.insets.bottom
     top = r.y + box.insets.top
     if box.anchor is Anchor.MIDDLE:
@@ -45,11 +45,11 @@ def draw_paragraphs(
     y = top
     for i, p in enumerate(paragraphs):
         if i:
-            y += p.space_before * 12_700
+            y += p.space_before * EMU_PER_PT
         for j, line in enumerate(p.lines):
-            baseline = y + _baseline_offset(p) * 12_700
+            baseline = y + _baseline_offset(p) * EMU_PER_PT
             _draw_line(c, p, line, j == 0, left, baseline, width, t, fonts, where)
-            y += p.line_pitch * 12_700
+            y += p.line_pitch * EMU_PER_PT
     return y
 
 
@@ -63,7 +63,7 @@ def _draw_line(c, p: Paragraph, line, first: bool, left, baseline, width, t, fon
     if first and p.hanging and not p.bullet:  # a hanging indent: the first line starts left
         x0 -= p.hanging
     if p.align is not Align.LEFT:
-        used = sum(fonts.width(r.text, p.size, r.bold, r.italic) for r in line) * 12_700
+        used = sum(fonts.width(r.text, p.size, r.bold, r.italic) for r in line) * EMU_PER_PT
         room = width - p.margin_left - used
         x0 += room / 2 if p.align is Align.CENTER else room
     y = t.y(baseline)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-EMU_PER_PT = 12_700
+from ...layout.geometry import EMU_PER_PT
+
+__all__ = ["EMU_PER_PT", "Transform", "rgb"]
 
 
 def rgb(color: str) -> tuple[float, float, float]:

@@ -14,7 +14,16 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import PP_PLACEHOLDER
 
-from ...layout.frames import Deck, Picture, Placeholder, Shape, SlideFrame, Table, TextBox
+from ...layout.frames import (
+    Deck,
+    Picture,
+    Placeholder,
+    Shape,
+    SlideFrame,
+    SlideLayout,
+    Table,
+    TextBox,
+)
 from .image import add_picture
 from .notes import set_notes
 from .package import count_notes_partnames
@@ -23,16 +32,13 @@ from .table import add_table
 from .template import prepare_template
 from .text import add_text_box, fill_placeholder
 
-# Which of the default template's layouts each slide kind uses (by name).
+# The default template's layout (by name) for each kind of slide layout.
 _LAYOUT = {
-    "title": "Title Slide",
-    "section": "Section Header",
-    "closing": "Title Only",
-    "analogy": "Title Only",
-    "comparison": "Title Only",
-    "takeaways": "Title Only",
+    SlideLayout.TITLE: "Title Slide",
+    SlideLayout.SECTION: "Section Header",
+    SlideLayout.TITLE_ONLY: "Title Only",
+    SlideLayout.CONTENT: "Title and Content",
 }
-_DEFAULT_LAYOUT = "Title and Content"
 
 _PH_TYPES = {
     Placeholder.TITLE: (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE),
@@ -49,7 +55,7 @@ def render_pptx(deck: Deck, created: _dt.datetime) -> bytes:
     layouts = {layout.name: layout for layout in prs.slide_layouts}
     lang = deck.meta.language
     for frame in deck.slides:
-        _render_slide(prs, layouts.get(_LAYOUT.get(frame.kind, _DEFAULT_LAYOUT)), frame, lang)
+        _render_slide(prs, layouts.get(_LAYOUT[frame.layout]), frame, lang)
     _core_properties(prs, deck, created)
     buf = io.BytesIO()
     prs.save(buf)

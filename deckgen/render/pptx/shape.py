@@ -41,5 +41,5 @@ def add_shape(shapes, shape: Shape):
     else:
         sp.line.fill.background()
     if shape.kind is ShapeKind.ROUND_RECT:
-        sp.adjustments[0] = 0.06
+        sp.adjustments[0] = shape.corner
     return sp

@@ -23,8 +23,9 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Inches
 
+from ...layout.design import TypeScale
 from ...layout.frames import Deck
-from .units import emu
+from .units import centipoints, emu
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 STOCK_WIDTH = 9_144_000  # the stock template is 10 in wide
@@ -38,20 +39,21 @@ def prepare_template(prs, deck: Deck) -> None:
         _rescale(layout.shapes, factor)
     for shape in master.placeholders:
         kind = shape.placeholder_format.type
+        grid = deck.design.grid
         box = (
-            deck.title_box
+            grid.title_box
             if kind == PP_PLACEHOLDER.TITLE
-            else (deck.body_box if kind == PP_PLACEHOLDER.BODY else None)
+            else (grid.body_box if kind == PP_PLACEHOLDER.BODY else None)
         )
         if box is not None:
             shape.left, shape.top = emu(box.x), emu(box.y)
             shape.width, shape.height = emu(box.w), emu(box.h)
-    _text_styles(master)
+    _text_styles(master, deck.design.scale)
     sld_sz = prs.part._element.find(qn("p:sldSz"))
     if sld_sz is not None and "type" in sld_sz.attrib:
         del sld_sz.attrib["type"]  # it said "screen4x3"
     _notes_master(prs)
-    _rewrite_theme(master.part.part_related_by(RT.THEME), deck, dict(deck.palette))
+    _rewrite_theme(master.part.part_related_by(RT.THEME), deck, dict(deck.design.palette.slots()))
 
 
 def _rescale(shapes, factor: float) -> None:
@@ -62,7 +64,7 @@ def _rescale(shapes, factor: float) -> None:
         shape.width = int(shape.width * factor)
 
 
-def _text_styles(master) -> None:
+def _text_styles(master, scale: TypeScale) -> None:
     styles = master._element.find(qn("p:txStyles"))
     if styles is None:
         return
@@ -71,16 +73,17 @@ def _text_styles(master) -> None:
         title.set("algn", "l")
         rpr = title.find(qn("a:defRPr"))
         if rpr is not None:
-            rpr.set("sz", "3600")
+            rpr.set("sz", centipoints(scale.title))
             rpr.set("b", "1")
             fill = rpr.find(qn("a:solidFill") + "/" + qn("a:schemeClr"))
             if fill is not None:
                 fill.set("val", "tx2")  # the theme's dk2: the deck's primary colour
-    for level, size in (("a:lvl1pPr", "2600"), ("a:lvl2pPr", "2200"), ("a:lvl3pPr", "2000")):
+    levels = (("a:lvl1pPr", scale.body), ("a:lvl2pPr", scale.sub_body), ("a:lvl3pPr", scale.level3))
+    for level, size in levels:
         ppr = styles.find(qn("p:bodyStyle") + "/" + qn(level))
         rpr = ppr.find(qn("a:defRPr")) if ppr is not None else None
         if rpr is not None:
-            rpr.set("sz", size)
+            rpr.set("sz", centipoints(size))
     for shape in master.placeholders:
         kind = shape.placeholder_format.type
         body_pr = shape._element.find(qn("p:txBody") + "/" + qn("a:bodyPr"))

@@ -1,0 +1,32 @@
+"""What a slide kind is: the record each module in deckgen/kinds/ exports as ``KIND``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..layout.context import Page, SlideContext
+    from ..outline.nodes import SlideBase
+
+
+class InHandout(StrEnum):
+    """How the notes handout shows a kind's slides."""
+
+    SLIDE = "slide"  # the slide beside its speaker notes
+    APPENDIX = "appendix"  # left out there: the handout's appendix has it at reading size
+
+
+# (slide, audience) -> the fields to replace and what was left out, for `deckgen explain`
+Select = Callable[[Any, str | None], tuple[dict, list[str]]]
+
+
+@dataclass(frozen=True)
+class SlideKind:
+    name: str  # the outline's `kind:`
+    model: type[SlideBase]  # the slide's pydantic model
+    compose: Callable[[Any, SlideContext], list[Page]]  # the slides it becomes
+    in_handout: InHandout = InHandout.SLIDE
+    select: Select | None = None  # what only/skip can select inside the slide

@@ -1,0 +1,159 @@
+"""A comparison: a native table, a header row in the concepts' colours, banded rows;
+rows that do not fit continue on "(cont.)" slides with the header repeated."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from ..layout.chrome import title_items
+from ..layout.context import Page, SlideContext
+from ..layout.fit import FitRule, continued_notes, continued_title, fit, group_rows
+from ..layout.frames import SlideLayout, Table, TableCell
+from ..layout.geometry import Rect
+from ..layout.text import ParaStyle, height
+from ..outline.nodes import Name, Node, SlideBase, Text, text_shorthand
+from .base import SlideKind
+
+
+class Column(Node):
+    label: Text
+    concept: Name | None = Field(default=None, description="A key of `concepts`.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data):
+        return text_shorthand(data, "label")
+
+
+class ComparisonSlide(SlideBase):
+    """A native table: a header row and one column per concept."""
+
+    kind: Literal["comparison"]
+    title: Text
+    columns: list[Column] = Field(min_length=2)
+    rows: list[list[Text]] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _rows_match_header(self):
+        for i, row in enumerate(self.rows):
+            if len(row) != len(self.columns):
+                raise PydanticCustomError(
+                    "row_length",
+                    "row {number} has {cells} cells but the table has {columns} columns",
+                    {"row": i, "number": i + 1, "cells": len(row), "columns": len(self.columns)},
+                )
+        return self
+
+
+Row = tuple[TableCell, ...]
+
+
+def column_widths(ctx: SlideContext, columns: int, width: int) -> tuple[int, ...]:
+    """The first column (the aspect compared) takes the design's share; the rest share
+    what is left equally, the last taking the remainder."""
+    first = round(width * ctx.design.comparison.first_share(columns))
+    rest = (width - first) // (columns - 1)
+    return (first,) + (rest,) * (columns - 2) + (width - first - rest * (columns - 2),)
+
+
+def header_fills(ctx: SlideContext, slide: ComparisonSlide) -> list[str]:
+    """Each column's header colour: its concept's, else the primary colour."""
+    palette = ctx.design.palette
+    return [palette.concept(c.concept) if c.concept else palette.primary for c in slide.columns]
+
+
+def compose(slide: ComparisonSlide, ctx: SlideContext) -> list[Page]:
+    design = ctx.design
+    scale, insets = design.scale, design.comparison.insets
+    body = design.grid.body_box
+    widths = column_widths(ctx, len(slide.columns), body.w)
+    cell = _cell_maker(ctx, slide, widths)
+    head = tuple(cell(c.label, scale.table_header, i, None) for i, c in enumerate(slide.columns))
+
+    def row_height(cells: Sequence[TableCell]) -> int:
+        return max(height(c.paragraphs) for c in cells) + insets.top + insets.bottom
+
+    def rows_at(size: float) -> list[Row]:
+        return [
+            tuple(cell(v, size, i, row) for i, v in enumerate(r))
+            for row, r in enumerate(slide.rows)
+        ]
+
+    def attempt(size: float):
+        rows = rows_at(size)
+        return rows if row_height(head) + sum(row_height(r) for r in rows) <= body.h else None
+
+    def paginate(floor: float):
+        rows = rows_at(floor)
+        pages = group_rows([row_height(r) for r in rows], body.h - row_height(head))
+        return [[rows[i] for i in page] for page in pages]
+
+    rule = FitRule(
+        scale.table,
+        scale.floor,
+        scale.step,
+        what="table text",
+        continue_message="the table does not fit",
+        continue_note=" with the header repeated",
+        continue_hint="shorten the cells; the full wording can go in the notes",
+        failure=f"a row of the table '{slide.title}' does not fit on the slide even at "
+        f"{scale.floor:g} pt",
+        failure_hint="shorten this row; a single table row must fit on one slide",
+    )
+    pages = fit(ctx.report, rule, attempt, paginate).pages
+    out = []
+    for i, rows in enumerate(pages):
+        title = continued_title(slide.title, i > 0)
+        items = title_items(ctx.at(i), title, design.palette.primary)
+        all_rows = [head, *_banded(ctx, rows)]
+        heights = tuple(row_height(r) for r in all_rows)
+        table = Table(
+            rect=Rect(body.x, body.y, body.w, sum(heights)),
+            col_widths=widths,
+            row_heights=heights,
+            cells=tuple(all_rows),
+            font=design.font,
+            name="Comparison table",
+            insets=insets,
+            border=design.palette.table_rule,
+            pos=slide.pos,
+        )
+        notes = continued_notes(slide.title, slide.notes, i > 0)
+        out.append(Page(title, [*items, table], notes, SlideLayout.TITLE_ONLY, continued=i > 0))
+    return out
+
+
+def _cell_maker(ctx: SlideContext, slide: ComparisonSlide, widths: tuple[int, ...]):
+    design = ctx.design
+    palette, insets = design.palette, design.comparison.insets
+    fills = header_fills(ctx, slide)
+
+    def cell(text: str, size: float, col: int, row: int | None) -> TableCell:
+        """A header cell (``row`` None) in its column's colour, or a body cell."""
+        width = widths[col] - insets.left - insets.right
+        if row is None:
+            style = ParaStyle(size, palette.on(fills[col]), bold=True)
+            return TableCell((ctx.text.set(text, width, style),), fills[col])
+        # the first column names the aspect: bold, in the primary colour
+        style = ParaStyle(size, palette.text if col else palette.primary, bold=col == 0)
+        return TableCell((ctx.text.set(text, width, style),), None)
+
+    return cell
+
+
+def _banded(ctx: SlideContext, rows: list[Row]) -> list[Row]:
+    palette = ctx.design.palette
+    return [
+        tuple(
+            TableCell(c.paragraphs, palette.surface if j % 2 == 0 else palette.background)
+            for c in row
+        )
+        for j, row in enumerate(rows)
+    ]
+
+
+KIND = SlideKind("comparison", ComparisonSlide, compose)

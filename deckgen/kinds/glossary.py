@@ -1,0 +1,46 @@
+"""The glossary slide: the outline's terms, two columns, continued as they need."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ..layout.context import Page, SlideContext
+from ..layout.flow import Flow, flow_pages, listing_rule
+from ..layout.frames import Run
+from ..outline.nodes import SlideBase, Text
+from .base import InHandout, SlideKind
+from .listing import entry
+
+
+class GlossarySlide(SlideBase):
+    """Lists the outline's glossary."""
+
+    kind: Literal["glossary"]
+    title: Text = "Glossary"
+
+
+def compose(slide: GlossarySlide, ctx: SlideContext) -> list[Page]:
+    design = ctx.design
+    primary = design.palette.primary
+    terms = ctx.talk.glossary
+    blocks = [
+        entry(
+            ctx,
+            (Run(t.term, bold=True, color=primary), Run(" — " + t.definition)),
+            design.spacing.entry_before,
+        )
+        for t in terms
+    ]
+    notes = slide.notes or "Glossary: " + ", ".join(t.term for t in terms) + "."
+    flow = Flow(
+        slide.title,
+        notes,
+        primary,
+        design.grid.body_box,
+        listing_rule(ctx, design.scale.listing, slide.title),
+        columns=design.listing.columns,
+    )
+    return flow_pages(ctx, flow, blocks)
+
+
+KIND = SlideKind("glossary", GlossarySlide, compose, InHandout.APPENDIX)

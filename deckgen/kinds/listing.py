@@ -1,0 +1,25 @@
+"""What the agenda, glossary and references slides share: one paragraph per entry."""
+
+from __future__ import annotations
+
+from ..layout.context import SlideContext
+from ..layout.fit import Block
+from ..layout.frames import Paragraph, Run
+from ..layout.text import ParaStyle
+
+
+def entry(ctx: SlideContext, runs: tuple[Run, ...], before: float, hang: int = 0) -> Block:
+    """One entry of a listing, sized when it is placed; ``before`` is its space above,
+    a share of the size; ``hang`` how far its first line hangs left of the rest."""
+
+    def make(size: float, width: int) -> list[Paragraph]:
+        style = ParaStyle(
+            size,
+            ctx.design.palette.text,
+            space_before=size * before,
+            margin_left=hang,
+            hanging=hang,
+        )
+        return [ctx.text.set(runs, width, style)]
+
+    return Block(make)

@@ -1,0 +1,133 @@
+"""The opening slide: the talk's title large, its subtitle, the presenter line, and the
+concepts' icons in tinted discs on the right."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ..layout.chrome import concept_bars
+from ..layout.context import Page, SlideContext
+from ..layout.fit import FitRule, fit
+from ..layout.frames import Anchor, Item, Placeholder, Role, Shape, ShapeKind, SlideLayout
+from ..layout.geometry import Rect
+from ..layout.text import ParaStyle, height
+from ..outline.nodes import SlideBase, Text
+from .base import SlideKind
+
+
+class TitleSlide(SlideBase):
+    """The opening slide. Title, subtitle and presenter line default to `meta`."""
+
+    kind: Literal["title"]
+    title: Text | None = None
+    subtitle: Text | None = None
+
+
+def compose(slide: TitleSlide, ctx: SlideContext) -> list[Page]:
+    design, meta = ctx.design, ctx.talk.meta
+    title = slide.title or meta.title
+    subtitle = slide.subtitle or meta.subtitle
+    items: list[Item] = [_title(ctx, title)]
+    items += concept_bars(
+        design, design.grid.margin, design.title_slide.bars_top, design.palette.primary
+    )
+    if subtitle:
+        items.append(_subtitle(ctx, subtitle))
+    presenter = [s for s in (meta.presenter, meta.organisation, meta.date) if s]
+    if presenter:
+        items.append(_presenter(ctx, presenter))
+    items += _discs(ctx)
+    if ctx.talk.theme.logo:
+        grid, logo = design.grid, design.title_slide.logo
+        right = grid.width - grid.margin
+        items.append(
+            ctx.picture(ctx.talk.theme.logo, Rect(right + logo.x, logo.y, logo.w, logo.h), "Logo")
+        )
+    notes = slide.notes or f"{title}. {subtitle or ''}"
+    return [Page(title, items, notes, SlideLayout.TITLE, chrome=False)]
+
+
+def _title(ctx: SlideContext, title: str) -> Item:
+    design = ctx.design
+    box = design.title_slide
+    rect = Rect(design.grid.margin, box.title_top, box.text_width, box.title_height)
+    style = ParaStyle(
+        design.scale.hero,
+        design.palette.primary,
+        bold=True,
+        pitch=design.spacing.title_pitch,
+        balance=True,
+    )
+
+    def attempt(size: float):
+        para = ctx.text.set(title, rect.w, style.at(size))
+        return para if len(para.lines) <= box.title_lines and height([para]) <= rect.h else None
+
+    rule = FitRule(
+        design.scale.hero,
+        design.scale.title_floor,
+        design.scale.step,
+        warn_shrink=False,
+        failure=f"the title '{title}' does not fit on the title slide",
+        failure_hint="shorten it; put the rest in the subtitle",
+    )
+    para = fit(ctx.report, rule, attempt).pages[0]
+    return ctx.text.box(
+        rect,
+        [para],
+        Role.TITLE,
+        "Title",
+        anchor=Anchor.BOTTOM,
+        placeholder=Placeholder.TITLE,
+        pos=ctx.report.pos,
+    )
+
+
+def _subtitle(ctx: SlideContext, subtitle: str) -> Item:
+    design = ctx.design
+    box = design.title_slide
+    style = ParaStyle(design.scale.subtitle, design.palette.muted, balance=True)
+    return ctx.text.box(
+        Rect(design.grid.margin, box.subtitle_top, box.text_width, box.subtitle_height),
+        [ctx.text.set(subtitle, box.text_width, style)],
+        Role.SUBTITLE,
+        "Subtitle",
+        placeholder=Placeholder.SUBTITLE,
+    )
+
+
+def _presenter(ctx: SlideContext, parts: list[str]) -> Item:
+    design = ctx.design
+    box, palette = design.title_slide, design.palette
+    width = box.text_width
+    lines = [
+        ctx.text.set(parts[0], width, ParaStyle(design.scale.caption, palette.text, bold=True))
+    ]
+    if len(parts) > 1:
+        rest = " · ".join(parts[1:])
+        lines.append(ctx.text.set(rest, width, ParaStyle(design.scale.caption, palette.muted)))
+    rect = Rect(design.grid.margin, box.presenter_top, width, box.presenter_height)
+    return ctx.text.box(rect, lines, Role.CAPTION, "Presenter")
+
+
+def _discs(ctx: SlideContext) -> list[Item]:
+    """The first two concepts' icons, each in a disc of its colour."""
+    design = ctx.design
+    box, palette = design.title_slide, design.palette
+    icons = [(key, c) for key, c in ctx.talk.concepts.items() if c.icon][:2]
+    size = box.disc
+    right = design.grid.width - design.grid.margin  # the second disc ends on the right margin
+    spots = [
+        (right - size - box.first_disc_left_of_second, box.first_disc_top),
+        (right - size, box.second_disc_top),
+    ]
+    items: list[Item] = []
+    for (key, concept), (x, y) in zip(icons, spots, strict=False):
+        disc = Rect(x, y, size, size)
+        fill = palette.tint(palette.concept(key), palette.disc_tint)
+        items.append(Shape(disc, ShapeKind.ELLIPSE, fill, f"{concept.label} disc"))
+        items.append(ctx.picture(concept.icon, disc.inset(box.disc_inset), f"{concept.label} icon"))
+    return items
+
+
+KIND = SlideKind("title", TitleSlide, compose)

@@ -1,0 +1,127 @@
+"""What slides share around their content: the title with its accent rule, the footer
+with the slide number and logo, and the concept colour bars."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .fit import FitRule, fit
+from .frames import Align, Anchor, Item, Placeholder, Role, Shape, ShapeKind
+from .geometry import EMU_PER_PT, Rect
+from .text import ParaStyle, height
+
+if TYPE_CHECKING:
+    from .context import SlideContext
+    from .design import Design
+    from .text import Typesetter
+
+
+def title_items(ctx: SlideContext, text: str, accent: str) -> list[Item]:
+    """The title placeholder (bottom-anchored, at most two lines) and the accent rule."""
+    design = ctx.design
+    grid, scale = design.grid, design.scale
+    rect = grid.title_box
+    style = ParaStyle(
+        scale.title,
+        design.palette.primary,
+        bold=True,
+        pitch=design.spacing.title_pitch,
+        balance=True,
+    )
+
+    def attempt(size: float):
+        para = ctx.text.set(text, rect.w, style.at(size))
+        return para if len(para.lines) <= grid.title_lines and height([para]) <= rect.h else None
+
+    rule = FitRule(
+        scale.title,
+        scale.title_floor,
+        scale.step,
+        what="title",
+        shrink_hint="a shorter title keeps the type scale",
+        failure=f"the title '{text}' does not fit on a slide even at {scale.title_floor:g} pt",
+        failure_hint="shorten the title to two short lines; move detail to the body or the notes",
+    )
+    para = fit(ctx.report, rule, attempt).pages[0]
+    title = ctx.text.box(
+        rect,
+        [para],
+        Role.TITLE,
+        "Title",
+        anchor=Anchor.BOTTOM,
+        placeholder=Placeholder.TITLE,
+        pos=ctx.report.pos,
+    )
+    return [title, Shape(grid.rule, ShapeKind.RECT, accent, "Accent rule")]
+
+
+def concept_bars(design: Design, x: int, y: int, fallback: str | None = None) -> list[Item]:
+    """The talk's colours side by side, one short bar per concept."""
+    bars = design.bars
+    colors = list(design.palette.accents[: bars.most])
+    if not colors and fallback:
+        colors = [fallback]
+    return [
+        Shape(
+            Rect(x + i * bars.pitch, y, bars.width, bars.height),
+            ShapeKind.RECT,
+            color,
+            f"Accent {i + 1}",
+        )
+        for i, color in enumerate(colors)
+    ]
+
+
+def footer_width(design: Design, has_logo: bool) -> int:
+    chrome = design.chrome
+    logo = chrome.logo_width if has_logo else 0
+    return design.grid.content_width - chrome.number_width - logo - chrome.gap
+
+
+def footer_points(design: Design, has_logo: bool) -> float:
+    """The width the footer's one line may take, in points."""
+    return footer_width(design, has_logo) / EMU_PER_PT * design.spacing.wrap_safety
+
+
+def footer_items(
+    design: Design,
+    text: Typesetter,
+    footer: str,
+    number: int,
+    color: str,
+    logo: Item | None,
+) -> list[Item]:
+    """The footer line, the slide-number field and the logo, along the bottom."""
+    chrome, grid = design.chrome, design.grid
+    width = footer_width(design, logo is not None)
+    style = ParaStyle(design.scale.chrome, color)
+    number_x = grid.width - grid.margin - chrome.number_width
+    return ([logo] if logo is not None else []) + [
+        text.box(
+            Rect(grid.margin, chrome.top, width, chrome.height),
+            [text.set(footer, width, style)],
+            Role.FOOTER,
+            "Footer",
+            anchor=Anchor.MIDDLE,
+        ),
+        text.box(
+            Rect(number_x, chrome.top, chrome.number_width, chrome.height),
+            [
+                text.set(
+                    str(number),
+                    chrome.number_width,
+                    ParaStyle(style.size, color, align=Align.RIGHT),
+                )
+            ],
+            Role.SLIDE_NUMBER,
+            "Slide number",
+            anchor=Anchor.MIDDLE,
+            field="slidenum",
+        ),
+    ]
+
+
+def logo_rect(design: Design) -> Rect:
+    chrome, grid = design.chrome, design.grid
+    x = grid.width - grid.margin - chrome.number_width - chrome.logo_width
+    return Rect(x, chrome.top, chrome.logo_width, chrome.height)

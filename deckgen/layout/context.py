@@ -1,0 +1,104 @@
+"""What a slide kind is handed to compose its slides, and what it hands back.
+
+A kind's ``compose(slide, ctx)`` reads the design, sets text and places pictures
+through the :class:`SlideContext`, reports through ``ctx.report``, and returns
+:class:`Page` objects; the engine numbers them, adds the chrome and checks them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..errors import Diagnostic, SourcePos, error, warning
+from .frames import Item, Picture, SlideLayout
+from .geometry import Rect
+from .images import image_size
+
+if TYPE_CHECKING:
+    from ..outline.model import Image
+    from ..outline.talk import Talk, TalkSection
+    from .design import Design
+    from .references import Bibliography
+    from .text import Typesetter
+
+
+@dataclass
+class Report:
+    """Warnings and errors about one outline slide, each naming it and its line."""
+
+    title: str
+    pos: SourcePos | None
+    number: int  # the deck number of the slide's first page
+    diagnostics: list[Diagnostic]
+    errors: list[Diagnostic]
+
+    def warn(self, message: str, hint: str | None = None) -> None:
+        self.diagnostics.append(
+            warning(f"slide {self.number} '{self.title}': {message}", self.pos, hint)
+        )
+
+    def fail(self, message: str, hint: str | None = None) -> None:
+        self.errors.append(error(message, self.pos, hint))
+
+    def at(self, page: int) -> Report:
+        """The same report, about the slide's ``page``-th page."""
+        return replace(self, number=self.number + page)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One slide a kind composed: its own items, before the engine adds the chrome."""
+
+    title: str
+    items: list[Item]
+    notes: str
+    layout: SlideLayout = SlideLayout.CONTENT
+    background: str | None = None  # None: the design's background
+    chrome: bool = True
+    chrome_color: str | None = None  # None: the muted colour
+    continued: bool = False
+
+
+@dataclass
+class SlideContext:
+    """The explicit context of one outline slide's composition."""
+
+    design: Design
+    text: Typesetter
+    talk: Talk
+    bibliography: Bibliography
+    report: Report
+    section: TalkSection | None = None
+    section_number: int = 0  # the divider's number, counting sections that have one
+
+    def at(self, page: int) -> SlideContext:
+        """The same context, reporting about the slide's ``page``-th page."""
+        return replace(self, report=self.report.at(page))
+
+    @property
+    def section_concept(self) -> str | None:
+        return self.section.concept if self.section else None
+
+    def accent(self, concept: str | None) -> str:
+        """The slide's own concept's colour, else its section's, else the primary."""
+        return self.design.palette.concept(concept or self.section_concept)
+
+    def picture(self, image: Image, rect: Rect, name: str) -> Picture:
+        return place_picture(image, rect, name, self.talk.base_dir)
+
+
+def place_picture(image: Image, rect: Rect, name: str, base_dir: str) -> Picture:
+    """``image`` fitted inside ``rect``, keeping its aspect ratio, centred."""
+    path = image.path if os.path.isabs(image.path) else os.path.join(base_dir, image.path)
+    w, h = image_size(path)
+    scale = min(rect.w / w, rect.h / h)
+    pw, ph = round(w * scale), round(h * scale)
+    return Picture(
+        rect=Rect(rect.x + (rect.w - pw) // 2, rect.y + (rect.h - ph) // 2, pw, ph),
+        path=os.path.abspath(path),
+        alt=image.alt,
+        name=name,
+        pos=image.pos,
+    )

@@ -1,0 +1,102 @@
+"""A section divider: full-bleed in the section's concept colour, its number, its title
+and subtitle, and the concept's icon on a white disc. Not an outline slide kind: the
+engine makes one for each section that has ``divider: true``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .context import Page, SlideContext
+from .fit import FitRule, fit
+from .frames import Anchor, Item, Placeholder, Role, Shape, ShapeKind, SlideLayout
+from .geometry import Rect
+from .text import ParaStyle, height
+
+if TYPE_CHECKING:
+    from ..outline.talk import TalkSection
+
+
+def compose_divider(section: TalkSection, number: int, ctx: SlideContext) -> list[Page]:
+    design = ctx.design
+    box, grid, palette = design.divider, design.grid, design.palette
+    background = palette.concept(section.concept)
+    ink = palette.on(background)
+    concept = ctx.talk.concepts.get(section.concept) if section.concept else None
+    icon = concept.icon if concept is not None else None
+    # beside an icon the title keeps to the left; without one it may use the width
+    width = box.text_width_beside_icon if icon else grid.content_width
+    label = ctx.text.set(
+        f"{number:02d}", width, ParaStyle(design.scale.section_number, ink, bold=True)
+    )
+    items: list[Item] = [
+        ctx.text.box(
+            Rect(grid.margin, box.number_top, width, box.number_height),
+            [label],
+            Role.LABEL,
+            "Section number",
+        )
+    ]
+    title = _title(ctx, section.title, width, ink)
+    items.append(title)
+    if section.subtitle:
+        style = ParaStyle(design.scale.subtitle, ink, balance=True)
+        sub = ctx.text.set(section.subtitle, width, style)
+        top = title.rect.bottom + box.subtitle_gap
+        items.append(
+            ctx.text.box(
+                Rect(grid.margin, top, width, height([sub])), [sub], Role.SUBTITLE, "Subtitle"
+            )
+        )
+    if icon is not None:
+        size = box.disc
+        disc = Rect(
+            grid.width - grid.margin - size - box.disc_right_gap,
+            (grid.height - size) // 2,
+            size,
+            size,
+        )
+        items.append(Shape(disc, ShapeKind.ELLIPSE, palette.icon_disc, "Icon disc"))
+        items.append(ctx.picture(icon, disc.inset(box.disc_inset), f"{concept.label} icon"))
+    notes = f"Section {number}: {section.title}."
+    if section.subtitle:
+        notes += f" {section.subtitle}."
+    return [
+        Page(
+            section.title,
+            items,
+            notes,
+            SlideLayout.SECTION,
+            background=background,
+            chrome_color=ink,
+        )
+    ]
+
+
+def _title(ctx: SlideContext, title: str, width: int, ink: str):
+    design = ctx.design
+    box, scale = design.divider, design.scale
+    style = ParaStyle(scale.hero, ink, bold=True, pitch=design.spacing.title_pitch, balance=True)
+
+    def attempt(size: float):
+        para = ctx.text.set(title, width, style.at(size))
+        return para if len(para.lines) <= box.title_lines else None
+
+    rule = FitRule(
+        scale.hero,
+        scale.title_floor,
+        scale.step,
+        warn_shrink=False,
+        failure=f"the section title '{title}' does not fit on its divider even at "
+        f"{scale.title_floor:g} pt",
+        failure_hint="shorten the section title to two short lines",
+    )
+    para = fit(ctx.report, rule, attempt).pages[0]
+    return ctx.text.box(
+        Rect(design.grid.margin, box.title_top, width, height([para])),
+        [para],
+        Role.TITLE,
+        "Title",
+        anchor=Anchor.TOP,
+        placeholder=Placeholder.TITLE,
+        pos=ctx.report.pos,
+    )

@@ -1,0 +1,202 @@
+"""Fitting, written once: try sizes down to the floor, then continue, then a positioned error.
+
+Every slide kind fits its content through :func:`fit` with a :class:`FitRule`;
+how content continues on "(cont.)" slides is :func:`paginate` (flowing blocks
+into columns), :func:`split_lines` (one text cut between lines) and
+:func:`group_rows` (table rows, analogy pairs). Each of them refuses a box that
+holds nothing (:class:`NoRoom`), so continuing always ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from .frames import Paragraph
+from .geometry import EMU_PER_PT
+from .text import height, rejoin, without_space_before
+
+if TYPE_CHECKING:
+    from .context import Report
+
+T = TypeVar("T")
+
+
+class NoRoom(ValueError):
+    """A box that cannot hold even one line or row: continuing would never end."""
+
+
+class SlideFailed(Exception):
+    """The slide cannot be laid out; its error is already reported."""
+
+
+@dataclass(frozen=True)
+class FitRule:
+    """How one piece of a slide fits: sizes to try, and what to say when it must give."""
+
+    preferred: float
+    floor: float
+    step: float
+    what: str = "text"  # "text set at 24 pt instead of 26 pt"
+    shrink_hint: str | None = None
+    warn_shrink: bool = True  # False: display text and listings shrink as a matter of course
+    continue_message: str = "too much to fit"  # "; continued on 2 '(cont.)' slide(s)"
+    continue_note: str = ""  # " with the header repeated"
+    continue_hint: str | None = None
+    warn_continue: bool = True
+    failure: str = "this part does not fit on the slide"
+    failure_hint: str | None = None
+
+    def sizes(self) -> list[float]:
+        out, size = [], self.preferred
+        while size > self.floor:
+            out.append(size)
+            size -= self.step
+        out.append(self.floor)
+        return out
+
+
+@dataclass(frozen=True)
+class Fitted(Generic[T]):
+    size: float
+    pages: list[T]
+
+
+def fit(
+    report: Report,
+    rule: FitRule,
+    attempt: Callable[[float], T | None],
+    paginate: Callable[[float], list[T]] | None = None,
+) -> Fitted[T]:
+    """The first size from ``rule.preferred`` down to its floor at which ``attempt`` fits
+    on one slide; else, if the content can continue, ``paginate`` at the floor; else an
+    error at the slide's line (raising :class:`SlideFailed`)."""
+    for size in rule.sizes():
+        result = attempt(size)
+        if result is not None:
+            if size < rule.preferred and rule.warn_shrink:
+                report.warn(
+                    f"{rule.what} set at {size:g} pt instead of {rule.preferred:g} pt to fit",
+                    rule.shrink_hint,
+                )
+            return Fitted(size, [result])
+    if paginate is not None:
+        try:
+            pages = paginate(rule.floor)
+        except NoRoom:
+            pages = []
+        if pages:
+            if rule.warn_continue:
+                report.warn(
+                    rule.continue_message
+                    + f"; continued on {len(pages) - 1} '(cont.)' slide(s)"
+                    + rule.continue_note,
+                    rule.continue_hint,
+                )
+            return Fitted(rule.floor, pages)
+    report.fail(rule.failure, rule.failure_hint)
+    raise SlideFailed
+
+
+# ------------------------------------------------------------------ continuing
+
+
+@dataclass
+class Block:
+    """One unit of flowing content (a bullet with its sub-bullets, a glossary entry…)."""
+
+    make: Callable[[float, int], list[Paragraph]]  # (size, width in EMU) -> paragraphs
+
+
+Column = list[Paragraph]
+
+
+def paginate(
+    blocks: Sequence[Block], size: float, width: int, room: int, columns: int
+) -> list[list[Column]]:
+    """Pour blocks into columns ``room`` EMU tall, ``columns`` to a page; a block taller
+    than a column is cut between lines."""
+    cols: list[Column] = [[]]
+
+    def place(paras: list[Paragraph]) -> None:
+        if not cols[-1] and paras[0].space_before:  # a column opens without extra space
+            paras = [without_space_before(paras[0]), *paras[1:]]
+        cols[-1].extend(paras)
+
+    for block in blocks:
+        paras = block.make(size, width)
+        if height(cols[-1] + paras) <= room:
+            place(paras)
+            continue
+        if cols[-1]:
+            cols.append([])
+        if height(paras) <= room:
+            place(paras)
+            continue
+        for piece in split_lines(paras, room):
+            if cols[-1] and height(cols[-1] + piece) > room:
+                cols.append([])
+            place(piece)
+    return [cols[i : i + columns] for i in range(0, len(cols), columns)]
+
+
+def split_lines(paras: Sequence[Paragraph], room: int) -> list[list[Paragraph]]:
+    """Cut paragraphs into pieces no taller than ``room`` EMU, at line boundaries."""
+    pieces: list[list[Paragraph]] = [[]]
+    for p in paras:
+        lines = list(p.lines)
+        first = True
+        while lines:
+            extra = p.space_before if (first and pieces[-1]) else 0
+            fit_lines = int(((room - height(pieces[-1])) / EMU_PER_PT - extra) // p.line_pitch)
+            if fit_lines <= 0:
+                if not pieces[-1]:
+                    raise NoRoom(f"{room} EMU hold no line of {p.line_pitch:g} pt")
+                pieces.append([])
+                continue
+            chunk, lines = lines[:fit_lines], lines[fit_lines:]
+            runs = tuple(
+                r
+                for k, line in enumerate(chunk)
+                for r in (rejoin(line) if k < len(chunk) - 1 else line)
+            )
+            pieces[-1].append(
+                replace(
+                    p,
+                    runs=runs,
+                    lines=tuple(chunk),
+                    bullet=p.bullet if first else None,
+                    space_before=p.space_before if first else 0.0,
+                )
+            )
+            first = False
+            if lines:
+                pieces.append([])
+    return [piece for piece in pieces if piece]
+
+
+def group_rows(heights: Sequence[int], room: int, gap: int = 0) -> list[list[int]]:
+    """Indices of rows grouped into pages: each page's rows (each followed by ``gap``)
+    within ``room``. A row that is taller than ``room`` alone raises :class:`NoRoom`."""
+    pages: list[list[int]] = [[]]
+    used = 0
+    for i, h in enumerate(heights):
+        if h > room:
+            raise NoRoom(f"row {i + 1} is taller than {room} EMU")
+        if pages[-1] and used + h + gap > room:
+            pages.append([])
+            used = 0
+        pages[-1].append(i)
+        used += h + gap
+    return pages
+
+
+def continued_title(title: str, continued: bool) -> str:
+    return f"{title} (cont.)" if continued else title
+
+
+def continued_notes(title: str, notes: str | None, continued: bool) -> str:
+    if continued:
+        return f"Continued from “{title}”. The speaker notes are on the first slide."
+    return notes or ""

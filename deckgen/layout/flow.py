@@ -1,0 +1,108 @@
+"""Flowing text onto slides: an outline slide's blocks into one or more columns, shrunk
+towards the floor, then continued on as many "(cont.)" slides as it takes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .chrome import title_items
+from .context import Page
+from .fit import Block, Column, FitRule, continued_notes, continued_title, fit, paginate
+from .frames import Item, Paragraph, Placeholder, Role, SlideLayout
+from .geometry import Rect
+
+if TYPE_CHECKING:
+    from .context import SlideContext
+
+
+@dataclass(frozen=True)
+class Flow:
+    """What to pour and where: the slide's title, notes and accent, and its text area."""
+
+    title: str
+    notes: str | None
+    accent: str
+    area: Rect
+    rule: FitRule
+    columns: int = 1
+    # items beside the text on the first slide only (a picture)
+    side_items: Callable[[], list[Item]] | None = None
+    # the outline slide was split before its text was poured: every slide is "(cont.)"
+    continued: bool = False
+
+
+def listing_rule(ctx: SlideContext, preferred: float, title: str) -> FitRule:
+    """Agenda, glossary and references are made from the whole outline: they shrink and
+    continue as a matter of course, without warnings."""
+    scale = ctx.design.scale
+    return FitRule(
+        preferred,
+        scale.floor,
+        scale.step,
+        warn_shrink=False,
+        warn_continue=False,
+        failure=f"an entry of '{title}' does not fit on a slide",
+    )
+
+
+def flow_pages(ctx: SlideContext, flow: Flow, blocks: Sequence[Block], page: int = 0) -> list[Page]:
+    """The slides ``blocks`` take; ``page`` is how many slides of this outline slide came
+    before (for the slide numbers in warnings)."""
+    gap = ctx.design.grid.column_gap
+    area, columns = flow.area, flow.columns
+    width = (area.w - gap * (columns - 1)) // columns
+    rects = [Rect(area.x + i * (width + gap), area.y, width, area.h) for i in range(columns)]
+    if not blocks:
+        return [_page(ctx, flow, [(area, [])], False, page)]
+
+    def attempt(size: float):
+        pages = paginate(blocks, size, width, area.h, columns)
+        return pages[0] if len(pages) == 1 else None
+
+    fitted = fit(
+        ctx.report.at(page),
+        flow.rule,
+        attempt,
+        lambda floor: paginate(blocks, floor, width, area.h, columns),
+    )
+    return [
+        _page(ctx, flow, [(rects[j], col) for j, col in enumerate(cols) if col], i > 0, page + i)
+        for i, cols in enumerate(fitted.pages)
+    ]
+
+
+def _page(
+    ctx: SlideContext,
+    flow: Flow,
+    cols: list[tuple[Rect, Column]],
+    continued: bool,
+    page: int,
+) -> Page:
+    continued = continued or flow.continued
+    title = continued_title(flow.title, continued)
+    items = title_items(ctx.at(page), title, flow.accent)
+    for i, (rect, paras) in enumerate(cols):
+        items.append(_body(ctx, rect, paras, i))
+    if flow.side_items and not continued:
+        items.extend(flow.side_items())
+    return Page(
+        title,
+        items,
+        continued_notes(flow.title, flow.notes, continued),
+        SlideLayout.CONTENT,
+        continued=continued,
+    )
+
+
+def _body(ctx: SlideContext, rect: Rect, paras: list[Paragraph], column: int):
+    first = column == 0
+    return ctx.text.box(
+        rect,
+        paras,
+        Role.BODY,
+        "Body" if first else f"Body {column + 1}",
+        placeholder=Placeholder.BODY if first else None,
+        pos=ctx.report.pos,
+    )

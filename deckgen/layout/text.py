@@ -1,0 +1,156 @@
+"""Setting text: a paragraph style, the typesetter that wraps and measures, text boxes.
+
+A :class:`ParaStyle` says how a paragraph looks; :meth:`Typesetter.set` breaks a
+text into lines for a width in that style (optionally balanced, so no word sits
+alone on the last line); :meth:`Typesetter.box` puts paragraphs in a text box.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..errors import SourcePos
+from .frames import Align, Anchor, Paragraph, Placeholder, Role, Run, TextBox
+from .geometry import EMU_PER_PT, Insets, Rect, pt
+from .measure import Measurer
+from .wrap import wrap_runs
+
+
+@dataclass(frozen=True)
+class ParaStyle:
+    size: float
+    color: str
+    bold: bool = False
+    italic: bool = False
+    pitch: float = 1.2  # line pitch, a multiple of the size
+    space_before: float = 0.0  # points
+    align: Align = Align.LEFT
+    level: int = 0
+    bullet: str | None = None
+    bullet_color: str | None = None
+    margin_left: int = 0  # EMU from the box's inner left edge to the text
+    hanging: int = 0  # EMU the first line (or its bullet) hangs left of the text
+    balance: bool = False  # the narrowest measure that keeps the line count
+
+    def at(self, size: float) -> ParaStyle:
+        return replace(self, size=size)
+
+
+class Typesetter:
+    """Wraps text for a width with an injected measurer, in the deck's font."""
+
+    def __init__(self, measurer: Measurer, font: str, wrap_safety: float):
+        self.measurer = measurer
+        self.font = font
+        self.safety = wrap_safety
+
+    def set(self, text: Sequence[Run] | str, width: int, style: ParaStyle) -> Paragraph:
+        """``text`` broken into lines ``width`` EMU wide (less the style's left margin)."""
+        runs = (Run(text, style.bold, style.italic),) if isinstance(text, str) else tuple(text)
+        full = width - style.margin_left
+        lines = self._wrap(runs, full, style)
+        measure = None
+        if style.balance and len(lines) > 1:
+            measure, lines = self._balance(runs, full, style, lines)
+        return Paragraph(
+            runs=runs,
+            size=style.size,
+            color=style.color,
+            lines=lines,
+            line_pitch=round(style.size * style.pitch, 2),
+            space_before=style.space_before,
+            align=style.align,
+            level=style.level,
+            bullet=style.bullet,
+            bullet_color=style.bullet_color,
+            margin_left=style.margin_left,
+            hanging=style.hanging,
+            measure=measure,
+        )
+
+    def _wrap(self, runs: tuple[Run, ...], measure: int, style: ParaStyle):
+        avail = measure / EMU_PER_PT * self.safety
+        first = None
+        if style.hanging and not style.bullet:  # the first line starts `hanging` further left
+            first = avail + style.hanging / EMU_PER_PT * self.safety
+        return wrap_runs(runs, avail, style.size, self.measurer, first)
+
+    def _balance(self, runs, full: int, style: ParaStyle, lines):
+        """The narrowest measure (to a point) that keeps the line count: no word left alone."""
+        low, high = full // 2, full
+        while high - low > EMU_PER_PT:
+            mid = (low + high) // 2
+            if len(self._wrap(runs, mid, style)) == len(lines):
+                high = mid
+            else:
+                low = mid
+        if high < full:
+            return high, self._wrap(runs, high, style)
+        return None, lines
+
+    def box(
+        self,
+        rect: Rect,
+        paragraphs: Sequence[Paragraph],
+        role: Role,
+        name: str,
+        *,
+        anchor: Anchor = Anchor.TOP,
+        placeholder: Placeholder | None = None,
+        pos: SourcePos | None = None,
+        field: str | None = None,
+    ) -> TextBox:
+        # balanced paragraphs were broken for a narrower measure: a right inset makes
+        # PowerPoint break them where we did
+        needed = max(
+            (
+                p.margin_left + (p.measure if p.measure is not None else rect.w - p.margin_left)
+                for p in paragraphs
+            ),
+            default=rect.w,
+        )
+        return TextBox(
+            rect=rect,
+            paragraphs=tuple(paragraphs),
+            role=role,
+            font=self.font,
+            name=name,
+            anchor=anchor,
+            insets=Insets(right=max(0, rect.w - needed)),
+            placeholder=placeholder,
+            field=field,
+            pos=pos,
+        )
+
+
+def height(paragraphs: Sequence[Paragraph]) -> int:
+    """EMU from the top of the first line to the bottom of the last."""
+    if not paragraphs:
+        return 0
+    return pt(sum(p.height for p in paragraphs) - paragraphs[0].space_before)
+
+
+def reflow(text: str) -> str:
+    """Speaker notes as paragraphs: lines are joined, a blank line starts a new paragraph.
+
+    Outlines hard-wrap their notes (YAML block scalars); the notes page should not.
+    """
+    paragraphs = [
+        " ".join(line.strip() for line in block.splitlines() if line.strip())
+        for block in re.split(r"\n\s*\n", text.strip())
+    ]
+    return "\n".join(p for p in paragraphs if p)
+
+
+def without_space_before(p: Paragraph) -> Paragraph:
+    return replace(p, space_before=0.0)
+
+
+def rejoin(line: tuple[Run, ...]) -> tuple[Run, ...]:
+    """The runs of one wrapped line, with the space the break removed put back."""
+    if not line:
+        return line
+    last = line[-1]
+    return line[:-1] + (replace(last, text=last.text + " "),)

@@ -1,0 +1,106 @@
+"""The outline's building blocks: the node base, selection by audience, pictures, notes,
+and the fields every slide has. Slide kinds (deckgen/kinds/) build their models on these;
+outline/model.py assembles the whole outline."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic.json_schema import SkipJsonSchema
+
+from ..errors import SourcePos
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+Name = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_-]*$")]
+Color = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+
+POS_KEY = "__pos__"
+
+
+class Node(BaseModel):
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", populate_by_name=True, validate_default=False
+    )
+
+    pos: SkipJsonSchema[SourcePos | None] = Field(
+        default=None, alias=POS_KEY, exclude=True, repr=False
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _take_pos(cls, data):
+        # The loader hands over mappings that know where they start (PosDict).
+        pos = getattr(data, "source_pos", None) if isinstance(data, dict) else None
+        if pos is not None:
+            data = dict(data)
+            data[POS_KEY] = pos
+        return data
+
+
+def text_shorthand(data, key: str = "text"):
+    """Allow a plain string where a mapping with one text field is expected."""
+    if isinstance(data, str):
+        return {key: data}
+    return data
+
+
+AudienceList = list[Name]
+
+
+class Selectable(Node):
+    """A part that can be limited to (``only``) or withheld from (``skip``) audiences."""
+
+    only: AudienceList | None = Field(
+        default=None, description="Keep this only for these audiences (keys of `audiences`)."
+    )
+    skip: AudienceList | None = Field(
+        default=None, description="Leave this out for these audiences (keys of `audiences`)."
+    )
+
+    def kept_for(self, audience: str | None) -> bool:
+        if audience is None:
+            return True
+        if self.only is not None and audience not in self.only:
+            return False
+        return not (self.skip and audience in self.skip)
+
+
+# ---------------------------------------------------------------------------
+# Shared by slide kinds
+
+
+class Image(Node):
+    """A picture file (PNG or JPEG) with the alt text screen readers announce."""
+
+    path: Text = Field(description="PNG or JPEG file, relative to the outline's folder.")
+    alt: Text = Field(description="What the picture shows, for screen readers.")
+
+
+class Note(Selectable):
+    """A paragraph of speaker notes, which can be limited to some audiences."""
+
+    text: Text
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data):
+        return text_shorthand(data)
+
+
+Notes = str | list[Note]
+
+
+class SlideBase(Selectable):
+    """What every slide kind's model has."""
+
+    id: Name | None = Field(default=None, description="Stable id (for overlays).")
+    notes: Notes | None = Field(
+        default=None,
+        description="Speaker notes: text, or a list of paragraphs (each text or "
+        "{text, only, skip}).",
+    )
+    overrides: dict[Name, dict] = Field(
+        default_factory=dict,
+        description="Per audience, fields of this slide to replace (title, text, notes…).",
+    )

@@ -1,0 +1,60 @@
+"""The talk one build lays out: an outline after tailoring, with no audiences left in it.
+
+:func:`deckgen.outline.tailor.tailor` makes a :class:`Talk` from an outline for one
+audience (or none). It has no ``only``/``skip`` lists, no per-audience
+``overrides``, no audience profiles and no variables: every choice about who sees
+what has been made, every ``{name}`` filled in. Layout takes a Talk, so layout
+never sees audiences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from ..errors import SourcePos
+from . import model as m
+
+
+@dataclass(frozen=True)
+class TalkSection:
+    title: str
+    slides: tuple[m.Slide, ...]
+    subtitle: str | None = None
+    divider: bool = True
+    concept: str | None = None
+    id: str | None = None
+    pos: SourcePos | None = None
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry."""
+
+    term: str
+    definition: str
+    pos: SourcePos | None = None
+
+
+@dataclass(frozen=True)
+class Talk:
+    meta: m.Meta
+    theme: m.Theme
+    concepts: Mapping[str, m.Concept]
+    sections: tuple[TalkSection, ...]
+    glossary: tuple[Term, ...] = ()
+    references: tuple[m.Reference, ...] = ()
+    base_dir: str = "."
+    pos: SourcePos | None = None
+
+    def slides(self) -> Iterator[tuple[TalkSection, m.Slide]]:
+        """Every (section, slide) pair in order."""
+        for section in self.sections:
+            for slide in section.slides:
+                yield section, slide
+
+    def indexed_slides(self) -> Iterator[tuple[int, int, m.Slide]]:
+        """Every (section index, slide index in it, slide) in order."""
+        for i, section in enumerate(self.sections):
+            for j, slide in enumerate(section.slides):
+                yield i, j, slide
