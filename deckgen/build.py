@@ -189,12 +189,12 @@ def build_loaded(source, options: BuildOptions) -> BuildResult:
 
             rendered.append((fmt, options.out_dir / f"{stem}.pptx", render_pptx(deck, created)))
         elif fmt == "handout":
-            from .layout.handout import handout_content
+            from .layout.handout import layout_handout
             from .render.pdf.handout import render_handout
 
             label = (profile.label or options.audience) if profile is not None else None
-            content = handout_content(talk, deck, options.handout.resolve(profile), label)
-            data, problems = render_handout(content, created)
+            handout = layout_handout(talk, deck, options.handout.resolve(profile), label, created)
+            data, problems = render_handout(handout, created)
             diagnostics += problems
             rendered.append((fmt, options.out_dir / f"{stem}-handout.pdf", data))
         elif fmt == "slides-pdf":

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..layout.context import Page, SlideContext
+    from ..layout.design import Palette
+    from ..layout.handout import Contribution
     from ..outline.nodes import SlideBase
 
 
@@ -21,6 +23,8 @@ class InHandout(StrEnum):
 
 # (slide, audience) -> the fields to replace and what was left out, for `deckgen explain`
 Select = Callable[[Any, str | None], tuple[dict, list[str]]]
+# (slide, the deck number of its first slide, palette) -> what it adds to the handout
+ToHandout = Callable[[Any, int, "Palette"], list["Contribution"]]
 
 
 @dataclass(frozen=True)
@@ -30,3 +34,4 @@ class SlideKind:
     compose: Callable[[Any, SlideContext], list[Page]]  # the slides it becomes
     in_handout: InHandout = InHandout.SLIDE
     select: Select | None = None  # what only/skip can select inside the slide
+    handout: ToHandout | None = None  # what it adds to the handout's appendix

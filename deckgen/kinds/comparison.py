@@ -11,9 +11,11 @@ from pydantic_core import PydanticCustomError
 
 from ..layout.chrome import title_items
 from ..layout.context import Page, SlideContext
+from ..layout.design import Palette
 from ..layout.fit import FitRule, continued_notes, continued_title, fit, group_rows
 from ..layout.frames import SlideLayout, Table, TableCell
 from ..layout.geometry import Rect
+from ..layout.handout import Comparison
 from ..layout.text import ParaStyle, height
 from ..outline.nodes import Name, Node, SlideBase, Text, text_shorthand
 from .base import SlideKind
@@ -60,10 +62,11 @@ def column_widths(ctx: SlideContext, columns: int, width: int) -> tuple[int, ...
     return (first,) + (rest,) * (columns - 2) + (width - first - rest * (columns - 2),)
 
 
-def header_fills(ctx: SlideContext, slide: ComparisonSlide) -> list[str]:
+def header_fills(palette: Palette, slide: ComparisonSlide) -> tuple[str, ...]:
     """Each column's header colour: its concept's, else the primary colour."""
-    palette = ctx.design.palette
-    return [palette.concept(c.concept) if c.concept else palette.primary for c in slide.columns]
+    return tuple(
+        palette.concept(c.concept) if c.concept else palette.primary for c in slide.columns
+    )
 
 
 def compose(slide: ComparisonSlide, ctx: SlideContext) -> list[Page]:
@@ -130,7 +133,7 @@ def compose(slide: ComparisonSlide, ctx: SlideContext) -> list[Page]:
 def _cell_maker(ctx: SlideContext, slide: ComparisonSlide, widths: tuple[int, ...]):
     design = ctx.design
     palette, insets = design.palette, design.comparison.insets
-    fills = header_fills(ctx, slide)
+    fills = header_fills(palette, slide)
 
     def cell(text: str, size: float, col: int, row: int | None) -> TableCell:
         """A header cell (``row`` None) in its column's colour, or a body cell."""
@@ -156,4 +159,18 @@ def _banded(ctx: SlideContext, rows: list[Row]) -> list[Row]:
     ]
 
 
-KIND = SlideKind("comparison", ComparisonSlide, compose)
+def to_handout(slide: ComparisonSlide, number: int, palette: Palette) -> list[Comparison]:
+    """The table again, at reading size, in the handout's appendix."""
+    return [
+        Comparison(
+            number,
+            slide.title,
+            tuple(c.label for c in slide.columns),
+            tuple(tuple(row) for row in slide.rows),
+            header_fills(palette, slide),
+            slide.pos,
+        )
+    ]
+
+
+KIND = SlideKind("comparison", ComparisonSlide, compose, handout=to_handout)

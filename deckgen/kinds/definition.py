@@ -10,9 +10,11 @@ from pydantic import Field
 
 from ..layout.chrome import title_items
 from ..layout.context import Page, SlideContext
+from ..layout.design import Palette
 from ..layout.fit import FitRule, continued_notes, continued_title, fit, split_lines
 from ..layout.frames import Align, Item, Paragraph, Placeholder, Role, Shape, ShapeKind
 from ..layout.geometry import Rect
+from ..layout.handout import Citation
 from ..layout.text import ParaStyle, height
 from ..outline.nodes import Name, SlideBase, Text
 from .base import SlideKind
@@ -149,4 +151,9 @@ def _icon(ctx: SlideContext, concept, accent: str) -> list[Item]:
     ]
 
 
-KIND = SlideKind("definition", DefinitionSlide, compose)
+def to_handout(slide: DefinitionSlide, number: int, palette: Palette) -> list[Citation]:
+    """The handout's references say which slides quote them."""
+    return [Citation(number, slide.reference, slide.attribution, slide.source, slide.pos)]
+
+
+KIND = SlideKind("definition", DefinitionSlide, compose, handout=to_handout)

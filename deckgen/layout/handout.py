@@ -1,20 +1,29 @@
-"""What the handout carries besides the slides: its content, gathered from the outline.
+"""The handout, laid out: typed blocks with their geometry, for the PDF renderer to draw.
 
-The handout renderer reads only layout types; this module hands it the document
-around the slides (cover, sections with their slides, the comparison tables in
-full, glossary, references, disclosure), each piece with its source position
-so a problem (a glyph no font has) can name the outline line.
+:func:`layout_handout` takes the tailored talk and its laid-out deck and decides
+what the handout holds and where: the page frame, the cover with its facts and
+colour bars, the contents, each section's heading, each slide beside its notes
+(or N-up grids of slides), the comparison tables at reading size, the glossary, the
+references (with the slides that quote them) and the closing note. What each kind
+of slide contributes is its kind's ``handout`` hook; frames say which outline slide
+they came from. The renderer only turns these blocks into PDF.
+
+Lengths here are points (the handout is print), origin bottom-left as PDF's.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime as _dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import SourcePos
-from ..outline import model as m
-from ..outline.talk import Talk
-from .colors import hex6
 from .frames import Deck, SlideFrame
+from .references import bibliography
+
+if TYPE_CHECKING:
+    from ..outline.talk import Talk
+    from .design import Design
 
 
 @dataclass(frozen=True)
@@ -26,38 +35,129 @@ class HandoutOptions:
 
 @dataclass(frozen=True)
 class Text:
+    """Outline text and where it came from (a glyph no font has names this line)."""
+
     text: str
     pos: SourcePos | None = None
 
 
 @dataclass(frozen=True)
-class HandoutSection:
-    title: str
-    slides: tuple[SlideFrame, ...]
-    pos: SourcePos | None = None
-    subtitle: str | None = None
-    color: str | None = None  # the section's concept colour, if it has one
+class PageFrame:
+    """The paper and the frames text flows in, in points."""
+
+    width: float
+    height: float
+    margin_x: float
+    margin_top: float
+    margin_bottom: float
+    footer_room: float
+
+    @property
+    def frame_width(self) -> float:
+        return self.width - 2 * self.margin_x
+
+    @property
+    def frame_height(self) -> float:
+        return self.height - self.margin_top - self.margin_bottom - self.footer_room
 
 
 @dataclass(frozen=True)
-class HandoutTable:
-    title: str
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    header_colors: tuple[str, ...]
-    slide_number: int
-    pos: SourcePos | None = None
+class Running:
+    """The running header and footer of every page but the cover."""
+
+    left_header: str
+    right_header: str
+    footer: str
+    page_label: str = "page {page} of {total}"
+    first_pass_label: str = "page {page}"  # before the page count is known
+
+
+# ---------------------------------------------------------------------------- blocks
 
 
 @dataclass(frozen=True)
-class GlossaryItem:
+class Cover:
+    title: Text
+    subtitle: Text | None
+    facts: tuple[tuple[str, str], ...]  # (label, value)
+    disclosure: Text | None
+    bars: tuple[str, ...]  # the concepts' colours across the top
+    contents: str = "Contents"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading: a bookmark and a contents entry, in the section's colour."""
+
+    text: Text
+    key: str
+    color: str | None = None
+    subtitle: Text | None = None
+    keep: float = 0.0  # start a new page unless this much room is left
+
+
+@dataclass(frozen=True)
+class SlideWithNotes:
+    frame: SlideFrame
+    caption: str  # "7. What is AI security?"
+    notes: tuple[str, ...]  # paragraphs
+    thumb_width: float
+    text_width: float
+    gap: float
+    lines_height: float  # ruled lines under the notes (0: none)
+    beside_max: float  # notes taller than this flow below the slide instead of beside it
+
+
+@dataclass(frozen=True)
+class GridCell:
+    frame: SlideFrame
+    caption: str
+    section: tuple[str, str] | None  # (bookmark key, title) if a section starts here
+
+
+@dataclass(frozen=True)
+class SlideGrid:
+    """One page of N slides a page (PowerPoint's 1/2/3/4/6/9)."""
+
+    cells: tuple[GridCell, ...]
+    columns: int
+    row_height: float
+    cell_width: float
+    thumb_width: float
+    gap: float
+    lines_height: float  # ruled lines under each slide (0: none)
+    lines_beside: float  # 3 a page: the width of the lines beside each slide (0: none)
+
+
+@dataclass(frozen=True)
+class ReadingTable:
+    """A comparison table at reading size."""
+
+    heading: Heading
+    note: str
+    header: tuple[Text, ...]
+    rows: tuple[tuple[Text, ...], ...]
+    header_fills: tuple[str, ...]
+    header_inks: tuple[str, ...]
+    col_widths: tuple[float, ...]
+    band: str
+
+
+@dataclass(frozen=True)
+class Term:
     term: str
     definition: str
     pos: SourcePos | None = None
 
 
 @dataclass(frozen=True)
-class ReferenceItem:
+class GlossaryList:
+    heading: Heading
+    terms: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class Reference:
     label: str  # "[1]"
     title: str
     details: str  # author, publisher, year
@@ -67,130 +167,354 @@ class ReferenceItem:
 
 
 @dataclass(frozen=True)
-class Handout:
-    deck: Deck
-    options: HandoutOptions
-    title: str
-    subtitle: str | None
-    presenter: str | None
-    organisation: str | None
-    date: str | None
-    audience: str | None
-    sections: tuple[HandoutSection, ...]
-    tables: tuple[HandoutTable, ...]
-    glossary: tuple[GlossaryItem, ...]
-    references: tuple[ReferenceItem, ...]
+class ReferenceList:
+    heading: Heading
+    references: tuple[Reference, ...]
+    cited: str = "Quoted on slide {slides}."
+
+
+@dataclass(frozen=True)
+class About:
+    heading: Heading
     disclosure: Text | None
-    colors: dict = field(default_factory=dict)  # primary, text, muted, surface, accents
+    made: str
 
 
-def handout_content(
-    outline: Talk, deck: Deck, options: HandoutOptions, audience: str | None = None
-) -> Handout:
-    """Gather the handout's content from a tailored outline and its laid-out deck."""
-    sections: list[HandoutSection] = []
-    for index, section in enumerate(outline.sections):
-        frames = tuple(f for f in deck.slides if f.section_index == index)
-        if frames:
-            concept = outline.concepts.get(section.concept) if section.concept else None
-            sections.append(
-                HandoutSection(
-                    section.title,
-                    frames,
-                    section.pos,
-                    section.subtitle,
-                    hex6(concept.color) if concept else None,
-                )
-            )
+Block = (
+    Cover
+    | Heading
+    | SlideWithNotes
+    | SlideGrid
+    | ReadingTable
+    | GlossaryList
+    | ReferenceList
+    | About
+)
 
-    first_slide = _first_slides(outline, deck)
-    tables = []
-    cited: dict[str, list[int]] = {}
-    extra_refs: list[tuple[m.DefinitionSlide, int]] = []
-    for _section, slide in outline.slides():
-        number = first_slide.get(id(slide), 0)
-        if isinstance(slide, m.ComparisonSlide):
-            tables.append(
-                HandoutTable(
-                    title=slide.title,
-                    header=tuple(c.label for c in slide.columns),
-                    rows=tuple(tuple(r) for r in slide.rows),
-                    header_colors=tuple(
-                        hex6(outline.concepts[c.concept].color)
-                        if c.concept and c.concept in outline.concepts
-                        else hex6(outline.theme.colors.primary)
-                        for c in slide.columns
-                    ),
-                    slide_number=number,
-                    pos=slide.pos,
-                )
-            )
-        if isinstance(slide, m.DefinitionSlide):
-            if slide.reference:
-                cited.setdefault(slide.reference, []).append(number)
-            else:
-                extra_refs.append((slide, number))
 
-    references = []
-    for i, ref in enumerate(outline.references, 1):
-        details = ", ".join(x for x in (ref.author, ref.publisher, ref.year) if x)
-        references.append(
-            ReferenceItem(
-                f"[{i}]", ref.title, details, ref.url, tuple(cited.get(ref.id, ())), ref.pos
-            )
-        )
-    # a definition quoted without a reference still gets one, from its attribution
-    seen: dict[tuple[str, str | None], int] = {}
-    for slide, number in extra_refs:
-        key = (slide.attribution, slide.source)
-        if key in seen:
-            old = references[seen[key]]
-            references[seen[key]] = ReferenceItem(
-                old.label, old.title, old.details, old.url, (*old.cited_on, number), old.pos
-            )
-            continue
-        seen[key] = len(references)
-        references.append(
-            ReferenceItem(
-                f"[{len(references) + 1}]",
-                slide.source or slide.attribution,
-                slide.attribution if slide.source else "",
-                None,
-                (number,),
-                slide.pos,
-            )
-        )
+@dataclass(frozen=True)
+class HandoutLayout:
+    deck: Deck
+    design: Design
+    page: PageFrame
+    running: Running
+    cover: Cover
+    body: tuple[Block, ...]
+    title: str
+    author: str
+    subject: str
+    keywords: str
+    language: str
 
-    meta = outline.meta
-    colors = outline.theme.colors
-    return Handout(
+
+# ---------------------------------------------------------- what slides contribute
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A definition quoted on a slide: its reference, or who said it and where."""
+
+    number: int  # the slide it is quoted on
+    reference: str | None
+    attribution: str
+    source: str | None
+    pos: SourcePos | None = None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A comparison table, to print at reading size."""
+
+    number: int  # the slide it starts on
+    title: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    header_fills: tuple[str, ...]
+    pos: SourcePos | None = None
+
+
+Contribution = Citation | Comparison
+
+
+# ------------------------------------------------------------------------- layout
+
+
+def layout_handout(
+    talk: Talk,
+    deck: Deck,
+    options: HandoutOptions,
+    audience: str | None,
+    created: _dt.datetime,
+) -> HandoutLayout:
+    """Everything the handout shows, in order, with its geometry."""
+    design = deck.design
+    box = design.handout
+    width, height = box.papers[options.paper]
+    page = PageFrame(
+        width, height, box.margin_x, box.margin_top, box.margin_bottom, box.footer_room
+    )
+    meta = talk.meta
+    right = meta.presenter or ""
+    if audience:
+        right = f"{right} · for {audience}" if right else f"for {audience}"
+    sections = _sections(talk, deck)
+    contributions = _contributions(talk, deck)
+    body: list[Block] = []
+    if options.per_page is None:
+        body += _notes_pages(design, page, sections, options.lines)
+    else:
+        body += _grid_pages(design, page, deck, sections, options)
+    body += _tables(design, page, contributions)
+    body += _glossary(design, talk)
+    body += _references(design, talk, contributions)
+    body.append(_about(design, talk, created))
+    return HandoutLayout(
         deck=deck,
-        options=options,
+        design=design,
+        page=page,
+        running=Running(
+            meta.title, right, " · ".join(s for s in (meta.organisation, meta.date) if s)
+        ),
+        cover=_cover(design, talk, deck, audience),
+        body=tuple(body),
         title=meta.title,
-        subtitle=meta.subtitle,
-        presenter=meta.presenter,
-        organisation=meta.organisation,
-        date=meta.date,
-        audience=audience,
-        sections=tuple(sections),
-        tables=tuple(tables),
-        glossary=tuple(GlossaryItem(g.term, g.definition, g.pos) for g in outline.glossary),
-        references=tuple(references),
-        disclosure=Text(meta.disclosure, meta.pos) if meta.disclosure else None,
-        colors={
-            "primary": hex6(colors.primary),
-            "text": hex6(colors.text),
-            "muted": hex6(colors.muted),
-            "surface": hex6(colors.surface),
-            "accents": tuple(hex6(c.color) for c in outline.concepts.values()),
-        },
+        author=meta.presenter or meta.organisation or "",
+        subject=(meta.subtitle or meta.title) + " (handout)",
+        keywords=", ".join(meta.keywords),
+        language=meta.language,
     )
 
 
-def _first_slides(outline: Talk, deck: Deck) -> dict[int, int]:
-    """The deck slide number where each outline slide starts."""
+@dataclass(frozen=True)
+class _Section:
+    title: Text
+    frames: tuple[SlideFrame, ...]
+    subtitle: Text | None
+    color: str | None  # the section's concept colour, if it has one
+
+
+def _sections(talk: Talk, deck: Deck) -> list[_Section]:
+    """The talk's sections that kept slides, each with its frames."""
+    out = []
+    palette = deck.design.palette
+    for index, section in enumerate(talk.sections):
+        frames = tuple(f for f in deck.slides if f.section_index == index)
+        if frames:
+            color = (
+                palette.concepts[section.concept][1]
+                if section.concept in palette.concepts
+                else None
+            )
+            subtitle = Text(section.subtitle, section.pos) if section.subtitle else None
+            out.append(_Section(Text(section.title, section.pos), frames, subtitle, color))
+    return out
+
+
+def _contributions(talk: Talk, deck: Deck) -> list[Contribution]:
+    """What each outline slide adds to the handout, by its kind's ``handout`` hook."""
+    from ..kinds import kind_of
+
     first: dict[tuple[int, int], int] = {}
     for frame in deck.slides:
         if frame.source is not None and frame.source.slide is not None:
             first.setdefault((frame.source.section, frame.source.slide), frame.number)
-    return {id(slide): first[(i, j)] for i, j, slide in outline.indexed_slides() if (i, j) in first}
+    out: list[Contribution] = []
+    for i, j, slide in talk.indexed_slides():
+        hook = kind_of(slide).handout
+        if hook is not None:
+            out += hook(slide, first.get((i, j), 0), deck.design.palette)
+    return out
+
+
+def _cover(design: Design, talk: Talk, deck: Deck, audience: str | None) -> Cover:
+    meta = talk.meta
+    facts = (
+        ("Presenter", meta.presenter),
+        ("Organisation", meta.organisation),
+        ("Date", meta.date),
+        ("Audience", audience),
+        ("Slides", f"{len(deck.slides)}"),
+    )
+    return Cover(
+        title=Text(meta.title),
+        subtitle=Text(meta.subtitle) if meta.subtitle else None,
+        facts=tuple((label, value) for label, value in facts if value),
+        disclosure=Text(meta.disclosure, meta.pos) if meta.disclosure else None,
+        bars=design.palette.accents or (design.palette.primary,),
+    )
+
+
+def _notes_pages(
+    design: Design, page: PageFrame, sections: list[_Section], lines: bool
+) -> list[Block]:
+    """Each section's heading, then each of its slides beside its notes."""
+    box = design.handout
+    thumb = page.frame_width * box.notes_thumb
+    text = page.frame_width - thumb - box.gap
+    out: list[Block] = []
+    for i, section in enumerate(sections):
+        out.append(
+            Heading(
+                section.title, f"section-{i}", section.color, section.subtitle, box.section_keep
+            )
+        )
+        for frame in section.frames:
+            if _in_appendix(frame):
+                continue  # the heading says it; the appendix has it at reading size
+            notes = (
+                () if frame.continued else tuple(p for p in frame.notes.split("\n") if p.strip())
+            )
+            out.append(
+                SlideWithNotes(
+                    frame,
+                    f"{frame.number}. {frame.title}",
+                    notes,
+                    thumb,
+                    text,
+                    box.gap,
+                    box.lines_pitch * box.notes_lines if lines else 0,
+                    page.frame_height * box.notes_max,
+                )
+            )
+    return out
+
+
+def _in_appendix(frame: SlideFrame) -> bool:
+    """Dividers, and slides whose kind the handout's appendix shows at reading size."""
+    from ..kinds import InHandout, kind_named
+
+    if frame.source is None:
+        return False
+    if frame.source.slide is None:
+        return True  # a section divider: the section's heading says it
+    kind = kind_named(frame.source.kind)
+    return kind is not None and kind.in_handout is InHandout.APPENDIX
+
+
+def _grid_pages(
+    design: Design, page: PageFrame, deck: Deck, sections: list[_Section], options: HandoutOptions
+) -> list[Block]:
+    """N slides a page: equal rows filling the frame, each slide centred in its cell with
+    its caption (up to two lines) and any ruled lines under it."""
+    box = design.handout
+    per_page = options.per_page
+    columns, rows = box.grids[per_page]
+    lines = options.lines or per_page == 3
+    ratio = deck.height / deck.width
+    row_h = (page.frame_height - box.grid_reserve) / rows
+    room = row_h - box.gap - box.caption_height
+    if per_page == 3:  # PowerPoint's: slides on the left, lines on the right
+        cell_w = page.frame_width * box.three_up_share
+        thumb_w = min(cell_w, room / ratio)
+    else:
+        cell_w = (page.frame_width - box.gap * (columns - 1)) / columns
+        thumb_w = min(cell_w, (room * (box.lines_share if lines else 1.0)) / ratio)
+    lines_h = (room - thumb_w * ratio - box.lines_gap) // box.lines_pitch * box.lines_pitch
+    if not lines or per_page == 3 or lines_h < box.lines_pitch:
+        lines_h = 0
+    beside = page.frame_width - cell_w - box.gap if per_page == 3 else 0
+    starts = {
+        id(s.frames[0]): (f"section-{i}", s.title.text) for i, s in enumerate(sections) if s.frames
+    }
+    frames = [f for s in sections for f in s.frames]
+    return [
+        SlideGrid(
+            tuple(
+                GridCell(f, f"{f.number}. {f.title}", starts.get(id(f)))
+                for f in frames[start : start + per_page]
+            ),
+            columns,
+            row_h,
+            cell_w,
+            thumb_w,
+            box.gap,
+            lines_h,
+            beside,
+        )
+        for start in range(0, len(frames), per_page)
+    ]
+
+
+def _tables(design: Design, page: PageFrame, contributions: list[Contribution]) -> list[Block]:
+    box = design.handout
+    palette = design.palette
+    out: list[Block] = []
+    tables = [c for c in contributions if isinstance(c, Comparison)]
+    for i, table in enumerate(tables):
+        n = len(table.header)
+        first = page.frame_width * box.table_first_share(n)
+        rest = (page.frame_width - first) / (n - 1)
+        out.append(
+            ReadingTable(
+                Heading(Text(table.title, table.pos), f"table-{i}", keep=box.table_keep),
+                f"The comparison from slide {table.number}, at reading size.",
+                tuple(Text(h, table.pos) for h in table.header),
+                tuple(tuple(Text(v, table.pos) for v in row) for row in table.rows),
+                table.header_fills,
+                tuple(box.table_header_ink for _ in table.header_fills),
+                (first,) + (rest,) * (n - 1),
+                palette.surface,
+            )
+        )
+    return out
+
+
+def _glossary(design: Design, talk: Talk) -> list[Block]:
+    if not talk.glossary:
+        return []
+    heading = Heading(Text("Glossary"), "glossary", keep=design.handout.listing_keep)
+    return [GlossaryList(heading, tuple(Term(t.term, t.definition, t.pos) for t in talk.glossary))]
+
+
+def _references(design: Design, talk: Talk, contributions: list[Contribution]) -> list[Block]:
+    """The talk's references with the slides that quote them, then a reference for each
+    definition quoted without one, made from its attribution."""
+    citations = [c for c in contributions if isinstance(c, Citation)]
+    refs = [
+        Reference(
+            e.label,
+            e.title,
+            e.details,
+            e.url,
+            tuple(c.number for c in citations if c.reference == e.id),
+            e.pos,
+        )
+        for e in bibliography(talk).entries
+    ]
+    seen: dict[tuple[str, str | None], int] = {}
+    for c in citations:
+        if c.reference is not None:
+            continue
+        key = (c.attribution, c.source)
+        if key in seen:
+            old = refs[seen[key]]
+            refs[seen[key]] = Reference(
+                old.label, old.title, old.details, old.url, (*old.cited_on, c.number), old.pos
+            )
+            continue
+        seen[key] = len(refs)
+        refs.append(
+            Reference(
+                f"[{len(refs) + 1}]",
+                c.source or c.attribution,
+                c.attribution if c.source else "",
+                None,
+                (c.number,),
+                c.pos,
+            )
+        )
+    if not refs:
+        return []
+    heading = Heading(Text("References"), "references", keep=design.handout.listing_keep)
+    return [ReferenceList(heading, tuple(refs))]
+
+
+def _about(design: Design, talk: Talk, created: _dt.datetime) -> About:
+    meta = talk.meta
+    made = created.strftime("%Y-%m-%d")
+    return About(
+        Heading(Text("About this handout"), "about", keep=design.handout.about_keep),
+        Text(meta.disclosure, meta.pos) if meta.disclosure else None,
+        f"Made with deckgen on {made} from the same outline and the same "
+        "laid-out slides as the deck.",
+    )

@@ -1,0 +1,62 @@
+"""The printable handout: the layout's handout blocks drawn as a real PDF document,
+with the deck's own frames as vector thumbnails, bookmarks and a contents page."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import NextPageTemplate, PageBreak
+
+from ....errors import Diagnostic
+from ....layout.handout import HandoutLayout
+from .. import pin_reportlab_settings
+from ..document import stamp
+from ..fonts import load_fonts
+from .blocks import Blocks
+from .flowables import PageCount
+from .pages import HandoutDoc, Pages
+from .styles import Markup, paragraph_styles
+
+
+def render_handout(layout: HandoutLayout, created: _dt.datetime) -> tuple[bytes, list[Diagnostic]]:
+    """The handout PDF and its warnings (characters no font can draw)."""
+    pin_reportlab_settings()
+    fonts = load_fonts()
+    markup = Markup(fonts)
+    page = layout.page
+    buf = io.BytesIO()
+    doc = HandoutDoc(
+        buf,
+        pagesize=(page.width, page.height),
+        leftMargin=page.margin_x,
+        rightMargin=page.margin_x,
+        topMargin=page.margin_top,
+        bottomMargin=page.margin_bottom,
+        title=layout.title,
+        author=layout.author,
+        subject=layout.subject,
+        keywords=layout.keywords,
+        creator="deckgen",
+        lang=layout.language,
+        invariant=1,
+        initialFontName=fonts.face(False, False),
+    )
+    counter = PageCount(doc)
+    doc.addPageTemplates(Pages(layout, fonts, counter).templates())
+    blocks = Blocks(layout, markup, paragraph_styles(layout.design, fonts))
+    # the cover carries the contents: no half-empty page for either
+    story = [counter, NextPageTemplate("body"), *blocks.cover(layout.cover), PageBreak()]
+    for block in layout.body:
+        story += blocks.flowables(block)
+
+    def canvasmaker(*args, **kwargs):
+        kwargs["initialFontName"] = fonts.face(False, False)  # else an unembedded Helvetica
+        canvas = Canvas(*args, **kwargs)
+        stamp(canvas._doc, created)
+        canvas.showOutline()
+        return canvas
+
+    doc.multiBuild(story, canvasmaker=canvasmaker)
+    return buf.getvalue(), markup.diagnostics()

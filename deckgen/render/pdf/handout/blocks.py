@@ -1,0 +1,252 @@
+"""The handout's blocks as reportlab flowables: one function per kind of block, chosen by
+one ``match``. The layout decided what goes where; this only draws it."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape, quoteattr
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from ....layout import handout as h
+from .flowables import Heading, RuledLines, SlideThumb
+from .styles import Markup, hex_color
+
+
+class Blocks:
+    def __init__(self, layout: h.HandoutLayout, markup: Markup, styles: dict):
+        self.layout, self.markup, self.styles = layout, markup, styles
+        self.box = layout.design.handout
+        self.face = markup.fonts.face(False, False)
+
+    def para(self, text: str, style: str, pos=None, bold=False, italic=False) -> Paragraph:
+        body = self.markup(text, pos, bold, italic)
+        if bold:
+            body = f"<b>{body}</b>"
+        if italic:
+            body = f"<i>{body}</i>"
+        return Paragraph(body, self.styles[style])
+
+    def table_style(self, *extra) -> TableStyle:
+        return TableStyle([("FONTNAME", (0, 0), (-1, -1), self.face), *extra])
+
+    def flowables(self, block: h.Block) -> list:
+        match block:
+            case h.Cover():
+                return self.cover(block)
+            case h.Heading():
+                return self.heading(block)
+            case h.SlideWithNotes():
+                return self.slide_with_notes(block)
+            case h.SlideGrid():
+                return self.grid(block)
+            case h.ReadingTable():
+                return self.table(block)
+            case h.GlossaryList():
+                return self.glossary(block)
+            case h.ReferenceList():
+                return self.references(block)
+            case h.About():
+                return self.about(block)
+            case _:  # pragma: no cover - the blocks are a closed set
+                raise TypeError(f"unknown handout block {block!r}")
+
+    def cover(self, cover: h.Cover) -> list:
+        box = self.box
+        out: list = [Spacer(1, box.cover_drop), self.para(cover.title.text, "cover-title")]
+        if cover.subtitle:
+            out.append(self.para(cover.subtitle.text, "cover-sub"))
+        table = Table(
+            [[self.para(k, "label"), self.para(v, "body")] for k, v in cover.facts],
+            colWidths=[box.cover_label_width, self.layout.page.frame_width - box.cover_label_width],
+        )
+        table.setStyle(
+            self.table_style(
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), box.cover_fact_gap),
+            )
+        )
+        toc = TableOfContents(dotsMinLevel=0)
+        toc.levelStyles = [self.styles["toc0"], self.styles["toc1"]]
+        toc.tableStyle = self.table_style(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        )
+        out += [table, Spacer(1, box.contents_gap)]
+        out += [Paragraph(cover.contents, self.styles["contents"]), toc]
+        if cover.disclosure:
+            out += [
+                Spacer(1, box.disclosure_gap),
+                self.para(cover.disclosure.text, "small", cover.disclosure.pos),
+            ]
+        return out
+
+    def heading(self, heading: h.Heading) -> list:
+        out: list = [CondPageBreak(heading.keep)] if heading.keep else []
+        out.append(self.heading_paragraph(heading))
+        if heading.subtitle:
+            out.append(self.para(heading.subtitle.text, "section-sub", heading.subtitle.pos))
+        return out
+
+    def heading_paragraph(self, heading: h.Heading) -> Heading:
+        style = self.styles["h1"]
+        if heading.color:  # a section about one concept is headed in its colour
+            style = ParagraphStyle(
+                f"h1-{heading.color}", parent=style, textColor=hex_color(heading.color)
+            )
+        text = heading.text
+        return Heading(self.markup(text.text, text.pos), text.text, heading.key, style)
+
+    def slide_with_notes(self, block: h.SlideWithNotes) -> list:
+        frame = block.frame
+        thumb = SlideThumb(self.layout.deck, frame, block.thumb_width, self.markup)
+        right = [self.para(block.caption, "slide", frame.pos)]
+        right += [self.para(p, "notes", frame.pos) for p in block.notes]
+        if block.lines_height:
+            right.append(self.lines(block.text_width, block.lines_height))
+        gap = Spacer(1, self.box.slide_gap)
+        tall = sum(f.wrap(block.text_width, self.layout.page.frame_height)[1] for f in right)
+        if tall > block.beside_max:  # very long notes: the slide above, the notes below
+            below = Spacer(1, self.box.thumb_caption_gap)
+            return [KeepTogether([thumb, below, right[0]]), *right[1:], gap]
+        row = Table([[thumb, right]], colWidths=[block.thumb_width + block.gap, block.text_width])
+        row.setStyle(self.table_style(("VALIGN", (0, 0), (-1, -1), "TOP"), *_NO_PADDING))
+        return [KeepTogether([row]), gap]
+
+    def lines(self, width: float, height: float) -> RuledLines:
+        box = self.box
+        return RuledLines(width, height, box.lines_pitch, box.rule, box.rule_width)
+
+    def grid(self, grid: h.SlideGrid) -> list:
+        cells = [self.grid_cell(grid, cell) for cell in grid.cells]
+        thumb_h = grid.thumb_width * self.layout.deck.height / self.layout.deck.width
+        if grid.lines_beside:  # 3 a page: lines beside each slide
+            data = [[c, self.lines(grid.lines_beside, thumb_h)] for c in cells]
+            widths = [grid.cell_width + grid.gap, grid.lines_beside]
+        else:
+            cols = grid.columns
+            data = [
+                cells[r * cols : (r + 1) * cols] for r in range((len(cells) + cols - 1) // cols)
+            ]
+            data = [row + [""] * (cols - len(row)) for row in data]
+            widths = [grid.cell_width + (grid.gap if c < cols - 1 else 0) for c in range(cols)]
+        table = Table(data, colWidths=widths, rowHeights=[grid.row_height] * len(data))
+        table.setStyle(
+            self.table_style(
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                *_NO_PADDING[:3],
+                ("BOTTOMPADDING", (0, 0), (-1, -1), grid.gap),
+            )
+        )
+        return [table, PageBreak()]
+
+    def grid_cell(self, grid: h.SlideGrid, cell: h.GridCell) -> list:
+        frame = cell.frame
+        thumb = SlideThumb(
+            self.layout.deck, frame, grid.thumb_width, self.markup, section=cell.section
+        )
+        out = [thumb, Spacer(1, self.box.caption_gap), self.para(cell.caption, "small", frame.pos)]
+        if grid.lines_height:
+            out += [Spacer(1, self.box.lines_gap), self.lines(grid.thumb_width, grid.lines_height)]
+        return out
+
+    def table(self, block: h.ReadingTable) -> list:
+        box = self.box
+        out = [
+            *self.heading(block.heading),
+            self.para(block.note, "small"),
+            Spacer(1, box.heading_gap),
+        ]
+        heads = []
+        for text, ink in zip(block.header, block.header_inks, strict=True):
+            style = ParagraphStyle(
+                f"cell-head-{ink}", parent=self.styles["cell-head"], textColor=hex_color(ink)
+            )
+            heads.append(Paragraph(self.markup(text.text, text.pos), style))
+        data = [heads] + [
+            [self.para(v.text, "cell", v.pos, bold=(j == 0)) for j, v in enumerate(row)]
+            for row in block.rows
+        ]
+        table = Table(data, colWidths=list(block.col_widths), repeatRows=1)
+        above, below = box.table_padding
+        style = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            (
+                "GRID",
+                (0, 0),
+                (-1, -1),
+                box.table_rule_width,
+                hex_color(self.layout.design.palette.table_rule),
+            ),
+            ("TOPPADDING", (0, 0), (-1, -1), above),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), below),
+        ]
+        style += [
+            ("BACKGROUND", (j, 0), (j, 0), hex_color(fill))
+            for j, fill in enumerate(block.header_fills)
+        ]
+        style += [
+            ("BACKGROUND", (0, r), (-1, r), hex_color(block.band))
+            for r in range(1, len(data))
+            if r % 2
+        ]
+        table.setStyle(self.table_style(*style))
+        return out + [table, Spacer(1, box.table_gap)]
+
+    def glossary(self, block: h.GlossaryList) -> list:
+        out = self.heading(block.heading)
+        for t in block.terms:
+            text = (
+                f"<b>{self.markup(t.term, t.pos, bold=True)}</b> — "
+                f"{self.markup(t.definition, t.pos)}"
+            )
+            out.append(Paragraph(text, self.styles["notes"]))
+        return out
+
+    def references(self, block: h.ReferenceList) -> list:
+        keep, heading = self.heading(block.heading)
+        out = [keep, Spacer(1, self.box.heading_gap), heading]
+        return out + [self.reference(r, block.cited) for r in block.references]
+
+    def reference(self, ref: h.Reference, cited: str) -> Paragraph:
+        text = f"{escape(ref.label)} <i>{self.markup(ref.title, ref.pos, italic=True)}</i>"
+        if ref.details:
+            text += ". " + self.markup(ref.details, ref.pos)
+        if ref.url:
+            shown = self.markup(ref.url, ref.pos)
+            if ref.url.startswith(("https://", "http://")):
+                link = self.box.link
+                text += f'. <a href={quoteattr(ref.url)} color="#{link}">{shown}</a>'
+            else:
+                text += ". " + shown
+        if ref.cited_on:
+            slides = ", ".join(str(n) for n in ref.cited_on)
+            muted = self.layout.design.palette.muted
+            text += f'. <font color="#{muted}">{escape(cited.format(slides=slides))}</font>'
+        return Paragraph(text, self.styles["reference"])
+
+    def about(self, block: h.About) -> list:
+        keep, heading = self.heading(block.heading)
+        out = [keep, Spacer(1, self.box.heading_gap), heading]
+        if block.disclosure:
+            out.append(self.para(block.disclosure.text, "notes", block.disclosure.pos))
+        return out + [self.para(block.made, "small")]
+
+
+_NO_PADDING = (
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+)

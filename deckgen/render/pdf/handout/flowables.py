@@ -1,0 +1,108 @@
+"""The handout's own flowables: slide thumbnails, ruled lines, headings that are
+bookmarks, and the page counter behind "page X of Y"."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, Paragraph
+
+from ....layout.frames import Deck, SlideFrame
+from ..slide import draw_slide
+from ..units import rgb
+from .styles import Markup
+
+
+class SlideThumb(Flowable):
+    """A slide drawn from its frame at ``width``; bookmarks itself (and its section)."""
+
+    def __init__(
+        self,
+        deck: Deck,
+        frame: SlideFrame,
+        width: float,
+        markup: Markup,
+        section: tuple[str, str] | None = None,
+    ):
+        super().__init__()
+        self.deck, self.frame, self.markup = deck, frame, markup
+        self.width = width
+        self.height = width * deck.height / deck.width
+        self.section = section
+
+    def wrap(self, available_width, available_height):
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        if self.section is not None:  # grid layouts have no headings: mark the section here
+            key, title = self.section
+            c.bookmarkPage(key)
+            c.addOutlineEntry(title, key, level=0)
+            c._doctemplate.notify("TOCEntry", (0, escape(title), c.getPageNumber(), key))
+        key = f"slide-{self.frame.number}"
+        c.bookmarkPage(key)
+        c.addOutlineEntry(f"{self.frame.number}. {self.frame.title}", key, level=1)
+        border = self.deck.design.handout.thumb_border
+        draw_slide(c, self.deck, self.frame, 0, self.height, self.width, self.markup.fonts, border)
+        self.markup.note(self.frame.pos)
+
+
+class RuledLines(Flowable):
+    """Ruled lines for the attendee's own notes."""
+
+    def __init__(self, width: float, height: float, pitch: float, color: str, weight: float):
+        super().__init__()
+        self.width, self.height, self.pitch = width, height, pitch
+        self.color, self.weight = color, weight
+
+    def wrap(self, available_width, available_height):
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        c.setStrokeColorRGB(*rgb(self.color))
+        c.setLineWidth(self.weight)
+        y = self.height - self.pitch
+        while y >= 0:
+            c.line(0, y, self.width, y)
+            y -= self.pitch
+
+
+class Heading(Paragraph):
+    """A heading that is a bookmark and a contents entry."""
+
+    def __init__(self, text_markup: str, plain: str, key: str, style, level: int = 0):
+        super().__init__(f'<a name="{key}"/>{text_markup}', style)
+        self.plain, self.key, self.level = plain, key, level
+
+
+class PageCount(Flowable):
+    """Remembers the page count of the last pass, so the footer can say "of Y"."""
+
+    def __init__(self, doc):
+        super().__init__()
+        self.doc = doc
+        self.total: int | None = None
+        self.previous: int | None = -1
+
+    def wrap(self, *args):
+        return 0, 0
+
+    def draw(self):
+        pass
+
+    def isIndexing(self):  # noqa: N802 - reportlab's name
+        return 1
+
+    def isSatisfied(self):  # noqa: N802
+        return self.total == self.previous
+
+    def beforeBuild(self):  # noqa: N802
+        self.previous = self.total
+
+    def afterBuild(self):  # noqa: N802
+        self.total = self.doc.page
+
+    def notify(self, kind, stuff):
+        pass

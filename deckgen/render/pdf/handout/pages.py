@@ -1,0 +1,111 @@
+"""The handout document: its page templates (the cover, the body pages with a running
+header and footer) and the bookmarks and contents entries its headings make."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from ....layout.handout import HandoutLayout
+from ..fonts import Fonts
+from ..units import rgb
+from .flowables import Heading, PageCount
+
+
+class HandoutDoc(BaseDocTemplate):
+    def afterFlowable(self, flowable):  # noqa: N802 - reportlab's name
+        if isinstance(flowable, Heading):
+            self.canv.bookmarkPage(flowable.key)
+            self.canv.addOutlineEntry(flowable.plain, flowable.key, level=flowable.level)
+            self.notify(
+                "TOCEntry", (flowable.level, escape(flowable.plain), self.page, flowable.key)
+            )
+
+
+def _frame(x: float, y: float, width: float, height: float, name: str) -> Frame:
+    return Frame(
+        x,
+        y,
+        width,
+        height,
+        id=name,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+
+
+class Pages:
+    """Draws what every page carries besides its flowables."""
+
+    def __init__(self, layout: HandoutLayout, fonts: Fonts, counter: PageCount):
+        self.layout, self.fonts, self.counter = layout, fonts, counter
+
+    def templates(self) -> list[PageTemplate]:
+        page = self.layout.page
+        body = _frame(
+            page.margin_x,
+            page.margin_bottom + page.footer_room,
+            page.frame_width,
+            page.frame_height,
+            "body",
+        )
+        cover = _frame(
+            page.margin_x,
+            page.margin_bottom,
+            page.frame_width,
+            page.height - 2 * page.margin_bottom,
+            "cover",
+        )
+        return [
+            PageTemplate("cover", [cover], onPage=self.cover),
+            PageTemplate("body", [body], onPage=self.body),
+        ]
+
+    def cover(self, c, doc) -> None:
+        """The concepts' colour bars across the top of the cover."""
+        box, page = self.layout.design.handout, self.layout.page
+        c.saveState()
+        x = page.margin_x
+        for color in self.layout.cover.bars:
+            c.setFillColorRGB(*rgb(color))
+            c.rect(x, page.height - box.bar_drop, box.bar_width, box.bar_height, stroke=0, fill=1)
+            x += box.bar_pitch
+        c.restoreState()
+
+    def body(self, c, doc) -> None:
+        """The running header over a rule, and the footer with "page X of Y"."""
+        box, page = self.layout.design.handout, self.layout.page
+        running = self.layout.running
+        c.saveState()
+        c.setFillColorRGB(*rgb(self.layout.design.palette.muted))
+        top = page.height - page.margin_top + box.header_rise
+        right = page.width - page.margin_x
+        self.text(c, page.margin_x, top, running.left_header)
+        self.text(c, right, top, running.right_header, right_aligned=True)
+        c.setStrokeColorRGB(*rgb(box.rule))
+        c.setLineWidth(box.rule_width)
+        c.line(page.margin_x, top - box.rule_drop, right, top - box.rule_drop)
+        total = self.counter.total
+        label = (
+            running.page_label.format(page=doc.page, total=total)
+            if total
+            else running.first_pass_label.format(page=doc.page)
+        )
+        bottom = page.margin_bottom - box.footer_drop
+        self.text(c, page.margin_x, bottom, running.footer)
+        self.text(c, right, bottom, label, right_aligned=True)
+        c.restoreState()
+
+    def text(self, c, x: float, y: float, text: str, right_aligned: bool = False) -> None:
+        """Header and footer text: drawn as it is (never markup), font by font."""
+        size = self.layout.design.handout.chrome_size
+        pieces = self.fonts.pieces(text, False, False)
+        if right_aligned:
+            x -= sum(c.stringWidth(t, name, size) for name, t in pieces)
+        for name, t in pieces:
+            c.setFont(name, size)
+            c.drawString(x, y, t)
+            x += c.stringWidth(t, name, size)

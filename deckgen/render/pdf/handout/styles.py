@@ -1,0 +1,87 @@
+"""The handout's paragraph styles (from the design record) and safe text.
+
+Every outline string reaches reportlab through :class:`Markup`, which escapes it
+(outline text is text, never markup) and switches font for characters the main
+font lacks; a character no font has becomes a warning naming it and its line.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+
+from ....errors import Diagnostic, warning
+from ....layout.colors import WHITE
+from ....layout.design import Design
+from ..fonts import Fonts
+
+
+def hex_color(color: str):
+    return HexColor("#" + color)
+
+
+def paragraph_styles(design: Design, fonts: Fonts) -> dict[str, ParagraphStyle]:
+    """One reportlab style per style of the design's handout."""
+    palette = design.palette
+    inks = {"text": palette.text, "primary": palette.primary, "muted": palette.muted}
+    inks["white"] = WHITE
+    base = ParagraphStyle(
+        "base",
+        fontName=fonts.face(False, False),
+        fontSize=10,
+        leading=14,
+        textColor=hex_color(palette.text),
+        alignment=TA_LEFT,
+    )
+    return {
+        name: ParagraphStyle(
+            name,
+            parent=base,
+            fontName=fonts.face(style.bold, False),
+            fontSize=style.size,
+            leading=style.leading,
+            textColor=hex_color(inks[style.ink]),
+            spaceBefore=style.space_before,
+            spaceAfter=style.space_after,
+            leftIndent=style.left_indent,
+            firstLineIndent=style.first_line_indent,
+        )
+        for name, style in design.handout.styles.items()
+    }
+
+
+class Markup:
+    """Outline text → safe reportlab paragraph markup, with font fallback per character."""
+
+    def __init__(self, fonts: Fonts):
+        self.fonts = fonts
+        self.places: dict[str, object] = {}
+
+    def __call__(self, text: str, pos=None, bold: bool = False, italic: bool = False) -> str:
+        out = []
+        for name, piece in self.fonts.pieces(text, bold, italic, where=""):
+            safe = escape(piece).replace("\n", "<br/>")
+            if name != self.fonts.face(bold, italic):
+                safe = f'<font name="{name}">{safe}</font>'
+            out.append(safe)
+        self.note(pos)
+        return "".join(out)
+
+    def note(self, pos) -> None:
+        """Attribute characters found missing since the last call to ``pos``."""
+        for ch in self.fonts.missing:
+            self.places.setdefault(ch, pos)
+
+    def diagnostics(self) -> list[Diagnostic]:
+        return [
+            warning(
+                f"the handout has no font for the character {ch!r} (U+{ord(ch):04X}); "
+                "it will show as a box",
+                pos,
+                "replace it, or install DejaVu Sans (fonts-dejavu-core) for wider coverage",
+            )
+            for ch, pos in self.places.items()
+        ]
