@@ -384,9 +384,6 @@ class Handout:
     listing_keep: float = 60 * MM
     about_keep: float = 50 * MM
     heading_gap: float = 4 * MM
-    table_first: float = 0.22  # the first column's share of a table at reading size
-    table_first_of_two: float = 0.32
-    table_header_ink: str = WHITE
     table_padding: tuple[float, float] = (5, 6)  # above and below a cell's text
     table_rule_width: float = 0.75
     cover_fact_gap: float = 5  # below each of the cover's facts
@@ -394,9 +391,6 @@ class Handout:
     grids: dict[int, tuple[int, int]] = field(
         default_factory=lambda: {1: (1, 1), 2: (1, 2), 3: (1, 3), 4: (2, 2), 6: (2, 3), 9: (3, 3)}
     )
-
-    def table_first_share(self, columns: int) -> float:
-        return self.table_first if columns > 2 else self.table_first_of_two
 
 
 @dataclass(frozen=True)

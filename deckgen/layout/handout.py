@@ -442,7 +442,8 @@ def _tables(design: Design, page: PageFrame, contributions: list[Contribution]) 
     tables = [c for c in contributions if isinstance(c, Comparison)]
     for i, table in enumerate(tables):
         n = len(table.header)
-        first = page.frame_width * box.table_first_share(n)
+        # the same proportions as on the slide
+        first = page.frame_width * design.comparison.first_share(n)
         rest = (page.frame_width - first) / (n - 1)
         out.append(
             ReadingTable(
@@ -451,7 +452,7 @@ def _tables(design: Design, page: PageFrame, contributions: list[Contribution]) 
                 tuple(Text(h, table.pos) for h in table.header),
                 tuple(tuple(Text(v, table.pos) for v in row) for row in table.rows),
                 table.header_fills,
-                tuple(box.table_header_ink for _ in table.header_fills),
+                tuple(palette.on(fill) for fill in table.header_fills),
                 (first,) + (rest,) * (n - 1),
                 palette.surface,
             )
