@@ -1,7 +1,18 @@
-"""Shared fixtures: the shipped outline, a deck built from it once, and the strict checker."""
+"""Shared fixtures: the shipped outline, the small fixture talk, each built once, and the
+strict OOXML checker that every deck a test writes must pass.
+
+The checker is ../shared/ooxml/validate_pptx.py (DECKGEN_OOXML_VALIDATOR overrides the
+path). Under CI (the ``CI`` environment variable set) a missing checker stops the whole
+session; elsewhere the suite runs without it and says so in a SKIPPED line and at the end.
+Tests marked ``libreoffice`` or ``tools(...)`` need programs on PATH: missing ones skip
+them, or fail them under CI.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +24,29 @@ from deckgen.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "outline.yaml"
-VALIDATOR = ROOT.parent / "shared" / "ooxml" / "validate_pptx.py"
+SMALL = ROOT / "tests" / "fixtures" / "small" / "outline.yaml"
+VALIDATOR = Path(
+    os.environ.get("DECKGEN_OOXML_VALIDATOR")
+    or ROOT.parent / "shared" / "ooxml" / "validate_pptx.py"
+)
+LIBREOFFICE_TOOLS = ("soffice", "pdftotext")
+
+# sha256 of every deck that passed the checker (a deck is checked once, wherever it lies)
+_passed: set[str] = set()
+# decks written while the checker was missing (outside CI): reported at the end
+_unchecked: set[str] = set()
+
+
+def in_ci() -> bool:
+    return bool(os.environ.get("CI"))
+
+
+def validator_missing_message() -> str:
+    return (
+        f"the strict OOXML checker {VALIDATOR} is missing, so no deck can be checked "
+        "the way PowerPoint reads it (it lives in ../shared beside the repository; "
+        "DECKGEN_OOXML_VALIDATOR overrides the path)"
+    )
 
 
 def run_cli(*args: str, env: dict | None = None):
@@ -22,24 +55,132 @@ def run_cli(*args: str, env: dict | None = None):
 
 
 def check_pptx_strictly(path: Path) -> None:
-    """Run ../shared/ooxml/validate_pptx.py on a deck (skipped only where shared/ is absent)."""
-    if not VALIDATOR.exists():
+    """Run the strict OOXML checker on a deck; fail the test if it finds a problem.
+
+    Without the checker this fails under CI and, elsewhere, records the deck as unchecked
+    (pytest's summary says how many decks went unchecked).
+    """
+    path = Path(path)
+    if not VALIDATOR.is_file():
+        if in_ci():
+            pytest.fail(validator_missing_message(), pytrace=False)
+        _unchecked.add(str(path))
+        return
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest in _passed:
         return
     proc = subprocess.run(
         [sys.executable, str(VALIDATOR), str(path)], capture_output=True, text=True
     )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.returncode == 0, f"{path} fails the strict OOXML check:\n{proc.stdout}{proc.stderr}"
+    _passed.add(digest)
+
+
+def missing_tools(names) -> list[str]:
+    return [name for name in names if shutil.which(name) is None]
+
+
+# ------------------------------------------------------------------ reading decks back
+
+
+def slide_title(slide) -> str:
+    return slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+
+
+def all_text(slide) -> str:
+    """Every text on a slide: its text frames and its tables' cells."""
+    parts = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            parts.append(shape.text_frame.text)
+        if shape.has_table:
+            for row in shape.table.rows:
+                parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)
+
+
+def titles(prs) -> list[str]:
+    return [slide_title(s) for s in prs.slides]
+
+
+def slide_titled(prs, title: str):
+    """The one slide of ``prs`` with this title."""
+    found = [s for s in prs.slides if slide_title(s) == title]
+    assert len(found) == 1, (title, titles(prs))
+    return found[0]
+
+
+def number_of(prs, title: str) -> int:
+    """The 1-based position of the one slide with this title."""
+    numbers = [i for i, s in enumerate(prs.slides, 1) if slide_title(s) == title]
+    assert len(numbers) == 1, (title, titles(prs))
+    return numbers[0]
+
+
+def shapes_named(slide, name: str) -> list:
+    return [sh for sh in slide.shapes if sh.name == name]
+
+
+# ------------------------------------------------------------------------ pytest hooks
+
+
+def pytest_configure(config):
+    if in_ci() and not VALIDATOR.is_file():
+        raise pytest.UsageError(
+            f"CI is set but {validator_missing_message()}. A CI run without the check "
+            "would pass with the check never made; provide ../shared/ooxml/."
+        )
+
+
+def pytest_report_header(config):
+    state = "found" if VALIDATOR.is_file() else "MISSING: decks are not checked"
+    return [f"strict OOXML checker: {VALIDATOR} ({state})"]
+
+
+def pytest_runtest_setup(item):
+    """``libreoffice`` and ``tools(...)`` tests: skip without their programs, fail under CI."""
+    needed: list[str] = []
+    if item.get_closest_marker("libreoffice") is not None:
+        needed += LIBREOFFICE_TOOLS
+    for mark in item.iter_markers("tools"):
+        needed += mark.args
+    missing = missing_tools(dict.fromkeys(needed))
+    if not missing:
+        return
+    message = f"needs {', '.join(missing)} on PATH (.ci/run installs them)"
+    if in_ci():
+        pytest.fail(f"CI is set and this test {message}", pytrace=False)
+    pytest.skip(message)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _unchecked:
+        terminalreporter.write_sep("=", "strict OOXML check NOT made", yellow=True, bold=True)
+        terminalreporter.write_line(
+            f"{len(_unchecked)} deck(s) written by the tests went unchecked: "
+            + validator_missing_message()
+        )
+
+
+# ------------------------------------------------------------------------- fixtures
+
+
+def build_once(tmp_path_factory, outline: Path, name: str):
+    """Build ``outline`` through the CLI into a fresh folder: (result, deck path)."""
+    out = tmp_path_factory.mktemp(name)
+    result = run_cli("build", str(outline), "-o", str(out), "--json")
+    assert result.exit_code == 0, result.output
+    decks = list(out.glob("*.pptx"))
+    assert len(decks) == 1
+    # written outside any test's tmp_path: checked here, explicitly
+    check_pptx_strictly(decks[0])
+    return result, decks[0]
 
 
 @pytest.fixture(scope="session")
 def shipped_build(tmp_path_factory):
     """The shipped outline built once through the CLI: (result, deck path)."""
-    out = tmp_path_factory.mktemp("shipped")
-    result = run_cli("build", str(SHIPPED), "-o", str(out), "--json")
-    assert result.exit_code == 0, result.output
-    decks = list(out.glob("*.pptx"))
-    assert len(decks) == 1
-    return result, decks[0]
+    return build_once(tmp_path_factory, SHIPPED, "shipped")
 
 
 @pytest.fixture(scope="session")
@@ -49,12 +190,35 @@ def shipped_deck(shipped_build):
     return Presentation(str(shipped_build[1]))
 
 
+@pytest.fixture(scope="session")
+def small_build(tmp_path_factory):
+    """tests/fixtures/small/outline.yaml built once through the CLI: (result, deck path)."""
+    return build_once(tmp_path_factory, SMALL, "small")
+
+
+@pytest.fixture(scope="session")
+def small_deck(small_build):
+    from pptx import Presentation
+
+    return Presentation(str(small_build[1]))
+
+
 @pytest.fixture(autouse=True)
 def every_deck_passes_the_strict_checker(request):
     """After each test, every .pptx it wrote under tmp_path must pass validate_pptx.py."""
-    uses_tmp = "tmp_path" in request.fixturenames and VALIDATOR.exists()
+    uses_tmp = "tmp_path" in request.fixturenames
     tmp_path = request.getfixturevalue("tmp_path") if uses_tmp else None
     yield
     if tmp_path is not None:
         for deck in sorted(Path(tmp_path).rglob("*.pptx")):
             check_pptx_strictly(deck)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def every_deck_anywhere_passes_the_strict_checker(tmp_path_factory):
+    """At the end, every .pptx under the session's temporary root (module and session
+    fixtures write there with tmp_path_factory) must have passed the checker too."""
+    yield
+    root = tmp_path_factory.getbasetemp()
+    for deck in sorted(root.rglob("*.pptx")):
+        check_pptx_strictly(deck)

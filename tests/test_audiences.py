@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -14,7 +15,17 @@ from deckgen.errors import InputError
 from deckgen.outline.loader import load_outline
 from deckgen.outline.tailor import tailor, tailor_with_report
 
-from .conftest import ROOT, SHIPPED, check_pptx_strictly, run_cli
+from .conftest import (
+    ROOT,
+    SHIPPED,
+    SMALL,
+    all_text,
+    check_pptx_strictly,
+    run_cli,
+    shapes_named,
+    slide_titled,
+    titles,
+)
 
 TALK = """\
 meta:
@@ -67,6 +78,14 @@ def write(tmp_path: Path, text: str, name: str = "outline.yaml") -> Path:
 
 def slide_titles(outline) -> list[str]:
     return [getattr(s, "title", None) or s.kind for _sec, s in outline.slides()]
+
+
+def captions_per_page(reader: PdfReader) -> list[set[int]]:
+    """The slide numbers captioned ("7. Title") on each page after the cover."""
+    return [
+        {int(n) for n in re.findall(r"^(\d+)\. ", page.extract_text() or "", re.M)}
+        for page in reader.pages[1:]
+    ]
 
 
 def test_selection_at_every_level(tmp_path):
@@ -184,7 +203,10 @@ def test_audience_builds_are_suffixed_and_use_the_profile_handout(tmp_path):
     reader = PdfReader(str(tmp_path / "out" / "talk-devs-handout.pdf"))
     text = reader.pages[1].extract_text()
     assert "1. Intro" in text and "2. Why" in text and "3. Deep dive" in text
-    assert "Devs" in reader.pages[0].extract_text() or "devs" in reader.pages[0].extract_text()
+    # a profile without a label is named on the cover by its key
+    assert re.search(r"Audience\s+devs\b", reader.pages[0].extract_text())
+    # four a page: slides 1 to 4 share the first page of slides
+    assert captions_per_page(reader)[0] == {1, 2, 3, 4}
 
 
 def test_all_audiences_builds_each_profile(tmp_path):
@@ -222,11 +244,98 @@ def test_all_audiences_builds_each_profile(tmp_path):
     ][0]
     body = "\n".join(sh.text_frame.text for sh in glossary.shapes if sh.has_text_frame)
     assert "Artificial intelligence (AI) model" in body
-    # the executives' handout follows their profile: three slides a page with lines
+    # the executives' handout follows their profile: three slides a page
     handout = PdfReader(str(out / "ai-security-vs-ai-safety-executives-handout.pdf"))
-    assert "Executives" in handout.pages[0].extract_text()
-    page3 = handout.pages[1].extract_text()
-    assert sum(1 for n in range(1, 14) if f"\n{n}. " in "\n" + page3) <= 3
+    assert re.search(r"Audience\s+Executives\b", handout.pages[0].extract_text())
+    pages = [p for p in captions_per_page(handout) if p]
+    count = len(decks["executives"].slides)
+    assert [len(p) for p in pages] == [3] * (count // 3) + ([count % 3] if count % 3 else [])
+    assert set().union(*pages) == set(range(1, count + 1))
+
+
+SMALL_BRIEF = [
+    "Locks and Ladders",
+    "Locks",
+    "What is a lock?",
+    "Kinds of locks",
+    "A lock is a guard",
+    "What is a ladder?",
+    "Side by side",
+    "Locks vs. ladders",
+    "The short version",
+    "Glossary",
+    "Thank you",
+]
+SMALL_DEEP = [
+    "Locks and Ladders",
+    "Agenda",
+    "Locks",
+    "What is a lock?",
+    "Kinds of locks",
+    "A lock is a guard",
+    "Ladders",
+    "What is a ladder?",
+    "Ladder rules",
+    "Side by side",
+    "Locks vs. ladders",
+    "What to remember",
+    "Glossary",
+    "References",
+    "Thank you",
+]
+
+
+def test_all_audiences_on_the_small_talk(tmp_path):
+    out = tmp_path / "out"
+    result = run_cli("build", str(SMALL), "-o", str(out), "--all-audiences", "--json")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["ok"] is True
+    assert [(b["audience"], b["slides"], b["warnings"]) for b in payload["builds"]] == [
+        ("brief", len(SMALL_BRIEF), []),
+        ("deep", len(SMALL_DEEP), []),
+    ]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "locks-and-ladders-brief-handout.pdf",
+        "locks-and-ladders-brief.pptx",
+        "locks-and-ladders-deep-handout.pdf",
+        "locks-and-ladders-deep.pptx",
+    ]
+    brief = Presentation(str(out / "locks-and-ladders-brief.pptx"))
+    deep = Presentation(str(out / "locks-and-ladders-deep.pptx"))
+    # slide level: skip (agenda, ladder rules), only (references); an override (title);
+    # a section left with one slide loses its divider ("Ladders")
+    assert titles(brief) == SMALL_BRIEF
+    assert titles(deep) == SMALL_DEEP
+
+    def body(prs, title):
+        (box,) = shapes_named(slide_titled(prs, title), "Body")
+        return [p.text for p in box.text_frame.paragraphs]
+
+    # bullet level: only [deep] and skip [brief]
+    assert "Smart locks with an app" not in body(brief, "Kinds of locks")
+    assert "Warded locks, the oldest kind" not in body(brief, "Kinds of locks")
+    assert {"Smart locks with an app", "Warded locks, the oldest kind"} <= set(
+        body(deep, "Kinds of locks")
+    )
+    # note level
+    notes = slide_titled(brief, "Kinds of locks").notes_slide.notes_text_frame.text
+    assert notes == "Three families of locks matter here, and each fails in its own way."
+    notes = slide_titled(deep, "Kinds of locks").notes_slide.notes_text_frame.text
+    assert "smart locks add a radio and an app" in notes
+    # glossary level
+    assert "Tension wrench" not in all_text(slide_titled(brief, "Glossary"))
+    assert "Tension wrench" in all_text(slide_titled(deep, "Glossary"))
+    # each handout follows its profile: the brief one three slides a page
+    handout = PdfReader(str(out / "locks-and-ladders-brief-handout.pdf"))
+    assert re.search(r"Audience\s+Brief\b", handout.pages[0].extract_text())
+    pages = [p for p in captions_per_page(handout) if p]
+    assert [len(p) for p in pages] == [3, 3, 3, 2]
+    assert set().union(*pages) == set(range(1, len(SMALL_BRIEF) + 1))
+    deep_handout = PdfReader(str(out / "locks-and-ladders-deep-handout.pdf"))
+    assert re.search(r"Audience\s+Deep\b", deep_handout.pages[0].extract_text())
+    for name in ("brief", "deep"):
+        check_pptx_strictly(out / f"locks-and-ladders-{name}.pptx")
 
 
 def test_audiences_command_lists_profiles_as_json():
@@ -278,13 +387,10 @@ def test_overlay_merges_drops_and_adds(tmp_path):
     deck = Presentation(str(out / "talk.pptx"))
     titles = [s.shapes.title.text_frame.text for s in deck.slides]
     assert titles == ["Intro", "Why", "What this means at Contoso", "Deep dive"]
-    footer = [
-        sh.text_frame.text
-        for sh in deck.slides[1].shapes
-        if sh.has_text_frame and sh.name == "Footer"
-    ]
+    why = slide_titled(deck, "Why")
+    footer = [sh.text_frame.text for sh in shapes_named(why, "Footer")]
     assert footer == ["Talk · Contoso"]
-    logos = [sh for sh in deck.slides[1].shapes if sh.name == "Logo"]
+    logos = shapes_named(why, "Logo")
     assert len(logos) == 1
     assert logos[0]._element.nvPicPr.cNvPr.get("descr") == "Contoso logo"
     # the outline itself is unchanged
@@ -339,7 +445,7 @@ def test_set_fills_the_handout_cover_and_undeclared_set_is_refused(tmp_path):
     out = tmp_path / "out"
     result = run_cli(
         "build",
-        str(SHIPPED),
+        str(SMALL),
         "-o",
         str(out),
         "--format",
@@ -350,9 +456,12 @@ def test_set_fills_the_handout_cover_and_undeclared_set_is_refused(tmp_path):
         "date=2027-01-15",
     )
     assert result.exit_code == 0
-    cover = PdfReader(str(out / "ai-security-vs-ai-safety-handout.pdf")).pages[0].extract_text()
-    assert "Grace Hopper" in cover and "2027-01-15" in cover
-    result = run_cli("build", str(SHIPPED), "-o", str(out), "--set", "speaker=X")
+    reader = PdfReader(str(out / "locks-and-ladders-handout.pdf"))
+    cover = reader.pages[0].extract_text()
+    assert re.search(r"Presenter\s+Grace Hopper", cover)
+    assert re.search(r"Date\s+2027-01-15", cover)
+    assert "Pat Example" not in "".join(p.extract_text() for p in reader.pages)
+    result = run_cli("build", str(SMALL), "-o", str(out), "--set", "speaker=X")
     assert result.exit_code == 2 and "no variable 'speaker'" in result.stderr
 
 
@@ -414,7 +523,7 @@ def test_an_audience_can_set_the_theme(tmp_path):
     )
     assert result.exit_code == 0, result.output
     deck = Presentation(str(out / "talk-devs.pptx"))
-    title_run = deck.slides[1].shapes.title.text_frame.paragraphs[0].runs[0]
+    title_run = slide_titled(deck, "Why").shapes.title.text_frame.paragraphs[0].runs[0]
     assert str(title_run.font.color.rgb) == "7A1F5C"
     assert title_run.font.name == "Helvetica"
 

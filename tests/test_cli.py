@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -11,48 +12,97 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+from pptx.oxml.ns import qn
 
 from deckgen import __version__
 
-from .conftest import ROOT, SHIPPED, check_pptx_strictly, run_cli
+from .conftest import (
+    ROOT,
+    SHIPPED,
+    SMALL,
+    all_text,
+    check_pptx_strictly,
+    run_cli,
+    shapes_named,
+    slide_title,
+    slide_titled,
+    titles,
+)
+
+# The small fixture talk (tests/fixtures/small/outline.yaml), built without an audience.
+SMALL_TITLES = [
+    "Locks and Ladders",
+    "Agenda",
+    "Locks",
+    "What is a lock?",
+    "Kinds of locks",
+    "A lock is a guard",
+    "Ladders",
+    "What is a ladder?",
+    "Ladder rules",
+    "Side by side",
+    "Locks vs. ladders",
+    "What to remember",
+    "Glossary",
+    "References",
+    "Thank you",
+]
+SMALL_FOOTER = "Locks and Ladders · Fixture Works"
+SMALL_ALT_TEXTS = {
+    "A blue padlock, closed",
+    "An orange ladder leaning upright",
+    "A blue padlock on the door",
+    "An orange ladder, the rules beside it",
+}
+LOCK_BLUE, LADDER_ORANGE = "2D5F9A", "9A4A0F"
+BOTH_DECKS = pytest.mark.parametrize("deck_fixture", ["small_deck", "shipped_deck"])
 
 
-def slide_title(slide) -> str:
-    return slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
-
-
-def all_text(slide) -> str:
-    parts = []
-    for shape in slide.shapes:
-        if shape.has_text_frame:
-            parts.append(shape.text_frame.text)
-        if shape.has_table:
-            for row in shape.table.rows:
-                parts.extend(cell.text for cell in row.cells)
-    return "\n".join(parts)
+def footer_of(slide) -> str | None:
+    footers = shapes_named(slide, "Footer")
+    assert len(footers) <= 1
+    return footers[0].text_frame.text if footers else None
 
 
 # ---------------------------------------------------------------------- the deck
 
 
-def test_build_writes_a_valid_deck_and_a_manifest(shipped_build):
-    result, deck = shipped_build
+def test_build_writes_a_valid_deck_and_a_manifest(small_build):
+    result, deck = small_build
     manifest = json.loads(result.stdout)
     assert manifest["ok"] is True
-    assert manifest["warnings"] == [] or all(
-        w["severity"] == "warning" for w in manifest["warnings"]
-    )
+    assert manifest["outline"] == str(SMALL)
+    assert manifest["audience"] is None
+    # the fixture talk fits its slides at the type scale: a warning here is a regression
+    assert manifest["warnings"] == [], manifest["warnings"]
+    assert result.stderr == ""
     out, handout = manifest["outputs"]
     assert (out["format"], handout["format"]) == ("pptx", "handout")
-    assert Path(out["path"]) == deck
-    assert Path(handout["path"]).name == "ai-security-vs-ai-safety-handout.pdf"
-    assert out["bytes"] == deck.stat().st_size
-    assert out["slides"] == manifest["slides"] > 15
+    assert Path(out["path"]) == deck and deck.name == "locks-and-ladders.pptx"
+    assert Path(handout["path"]) == deck.with_name("locks-and-ladders-handout.pdf")
+    for entry in (out, handout):
+        data = Path(entry["path"]).read_bytes()
+        assert entry["bytes"] == len(data)
+        assert entry["sha256"] == hashlib.sha256(data).hexdigest()
+    slides = len(Presentation(str(deck)).slides)
+    assert out["slides"] == handout["slides"] == manifest["slides"] == slides == 15
+    assert 0 < manifest["estimated_minutes"] < 30
     check_pptx_strictly(deck)
 
 
-def test_every_slide_has_a_title_placeholder_and_notes(shipped_deck):
-    for i, slide in enumerate(shipped_deck.slides, 1):
+def test_the_shipped_talk_builds_without_warnings(shipped_build, shipped_deck):
+    result, deck = shipped_build
+    manifest = json.loads(result.stdout)
+    assert manifest["ok"] is True and manifest["warnings"] == []
+    assert manifest["outputs"][0]["path"] == str(deck)
+    assert deck.name == "ai-security-vs-ai-safety.pptx"
+    assert manifest["slides"] == len(shipped_deck.slides)
+
+
+@BOTH_DECKS
+def test_every_slide_has_a_title_placeholder_and_notes(request, deck_fixture):
+    deck = request.getfixturevalue(deck_fixture)
+    for i, slide in enumerate(deck.slides, 1):
         title = slide.shapes.title
         assert title is not None, f"slide {i} has no title placeholder"
         assert title.is_placeholder
@@ -62,18 +112,37 @@ def test_every_slide_has_a_title_placeholder_and_notes(shipped_deck):
         assert len(slide.notes_slide.notes_text_frame.text) > 20, f"slide {i}: notes too short"
 
 
+def test_the_small_talk_has_every_slide_in_order(small_deck):
+    assert titles(small_deck) == SMALL_TITLES
+    title = slide_titled(small_deck, "Locks and Ladders").shapes.title
+    assert title.placeholder_format.type == PP_PLACEHOLDER.CENTER_TITLE
+
+
 def test_the_explainer_is_all_there(shipped_deck):
-    titles = [slide_title(s) for s in shipped_deck.slides]
-    assert titles[0] == "AI Security vs. AI Safety"
-    assert "Agenda" in titles
+    from deckgen.outline.loader import load_outline
+
+    found = titles(shipped_deck)
+    outline = load_outline(SHIPPED)
+    title = slide_titled(shipped_deck, outline.meta.title).shapes.title
+    assert outline.meta.title == "AI Security vs. AI Safety"
+    assert title.placeholder_format.type == PP_PLACEHOLDER.CENTER_TITLE
+    # every section of the outline (its divider) and every slide of it is in the deck
+    for section in outline.sections:
+        if section.divider:
+            assert section.title in found, section.title
+        for slide in section.slides:
+            expected = getattr(slide, "title", None) or outline.meta.title
+            assert expected in found, expected
     for expected in (
+        "Agenda",
         "What is AI security?",
         "What is AI safety?",
+        "AI security vs. AI safety",
         "Glossary",
         "References",
         "Thank you",
     ):
-        assert expected in titles
+        assert expected in found
     text = "\n".join(all_text(s) + s.notes_slide.notes_text_frame.text for s in shipped_deck.slides)
     for phrase in (
         "primarily revolves around protecting AI systems from unauthorized access",
@@ -97,38 +166,74 @@ def test_the_explainer_is_all_there(shipped_deck):
         assert phrase.lower() in text.lower(), phrase
     # variables are filled: no placeholder survives
     assert "{presenter}" not in text and "Your Name" in text
-
-
-def test_speaker_notes_are_paragraphs_not_wrapped_lines(shipped_deck):
-    notes = shipped_deck.slides[3].notes_slide.notes_text_frame
-    # the outline hard-wraps its notes; the notes page must not
-    assert len(notes.paragraphs) <= 3
-    assert max(len(p.text) for p in notes.paragraphs) > 200
-
-
-def test_the_comparison_is_a_native_table(shipped_deck):
-    tables = [sh.table for s in shipped_deck.slides for sh in s.shapes if sh.has_table]
-    assert len(tables) >= 1
-    table = tables[0]
-    header = [c.text for c in table.rows[0].cells]
-    assert header == ["Aspect", "AI Security", "AI Safety"]
-    first_column = [row.cells[0].text for row in table.rows]
-    assert first_column[1:] == [
+    # its comparison is a native table with the talk's four aspects
+    (table,) = [
+        sh.table
+        for sh in slide_titled(shipped_deck, "AI security vs. AI safety").shapes
+        if sh.has_table
+    ]
+    assert [c.text for c in table.rows[0].cells] == ["Aspect", "AI Security", "AI Safety"]
+    assert [r.cells[0].text for r in table.rows][1:] == [
         "Primary Goal",
         "Source of Threat",
         "Core Question",
         "Simple Analogy",
     ]
-    assert "prompt injection" in table.cell(2, 1).text
+
+
+def test_speaker_notes_are_paragraphs_not_wrapped_lines(small_deck):
+    # the outline hard-wraps these notes over six lines; the notes page has one paragraph
+    notes = slide_titled(small_deck, "What is a lock?").notes_slide.notes_text_frame
+    (paragraph,) = notes.paragraphs
+    assert paragraph.text.startswith("We start with locks. A lock keeps a door shut until")
+    assert "the handout lists among its references, quoted on this very slide." in paragraph.text
+    assert paragraph.text.endswith("the lock is there to make sure that they cannot.")
+    assert len(paragraph.text) > 300 and "\n" not in paragraph.text and "  " not in paragraph.text
+    # a list of notes is a paragraph each
+    notes = slide_titled(small_deck, "Kinds of locks").notes_slide.notes_text_frame
+    assert [p.text for p in notes.paragraphs] == [
+        "Three families of locks matter here, and each fails in its own way.",
+        "For the deep cut: smart locks add a radio and an app.",
+    ]
+
+
+def test_bullets_and_sub_bullets_are_paragraph_levels(small_deck):
+    slide = slide_titled(small_deck, "Kinds of locks")
+    (body,) = shapes_named(slide, "Body")
+    assert body.is_placeholder
+    got = [(p.level, p.text) for p in body.text_frame.paragraphs]
+    assert got == [
+        (0, "Pin tumbler locks"),
+        (1, "Key pins and driver pins"),
+        (1, "Picked with a tension wrench"),
+        (0, "Combination locks"),
+        (1, "No key to lose"),
+        (0, "Smart locks with an app"),
+        (0, "Warded locks, the oldest kind"),
+    ]
+
+
+def test_the_comparison_is_a_native_table(small_deck):
+    slide = slide_titled(small_deck, "Locks vs. ladders")
+    (frame,) = [sh for sh in slide.shapes if sh.has_table]
+    table = frame.table
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["Aspect", "Locks", "Ladders"],
+        ["Purpose", "Keep people out", "Get people up"],
+        ["Main risk", "A picked lock", "A fall from the top rung"],
+    ]
     assert table.first_row is True
+    # each concept's column head is in the concept's colour
+    heads = [str(table.cell(0, c).fill.fore_color.rgb) for c in (1, 2)]
+    assert heads == [LOCK_BLUE, LADDER_ORANGE]
+    assert sum(col.width for col in table.columns) == frame.width
 
 
-def test_pictures_have_real_alt_text(shipped_deck):
+@BOTH_DECKS
+def test_pictures_have_real_alt_text(request, deck_fixture):
+    deck = request.getfixturevalue(deck_fixture)
     pictures = [
-        sh
-        for s in shipped_deck.slides
-        for sh in s.shapes
-        if sh.shape_type == MSO_SHAPE_TYPE.PICTURE
+        sh for s in deck.slides for sh in s.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE
     ]
     assert len(pictures) >= 6
     for pic in pictures:
@@ -137,30 +242,58 @@ def test_pictures_have_real_alt_text(shipped_deck):
         assert not descr.lower().endswith((".png", ".jpg", ".jpeg"))
 
 
-def test_every_shape_lies_inside_the_slide(shipped_deck):
-    w, h = shipped_deck.slide_width, shipped_deck.slide_height
+def test_pictures_carry_the_outlines_alt_text(small_deck):
+    descr = {
+        sh._element.nvPicPr.cNvPr.get("descr")
+        for s in small_deck.slides
+        for sh in s.shapes
+        if sh.shape_type == MSO_SHAPE_TYPE.PICTURE
+    }
+    assert descr == SMALL_ALT_TEXTS
+    (picture,) = shapes_named(slide_titled(small_deck, "Ladder rules"), "Picture")
+    assert picture._element.nvPicPr.cNvPr.get("descr") == "An orange ladder, the rules beside it"
+
+
+@BOTH_DECKS
+def test_every_shape_lies_inside_the_slide(request, deck_fixture):
+    deck = request.getfixturevalue(deck_fixture)
+    w, h = deck.slide_width, deck.slide_height
     assert (w, h) == (12_192_000, 6_858_000)  # 16:9
-    for i, slide in enumerate(shipped_deck.slides, 1):
+    for i, slide in enumerate(deck.slides, 1):
         for shape in slide.shapes:
             assert shape.left >= 0 and shape.top >= 0, (i, shape.name)
             assert shape.left + shape.width <= w, (i, shape.name)
             assert shape.top + shape.height <= h, (i, shape.name)
 
 
-def test_slide_numbers_are_fields_and_footers_are_present(shipped_deck):
-    slide = shipped_deck.slides[3]
-    xml = slide.shapes._spTree.xml
-    assert 'type="slidenum"' in xml
-    assert "AI Security vs. AI Safety · Your Organisation" in all_text(slide)
+def test_slide_numbers_are_fields_and_footers_are_present(small_deck):
+    without_chrome = []
+    for number, slide in enumerate(small_deck.slides, 1):
+        boxes = shapes_named(slide, "Slide number")
+        if not boxes:
+            assert footer_of(slide) is None
+            without_chrome.append(slide_title(slide))
+            continue
+        fields = boxes[0]._element.findall(".//" + qn("a:fld"))
+        assert [f.get("type") for f in fields] == ["slidenum"], number
+        assert fields[0].findtext(qn("a:t")) == str(number)
+        assert footer_of(slide) == SMALL_FOOTER
+    # the title and closing slides carry no chrome; every other slide does
+    assert without_chrome == ["Locks and Ladders", "Thank you"]
 
 
-def test_theme_carries_the_deck_font(shipped_build):
+def test_theme_carries_the_deck_font_and_concept_colours(small_build):
     import zipfile
 
-    with zipfile.ZipFile(shipped_build[1]) as z:
-        theme = z.read("ppt/theme/theme1.xml").decode()
-    assert 'typeface="Arial"' in theme and "Calibri" not in theme.split("<a:fontScheme")[1][:400]
-    assert "1F5AA6" in theme  # the security colour is a theme accent
+    from lxml import etree
+
+    with zipfile.ZipFile(small_build[1]) as z:
+        theme = etree.fromstring(z.read("ppt/theme/theme1.xml"))
+    ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+    fonts = {e.get("typeface") for e in theme.iterfind(".//a:fontScheme/*/a:latin", ns)}
+    assert fonts == {"Arial"}
+    accents = [theme.find(f".//a:clrScheme/a:accent{i}/a:srgbClr", ns).get("val") for i in (1, 2)]
+    assert accents == [LOCK_BLUE, LADDER_ORANGE]  # the concepts are the theme's accents
 
 
 # ---------------------------------------------------------------------- the CLI
@@ -202,32 +335,48 @@ def test_build_without_an_outline_builds_the_shipped_explainer(tmp_path, monkeyp
     assert "shipped explainer" in result.stderr
     deck = tmp_path / "build" / "ai-security-vs-ai-safety.pptx"
     assert deck.exists()
-    assert slide_title(Presentation(str(deck)).slides[0]) == "AI Security vs. AI Safety"
+    title = slide_titled(Presentation(str(deck)), "AI Security vs. AI Safety").shapes.title
+    assert title.placeholder_format.type == PP_PLACEHOLDER.CENTER_TITLE
 
 
 def test_set_fills_variables(tmp_path):
     result = run_cli(
         "build",
-        str(SHIPPED),
+        str(SMALL),
         "-o",
         str(tmp_path),
+        "--format",
+        "pptx",
         "--set",
         "presenter=Ada Lovelace",
         "--set",
         "organisation=Analytical Engines Ltd",
     )
     assert result.exit_code == 0, result.output
-    deck = Presentation(str(next(tmp_path.glob("*.pptx"))))
-    first = all_text(deck.slides[0])
-    assert "Ada Lovelace" in first and "Analytical Engines Ltd" in first
-    assert "Analytical Engines Ltd" in all_text(deck.slides[3])  # the footer
-    assert "Ada Lovelace" in deck.slides[0].notes_slide.notes_text_frame.text
+    deck = Presentation(str(tmp_path / "locks-and-ladders.pptx"))
+    opening = slide_titled(deck, "Locks and Ladders")
+    (presenter,) = shapes_named(opening, "Presenter")
+    assert [p.text for p in presenter.text_frame.paragraphs] == [
+        "Ada Lovelace",
+        "Analytical Engines Ltd · 2030",
+    ]
+    notes = opening.notes_slide.notes_text_frame.text
+    assert "I am Ada Lovelace from Analytical Engines Ltd" in notes
+    footers = {footer_of(s) for s in deck.slides} - {None}
+    assert footers == {"Locks and Ladders · Analytical Engines Ltd"}
+    (closing,) = shapes_named(slide_titled(deck, "Thank you"), "Presenter")
+    assert closing.text_frame.text == "Ada Lovelace · Analytical Engines Ltd"
+    text = "\n".join(all_text(s) + s.notes_slide.notes_text_frame.text for s in deck.slides)
+    assert "Pat Example" not in text and "Fixture Works" not in text and "{" not in text
     assert deck.core_properties.author == "Ada Lovelace"
 
 
 def test_validate_reports_ok_and_errors(tmp_path):
     result = run_cli("validate", str(SHIPPED))
-    assert result.exit_code == 0 and "ok" in result.stdout
+    assert result.exit_code == 0 and f"{SHIPPED}: ok (" in result.stdout
+    result = run_cli("validate", str(SMALL))
+    assert result.exit_code == 0
+    assert result.stdout == f"{SMALL}: ok (5 sections, 12 slides in the outline)\n"
     bad = tmp_path / "outline.yaml"
     bad.write_text("meta:\n  title: X\n  titel: Y\nsections: []\n", encoding="utf-8")
     result = run_cli("validate", str(bad))
@@ -247,6 +396,18 @@ def test_schema_command_prints_the_committed_schema():
     assert result.stdout == committed, "run: deckgen schema > docs/outline.schema.json"
     first_line = SHIPPED.read_text(encoding="utf-8").splitlines()[0]
     assert first_line == "# yaml-language-server: $schema=./docs/outline.schema.json"
+
+
+def test_the_fixture_talks_follow_the_committed_schema():
+    import jsonschema
+    import yaml
+
+    schema = json.loads((ROOT / "docs" / "outline.schema.json").read_text(encoding="utf-8"))
+    for outline in (SHIPPED, SMALL):
+        jsonschema.validate(yaml.safe_load(outline.read_text(encoding="utf-8")), schema)
+    first_line = SMALL.read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=../../../docs/outline.schema.json"
+    assert (SMALL.parent / "../../../docs/outline.schema.json").resolve().is_file()
 
 
 def test_init_scaffolds_a_talk_that_builds_strictly(tmp_path, monkeypatch):
@@ -290,21 +451,19 @@ def test_strict_turns_warnings_into_exit_1(tmp_path):
 def test_bad_input_exits_2_and_keeps_earlier_outputs(tmp_path):
     out = tmp_path / "out"
     good = tmp_path / "good.yaml"
-    good.write_text(
-        SHIPPED.read_text(encoding="utf-8").replace("./docs/", str(ROOT) + "/docs/"),
-        encoding="utf-8",
-    )
+    good.write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")
     # assets are relative to the outline's folder: link them in
-    (tmp_path / "assets").symlink_to(ROOT / "assets")
+    (tmp_path / "assets").symlink_to(SMALL.parent / "assets")
     assert run_cli("build", str(good), "-o", str(out)).exit_code == 0
     deck = next(out.glob("*.pptx"))
     before = deck.read_bytes()
     broken = tmp_path / "broken.yaml"
-    broken.write_text(
-        good.read_text(encoding="utf-8").replace("kind: analogy", "kind: anology"), encoding="utf-8"
-    )
+    text = good.read_text(encoding="utf-8").replace("kind: analogy", "kind: anology")
+    broken.write_text(text, encoding="utf-8")
+    line = next(i for i, s in enumerate(text.splitlines(), 1) if "kind: anology" in s)
     result = run_cli("build", str(broken), "-o", str(out))
     assert result.exit_code == 2
+    assert f"{broken}:{line}:" in result.stderr
     assert "unknown slide kind 'anology'" in result.stderr and "did you mean 'analogy'" in (
         result.stderr
     )
@@ -315,7 +474,7 @@ def test_bad_input_exits_2_and_keeps_earlier_outputs(tmp_path):
 def test_unwritable_output_exits_3_without_partial_files(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    result = run_cli("build", str(SHIPPED), "-o", str(blocker / "sub"))
+    result = run_cli("build", str(SMALL), "-o", str(blocker / "sub"))
     assert result.exit_code == 3
     assert "cannot write" in result.stderr
     assert blocker.read_text() == "not a folder"
@@ -326,7 +485,7 @@ def test_read_only_output_exits_3(tmp_path):  # pragma: no cover - CI runs as ro
     out = tmp_path / "ro"
     out.mkdir()
     out.chmod(0o500)
-    result = run_cli("build", str(SHIPPED), "-o", str(out))
+    result = run_cli("build", str(SMALL), "-o", str(out))
     assert result.exit_code == 3
     assert list(out.iterdir()) == []
 
@@ -334,8 +493,8 @@ def test_read_only_output_exits_3(tmp_path):  # pragma: no cover - CI runs as ro
 def test_builds_are_reproducible_with_source_date_epoch(tmp_path):
     env = {"SOURCE_DATE_EPOCH": "1700000000"}
     a, b = tmp_path / "a", tmp_path / "b"
-    assert run_cli("build", str(SHIPPED), "-o", str(a), env=env).exit_code == 0
-    assert run_cli("build", str(SHIPPED), "-o", str(b), env=env).exit_code == 0
+    assert run_cli("build", str(SMALL), "-o", str(a), env=env).exit_code == 0
+    assert run_cli("build", str(SMALL), "-o", str(b), env=env).exit_code == 0
     da, db = next(a.glob("*.pptx")), next(b.glob("*.pptx"))
     assert da.read_bytes() == db.read_bytes()
     created = Presentation(str(da)).core_properties.created
@@ -364,7 +523,7 @@ def test_interrupted_build_exits_130(tmp_path, monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(deckgen.build, "build", interrupted)
-    result = run_cli("build", str(SHIPPED), "-o", str(tmp_path))
+    result = run_cli("build", str(SMALL), "-o", str(tmp_path))
     assert result.exit_code == 130
     assert "interrupted" in result.stderr
     assert list(tmp_path.iterdir()) == []

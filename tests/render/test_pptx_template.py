@@ -7,11 +7,11 @@ import zipfile
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
-from ..conftest import check_pptx_strictly
+from ..conftest import check_pptx_strictly, shapes_named, slide_titled
 
 
-def test_new_slides_from_every_layout_stay_on_the_slide(shipped_build, tmp_path):
-    prs = Presentation(str(shipped_build[1]))
+def test_new_slides_from_every_layout_stay_on_the_slide(small_build, tmp_path):
+    prs = Presentation(str(small_build[1]))
     w, h = prs.slide_width, prs.slide_height
     for layout in prs.slide_layouts:
         slide = prs.slides.add_slide(layout)
@@ -19,14 +19,15 @@ def test_new_slides_from_every_layout_stay_on_the_slide(shipped_build, tmp_path)
             assert ph.width and ph.height, (layout.name, ph.name)
             assert ph.left >= 0 and ph.left + ph.width <= w, (layout.name, ph.name)
             assert ph.top >= 0 and ph.top + ph.height <= h, (layout.name, ph.name)
+    assert len(prs.slide_layouts) == 11
     edited = tmp_path / "edited.pptx"
     prs.save(str(edited))
     check_pptx_strictly(edited)
 
 
-def test_a_new_title_and_content_slide_matches_the_generated_ones(shipped_build):
-    prs = Presentation(str(shipped_build[1]))
-    generated = prs.slides[3].shapes.title  # a bullets slide
+def test_a_new_title_and_content_slide_matches_the_generated_ones(small_build):
+    prs = Presentation(str(small_build[1]))
+    generated = slide_titled(prs, "Kinds of locks").shapes.title  # a bullets slide
     layout = next(lay for lay in prs.slide_layouts if lay.name == "Title and Content")
     slide = prs.slides.add_slide(layout)
     title = slide.shapes.title
@@ -38,14 +39,22 @@ def test_a_new_title_and_content_slide_matches_the_generated_ones(shipped_build)
     )
     body = next(p for p in slide.placeholders if p.placeholder_format.idx == 1)
     assert body.top >= title.top + title.height
+    (generated_body,) = shapes_named(slide_titled(prs, "Kinds of locks"), "Body")
+    assert (body.left, body.top, body.width, body.height) == (
+        generated_body.left,
+        generated_body.top,
+        generated_body.width,
+        generated_body.height,
+    )
     master = prs.slide_master._element.xml
     assert 'algn="l"' in master.split("<p:titleStyle>")[1][:300]
     assert 'sz="3600"' in master.split("<p:titleStyle>")[1][:600]
 
 
-def test_the_deck_is_sixteen_by_nine_everywhere(shipped_build):
-    prs = Presentation(str(shipped_build[1]))
-    with zipfile.ZipFile(shipped_build[1]) as z:
+def test_the_deck_is_sixteen_by_nine_everywhere(small_build):
+    prs = Presentation(str(small_build[1]))
+    assert (prs.slide_width, prs.slide_height) == (12_192_000, 6_858_000)
+    with zipfile.ZipFile(small_build[1]) as z:
         presentation = z.read("ppt/presentation.xml").decode()
     assert "screen4x3" not in presentation
     image = next(
