@@ -93,20 +93,20 @@ def main() -> None:
     """
 
 
-def _overlay_option(f):
+def _overlay_option(command):
     return click.option(
         "--overlay",
         "overlays",
         multiple=True,
         type=click.Path(dir_okay=False),
         help="Merge a customisation file over the outline (repeatable, applied in order).",
-    )(f)
+    )(command)
 
 
-def _audience_option(f):
+def _audience_option(command):
     return click.option(
         "--audience", metavar="NAME", help="Tailor for one of the outline's audiences."
-    )(f)
+    )(command)
 
 
 def _json_error(exc) -> None:

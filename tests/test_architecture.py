@@ -68,6 +68,7 @@ def test_the_model_and_layout_do_not_know_the_back_ends():
             assert not uses(names, "click"), module
         if module.startswith("deckgen.render"):
             assert not uses(names, "deckgen.outline"), module
+            assert not uses(names, "deckgen.kinds"), module
             assert not uses(names, "deckgen.build"), module
 
 
@@ -81,3 +82,70 @@ def test_the_library_never_prints_or_exits():
                 assert node.func.id not in ("print", "exit"), f"{path}: {node.func.id}()"
             if isinstance(node, ast.Attribute) and node.attr == "exit":
                 assert not (isinstance(node.value, ast.Name) and node.value.id == "sys"), path
+
+
+def test_no_function_over_60_lines_and_no_module_over_400():
+    long_functions, long_modules = [], []
+    for path in sorted(PKG.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        if len(text.splitlines()) > 400:
+            long_modules.append(f"{path.relative_to(PKG)} ({len(text.splitlines())} lines)")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = node.end_lineno - node.lineno + 1
+                if length > 60:
+                    long_functions.append(f"{path.relative_to(PKG)}:{node.name} ({length})")
+    assert long_functions == [] and long_modules == []
+
+
+# loop indices and coordinates may be one letter; T is the type variable of fit.py
+SHORT_NAMES_ALLOWED = {"i", "j", "k", "x", "y", "w", "h", "_", "T"}
+
+
+def test_names_say_what_a_thing_is():
+    """No one-letter function, parameter or variable names beyond loop indices and
+    coordinates (loop and comprehension targets may be short)."""
+    offenders = []
+    for path in sorted(PKG.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        loops = {
+            id(name)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.For | ast.comprehension)
+            for name in ast.walk(node.target)
+        }
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+                if not isinstance(node, ast.Lambda):
+                    names.append(node.name)
+                names += [a.arg for a in node.args.args + node.args.kwonlyargs]
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                if id(node) not in loops:
+                    names.append(node.id)
+            offenders += [
+                f"{path.relative_to(PKG)}:{node.lineno} {name}"
+                for name in names
+                if len(name) == 1 and name not in SHORT_NAMES_ALLOWED
+            ]
+    assert offenders == []
+
+
+def test_renderers_never_branch_on_slide_kinds():
+    """Renderers draw frames; which slide kind made a frame is layout's business."""
+    kinds = {"title", "agenda", "bullets", "definition", "analogy", "comparison"}
+    kinds |= {"takeaways", "glossary", "references", "closing", "section"}
+    for path in sorted((PKG / "render").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Compare):
+                for side in [node.left, *node.comparators]:
+                    constants = [side] if isinstance(side, ast.Constant) else []
+                    if isinstance(side, ast.Tuple | ast.List | ast.Set):
+                        constants = [e for e in side.elts if isinstance(e, ast.Constant)]
+                    named = [c.value for c in constants if c.value in kinds]
+                    assert not named, f"{path.relative_to(PKG)}:{node.lineno} compares {named}"
+            if isinstance(node, ast.Attribute) and node.attr == "kind":
+                assert not (
+                    isinstance(node.value, ast.Attribute) and node.value.attr == "source"
+                ), f"{path.relative_to(PKG)}:{node.lineno} reads a frame's source kind"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ..layout.context import Page, SlideContext
     from ..layout.design import Palette
-    from ..layout.handout import Contribution
+    from ..layout.handout_blocks import Contribution
     from ..outline.nodes import SlideBase
 
 

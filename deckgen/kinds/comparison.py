@@ -15,7 +15,7 @@ from ..layout.design import Palette
 from ..layout.fit import FitRule, continued_notes, continued_title, fit, group_rows
 from ..layout.frames import SlideLayout, Table, TableCell
 from ..layout.geometry import Rect
-from ..layout.handout import Comparison
+from ..layout.handout_blocks import Comparison
 from ..layout.text import ParaStyle, height
 from ..outline.nodes import Name, Node, SlideBase, Text, text_shorthand
 from .base import SlideKind

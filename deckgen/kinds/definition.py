@@ -14,7 +14,7 @@ from ..layout.design import Palette
 from ..layout.fit import FitRule, continued_notes, continued_title, fit, split_lines
 from ..layout.frames import Align, Item, Paragraph, Placeholder, Role, Shape, ShapeKind
 from ..layout.geometry import Rect
-from ..layout.handout import Citation
+from ..layout.handout_blocks import Citation
 from ..layout.text import ParaStyle, height
 from ..outline.nodes import Name, SlideBase, Text
 from .base import SlideKind

@@ -11,24 +11,27 @@ def hex6(color: str) -> str:
 
 def mix(color: str, other: str, amount: float) -> str:
     """``amount`` of ``color`` over ``other`` (both RRGGBB)."""
-    a = [int(color[i : i + 2], 16) for i in (0, 2, 4)]
-    b = [int(other[i : i + 2], 16) for i in (0, 2, 4)]
-    return "".join(f"{round(x * amount + y * (1 - amount)):02X}" for x, y in zip(a, b, strict=True))
+    over = [int(color[i : i + 2], 16) for i in (0, 2, 4)]
+    under = [int(other[i : i + 2], 16) for i in (0, 2, 4)]
+    return "".join(
+        f"{round(top * amount + bottom * (1 - amount)):02X}"
+        for top, bottom in zip(over, under, strict=True)
+    )
 
 
 def luminance(color: str) -> float:
-    def channel(c: int) -> float:
-        s = c / 255
-        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+    def channel(value: int) -> float:
+        share = value / 255
+        return share / 12.92 if share <= 0.03928 else ((share + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (int(color[i : i + 2], 16) for i in (0, 2, 4))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    red, green, blue = (int(color[i : i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
 
 
-def contrast(a: str, b: str) -> float:
+def contrast(first: str, second: str) -> float:
     """WCAG contrast ratio of two RRGGBB colours (1 to 21)."""
-    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 def on_color(fill: str, dark: str) -> str:

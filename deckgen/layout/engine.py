@@ -11,6 +11,7 @@ them are reported together.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..errors import BuildError, Diagnostic, SourcePos, warning
@@ -64,15 +65,13 @@ class _Engine:
                 dividers += 1
                 source = SlideSource(index, None, "section", section.id)
                 ctx = self._context(section.title, section.pos, section, dividers)
-                self._add(
-                    lambda s=section, c=ctx: compose_divider(s, c.section_number, c), ctx, source
-                )
+                self._add(partial(compose_divider, section, dividers, ctx), ctx, source)
             for number, slide in enumerate(section.slides):
                 kind = kind_of(slide)
                 title = getattr(slide, "title", None) or kind.name
                 ctx = self._context(title, slide.pos, section, dividers)
                 source = SlideSource(index, number, kind.name, slide.id)
-                self._add(lambda s=slide, k=kind, c=ctx: k.compose(s, c), ctx, source)
+                self._add(partial(kind.compose, slide, ctx), ctx, source)
         if self.errors:
             raise BuildError("the outline could not be laid out", self.errors + self.diagnostics)
         return Deck(

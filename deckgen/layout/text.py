@@ -144,8 +144,8 @@ def reflow(text: str) -> str:
     return "\n".join(p for p in paragraphs if p)
 
 
-def without_space_before(p: Paragraph) -> Paragraph:
-    return replace(p, space_before=0.0)
+def without_space_before(para: Paragraph) -> Paragraph:
+    return replace(para, space_before=0.0)
 
 
 def rejoin(line: tuple[Run, ...]) -> tuple[Run, ...]:

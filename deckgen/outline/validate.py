@@ -59,79 +59,91 @@ def check_tree(tree, base: Path) -> list[Diagnostic]:
     errors of its own: every problem comes in the same pass. Parts whose shape
     is wrong are skipped here; model validation reports them.
     """
-    from .yamltree import PosDict, PosList
+    checker = _TreeChecker(tree, base)
+    checker.visit(tree, None)
+    return checker.problems
 
-    problems: list[Diagnostic] = []
 
-    def keys_of(name: str) -> list[str] | None:
+class _TreeChecker:
+    def __init__(self, tree, base: Path):
+        from .yamltree import PosDict, PosList
+
+        self.mapping, self.sequence = PosDict, PosList
+        self.tree, self.base = tree, base
+        self.problems: list[Diagnostic] = []
+        self.concepts = self.declared("concepts")
+        self.variables = self.declared("variables")
+        self.audiences = self.declared("audiences")
+        self.references = self.reference_ids()
+
+    def declared(self, name: str) -> list[str] | None:
         """The declared names; None where the declaration itself is malformed."""
-        value = tree.get(name)
+        value = self.tree.get(name)
         if value is None:
             return []
-        return sorted(value) if isinstance(value, PosDict) else None
+        return sorted(value) if isinstance(value, self.mapping) else None
 
-    concepts, variables = keys_of("concepts"), keys_of("variables")
-    audiences = keys_of("audiences")
-
-    def check_audiences(names, pos_list) -> None:
-        for aud, pos in zip(names, pos_list, strict=True):
-            if isinstance(aud, str) and audiences is not None and aud not in audiences:
-                problems.append(_unknown("audience", aud, audiences, pos))
-
-    references: list[str] = []
-    refs = tree.get("references")
-    if isinstance(refs, PosList):
-        for item in refs:
-            if isinstance(item, PosDict) and isinstance(item.get("id"), str):
-                if item["id"] in references:
-                    problems.append(
+    def reference_ids(self) -> list[str]:
+        ids: list[str] = []
+        refs = self.tree.get("references")
+        for item in refs if isinstance(refs, self.sequence) else ():
+            if isinstance(item, self.mapping) and isinstance(item.get("id"), str):
+                if item["id"] in ids:
+                    self.problems.append(
                         error(
                             f"reference id '{item['id']}' is used twice",
                             item.value_pos["id"],
                             "give each reference its own id",
                         )
                     )
-                references.append(item["id"])
+                ids.append(item["id"])
+        return ids
 
-    def visit(node, parent_key: str | None) -> None:
-        if isinstance(node, PosDict):
-            if parent_key in IMAGE_KEYS and isinstance(node.get("path"), str):
-                problems.extend(_check_image(node["path"], base, node.value_pos["path"]))
-            concept = node.get("concept")
-            if isinstance(concept, str) and concepts is not None and concept not in concepts:
-                problems.append(_unknown("concept", concept, concepts, node.value_pos["concept"]))
-            reference = node.get("reference")
-            if (
-                node.get("kind") == "definition"
-                and isinstance(reference, str)
-                and (reference not in references)
-            ):
-                problems.append(
-                    _unknown("reference", reference, references, node.value_pos["reference"])
-                )
-            for key in ("only", "skip"):
-                if isinstance(node.get(key), PosList):
-                    check_audiences(node[key], node[key].item_pos)
-            if isinstance(node.get("overrides"), PosDict):
-                overrides = node["overrides"]
-                check_audiences(list(overrides), [overrides.key_pos[k] for k in overrides])
+    def visit(self, node, parent_key: str | None) -> None:
+        if isinstance(node, self.mapping):
+            self.check_mapping(node, parent_key)
             for key, value in node.items():
-                if key == "variables" and node is tree:
+                if key == "variables" and node is self.tree:
                     continue
                 if isinstance(value, str):
                     if not (key == "path" and parent_key in IMAGE_KEYS):
-                        problems.extend(_check_text(value, variables, node.value_pos[key]))
+                        self.problems += _check_text(value, self.variables, node.value_pos[key])
                 else:
-                    visit(value, key)
-        elif isinstance(node, PosList):
+                    self.visit(value, key)
+        elif isinstance(node, self.sequence):
             for item, pos in zip(node, node.item_pos, strict=True):
                 if isinstance(item, str):
-                    problems.extend(_check_text(item, variables, pos))
+                    self.problems += _check_text(item, self.variables, pos)
                 else:
-                    visit(item, parent_key)
+                    self.visit(item, parent_key)
 
-    visit(tree, None)
-    return problems
+    def check_mapping(self, node, parent_key: str | None) -> None:
+        """Pictures exist; concepts, references and audiences named are declared."""
+        if parent_key in IMAGE_KEYS and isinstance(node.get("path"), str):
+            self.problems += _check_image(node["path"], self.base, node.value_pos["path"])
+        concept = node.get("concept")
+        if isinstance(concept, str) and self.concepts is not None and concept not in self.concepts:
+            self.problems.append(
+                _unknown("concept", concept, self.concepts, node.value_pos["concept"])
+            )
+        reference = node.get("reference")
+        cites = node.get("kind") == "definition" and isinstance(reference, str)
+        if cites and reference not in self.references:
+            self.problems.append(
+                _unknown("reference", reference, self.references, node.value_pos["reference"])
+            )
+        for key in ("only", "skip"):
+            if isinstance(node.get(key), self.sequence):
+                self.check_audiences(node[key], node[key].item_pos)
+        if isinstance(node.get("overrides"), self.mapping):
+            overrides = node["overrides"]
+            self.check_audiences(list(overrides), [overrides.key_pos[k] for k in overrides])
+
+    def check_audiences(self, names, positions) -> None:
+        known = self.audiences
+        for name, pos in zip(names, positions, strict=True):
+            if isinstance(name, str) and known is not None and name not in known:
+                self.problems.append(_unknown("audience", name, known, pos))
 
 
 def _check_text(text: str, variables: list[str] | None, pos: SourcePos) -> list[Diagnostic]:

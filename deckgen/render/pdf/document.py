@@ -13,21 +13,21 @@ def stamp(doc, created: _dt.datetime) -> None:
     from reportlab.pdfbase.pdfdoc import TimeStamp
 
     ts = TimeStamp(invariant=1)
-    t = int(created.timestamp())
-    ts.t = t
-    ts.lt = time.gmtime(t)
+    seconds = int(created.timestamp())
+    ts.t = seconds
+    ts.lt = time.gmtime(seconds)
     ts.YMDhms = tuple(ts.lt)[:6]
     ts.dhh = ts.dmm = 0
     ts.tzname = "UTC"
     doc._timeStamp = ts
 
 
-def apply_metadata(c, deck: Deck, created: _dt.datetime, subject_suffix: str = "") -> None:
+def apply_metadata(canvas, deck: Deck, created: _dt.datetime, subject_suffix: str = "") -> None:
     meta = deck.meta
-    c.setTitle(meta.title)
-    c.setAuthor(meta.author or meta.organisation or "")
+    canvas.setTitle(meta.title)
+    canvas.setAuthor(meta.author or meta.organisation or "")
     subject = meta.subtitle or meta.title
-    c.setSubject(f"{subject} ({subject_suffix})" if subject_suffix else subject)
-    c.setKeywords(", ".join(meta.keywords))
-    c.setCreator("deckgen")
-    stamp(c._doc, created)
+    canvas.setSubject(f"{subject} ({subject_suffix})" if subject_suffix else subject)
+    canvas.setKeywords(", ".join(meta.keywords))
+    canvas.setCreator("deckgen")
+    stamp(canvas._doc, created)

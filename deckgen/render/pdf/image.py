@@ -6,14 +6,14 @@ from ...layout.frames import Picture
 from .units import Transform
 
 
-def draw_picture(c, picture: Picture, t: Transform) -> None:
-    r = picture.rect
-    c.drawImage(
+def draw_picture(canvas, picture: Picture, to_page: Transform) -> None:
+    rect = picture.rect
+    canvas.drawImage(
         picture.path,
-        t.x(r.x),
-        t.y(r.bottom),
-        t.length(r.w),
-        t.length(r.h),
+        to_page.x(rect.x),
+        to_page.y(rect.bottom),
+        to_page.length(rect.w),
+        to_page.length(rect.h),
         mask="auto",
         preserveAspectRatio=False,
     )

@@ -6,18 +6,23 @@ from ...layout.frames import Shape, ShapeKind
 from .units import Transform, rgb
 
 
-def draw_shape(c, shape: Shape, t: Transform) -> None:
-    r = shape.rect
-    x, y, w, h = t.x(r.x), t.y(r.bottom), t.length(r.w), t.length(r.h)
+def draw_shape(canvas, shape: Shape, to_page: Transform) -> None:
+    rect = shape.rect
+    x, y, w, h = (
+        to_page.x(rect.x),
+        to_page.y(rect.bottom),
+        to_page.length(rect.w),
+        to_page.length(rect.h),
+    )
     if shape.fill:
-        c.setFillColorRGB(*rgb(shape.fill))
+        canvas.setFillColorRGB(*rgb(shape.fill))
     if shape.line:
-        c.setStrokeColorRGB(*rgb(shape.line))
-        c.setLineWidth(t.size(shape.line_width))
+        canvas.setStrokeColorRGB(*rgb(shape.line))
+        canvas.setLineWidth(to_page.size(shape.line_width))
     fill, stroke = int(shape.fill is not None), int(shape.line is not None)
     if shape.kind is ShapeKind.ELLIPSE:
-        c.ellipse(x, y, x + w, y + h, stroke=stroke, fill=fill)
+        canvas.ellipse(x, y, x + w, y + h, stroke=stroke, fill=fill)
     elif shape.kind is ShapeKind.ROUND_RECT:
-        c.roundRect(x, y, w, h, shape.corner * min(w, h), stroke=stroke, fill=fill)
+        canvas.roundRect(x, y, w, h, shape.corner * min(w, h), stroke=stroke, fill=fill)
     else:
-        c.rect(x, y, w, h, stroke=stroke, fill=fill)
+        canvas.rect(x, y, w, h, stroke=stroke, fill=fill)

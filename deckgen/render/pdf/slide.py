@@ -12,7 +12,7 @@ from .units import EMU_PER_PT, Transform, rgb
 
 
 def draw_slide(
-    c,
+    canvas,
     deck: Deck,
     frame: SlideFrame,
     left: float,
@@ -22,30 +22,30 @@ def draw_slide(
     border: str | None = None,
 ) -> None:
     """Draw ``frame`` with its top-left corner at (left, top) in page points, ``width`` wide."""
-    t = Transform(left, top, width / (deck.width / EMU_PER_PT))
-    height = t.length(deck.height)
-    c.saveState()
-    path = c.beginPath()
+    to_page = Transform(left, top, width / (deck.width / EMU_PER_PT))
+    height = to_page.length(deck.height)
+    canvas.saveState()
+    path = canvas.beginPath()
     path.rect(left, top - height, width, height)
-    c.clipPath(path, stroke=0, fill=0)
-    c.setFillColorRGB(*rgb(frame.background))
-    c.rect(left, top - height, width, height, stroke=0, fill=1)
+    canvas.clipPath(path, stroke=0, fill=0)
+    canvas.setFillColorRGB(*rgb(frame.background))
+    canvas.rect(left, top - height, width, height, stroke=0, fill=1)
     for item in frame.items:
         match item:
             case TextBox():
-                draw_text_box(c, item, t, fonts)
+                draw_text_box(canvas, item, to_page, fonts)
             case Table():
-                draw_table(c, item, t, fonts)
+                draw_table(canvas, item, to_page, fonts)
             case Picture():
-                draw_picture(c, item, t)
+                draw_picture(canvas, item, to_page)
             case Shape():
-                draw_shape(c, item, t)
+                draw_shape(canvas, item, to_page)
             case _:  # pragma: no cover - the frames are a closed set
                 raise TypeError(f"unknown frame item {item!r}")
-    c.restoreState()
+    canvas.restoreState()
     if border:
-        c.saveState()
-        c.setStrokeColorRGB(*rgb(border))
-        c.setLineWidth(0.5)
-        c.rect(left, top - height, width, height, stroke=1, fill=0)
-        c.restoreState()
+        canvas.saveState()
+        canvas.setStrokeColorRGB(*rgb(border))
+        canvas.setLineWidth(0.5)
+        canvas.rect(left, top - height, width, height, stroke=1, fill=0)
+        canvas.restoreState()

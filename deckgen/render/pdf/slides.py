@@ -20,7 +20,7 @@ def render_slides_pdf(deck: Deck, created: _dt.datetime, fonts: Fonts | None = N
     fonts = fonts or load_fonts()
     w, h = deck.width / EMU_PER_PT, deck.height / EMU_PER_PT
     buf = io.BytesIO()
-    c = Canvas(
+    canvas = Canvas(
         buf,
         pagesize=(w, h),
         invariant=1,
@@ -28,13 +28,13 @@ def render_slides_pdf(deck: Deck, created: _dt.datetime, fonts: Fonts | None = N
         lang=deck.meta.language,
         initialFontName=fonts.face(False, False),
     )
-    apply_metadata(c, deck, created, subject_suffix="slides")
+    apply_metadata(canvas, deck, created, subject_suffix="slides")
     for frame in deck.slides:
         key = f"slide-{frame.number}"
-        c.bookmarkPage(key)
-        c.addOutlineEntry(f"{frame.number}. {frame.title}", key, level=0)
-        draw_slide(c, deck, frame, 0, h, w, fonts)
-        c.showPage()
-    c.showOutline()
-    c.save()
+        canvas.bookmarkPage(key)
+        canvas.addOutlineEntry(f"{frame.number}. {frame.title}", key, level=0)
+        draw_slide(canvas, deck, frame, 0, h, w, fonts)
+        canvas.showPage()
+    canvas.showOutline()
+    canvas.save()
     return buf.getvalue()

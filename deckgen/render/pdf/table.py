@@ -8,35 +8,46 @@ from .text import draw_paragraphs
 from .units import Transform, rgb
 
 
-def draw_table(c, table: Table, t: Transform, fonts: Fonts) -> None:
+def draw_table(canvas, table: Table, to_page: Transform, fonts: Fonts) -> None:
     ins = table.insets
     y = table.rect.y
     for row, height in zip(table.cells, table.row_heights, strict=True):
         x = table.rect.x
         for cell, width in zip(row, table.col_widths, strict=True):
             if cell.fill:
-                c.setFillColorRGB(*rgb(cell.fill))
-                c.rect(t.x(x), t.y(y + height), t.length(width), t.length(height), stroke=0, fill=1)
+                canvas.setFillColorRGB(*rgb(cell.fill))
+                canvas.rect(
+                    to_page.x(x),
+                    to_page.y(y + height),
+                    to_page.length(width),
+                    to_page.length(height),
+                    stroke=0,
+                    fill=1,
+                )
             draw_paragraphs(
-                c,
+                canvas,
                 cell.paragraphs,
                 x + ins.left,
                 y + ins.top,
                 width - ins.left - ins.right,
-                t,
+                to_page,
                 fonts,
                 where=table.name,
             )
             x += width
         y += height
     # white rules between cells, as the PPTX table style draws them
-    c.setStrokeColorRGB(*rgb(table.border))
-    c.setLineWidth(t.size(1))
+    canvas.setStrokeColorRGB(*rgb(table.border))
+    canvas.setLineWidth(to_page.size(1))
     x = table.rect.x
     for width in table.col_widths[:-1]:
         x += width
-        c.line(t.x(x), t.y(table.rect.y), t.x(x), t.y(table.rect.bottom))
+        canvas.line(
+            to_page.x(x), to_page.y(table.rect.y), to_page.x(x), to_page.y(table.rect.bottom)
+        )
     y = table.rect.y
     for height in table.row_heights[:-1]:
         y += height
-        c.line(t.x(table.rect.x), t.y(y), t.x(table.rect.right), t.y(y))
+        canvas.line(
+            to_page.x(table.rect.x), to_page.y(y), to_page.x(table.rect.right), to_page.y(y)
+        )

@@ -36,32 +36,32 @@ def fill_text_frame(text_frame, box: TextBox, lang: str) -> None:
 def write_paragraphs(text_frame, paragraphs, font: str, lang: str, field: str | None = None):
     text_frame.clear()
     for i, para in enumerate(paragraphs):
-        p = text_frame.paragraphs[0] if i == 0 else text_frame.add_paragraph()
-        _paragraph_properties(p, para)
+        paragraph = text_frame.paragraphs[0] if i == 0 else text_frame.add_paragraph()
+        _paragraph_properties(paragraph, para)
         if field == "slidenum":
-            _slide_number_field(p, para, font, lang)
+            _slide_number_field(paragraph, para, font, lang)
             continue
         for run in para.runs:
-            r = p.add_run()
-            r.text = run.text
-            f = r.font
-            f.name = font
-            f.size = points(para.size)
-            f.bold = run.bold
-            f.italic = run.italic
-            f.color.rgb = RGBColor.from_string(run.color or para.color)
-            rPr = r._r.get_or_add_rPr()
+            run_el = paragraph.add_run()
+            run_el.text = run.text
+            font_props = run_el.font
+            font_props.name = font
+            font_props.size = points(para.size)
+            font_props.bold = run.bold
+            font_props.italic = run.italic
+            font_props.color.rgb = RGBColor.from_string(run.color or para.color)
+            rPr = run_el._r.get_or_add_rPr()
             rPr.set("lang", lang)
             rPr.set("cap", "none")  # some stock layouts set their titles in capitals
     if not paragraphs:
-        p = text_frame.paragraphs[0]
-        p._p.get_or_add_pPr().append(OxmlElement("a:buNone"))
+        paragraph = text_frame.paragraphs[0]
+        paragraph._p.get_or_add_pPr().append(OxmlElement("a:buNone"))
 
 
-def _paragraph_properties(p, para: Paragraph) -> None:
-    p.alignment = _ALIGN[para.align]
-    p.level = para.level
-    pPr = p._p.get_or_add_pPr()
+def _paragraph_properties(paragraph, para: Paragraph) -> None:
+    paragraph.alignment = _ALIGN[para.align]
+    paragraph.level = para.level
+    pPr = paragraph._p.get_or_add_pPr()
     pPr.set("marL", str(int(para.margin_left)))
     pPr.set("indent", str(-int(para.hanging)))
     # children in schema order: lnSpc, spcBef, spcAft, buClr, buSzPct, buFont, buChar|buNone
@@ -99,7 +99,7 @@ def _paragraph_properties(p, para: Paragraph) -> None:
         pPr.append(OxmlElement("a:buNone"))
 
 
-def _slide_number_field(p, para: Paragraph, font: str, lang: str) -> None:
+def _slide_number_field(paragraph, para: Paragraph, font: str, lang: str) -> None:
     fld = OxmlElement("a:fld")
     fld.set("id", SLIDENUM_FIELD_ID)
     fld.set("type", "slidenum")
@@ -115,14 +115,14 @@ def _slide_number_field(p, para: Paragraph, font: str, lang: str) -> None:
     latin.set("typeface", font)
     rPr.append(latin)
     fld.append(rPr)
-    t = OxmlElement("a:t")
-    t.text = para.text
-    fld.append(t)
-    end = p._p.find(qn("a:endParaRPr"))
+    text_el = OxmlElement("a:t")
+    text_el.text = para.text
+    fld.append(text_el)
+    end = paragraph._p.find(qn("a:endParaRPr"))
     if end is not None:
         end.addprevious(fld)
     else:
-        p._p.append(fld)
+        paragraph._p.append(fld)
 
 
 def add_text_box(shapes, box: TextBox, lang: str):

@@ -34,17 +34,19 @@ class SlideThumb(Flowable):
         return self.width, self.height
 
     def draw(self):
-        c = self.canv
+        canvas = self.canv
         if self.section is not None:  # grid layouts have no headings: mark the section here
             key, title = self.section
-            c.bookmarkPage(key)
-            c.addOutlineEntry(title, key, level=0)
-            c._doctemplate.notify("TOCEntry", (0, escape(title), c.getPageNumber(), key))
+            canvas.bookmarkPage(key)
+            canvas.addOutlineEntry(title, key, level=0)
+            canvas._doctemplate.notify("TOCEntry", (0, escape(title), canvas.getPageNumber(), key))
         key = f"slide-{self.frame.number}"
-        c.bookmarkPage(key)
-        c.addOutlineEntry(f"{self.frame.number}. {self.frame.title}", key, level=1)
+        canvas.bookmarkPage(key)
+        canvas.addOutlineEntry(f"{self.frame.number}. {self.frame.title}", key, level=1)
         border = self.deck.design.handout.thumb_border
-        draw_slide(c, self.deck, self.frame, 0, self.height, self.width, self.markup.fonts, border)
+        draw_slide(
+            canvas, self.deck, self.frame, 0, self.height, self.width, self.markup.fonts, border
+        )
         self.markup.note(self.frame.pos)
 
 
@@ -60,12 +62,12 @@ class RuledLines(Flowable):
         return self.width, self.height
 
     def draw(self):
-        c = self.canv
-        c.setStrokeColorRGB(*rgb(self.color))
-        c.setLineWidth(self.weight)
+        canvas = self.canv
+        canvas.setStrokeColorRGB(*rgb(self.color))
+        canvas.setLineWidth(self.weight)
         y = self.height - self.pitch
         while y >= 0:
-            c.line(0, y, self.width, y)
+            canvas.line(0, y, self.width, y)
             y -= self.pitch
 
 

@@ -64,30 +64,32 @@ class Pages:
             PageTemplate("body", [body], onPage=self.body),
         ]
 
-    def cover(self, c, doc) -> None:
+    def cover(self, canvas, doc) -> None:
         """The concepts' colour bars across the top of the cover."""
         box, page = self.layout.design.handout, self.layout.page
-        c.saveState()
+        canvas.saveState()
         x = page.margin_x
         for color in self.layout.cover.bars:
-            c.setFillColorRGB(*rgb(color))
-            c.rect(x, page.height - box.bar_drop, box.bar_width, box.bar_height, stroke=0, fill=1)
+            canvas.setFillColorRGB(*rgb(color))
+            canvas.rect(
+                x, page.height - box.bar_drop, box.bar_width, box.bar_height, stroke=0, fill=1
+            )
             x += box.bar_pitch
-        c.restoreState()
+        canvas.restoreState()
 
-    def body(self, c, doc) -> None:
+    def body(self, canvas, doc) -> None:
         """The running header over a rule, and the footer with "page X of Y"."""
         box, page = self.layout.design.handout, self.layout.page
         running = self.layout.running
-        c.saveState()
-        c.setFillColorRGB(*rgb(self.layout.design.palette.muted))
+        canvas.saveState()
+        canvas.setFillColorRGB(*rgb(self.layout.design.palette.muted))
         top = page.height - page.margin_top + box.header_rise
         right = page.width - page.margin_x
-        self.text(c, page.margin_x, top, running.left_header)
-        self.text(c, right, top, running.right_header, right_aligned=True)
-        c.setStrokeColorRGB(*rgb(box.rule))
-        c.setLineWidth(box.rule_width)
-        c.line(page.margin_x, top - box.rule_drop, right, top - box.rule_drop)
+        self.text(canvas, page.margin_x, top, running.left_header)
+        self.text(canvas, right, top, running.right_header, right_aligned=True)
+        canvas.setStrokeColorRGB(*rgb(box.rule))
+        canvas.setLineWidth(box.rule_width)
+        canvas.line(page.margin_x, top - box.rule_drop, right, top - box.rule_drop)
         total = self.counter.total
         label = (
             running.page_label.format(page=doc.page, total=total)
@@ -95,17 +97,17 @@ class Pages:
             else running.first_pass_label.format(page=doc.page)
         )
         bottom = page.margin_bottom - box.footer_drop
-        self.text(c, page.margin_x, bottom, running.footer)
-        self.text(c, right, bottom, label, right_aligned=True)
-        c.restoreState()
+        self.text(canvas, page.margin_x, bottom, running.footer)
+        self.text(canvas, right, bottom, label, right_aligned=True)
+        canvas.restoreState()
 
-    def text(self, c, x: float, y: float, text: str, right_aligned: bool = False) -> None:
+    def text(self, canvas, x: float, y: float, text: str, right_aligned: bool = False) -> None:
         """Header and footer text: drawn as it is (never markup), font by font."""
         size = self.layout.design.handout.chrome_size
         pieces = self.fonts.pieces(text, False, False)
         if right_aligned:
-            x -= sum(c.stringWidth(t, name, size) for name, t in pieces)
+            x -= sum(canvas.stringWidth(t, name, size) for name, t in pieces)
         for name, t in pieces:
-            c.setFont(name, size)
-            c.drawString(x, y, t)
-            x += c.stringWidth(t, name, size)
+            canvas.setFont(name, size)
+            canvas.drawString(x, y, t)
+            x += canvas.stringWidth(t, name, size)

@@ -1,0 +1,225 @@
+"""The handout's typed blocks: what layout/handout.py decides and the PDF renderer draws.
+
+Lengths are points (the handout is print).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import SourcePos
+from .frames import Deck, SlideFrame
+
+if TYPE_CHECKING:
+    from .design import Design
+
+
+@dataclass(frozen=True)
+class HandoutOptions:
+    per_page: int | None = None  # None: the notes layout
+    lines: bool = False  # ruled lines for the attendee's own notes
+    paper: str = "a4"  # or "letter"
+
+
+@dataclass(frozen=True)
+class Text:
+    """Outline text and where it came from (a glyph no font has names this line)."""
+
+    text: str
+    pos: SourcePos | None = None
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """The paper and the frames text flows in, in points."""
+
+    width: float
+    height: float
+    margin_x: float
+    margin_top: float
+    margin_bottom: float
+    footer_room: float
+
+    @property
+    def frame_width(self) -> float:
+        return self.width - 2 * self.margin_x
+
+    @property
+    def frame_height(self) -> float:
+        return self.height - self.margin_top - self.margin_bottom - self.footer_room
+
+
+@dataclass(frozen=True)
+class Running:
+    """The running header and footer of every page but the cover."""
+
+    left_header: str
+    right_header: str
+    footer: str
+    page_label: str = "page {page} of {total}"
+    first_pass_label: str = "page {page}"  # before the page count is known
+
+
+# ---------------------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True)
+class Cover:
+    title: Text
+    subtitle: Text | None
+    facts: tuple[tuple[str, str], ...]  # (label, value)
+    disclosure: Text | None
+    bars: tuple[str, ...]  # the concepts' colours across the top
+    contents: str = "Contents"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading: a bookmark and a contents entry, in the section's colour."""
+
+    text: Text
+    key: str
+    color: str | None = None
+    subtitle: Text | None = None
+    keep: float = 0.0  # start a new page unless this much room is left
+
+
+@dataclass(frozen=True)
+class SlideWithNotes:
+    frame: SlideFrame
+    caption: str  # "7. What is AI security?"
+    notes: tuple[str, ...]  # paragraphs
+    thumb_width: float
+    text_width: float
+    gap: float
+    lines_height: float  # ruled lines under the notes (0: none)
+    beside_max: float  # notes taller than this flow below the slide instead of beside it
+
+
+@dataclass(frozen=True)
+class GridCell:
+    frame: SlideFrame
+    caption: str
+    section: tuple[str, str] | None  # (bookmark key, title) if a section starts here
+
+
+@dataclass(frozen=True)
+class SlideGrid:
+    """One page of N slides a page (PowerPoint's 1/2/3/4/6/9)."""
+
+    cells: tuple[GridCell, ...]
+    columns: int
+    row_height: float
+    cell_width: float
+    thumb_width: float
+    gap: float
+    lines_height: float  # ruled lines under each slide (0: none)
+    lines_beside: float  # 3 a page: the width of the lines beside each slide (0: none)
+
+
+@dataclass(frozen=True)
+class ReadingTable:
+    """A comparison table at reading size."""
+
+    heading: Heading
+    note: str
+    header: tuple[Text, ...]
+    rows: tuple[tuple[Text, ...], ...]
+    header_fills: tuple[str, ...]
+    header_inks: tuple[str, ...]
+    col_widths: tuple[float, ...]
+    band: str
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    definition: str
+    pos: SourcePos | None = None
+
+
+@dataclass(frozen=True)
+class GlossaryList:
+    heading: Heading
+    terms: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class Reference:
+    label: str  # "[1]"
+    title: str
+    details: str  # author, publisher, year
+    url: str | None
+    cited_on: tuple[int, ...]  # slide numbers that quote it
+    pos: SourcePos | None = None
+
+
+@dataclass(frozen=True)
+class ReferenceList:
+    heading: Heading
+    references: tuple[Reference, ...]
+    cited: str = "Quoted on slide {slides}."
+
+
+@dataclass(frozen=True)
+class About:
+    heading: Heading
+    disclosure: Text | None
+    made: str
+
+
+Block = (
+    Cover
+    | Heading
+    | SlideWithNotes
+    | SlideGrid
+    | ReadingTable
+    | GlossaryList
+    | ReferenceList
+    | About
+)
+
+
+@dataclass(frozen=True)
+class HandoutLayout:
+    deck: Deck
+    design: Design
+    page: PageFrame
+    running: Running
+    cover: Cover
+    body: tuple[Block, ...]
+    title: str
+    author: str
+    subject: str
+    keywords: str
+    language: str
+
+
+# ---------------------------------------------------------- what slides contribute
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A definition quoted on a slide: its reference, or who said it and where."""
+
+    number: int  # the slide it is quoted on
+    reference: str | None
+    attribution: str
+    source: str | None
+    pos: SourcePos | None = None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A comparison table, to print at reading size."""
+
+    number: int  # the slide it starts on
+    title: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    header_fills: tuple[str, ...]
+    pos: SourcePos | None = None
+
+
+Contribution = Citation | Comparison

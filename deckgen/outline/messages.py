@@ -1,0 +1,272 @@
+"""Pydantic's validation errors in the outline's terms: each mapped back through the
+positioned YAML tree to its file:line:col, with a message and a hint ("did you mean")."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+
+from pydantic import BaseModel
+
+from ..errors import Diagnostic, SourcePos, error
+from . import model as m
+from .yamltree import PosDict, PosList
+
+# ---------------------------------------------------------------------------
+# Positions
+
+
+def start_of(node) -> SourcePos | None:
+    """Where a mapping or list from the YAML tree starts."""
+    return getattr(node, "source_pos", None) or getattr(node, "list_pos", None)
+
+
+def _walk(tree, loc):
+    """Follow a pydantic location through the tree.
+
+    Returns (node, key_pos, value_pos) of the deepest element reached. Union tags
+    in the location (a slide's kind) and shorthand strings are skipped over.
+    """
+    node = tree
+    key_pos = None
+    value_pos = start_of(tree)
+    previous = None
+    for part in loc:
+        tag, previous = previous, part
+        if isinstance(node, PosDict):
+            if isinstance(tag, int) and node.get("kind") == part:  # a slide's union tag
+                continue
+            if part in node:
+                key_pos = node.key_pos[part]
+                value_pos = node.value_pos[part]
+                node = node[part]
+                continue
+            break
+        if isinstance(node, PosList) and isinstance(part, int) and 0 <= part < len(node):
+            key_pos = None
+            value_pos = node.item_pos[part]
+            node = node[part]
+            continue
+        break
+    return node, key_pos, value_pos
+
+
+def locate(tree, loc, name: str, key: bool = False) -> SourcePos:
+    _node, key_pos, value_pos = _walk(tree, loc)
+    pos = (key_pos if key else value_pos) or value_pos or key_pos
+    return pos or SourcePos(name, 1, 1)
+
+
+def _field_names(loc) -> list[str]:
+    """The keys allowed by the model reached at ``loc`` (for "did you mean")."""
+    current: object = m.Outline
+    for part in loc:
+        current = _step(current, part)
+        if current is None:
+            return []
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [
+            f.alias if f.alias and not f.alias.startswith("__") else n
+            for n, f in current.model_fields.items()
+            if not (f.alias or "").startswith("__")
+        ]
+    return []
+
+
+def _unwrap(tp):
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            if len(args) == 1:
+                tp = args[0]
+            else:
+                return args
+        else:
+            return tp
+
+
+def _step(current, part):
+    tp = _unwrap(current)
+    if isinstance(tp, list):  # a union of slide kinds: pick by tag
+        for option in tp:
+            kind = option.model_fields.get("kind")
+            if kind is not None and part in typing.get_args(kind.annotation):
+                return option
+        return None
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        field = tp.model_fields.get(part)
+        return field.annotation if field else None
+    origin = typing.get_origin(tp)
+    if origin is list and isinstance(part, int):
+        return typing.get_args(tp)[0]
+    if origin is dict:
+        return typing.get_args(tp)[1]
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Messages
+
+_TYPE_NAMES = {
+    PosDict: "a mapping",
+    PosList: "a list",
+    str: "text",
+    type(None): "nothing",
+}
+
+
+def _what(value) -> str:
+    for tp, label in _TYPE_NAMES.items():
+        if isinstance(value, tp):
+            return label
+    return type(value).__name__
+
+
+def _is_kind_tag(loc, i: int) -> bool:
+    """Whether ``loc[i]`` is a slide's union tag (``sections, 0, slides, 0, <kind>``)."""
+    return i >= 2 and loc[i - 2] == "slides" and isinstance(loc[i - 1], int)
+
+
+def _describe(loc) -> str:
+    # A field may share its name with a slide kind ('title', 'bullets', ...):
+    # skip only the union tags.
+    parts = [p for i, p in enumerate(loc) if isinstance(p, str) and not _is_kind_tag(loc, i)]
+    return f"'{parts[-1]}'" if parts else "the outline"
+
+
+def diagnostics(err: dict, tree, name: str) -> list[Diagnostic]:
+    if err["type"] == "row_length":
+        # the model stops at the first row that does not fit; report every one
+        loc = tuple(err["loc"]) + ("rows",)
+        rows, _key_pos, _value_pos = _walk(tree, loc)
+        columns = err["ctx"]["columns"]
+        found = [
+            error(
+                f"row {i + 1} has {len(row)} cells but the table has {columns} columns",
+                locate(tree, loc + (i,), name),
+                _ROW_HINT,
+            )
+            for i, row in enumerate(rows if isinstance(rows, PosList) else ())
+            if isinstance(row, PosList) and len(row) != columns
+        ]
+        if found:
+            return found
+    return [_diagnostic(err, tree, name)]
+
+
+_ROW_HINT = "give every row one cell per column, in order"
+
+
+def _diagnostic(err: dict, tree, name: str) -> Diagnostic:
+    loc = tuple(err["loc"])
+    structural = _STRUCTURAL.get(err["type"])
+    if structural is not None:
+        return structural(err, loc, tree, name)
+    if loc and loc[-1] == "[key]":  # a key of a mapping such as 'concepts' or 'variables'
+        loc = loc[:-1]
+        return _value_error(err, _describe(loc[:-1]), locate(tree, loc, name, key=True))
+    return _value_error(err, _describe(loc), locate(tree, loc, name))
+
+
+def _row_length(err: dict, loc: tuple, tree, name: str) -> Diagnostic:
+    loc = loc + ("rows", err["ctx"]["row"])
+    return error(err["msg"], locate(tree, loc, name), _ROW_HINT)
+
+
+def _unknown_key(err: dict, loc: tuple, tree, name: str) -> Diagnostic:
+    key = loc[-1]
+    allowed = _field_names(loc[:-1])
+    close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+    hint = (
+        f"did you mean '{close[0]}'?"
+        if close
+        else ("allowed keys: " + ", ".join(allowed) if allowed else "remove it")
+    )
+    return error(f"unknown key '{key}'", locate(tree, loc, name, key=True), hint)
+
+
+def _missing(err: dict, loc: tuple, tree, name: str) -> Diagnostic:
+    return error(
+        f"missing required key '{loc[-1]}'", locate(tree, loc[:-1], name), f"add '{loc[-1]}:' here"
+    )
+
+
+def _unknown_kind(err: dict, loc: tuple, tree, name: str) -> Diagnostic:
+    tag = (err.get("ctx") or {}).get("tag")
+    close = difflib.get_close_matches(str(tag), m.SLIDE_KINDS, n=1, cutoff=0.5)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return error(
+        f"unknown slide kind '{tag}'",
+        locate(tree, loc + ("kind",), name),
+        hint + "kinds: " + ", ".join(m.SLIDE_KINDS),
+    )
+
+
+def _no_kind(err: dict, loc: tuple, tree, name: str) -> Diagnostic:
+    return error(
+        "slide has no 'kind'",
+        locate(tree, loc, name),
+        "add 'kind:' with one of: " + ", ".join(m.SLIDE_KINDS),
+    )
+
+
+_STRUCTURAL = {
+    "row_length": _row_length,
+    "extra_forbidden": _unknown_key,
+    "missing": _missing,
+    "union_tag_invalid": _unknown_kind,
+    "union_tag_not_found": _no_kind,
+}
+
+# pydantic error type -> (message after the field's name, hint); {what} is what was
+# written instead, {value} the value itself, {min}/{max} the limits
+_VALUE_ERRORS = {
+    ("model_type", "model_attributes_type", "dict_type"): (
+        " should be a mapping of keys to values, not {what}",
+        "write 'key: value' lines indented under it",
+    ),
+    ("list_type",): (
+        " should be a list, not {what}",
+        "write each item on its own line starting with '- '",
+    ),
+    ("string_type",): (
+        " should be text, not {what}",
+        "write the text on the same line, or after '|' for several lines",
+    ),
+    ("string_too_short",): (" must not be empty", "write some text or remove the key"),
+    ("too_short",): (" needs at least {min} item(s)", None),
+    ("too_long",): (
+        " may have at most {max} items",
+        "one idea per slide: move the rest to another slide or to the notes",
+    ),
+    ("bool_parsing", "bool_type"): (" should be true or false, not '{value}'", None),
+    ("int_parsing", "int_type"): (" should be a whole number, not '{value}'", None),
+}
+
+
+def _value_error(err: dict, field: str, pos: SourcePos) -> Diagnostic:
+    """A value of the wrong type or shape, said in the outline's terms."""
+    kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    if kind == "string_pattern_mismatch":
+        if ctx.get("pattern", "").startswith("^#"):
+            return error(f"{field}: '{value}' is not a colour", pos, "write it as '#1F5AA6'")
+        return error(
+            f"{field}: '{value}' is not a valid name",
+            pos,
+            "use letters, digits, '-' or '_', starting with a letter",
+        )
+    for kinds, (message, hint) in _VALUE_ERRORS.items():
+        if kind in kinds:
+            said = message.format(
+                what=_what(value),
+                value=value,
+                min=ctx.get("min_length", 1),
+                max=ctx.get("max_length"),
+            )
+            return error(field + said, pos, hint)
+    message = err["msg"].removeprefix("Value error, ")
+    return error(f"{field}: {message}", pos)
