@@ -149,3 +149,20 @@ def test_renderers_never_branch_on_slide_kinds():
                 assert not (
                     isinstance(node.value, ast.Attribute) and node.value.attr == "source"
                 ), f"{path.relative_to(PKG)}:{node.lineno} reads a frame's source kind"
+
+
+def test_no_two_types_share_a_name():
+    """One name, one thing: no two classes or type aliases across deckgen share a name."""
+    seen: dict[str, list[str]] = {}
+    for path in sorted(PKG.rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            names = [node.name] if isinstance(node, ast.ClassDef) else []
+            if isinstance(node, ast.Assign):
+                names = [
+                    t.id
+                    for t in node.targets
+                    if isinstance(t, ast.Name) and t.id[:1].isupper() and not t.id.isupper()
+                ]
+            for name in names:
+                seen.setdefault(name, []).append(str(path.relative_to(PKG)))
+    assert {name: where for name, where in seen.items() if len(where) > 1} == {}

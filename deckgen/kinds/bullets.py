@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ..layout.context import Page, SlideContext
-from ..layout.fit import Block, FitRule
+from ..layout.fit import FitRule, FlowBlock
 from ..layout.flow import Flow, flow_pages
 from ..layout.frames import Item, Paragraph
 from ..layout.geometry import Rect
@@ -86,7 +86,7 @@ def _areas(slide: BulletsSlide, ctx: SlideContext):
     return text, side
 
 
-def _block(ctx: SlideContext, bullet: Bullet, accent: str) -> Block:
+def _block(ctx: SlideContext, bullet: Bullet, accent: str) -> FlowBlock:
     design = ctx.design
     scale, spacing, box = design.scale, design.spacing, design.bullets
     text, muted = design.palette.text, design.palette.muted
@@ -116,7 +116,7 @@ def _block(ctx: SlideContext, bullet: Bullet, accent: str) -> Block:
             ctx.text.set(s, width, sub) for s in bullet.sub
         ]
 
-    return Block(make)
+    return FlowBlock(make)
 
 
 def select(slide: BulletsSlide, audience: str | None) -> tuple[dict, list[str]]:

@@ -15,7 +15,7 @@ from ..layout.design import Palette
 from ..layout.fit import FitRule, continued_notes, continued_title, fit, group_rows
 from ..layout.frames import SlideLayout, Table, TableCell
 from ..layout.geometry import Rect
-from ..layout.handout_blocks import Comparison
+from ..layout.handout_blocks import TableToPrint
 from ..layout.text import ParaStyle, height
 from ..outline.nodes import Name, Node, SlideBase, Text, text_shorthand
 from .base import SlideKind
@@ -159,10 +159,10 @@ def _banded(ctx: SlideContext, rows: list[Row]) -> list[Row]:
     ]
 
 
-def to_handout(slide: ComparisonSlide, number: int, palette: Palette) -> list[Comparison]:
+def to_handout(slide: ComparisonSlide, number: int, palette: Palette) -> list[TableToPrint]:
     """The table again, at reading size, in the handout's appendix."""
     return [
-        Comparison(
+        TableToPrint(
             number,
             slide.title,
             tuple(c.label for c in slide.columns),

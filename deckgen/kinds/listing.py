@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from ..layout.context import SlideContext
-from ..layout.fit import Block
+from ..layout.fit import FlowBlock
 from ..layout.frames import Paragraph, Run
 from ..layout.text import ParaStyle
 
 
-def entry(ctx: SlideContext, runs: tuple[Run, ...], before: float, hang: int = 0) -> Block:
+def entry(ctx: SlideContext, runs: tuple[Run, ...], before: float, hang: int = 0) -> FlowBlock:
     """One entry of a listing, sized when it is placed; ``before`` is its space above,
     a share of the size; ``hang`` how far its first line hangs left of the rest."""
 
@@ -22,4 +22,4 @@ def entry(ctx: SlideContext, runs: tuple[Run, ...], before: float, hang: int = 0
         )
         return [ctx.text.set(runs, width, style)]
 
-    return Block(make)
+    return FlowBlock(make)

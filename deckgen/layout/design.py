@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .colors import WHITE, hex6, mix, on_color
 from .geometry import Insets, Rect, inch
-from .handout_design import Handout
+from .handout_design import HandoutDesign
 
 if TYPE_CHECKING:
     from ..outline.talk import Talk
@@ -176,7 +176,7 @@ class ConceptBars:
 
 
 @dataclass(frozen=True)
-class TitleSlide:
+class TitleSlideDesign:
     text_width: int = inch(8.0)  # the concepts' discs start at 8.6 in
     title_top: int = inch(1.2)
     title_height: int = inch(2.5)
@@ -196,7 +196,7 @@ class TitleSlide:
 
 
 @dataclass(frozen=True)
-class Divider:
+class DividerDesign:
     text_width_beside_icon: int = inch(7.8)
     number_top: int = inch(1.9)
     number_height: int = inch(0.6)
@@ -209,7 +209,7 @@ class Divider:
 
 
 @dataclass(frozen=True)
-class Bullets:
+class BulletsDesign:
     most: int = 6  # top-level points a slide
     marker: str = "•"
     sub_marker: str = "–"
@@ -223,7 +223,7 @@ class Bullets:
 
 
 @dataclass(frozen=True)
-class Listing:
+class ListingDesign:
     """Agenda, glossary and references: entries generated from the whole outline."""
 
     columns: int = 2  # glossary and references
@@ -234,7 +234,7 @@ class Listing:
 
 
 @dataclass(frozen=True)
-class Definition:
+class DefinitionDesign:
     mark_width: int = inch(1.1)
     mark_rise: int = inch(0.35)  # the quote mark starts this far above the quote
     icon_disc: int = inch(2.6)
@@ -247,7 +247,7 @@ class Definition:
 
 
 @dataclass(frozen=True)
-class Analogy:
+class AnalogyDesign:
     gap: int = inch(0.7)  # between the panels, where the arrows are
     pad: int = inch(0.25)
     heading_height: int = inch(0.95)
@@ -262,7 +262,7 @@ class Analogy:
 
 
 @dataclass(frozen=True)
-class Comparison:
+class ComparisonDesign:
     # the first column names the aspect: a narrower share of the width with more columns
     first_column: float = 0.2
     first_of_two: float = 0.3
@@ -273,7 +273,7 @@ class Comparison:
 
 
 @dataclass(frozen=True)
-class Takeaways:
+class TakeawaysDesign:
     badge: int = inch(1.0)
     text_gap: int = inch(0.4)
     gap: int = inch(0.35)
@@ -283,7 +283,7 @@ class Takeaways:
 
 
 @dataclass(frozen=True)
-class Closing:
+class ClosingDesign:
     title_top: int = inch(1.6)
     title_height: int = inch(1.3)
     bars_top: int = inch(3.1)
@@ -310,17 +310,17 @@ class Design:
     spacing: Spacing = Spacing()
     chrome: Chrome = Chrome()
     bars: ConceptBars = ConceptBars()
-    title_slide: TitleSlide = TitleSlide()
-    divider: Divider = Divider()
-    bullets: Bullets = Bullets()
-    listing: Listing = Listing()
-    definition: Definition = Definition()
-    analogy: Analogy = Analogy()
-    comparison: Comparison = Comparison()
-    takeaways: Takeaways = Takeaways()
-    closing: Closing = Closing()
+    title_slide: TitleSlideDesign = TitleSlideDesign()
+    divider: DividerDesign = DividerDesign()
+    bullets: BulletsDesign = BulletsDesign()
+    listing: ListingDesign = ListingDesign()
+    definition: DefinitionDesign = DefinitionDesign()
+    analogy: AnalogyDesign = AnalogyDesign()
+    comparison: ComparisonDesign = ComparisonDesign()
+    takeaways: TakeawaysDesign = TakeawaysDesign()
+    closing: ClosingDesign = ClosingDesign()
     shapes: Shapes = Shapes()
-    handout: Handout = field(default_factory=Handout)
+    handout: HandoutDesign = field(default_factory=HandoutDesign)
 
 
 def default_design(talk: Talk) -> Design:

@@ -103,21 +103,21 @@ def fit(
 
 
 @dataclass
-class Block:
+class FlowBlock:
     """One unit of flowing content (a bullet with its sub-bullets, a glossary entry…)."""
 
     make: Callable[[float, int], list[Paragraph]]  # (size, width in EMU) -> paragraphs
 
 
-Column = list[Paragraph]
+TextColumn = list[Paragraph]
 
 
 def paginate(
-    blocks: Sequence[Block], size: float, width: int, room: int, columns: int
-) -> list[list[Column]]:
+    blocks: Sequence[FlowBlock], size: float, width: int, room: int, columns: int
+) -> list[list[TextColumn]]:
     """Pour blocks into columns ``room`` EMU tall, ``columns`` to a page; a block taller
     than a column is cut between lines."""
-    cols: list[Column] = [[]]
+    cols: list[TextColumn] = [[]]
 
     def place(paras: list[Paragraph]) -> None:
         if not cols[-1] and paras[0].space_before:  # a column opens without extra space

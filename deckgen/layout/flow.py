@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .chrome import title_items
 from .context import Page
-from .fit import Block, Column, FitRule, continued_notes, continued_title, fit, paginate
+from .fit import FitRule, FlowBlock, TextColumn, continued_notes, continued_title, fit, paginate
 from .frames import Item, Paragraph, Placeholder, Role, SlideLayout
 from .geometry import Rect
 
@@ -47,7 +47,9 @@ def listing_rule(ctx: SlideContext, preferred: float, title: str) -> FitRule:
     )
 
 
-def flow_pages(ctx: SlideContext, flow: Flow, blocks: Sequence[Block], page: int = 0) -> list[Page]:
+def flow_pages(
+    ctx: SlideContext, flow: Flow, blocks: Sequence[FlowBlock], page: int = 0
+) -> list[Page]:
     """The slides ``blocks`` take; ``page`` is how many slides of this outline slide came
     before (for the slide numbers in warnings)."""
     gap = ctx.design.grid.column_gap
@@ -76,7 +78,7 @@ def flow_pages(ctx: SlideContext, flow: Flow, blocks: Sequence[Block], page: int
 def _page(
     ctx: SlideContext,
     flow: Flow,
-    cols: list[tuple[Rect, Column]],
+    cols: list[tuple[Rect, TextColumn]],
     continued: bool,
     page: int,
 ) -> Page:

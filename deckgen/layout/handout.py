@@ -20,25 +20,24 @@ from typing import TYPE_CHECKING
 from .frames import Deck, SlideFrame
 from .handout_blocks import (
     About,
-    Block,
     Citation,
-    Comparison,
+    CitedReference,
     Contribution,
     Cover,
     GlossaryList,
     GridCell,
+    HandoutBlock,
     HandoutLayout,
     HandoutOptions,
     Heading,
     PageFrame,
     ReadingTable,
-    Reference,
     ReferenceList,
     Running,
     SlideGrid,
     SlideWithNotes,
-    Term,
-    Text,
+    SourcedText,
+    TableToPrint,
 )
 from .references import bibliography
 
@@ -70,7 +69,7 @@ def layout_handout(
         right = f"{right} · for {audience}" if right else f"for {audience}"
     sections = _sections(talk, deck)
     contributions = _contributions(talk, deck)
-    body: list[Block] = []
+    body: list[HandoutBlock] = []
     if options.per_page is None:
         body += _notes_pages(design, page, sections, options.lines)
     else:
@@ -98,9 +97,9 @@ def layout_handout(
 
 @dataclass(frozen=True)
 class _Section:
-    title: Text
+    title: SourcedText
     frames: tuple[SlideFrame, ...]
-    subtitle: Text | None
+    subtitle: SourcedText | None
     color: str | None  # the section's concept colour, if it has one
 
 
@@ -116,8 +115,8 @@ def _sections(talk: Talk, deck: Deck) -> list[_Section]:
                 if section.concept in palette.concepts
                 else None
             )
-            subtitle = Text(section.subtitle, section.pos) if section.subtitle else None
-            out.append(_Section(Text(section.title, section.pos), frames, subtitle, color))
+            subtitle = SourcedText(section.subtitle, section.pos) if section.subtitle else None
+            out.append(_Section(SourcedText(section.title, section.pos), frames, subtitle, color))
     return out
 
 
@@ -147,22 +146,22 @@ def _cover(design: Design, talk: Talk, deck: Deck, audience: str | None) -> Cove
         ("Slides", f"{len(deck.slides)}"),
     )
     return Cover(
-        title=Text(meta.title),
-        subtitle=Text(meta.subtitle) if meta.subtitle else None,
+        title=SourcedText(meta.title),
+        subtitle=SourcedText(meta.subtitle) if meta.subtitle else None,
         facts=tuple((label, value) for label, value in facts if value),
-        disclosure=Text(meta.disclosure, meta.pos) if meta.disclosure else None,
+        disclosure=SourcedText(meta.disclosure, meta.pos) if meta.disclosure else None,
         bars=design.palette.accents or (design.palette.primary,),
     )
 
 
 def _notes_pages(
     design: Design, page: PageFrame, sections: list[_Section], lines: bool
-) -> list[Block]:
+) -> list[HandoutBlock]:
     """Each section's heading, then each of its slides beside its notes."""
     box = design.handout
     thumb = page.frame_width * box.notes_thumb
     text = page.frame_width - thumb - box.gap
-    out: list[Block] = []
+    out: list[HandoutBlock] = []
     for i, section in enumerate(sections):
         out.append(
             Heading(
@@ -204,7 +203,7 @@ def _in_appendix(frame: SlideFrame) -> bool:
 
 def _grid_pages(
     design: Design, page: PageFrame, deck: Deck, sections: list[_Section], options: HandoutOptions
-) -> list[Block]:
+) -> list[HandoutBlock]:
     """N slides a page: equal rows filling the frame, each slide centred in its cell with
     its caption (up to two lines) and any ruled lines under it."""
     box = design.handout
@@ -246,11 +245,13 @@ def _grid_pages(
     ]
 
 
-def _tables(design: Design, page: PageFrame, contributions: list[Contribution]) -> list[Block]:
+def _tables(
+    design: Design, page: PageFrame, contributions: list[Contribution]
+) -> list[HandoutBlock]:
     box = design.handout
     palette = design.palette
-    out: list[Block] = []
-    tables = [c for c in contributions if isinstance(c, Comparison)]
+    out: list[HandoutBlock] = []
+    tables = [c for c in contributions if isinstance(c, TableToPrint)]
     for i, table in enumerate(tables):
         columns = len(table.header)
         # the same proportions as on the slide
@@ -258,10 +259,10 @@ def _tables(design: Design, page: PageFrame, contributions: list[Contribution]) 
         rest = (page.frame_width - first) / (columns - 1)
         out.append(
             ReadingTable(
-                Heading(Text(table.title, table.pos), f"table-{i}", keep=box.table_keep),
+                Heading(SourcedText(table.title, table.pos), f"table-{i}", keep=box.table_keep),
                 f"The comparison from slide {table.number}, at reading size.",
-                tuple(Text(h, table.pos) for h in table.header),
-                tuple(tuple(Text(v, table.pos) for v in row) for row in table.rows),
+                tuple(SourcedText(h, table.pos) for h in table.header),
+                tuple(tuple(SourcedText(v, table.pos) for v in row) for row in table.rows),
                 table.header_fills,
                 tuple(palette.on(fill) for fill in table.header_fills),
                 (first,) + (rest,) * (columns - 1),
@@ -271,19 +272,21 @@ def _tables(design: Design, page: PageFrame, contributions: list[Contribution]) 
     return out
 
 
-def _glossary(design: Design, talk: Talk) -> list[Block]:
+def _glossary(design: Design, talk: Talk) -> list[HandoutBlock]:
     if not talk.glossary:
         return []
-    heading = Heading(Text("Glossary"), "glossary", keep=design.handout.listing_keep)
-    return [GlossaryList(heading, tuple(Term(t.term, t.definition, t.pos) for t in talk.glossary))]
+    heading = Heading(SourcedText("Glossary"), "glossary", keep=design.handout.listing_keep)
+    return [GlossaryList(heading, talk.glossary)]
 
 
-def _references(design: Design, talk: Talk, contributions: list[Contribution]) -> list[Block]:
+def _references(
+    design: Design, talk: Talk, contributions: list[Contribution]
+) -> list[HandoutBlock]:
     """The talk's references with the slides that quote them, then a reference for each
     definition quoted without one, made from its attribution."""
     citations = [c for c in contributions if isinstance(c, Citation)]
     refs = [
-        Reference(
+        CitedReference(
             e.label,
             e.title,
             e.details,
@@ -300,13 +303,13 @@ def _references(design: Design, talk: Talk, contributions: list[Contribution]) -
         key = (c.attribution, c.source)
         if key in seen:
             old = refs[seen[key]]
-            refs[seen[key]] = Reference(
+            refs[seen[key]] = CitedReference(
                 old.label, old.title, old.details, old.url, (*old.cited_on, c.number), old.pos
             )
             continue
         seen[key] = len(refs)
         refs.append(
-            Reference(
+            CitedReference(
                 f"[{len(refs) + 1}]",
                 c.source or c.attribution,
                 c.attribution if c.source else "",
@@ -317,7 +320,7 @@ def _references(design: Design, talk: Talk, contributions: list[Contribution]) -
         )
     if not refs:
         return []
-    heading = Heading(Text("References"), "references", keep=design.handout.listing_keep)
+    heading = Heading(SourcedText("References"), "references", keep=design.handout.listing_keep)
     return [ReferenceList(heading, tuple(refs))]
 
 
@@ -325,8 +328,8 @@ def _about(design: Design, talk: Talk, created: _dt.datetime) -> About:
     meta = talk.meta
     made = created.strftime("%Y-%m-%d")
     return About(
-        Heading(Text("About this handout"), "about", keep=design.handout.about_keep),
-        Text(meta.disclosure, meta.pos) if meta.disclosure else None,
+        Heading(SourcedText("About this handout"), "about", keep=design.handout.about_keep),
+        SourcedText(meta.disclosure, meta.pos) if meta.disclosure else None,
         f"Made with deckgen on {made} from the same outline and the same "
         "laid-out slides as the deck.",
     )
@@ -334,9 +337,9 @@ def _about(design: Design, talk: Talk, created: _dt.datetime) -> About:
 
 __all__ = [
     "About",
-    "Block",
+    "HandoutBlock",
     "Citation",
-    "Comparison",
+    "TableToPrint",
     "Contribution",
     "Cover",
     "GlossaryList",
@@ -346,12 +349,11 @@ __all__ = [
     "Heading",
     "PageFrame",
     "ReadingTable",
-    "Reference",
+    "CitedReference",
     "ReferenceList",
     "Running",
     "SlideGrid",
     "SlideWithNotes",
-    "Term",
-    "Text",
+    "SourcedText",
     "layout_handout",
 ]

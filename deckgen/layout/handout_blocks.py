@@ -12,6 +12,7 @@ from ..errors import SourcePos
 from .frames import Deck, SlideFrame
 
 if TYPE_CHECKING:
+    from ..outline.talk import Term
     from .design import Design
 
 
@@ -23,7 +24,7 @@ class HandoutOptions:
 
 
 @dataclass(frozen=True)
-class Text:
+class SourcedText:
     """Outline text and where it came from (a glyph no font has names this line)."""
 
     text: str
@@ -66,10 +67,10 @@ class Running:
 
 @dataclass(frozen=True)
 class Cover:
-    title: Text
-    subtitle: Text | None
+    title: SourcedText
+    subtitle: SourcedText | None
     facts: tuple[tuple[str, str], ...]  # (label, value)
-    disclosure: Text | None
+    disclosure: SourcedText | None
     bars: tuple[str, ...]  # the concepts' colours across the top
     contents: str = "Contents"
 
@@ -78,10 +79,10 @@ class Cover:
 class Heading:
     """A section heading: a bookmark and a contents entry, in the section's colour."""
 
-    text: Text
+    text: SourcedText
     key: str
     color: str | None = None
-    subtitle: Text | None = None
+    subtitle: SourcedText | None = None
     keep: float = 0.0  # start a new page unless this much room is left
 
 
@@ -124,19 +125,12 @@ class ReadingTable:
 
     heading: Heading
     note: str
-    header: tuple[Text, ...]
-    rows: tuple[tuple[Text, ...], ...]
+    header: tuple[SourcedText, ...]
+    rows: tuple[tuple[SourcedText, ...], ...]
     header_fills: tuple[str, ...]
     header_inks: tuple[str, ...]
     col_widths: tuple[float, ...]
     band: str
-
-
-@dataclass(frozen=True)
-class Term:
-    term: str
-    definition: str
-    pos: SourcePos | None = None
 
 
 @dataclass(frozen=True)
@@ -146,7 +140,7 @@ class GlossaryList:
 
 
 @dataclass(frozen=True)
-class Reference:
+class CitedReference:
     label: str  # "[1]"
     title: str
     details: str  # author, publisher, year
@@ -158,18 +152,18 @@ class Reference:
 @dataclass(frozen=True)
 class ReferenceList:
     heading: Heading
-    references: tuple[Reference, ...]
+    references: tuple[CitedReference, ...]
     cited: str = "Quoted on slide {slides}."
 
 
 @dataclass(frozen=True)
 class About:
     heading: Heading
-    disclosure: Text | None
+    disclosure: SourcedText | None
     made: str
 
 
-Block = (
+HandoutBlock = (
     Cover
     | Heading
     | SlideWithNotes
@@ -188,7 +182,7 @@ class HandoutLayout:
     page: PageFrame
     running: Running
     cover: Cover
-    body: tuple[Block, ...]
+    body: tuple[HandoutBlock, ...]
     title: str
     author: str
     subject: str
@@ -211,7 +205,7 @@ class Citation:
 
 
 @dataclass(frozen=True)
-class Comparison:
+class TableToPrint:
     """A comparison table, to print at reading size."""
 
     number: int  # the slide it starts on
@@ -222,4 +216,4 @@ class Comparison:
     pos: SourcePos | None = None
 
 
-Contribution = Citation | Comparison
+Contribution = Citation | TableToPrint

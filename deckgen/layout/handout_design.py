@@ -45,7 +45,7 @@ def _print_styles() -> dict[str, PrintStyle]:
 
 
 @dataclass(frozen=True)
-class Handout:
+class HandoutDesign:
     """The printed handout's page geometry, in points."""
 
     papers: dict[str, tuple[float, float]] = field(

@@ -18,7 +18,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ....layout import handout as h
-from .flowables import Heading, RuledLines, SlideThumb
+from .flowables import BookmarkHeading, RuledLines, SlideThumb
 from .styles import Markup, hex_color
 
 
@@ -39,7 +39,7 @@ class Blocks:
     def table_style(self, *extra) -> TableStyle:
         return TableStyle([("FONTNAME", (0, 0), (-1, -1), self.face), *extra])
 
-    def flowables(self, block: h.Block) -> list:
+    def flowables(self, block: h.HandoutBlock) -> list:
         match block:
             case h.Cover():
                 return self.cover(block)
@@ -99,14 +99,14 @@ class Blocks:
             out.append(self.para(heading.subtitle.text, "section-sub", heading.subtitle.pos))
         return out
 
-    def heading_paragraph(self, heading: h.Heading) -> Heading:
+    def heading_paragraph(self, heading: h.Heading) -> BookmarkHeading:
         style = self.styles["h1"]
         if heading.color:  # a section about one concept is headed in its colour
             style = ParagraphStyle(
                 f"h1-{heading.color}", parent=style, textColor=hex_color(heading.color)
             )
         text = heading.text
-        return Heading(self.markup(text.text, text.pos), text.text, heading.key, style)
+        return BookmarkHeading(self.markup(text.text, text.pos), text.text, heading.key, style)
 
     def slide_with_notes(self, block: h.SlideWithNotes) -> list:
         frame = block.frame
@@ -219,7 +219,7 @@ class Blocks:
         out = [keep, Spacer(1, self.box.heading_gap), heading]
         return out + [self.reference(r, block.cited) for r in block.references]
 
-    def reference(self, ref: h.Reference, cited: str) -> Paragraph:
+    def reference(self, ref: h.CitedReference, cited: str) -> Paragraph:
         text = f"{escape(ref.label)} <i>{self.markup(ref.title, ref.pos, italic=True)}</i>"
         if ref.details:
             text += ". " + self.markup(ref.details, ref.pos)

@@ -71,7 +71,7 @@ class RuledLines(Flowable):
             y -= self.pitch
 
 
-class Heading(Paragraph):
+class BookmarkHeading(Paragraph):
     """A heading that is a bookmark and a contents entry."""
 
     def __init__(self, text_markup: str, plain: str, key: str, style, level: int = 0):

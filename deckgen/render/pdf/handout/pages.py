@@ -10,12 +10,12 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from ....layout.handout import HandoutLayout
 from ..fonts import Fonts
 from ..units import rgb
-from .flowables import Heading, PageCount
+from .flowables import BookmarkHeading, PageCount
 
 
 class HandoutDoc(BaseDocTemplate):
     def afterFlowable(self, flowable):  # noqa: N802 - reportlab's name
-        if isinstance(flowable, Heading):
+        if isinstance(flowable, BookmarkHeading):
             self.canv.bookmarkPage(flowable.key)
             self.canv.addOutlineEntry(flowable.plain, flowable.key, level=flowable.level)
             self.notify(
