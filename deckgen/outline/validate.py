@@ -126,9 +126,8 @@ class _TreeChecker:
             self.problems.append(
                 _unknown("concept", concept, self.concepts, node.value_pos["concept"])
             )
-        reference = node.get("reference")
-        cites = node.get("kind") == "definition" and isinstance(reference, str)
-        if cites and reference not in self.references:
+        reference = node.get("reference")  # a slide that cites one of the references
+        if isinstance(reference, str) and reference not in self.references:
             self.problems.append(
                 _unknown("reference", reference, self.references, node.value_pos["reference"])
             )
