@@ -1,4 +1,4 @@
-"""Tailoring: Outline → Outline, filling {name} placeholders from variables and --set."""
+"""Tailoring: Outline → Talk, filling {name} placeholders from variables and --set."""
 
 from __future__ import annotations
 
@@ -209,3 +209,34 @@ def _strings(node, loc=()):
     for where, value in walk(node, loc):
         if isinstance(value, str) and where and where[0] != "variables":
             yield where, value
+
+
+def test_the_talk_has_no_audience_left_in_it():
+    """Layout takes a Talk: every only/skip is cleared, overrides are applied and gone,
+    notes are text, and there are no audience profiles or variables to see."""
+    from pydantic import BaseModel
+
+    from deckgen.outline.talk import Talk
+
+    outline = load_outline(SHIPPED, display_name="outline.yaml")
+    for audience in [None, *outline.audiences]:
+        talk = tailor(outline, audience=audience)
+        assert isinstance(talk, Talk)
+        assert not hasattr(talk, "audiences") and not hasattr(talk, "variables")
+
+        def visit(node):
+            if isinstance(node, m.Selectable):
+                assert node.only is None and node.skip is None, node
+            if isinstance(node, m.SlideBase):
+                assert node.overrides == {} and (node.notes is None or isinstance(node.notes, str))
+            if isinstance(node, BaseModel):
+                for name in type(node).model_fields:
+                    visit(getattr(node, name))
+            elif isinstance(node, list | tuple):
+                for item in node:
+                    visit(item)
+
+        for section in talk.sections:
+            assert not hasattr(section, "only")
+            visit(list(section.slides))
+        assert all(not hasattr(term, "only") for term in talk.glossary)
