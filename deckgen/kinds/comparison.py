@@ -123,6 +123,7 @@ def compose(slide: ComparisonSlide, ctx: SlideContext) -> list[Page]:
             name="Comparison table",
             insets=insets,
             border=design.palette.table_rule,
+            border_width=design.comparison.rule_width,
             pos=slide.pos,
         )
         notes = continued_notes(slide.title, slide.notes, i > 0)

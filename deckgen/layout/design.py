@@ -267,6 +267,7 @@ class ComparisonDesign:
     first_column: float = 0.2
     first_of_two: float = 0.3
     insets: Insets = Insets(inch(0.12), inch(0.08), inch(0.12), inch(0.08))
+    rule_width: float = 1.0  # points: the white rules between cells
 
     def first_share(self, columns: int) -> float:
         return self.first_column if columns > 2 else self.first_of_two
@@ -297,6 +298,14 @@ class ClosingDesign:
 
 
 @dataclass(frozen=True)
+class NotesPageDesign:
+    """The notes page of the PPTX (portrait, 7.5 × 10 in): the slide above, notes below."""
+
+    slide_image: Rect = Rect(inch(0.5), inch(0.75), inch(6.5), inch(6.5 * 9 / 16))  # 16:9
+    notes: Rect = Rect(inch(0.75), inch(4.75), inch(6.0), inch(4.5))
+
+
+@dataclass(frozen=True)
 class Shapes:
     corner: float = 0.06  # rounded corners, a share of the shorter side
 
@@ -320,6 +329,7 @@ class Design:
     takeaways: TakeawaysDesign = TakeawaysDesign()
     closing: ClosingDesign = ClosingDesign()
     shapes: Shapes = Shapes()
+    notes_page: NotesPageDesign = NotesPageDesign()
     handout: HandoutDesign = field(default_factory=HandoutDesign)
 
 

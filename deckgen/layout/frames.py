@@ -140,6 +140,7 @@ class Table:
     insets: Insets
     header_rows: int = 1
     border: str = "FFFFFF"
+    border_width: float = 1.0  # points
     pos: SourcePos | None = None
 
 

@@ -62,6 +62,7 @@ class HandoutDesign:
     footer_drop: float = 2
     chrome_size: float = 8
     thumb_border: str = "C5CCD4"
+    thumb_border_width: float = 0.5
     rule: str = "B9C0C8"
     rule_width: float = 0.5
     link: str = "1F5AA6"

@@ -46,6 +46,6 @@ def draw_slide(
     if border:
         canvas.saveState()
         canvas.setStrokeColorRGB(*rgb(border))
-        canvas.setLineWidth(0.5)
+        canvas.setLineWidth(deck.design.handout.thumb_border_width)
         canvas.rect(left, top - height, width, height, stroke=1, fill=0)
         canvas.restoreState()

@@ -38,7 +38,7 @@ def draw_table(canvas, table: Table, to_page: Transform, fonts: Fonts) -> None:
         y += height
     # white rules between cells, as the PPTX table style draws them
     canvas.setStrokeColorRGB(*rgb(table.border))
-    canvas.setLineWidth(to_page.size(1))
+    canvas.setLineWidth(to_page.size(table.border_width))
     x = table.rect.x
     for width in table.col_widths[:-1]:
         x += width

@@ -47,6 +47,10 @@ _PH_TYPES = {
 }
 
 
+# the stock master's background: a slide on any other colour sets its own
+MASTER_BACKGROUND = "FFFFFF"
+
+
 def render_pptx(deck: Deck, created: _dt.datetime) -> bytes:
     prs = Presentation()
     prs.slide_width, prs.slide_height = deck.width, deck.height
@@ -64,7 +68,7 @@ def render_pptx(deck: Deck, created: _dt.datetime) -> bytes:
 
 def _render_slide(prs, layout, frame: SlideFrame, lang: str) -> None:
     slide = prs.slides.add_slide(layout)
-    if frame.background.upper() != "FFFFFF":
+    if frame.background.upper() != MASTER_BACKGROUND:
         slide.background.fill.solid()
         slide.background.fill.fore_color.rgb = RGBColor.from_string(frame.background)
     placeholders = {}

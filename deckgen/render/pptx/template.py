@@ -21,7 +21,6 @@ from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
-from pptx.util import Inches
 
 from ...layout.design import TypeScale
 from ...layout.frames import Deck
@@ -52,7 +51,7 @@ def prepare_template(prs, deck: Deck) -> None:
     sld_sz = prs.part._element.find(qn("p:sldSz"))
     if sld_sz is not None and "type" in sld_sz.attrib:
         del sld_sz.attrib["type"]  # it said "screen4x3"
-    _notes_master(prs)
+    _notes_master(prs, deck)
     _rewrite_theme(master.part.part_related_by(RT.THEME), deck, dict(deck.design.palette.slots()))
 
 
@@ -95,17 +94,15 @@ def _text_styles(master, scale: TypeScale) -> None:
             body_pr.set("anchor", "b")
 
 
-def _notes_master(prs) -> None:
+def _notes_master(prs, deck: Deck) -> None:
     """A 16:9 slide image on the notes page, and the notes below it."""
-    notes_master = prs.notes_master
-    for shape in notes_master.placeholders:
-        kind = shape.placeholder_format.type
-        if kind == PP_PLACEHOLDER.SLIDE_IMAGE:
-            shape.left, shape.top = Inches(0.5), Inches(0.75)
-            shape.width, shape.height = Inches(6.5), Inches(6.5 * 9 / 16)
-        elif kind == PP_PLACEHOLDER.BODY:
-            shape.left, shape.top = Inches(0.75), Inches(4.75)
-            shape.width, shape.height = Inches(6.0), Inches(4.5)
+    page = deck.design.notes_page
+    boxes = {PP_PLACEHOLDER.SLIDE_IMAGE: page.slide_image, PP_PLACEHOLDER.BODY: page.notes}
+    for shape in prs.notes_master.placeholders:
+        box = boxes.get(shape.placeholder_format.type)
+        if box is not None:
+            shape.left, shape.top = emu(box.x), emu(box.y)
+            shape.width, shape.height = emu(box.w), emu(box.h)
 
 
 def _rewrite_theme(part, deck: Deck, colors: dict[str, str]) -> None:

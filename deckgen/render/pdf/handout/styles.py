@@ -28,11 +28,12 @@ def paragraph_styles(design: Design, fonts: Fonts) -> dict[str, ParagraphStyle]:
     palette = design.palette
     inks = {"text": palette.text, "primary": palette.primary, "muted": palette.muted}
     inks["white"] = WHITE
+    body = design.handout.styles["body"]
     base = ParagraphStyle(
         "base",
         fontName=fonts.face(False, False),
-        fontSize=10,
-        leading=14,
+        fontSize=body.size,
+        leading=body.leading,
         textColor=hex_color(palette.text),
         alignment=TA_LEFT,
     )
