@@ -1,150 +1,53 @@
-"""Layout with a deterministic fake measurer: fitting, shrinking, continuing, staying inside."""
+"""The layout engine (deckgen/layout/engine.py): it walks the talk, has each kind compose
+its slides, numbers them, adds the chrome, checks that nothing leaves its box or the
+slide, and reports every error together. What each kind makes is tested in tests/kinds/."""
 
 from __future__ import annotations
 
-import textwrap
-from pathlib import Path
+from dataclasses import replace
 
 import pytest
 
-from deckgen.errors import BuildError
-from deckgen.layout.engine import layout_deck, reflow
-from deckgen.layout.frames import Picture, Placeholder, Role, Shape, Table, TextBox
-from deckgen.layout.geometry import EMU_PER_PT, Rect
-from deckgen.layout.measure import AfmMeasurer, FixedMeasurer
-from deckgen.layout.wrap import wrap_runs
-from deckgen.outline.loader import load_outline, load_outline_text
-from deckgen.outline.tailor import tailor
+from deckgen.errors import BuildError, Severity
+from deckgen.layout.design import default_design
+from deckgen.layout.engine import layout_deck
+from deckgen.layout.frames import Picture, Role, SlideSource, Table, TextBox
+from deckgen.layout.geometry import EMU_PER_PT, pt
+from deckgen.layout.measure import AfmMeasurer
 
-ROOT = Path(__file__).resolve().parents[2]
-FAKE = FixedMeasurer(0.5)
+from .support import (
+    FAKE,
+    SHIPPED,
+    SMALL,
+    assert_inside,
+    assert_text_fits,
+    deck_from,
+    is_chrome,
+    line_of,
+    named,
+    names,
+    outline_text,
+    talk_at,
+    talk_from,
+    text_of,
+)
 
-
-def outline_from(yaml_text: str):
-    """The talk one build lays out (layout takes a tailored talk, never an outline)."""
-    return tailor(load_outline_text(textwrap.dedent(yaml_text), "outline.yaml", base_dir=ROOT))
-
-
-def bullets_outline(points: list[str], title: str = "Points") -> str:
-    items = "\n".join(f"          - {p!r}" for p in points)
-    return (
-        "meta: {title: Talk}\nsections:\n  - title: S\n    divider: false\n    slides:\n"
-        f"      - kind: bullets\n        title: {title}\n        bullets:\n{items}\n"
-        "        notes: Say it.\n"
-    )
-
-
-def body_of(slide) -> TextBox:
-    return next(i for i in slide.items if isinstance(i, TextBox) and i.role is Role.BODY)
+NO_CHROME = ("title", "closing")
 
 
-def test_short_bullets_fit_at_the_preferred_size_without_warnings():
-    deck = layout_deck(outline_from(bullets_outline(["One", "Two", "Three"])), FAKE)
-    assert deck.diagnostics == ()
-    (slide,) = deck.slides
-    body = body_of(slide)
-    assert body.placeholder is Placeholder.BODY
-    assert [p.text for p in body.paragraphs] == ["One", "Two", "Three"]
-    assert {p.size for p in body.paragraphs} == {26}
-    assert all(p.bullet == "•" for p in body.paragraphs)
+@pytest.fixture(scope="module")
+def small():
+    talk = talk_at(SMALL)
+    return talk, layout_deck(talk, AfmMeasurer())
 
 
-def test_crowded_bullets_shrink_and_warn_with_the_source_line():
-    points = [f"Point number {i} " + "with words " * 7 for i in range(5)]
-    deck = layout_deck(outline_from(bullets_outline(points)), FAKE)
-    (slide,) = deck.slides
-    sizes = {p.size for p in body_of(slide).paragraphs}
-    assert len(sizes) == 1 and 18 <= sizes.pop() < 26
-    (warning,) = deck.diagnostics
-    assert warning.severity.value == "warning"
-    assert (warning.pos.line, warning.pos.col) == (6, 9)
-    assert "instead of 26 pt" in warning.message
+# ----------------------------------------------------------------- the driver
 
 
-def test_more_than_six_bullets_continue_before_shrinking():
-    points = [f"Short point {i}" for i in range(9)]
-    deck = layout_deck(outline_from(bullets_outline(points)), FAKE)
-    assert [s.title for s in deck.slides] == ["Points", "Points (cont.)"]
-    assert [len(body_of(s).paragraphs) for s in deck.slides] == [5, 4]
-    assert {p.size for s in deck.slides for p in body_of(s).paragraphs} == {26}
-    (warning,) = deck.diagnostics
-    assert "9 bullets" in warning.message and "at most 6 a slide" in warning.message
-
-
-def test_overflow_continues_on_cont_slides_never_below_the_floor():
-    points = [f"Point {i}: " + "a long statement that wraps " * 12 for i in range(6)]
-    deck = layout_deck(outline_from(bullets_outline(points)), FAKE)
-    assert len(deck.slides) >= 2
-    assert deck.slides[0].title == "Points"
-    assert all(s.title == "Points (cont.)" for s in deck.slides[1:])
-    assert all(s.continued for s in deck.slides[1:])
-    texts = [p.text for s in deck.slides for p in body_of(s).paragraphs]
-    assert texts == points  # nothing lost, nothing repeated, order kept
-    assert {p.size for s in deck.slides for p in body_of(s).paragraphs} == {18}
-    assert any("'(cont.)'" in d.message for d in deck.diagnostics)
-    assert "Continued from" in deck.slides[1].notes and deck.slides[0].notes == "Say it."
-
-
-def test_a_single_enormous_bullet_is_split_between_lines():
-    points = ["word " * 600]
-    deck = layout_deck(outline_from(bullets_outline(points)), FAKE)
-    assert len(deck.slides) >= 2
-    joined = " ".join(p.text.strip() for s in deck.slides for p in body_of(s).paragraphs)
-    assert joined.split() == points[0].split()
-    # only the first piece carries the bullet
-    assert body_of(deck.slides[0]).paragraphs[0].bullet == "•"
-    assert body_of(deck.slides[1]).paragraphs[0].bullet is None
-
-
-def test_text_boxes_hold_their_lines():
-    deck = layout_deck(tailor(load_outline(ROOT / "outline.yaml")), AfmMeasurer())
-    for slide in deck.slides:
-        for item in slide.items:
-            if isinstance(item, TextBox) and item.paragraphs:
-                height = sum(p.height for p in item.paragraphs) - item.paragraphs[0].space_before
-                assert height * EMU_PER_PT <= item.rect.h + 1, (slide.number, item.name)
-
-
-def test_every_item_lies_inside_the_slide_and_inside_the_margins():
-    deck = layout_deck(tailor(load_outline(ROOT / "outline.yaml")), AfmMeasurer())
-    page = Rect(0, 0, deck.width, deck.height)
-    for slide in deck.slides:
-        for item in slide.items:
-            assert page.contains(item.rect), (slide.number, item.name, item.rect)
-            chrome = isinstance(item, TextBox) and item.role in (Role.FOOTER, Role.SLIDE_NUMBER)
-            if isinstance(item, TextBox | Table | Picture) and not chrome:
-                safe = Rect(page.x + 300_000, page.y + 300_000, page.w - 600_000, page.h - 500_000)
-                assert safe.contains(item.rect), (slide.number, item.name)
-
-
-def test_no_line_is_wider_than_its_box():
-    measurer = AfmMeasurer()
-    deck = layout_deck(tailor(load_outline(ROOT / "outline.yaml")), measurer)
-    for slide in deck.slides:
-        for item in slide.items:
-            boxes = []
-            if isinstance(item, TextBox):
-                boxes = [(item.rect.w, item.paragraphs)]
-            elif isinstance(item, Table):
-                boxes = [
-                    (w - item.insets.left - item.insets.right, cell.paragraphs)
-                    for row in item.cells
-                    for w, cell in zip(item.col_widths, row, strict=True)
-                ]
-            for width, paragraphs in boxes:
-                for p in paragraphs:
-                    for k, line in enumerate(p.lines):
-                        hang = p.hanging if k == 0 and not p.bullet else 0
-                        avail = (width - p.margin_left + hang) / EMU_PER_PT
-                        used = sum(measurer.width(r.text, p.size, r.bold, r.italic) for r in line)
-                        assert used <= avail + 0.01, (slide.number, item.name, line)
-
-
-def test_the_shipped_deck_has_every_kind_and_its_design():
-    outline = tailor(load_outline(ROOT / "outline.yaml"))
-    deck = layout_deck(outline, AfmMeasurer())
-    kinds = [s.source.kind for s in deck.slides]
-    for kind in (
+def test_every_kind_and_a_divider_are_laid_out_without_a_warning(small):
+    _, deck = small
+    kinds = {s.source.kind for s in deck.slides}
+    assert kinds == {
         "title",
         "agenda",
         "section",
@@ -156,79 +59,84 @@ def test_the_shipped_deck_has_every_kind_and_its_design():
         "glossary",
         "references",
         "closing",
-    ):
-        assert kind in kinds, kind
+    }
     assert deck.diagnostics == (), [str(d) for d in deck.diagnostics]
-    by_kind = {s.source.kind: s for s in reversed(deck.slides)}
-    # the section divider is full-bleed colour; the security one in the security colour
-    dividers = [s for s in deck.slides if s.source.kind == "section"]
-    assert any(s.background == "1F5AA6" for s in dividers)
-    # the analogy has two panels and a picture for each
-    analogy = by_kind["analogy"]
-    panels = [i for i in analogy.items if isinstance(i, Shape) and "panel" in i.name]
-    assert len(panels) == 2 and panels[0].rect.y == panels[1].rect.y
-    assert panels[0].rect.right < panels[1].rect.x
-    assert sum(isinstance(i, Picture) for i in analogy.items) == 2
-    # the definition's quote is large, its attribution below it
-    definition = by_kind["definition"]
-    quote = next(i for i in definition.items if isinstance(i, TextBox) and i.role is Role.QUOTE)
-    attribution = next(
-        i for i in definition.items if isinstance(i, TextBox) and i.role is Role.ATTRIBUTION
+
+
+def test_slides_are_numbered_in_order_and_carry_their_outline_slide(small):
+    talk, deck = small
+    assert [s.number for s in deck.slides] == list(range(1, len(deck.slides) + 1))
+    # outline order: each section's divider (if any), then its slides
+    expected = []
+    for index, section in enumerate(talk.sections):
+        if section.divider:
+            expected.append(SlideSource(index, None, "section", section.id))
+        expected += [
+            SlideSource(index, number, slide.kind, slide.id)
+            for number, slide in enumerate(section.slides)
+        ]
+    assert [s.source for s in deck.slides] == expected
+    for frame in deck.slides:
+        section = talk.sections[frame.source.section]
+        assert frame.section == section.title
+        assert frame.section_index == frame.source.section
+        if frame.source.slide is None:
+            assert frame.pos == section.pos
+        else:
+            assert frame.pos == section.slides[frame.source.slide].pos
+
+
+def test_content_slides_and_dividers_get_the_footer_and_number_title_and_closing_do_not(small):
+    talk, deck = small
+    footer_text = "Locks and Ladders · Fixture Works"  # meta.footer, its variable filled
+    design = deck.design
+    for frame in deck.slides:
+        chrome = [item for item in frame.items if is_chrome(item)]
+        if frame.source.kind in NO_CHROME:
+            assert chrome == [], frame.title
+            continue
+        footer, number = named(frame, "Footer"), named(frame, "Slide number")
+        assert chrome == [footer, number]  # after the kind's own items
+        assert text_of(footer) == footer_text and footer.role is Role.FOOTER
+        assert text_of(number) == str(frame.number) and number.field == "slidenum"
+        assert footer.rect.y == number.rect.y == design.chrome.top
+        assert number.rect.right == design.grid.width - design.grid.margin
+        assert {p.size for p in footer.paragraphs} == {design.scale.chrome}
+        if frame.source.kind != "section":  # a divider's is in its ink (test_divider.py)
+            assert footer.paragraphs[0].color == design.palette.muted
+    assert talk.meta.footer == footer_text
+
+
+def test_the_footer_is_the_title_when_the_outline_has_none():
+    deck = deck_from(outline_text("- {kind: bullets, title: B, bullets: [x]}"))
+    assert text_of(named(deck.slides[0], "Footer")) == "Talk"
+
+
+def test_the_notes_are_reflowed_and_the_background_is_the_designs(small):
+    talk, deck = small
+    lock = next(s for s in deck.slides if s.title == "What is a lock?")
+    assert "\n" not in lock.notes  # the YAML block's hard wraps are joined
+    assert lock.notes.startswith("We start with locks. A lock keeps a door shut")
+    assert lock.background == deck.design.palette.background
+
+
+def test_the_deck_says_what_it_is(small):
+    talk, deck = small
+    assert (deck.width, deck.height) == (deck.design.grid.width, deck.design.grid.height)
+    assert deck.design == default_design(talk)
+    assert deck.font == "Arial"
+    meta = deck.meta
+    assert (meta.title, meta.subtitle, meta.author, meta.organisation, meta.date) == (
+        "Locks and Ladders",
+        "A small talk that uses every slide kind",
+        "Pat Example",
+        "Fixture Works",
+        "2030",
     )
-    assert quote.paragraphs[0].size >= 24
-    assert attribution.rect.y >= quote.rect.bottom
-    assert "Amazon Web Services (AWS)" in attribution.paragraphs[0].text
-    # the comparison table's header is coloured per concept
-    table = next(i for i in by_kind["comparison"].items if isinstance(i, Table))
-    assert [c.fill for c in table.cells[0]][1:] == ["1F5AA6", "B4530A"]
-    # body text never below the floor; only chrome is smaller
-    for slide in deck.slides:
-        for item in slide.items:
-            if isinstance(item, TextBox) and item.role not in (Role.FOOTER, Role.SLIDE_NUMBER):
-                assert all(p.size >= 18 for p in item.paragraphs), (slide.number, item.name)
+    assert meta.language == "en" and meta.keywords == ("fixture talk", "locks", "ladders")
 
 
-def test_a_title_that_cannot_fit_is_an_error_with_its_line():
-    long_title = "A title " * 30
-    with pytest.raises(BuildError) as info:
-        layout_deck(outline_from(bullets_outline(["x"], title=long_title)), FAKE)
-    (err,) = [d for d in info.value.diagnostics if d.severity.value == "error"]
-    assert err.pos.line == 6 and "does not fit" in err.message
-
-
-def test_table_rows_continue_with_the_header_repeated():
-    rows = "\n".join(
-        f"          - [Row {i}, '{'cell text ' * 12}', '{'more text ' * 12}']" for i in range(9)
-    )
-    text = (
-        "meta: {title: T}\nsections:\n  - title: S\n    divider: false\n    slides:\n"
-        "      - kind: comparison\n        title: Big table\n        columns: [Aspect, A, B]\n"
-        "        rows:\n" + rows + "\n"
-    )
-    deck = layout_deck(outline_from(text), FAKE)
-    tables = [i for s in deck.slides for i in s.items if isinstance(i, Table)]
-    assert len(tables) >= 2
-    for table in tables:
-        assert [c.paragraphs[0].text for c in table.cells[0]] == ["Aspect", "A", "B"]
-        assert table.rect.h == sum(table.row_heights)
-    body_rows = [row[0].paragraphs[0].text for t in tables for row in t.cells[1:]]
-    assert body_rows == [f"Row {i}" for i in range(9)]
-
-
-def test_wrap_breaks_at_spaces_and_inside_overlong_words():
-    from deckgen.layout.frames import Run
-
-    lines = wrap_runs((Run("aaaa bbbb cccc"),), 4.5 * 10 * 0.5, 10, FAKE)
-    assert ["".join(r.text for r in line) for line in lines] == ["aaaa", "bbbb", "cccc"]
-    lines = wrap_runs((Run("x" * 25),), 10 * 10 * 0.5, 10, FAKE)
-    assert ["".join(r.text for r in line) for line in lines] == ["x" * 10, "x" * 10, "x" * 5]
-
-
-def test_notes_are_reflowed_into_paragraphs():
-    assert reflow("one\ntwo\n\n  three\nfour  \n") == "one two\nthree four"
-
-
-def test_theme_logo_and_a_long_footer():
+def test_a_theme_logo_is_on_every_slide_and_a_long_footer_is_shortened_once():
     text = (
         "meta:\n  title: Talk\n  footer: " + "A very long footer text " * 12 + "\n"
         "theme:\n  logo: {path: assets/icons/shield.png, alt: Company logo}\n"
@@ -236,80 +144,153 @@ def test_theme_logo_and_a_long_footer():
         "      - kind: title\n      - kind: bullets\n        title: B\n        bullets: [x]\n"
         "      - kind: bullets\n        title: C\n        bullets: [y]\n"
     )
-    deck = layout_deck(outline_from(text), FAKE)
+    deck = deck_from(text)
     for slide in deck.slides:
         logos = [i for i in slide.items if isinstance(i, Picture) and i.name == "Logo"]
         assert len(logos) == 1 and logos[0].alt == "Company logo"
-    footer = next(
-        i for i in deck.slides[1].items if isinstance(i, TextBox) and i.role is Role.FOOTER
-    )
-    assert footer.paragraphs[0].text.endswith("…") and len(footer.paragraphs[0].lines) == 1
+    for slide in deck.slides[1:]:
+        footer = named(slide, "Footer")
+        assert footer.paragraphs[0].text.endswith("…") and len(footer.paragraphs[0].lines) == 1
+        assert footer.rect.right <= named(slide, "Logo").rect.x
     warnings = [d for d in deck.diagnostics if "footer" in d.message]
-    assert len(warnings) == 1 and warnings[0].pos.line == 2  # meta
+    # at the meta mapping, which starts on its first key
+    assert len(warnings) == 1 and warnings[0].pos.line == line_of(text, "title: Talk")
+    assert warnings[0].hint == "shorten meta.footer"
 
 
-def test_a_table_row_taller_than_a_slide_is_an_error_not_an_overflow():
-    huge = "word " * 400
-    text = (
-        "meta: {title: T}\nsections:\n  - title: S\n    divider: false\n    slides:\n"
-        "      - kind: comparison\n        title: Big cell\n        columns: [A, B]\n"
-        f"        rows:\n          - [x, '{huge}']\n"
+# ------------------------------------------------------------- the final check
+
+
+def test_the_final_check_catches_an_item_that_leaves_the_slide():
+    text = outline_text("- {kind: title}\n- {kind: bullets, title: B, bullets: [x]}")
+    talk = talk_from(text)
+    design = default_design(talk)
+    low = replace(design, chrome=replace(design.chrome, top=design.grid.height))
+    with pytest.raises(BuildError) as info:
+        layout_deck(talk, FAKE, low)
+    errors = [d for d in info.value.diagnostics if d.severity is Severity.ERROR]
+    # the title slide has no footer; the bullets slide's chrome leaves the slide
+    assert [e.message for e in errors] == [
+        "slide 2 'B': the footer does not fit on the slide",
+        "slide 2 'B': the slide number does not fit on the slide",
+    ]
+    assert all(e.hint for e in errors)
+    assert {e.pos.line for e in errors} == {line_of(text, "kind: bullets")}
+
+
+def test_the_final_check_catches_text_taller_than_its_box():
+    talk = talk_from(outline_text("- {kind: bullets, title: B, bullets: [x]}"))
+    design = default_design(talk)
+    flat = replace(design, chrome=replace(design.chrome, height=pt(5)))
+    with pytest.raises(BuildError) as info:
+        layout_deck(talk, FAKE, flat)
+    messages = [d.message for d in info.value.diagnostics if d.severity is Severity.ERROR]
+    assert messages == [
+        "slide 1 'B': the footer does not fit on the slide",
+        "slide 1 'B': the slide number does not fit on the slide",
+    ]
+
+
+def test_errors_from_several_slides_are_reported_together_with_the_warnings():
+    text = outline_text(
+        "- {kind: bullets, title: '" + "Too long a title " * 20 + "', bullets: [x]}\n"
+        "- {kind: bullets, title: Fine, bullets: [" + ", ".join(f"p{i}" for i in range(8)) + "]}\n"
+        "- {kind: closing, title: '" + "Thank you " * 60 + "'}\n"
     )
     with pytest.raises(BuildError) as info:
-        layout_deck(outline_from(text), FAKE)
-    errors = [d for d in info.value.diagnostics if d.severity.value == "error"]
-    assert errors and "does not fit on the slide" in errors[0].message
-    assert errors[0].pos.line == 6
+        layout_deck(talk_from(text), FAKE)
+    diagnostics = info.value.diagnostics
+    severities = [d.severity for d in diagnostics]
+    assert severities == [Severity.ERROR, Severity.ERROR, Severity.WARNING]  # errors first
+    first, second, warning = diagnostics
+    assert first.pos.line == line_of(text, "Too long a title")
+    assert second.pos.line == line_of(text, "kind: closing")
+    assert "8 bullets" in warning.message
 
 
-def test_an_absurd_section_title_is_an_error():
-    text = (
-        "meta: {title: T}\nsections:\n  - title: '" + "Very long section title " * 30 + "'\n"
-        "    slides:\n      - kind: bullets\n        title: B\n        bullets: [x]\n"
+def test_a_failed_slide_takes_no_number():
+    """A slide that fails is left out, so the slides after it keep counting from it."""
+    text = outline_text(
+        "- {kind: bullets, title: '" + "Too long a title " * 20 + "', bullets: [x]}\n"
+        "- {kind: bullets, title: Next, bullets: [" + ", ".join(f"p{i}" for i in range(8)) + "]}\n"
     )
     with pytest.raises(BuildError) as info:
-        layout_deck(outline_from(text), FAKE)
-    assert any(d.pos and d.pos.line == 3 for d in info.value.diagnostics)
+        layout_deck(talk_from(text), FAKE)
+    (warning,) = [d for d in info.value.diagnostics if d.severity is Severity.WARNING]
+    assert warning.message.startswith("slide 1 'Next':")
 
 
-def test_wrap_breaks_after_hyphens_but_not_inside_numbers():
-    from deckgen.layout.frames import Run
-
-    lines = wrap_runs((Run("a well-known"),), 8 * 10 * 0.5, 10, FAKE)
-    assert ["".join(r.text for r in line) for line in lines] == ["a well-", "known"]
-    lines = wrap_runs((Run("ab 2024-03-01"),), 11 * 10 * 0.5, 10, FAKE)
-    assert ["".join(r.text for r in line) for line in lines] == ["ab", "2024-03-01"]
-    url = "https://example.org/a-long-path"
-    lines = wrap_runs((Run(url),), 20 * 10 * 0.5, 10, FAKE)
-    assert "".join("".join(r.text for r in line) for line in lines) == url
-    assert all(len("".join(r.text for r in line)) <= 20 for line in lines)
+# ------------------------------------------------------------------ font metrics
 
 
-@pytest.fixture
-def deadline():
-    """Fail, rather than hang, if layout does not end within ten seconds."""
-    import signal
-
-    def expire(signum, frame):
-        raise AssertionError("layout did not end within 10 s")
-
-    old = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(10)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, old)
+@pytest.mark.parametrize("font", ["Arial", "arial", "Helvetica", "Liberation Sans", "Arimo"])
+def test_fonts_with_arials_metrics_need_no_warning(font):
+    text = outline_text("- {kind: bullets, title: B, bullets: [x]}", f"theme: {{font: {font}}}\n")
+    deck = deck_from(text)
+    assert deck.diagnostics == ()
+    assert named(deck.slides[0], "Title").font == font
 
 
-def test_an_attribution_taller_than_the_body_is_an_error_not_a_hang(deadline):
-    # it used to send the quote's continuation into a box with no room: an endless loop
-    quote = "Lorem ipsum dolor sit amet. " * 60
-    attribution = "Someone " * 300
-    text = (
-        "meta: {title: T}\nsections:\n  - title: S\n    divider: false\n    slides:\n"
-        f"      - kind: definition\n        title: Def\n        term: X\n"
-        f"        quote: '{quote}'\n        attribution: '{attribution}'\n"
+def test_another_font_is_laid_out_with_a_warning_at_the_theme():
+    text = outline_text(
+        "- {kind: bullets, title: B, bullets: [x]}", "theme:\n  font: Comic Sans MS\n"
     )
-    with pytest.raises(BuildError) as info:
-        layout_deck(outline_from(text), AfmMeasurer())
-    (err,) = [d for d in info.value.diagnostics if d.severity.value == "error"]
-    assert err.pos.line == 6 and "attribution" in err.message
+    deck = deck_from(text)
+    (warning,) = deck.diagnostics
+    assert warning.severity is Severity.WARNING
+    assert "'Comic Sans MS' may set lines wider or narrower" in warning.message
+    assert warning.pos.line == line_of(text, "font: Comic Sans MS")  # the theme mapping
+    assert "Arial" in warning.hint
+    assert {i.font for i in deck.slides[0].items if isinstance(i, TextBox)} == {"Comic Sans MS"}
+
+
+# ---------------------------------------------------- the shipped talk, generically
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    measurer = AfmMeasurer()
+    return layout_deck(talk_at(SHIPPED), measurer), measurer
+
+
+def test_the_shipped_talk_lays_out_inside_its_slides_without_a_warning(shipped):
+    deck, measurer = shipped
+    assert deck.diagnostics == (), [str(d) for d in deck.diagnostics]
+    assert_inside(deck)
+    assert_text_fits(deck)
+    floor = deck.design.scale.floor
+    for slide in deck.slides:
+        for item in slide.items:
+            # nothing on a slide but the chrome and the small print goes below the floor
+            if isinstance(item, TextBox) and item.role not in (Role.FOOTER, Role.SLIDE_NUMBER):
+                assert all(p.size >= floor for p in item.paragraphs), (slide.number, item.name)
+            if isinstance(item, TextBox) and item.paragraphs:
+                assert pt(item.content_height) <= item.rect.h + 1, (slide.number, item.name)
+        for boxes in _text_widths(slide):
+            width, paragraphs = boxes
+            for para in paragraphs:
+                for k, line in enumerate(para.lines):
+                    hang = para.hanging if k == 0 and not para.bullet else 0
+                    measure = para.measure if para.measure is not None else width - para.margin_left
+                    avail = (measure + hang) / EMU_PER_PT
+                    used = sum(measurer.width(r.text, para.size, r.bold, r.italic) for r in line)
+                    assert used <= avail + 0.01, (slide.number, line)
+
+
+def _text_widths(slide):
+    """(width in EMU, paragraphs) of every text box and table cell on ``slide``."""
+    for item in slide.items:
+        if isinstance(item, TextBox):
+            yield item.rect.w, item.paragraphs
+        elif isinstance(item, Table):
+            for row in item.cells:
+                for width, cell in zip(item.col_widths, row, strict=True):
+                    yield width - item.insets.left - item.insets.right, cell.paragraphs
+
+
+def test_the_shipped_talk_numbers_its_slides_and_keeps_the_chrome_off_title_and_closing(shipped):
+    deck, _ = shipped
+    assert [s.number for s in deck.slides] == list(range(1, len(deck.slides) + 1))
+    for slide in deck.slides:
+        has_chrome = "Slide number" in names(slide)
+        assert has_chrome is (slide.source.kind not in NO_CHROME), slide.title

@@ -1,0 +1,326 @@
+"""The handout, laid out (deckgen/layout/handout.py): which slides it shows and how, the
+comparison tables at reading size, the references with the slides that quote them, the
+cover and the running header."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+
+from deckgen.layout.engine import layout_deck
+from deckgen.layout.handout import (
+    About,
+    GlossaryList,
+    HandoutOptions,
+    Heading,
+    ReadingTable,
+    ReferenceList,
+    SlideGrid,
+    SlideWithNotes,
+    layout_handout,
+)
+
+from .support import FAKE, SMALL, of_kind, outline_text, talk_at, talk_from
+
+CREATED = dt.datetime(2031, 2, 3, 4, 5, 6)
+
+
+def handout(talk, deck, audience: str | None = None, **options):
+    return layout_handout(talk, deck, HandoutOptions(**options), audience, CREATED)
+
+
+@pytest.fixture(scope="module")
+def small():
+    talk = talk_at(SMALL)
+    return talk, layout_deck(talk, FAKE)
+
+
+def blocks(layout, kind) -> list:
+    return [b for b in layout.body if isinstance(b, kind)]
+
+
+def first_frames_of_sections(deck) -> dict[int, int]:
+    """section index -> the number of its first frame"""
+    out: dict[int, int] = {}
+    for frame in deck.slides:
+        out.setdefault(frame.source.section, frame.number)
+    return out
+
+
+# ------------------------------------------------------------------ notes pages
+
+
+def test_the_notes_layout_leaves_out_dividers_glossary_and_references(small):
+    talk, deck = small
+    layout = handout(talk, deck)
+    shown = [b.frame for b in blocks(layout, SlideWithNotes)]
+    kinds = {frame.source.kind for frame in shown}
+    assert not kinds & {"section", "glossary", "references"}
+    expected = [
+        f for f in deck.slides if f.source.kind not in ("section", "glossary", "references")
+    ]
+    assert shown == expected  # every other slide once, in order
+    assert {"glossary", "references", "section"} <= {f.source.kind for f in deck.slides}
+
+
+def test_each_section_opens_with_a_heading_in_its_colour(small):
+    talk, deck = small
+    layout = handout(talk, deck)
+    headings = [b for b in layout.body if type(b) is Heading]
+    assert [h.text.text for h in headings] == [s.title for s in talk.sections]
+    assert [h.key for h in headings] == [f"section-{i}" for i in range(len(talk.sections))]
+    locks = headings[1]
+    assert locks.color == deck.design.palette.concept("lock")
+    assert locks.subtitle.text == "Keeping people out"
+    assert headings[0].color is None  # a section without a concept
+    # the heading comes before its section's slides
+    order = [b for b in layout.body if isinstance(b, Heading | SlideWithNotes)]
+    first_lock_slide = next(
+        i
+        for i, b in enumerate(order)
+        if isinstance(b, SlideWithNotes) and b.frame.section == "Locks"
+    )
+    assert order[first_lock_slide - 1] is locks
+
+
+def test_each_slide_comes_with_its_caption_and_notes(small):
+    talk, deck = small
+    layout = handout(talk, deck)
+    entries = blocks(layout, SlideWithNotes)
+    for entry in entries:
+        assert entry.caption == f"{entry.frame.number}. {entry.frame.title}"
+        assert entry.notes == tuple(p for p in entry.frame.notes.split("\n") if p.strip())
+        assert entry.thumb_width + entry.gap + entry.text_width == pytest.approx(
+            layout.page.frame_width
+        )
+        assert entry.lines_height == 0
+    with_lines = blocks(handout(talk, deck, lines=True), SlideWithNotes)
+    box = deck.design.handout
+    assert {e.lines_height for e in with_lines} == {box.lines_pitch * box.notes_lines}
+
+
+def test_a_continued_slide_is_shown_without_notes():
+    points = "\n".join(f"    - Point {i}" for i in range(9))
+    text = outline_text(f"- kind: bullets\n  title: P\n  bullets:\n{points}\n  notes: Say it.\n")
+    talk = talk_from(text)
+    deck = layout_deck(talk, FAKE)
+    first, second = blocks(handout(talk, deck), SlideWithNotes)
+    assert first.notes == ("Say it.",) and second.notes == ()
+    assert second.frame.continued
+
+
+# -------------------------------------------------------------------------- grids
+
+
+@pytest.mark.parametrize("per_page", [1, 2, 3, 4, 6, 9])
+def test_grids_show_every_slide_once_per_page_as_asked(small, per_page):
+    talk, deck = small
+    layout = handout(talk, deck, per_page=per_page)
+    grids = blocks(layout, SlideGrid)
+    assert len(grids) == math.ceil(len(deck.slides) / per_page)
+    assert all(len(g.cells) == per_page for g in grids[:-1]) and grids[-1].cells
+    assert [c.frame for g in grids for c in g.cells] == list(deck.slides)
+    for grid in grids:
+        assert grid.columns == deck.design.handout.grids[per_page][0]
+        assert grid.thumb_width <= grid.cell_width + 1e-6
+        for cell in grid.cells:
+            assert cell.caption == f"{cell.frame.number}. {cell.frame.title}"
+    assert not blocks(layout, SlideWithNotes)
+
+
+@pytest.mark.parametrize("per_page", [2, 4, 9])
+def test_a_section_bookmark_sits_on_its_first_slide(small, per_page):
+    talk, deck = small
+    cells = [c for g in blocks(handout(talk, deck, per_page=per_page), SlideGrid) for c in g.cells]
+    marked = {c.frame.number: c.section for c in cells if c.section is not None}
+    firsts = first_frames_of_sections(deck)
+    assert set(marked) == set(firsts.values())
+    for index, number in firsts.items():
+        assert marked[number] == (f"section-{index}", talk.sections[index].title)
+
+
+def test_three_up_puts_lines_beside_each_slide(small):
+    talk, deck = small
+    for grid in blocks(handout(talk, deck, per_page=3), SlideGrid):
+        assert grid.columns == 1 and grid.lines_beside > 0 and grid.lines_height == 0
+        assert grid.cell_width + grid.gap + grid.lines_beside == pytest.approx(
+            handout(talk, deck).page.frame_width
+        )
+    for per_page in (2, 4, 6):
+        for grid in blocks(handout(talk, deck, per_page=per_page), SlideGrid):
+            assert grid.lines_beside == 0 and grid.lines_height == 0
+
+
+def test_lines_under_the_slides_when_asked(small):
+    talk, deck = small
+    pitch = deck.design.handout.lines_pitch
+    for grid in blocks(handout(talk, deck, per_page=2, lines=True), SlideGrid):
+        assert grid.lines_height >= pitch and grid.lines_height % pitch == 0
+
+
+# ------------------------------------------------------------------------- tables
+
+TABLE_TALK = outline_text(
+    "- kind: bullets\n  title: Many\n  bullets:\n"
+    + "".join(f"    - Point {i}\n" for i in range(9))
+    + "- kind: comparison\n  title: Side by side\n"
+    "  columns: [Aspect, {label: Security, concept: security}, Other]\n"
+    "  rows:\n    - [Goal, Keep out, Keep well]\n    - [Risk, Attack, Accident]\n"
+    + "".join(f"    - [Row {i}, '{'cell text ' * 12}', '{'more text ' * 12}']\n" for i in range(9)),
+    "concepts:\n  security: {label: Security, color: '#1F5AA6'}\n",
+)
+
+
+def test_a_table_at_reading_size_names_the_slide_it_starts_on():
+    talk = talk_from(TABLE_TALK)
+    deck = layout_deck(talk, FAKE)
+    comparison, *continued = of_kind(deck, "comparison")
+    assert comparison.number == 3  # the bullets before it continued onto a second slide
+    assert continued and all(c.continued for c in continued)  # and the table continues too
+    (table,) = blocks(handout(talk, deck), ReadingTable)
+    assert table.note == "The comparison from slide 3, at reading size."
+    assert table.heading.text.text == "Side by side" and table.heading.key == "table-0"
+    assert [h.text for h in table.header] == ["Aspect", "Security", "Other"]
+    assert [[c.text for c in row] for row in table.rows][:2] == [
+        ["Goal", "Keep out", "Keep well"],
+        ["Risk", "Attack", "Accident"],
+    ]
+    assert len(table.rows) == 11  # every row, in one table
+    palette = deck.design.palette
+    assert table.header_fills == (palette.primary, "1F5AA6", palette.primary)
+    assert table.header_inks == tuple(palette.on(fill) for fill in table.header_fills)
+    assert table.band == palette.surface
+    width = handout(talk, deck).page.frame_width
+    assert sum(table.col_widths) == pytest.approx(width)
+    assert table.col_widths[0] == pytest.approx(width * deck.design.comparison.first_share(3))
+
+
+def test_the_small_talks_table_names_its_slide(small):
+    talk, deck = small
+    (comparison,) = of_kind(deck, "comparison")
+    (table,) = blocks(handout(talk, deck, per_page=4), ReadingTable)
+    assert f"from slide {comparison.number}," in table.note
+
+
+# --------------------------------------------------------------------- references
+
+REFS_TALK = outline_text(
+    """\
+    - kind: bullets
+      title: Many
+      bullets: [a, b, c, d, e, f, g]
+    - {kind: definition, title: D1, term: t, quote: q, attribution: Book author, reference: b}
+    - {kind: definition, title: D2, term: t, quote: q, attribution: A carpenter}
+    - {kind: definition, title: D3, term: t, quote: q, attribution: A carpenter}
+    - {kind: definition, title: D4, term: t, quote: q, attribution: Someone, source: A talk}
+    - {kind: definition, title: D5, term: t, quote: q, attribution: Book author, reference: b}
+    """,
+    """\
+    references:
+      - {id: a, title: First, author: Ann, year: "2001"}
+      - {id: b, title: Second, url: "https://example.org/b"}
+    """,
+)
+
+
+def test_references_number_the_outlines_first_then_each_unreferenced_attribution():
+    talk = talk_from(REFS_TALK)
+    deck = layout_deck(talk, FAKE)
+    number = {s.title: s.number for s in deck.slides if not s.continued}
+    assert number["D1"] == 3  # seven bullets take two slides
+    (refs,) = blocks(handout(talk, deck), ReferenceList)
+    assert refs.heading.key == "references"
+    got = [(r.label, r.title, r.details, r.url, r.cited_on) for r in refs.references]
+    assert got == [
+        ("[1]", "First", "Ann, 2001", None, ()),
+        ("[2]", "Second", "", "https://example.org/b", (number["D1"], number["D5"])),
+        ("[3]", "A carpenter", "", None, (number["D2"], number["D3"])),  # once, both slides
+        ("[4]", "A talk", "Someone", None, (number["D4"],)),
+    ]
+
+
+def test_no_references_and_no_definitions_make_no_reference_list():
+    text = outline_text("- {kind: bullets, title: B, bullets: [x]}")
+    talk = talk_from(text)
+    layout = handout(talk, layout_deck(talk, FAKE))
+    assert blocks(layout, ReferenceList) == [] and blocks(layout, GlossaryList) == []
+
+
+def test_the_glossary_is_printed_in_full(small):
+    talk, deck = small
+    (glossary,) = blocks(handout(talk, deck), GlossaryList)
+    assert [(t.term, t.definition) for t in glossary.terms] == [
+        (t.term, t.definition) for t in talk.glossary
+    ]
+    assert glossary.heading.key == "glossary"
+
+
+# ------------------------------------------------------------- cover and header
+
+
+def test_the_cover_has_the_talks_facts_and_colours(small):
+    talk, deck = small
+    cover = handout(talk, deck, audience="Deep").cover
+    assert cover.title.text == "Locks and Ladders"
+    assert cover.subtitle.text == "A small talk that uses every slide kind"
+    assert cover.facts == (
+        ("Presenter", "Pat Example"),
+        ("Organisation", "Fixture Works"),
+        ("Date", "2030"),
+        ("Audience", "Deep"),
+        ("Slides", str(len(deck.slides))),
+    )
+    assert cover.bars == deck.design.palette.accents == ("2D5F9A", "9A4A0F")
+    assert cover.disclosure.text.startswith("Fixture disclosure")
+    assert "Audience" not in dict(handout(talk, deck).cover.facts)
+
+
+def test_a_cover_without_facts_or_concepts():
+    text = outline_text("- {kind: bullets, title: B, bullets: [x]}")
+    talk = talk_from(text)
+    deck = layout_deck(talk, FAKE)
+    cover = handout(talk, deck).cover
+    assert cover.facts == (("Slides", "1"),)
+    assert cover.bars == (deck.design.palette.primary,)
+    assert cover.subtitle is None and cover.disclosure is None
+
+
+def test_the_running_header_names_the_audience(small):
+    talk, deck = small
+    running = handout(talk, deck, audience="Brief").running
+    assert running.left_header == "Locks and Ladders"
+    assert running.right_header == "Pat Example · for Brief"
+    assert running.footer == "Fixture Works · 2030"
+    assert handout(talk, deck).running.right_header == "Pat Example"
+    bare = talk_from(outline_text("- {kind: bullets, title: B, bullets: [x]}"))
+    bare_layout = handout(bare, layout_deck(bare, FAKE), audience="Brief")
+    assert bare_layout.running.right_header == "for Brief"
+    assert bare_layout.running.footer == ""
+
+
+def test_the_handout_ends_with_what_made_it(small):
+    talk, deck = small
+    layout = handout(talk, deck)
+    about = layout.body[-1]
+    assert isinstance(about, About)
+    assert "2031-02-03" in about.made
+    assert about.disclosure.text == talk.meta.disclosure
+
+
+@pytest.mark.parametrize("paper, size", [("a4", (595.28, 841.89)), ("letter", (612, 792))])
+def test_the_page_is_the_paper_asked_for(small, paper, size):
+    talk, deck = small
+    page = handout(talk, deck, paper=paper).page
+    assert (page.width, page.height) == pytest.approx(size, abs=0.01)
+    assert page.frame_width == pytest.approx(page.width - 2 * page.margin_x)
+
+
+def test_the_handout_follows_a_tailored_talk():
+    talk = talk_at(SMALL, audience="brief")
+    deck = layout_deck(talk, FAKE)
+    layout = handout(talk, deck, audience="Brief", per_page=3)
+    assert [c.frame for g in blocks(layout, SlideGrid) for c in g.cells] == list(deck.slides)
+    assert "References" not in [s.title for s in deck.slides]  # only for the deep cut
+    assert dict(layout.cover.facts)["Slides"] == str(len(deck.slides))
