@@ -120,9 +120,12 @@ def test_names_say_what_a_thing_is():
                 if not isinstance(node, ast.Lambda):
                     names.append(node.name)
                 names += [a.arg for a in node.args.args + node.args.kwonlyargs]
-            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-                if id(node) not in loops:
-                    names.append(node.id)
+            elif (
+                isinstance(node, ast.Name)
+                and isinstance(node.ctx, ast.Store)
+                and id(node) not in loops
+            ):
+                names.append(node.id)
             offenders += [
                 f"{path.relative_to(PKG)}:{node.lineno} {name}"
                 for name in names
