@@ -9,6 +9,7 @@ holds nothing (:class:`NoRoom`), so continuing always ends.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -48,13 +49,19 @@ class FitRule:
     failure: str = "this part does not fit on the slide"
     failure_hint: str | None = None
 
+    def __post_init__(self) -> None:
+        if self.step <= 0:
+            raise ValueError(f"a fit rule's step must be positive, not {self.step}")
+
     def sizes(self) -> list[float]:
-        out, size = [], self.preferred
-        while size > self.floor:
+        """The preferred size, then one step smaller each try, then the floor (once)."""
+        out: list[float] = []
+        for tries in itertools.count():
+            size = round(self.preferred - tries * self.step, 6)  # no drift from repeated sums
+            if size <= self.floor:
+                break
             out.append(size)
-            size -= self.step
-        out.append(self.floor)
-        return out
+        return [*out, self.floor]
 
 
 @dataclass(frozen=True)
@@ -146,6 +153,7 @@ def split_lines(paras: Sequence[Paragraph], room: int) -> list[list[Paragraph]]:
     pieces: list[list[Paragraph]] = [[]]
     for p in paras:
         lines = list(p.lines)
+        after = line_breaks(p)
         first = True
         while lines:
             extra = p.space_before if (first and pieces[-1]) else 0
@@ -156,10 +164,11 @@ def split_lines(paras: Sequence[Paragraph], room: int) -> list[list[Paragraph]]:
                 pieces.append([])
                 continue
             chunk, lines = lines[:fit_lines], lines[fit_lines:]
+            gaps, after = after[:fit_lines], after[fit_lines:]
             runs = tuple(
                 r
                 for k, line in enumerate(chunk)
-                for r in (rejoin(line) if k < len(chunk) - 1 else line)
+                for r in (rejoin(line, gaps[k]) if k < len(chunk) - 1 else line)
             )
             pieces[-1].append(
                 replace(
@@ -174,6 +183,21 @@ def split_lines(paras: Sequence[Paragraph], room: int) -> list[list[Paragraph]]:
             if lines:
                 pieces.append([])
     return [piece for piece in pieces if piece]
+
+
+def line_breaks(para: Paragraph) -> list[str]:
+    """What the text had at each line break (a space, a newline, nothing after a hyphen or
+    inside a long word), so a piece of a paragraph says exactly what the outline said."""
+    text = para.text
+    out: list[str] = []
+    at = 0
+    for k, line in enumerate(para.lines):
+        shown = "".join(r.text for r in line)
+        found = text.find(shown, at) if shown else at
+        if k:
+            out.append(text[at:found])
+        at = found + len(shown)
+    return out + [""]
 
 
 def group_rows(heights: Sequence[int], room: int, gap: int = 0) -> list[list[int]]:

@@ -148,9 +148,11 @@ def without_space_before(para: Paragraph) -> Paragraph:
     return replace(para, space_before=0.0)
 
 
-def rejoin(line: tuple[Run, ...]) -> tuple[Run, ...]:
-    """The runs of one wrapped line, with the space the break removed put back."""
-    if not line:
+def rejoin(line: tuple[Run, ...], gap: str) -> tuple[Run, ...]:
+    """The runs of one wrapped line, with what the break removed (``gap``) put back."""
+    if not gap:
         return line
+    if not line:  # an empty line between two newlines
+        return (Run(gap),)
     last = line[-1]
-    return line[:-1] + (replace(last, text=last.text + " "),)
+    return line[:-1] + (replace(last, text=last.text + gap),)

@@ -73,11 +73,6 @@ def test_sizes_decrease_by_at_most_the_step_and_end_on_the_floor(preferred, floo
     assert all(a - b <= step for a, b in zip(sizes, sizes[1:], strict=False))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FitRule.sizes() subtracts the step repeatedly in floating point: with a step "
-    "like 0.4 it reaches 18.00000000000003, tries that and then the floor again",
-)
 def test_a_decimal_step_still_tries_the_floor_once():
     sizes = FitRule(26, 18, 0.4).sizes()
     assert sum(1 for s in sizes if abs(s - 18) < 1e-6) == 1
@@ -250,12 +245,6 @@ def test_split_lines_refuses_a_room_with_no_room_at_all():
         split_lines([para(1)], 0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="split_lines rebuilds a piece's runs from its lines with rejoin(), which puts a "
-    "space after every line: a line broken after a hyphen ('well-|known') becomes "
-    "'well- known', and an explicit newline becomes a space, in the text PowerPoint gets",
-)
 def test_split_lines_keeps_the_text_of_lines_broken_after_a_hyphen():
     text = Typesetter(FAKE, "Arial", 1.0)
     p = text.set("aaaa well-known bbbb cccc", pt(45), ParaStyle(10, "000000"))
