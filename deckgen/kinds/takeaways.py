@@ -43,9 +43,14 @@ def compose(slide: TakeawaysSlide, ctx: SlideContext) -> list[Page]:
     def rows(paras) -> list[int]:
         return [max(height([p]), box.badge) for p in paras]
 
+    gaps = len(slide.points) - 1
+    # the design's gap, closed up (never below the least) only as far as the badges need
+    room = (body.h - box.badge * len(slide.points)) // gaps if gaps else box.gap
+    gap = max(box.least_gap, min(box.gap, room))
+
     def attempt(size: float):
         paras = [ctx.text.set(p.text, text_w, style.at(size)) for p in slide.points]
-        total = sum(rows(paras)) + box.gap * (len(paras) - 1)
+        total = sum(rows(paras)) + gap * gaps
         return paras if total <= body.h else None
 
     rule = FitRule(
@@ -58,7 +63,7 @@ def compose(slide: TakeawaysSlide, ctx: SlideContext) -> list[Page]:
     paras = fit(ctx.report, rule, attempt).pages[0]
     items = title_items(ctx, slide.title, design.palette.primary)
     heights = rows(paras)
-    y = body.y + max(0, (body.h - sum(heights) - box.gap * (len(paras) - 1)) // 2)
+    y = body.y + max(0, (body.h - sum(heights) - gap * gaps) // 2)
     icons = _use_icons(slide, ctx)
     for i, (point, para, row) in enumerate(zip(slide.points, paras, heights, strict=True), 1):
         badge = Rect(body.x, y + (row - box.badge) // 2, box.badge, box.badge)
@@ -66,7 +71,7 @@ def compose(slide: TakeawaysSlide, ctx: SlideContext) -> list[Page]:
         para_h = height([para])
         rect = Rect(text_x, y + (row - para_h) // 2, text_w, para_h)
         items.append(ctx.text.box(rect, [para], Role.BODY, f"Takeaway {i}"))
-        y += row + box.gap
+        y += row + gap
     return [Page(slide.title, items, slide.notes or "", SlideLayout.TITLE_ONLY)]
 
 

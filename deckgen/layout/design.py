@@ -203,6 +203,7 @@ class DividerDesign:
     title_top: int = inch(2.6)
     title_lines: int = 2
     subtitle_gap: int = inch(0.3)
+    subtitle_floor: float = 18
     disc: int = inch(3.0)
     disc_right_gap: int = inch(0.4)
     disc_inset: int = inch(0.6)
@@ -278,6 +279,7 @@ class TakeawaysDesign:
     badge: int = inch(1.0)
     text_gap: int = inch(0.4)
     gap: int = inch(0.35)
+    least_gap: int = inch(0.15)  # four takeaways close up to this to fit
     icon_inset: int = inch(0.18)
     pair_disc: float = 0.62  # two discs side by side, each this share of the badge
     pair_icon_inset: float = 1 / 6

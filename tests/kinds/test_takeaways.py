@@ -115,11 +115,6 @@ def test_a_point_whose_concept_has_no_icon_numbers_them_all():
     assert named(slide, "Takeaway 3 disc").fill == "2E7D32"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="four badges (1.0 in) and three gaps (0.35 in) take 5.05 in, more than the body's "
-    "4.82 in: the four takeaways the model and README allow never fit, however short",
-)
 def test_four_short_takeaways_fit_on_one_slide():
     points = "    - One\n    - Two\n    - Three\n    - Four\n"
     (slide,) = deck_from(takeaways(points, head=NO_ICONS)).slides
