@@ -39,14 +39,7 @@ def compose_divider(section: TalkSection, number: int, ctx: SlideContext) -> lis
     title = _title(ctx, section.title, width, ink)
     items.append(title)
     if section.subtitle:
-        style = ParaStyle(design.scale.subtitle, ink, balance=True)
-        sub = ctx.text.set(section.subtitle, width, style)
-        top = title.rect.bottom + box.subtitle_gap
-        items.append(
-            ctx.text.box(
-                Rect(grid.margin, top, width, height([sub])), [sub], Role.SUBTITLE, "Subtitle"
-            )
-        )
+        items.append(_subtitle(ctx, section.subtitle, title.rect.bottom, width, ink))
     if icon is not None:
         size = box.disc
         disc = Rect(
@@ -70,6 +63,30 @@ def compose_divider(section: TalkSection, number: int, ctx: SlideContext) -> lis
             chrome_color=ink,
         )
     ]
+
+
+def _subtitle(ctx: SlideContext, subtitle: str, below: int, width: int, ink: str):
+    """The subtitle under the title, above the footer: smaller if it must, else an error."""
+    design = ctx.design
+    box, scale = design.divider, design.scale
+    top = below + box.subtitle_gap
+    style = ParaStyle(scale.subtitle, ink, balance=True)
+
+    def attempt(size: float):
+        para = ctx.text.set(subtitle, width, style.at(size))
+        return para if top + height([para]) <= design.grid.body_bottom else None
+
+    rule = FitRule(
+        scale.subtitle,
+        box.subtitle_floor,
+        scale.step,
+        warn_shrink=False,
+        failure=f"the subtitle of section '{ctx.report.title}' does not fit on its divider",
+        failure_hint="shorten the section's subtitle to a line or two",
+    )
+    para = fit(ctx.report, rule, attempt).pages[0]
+    rect = Rect(design.grid.margin, top, width, height([para]))
+    return ctx.text.box(rect, [para], Role.SUBTITLE, "Subtitle")
 
 
 def _title(ctx: SlideContext, title: str, width: int, ink: str):

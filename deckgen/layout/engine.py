@@ -113,7 +113,7 @@ class _Engine:
             number = len(self.slides) + 1
             items = page.items + (self._chrome(page, number) if page.chrome else [])
             if len(self.errors) == errors:  # a specific error already says what does not fit
-                self._check(page.title, number, items, ctx.report)
+                self._check(page, number, items, ctx.report)
             self.slides.append(
                 SlideFrame(
                     number=number,
@@ -156,20 +156,25 @@ class _Engine:
             self.footer.text = short
         return self.footer.text
 
-    def _check(self, title: str, number: int, items: list[Item], report: Report) -> None:
-        """The last word on "nothing leaves its box or the slide", whatever built the items."""
+    def _check(self, page: Page, number: int, items: list[Item], report: Report) -> None:
+        """The last word on "nothing leaves its box or the slide, nor runs into the footer",
+        whatever built the items."""
         slide = self.design.grid.slide
-        for item in items:
+        content = len(page.items) if page.chrome else len(items)
+        footer_top = self.design.chrome.top
+        for index, item in enumerate(items):
             text_too_tall = (
                 isinstance(item, TextBox)
                 and item.paragraphs
                 and (pt(item.content_height) > item.rect.h + 1)
             )
-            if not slide.contains(item.rect) or text_too_tall:
+            over_footer = index < content and page.chrome and item.rect.bottom > footer_top
+            if not slide.contains(item.rect) or text_too_tall or over_footer:
                 report.fail(
-                    f"slide {number} '{title}': the {item.name.lower()} does not fit on the slide",
-                    "shorten this part; a single table row, analogy pair or title must fit "
-                    "on one slide",
+                    f"slide {number} '{page.title}': the {item.name.lower()} does not fit on "
+                    "the slide",
+                    f"shorten the {item.name.lower()}; what does not fit is never cut or "
+                    "left to overlap",
                 )
 
 

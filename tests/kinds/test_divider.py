@@ -141,11 +141,6 @@ def test_an_absurd_section_title_is_an_error_at_the_sections_line():
     assert "section title" in err.message and "divider" in err.message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the divider's subtitle has no fit rule and the final check looks only at the "
-    "slide's edges: a long subtitle runs down over the footer and the slide number unseen",
-)
 def test_a_subtitle_too_long_for_its_divider_does_not_run_over_the_footer():
     text = SECTIONS.replace(
         "title: Neither", "title: Neither\n    subtitle: '" + "words " * 105 + "'"
