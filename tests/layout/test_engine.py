@@ -191,6 +191,19 @@ def test_the_final_check_catches_text_taller_than_its_box():
     ]
 
 
+def test_the_final_check_catches_content_that_runs_into_the_footer():
+    talk = talk_from(outline_text("- {kind: title}\n- {kind: bullets, title: B, bullets: [x]}"))
+    design = default_design(talk)
+    deep = replace(design, grid=replace(design.grid, body_bottom=design.chrome.top + pt(10)))
+    with pytest.raises(BuildError) as info:
+        layout_deck(talk, FAKE, deep)
+    messages = [d.message for d in info.value.diagnostics if d.severity is Severity.ERROR]
+    # the bullets' body reaches into the footer; the title slide has no footer to reach
+    assert messages == ["slide 2 'B': the body does not fit on the slide"]
+    # the same body box above the footer is fine
+    assert layout_deck(talk, FAKE, design).slides[1].items
+
+
 def test_errors_from_several_slides_are_reported_together_with_the_warnings():
     text = outline_text(
         "- {kind: bullets, title: '" + "Too long a title " * 20 + "', bullets: [x]}\n"
