@@ -4,8 +4,6 @@ on a white disc, and the footer in the divider's ink."""
 
 from __future__ import annotations
 
-import pytest
-
 from deckgen.errors import BuildError
 from deckgen.layout.frames import Picture, Placeholder, Role, Shape, ShapeKind, SlideLayout
 from deckgen.layout.frames import SlideSource as Source

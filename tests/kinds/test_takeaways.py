@@ -3,8 +3,6 @@ for a point about no one concept), or a number in a disc where icons are missing
 
 from __future__ import annotations
 
-import pytest
-
 from deckgen.kinds import kind_named
 from deckgen.layout.frames import (
     Picture,
