@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from ..layout.context import Page, SlideContext
 from ..layout.fit import FitRule, FlowBlock
@@ -13,18 +13,12 @@ from ..layout.flow import Flow, flow_pages
 from ..layout.frames import Item, Paragraph
 from ..layout.geometry import Rect
 from ..layout.text import ParaStyle
-from ..outline.nodes import Image, Name, Selectable, SlideBase, Text, text_shorthand
+from ..outline.nodes import Image, Name, SelectableText, SlideBase, Text
 from .base import SlideKind
 
 
-class Bullet(Selectable):
-    text: Text
+class Bullet(SelectableText):
     sub: list[Text] = Field(default_factory=list, description="Second-level bullets.")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, data):
-        return text_shorthand(data)
 
 
 class BulletsSlide(SlideBase):

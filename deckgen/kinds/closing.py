@@ -7,12 +7,12 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..layout.chrome import concept_bars
+from ..layout.chrome import concept_bars, display_style, title_box
 from ..layout.context import Page, SlideContext
-from ..layout.fit import FitRule, fit
-from ..layout.frames import Anchor, Item, Placeholder, Role, SlideLayout
+from ..layout.fit import FitRule, fit_paragraph
+from ..layout.frames import Anchor, Item, Role, SlideLayout
 from ..layout.geometry import Rect
-from ..layout.text import ParaStyle, height
+from ..layout.text import ParaStyle
 from ..outline.nodes import SlideBase, Text
 from .base import SlideKind
 
@@ -67,12 +67,6 @@ def _title(ctx: SlideContext, title: str, ink: str) -> Item:
     design = ctx.design
     box, scale = design.closing, design.scale
     rect = Rect(design.grid.margin, box.title_top, design.grid.content_width, box.title_height)
-    style = ParaStyle(scale.closing, ink, bold=True, pitch=design.spacing.title_pitch, balance=True)
-
-    def attempt(size: float):
-        para = ctx.text.set(title, rect.w, style.at(size))
-        return para if height([para]) <= rect.h else None
-
     rule = FitRule(
         scale.closing,
         scale.title_floor,
@@ -81,27 +75,13 @@ def _title(ctx: SlideContext, title: str, ink: str) -> Item:
         failure=f"the closing title '{title}' does not fit on its slide",
         failure_hint="a closing title is a few words: 'Thank you', 'Questions?'",
     )
-    para = fit(ctx.report, rule, attempt).pages[0]
-    return ctx.text.box(
-        rect,
-        [para],
-        Role.TITLE,
-        "Title",
-        anchor=Anchor.BOTTOM,
-        placeholder=Placeholder.TITLE,
-        pos=ctx.report.pos,
-    )
+    style = display_style(design, scale.closing, ink)
+    return title_box(ctx, rect, fit_paragraph(ctx, title, rect.w, style, rule, room=rect.h))
 
 
 def _message(ctx: SlideContext, message: str, ink: str) -> Item:
     design = ctx.design
     box, scale = design.closing, design.scale
-    style = ParaStyle(scale.message, ink, balance=True)
-
-    def attempt(size: float):
-        para = ctx.text.set(message, box.message_width, style.at(size))
-        return para if height([para]) <= box.message_height else None
-
     rule = FitRule(
         scale.message,
         scale.message_floor,
@@ -110,8 +90,10 @@ def _message(ctx: SlideContext, message: str, ink: str) -> Item:
         failure="the closing message does not fit on its slide",
         failure_hint="keep the message to two or three lines",
     )
-    para = fit(ctx.report, rule, attempt).pages[0]
-    rect = Rect(design.grid.margin, box.message_top, box.message_width, box.message_height)
+    style = ParaStyle(scale.message, ink, balance=True)
+    width = box.message_width
+    para = fit_paragraph(ctx, message, width, style, rule, room=box.message_height)
+    rect = Rect(design.grid.margin, box.message_top, width, box.message_height)
     return ctx.text.box(rect, [para], Role.SUBTITLE, "Message")
 
 

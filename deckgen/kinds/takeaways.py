@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from ..layout.chrome import title_items
 from ..layout.context import Page, SlideContext
@@ -13,18 +13,12 @@ from ..layout.fit import FitRule, fit
 from ..layout.frames import Align, Anchor, Item, Role, Shape, ShapeKind, SlideLayout
 from ..layout.geometry import Rect
 from ..layout.text import ParaStyle, height
-from ..outline.nodes import Name, Selectable, SlideBase, Text, text_shorthand
+from ..outline.nodes import Name, SelectableText, SlideBase, Text
 from .base import SlideKind
 
 
-class Takeaway(Selectable):
-    text: Text
+class Takeaway(SelectableText):
     concept: Name | None = Field(default=None, description="A key of `concepts`.")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, data):
-        return text_shorthand(data)
 
 
 class TakeawaysSlide(SlideBase):

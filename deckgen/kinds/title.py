@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..layout.chrome import concept_bars
+from ..layout.chrome import concept_bars, display_style, title_box
 from ..layout.context import Page, SlideContext
-from ..layout.fit import FitRule, fit
-from ..layout.frames import Anchor, Item, Placeholder, Role, Shape, ShapeKind, SlideLayout
+from ..layout.fit import FitRule, fit_paragraph
+from ..layout.frames import Item, Placeholder, Role, Shape, ShapeKind, SlideLayout
 from ..layout.geometry import Rect
-from ..layout.text import ParaStyle, height
+from ..layout.text import ParaStyle
 from ..outline.nodes import SlideBase, Text
 from .base import SlideKind
 
@@ -51,18 +51,6 @@ def _title(ctx: SlideContext, title: str) -> Item:
     design = ctx.design
     box = design.title_slide
     rect = Rect(design.grid.margin, box.title_top, box.text_width, box.title_height)
-    style = ParaStyle(
-        design.scale.hero,
-        design.palette.primary,
-        bold=True,
-        pitch=design.spacing.title_pitch,
-        balance=True,
-    )
-
-    def attempt(size: float):
-        para = ctx.text.set(title, rect.w, style.at(size))
-        return para if len(para.lines) <= box.title_lines and height([para]) <= rect.h else None
-
     rule = FitRule(
         design.scale.hero,
         design.scale.title_floor,
@@ -71,16 +59,9 @@ def _title(ctx: SlideContext, title: str) -> Item:
         failure=f"the title '{title}' does not fit on the title slide",
         failure_hint="shorten it; put the rest in the subtitle",
     )
-    para = fit(ctx.report, rule, attempt).pages[0]
-    return ctx.text.box(
-        rect,
-        [para],
-        Role.TITLE,
-        "Title",
-        anchor=Anchor.BOTTOM,
-        placeholder=Placeholder.TITLE,
-        pos=ctx.report.pos,
-    )
+    style = display_style(design, design.scale.hero, design.palette.primary)
+    para = fit_paragraph(ctx, title, rect.w, style, rule, lines=box.title_lines, room=rect.h)
+    return title_box(ctx, rect, para)
 
 
 def _subtitle(ctx: SlideContext, subtitle: str) -> Item:

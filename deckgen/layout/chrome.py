@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .fit import FitRule, fit
-from .frames import Align, Anchor, Item, Placeholder, Role, Shape, ShapeKind
+from .fit import FitRule, fit_paragraph
+from .frames import Align, Anchor, Item, Paragraph, Placeholder, Role, Shape, ShapeKind, TextBox
 from .geometry import EMU_PER_PT, Rect
-from .text import ParaStyle, height
+from .text import ParaStyle
 
 if TYPE_CHECKING:
     from .context import SlideContext
@@ -16,23 +16,29 @@ if TYPE_CHECKING:
     from .text import Typesetter
 
 
+def display_style(design: Design, size: float, color: str) -> ParaStyle:
+    """Titles: bold, tight, balanced so no word sits alone on the last line."""
+    return ParaStyle(size, color, bold=True, pitch=design.spacing.title_pitch, balance=True)
+
+
+def title_box(ctx: SlideContext, rect: Rect, para: Paragraph, anchor=Anchor.BOTTOM) -> TextBox:
+    """A slide's title, in the layout's title placeholder."""
+    return ctx.text.box(
+        rect,
+        [para],
+        Role.TITLE,
+        "Title",
+        anchor=anchor,
+        placeholder=Placeholder.TITLE,
+        pos=ctx.report.pos,
+    )
+
+
 def title_items(ctx: SlideContext, text: str, accent: str) -> list[Item]:
     """The title placeholder (bottom-anchored, at most two lines) and the accent rule."""
     design = ctx.design
     grid, scale = design.grid, design.scale
     rect = grid.title_box
-    style = ParaStyle(
-        scale.title,
-        design.palette.primary,
-        bold=True,
-        pitch=design.spacing.title_pitch,
-        balance=True,
-    )
-
-    def attempt(size: float):
-        para = ctx.text.set(text, rect.w, style.at(size))
-        return para if len(para.lines) <= grid.title_lines and height([para]) <= rect.h else None
-
     rule = FitRule(
         scale.title,
         scale.title_floor,
@@ -42,17 +48,9 @@ def title_items(ctx: SlideContext, text: str, accent: str) -> list[Item]:
         failure=f"the title '{text}' does not fit on a slide even at {scale.title_floor:g} pt",
         failure_hint="shorten the title to two short lines; move detail to the body or the notes",
     )
-    para = fit(ctx.report, rule, attempt).pages[0]
-    title = ctx.text.box(
-        rect,
-        [para],
-        Role.TITLE,
-        "Title",
-        anchor=Anchor.BOTTOM,
-        placeholder=Placeholder.TITLE,
-        pos=ctx.report.pos,
-    )
-    return [title, Shape(grid.rule, ShapeKind.RECT, accent, "Accent rule")]
+    style = display_style(design, scale.title, design.palette.primary)
+    para = fit_paragraph(ctx, text, rect.w, style, rule, lines=grid.title_lines, room=rect.h)
+    return [title_box(ctx, rect, para), Shape(grid.rule, ShapeKind.RECT, accent, "Accent rule")]
 
 
 def concept_bars(design: Design, x: int, y: int, fallback: str | None = None) -> list[Item]:

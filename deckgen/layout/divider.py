@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .chrome import display_style, title_box
 from .context import Page, SlideContext
-from .fit import FitRule, fit
-from .frames import Anchor, Item, Placeholder, Role, Shape, ShapeKind, SlideLayout
+from .fit import FitRule, fit_paragraph
+from .frames import Anchor, Item, Role, Shape, ShapeKind, SlideLayout
 from .geometry import Rect
 from .text import ParaStyle, height
 
@@ -70,12 +71,6 @@ def _subtitle(ctx: SlideContext, subtitle: str, below: int, width: int, ink: str
     design = ctx.design
     box, scale = design.divider, design.scale
     top = below + box.subtitle_gap
-    style = ParaStyle(scale.subtitle, ink, balance=True)
-
-    def attempt(size: float):
-        para = ctx.text.set(subtitle, width, style.at(size))
-        return para if top + height([para]) <= design.grid.body_bottom else None
-
     rule = FitRule(
         scale.subtitle,
         box.subtitle_floor,
@@ -84,7 +79,9 @@ def _subtitle(ctx: SlideContext, subtitle: str, below: int, width: int, ink: str
         failure=f"the subtitle of section '{ctx.report.title}' does not fit on its divider",
         failure_hint="shorten the section's subtitle to a line or two",
     )
-    para = fit(ctx.report, rule, attempt).pages[0]
+    style = ParaStyle(scale.subtitle, ink, balance=True)
+    room = design.grid.body_bottom - top
+    para = fit_paragraph(ctx, subtitle, width, style, rule, room=room)
     rect = Rect(design.grid.margin, top, width, height([para]))
     return ctx.text.box(rect, [para], Role.SUBTITLE, "Subtitle")
 
@@ -92,12 +89,6 @@ def _subtitle(ctx: SlideContext, subtitle: str, below: int, width: int, ink: str
 def _title(ctx: SlideContext, title: str, width: int, ink: str):
     design = ctx.design
     box, scale = design.divider, design.scale
-    style = ParaStyle(scale.hero, ink, bold=True, pitch=design.spacing.title_pitch, balance=True)
-
-    def attempt(size: float):
-        para = ctx.text.set(title, width, style.at(size))
-        return para if len(para.lines) <= box.title_lines else None
-
     rule = FitRule(
         scale.hero,
         scale.title_floor,
@@ -107,13 +98,7 @@ def _title(ctx: SlideContext, title: str, width: int, ink: str):
         f"{scale.title_floor:g} pt",
         failure_hint="shorten the section title to two short lines",
     )
-    para = fit(ctx.report, rule, attempt).pages[0]
-    return ctx.text.box(
-        Rect(design.grid.margin, box.title_top, width, height([para])),
-        [para],
-        Role.TITLE,
-        "Title",
-        anchor=Anchor.TOP,
-        placeholder=Placeholder.TITLE,
-        pos=ctx.report.pos,
-    )
+    style = display_style(design, scale.hero, ink)
+    para = fit_paragraph(ctx, title, width, style, rule, lines=box.title_lines)
+    rect = Rect(design.grid.margin, box.title_top, width, height([para]))
+    return title_box(ctx, rect, para, anchor=Anchor.TOP)

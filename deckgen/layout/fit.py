@@ -19,7 +19,8 @@ from .geometry import EMU_PER_PT
 from .text import height, rejoin, without_space_before
 
 if TYPE_CHECKING:
-    from .context import Report
+    from .context import Report, SlideContext
+    from .text import ParaStyle
 
 T = TypeVar("T")
 
@@ -104,6 +105,29 @@ def fit(
             return Fitted(rule.floor, pages)
     report.fail(rule.failure, rule.failure_hint)
     raise SlideFailed
+
+
+def fit_paragraph(
+    ctx: SlideContext,
+    text: str,
+    width: int,
+    style: ParaStyle,
+    rule: FitRule,
+    *,
+    lines: int | None = None,
+    room: int | None = None,
+) -> Paragraph:
+    """``text`` in ``style`` at the first size of ``rule`` where it takes at most ``lines``
+    lines and ``room`` EMU of height (a title, a subtitle, a message: text that cannot
+    continue on another slide)."""
+
+    def attempt(size: float) -> Paragraph | None:
+        para = ctx.text.set(text, width, style.at(size))
+        too_many = lines is not None and len(para.lines) > lines
+        too_tall = room is not None and height([para]) > room
+        return None if too_many or too_tall else para
+
+    return fit(ctx.report, rule, attempt).pages[0]
 
 
 # ------------------------------------------------------------------ continuing

@@ -77,15 +77,18 @@ class Image(Node):
     alt: Text = Field(description="What the picture shows, for screen readers.")
 
 
-class Note(Selectable):
-    """A paragraph of speaker notes, which can be limited to some audiences."""
-
+class SelectableText(Selectable):
+    # text that can be limited to some audiences; a plain string stands for {text: …}
     text: Text
 
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, data):
         return text_shorthand(data)
+
+
+class Note(SelectableText):
+    """A paragraph of speaker notes, which can be limited to some audiences."""
 
 
 Notes = str | list[Note]
