@@ -25,7 +25,7 @@ from .geometry import pt
 from .measure import METRIC_FONTS, Measurer
 from .references import bibliography
 from .text import Typesetter, reflow
-from .wrap import truncate
+from .wrap import TooNarrow, truncate
 
 if TYPE_CHECKING:
     from ..outline.talk import Talk, TalkSection
@@ -108,6 +108,12 @@ class _Engine:
         try:
             pages = compose()
         except SlideFailed:
+            return
+        except TooNarrow as exc:
+            ctx.report.fail(
+                f"slide {ctx.report.number} '{ctx.report.title}': {exc}",
+                "shorten the text or use fewer columns, so each box is wider than a word",
+            )
             return
         for page in pages:
             number = len(self.slides) + 1

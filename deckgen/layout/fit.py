@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from .frames import Paragraph
 from .geometry import EMU_PER_PT
 from .text import height, rejoin, without_space_before
+from .wrap import TooNarrow
 
 if TYPE_CHECKING:
     from .context import Report, SlideContext
@@ -81,7 +82,10 @@ def fit(
     on one slide; else, if the content can continue, ``paginate`` at the floor; else an
     error at the slide's line (raising :class:`SlideFailed`)."""
     for size in rule.sizes():
-        result = attempt(size)
+        try:
+            result = attempt(size)
+        except TooNarrow:  # smaller type may fit the box
+            result = None
         if result is not None:
             if size < rule.preferred and rule.warn_shrink:
                 report.warn(
@@ -92,7 +96,7 @@ def fit(
     if paginate is not None:
         try:
             pages = paginate(rule.floor)
-        except NoRoom:
+        except (NoRoom, TooNarrow):
             pages = []
         if pages:
             if rule.warn_continue:

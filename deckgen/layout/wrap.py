@@ -15,6 +15,14 @@ _TOKEN = re.compile(r"\n|[^\S\n]+|[^\s-]+-+(?=[^\s\d-])|[^\s]+")
 _SOFT_BREAK = "/-._?&=#"  # where a long URL or path may break, after the character
 
 
+class TooNarrow(ValueError):
+    """A box narrower than one character of its text: no line break can help."""
+
+    def __init__(self, characters: str):
+        super().__init__(f"a box is narrower than one character of its text ({characters!r})")
+        self.characters = characters
+
+
 def wrap_runs(
     runs: tuple[Run, ...],
     width: float,
@@ -27,7 +35,8 @@ def wrap_runs(
 
     Breaks at spaces and at explicit newlines; a word wider than the whole line
     (a URL, say) is broken after a '/', '-', '.' or similar where it can be, else
-    between characters. Spaces at a line break are dropped.
+    between characters. Spaces at a line break are dropped. Linear in the text.
+    Raises :class:`TooNarrow` if a single character is wider than the line.
     """
     lines = _Lines(width, size, measurer, first_width)
     for run in runs:
@@ -44,6 +53,7 @@ class _Lines:
         self.lines: list[list[Run]] = []
         self.line: list[Run] = []
         self.used = 0.0
+        self.too_wide: list[str] = []  # characters wider than a whole line
 
     def room(self) -> float:
         return self.first if self.first is not None and not self.lines else self.width
@@ -67,22 +77,40 @@ class _Lines:
             return
         if self.line:
             self.newline()
-        while self.measure(token, run) > self.room():  # a word longer than the line
-            cut = self.cut(token, run)
-            self.push(token[:cut], run)
-            self.newline()
-            token = token[cut:]
+        if width > self.room():  # a word longer than the line
+            token = self.break_word(token, run)
+            width = self.measure(token, run)
         self.push(token, run)
-        self.used = self.measure(token, run)
+        self.used = width
 
-    def cut(self, token: str, run: Run) -> int:
-        """Where to break a word too long for the line: after a soft break character that
-        fits, else after the last character that fits."""
-        cut = len(token) - 1
-        while cut > 1 and self.measure(token[:cut], run) > self.room():
-            cut -= 1
-        soft = max(token.rfind(ch, 0, cut) for ch in _SOFT_BREAK)
-        return soft + 1 if soft > 0 else cut
+    def break_word(self, token: str, run: Run) -> str:
+        """Set the lines a word too long for one line fills, and return its last piece.
+
+        Each line breaks after a soft break character ('/', '-', '.' …) where one fits,
+        else after the last character that fits; a character wider than the whole line
+        takes a line of its own (and is reported as too wide). Linear in the word."""
+        widths = [self.measure(ch, run) for ch in token]
+        start = 0
+        rest = sum(widths)
+        while rest > self.room() and start < len(token) - 1:
+            room, used, cut = self.room(), 0.0, start
+            while cut < len(token) and used + widths[cut] <= room:
+                used += widths[cut]
+                cut += 1
+            if cut == start:  # not even one character fits
+                self.too_wide.append(token[start])
+                cut = start + 1
+            else:
+                soft = max(token.rfind(ch, start, cut) for ch in _SOFT_BREAK)
+                if soft > start:
+                    cut = soft + 1
+            self.push(token[start:cut], run)
+            self.newline()
+            rest -= sum(widths[start:cut])
+            start = cut
+        if widths[start] > self.room() and start == len(token) - 1:
+            self.too_wide.append(token[start])
+        return token[start:]
 
     def push(self, text: str, run: Run) -> None:
         line = self.line
@@ -108,6 +136,8 @@ class _Lines:
         self.used = 0.0
 
     def done(self) -> tuple[tuple[Run, ...], ...]:
+        if self.too_wide:
+            raise TooNarrow("".join(dict.fromkeys(self.too_wide)))
         if self.line or not self.lines:
             self.newline()
         return tuple(tuple(line) for line in self.lines)
@@ -118,9 +148,16 @@ def truncate(text: str, width: float, size: float, measurer: Measurer) -> str:
     if measurer.width(text, size) <= width:
         return text
     words = text.split()
-    while words:
-        words.pop()
-        candidate = " ".join(words).rstrip(" ·-–—,;:") + "…"
-        if measurer.width(candidate, size) <= width:
-            return candidate
-    return "…"
+
+    def candidate(count: int) -> str:
+        return " ".join(words[:count]).rstrip(" ·-–—,;:") + "…"
+
+    # the most words that fit (a candidate is never narrower with more words)
+    low, high = 0, len(words) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if measurer.width(candidate(middle), size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return candidate(low)

@@ -7,11 +7,13 @@ import pytest
 
 from deckgen.kinds import kind_named
 from deckgen.layout.frames import Placeholder, SlideLayout, SlideSource, Table
+from deckgen.layout.measure import AfmMeasurer
 
 from ..layout.support import (
     CONCEPTS,
     assert_inside,
     build_errors,
+    deadline,
     deck_from,
     line_of,
     named,
@@ -165,3 +167,16 @@ def test_the_handout_hook_gives_the_table_with_its_first_slide_number():
     assert table.rows == tuple(tuple(row) for row in ROWS)
     assert table.header_fills == tuple(c.fill for c in table_of(deck.slides[0]).cells[0])
     assert table.pos == slide.pos
+
+
+def test_a_table_of_many_narrow_columns_is_an_error_at_its_line_not_a_hang():
+    # forty columns used to run for a minute, climb to 3 GB and end in MemoryError
+    columns = ", ".join(f"Column{i}" for i in range(40))
+    cells = ", ".join("x" for _ in range(40))
+    text = outline_text(
+        f"- {{kind: comparison, title: Wide, columns: [{columns}], rows: [[{cells}]]}}"
+    )
+    with deadline(10):
+        errors = build_errors(text, AfmMeasurer())
+    assert [e.pos.line for e in errors] == [line_of(text, "kind: comparison")]
+    assert "narrower than one character" in errors[0].message

@@ -3,10 +3,12 @@ long for a line, and the one-line footer shortened with an ellipsis."""
 
 from __future__ import annotations
 
-from deckgen.layout.frames import Run
-from deckgen.layout.wrap import truncate, wrap_runs
+import pytest
 
-from .support import FAKE
+from deckgen.layout.frames import Run
+from deckgen.layout.wrap import TooNarrow, truncate, wrap_runs
+
+from .support import FAKE, deadline
 
 
 def lines(text: str, characters: float, size: float = 10, first: float | None = None):
@@ -65,3 +67,41 @@ def test_truncate_keeps_what_fits_and_shortens_the_rest_at_a_word():
     assert short.endswith("…") and FAKE.width(short, 10) <= 100
     assert short == "A footer that is…"
     assert truncate("Unbreakablewordthatistoolong", 20, 10, FAKE) == "…"
+
+
+class CountingMeasurer:
+    """FAKE's widths, counting how many characters it is asked to measure."""
+
+    def __init__(self):
+        self.characters = 0
+
+    def width(self, text, size, bold=False, italic=False):
+        self.characters += len(text)
+        return FAKE.width(text, size, bold, italic)
+
+
+def test_breaking_a_long_word_is_linear_in_its_length():
+    # it used to re-measure every prefix: 2,000 characters took 5 s, 5,000 over a minute
+    for length in (1_000, 10_000):
+        counter = CountingMeasurer()
+        broken = wrap_runs((Run("x" * length),), 10 * 10 * 0.5, 10, counter)
+        assert "".join("".join(r.text for r in line) for line in broken) == "x" * length
+        assert counter.characters <= 4 * length, (length, counter.characters)
+
+
+def test_a_character_wider_than_the_whole_line_is_an_error_not_endless_lines():
+    # a glyph wider than its box used to push empty lines until memory ran out
+    with deadline(5), pytest.raises(TooNarrow) as info:
+        wrap_runs((Run("ab W cd"),), 0.4 * 10, 10, FAKE)
+    assert "a" in info.value.characters
+    with deadline(5), pytest.raises(TooNarrow):
+        wrap_runs((Run("x"),), -5, 10, FAKE)
+
+
+def test_shortening_a_long_footer_measures_a_logarithmic_number_of_candidates():
+    words = " ".join(f"word{i}" for i in range(5_000))
+    counter = CountingMeasurer()
+    short = truncate(words, 40 * 10 * 0.5, 10, counter)
+    assert short.endswith("…") and len(short) <= 40
+    assert short == truncate(words, 40 * 10 * 0.5, 10, FAKE)
+    assert counter.characters <= 20 * len(words)  # about log2(5000) candidates, not 5000
