@@ -23,6 +23,13 @@ class SourcePos:
         return f"{self.file}:{self.line}:{self.col}"
 
 
+def quoted(text: str) -> str:
+    """``text`` in quotes for a message, with newlines, NULs and other control characters
+    shown as escapes, so they can neither split nor corrupt the message."""
+    shown = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04X}" for ch in text)
+    return f"'{shown}'"
+
+
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"

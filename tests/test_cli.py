@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -452,8 +453,8 @@ def test_bad_input_exits_2_and_keeps_earlier_outputs(tmp_path):
     out = tmp_path / "out"
     good = tmp_path / "good.yaml"
     good.write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")
-    # assets are relative to the outline's folder: link them in
-    (tmp_path / "assets").symlink_to(SMALL.parent / "assets")
+    # assets are relative to the outline's folder, and must lie inside it: copy them in
+    shutil.copytree(SMALL.parent / "assets", tmp_path / "assets")
     assert run_cli("build", str(good), "-o", str(out)).exit_code == 0
     deck = next(out.glob("*.pptx"))
     before = deck.read_bytes()

@@ -7,14 +7,13 @@ through the :class:`SlideContext`, reports through ``ctx.report``, and returns
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..errors import Diagnostic, SourcePos, error, warning
+from ..errors import Diagnostic, InputError, SourcePos, error, warning
+from ..outline.files import check_picture, resolve
 from .frames import Item, Picture, SlideLayout
 from .geometry import Rect
-from .images import image_size
 
 if TYPE_CHECKING:
     from ..outline.model import Image
@@ -86,19 +85,24 @@ class SlideContext:
         return self.design.palette.concept(concept or self.section_concept)
 
     def picture(self, image: Image, rect: Rect, name: str) -> Picture:
-        return place_picture(image, rect, name, self.talk.base_dir)
+        return place_picture(image, rect, name, self.talk)
 
 
-def place_picture(image: Image, rect: Rect, name: str, base_dir: str) -> Picture:
-    """``image`` fitted inside ``rect``, keeping its aspect ratio, centred."""
-    path = image.path if os.path.isabs(image.path) else os.path.join(base_dir, image.path)
-    w, h = image_size(path)
-    scale = min(rect.w / w, rect.h / h)
-    pw, ph = round(w * scale), round(h * scale)
+def place_picture(image: Image, rect: Rect, name: str, talk: Talk) -> Picture:
+    """``image`` fitted inside ``rect``, keeping its aspect ratio, centred; drawn from the
+    bytes the loader checked (a talk built without the loader has them checked here)."""
+    checked = talk.pictures.get(str(resolve(image.path, talk.base_dir)))
+    if checked is None:
+        checked, problems = check_picture(image.path, talk.base_dir, talk.base_dir, image.pos)
+        if checked is None:
+            raise InputError("a picture cannot be used", problems)
+    scale = min(rect.w / checked.width, rect.h / checked.height)
+    width, height = round(checked.width * scale), round(checked.height * scale)
     return Picture(
-        rect=Rect(rect.x + (rect.w - pw) // 2, rect.y + (rect.h - ph) // 2, pw, ph),
-        path=os.path.abspath(path),
+        rect=Rect(rect.x + (rect.w - width) // 2, rect.y + (rect.h - height) // 2, width, height),
+        path=checked.path,
         alt=image.alt,
         name=name,
         pos=image.pos,
+        data=checked.data,
     )

@@ -140,7 +140,7 @@ class _Engine:
         logo_image = self.talk.theme.logo
         logo = None
         if logo_image is not None:
-            logo = place_picture(logo_image, logo_rect(self.design), "Logo", self.talk.base_dir)
+            logo = place_picture(logo_image, logo_rect(self.design), "Logo", self.talk)
         color = page.chrome_color or palette.muted
         return footer_items(self.design, self.text, self._footer_text(), number, color, logo)
 

@@ -147,10 +147,11 @@ class Table:
 @dataclass(frozen=True)
 class Picture:
     rect: Rect
-    path: str  # absolute
+    path: str  # absolute: where the picture came from
     alt: str
     name: str
     pos: SourcePos | None = None
+    data: bytes = field(default=b"", repr=False)  # the checked bytes to draw (else: path)
 
 
 @dataclass(frozen=True)

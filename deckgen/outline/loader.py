@@ -72,16 +72,24 @@ def load_outline_text(
             )
             continue
         allowed = [
-            k for k in m.Outline.model_fields if k not in ("pos", "base_dir", "variable_pos")
+            k
+            for k in m.Outline.model_fields
+            if k not in ("pos", "base_dir", "variable_pos", "pictures")
         ]
         problems += apply_overlay(tree, layer, overlay_path.resolve().parent, allowed)
     # Give base_dir by its alias, so a 'base_dir:' key in the outline is refused as unknown
     # (the YAML tree never holds '__' keys; 'tree' itself stays as written, for locate).
     declared = tree.get("variables")
     variable_pos = dict(declared.key_pos) if isinstance(declared, PosDict) else {}
-    data = PosDict(tree, __base_dir__=str(Path(base_dir)), __variable_pos__=variable_pos)
+    tree_problems, pictures = check_tree(tree, Path(base_dir))
+    problems += tree_problems
+    data = PosDict(
+        tree,
+        __base_dir__=str(Path(base_dir)),
+        __variable_pos__=variable_pos,
+        __pictures__=pictures,
+    )
     data.source_pos = tree.source_pos
-    problems += check_tree(tree, Path(base_dir))
     try:
         outline = m.Outline.model_validate(data)
     except ValidationError as exc:

@@ -10,7 +10,7 @@ the ``Slide`` union.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
@@ -201,6 +201,10 @@ class Outline(Node):
     base_dir: SkipJsonSchema[str] = Field(default=".", alias="__base_dir__", exclude=True)
     variable_pos: SkipJsonSchema[dict[str, SourcePos]] = Field(
         default_factory=dict, alias="__variable_pos__", exclude=True
+    )
+    # every picture the outline names, read and decoded once (deckgen/outline/files.py)
+    pictures: SkipJsonSchema[dict[str, Any]] = Field(
+        default_factory=dict, alias="__pictures__", exclude=True, repr=False
     )
 
     def slides(self):

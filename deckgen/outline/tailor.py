@@ -106,6 +106,7 @@ def _talk(outline: m.Outline) -> Talk:
         references=tuple(outline.references),
         base_dir=outline.base_dir,
         pos=outline.pos,
+        pictures=outline.pictures,
     )
 
 
@@ -223,6 +224,7 @@ _KEPT_AS_IS = (
     "audiences",
     "only",
     "skip",
+    "pictures",
 )
 
 

@@ -10,10 +10,11 @@ never sees audiences.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import SourcePos
 from . import model as m
+from .files import CheckedPicture
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Talk:
     references: tuple[m.Reference, ...] = ()
     base_dir: str = "."
     pos: SourcePos | None = None
+    pictures: Mapping[str, CheckedPicture] = field(default_factory=dict)  # by resolved path
 
     def slides(self) -> Iterator[tuple[TalkSection, m.Slide]]:
         """Every (section, slide) pair in order."""

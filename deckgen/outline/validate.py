@@ -7,7 +7,6 @@ validation, so a bad colour and a missing picture are reported together.
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,10 +14,9 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..errors import Diagnostic, SourcePos, error
+from .files import CheckedPicture, check_picture
 
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
-_PNG = b"\x89PNG\r\n\x1a\n"
-_JPEG = b"\xff\xd8\xff"
 
 
 def walk(node, loc: tuple = ()) -> Iterator[tuple[tuple, object]]:
@@ -52,8 +50,9 @@ def placeholders(text: str) -> Iterator[tuple[str | None, str]]:
 IMAGE_KEYS = ("image", "icon", "logo")
 
 
-def check_tree(tree, base: Path) -> list[Diagnostic]:
-    """Whole-outline checks over the positioned YAML tree.
+def check_tree(tree, base: Path) -> tuple[list[Diagnostic], dict[str, CheckedPicture]]:
+    """Whole-outline checks over the positioned YAML tree, and the pictures it names,
+    read and decoded (by resolved path).
 
     They read the tree, not the model, so they run even when the model has
     errors of its own: every problem comes in the same pass. Parts whose shape
@@ -61,7 +60,7 @@ def check_tree(tree, base: Path) -> list[Diagnostic]:
     """
     checker = _TreeChecker(tree, base)
     checker.visit(tree, None)
-    return checker.problems
+    return checker.problems, checker.pictures
 
 
 class _TreeChecker:
@@ -71,6 +70,7 @@ class _TreeChecker:
         self.mapping, self.sequence = PosDict, PosList
         self.tree, self.base = tree, base
         self.problems: list[Diagnostic] = []
+        self.pictures: dict[str, CheckedPicture] = {}
         self.concepts = self.declared("concepts")
         self.variables = self.declared("variables")
         self.audiences = self.declared("audiences")
@@ -120,7 +120,7 @@ class _TreeChecker:
     def check_mapping(self, node, parent_key: str | None) -> None:
         """Pictures exist; concepts, references and audiences named are declared."""
         if parent_key in IMAGE_KEYS and isinstance(node.get("path"), str):
-            self.problems += _check_image(node["path"], self.base, node.value_pos["path"])
+            self.check_picture(node["path"], node.value_pos["path"])
         concept = node.get("concept")
         if isinstance(concept, str) and self.concepts is not None and concept not in self.concepts:
             self.problems.append(
@@ -137,6 +137,13 @@ class _TreeChecker:
         if isinstance(node.get("overrides"), self.mapping):
             overrides = node["overrides"]
             self.check_audiences(list(overrides), [overrides.key_pos[k] for k in overrides])
+
+    def check_picture(self, path: str, pos: SourcePos) -> None:
+        """Inside the project folder, a regular file, a PNG or JPEG that decodes whole."""
+        picture, problems = check_picture(path, self.base, self.base, pos)
+        self.problems += problems
+        if picture is not None:
+            self.pictures[picture.path] = picture
 
     def check_audiences(self, names, positions) -> None:
         known = self.audiences
@@ -175,29 +182,3 @@ def _unknown(what: str, name: str, known: list[str], pos: SourcePos, fmt="'%s'")
         )
     label = fmt % name
     return error(f"unknown {what} {label}", pos, hint)
-
-
-def _check_image(path_text: str, base: Path, pos: SourcePos) -> list[Diagnostic]:
-    path = (base / path_text) if not os.path.isabs(path_text) else Path(path_text)
-    try:
-        if path.exists() and not path.is_file() and not path.is_dir():
-            return [error(f"image '{path_text}' is not a regular file", pos)]
-        with open(path, "rb") as fh:
-            head = fh.read(8)
-    except FileNotFoundError:
-        return [error(f"image '{path_text}' not found", pos, f"paths are relative to {base}")]
-    except IsADirectoryError:
-        return [error(f"image '{path_text}' is a folder", pos, "name a .png or .jpg file")]
-    except OSError as exc:
-        return [error(f"image '{path_text}' cannot be read ({exc.strerror})", pos)]
-    except ValueError:  # a NUL character in the path
-        return [error(f"image path '{path_text}' is not a valid file name", pos)]
-    if not (head.startswith(_PNG) or head.startswith(_JPEG)):
-        return [
-            error(
-                f"image '{path_text}' is not a PNG or JPEG file",
-                pos,
-                "convert it to PNG (pictures) or JPEG (photos)",
-            )
-        ]
-    return []

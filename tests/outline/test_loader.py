@@ -19,10 +19,12 @@ from deckgen.outline import loader, yamltree
 from deckgen.outline import model as m
 from deckgen.outline.loader import load_outline
 
+from ..pictures import jpeg, png
+
 SHIPPED = Path(__file__).resolve().parents[2] / "outline.yaml"
 NAME = "outline.yaml"
-PNG = b"\x89PNG\r\n\x1a\n" + bytes(16)
-JPEG = b"\xff\xd8\xff\xe0" + bytes(16)
+PNG = png()
+JPEG = jpeg()
 
 # A valid outline that the smaller tests build on.
 OK = """\
@@ -688,7 +690,7 @@ def test_folder_as_image(tmp_path):
     (tmp_path / "pics").mkdir()
     diag = one(problems(tmp_path, IMAGE_OUTLINE.replace("PATH", "pics")))
     assert at(diag) == (10, 17)
-    assert diag.message == "image 'pics' is a folder"
+    assert diag.message == "image 'pics' is a folder, not a file"
 
 
 @pytest.mark.parametrize(
@@ -713,7 +715,7 @@ def test_image_path_with_a_nul_character_is_an_input_error(tmp_path):
     diags = problems(tmp_path, IMAGE_OUTLINE.replace("PATH", '"pic\\0.png"'))
     assert places(diags) == [(10, 17), (10, 17)]
     assert diags[0].message == "text contains the control character U+0000"
-    assert diags[1].message == "image path 'pic\x00.png' is not a valid file name"
+    assert diags[1].message == "image 'pic\\u0000.png' is not a valid file name"
 
 
 def test_every_image_in_the_outline_is_checked(tmp_path):

@@ -13,8 +13,10 @@ from deckgen.outline.loader import load_outline
 from deckgen.outline.tailor import fill, tailor
 from deckgen.outline.validate import walk
 
+from ..pictures import png
+
 SHIPPED = Path(__file__).resolve().parents[2] / "outline.yaml"
-PNG = b"\x89PNG\r\n\x1a\n" + bytes(16)
+PNG = png()
 
 OUTLINE = """\
 meta:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import io
+
 from ...layout.frames import Picture
 from .units import emu
 
 
 def add_picture(shapes, picture: Picture):
     pic = shapes.add_picture(
-        picture.path,
+        io.BytesIO(picture.data) if picture.data else picture.path,
         emu(picture.rect.x),
         emu(picture.rect.y),
         emu(picture.rect.w),
