@@ -45,22 +45,26 @@ def inside(path: Path, folder: str | Path) -> bool:
     return path.is_relative_to(Path(folder).resolve())
 
 
-def not_regular(path: Path) -> str | None:
-    """Why ``path`` cannot be read as a file (None if it can): missing, a folder, a FIFO…"""
+MISSING, FOLDER, SPECIAL, UNREADABLE = "missing", "folder", "special", "unreadable"
+
+
+def not_regular(path: Path) -> tuple[str, str] | None:
+    """Why ``path`` cannot be read as a file, and which case it is (MISSING, FOLDER,
+    SPECIAL for a FIFO, device or socket, UNREADABLE); None if it can."""
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        return "not found"
+        return "not found", MISSING
     except NotADirectoryError:
-        return "not found (a part of its path is a file, not a folder)"
+        return "not found (a part of its path is a file, not a folder)", MISSING
     except OSError as exc:
-        return f"cannot be read ({exc.strerror})"
+        return f"cannot be read ({exc.strerror})", UNREADABLE
     except ValueError:  # a NUL in the path
-        return "is not a valid file name"
+        return "is not a valid file name", UNREADABLE
     if stat.S_ISDIR(mode):
-        return "is a folder, not a file"
+        return "is a folder, not a file", FOLDER
     if not stat.S_ISREG(mode):
-        return "is not a regular file (a pipe, a device or a socket)"
+        return "is not a regular file (a pipe, a device or a socket)", SPECIAL
     return None
 
 
@@ -87,7 +91,7 @@ def check_picture(
         ]
     problem = not_regular(path)
     if problem is not None:
-        return None, [error(f"{shown} {problem}", pos, _where(path_text, base, pos))]
+        return None, [error(f"{shown} {problem[0]}", pos, _where(path_text, base, pos))]
     return _read(path, shown, pos)
 
 

@@ -216,22 +216,17 @@ def _too_large(name: str, size: str) -> InputError:
 
 def read_text(path: Path, name: str) -> str:
     """Read an outline file as UTF-8, with friendly errors for the usual accidents."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(
-            f"{name}: no such file",
-            [error(f"{name}: no such file", hint="check the path, or run 'deckgen init DIR'")],
-        ) from None
-    except OSError as exc:
-        raise InputError(
-            f"{name}: cannot read", [error(f"{name}: cannot read it ({exc.strerror})")]
-        ) from None
-    if path.is_dir():
-        raise InputError(
-            f"{name}: is a folder",
-            [error(f"{name} is a folder, not an outline", hint="name the .yaml file")],
-        )
+    from .files import FOLDER, SPECIAL, not_regular
+
+    problem = not_regular(path)  # before opening: a FIFO would block forever
+    if problem is not None:
+        reason, case = problem
+        hint = {
+            FOLDER: "name the .yaml file in it",
+            SPECIAL: "give an outline or overlay saved as a .yaml file",
+        }.get(case, "check the path, or run 'deckgen init DIR'")
+        raise InputError(f"{name}: {reason}", [error(f"{name} {reason}", hint=hint)])
+    size = path.stat().st_size
     if size > MAX_BYTES:
         raise _too_large(name, f"{size:,} bytes")
     try:

@@ -19,6 +19,7 @@ from deckgen.outline import loader, yamltree
 from deckgen.outline import model as m
 from deckgen.outline.loader import load_outline
 
+from ..layout.support import deadline
 from ..pictures import jpeg, png
 
 SHIPPED = Path(__file__).resolve().parents[2] / "outline.yaml"
@@ -1142,12 +1143,36 @@ def test_file_at_the_size_limit_loads(tmp_path):
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
-def test_endless_input_is_cut_off_at_the_size_limit():
+def test_a_device_is_refused_before_it_is_read():
     with pytest.raises(InputError) as info:
         load_outline("/dev/zero", display_name=NAME)
-    assert one(list(info.value.diagnostics)).message.startswith(
-        f"outline.yaml is over {yamltree.MAX_BYTES:,} bytes"
+    assert one(list(info.value.diagnostics)).message == (
+        "outline.yaml is not a regular file (a pipe, a device or a socket)"
     )
+
+
+def test_a_fifo_as_the_outline_or_an_overlay_is_refused_without_blocking(tmp_path):
+    # it used to block forever waiting for a writer
+    outline = outline_in_folder(tmp_path)
+    fifo = outline.parent / "pipe.yaml"
+    os.mkfifo(fifo)
+    for outline, overlays in ((fifo, ()), (outline, (fifo,))):
+        with deadline(5), pytest.raises(InputError) as info:
+            load_outline(outline, overlays=overlays)
+        assert "not a regular file" in one(list(info.value.diagnostics)).message
+
+
+def test_an_overlay_outside_the_outlines_folder_is_refused_unread(tmp_path):
+    # '--overlay /etc/shadow' used to quote the file's lines back as unknown keys
+    outline = outline_in_folder(tmp_path)
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elsewhere.yaml"
+    elsewhere.write_text("TOPSECRET7f3a: value\n", encoding="utf-8")
+    for overlay in (elsewhere, Path("/etc/passwd"), outline.parent / ".." / elsewhere.name):
+        with pytest.raises(InputError) as info:
+            load_outline(outline, overlays=[overlay])
+        (diag,) = info.value.diagnostics
+        assert "outside the outline's folder" in diag.message and diag.hint
+        assert "TOPSECRET7f3a" not in str(diag)
 
 
 # ---------------------------------------------------------------------------
@@ -1213,12 +1238,25 @@ def test_byte_order_mark_is_accepted(tmp_path):
     assert outline.meta.title == "Talk"
 
 
+def outline_in_folder(tmp_path):
+    """A valid outline in its own folder under ``tmp_path``."""
+    folder = tmp_path / "talk"
+    folder.mkdir(exist_ok=True)
+    outline = folder / "outline.yaml"
+    outline.write_text(
+        "meta: {title: T}\nsections:\n  - title: S\n    slides:\n"
+        "      - {kind: bullets, title: B, bullets: [x]}\n",
+        encoding="utf-8",
+    )
+    return outline
+
+
 def test_missing_file(tmp_path):
     with pytest.raises(InputError) as info:
         load_outline(tmp_path / "nope.yaml", display_name=NAME)
     diag = one(list(info.value.diagnostics))
     assert info.value.exit_code == 2
-    assert diag.message == "outline.yaml: no such file"
+    assert diag.message == "outline.yaml not found"
     assert "deckgen init" in diag.hint
 
 
@@ -1226,8 +1264,8 @@ def test_directory_as_outline(tmp_path):
     with pytest.raises(InputError) as info:
         load_outline(tmp_path, display_name=NAME)
     diag = one(list(info.value.diagnostics))
-    assert diag.message == "outline.yaml is a folder, not an outline"
-    assert diag.hint == "name the .yaml file"
+    assert diag.message == "outline.yaml is a folder, not a file"
+    assert diag.hint == "name the .yaml file in it"
 
 
 def test_display_name_defaults_to_the_path(tmp_path):
