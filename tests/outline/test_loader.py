@@ -1153,10 +1153,10 @@ def test_a_device_is_refused_before_it_is_read():
 
 def test_a_fifo_as_the_outline_or_an_overlay_is_refused_without_blocking(tmp_path):
     # it used to block forever waiting for a writer
-    outline = outline_in_folder(tmp_path)
-    fifo = outline.parent / "pipe.yaml"
+    good = outline_in_folder(tmp_path)
+    fifo = good.parent / "pipe.yaml"
     os.mkfifo(fifo)
-    for outline, overlays in ((fifo, ()), (outline, (fifo,))):
+    for outline, overlays in ((fifo, ()), (good, (fifo,))):
         with deadline(5), pytest.raises(InputError) as info:
             load_outline(outline, overlays=overlays)
         assert "not a regular file" in one(list(info.value.diagnostics)).message
