@@ -104,23 +104,28 @@ class BuildResult:
         }
 
 
+# a .pptx is a zip, whose member dates run from 1980 to the end of 2107
+LATEST_EPOCH = 4_354_819_199  # 2107-12-31 23:59:59 UTC
+
+
 def build_time() -> _dt.datetime:
     """SOURCE_DATE_EPOCH if set (reproducible builds), else now; always UTC."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC)
-        except (ValueError, OverflowError, OSError):
-            raise BuildError(
-                "bad SOURCE_DATE_EPOCH",
-                [
-                    error(
-                        f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds",
-                        hint="unset it or set it to e.g. $(git log -1 --format=%ct)",
-                    )
-                ],
-            ) from None
-    return _dt.datetime.now(_dt.UTC).replace(microsecond=0)
+    if not epoch:
+        return _dt.datetime.now(_dt.UTC).replace(microsecond=0)
+    seconds = int(epoch) if epoch.isascii() and epoch.isdigit() else None
+    if seconds is None or seconds > LATEST_EPOCH:
+        raise InputError(
+            "bad SOURCE_DATE_EPOCH",
+            [
+                error(
+                    f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds from 1970 "
+                    "to the end of 2107",
+                    hint="unset it or set it to e.g. $(git log -1 --format=%ct)",
+                )
+            ],
+        )
+    return _dt.datetime.fromtimestamp(seconds, _dt.UTC)
 
 
 def slug(text: str) -> str:

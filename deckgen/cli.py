@@ -9,6 +9,7 @@ the commands so that ``deckgen --help`` stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -62,6 +63,12 @@ def _parse_sets(values: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+def _plainly(message: str) -> None:
+    """Say ``message`` on stderr even when printing itself is in trouble."""
+    with contextlib.suppress(Exception):  # nothing more can be said
+        click.echo(message, err=True)
+
+
 class _Group(click.Group):
     def invoke(self, ctx):
         try:
@@ -71,6 +78,12 @@ class _Group(click.Group):
             sys.exit(130)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
+        except MemoryError:
+            _plainly("out of memory: the outline asks for more than this machine has")
+            sys.exit(1)
+        except RecursionError:
+            _plainly("internal error: something in the outline nests too deeply")
+            sys.exit(1)
         except Exception as exc:  # a bug: say so plainly, keep the traceback for debugging
             if os.environ.get("DECKGEN_DEBUG"):
                 raise

@@ -528,3 +528,37 @@ def test_interrupted_build_exits_130(tmp_path, monkeypatch):
     assert result.exit_code == 130
     assert "interrupted" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("a\x07b", "the control character U+0007"),
+        ("a\x7fb", "the control character U+007F"),
+        ("a\x00b", "the control character U+0000"),
+        ("\ufffe", "the character U+FFFE"),
+        (b"\xff\xfe".decode("utf-8", "surrogateescape"), "a byte that is not UTF-8"),
+    ],
+    ids=["bell", "del", "nul", "fffe", "not-utf8"],
+)
+def test_a_set_value_obeys_the_outlines_rule_for_text(tmp_path, value, said):
+    # these used to crash the build, or (DEL) reach the outputs
+    result = run_cli("build", str(SMALL), "-o", str(tmp_path), "--set", f"presenter={value}")
+    assert result.exit_code == 2, result.output
+    assert f"--set presenter: the value contains {said}" in result.stderr
+    assert "internal error" not in result.stderr and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("epoch", ["4354819200", "99999999999999999999", "abc", "-5", "1e9"])
+def test_a_source_date_epoch_out_of_range_is_bad_input(tmp_path, epoch):
+    result = run_cli("build", str(SMALL), "-o", str(tmp_path), env={"SOURCE_DATE_EPOCH": epoch})
+    assert result.exit_code == 2, result.output
+    assert "SOURCE_DATE_EPOCH" in result.stderr and "2107" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_last_source_date_epoch_a_zip_can_hold_builds(tmp_path):
+    result = run_cli(
+        "build", str(SMALL), "-o", str(tmp_path), env={"SOURCE_DATE_EPOCH": "4354819199"}
+    )
+    assert result.exit_code == 0, result.output

@@ -22,6 +22,7 @@ from ..kinds import kind_of
 from . import model as m
 from .talk import Talk, TalkSection, Term
 from .validate import PLACEHOLDER
+from .yamltree import TEXT_HINT, forbidden_character
 
 
 @dataclass
@@ -74,6 +75,7 @@ def tailor_with_report(
                 for name in unknown
             ],
         )
+    _check_set_values(variables or {})
     values.update(variables or {})
     unset = [name for name, value in values.items() if value is None]
     if unset:
@@ -108,6 +110,17 @@ def _talk(outline: m.Outline) -> Talk:
         pos=outline.pos,
         pictures=outline.pictures,
     )
+
+
+def _check_set_values(variables: Mapping[str, str]) -> None:
+    """Text given with --set obeys the outline's own rule for text."""
+    problems = []
+    for name, value in variables.items():
+        bad = forbidden_character(value)
+        if bad is not None:
+            problems.append(error(f"--set {name}: the value contains {bad}", hint=TEXT_HINT))
+    if problems:
+        raise InputError("a --set value is not text", problems)
 
 
 # ---------------------------------------------------------------------------

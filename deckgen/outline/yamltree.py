@@ -259,16 +259,33 @@ def read_text(path: Path, name: str) -> str:
         ) from None
 
 
+TEXT_HINT = "remove it; only tabs and line breaks are allowed in text"
+
+
+def describe_character(char: str) -> str:
+    """What a character text may not hold is, in a message."""
+    if 0xDC80 <= ord(char) <= 0xDCFF:  # how Python keeps bytes that are not UTF-8
+        return "a byte that is not UTF-8"
+    what = "control character" if _CONTROL.match(char) else "character"
+    return f"the {what} U+{ord(char):04X}"
+
+
+def forbidden_character(text: str) -> str | None:
+    """The first character outline text may not hold (controls but tab and line breaks,
+    NUL, DEL, C1 controls, surrogates, U+FFFE/U+FFFF), described; None if there is none.
+    The same rule holds for text from YAML, overlays and --set."""
+    match = _UNREADABLE.search(text)
+    return describe_character(match.group()) if match else None
+
+
 def _unreadable(match, text: str, name: str) -> Diagnostic:
     index = match.start()
     line = text.count("\n", 0, index) + 1
     col = index - (text.rfind("\n", 0, index) + 1) + 1
-    char = match.group()
-    what = "control character" if _CONTROL.match(char) else "character"
     return error(
-        f"text contains the {what} U+{ord(char):04X}",
+        f"text contains {describe_character(match.group())}",
         SourcePos(name, line, col),
-        "remove it; only tabs and line breaks are allowed in text",
+        TEXT_HINT,
     )
 
 
