@@ -74,7 +74,7 @@ def test_the_model_and_layout_do_not_know_the_back_ends():
 
 def test_the_library_never_prints_or_exits():
     for path in PKG.rglob("*.py"):
-        if path.name in ("cli.py", "__main__.py"):
+        if path.name == "__main__.py" or path.parent.name == "cli":
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):

@@ -9,34 +9,17 @@ the commands so that ``deckgen --help`` stays fast.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import sys
 from pathlib import Path
 
 import click
 
-from . import __version__
+from .. import __version__
+from .report import Group, echo_diagnostics, echo_outputs, fail, json_error
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 DEFAULT_OUTLINE = "outline.yaml"
-
-
-def _echo_diagnostics(diagnostics, err: bool = True) -> None:
-    for d in diagnostics:
-        click.echo(str(d), err=err)
-
-
-def _fail(exc) -> None:
-    """Print a DeckgenError's diagnostics and exit with its code."""
-    _echo_diagnostics(exc.diagnostics)
-    if not exc.diagnostics:
-        click.echo(f"error: {exc.message}", err=True)
-    counts = sum(1 for d in exc.diagnostics if d.severity.value == "error")
-    if counts > 1:
-        click.echo(f"{counts} errors", err=True)
-    sys.exit(exc.exit_code)
 
 
 def _resolve_outline(outline: str | None) -> tuple[Path, str, bool]:
@@ -45,7 +28,7 @@ def _resolve_outline(outline: str | None) -> tuple[Path, str, bool]:
         return Path(outline), outline, False
     if Path(DEFAULT_OUTLINE).exists():
         return Path(DEFAULT_OUTLINE), DEFAULT_OUTLINE, False
-    from ._shipped import shipped_outline
+    from .._shipped import shipped_outline
 
     shipped = shipped_outline()
     if shipped is None:  # pragma: no cover - a broken install
@@ -63,40 +46,7 @@ def _parse_sets(values: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _plainly(message: str) -> None:
-    """Say ``message`` on stderr even when printing itself is in trouble."""
-    with contextlib.suppress(Exception):  # nothing more can be said
-        click.echo(message, err=True)
-
-
-class _Group(click.Group):
-    def invoke(self, ctx):
-        try:
-            return super().invoke(ctx)
-        except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
-            sys.exit(130)
-        except (click.exceptions.Exit, click.ClickException, SystemExit):
-            raise
-        except MemoryError:
-            _plainly("out of memory: the outline asks for more than this machine has")
-            sys.exit(1)
-        except RecursionError:
-            _plainly("internal error: something in the outline nests too deeply")
-            sys.exit(1)
-        except Exception as exc:  # a bug: say so plainly, keep the traceback for debugging
-            if os.environ.get("DECKGEN_DEBUG"):
-                raise
-            click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
-            click.echo(
-                "this is a bug in deckgen; rerun with DECKGEN_DEBUG=1 for the "
-                "traceback and report it",
-                err=True,
-            )
-            sys.exit(1)
-
-
-@click.group(cls=_Group, context_settings=CONTEXT)
+@click.group(cls=Group, context_settings=CONTEXT)
 @click.version_option(__version__, "--version", prog_name="deckgen")
 def main() -> None:
     """deckgen: one YAML outline of a talk in; an editable deck and a printable handout out.
@@ -120,19 +70,6 @@ def _audience_option(command):
     return click.option(
         "--audience", metavar="NAME", help="Tailor for one of the outline's audiences."
     )(command)
-
-
-def _json_error(exc) -> None:
-    click.echo(
-        json.dumps(
-            {
-                "ok": False,
-                "exit_code": exc.exit_code,
-                "errors": [d.to_json() for d in exc.diagnostics],
-            },
-            indent=2,
-        )
-    )
 
 
 @main.command()
@@ -198,9 +135,9 @@ def build(
     as_json,
 ) -> None:
     """Build the deck and the handout from OUTLINE (default: ./outline.yaml)."""
-    from .build import DEFAULT_FORMATS, BuildOptions, HandoutRequest
-    from .build import build as run_build
-    from .errors import DeckgenError
+    from ..build import DEFAULT_FORMATS, BuildOptions, HandoutRequest
+    from ..build import build as run_build
+    from ..errors import DeckgenError
 
     if audience and all_audiences:
         raise click.UsageError("--audience and --all-audiences exclude each other")
@@ -225,23 +162,18 @@ def build(
         result = run_build(options)
     except DeckgenError as exc:
         if as_json:
-            _json_error(exc)
-        _fail(exc)
-    _echo_diagnostics(result.diagnostics)
+            json_error(exc)
+        fail(exc)
+    echo_diagnostics(result.diagnostics)
     if as_json:
         click.echo(json.dumps({"ok": True, **result.to_json()}, indent=2))
     else:
-        _echo_outputs(result)
-
-
-def _echo_outputs(result) -> None:
-    for out in result.outputs:
-        click.echo(f"wrote {out.path} ({out.format}, {out.slides} slides, {out.size:,} bytes)")
+        echo_outputs(result)
 
 
 def _build_all(options, as_json: bool) -> None:
-    from .build import audiences_of, build_all
-    from .errors import DeckgenError
+    from ..build import audiences_of, build_all
+    from ..errors import DeckgenError
 
     try:
         names = audiences_of(options)  # read once: the bar needs the count
@@ -256,15 +188,15 @@ def _build_all(options, as_json: bool) -> None:
             results = build_all(options, on_done=done, names=names)
     except DeckgenError as exc:
         if as_json:
-            _json_error(exc)
-        _fail(exc)
+            json_error(exc)
+        fail(exc)
     failed = [(a, exc) for a, _r, exc in results if exc is not None]
     for audience, result, exc in results:
         if exc is not None:
             click.echo(f"audience '{audience}' failed:", err=True)
-            _echo_diagnostics(exc.diagnostics)
+            echo_diagnostics(exc.diagnostics)
         else:
-            _echo_diagnostics(result.diagnostics)
+            echo_diagnostics(result.diagnostics)
     if as_json:
         click.echo(
             json.dumps(
@@ -283,7 +215,7 @@ def _build_all(options, as_json: bool) -> None:
     else:
         for _audience, result, _exc in results:
             if result is not None:
-                _echo_outputs(result)
+                echo_outputs(result)
     if failed:
         sys.exit(max(exc.exit_code for _a, exc in failed))
 
@@ -293,18 +225,18 @@ def _build_all(options, as_json: bool) -> None:
 @_overlay_option
 def validate(outline, overlays) -> None:
     """Check OUTLINE (and overlays) without building; report every problem with file:line:col."""
-    from .errors import DeckgenError
+    from ..errors import DeckgenError
 
     try:
         result, name = _load_for_command(outline, overlays)
     except DeckgenError as exc:
-        _fail(exc)
+        fail(exc)
     slides = sum(len(s.slides) for s in result.sections)
     click.echo(f"{name}: ok ({len(result.sections)} sections, {slides} slides in the outline)")
 
 
 def _load_for_command(outline, overlays):
-    from .outline.loader import load_outline
+    from ..outline.loader import load_outline
 
     path, name, _shipped = _resolve_outline(outline)
     return load_outline(path, name, tuple(Path(o) for o in overlays)), name
@@ -316,8 +248,8 @@ def _load_for_command(outline, overlays):
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 def audiences(outline, overlays, as_json) -> None:
     """List OUTLINE's audiences: description, time slot, slides and estimated time."""
-    from .build import prepare
-    from .errors import DeckgenError
+    from ..build import prepare
+    from ..errors import DeckgenError
 
     try:
         source, _name = _load_for_command(outline, overlays)
@@ -335,7 +267,7 @@ def audiences(outline, overlays, as_json) -> None:
                 }
             )
     except DeckgenError as exc:
-        _fail(exc)
+        fail(exc)
     if as_json:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
@@ -357,14 +289,14 @@ def audiences(outline, overlays, as_json) -> None:
 @_overlay_option
 def explain(outline, audience, overlays) -> None:
     """Say what --audience NAME keeps, drops and overrides, and how long it runs."""
-    from .build import prepare
-    from .errors import DeckgenError
+    from ..build import prepare
+    from ..errors import DeckgenError
 
     try:
         source, name = _load_for_command(outline, overlays)
         prepared = prepare(source, audience, {})
     except DeckgenError as exc:
-        _fail(exc)
+        fail(exc)
     report = prepared.report
     profile = source.audiences.get(audience) if audience else None
     title = f"audience '{audience}'" if audience else "no audience (everything)"
@@ -382,13 +314,13 @@ def explain(outline, audience, overlays) -> None:
         click.echo(f"  ~ {item}")
     slot = f" of a {profile.minutes}-minute slot" if profile is not None else ""
     click.echo(f"time: {prepared.time.describe()}{slot}; {len(prepared.deck.slides)} slides")
-    _echo_diagnostics(prepared.diagnostics)
+    echo_diagnostics(prepared.diagnostics)
 
 
 @main.command()
 def schema() -> None:
     """Print the outline's JSON Schema (draft-07)."""
-    from .outline.schema import outline_schema_json
+    from ..outline.schema import outline_schema_json
 
     click.echo(outline_schema_json(), nl=False)
 
@@ -398,13 +330,13 @@ def schema() -> None:
 @click.option("--force", is_flag=True, help="Write into a folder that already has an outline.")
 def init(directory, force) -> None:
     """Start a new talk in DIRECTORY: a starter outline and assets that build."""
-    from .errors import DeckgenError
-    from .scaffold import scaffold
+    from ..errors import DeckgenError
+    from ..scaffold import scaffold
 
     try:
         written = scaffold(Path(directory), force=force)
     except DeckgenError as exc:
-        _fail(exc)
+        fail(exc)
     for path in written:
         click.echo(f"wrote {path}")
     click.echo(f"next: cd {directory} && deckgen build")

@@ -1,0 +1,78 @@
+"""What the command line prints: diagnostics, outputs, JSON errors, and the top-level
+handler that turns any failure into a plain message and an exit code."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+
+import click
+
+
+def echo_diagnostics(diagnostics, err: bool = True) -> None:
+    for d in diagnostics:
+        click.echo(str(d), err=err)
+
+
+def fail(exc) -> None:
+    """Print a DeckgenError's diagnostics and exit with its code."""
+    echo_diagnostics(exc.diagnostics)
+    if not exc.diagnostics:
+        click.echo(f"error: {exc.message}", err=True)
+    counts = sum(1 for d in exc.diagnostics if d.severity.value == "error")
+    if counts > 1:
+        click.echo(f"{counts} errors", err=True)
+    sys.exit(exc.exit_code)
+
+
+def echo_outputs(result) -> None:
+    for out in result.outputs:
+        click.echo(f"wrote {out.path} ({out.format}, {out.slides} slides, {out.size:,} bytes)")
+
+
+def json_error(exc) -> None:
+    click.echo(
+        json.dumps(
+            {
+                "ok": False,
+                "exit_code": exc.exit_code,
+                "errors": [d.to_json() for d in exc.diagnostics],
+            },
+            indent=2,
+        )
+    )
+
+
+def plainly(message: str) -> None:
+    """Say ``message`` on stderr even when printing itself is in trouble."""
+    with contextlib.suppress(Exception):  # nothing more can be said
+        click.echo(message, err=True)
+
+
+class Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except MemoryError:
+            plainly("out of memory: the outline asks for more than this machine has")
+            sys.exit(1)
+        except RecursionError:
+            plainly("internal error: something in the outline nests too deeply")
+            sys.exit(1)
+        except Exception as exc:  # a bug: say so plainly, keep the traceback for debugging
+            if os.environ.get("DECKGEN_DEBUG"):
+                raise
+            click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+            click.echo(
+                "this is a bug in deckgen; rerun with DECKGEN_DEBUG=1 for the "
+                "traceback and report it",
+                err=True,
+            )
+            sys.exit(1)
