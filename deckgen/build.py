@@ -7,15 +7,15 @@ import datetime as _dt
 import hashlib
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import BuildError, Diagnostic, InputError, OutputError, Severity, error, warning
+from .errors import BuildError, Diagnostic, InputError, Severity, error, warning
 from .layout.handout import HandoutOptions
+from .output import write_all
 
 if TYPE_CHECKING:  # imported lazily at run time, to keep `deckgen --help` fast
     from .layout.frames import Deck
@@ -180,6 +180,21 @@ def build(options: BuildOptions) -> BuildResult:
 
 
 def build_loaded(source, options: BuildOptions) -> BuildResult:
+    """Render every requested output, then write them all (or none)."""
+    rendered = render_loaded(source, options)
+    write_all(rendered.files)
+    return rendered.result
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A build's files, rendered to memory but not written, and what to say about them."""
+
+    result: BuildResult
+    files: tuple[tuple[Path, bytes], ...]
+
+
+def render_loaded(source, options: BuildOptions) -> Rendered:
     prepared = prepare(source, options.audience, options.variables)
     talk, deck = prepared.talk, prepared.deck
     diagnostics = list(prepared.diagnostics)
@@ -212,29 +227,42 @@ def build_loaded(source, options: BuildOptions) -> BuildResult:
             raise BuildError(f"unknown format {fmt}", [error(f"unknown format '{fmt}'")])
     if options.strict and any(d.severity is Severity.WARNING for d in diagnostics):
         raise BuildError("warnings under --strict", diagnostics)
-
-    outputs = write_all([(path, data) for _fmt, path, data in rendered])
-    return BuildResult(
+    result = BuildResult(
         outline=options.display_name or str(options.outline),
         outputs=tuple(
             Output(path, fmt, len(data), hashlib.sha256(data).hexdigest(), len(deck.slides))
-            for (fmt, path, data), path in zip(rendered, outputs, strict=True)
+            for fmt, path, data in rendered
         ),
         diagnostics=tuple(diagnostics),
         slides=len(deck.slides),
         audience=options.audience,
         minutes=prepared.time.minutes,
     )
+    return Rendered(result, tuple((path, data) for _fmt, path, data in rendered))
 
 
-def _build_one(options: BuildOptions):
-    """Worker for build_all: a result, or the error (exceptions cross processes as data)."""
+def _render_one(options: BuildOptions):
+    """Worker for build_all: the rendered files (never written here), or the error
+    (exceptions cross processes as data)."""
     from .errors import DeckgenError
 
     try:
-        return options.audience, build(options), None
+        return options.audience, render_loaded(load(options), options), None
     except DeckgenError as exc:
         return options.audience, None, exc
+
+
+def _die_with_parent() -> None:
+    """A worker's initializer: on Linux, have the kernel end this worker when the process
+    that started it ends (even by SIGKILL); a worker never writes, so it would only
+    waste time."""
+    with contextlib.suppress(Exception):
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
 
 
 def audiences_of(options: BuildOptions) -> list[str]:
@@ -254,8 +282,6 @@ def build_all(
     order; ``on_done(audience)`` is called as each finishes (for a progress bar).
     ``names`` are the audiences if the caller has already read them (audiences_of).
     """
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
     if names is None:
         names = audiences_of(options)
     if not names:
@@ -268,51 +294,36 @@ def build_all(
     workers = workers or min(len(jobs), os.cpu_count() or 1)
     if workers <= 1:
         for job in jobs:
-            results[job.audience] = _build_one(job)
+            results[job.audience] = _render_one(job)
             if on_done:
                 on_done(job.audience)
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(_build_one, job) for job in jobs]
-            for future in as_completed(futures):
-                audience, result, exc = future.result()
-                results[audience] = (audience, result, exc)
-                if on_done:
-                    on_done(audience)
-    return [results[name] for name in names]
+        results = _render_in_workers(jobs, workers, on_done)
+    ordered = [results[name] for name in names]
+    # the parent writes every audience's files at the end, all or none: a worker never
+    # publishes, so an interrupted or killed parent leaves every earlier output as it was
+    write_all([file for _a, rendered, _e in ordered if rendered for file in rendered.files])
+    return [(a, rendered.result if rendered else None, e) for a, rendered, e in ordered]
 
 
-def write_all(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
-    """Write every file to a temporary name beside its target, then rename them all.
+def _render_in_workers(jobs: list[BuildOptions], workers: int, on_done) -> dict:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    A failure before the renames leaves every earlier output as it was and no
-    temporary file behind.
-    """
-    temps: list[tuple[str, Path]] = []
+    results = {}
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent)
     try:
-        for path, data in files:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            temps.append((tmp, path))
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, 0o644)
-        for tmp, path in temps:
-            os.replace(tmp, path)
-    except OSError as exc:
-        for tmp, _path in temps:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        target = exc.filename or (files[len(temps) - 1][0] if temps else files[0][0])
-        raise OutputError(
-            f"cannot write {target}",
-            [
-                error(
-                    f"cannot write {target}: {exc.strerror or exc}",
-                    hint="check the output folder exists and is writable, and the disk has room",
-                )
-            ],
-        ) from None
-    return [path for _tmp, path in temps]
+        futures = [pool.submit(_render_one, job) for job in jobs]
+        for future in as_completed(futures):
+            audience, rendered, exc = future.result()
+            results[audience] = (audience, rendered, exc)
+            if on_done:
+                on_done(audience)
+    except BaseException:
+        # interrupted: stop the workers now rather than let them finish unseen
+        for process in list((pool._processes or {}).values()):
+            with contextlib.suppress(Exception):
+                process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return results

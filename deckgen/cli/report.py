@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 import sys
 
 import click
@@ -51,13 +52,24 @@ def plainly(message: str) -> None:
         click.echo(message, err=True)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: ends deckgen as Ctrl-C does (cleanup runs, no temporary file stays)."""
+
+
+def _terminated(signum, frame) -> None:
+    raise Terminated
+
+
 class Group(click.Group):
     def invoke(self, ctx):
+        with contextlib.suppress(ValueError):  # only the main thread may set handlers
+            signal.signal(signal.SIGTERM, _terminated)
         try:
             return super().invoke(ctx)
-        except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
-            sys.exit(130)
+        except KeyboardInterrupt as exc:
+            terminated = isinstance(exc, Terminated)
+            plainly("terminated" if terminated else "interrupted")
+            sys.exit(143 if terminated else 130)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except MemoryError:

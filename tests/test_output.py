@@ -1,0 +1,127 @@
+"""Writing outputs: all or none, temporary files never left, earlier outputs kept, and
+--all-audiences workers that never publish (not even when their parent is killed)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from deckgen import output
+from deckgen.errors import OutputError
+from deckgen.output import write_all
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+def test_all_files_are_written_and_nothing_else(tmp_path):
+    files = [(tmp_path / "a.deck", b"deck"), (tmp_path / "a-handout.pdf", b"handout")]
+    assert write_all(files) == [path for path, _data in files]
+    assert [p.read_bytes() for p, _d in files] == [b"deck", b"handout"]
+    assert leftovers(tmp_path) == []
+
+
+def test_a_failed_replacement_undoes_the_ones_before_it(tmp_path, monkeypatch):
+    """It used to leave the new deck beside the old handout (exit 3): the two disagreed."""
+    deck, handout = tmp_path / "a.deck", tmp_path / "a-handout.pdf"
+    deck.write_bytes(b"old deck")
+    handout.write_bytes(b"old handout")
+    real = os.replace
+
+    def failing(src, dst):
+        if Path(dst) == handout:
+            raise OSError(28, "No space left on device")
+        return real(src, dst)
+
+    monkeypatch.setattr(output.os, "replace", failing)
+    with pytest.raises(OutputError) as info:
+        write_all([(deck, b"new deck"), (handout, b"new handout")])
+    monkeypatch.undo()
+    (diag,) = info.value.diagnostics
+    assert str(handout) in diag.message and ".tmp" not in diag.message
+    assert (deck.read_bytes(), handout.read_bytes()) == (b"old deck", b"old handout")
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("interrupt", [KeyboardInterrupt, SystemExit])
+def test_an_interrupt_during_the_write_leaves_no_temporary_file(tmp_path, monkeypatch, interrupt):
+    deck = tmp_path / "a.deck"
+    deck.write_bytes(b"old deck")
+
+    def interrupted(temp, path):
+        raise interrupt
+
+    monkeypatch.setattr(output, "_replace", interrupted)
+    with pytest.raises(interrupt):
+        write_all([(deck, b"new deck"), (tmp_path / "b.pdf", b"pdf")])
+    assert deck.read_bytes() == b"old deck"
+    assert leftovers(tmp_path) == [] and not (tmp_path / "b.pdf").exists()
+
+
+def test_a_killed_builds_temporary_files_are_removed_by_the_next_build(tmp_path):
+    gone = 2**22 + 12345  # above the kernel's pid range: no such process
+    stale = tmp_path / f".a.deck.{gone}.x1y2.tmp"
+    stale_backup = tmp_path / f".a.deck.{gone}.x1y2.bak"
+    live = tmp_path / f".a.deck.{os.getppid()}.z9.tmp"  # a concurrent build's: left alone
+    for path in (stale, stale_backup, live):
+        path.write_bytes(b"partial")
+    write_all([(tmp_path / "a.deck", b"deck")])
+    assert leftovers(tmp_path) == [live.name]
+
+
+def test_the_message_names_the_output_when_the_folder_cannot_be_made(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(OutputError) as info:
+        write_all([(blocker / "out" / "a.deck", b"deck")])
+    assert str(blocker / "out" / "a.deck") in info.value.diagnostics[0].message
+
+
+def _big_talk(folder: Path) -> Path:
+    """A talk slow enough to interrupt: three audiences, a few hundred slides each."""
+    folder.mkdir()
+    slides = "".join(
+        f"      - {{kind: bullets, title: 'Point {i}', bullets: [one, two, three],"
+        f" notes: 'Say {i}.'}}\n"
+        for i in range(250)
+    )
+    text = (
+        "meta: {title: Big}\n"
+        "audiences:\n"
+        "  a: {description: A, minutes: 500}\n"
+        "  b: {description: B, minutes: 500}\n"
+        "  c: {description: C, minutes: 500}\n"
+        "sections:\n  - title: S\n    slides:\n" + slides
+    )
+    outline = folder / "outline.yaml"
+    outline.write_text(text, encoding="utf-8")
+    return outline
+
+
+@pytest.mark.parametrize("how", ["kill-parent", "sigterm-parent"])
+def test_all_audiences_workers_never_publish_after_their_parent_is_stopped(tmp_path, how):
+    """After kill -9 of the parent its workers used to run on and write every audience."""
+    outline = _big_talk(tmp_path / "talk")
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "deckgen", "build", str(outline), "-o", str(out), "--all-audiences"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(0.8)  # the workers are laying out by now
+    assert proc.poll() is None, "the build ended before it could be stopped"
+    proc.send_signal(signal.SIGKILL if how == "kill-parent" else signal.SIGTERM)
+    code = proc.wait(timeout=30)
+    time.sleep(2.0)  # what a surviving worker would have had time to write
+    written = sorted(p.name for p in out.iterdir()) if out.exists() else []
+    assert written == [], (how, code, written)
+    if how != "kill-parent":
+        assert code == 143, proc.stderr.read()
+    assert "Traceback" not in proc.stderr.read().decode()
