@@ -14,6 +14,7 @@ from ..layout.fit import FitRule, continued_notes, continued_title, fit, group_r
 from ..layout.frames import Align, Anchor, Item, Paragraph, Role, Shape, ShapeKind, SlideLayout
 from ..layout.geometry import Rect
 from ..layout.text import ParaStyle, height
+from ..outline.limits import MAX_PAIRS
 from ..outline.nodes import Image, Name, Node, SlideBase, Text
 from .base import SlideKind
 
@@ -36,7 +37,7 @@ class AnalogySlide(SlideBase):
     concept: Name | None = Field(default=None, description="A key of `concepts`.")
     left: AnalogyPanel
     right: AnalogyPanel
-    pairs: list[AnalogyPair] = Field(min_length=1)
+    pairs: list[AnalogyPair] = Field(min_length=1, max_length=MAX_PAIRS)
     summary: Text | None = None
 
 

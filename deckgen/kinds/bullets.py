@@ -13,18 +13,21 @@ from ..layout.flow import Flow, flow_pages
 from ..layout.frames import Item, Paragraph
 from ..layout.geometry import Rect
 from ..layout.text import ParaStyle
+from ..outline.limits import MAX_BULLETS, MAX_SUB_BULLETS
 from ..outline.nodes import Image, Name, SelectableText, SlideBase, Text
 from .base import SlideKind
 
 
 class Bullet(SelectableText):
-    sub: list[Text] = Field(default_factory=list, description="Second-level bullets.")
+    sub: list[Text] = Field(
+        default_factory=list, max_length=MAX_SUB_BULLETS, description="Second-level bullets."
+    )
 
 
 class BulletsSlide(SlideBase):
     kind: Literal["bullets"]
     title: Text
-    bullets: list[Bullet] = Field(min_length=1)
+    bullets: list[Bullet] = Field(min_length=1, max_length=MAX_BULLETS)
     concept: Name | None = Field(default=None, description="A key of `concepts`.")
     image: Image | None = None
 

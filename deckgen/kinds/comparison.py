@@ -17,7 +17,8 @@ from ..layout.frames import SlideLayout, Table, TableCell
 from ..layout.geometry import Rect
 from ..layout.handout_blocks import TableToPrint
 from ..layout.text import ParaStyle, height
-from ..outline.nodes import Name, Node, SlideBase, Text, text_shorthand
+from ..outline.limits import MAX_COLUMNS, MAX_ROWS
+from ..outline.nodes import Cell, Name, Node, SlideBase, Text, text_shorthand
 from .base import SlideKind
 
 
@@ -36,8 +37,8 @@ class ComparisonSlide(SlideBase):
 
     kind: Literal["comparison"]
     title: Text
-    columns: list[Column] = Field(min_length=2)
-    rows: list[list[Text]] = Field(min_length=1)
+    columns: list[Column] = Field(min_length=2, max_length=MAX_COLUMNS)
+    rows: list[list[Cell]] = Field(min_length=1, max_length=MAX_ROWS)
 
     @model_validator(mode="after")
     def _rows_match_header(self):

@@ -9,7 +9,7 @@ import typing
 
 from pydantic import BaseModel
 
-from ..errors import Diagnostic, SourcePos, error
+from ..errors import Diagnostic, SourcePos, error, quoted
 from . import model as m
 from .yamltree import PosDict, PosList
 
@@ -238,6 +238,10 @@ _VALUE_ERRORS = {
         "write the text on the same line, or after '|' for several lines",
     ),
     ("string_too_short",): (" must not be empty", "write some text or remove the key"),
+    ("string_too_long",): (
+        " may be at most {max:,} characters",
+        "shorten it; detail belongs in the notes (see docs/security.md for the limits)",
+    ),
     ("too_short",): (" needs at least {min} item(s)", None),
     ("too_long",): (
         " may have at most {max} items",
@@ -252,10 +256,17 @@ def _value_error(err: dict, field: str, pos: SourcePos) -> Diagnostic:
     """A value of the wrong type or shape, said in the outline's terms."""
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     if kind == "string_pattern_mismatch":
-        if ctx.get("pattern", "").startswith("^#"):
-            return error(f"{field}: '{value}' is not a colour", pos, "write it as '#1F5AA6'")
+        pattern = ctx.get("pattern", "")
+        if pattern.startswith("^#"):
+            return error(f"{field}: {quoted(value)} is not a colour", pos, "write it as '#1F5AA6'")
+        if pattern.startswith("^[A-Za-z]{2,3}"):
+            return error(
+                f"{field}: {quoted(value)} is not a language tag",
+                pos,
+                "write a BCP 47 tag such as en, de or en-GB",
+            )
         return error(
-            f"{field}: '{value}' is not a valid name",
+            f"{field}: {quoted(str(value))} is not a valid name",
             pos,
             "use letters, digits, '-' or '_', starting with a letter",
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -28,6 +28,7 @@ from ..kinds.glossary import GlossarySlide
 from ..kinds.references import ReferencesSlide
 from ..kinds.takeaways import Takeaway, TakeawaysSlide
 from ..kinds.title import TitleSlide
+from .limits import MAX_ENTRIES, MAX_LANGUAGE, MAX_SECTIONS, MAX_SLIDES
 from .nodes import (
     POS_KEY,
     AudienceList,
@@ -41,6 +42,11 @@ from .nodes import (
     SlideBase,
     Text,
 )
+
+Language = Annotated[
+    str,
+    StringConstraints(max_length=MAX_LANGUAGE, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"),
+]
 
 Slide = Annotated[Union[tuple(kind.model for kind in KINDS)], Field(discriminator="kind")]  # noqa: UP007
 SLIDE_KINDS: tuple[str, ...] = tuple(kind.name for kind in KINDS)
@@ -86,7 +92,7 @@ class Section(Selectable):
     subtitle: Text | None = None
     divider: bool = Field(default=True, description="Open the section with a divider slide.")
     concept: Name | None = Field(default=None, description="Colours the divider.")
-    slides: list[Slide] = Field(min_length=1)
+    slides: list[Slide] = Field(min_length=1, max_length=MAX_SLIDES)
 
 
 class Meta(Node):
@@ -95,10 +101,12 @@ class Meta(Node):
     presenter: Text | None = None
     organisation: Text | None = None
     date: Text | None = None
-    language: Text = "en"
+    language: Language = Field(
+        default="en", description="The talk's language as a BCP 47 tag: en, de, en-GB…"
+    )
     footer: Text | None = Field(default=None, description="Footer text; defaults to the title.")
     disclosure: Text | None = Field(default=None, description="AI-assistance disclosure.")
-    keywords: list[Text] = Field(default_factory=list)
+    keywords: list[Text] = Field(default_factory=list, max_length=MAX_ENTRIES)
 
 
 class Concept(Node):
@@ -190,9 +198,9 @@ class Outline(Node):
     )
     theme: Theme = Field(default_factory=Theme)
     concepts: dict[Name, Concept] = Field(default_factory=dict)
-    sections: list[Section] = Field(min_length=1)
-    glossary: list[GlossaryEntry] = Field(default_factory=list)
-    references: list[Reference] = Field(default_factory=list)
+    sections: list[Section] = Field(min_length=1, max_length=MAX_SECTIONS)
+    glossary: list[GlossaryEntry] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    references: list[Reference] = Field(default_factory=list, max_length=MAX_ENTRIES)
     audiences: dict[Name, Audience] = Field(
         default_factory=dict, description="Profiles: build with --audience NAME."
     )

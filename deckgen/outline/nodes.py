@@ -10,8 +10,11 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from pydantic.json_schema import SkipJsonSchema
 
 from ..errors import SourcePos
+from .limits import MAX_CELL, MAX_ENTRIES, MAX_NOTES, MAX_TEXT
 
-Text = Annotated[str, StringConstraints(min_length=1)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
+NotesText = Annotated[str, StringConstraints(max_length=MAX_NOTES)]
+Cell = Annotated[str, StringConstraints(min_length=1, max_length=MAX_CELL)]
 Name = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_-]*$")]
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 
@@ -91,7 +94,7 @@ class Note(SelectableText):
     """A paragraph of speaker notes, which can be limited to some audiences."""
 
 
-Notes = str | list[Note]
+Notes = NotesText | Annotated[list[Note], Field(max_length=MAX_ENTRIES)]
 
 
 class SlideBase(Selectable):

@@ -3,10 +3,15 @@ that do not fit continue with the header repeated; the handout prints it again."
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from deckgen.errors import BuildError, InputError, Severity
 from deckgen.kinds import kind_named
+from deckgen.layout.engine import layout_deck
 from deckgen.layout.frames import Placeholder, SlideLayout, SlideSource, Table
+from deckgen.layout.geometry import Insets, inch
 from deckgen.layout.measure import AfmMeasurer
 
 from ..layout.support import (
@@ -18,6 +23,7 @@ from ..layout.support import (
     line_of,
     named,
     names,
+    outline_from,
     outline_text,
     placeholders,
     talk_from,
@@ -151,7 +157,7 @@ def test_a_crowded_table_shrinks_its_text_and_says_so():
 
 
 def test_a_table_row_taller_than_a_slide_is_an_error_not_an_overflow():
-    text = comparison([["x", "word " * 400, "y"]], title="Big cell")
+    text = comparison([["x", "word " * 190, "y"]], title="Big cell")  # within the cell limit
     (err,) = build_errors(text)
     assert "a row of the table 'Big cell' does not fit on the slide" in err.message
     assert err.pos.line == line_of(text, "kind: comparison")
@@ -169,14 +175,27 @@ def test_the_handout_hook_gives_the_table_with_its_first_slide_number():
     assert table.pos == slide.pos
 
 
-def test_a_table_of_many_narrow_columns_is_an_error_at_its_line_not_a_hang():
+def test_a_table_of_many_narrow_columns_is_refused_at_load_not_a_hang():
     # forty columns used to run for a minute, climb to 3 GB and end in MemoryError
     columns = ", ".join(f"Column{i}" for i in range(40))
     cells = ", ".join("x" for _ in range(40))
     text = outline_text(
         f"- {{kind: comparison, title: Wide, columns: [{columns}], rows: [[{cells}]]}}"
     )
-    with deadline(10):
-        errors = build_errors(text, AfmMeasurer())
-    assert [e.pos.line for e in errors] == [line_of(text, "kind: comparison")]
-    assert "narrower than one character" in errors[0].message
+    with deadline(10), pytest.raises(InputError) as info:
+        outline_from(text)
+    (err,) = info.value.diagnostics
+    assert err.pos.line == line_of(text, "kind: comparison")
+    assert "'columns' may have at most 8 items" in err.message
+
+
+def test_a_cell_narrower_than_one_character_is_an_error_at_its_line_not_a_hang():
+    text = comparison(ROWS)
+    design = deck_from(text).design
+    wide = Insets(inch(1.2), 0, inch(1.2), 0)  # the first column keeps almost no room
+    cramped = replace(design, comparison=replace(design.comparison, insets=wide))
+    with deadline(10), pytest.raises(BuildError) as info:
+        layout_deck(talk_from(text), AfmMeasurer(), cramped)
+    (err,) = [d for d in info.value.diagnostics if d.severity is Severity.ERROR]
+    assert err.pos.line == line_of(text, "kind: comparison")
+    assert "narrower than one character" in err.message

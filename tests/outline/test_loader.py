@@ -18,6 +18,7 @@ from deckgen.errors import DeckgenError, InputError
 from deckgen.outline import loader, yamltree
 from deckgen.outline import model as m
 from deckgen.outline.loader import load_outline
+from deckgen.outline.validate import walk
 
 from ..layout.support import deadline
 from ..pictures import jpeg, png
@@ -56,6 +57,12 @@ def write(tmp_path: Path, text: str | bytes, name: str = NAME) -> Path:
 
 def load(tmp_path: Path, text: str | bytes) -> m.Outline:
     return load_outline(write(tmp_path, text), display_name=NAME)
+
+
+MINIMAL_SECTIONS = (
+    "sections:\n  - title: S\n    slides:\n      - {kind: bullets, title: B, bullets: [x]}\n"
+)
+SHIPPED_OUTLINE = Path(__file__).resolve().parents[2] / "outline.yaml"
 
 
 def problems(tmp_path: Path, text: str | bytes) -> list:
@@ -1352,3 +1359,47 @@ def test_malformed_outlines_raise_input_error_only(tmp_path, text):
     for diag in diags:
         assert str(diag).startswith("outline.yaml:"), str(diag)
         assert diag.pos.line >= 1 and diag.pos.col >= 1
+
+
+# ---------------------------------------------------------------------------
+# Limits (deckgen/outline/limits.py, docs/security.md)
+
+
+@pytest.mark.parametrize(
+    ("slide", "said"),
+    [
+        ("{kind: bullets, title: B, bullets: ['" + "x" * 5_001 + "']}", "at most 5,000 characters"),
+        ("{kind: bullets, title: B, bullets: [" + ", ".join(["p"] * 41) + "]}", "at most 40 items"),
+        (
+            "{kind: comparison, title: C, columns: [A, B], rows: [[x, '" + "y" * 1_001 + "']]}",
+            "at most 1,000 characters",
+        ),
+    ],
+    ids=["long-text", "many-bullets", "long-cell"],
+)
+def test_the_limits_are_positioned_errors_with_a_hint(tmp_path, slide, said):
+    text = f"meta: {{title: T}}\nsections:\n  - title: S\n    slides:\n      - {slide}\n"
+    diag = one(problems(tmp_path, text))
+    assert said in diag.message and diag.hint
+    assert diag.pos.line == 5
+
+
+def test_the_shipped_talk_is_far_inside_every_limit():
+    from deckgen.outline import limits
+
+    outline = load_outline(SHIPPED_OUTLINE)
+    texts = [v for _loc, v in walk(outline) if isinstance(v, str)]
+    assert max(map(len, texts)) * 4 < limits.MAX_TEXT
+    assert sum(len(s.slides) for s in outline.sections) * 100 < limits.MAX_SLIDES
+
+
+@pytest.mark.parametrize("tag", ["en", "de", "en-GB", "pt-BR", "zh-Hant-TW"])
+def test_a_language_is_a_bcp47_tag(tmp_path, tag):
+    outline = load(tmp_path, f"meta: {{title: T, language: {tag}}}\n" + MINIMAL_SECTIONS)
+    assert outline.meta.language == tag
+
+
+@pytest.mark.parametrize("tag", ["english", "e", "en_GB", "en-" + "x" * 40])
+def test_anything_else_as_the_language_is_refused_with_an_example(tmp_path, tag):
+    diag = one(problems(tmp_path, f"meta: {{title: T, language: '{tag}'}}\n" + MINIMAL_SECTIONS))
+    assert "language" in diag.message and diag.hint

@@ -535,3 +535,18 @@ def test_a_deck_with_no_slides_still_opens(tmp_path):
     path = Path(tmp_path) / "empty.pptx"
     path.write_bytes(render_pptx(d.deck(), d.CREATED))
     assert len(Presentation(str(path)).slides) == 0
+
+
+def test_core_properties_longer_than_office_allows_are_clipped_not_a_crash(tmp_path):
+    """A 275-character subtitle or many keywords used to end in 'exceeded 255 char limit'."""
+    built = d.deck(
+        d.slide(title="One"),
+        subtitle="word " * 60,
+        keywords=tuple(f"keyword number {i}" for i in range(30)),
+    )
+    path = tmp_path / "long.pptx"
+    path.write_bytes(render_pptx(built, d.CREATED))
+    core = Presentation(str(path)).core_properties
+    assert len(core.subject) <= 255 and core.subject.endswith("…")
+    assert len(core.keywords) <= 255 and core.keywords.endswith("…")
+    assert core.keywords.startswith("keyword number 0, keyword number 1")

@@ -109,10 +109,10 @@ def _render_slide(prs, layout, frame: SlideFrame, lang: str) -> None:
 def _core_properties(prs, deck: Deck, created: _dt.datetime) -> None:
     core = prs.core_properties
     meta = deck.meta
-    core.title = meta.title
-    core.subject = meta.subtitle or ""
-    core.author = meta.author or ""
-    core.keywords = ", ".join(meta.keywords)
+    core.title = _clip(meta.title)
+    core.subject = _clip(meta.subtitle or "")
+    core.author = _clip(meta.author or "")
+    core.keywords = _clip(", ".join(meta.keywords), ", ")
     core.language = meta.language
     core.last_modified_by = "deckgen"
     core.comments = "Made with deckgen from an outline."
@@ -120,6 +120,19 @@ def _core_properties(prs, deck: Deck, created: _dt.datetime) -> None:
     core.created = created.replace(tzinfo=None)
     core.modified = created.replace(tzinfo=None)
     core.last_printed = created.replace(tzinfo=None)
+
+
+CORE_PROPERTY_CHARS = 255  # what python-pptx and Office allow in a core property
+
+
+def _clip(text: str, between: str = " ") -> str:
+    """``text`` cut to fit a core property, after a whole word (or keyword), with '…'."""
+    if len(text) <= CORE_PROPERTY_CHARS:
+        return text
+    cut = text[: CORE_PROPERTY_CHARS - 1]
+    if between in cut:
+        cut = cut[: cut.rindex(between)]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def _normalise_zip(data: bytes, when: _dt.datetime) -> bytes:
