@@ -17,11 +17,12 @@ Picture paths in an overlay are relative to the overlay's own folder.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 from pathlib import Path
 
-from ..errors import Diagnostic, error
+from ..errors import Diagnostic, error, quoted
 from .validate import IMAGE_KEYS
 from .yamltree import PosDict, PosList
 
@@ -69,7 +70,8 @@ def _absolute_pictures(node, folder: Path, parent_key: str | None) -> None:
     if isinstance(node, PosDict):
         path = node.get("path")
         if parent_key in IMAGE_KEYS and isinstance(path, str) and not os.path.isabs(path):
-            node["path"] = str((folder / path).resolve())
+            with contextlib.suppress(OSError, ValueError, RuntimeError):  # checked later
+                node["path"] = str((folder / path).resolve())
         for key, value in node.items():
             _absolute_pictures(value, folder, key)
     elif isinstance(node, PosList):
@@ -105,9 +107,17 @@ def _unknown_id(kind: str, name, known: list[str], pos) -> Diagnostic:
     hint = (
         f"did you mean '{close[0]}'?"
         if close
-        else (f"{kind} ids in the outline: " + (", ".join(sorted(known)) or "none"))
+        else (
+            f"{kind} ids in the outline: "
+            + (", ".join(sorted(known)) or "none")
+            + "; to name one here, give it an 'id:' in the outline"
+        )
     )
-    return error(f"no {kind} with id '{name}' in the outline", pos, hint)
+    return error(f"no {kind} with id {quoted(str(name))} in the outline", pos, hint)
+
+
+def _not_an_id(what: str, pos) -> Diagnostic:
+    return error(f"{what} should be an id (a name), not a list or a mapping", pos, "e.g. intro")
 
 
 def _drop(tree: PosDict, ids, pos) -> list[Diagnostic]:
@@ -121,6 +131,9 @@ def _drop(tree: PosDict, ids, pos) -> list[Diagnostic]:
         ]
     problems: list[Diagnostic] = []
     for name, item_pos in zip(ids, ids.item_pos, strict=True):
+        if not isinstance(name, str):
+            problems.append(_not_an_id("each 'drop' item", item_pos))
+            continue
         section_ids, slide_ids = _ids(tree)
         if name in section_ids:
             _remove(_sections(tree), section_ids[name])
@@ -178,6 +191,9 @@ def _add(tree: PosDict, entries, pos) -> list[Diagnostic]:
             continue
         anchor = anchors[0]
         target = entry[anchor]
+        if not isinstance(target, str):
+            problems.append(_not_an_id(f"'{anchor}'", entry.value_pos[anchor]))
+            continue
         section_ids, slide_ids = _ids(tree)
         if anchor == "section":
             if target not in section_ids:
@@ -194,6 +210,15 @@ def _add(tree: PosDict, entries, pos) -> list[Diagnostic]:
                 continue
             i, j = slide_ids[target]
             into, at = _slides(_sections(tree)[i]), j + (1 if anchor == "after" else 0)
+        if into is None:  # a section whose 'slides:' is empty or not a list
+            problems.append(
+                error(
+                    f"section '{target}' has no list of slides to add to",
+                    entry.value_pos[anchor],
+                    "give the section at least one slide in the outline",
+                )
+            )
+            continue
         at = len(into) if at is None else at
         into[at:at] = list(slides)
         into.item_pos[at:at] = list(slides.item_pos)

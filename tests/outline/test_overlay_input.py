@@ -1,0 +1,66 @@
+"""Malformed overlays end in positioned errors, never in an internal error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from deckgen.errors import InputError
+from deckgen.outline.loader import load_outline
+
+OUTLINE = """\
+meta: {title: T}
+sections:
+  - id: part
+    title: Part
+    slides:
+      - {id: first, kind: bullets, title: B, bullets: [x]}
+  - id: empty
+    title: Empty
+    slides:
+"""
+ADD = "slides: [{kind: bullets, title: X, bullets: [a]}]"
+
+
+def errors(tmp_path: Path, overlay: str) -> list:
+    folder = tmp_path / "talk"
+    folder.mkdir()
+    (folder / "outline.yaml").write_text(OUTLINE, encoding="utf-8")
+    (folder / "o.yaml").write_text(overlay, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_outline(folder / "outline.yaml", overlays=[folder / "o.yaml"])
+    assert info.value.exit_code == 2
+    return [d for d in info.value.diagnostics if d.pos and d.pos.file.endswith("o.yaml")]
+
+
+@pytest.mark.parametrize(
+    ("overlay", "said"),
+    [
+        ("drop: [{a: 1}]", "each 'drop' item should be an id"),
+        ("drop: [[1]]", "each 'drop' item should be an id"),
+        (f"add:\n  - {{after: {{x: 1}}, {ADD}}}", "'after' should be an id"),
+        (f"add:\n  - {{section: [1], {ADD}}}", "'section' should be an id"),
+        (f"add:\n  - {{section: empty, {ADD}}}", "section 'empty' has no list of slides"),
+        ('theme: {logo: {path: "a\\0b.png", alt: x}}', "is not a valid file name"),
+        ("drop: [nothere]", "no section or slide with id 'nothere'"),
+    ],
+    ids=[
+        "drop-mapping",
+        "drop-list",
+        "after-mapping",
+        "section-list",
+        "empty-section",
+        "nul",
+        "id",
+    ],
+)
+def test_a_malformed_overlay_is_a_positioned_error(tmp_path, overlay, said):
+    found = errors(tmp_path, overlay)
+    assert any(said in d.message for d in found), [str(d) for d in found]
+    assert all(d.hint for d in found if said in d.message)
+
+
+def test_dropping_a_slide_without_an_id_says_how_to_name_it(tmp_path):
+    (diag,) = [d for d in errors(tmp_path, "drop: [references]") if "references" in d.message]
+    assert "give it an 'id:' in the outline" in diag.hint
