@@ -157,69 +157,69 @@ def _add(tree: PosDict, entries, pos) -> list[Diagnostic]:
         return [error("'add' should be a list of {after|before|section: ID, slides: [...]}", pos)]
     problems: list[Diagnostic] = []
     for entry, entry_pos in zip(entries, entries.item_pos, strict=True):
-        if not isinstance(entry, PosDict):
-            problems.append(
-                error(
-                    "each 'add' entry is a mapping",
-                    entry_pos,
-                    "write 'after: ID' and 'slides:' under '- '",
-                )
-            )
-            continue
-        anchors = [k for k in ("after", "before", "section") if k in entry]
-        slides = entry.get("slides")
-        extra = [k for k in entry if k not in ("after", "before", "section", "slides")]
-        for key in extra:
-            problems.append(
-                error(
-                    f"unknown key '{key}' in an 'add' entry",
-                    entry.key_pos[key],
-                    "use after, before or section, and slides",
-                )
-            )
-        if len(anchors) != 1:
-            problems.append(
-                error(
-                    "an 'add' entry needs exactly one of after, before, section",
-                    entry_pos,
-                    "say where the slides go",
-                )
-            )
-            continue
-        if not isinstance(slides, PosList):
-            problems.append(error("an 'add' entry needs a list of 'slides'", entry_pos))
-            continue
-        anchor = anchors[0]
-        target = entry[anchor]
-        if not isinstance(target, str):
-            problems.append(_not_an_id(f"'{anchor}'", entry.value_pos[anchor]))
-            continue
-        section_ids, slide_ids = _ids(tree)
-        if anchor == "section":
-            if target not in section_ids:
-                problems.append(
-                    _unknown_id("section", target, list(section_ids), entry.value_pos[anchor])
-                )
-                continue
-            into, at = _slides(_sections(tree)[section_ids[target]]), None
-        else:
-            if target not in slide_ids:
-                problems.append(
-                    _unknown_id("slide", target, list(slide_ids), entry.value_pos[anchor])
-                )
-                continue
-            i, j = slide_ids[target]
-            into, at = _slides(_sections(tree)[i]), j + (1 if anchor == "after" else 0)
-        if into is None:  # a section whose 'slides:' is empty or not a list
-            problems.append(
-                error(
-                    f"section '{target}' has no list of slides to add to",
-                    entry.value_pos[anchor],
-                    "give the section at least one slide in the outline",
-                )
-            )
-            continue
-        at = len(into) if at is None else at
-        into[at:at] = list(slides)
-        into.item_pos[at:at] = list(slides.item_pos)
+        problems += _add_entry(tree, entry, entry_pos)
     return problems
+
+
+def _add_entry(tree: PosDict, entry, entry_pos) -> list[Diagnostic]:
+    """Place one 'add' entry's slides where it says, or say why it cannot be done."""
+    if not isinstance(entry, PosDict):
+        return [
+            error(
+                "each 'add' entry is a mapping",
+                entry_pos,
+                "write 'after: ID' and 'slides:' under '- '",
+            )
+        ]
+    anchors = [k for k in ("after", "before", "section") if k in entry]
+    problems = [
+        error(
+            f"unknown key '{key}' in an 'add' entry",
+            entry.key_pos[key],
+            "use after, before or section, and slides",
+        )
+        for key in entry
+        if key not in ("after", "before", "section", "slides")
+    ]
+    if len(anchors) != 1:
+        return problems + [
+            error(
+                "an 'add' entry needs exactly one of after, before, section",
+                entry_pos,
+                "say where the slides go",
+            )
+        ]
+    slides = entry.get("slides")
+    if not isinstance(slides, PosList):
+        return problems + [error("an 'add' entry needs a list of 'slides'", entry_pos)]
+    anchor = anchors[0]
+    target, target_pos = entry[anchor], entry.value_pos[anchor]
+    if not isinstance(target, str):
+        return problems + [_not_an_id(f"'{anchor}'", target_pos)]
+    place, problem = _where_to_add(tree, anchor, target, target_pos)
+    if problem is not None:
+        return problems + [problem]
+    into, at = place
+    into[at:at] = list(slides)
+    into.item_pos[at:at] = list(slides.item_pos)
+    return problems
+
+
+def _where_to_add(tree: PosDict, anchor: str, target: str, pos):
+    """((the slide list, the index) to insert at, None) or (None, the problem)."""
+    section_ids, slide_ids = _ids(tree)
+    if anchor == "section":
+        if target not in section_ids:
+            return None, _unknown_id("section", target, list(section_ids), pos)
+        into = _slides(_sections(tree)[section_ids[target]])
+        if into is None:  # a section whose 'slides:' is empty or not a list
+            return None, error(
+                f"section '{target}' has no list of slides to add to",
+                pos,
+                "give the section at least one slide in the outline",
+            )
+        return (into, len(into)), None
+    if target not in slide_ids:
+        return None, _unknown_id("slide", target, list(slide_ids), pos)
+    i, j = slide_ids[target]
+    return (_slides(_sections(tree)[i]), j + (1 if anchor == "after" else 0)), None
