@@ -101,6 +101,9 @@ class _Section:
     frames: tuple[SlideFrame, ...]
     subtitle: SourcedText | None
     color: str | None  # the section's concept colour, if it has one
+    # the deck opens it with a divider: the handout gives it a heading and a contents
+    # entry; without one (as the deck) its slides run on under the heading before
+    headed: bool = True
 
 
 def _sections(talk: Talk, deck: Deck) -> list[_Section]:
@@ -116,7 +119,8 @@ def _sections(talk: Talk, deck: Deck) -> list[_Section]:
                 else None
             )
             subtitle = SourcedText(section.subtitle, section.pos) if section.subtitle else None
-            out.append(_Section(SourcedText(section.title, section.pos), frames, subtitle, color))
+            title = SourcedText(section.title, section.pos)
+            out.append(_Section(title, frames, subtitle, color, section.divider))
     return out
 
 
@@ -157,17 +161,21 @@ def _cover(design: Design, talk: Talk, deck: Deck, audience: str | None) -> Cove
 def _notes_pages(
     design: Design, page: PageFrame, sections: list[_Section], lines: bool
 ) -> list[HandoutBlock]:
-    """Each section's heading, then each of its slides beside its notes."""
+    """Each section's heading (where the deck has its divider), then each of its slides
+    beside its notes."""
     box = design.handout
     thumb = page.frame_width * box.notes_thumb
     text = page.frame_width - thumb - box.gap
     out: list[HandoutBlock] = []
+    level = 0  # slides before the first heading are bookmarks of their own
     for i, section in enumerate(sections):
-        out.append(
-            Heading(
-                section.title, f"section-{i}", section.color, section.subtitle, box.section_keep
+        if section.headed:
+            level = 1
+            out.append(
+                Heading(
+                    section.title, f"section-{i}", section.color, section.subtitle, box.section_keep
+                )
             )
-        )
         for frame in section.frames:
             if _in_appendix(frame):
                 continue  # the heading says it; the appendix has it at reading size
@@ -184,6 +192,7 @@ def _notes_pages(
                     box.gap,
                     box.lines_pitch * box.notes_lines if lines else 0,
                     page.frame_height * box.notes_max,
+                    level,
                 )
             )
     return out
@@ -224,14 +233,17 @@ def _grid_pages(
         lines_h = 0
     beside = page.frame_width - cell_w - box.gap if per_page == 3 else 0
     starts = {
-        id(s.frames[0]): (f"section-{i}", s.title.text) for i, s in enumerate(sections) if s.frames
+        id(s.frames[0]): (f"section-{i}", s.title.text)
+        for i, s in enumerate(sections)
+        if s.frames and s.headed
     }
     frames = [f for s in sections for f in s.frames]
+    first = next((i for i, f in enumerate(frames) if id(f) in starts), len(frames))
     return [
         SlideGrid(
             tuple(
-                GridCell(f, f"{f.number}. {f.title}", starts.get(id(f)))
-                for f in frames[start : start + per_page]
+                GridCell(f, f"{f.number}. {f.title}", starts.get(id(f)), 1 if k >= first else 0)
+                for k, f in enumerate(frames[start : start + per_page], start)
             ),
             columns,
             row_h,

@@ -96,6 +96,7 @@ class SlideWithNotes:
     gap: float
     lines_height: float  # ruled lines under the notes (0: none)
     beside_max: float  # notes taller than this flow below the slide instead of beside it
+    level: int = 1  # its bookmark's level: 0 before the first section heading
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ class GridCell:
     frame: SlideFrame
     caption: str
     section: tuple[str, str] | None  # (bookmark key, title) if a section starts here
+    level: int = 1  # its bookmark's level: 0 before the first section
 
 
 @dataclass(frozen=True)

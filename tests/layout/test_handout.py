@@ -69,12 +69,18 @@ def test_each_section_opens_with_a_heading_in_its_colour(small):
     talk, deck = small
     layout = handout(talk, deck)
     headings = [b for b in layout.body if type(b) is Heading]
-    assert [h.text.text for h in headings] == [s.title for s in talk.sections]
-    assert [h.key for h in headings] == [f"section-{i}" for i in range(len(talk.sections))]
-    locks = headings[1]
+    # as in the deck: a heading where a divider opens the section, none elsewhere
+    assert [h.text.text for h in headings] == [s.title for s in talk.sections if s.divider]
+    assert [h.key for h in headings] == [
+        f"section-{i}" for i, s in enumerate(talk.sections) if s.divider
+    ]
+    locks = headings[0]
     assert locks.color == deck.design.palette.concept("lock")
     assert locks.subtitle.text == "Keeping people out"
-    assert headings[0].color is None  # a section without a concept
+    palette = deck.design.palette
+    assert [h.color for h in headings] == [
+        palette.concepts[s.concept][1] if s.concept else None for s in talk.sections if s.divider
+    ]
     # the heading comes before its section's slides
     order = [b for b in layout.body if isinstance(b, Heading | SlideWithNotes)]
     first_lock_slide = next(
@@ -135,7 +141,11 @@ def test_a_section_bookmark_sits_on_its_first_slide(small, per_page):
     talk, deck = small
     cells = [c for g in blocks(handout(talk, deck, per_page=per_page), SlideGrid) for c in g.cells]
     marked = {c.frame.number: c.section for c in cells if c.section is not None}
-    firsts = first_frames_of_sections(deck)
+    firsts = {
+        index: number
+        for index, number in first_frames_of_sections(deck).items()
+        if talk.sections[index].divider
+    }
     assert set(marked) == set(firsts.values())
     for index, number in firsts.items():
         assert marked[number] == (f"section-{index}", talk.sections[index].title)
@@ -324,3 +334,23 @@ def test_the_handout_follows_a_tailored_talk():
     assert [c.frame for g in blocks(layout, SlideGrid) for c in g.cells] == list(deck.slides)
     assert "References" not in [s.title for s in deck.slides]  # only for the deep cut
     assert dict(layout.cover.facts)["Slides"] == str(len(deck.slides))
+
+
+def test_a_section_whose_divider_an_audience_drops_has_no_heading_either():
+    """The handout used to keep the heading and contents entry of a section whose divider
+    the audience's deck had dropped (a section cut to one slide)."""
+    text = outline_text(
+        """\
+        - {kind: bullets, title: First, bullets: [x]}
+        - {kind: bullets, title: Second, bullets: [x], only: [everyone]}
+        """,
+        head="audiences:\n  everyone: {description: All, minutes: 5}\n"
+        "  short: {description: Short, minutes: 5}\n",
+        section="divider: true",
+    )
+    for audience, divided in ((None, True), ("everyone", True), ("short", False)):
+        talk = talk_from(text, audience)
+        deck = layout_deck(talk, FAKE)
+        dividers = [f for f in deck.slides if f.source.slide is None]
+        headings = [b.text.text for b in handout(talk, deck).body if type(b) is Heading]
+        assert bool(dividers) is divided and ("Section" in headings) is divided, audience

@@ -110,7 +110,9 @@ class Blocks:
 
     def slide_with_notes(self, block: h.SlideWithNotes) -> list:
         frame = block.frame
-        thumb = SlideThumb(self.layout.deck, frame, block.thumb_width, self.markup)
+        thumb = SlideThumb(
+            self.layout.deck, frame, block.thumb_width, self.markup, level=block.level
+        )
         right = [self.para(block.caption, "slide", frame.pos)]
         right += [self.para(p, "notes", frame.pos) for p in block.notes]
         if block.lines_height:
@@ -154,7 +156,12 @@ class Blocks:
     def grid_cell(self, grid: h.SlideGrid, cell: h.GridCell) -> list:
         frame = cell.frame
         thumb = SlideThumb(
-            self.layout.deck, frame, grid.thumb_width, self.markup, section=cell.section
+            self.layout.deck,
+            frame,
+            grid.thumb_width,
+            self.markup,
+            section=cell.section,
+            level=cell.level,
         )
         out = [thumb, Spacer(1, self.box.caption_gap), self.para(cell.caption, "small", frame.pos)]
         if grid.lines_height:

@@ -23,9 +23,11 @@ class SlideThumb(Flowable):
         width: float,
         markup: Markup,
         section: tuple[str, str] | None = None,
+        level: int = 1,
     ):
         super().__init__()
         self.deck, self.frame, self.markup = deck, frame, markup
+        self.level = level
         self.width = width
         self.height = width * deck.height / deck.width
         self.section = section
@@ -42,7 +44,7 @@ class SlideThumb(Flowable):
             canvas._doctemplate.notify("TOCEntry", (0, escape(title), canvas.getPageNumber(), key))
         key = f"slide-{self.frame.number}"
         canvas.bookmarkPage(key)
-        canvas.addOutlineEntry(f"{self.frame.number}. {self.frame.title}", key, level=1)
+        canvas.addOutlineEntry(f"{self.frame.number}. {self.frame.title}", key, level=self.level)
         border = self.deck.design.handout.thumb_border
         draw_slide(
             canvas, self.deck, self.frame, 0, self.height, self.width, self.markup.fonts, border
