@@ -562,3 +562,35 @@ def test_the_last_source_date_epoch_a_zip_can_hold_builds(tmp_path):
         "build", str(SMALL), "-o", str(tmp_path), env={"SOURCE_DATE_EPOCH": "4354819199"}
     )
     assert result.exit_code == 0, result.output
+
+
+def test_init_writes_its_schema_beside_the_outline_and_points_at_it(tmp_path):
+    import jsonschema
+    import yaml
+
+    assert run_cli("init", str(tmp_path / "talk")).exit_code == 0
+    outline = tmp_path / "talk" / "outline.yaml"
+    first = outline.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=./outline.schema.json"  # works offline
+    schema = json.loads((tmp_path / "talk" / "outline.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(yaml.safe_load(outline.read_text(encoding="utf-8")), schema)
+
+
+def test_init_never_writes_through_a_symlink(tmp_path):
+    victim = tmp_path / "victim.yaml"
+    victim.write_text("keep me\n", encoding="utf-8")
+    folder = tmp_path / "talk"
+    folder.mkdir()
+    (folder / "outline.yaml").symlink_to(victim)
+    result = run_cli("init", str(folder), "--force")
+    assert result.exit_code == 2
+    assert "symbolic link" in result.stderr
+    assert victim.read_text(encoding="utf-8") == "keep me\n"
+    assert sorted(p.name for p in folder.iterdir()) == ["outline.yaml"]
+
+
+def test_init_with_an_empty_folder_name_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("init", "")
+    assert result.exit_code == 2 and "needs a folder" in result.stderr
+    assert list(tmp_path.iterdir()) == []

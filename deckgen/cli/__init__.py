@@ -334,7 +334,7 @@ def init(directory, force) -> None:
     from ..scaffold import scaffold
 
     try:
-        written = scaffold(Path(directory), force=force)
+        written = scaffold(directory, force=force)
     except DeckgenError as exc:
         fail(exc)
     for path in written:
