@@ -171,7 +171,9 @@ def test_unknown_audience_on_the_command_line(tmp_path):
     path = write(tmp_path, TALK)
     result = run_cli("build", str(path), "-o", str(tmp_path / "out"), "--audience", "exec")
     assert result.exit_code == 2
-    assert "unknown audience 'exec'" in result.stderr and "did you mean 'execs'" in result.stderr
+    # the name came from the command line: the message says so, and names no outline line
+    assert "--audience 'exec': the outline has no such audience" in result.stderr
+    assert "did you mean 'execs'" in result.stderr and f"{path}:" not in result.stderr
 
 
 def test_talk_time_over_the_slot_warns_with_numbers(tmp_path):

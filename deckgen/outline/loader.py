@@ -15,7 +15,7 @@ from ..errors import Diagnostic, InputError, SourcePos, error
 from ..kinds import KINDS
 from . import model as m
 from .files import inside
-from .messages import diagnostics, start_of
+from .messages import diagnostics, misspelt_away, start_of
 from .overlay import apply_overlay
 from .validate import check_tree
 from .yamltree import PosDict, parse, read_text
@@ -114,7 +114,7 @@ def load_outline_text(
     try:
         outline = m.Outline.model_validate(data)
     except ValidationError as exc:
-        problems += [d for err in exc.errors() for d in diagnostics(err, tree, name)]
+        problems += [d for err in misspelt_away(exc.errors()) for d in diagnostics(err, tree, name)]
         raise InputError(f"{name}: invalid outline", _unique(problems)) from None
     problems += _check_overrides(tree, name)
     if problems:
@@ -168,7 +168,11 @@ def _check_overrides(tree: PosDict, name: str) -> list[Diagnostic]:
                 try:
                     cls.model_validate(merged)
                 except ValidationError as exc:
-                    problems += [d for err in exc.errors() for d in diagnostics(err, merged, name)]
+                    problems += [
+                        d
+                        for err in misspelt_away(exc.errors())
+                        for d in diagnostics(err, merged, name)
+                    ]
     return problems
 
 

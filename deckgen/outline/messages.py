@@ -138,6 +138,26 @@ def _describe(loc) -> str:
     return f"'{parts[-1]}'" if parts else "the outline"
 
 
+def misspelt_away(errors: list[dict]) -> list[dict]:
+    """Pydantic's errors less each 'missing' key that an unknown key beside it misspells:
+    'titel:' is one mistake, told once (unknown key, did you mean 'title'?), not also
+    as a missing title at the slide's first line."""
+    unknown: dict[tuple, list[str]] = {}
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            unknown.setdefault(tuple(err["loc"][:-1]), []).append(str(err["loc"][-1]))
+    return [
+        err
+        for err in errors
+        if not (
+            err["type"] == "missing"
+            and difflib.get_close_matches(
+                str(err["loc"][-1]), unknown.get(tuple(err["loc"][:-1]), []), n=1, cutoff=0.6
+            )
+        )
+    ]
+
+
 def diagnostics(err: dict, tree, name: str) -> list[Diagnostic]:
     if err["type"] == "row_length":
         # the model stops at the first row that does not fit; report every one
@@ -186,7 +206,7 @@ def _unknown_key(err: dict, loc: tuple, tree, name: str) -> Diagnostic:
         if close
         else ("allowed keys: " + ", ".join(allowed) if allowed else "remove it")
     )
-    return error(f"unknown key '{key}'", locate(tree, loc, name, key=True), hint)
+    return error(f"unknown key {quoted(str(key))}", locate(tree, loc, name, key=True), hint)
 
 
 def _missing(err: dict, loc: tuple, tree, name: str) -> Diagnostic:
@@ -200,7 +220,7 @@ def _unknown_kind(err: dict, loc: tuple, tree, name: str) -> Diagnostic:
     close = difflib.get_close_matches(str(tag), m.SLIDE_KINDS, n=1, cutoff=0.5)
     hint = f"did you mean '{close[0]}'? " if close else ""
     return error(
-        f"unknown slide kind '{tag}'",
+        f"unknown slide kind {quoted(str(tag))}",
         locate(tree, loc + ("kind",), name),
         hint + "kinds: " + ", ".join(m.SLIDE_KINDS),
     )
@@ -242,13 +262,22 @@ _VALUE_ERRORS = {
         " may be at most {max:,} characters",
         "shorten it; detail belongs in the notes (see docs/security.md for the limits)",
     ),
-    ("too_short",): (" needs at least {min} item(s)", None),
+    ("too_short",): (
+        " needs at least {min} item(s)",
+        "add one, as '- text' on the line below it",
+    ),
     ("too_long",): (
         " may have at most {max} items",
         "one idea per slide: move the rest to another slide or to the notes",
     ),
-    ("bool_parsing", "bool_type"): (" should be true or false, not '{value}'", None),
-    ("int_parsing", "int_type"): (" should be a whole number, not '{value}'", None),
+    ("bool_parsing", "bool_type"): (
+        " should be true or false, not {shown}",
+        "write true or false",
+    ),
+    ("int_parsing", "int_type"): (
+        " should be a whole number, not {shown}",
+        "write digits only, e.g. 130",
+    ),
 }
 
 
@@ -275,6 +304,7 @@ def _value_error(err: dict, field: str, pos: SourcePos) -> Diagnostic:
             said = message.format(
                 what=_what(value),
                 value=value,
+                shown=quoted(str(value)),
                 min=ctx.get("min_length", 1),
                 max=ctx.get("max_length"),
             )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from ..errors import InputError, error
+from ..errors import InputError, error, quoted
 from ..kinds import kind_of
 from . import model as m
 from .talk import Talk, TalkSection, Term
@@ -40,9 +40,10 @@ def check_audience(outline: m.Outline, audience: str | None) -> None:
     close = difflib.get_close_matches(audience, known, n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
     hint += ("audiences: " + ", ".join(known)) if known else "the outline defines no audiences"
-    pos = outline.pos
+    # the name came from the command line: no line of the outline is to blame
     raise InputError(
-        f"unknown audience {audience}", [error(f"unknown audience '{audience}'", pos, hint)]
+        f"unknown audience {audience}",
+        [error(f"--audience {quoted(audience)}: the outline has no such audience", hint=hint)],
     )
 
 
