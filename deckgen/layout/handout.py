@@ -83,7 +83,10 @@ def layout_handout(
         design=design,
         page=page,
         running=Running(
-            meta.title, right, " · ".join(s for s in (meta.organisation, meta.date) if s)
+            meta.title,
+            right,
+            " · ".join(s for s in (meta.organisation, meta.date) if s),
+            pos=meta.pos,
         ),
         cover=_cover(design, talk, deck, audience),
         body=tuple(body),
@@ -150,8 +153,8 @@ def _cover(design: Design, talk: Talk, deck: Deck, audience: str | None) -> Cove
         ("Slides", f"{len(deck.slides)}"),
     )
     return Cover(
-        title=SourcedText(meta.title),
-        subtitle=SourcedText(meta.subtitle) if meta.subtitle else None,
+        title=SourcedText(meta.title, meta.pos),
+        subtitle=SourcedText(meta.subtitle, meta.pos) if meta.subtitle else None,
         facts=tuple((label, value) for label, value in facts if value),
         disclosure=SourcedText(meta.disclosure, meta.pos) if meta.disclosure else None,
         bars=design.palette.accents or (design.palette.primary,),

@@ -58,6 +58,7 @@ class Running:
     left_header: str
     right_header: str
     footer: str
+    pos: SourcePos | None = None  # where the title, presenter and organisation come from
     page_label: str = "page {page} of {total}"
     first_pass_label: str = "page {page}"  # before the page count is known
 

@@ -353,3 +353,17 @@ def test_handout_renders_the_same_frames_as_the_deck(tmp_path):
 def test_root_readme_mentions_the_handout():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "--per-page" in readme and "handout" in readme
+
+
+def test_a_character_no_font_has_in_the_title_is_reported_at_the_meta_line(tmp_path):
+    """The warning used to come without a position when the character was in meta.title."""
+    outline = tmp_path / "talk.yaml"
+    outline.write_text(
+        'meta: {title: "Talk \\u0915"}\nsections:\n  - title: S\n    slides:\n'
+        "      - {kind: bullets, title: B, bullets: [x]}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("build", str(outline), "-o", str(tmp_path / "out"), "--format", "handout")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "U+0915" in line]
+    assert warnings and all(line.startswith(f"{outline}:1:") for line in warnings), warnings

@@ -44,7 +44,7 @@ def render_handout(layout: HandoutLayout, created: _dt.datetime) -> tuple[bytes,
         initialFontName=fonts.face(False, False),
     )
     counter = PageCount(doc)
-    doc.addPageTemplates(Pages(layout, fonts, counter).templates())
+    doc.addPageTemplates(Pages(layout, markup, counter).templates())
     blocks = Blocks(layout, markup, paragraph_styles(layout.design, fonts))
     # the cover carries the contents: no half-empty page for either
     story = [counter, NextPageTemplate("body"), *blocks.cover(layout.cover), PageBreak()]

@@ -62,11 +62,15 @@ class Blocks:
 
     def cover(self, cover: h.Cover) -> list:
         box = self.box
-        out: list = [Spacer(1, box.cover_drop), self.para(cover.title.text, "cover-title")]
+        title = self.para(cover.title.text, "cover-title", cover.title.pos)
+        out: list = [Spacer(1, box.cover_drop), title]
         if cover.subtitle:
-            out.append(self.para(cover.subtitle.text, "cover-sub"))
+            out.append(self.para(cover.subtitle.text, "cover-sub", cover.subtitle.pos))
         table = Table(
-            [[self.para(k, "label"), self.para(v, "body")] for k, v in cover.facts],
+            [
+                [self.para(k, "label"), self.para(v, "body", cover.title.pos)]
+                for k, v in cover.facts
+            ],
             colWidths=[box.cover_label_width, self.layout.page.frame_width - box.cover_label_width],
         )
         table.setStyle(

@@ -8,9 +8,9 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from ....layout.handout import HandoutLayout
-from ..fonts import Fonts
 from ..units import rgb
 from .flowables import BookmarkHeading, PageCount
+from .styles import Markup
 
 
 class HandoutDoc(BaseDocTemplate):
@@ -40,8 +40,9 @@ def _frame(x: float, y: float, width: float, height: float, name: str) -> Frame:
 class Pages:
     """Draws what every page carries besides its flowables."""
 
-    def __init__(self, layout: HandoutLayout, fonts: Fonts, counter: PageCount):
-        self.layout, self.fonts, self.counter = layout, fonts, counter
+    def __init__(self, layout: HandoutLayout, markup: Markup, counter: PageCount):
+        self.layout, self.markup, self.counter = layout, markup, counter
+        self.fonts = markup.fonts
 
     def templates(self) -> list[PageTemplate]:
         page = self.layout.page
@@ -100,6 +101,7 @@ class Pages:
         self.text(canvas, page.margin_x, bottom, running.footer)
         self.text(canvas, right, bottom, label, right_aligned=True)
         canvas.restoreState()
+        self.markup.note(running.pos)  # a character no font has: the meta's line
 
     def text(self, canvas, x: float, y: float, text: str, right_aligned: bool = False) -> None:
         """Header and footer text: drawn as it is (never markup), font by font."""
