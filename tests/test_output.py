@@ -84,6 +84,20 @@ def test_the_message_names_the_output_when_the_folder_cannot_be_made(tmp_path):
     assert str(blocker / "out" / "a.deck") in info.value.diagnostics[0].message
 
 
+def _processes_building(outline: Path) -> list[int]:
+    """The processes whose command line names ``outline`` (workers inherit it)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmdline = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if str(outline).encode() in cmdline:
+                found.append(int(entry.name))
+    return found
+
+
 def _big_talk(folder: Path) -> Path:
     """A talk slow enough to interrupt: three audiences, a few hundred slides each."""
     folder.mkdir()
@@ -119,7 +133,11 @@ def test_all_audiences_workers_never_publish_after_their_parent_is_stopped(tmp_p
     assert proc.poll() is None, "the build ended before it could be stopped"
     proc.send_signal(signal.SIGKILL if how == "kill-parent" else signal.SIGTERM)
     code = proc.wait(timeout=30)
-    time.sleep(2.0)  # what a surviving worker would have had time to write
+    # a surviving worker would go on to finish (and, before, to write): wait them out
+    stop = time.monotonic() + 20
+    while _processes_building(outline) and time.monotonic() < stop:
+        time.sleep(0.05)
+    assert not _processes_building(outline), "workers outlived their parent"
     written = sorted(p.name for p in out.iterdir()) if out.exists() else []
     assert written == [], (how, code, written)
     if how != "kill-parent":
