@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
 
-from ..errors import BuildError, Diagnostic, SourcePos, warning
+from ..errors import BuildError, Diagnostic, SourcePos, error, warning
+from ..outline.limits import MAX_DECK_SLIDES
 from .chrome import footer_items, footer_points, logo_rect
 from .context import Page, Report, SlideContext, place_picture
 from .design import Design, default_design
@@ -67,11 +68,21 @@ class _Engine:
                 ctx = self._context(section.title, section.pos, section, dividers)
                 self._add(partial(compose_divider, section, dividers, ctx), ctx, source)
             for number, slide in enumerate(section.slides):
+                if len(self.slides) > MAX_DECK_SLIDES:
+                    break
                 kind = kind_of(slide)
                 title = getattr(slide, "title", None) or kind.name
                 ctx = self._context(title, slide.pos, section, dividers)
                 source = SlideSource(index, number, kind.name, slide.id)
                 self._add(partial(kind.compose, slide, ctx), ctx, source)
+        if len(self.slides) > MAX_DECK_SLIDES:
+            self.errors.append(
+                error(
+                    f"the deck would have more than {MAX_DECK_SLIDES:,} slides",
+                    self.talk.pos,
+                    "split the course into several outlines, or put detail in the notes",
+                )
+            )
         if self.errors:
             raise BuildError("the outline could not be laid out", self.errors + self.diagnostics)
         return Deck(

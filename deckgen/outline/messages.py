@@ -270,6 +270,10 @@ _VALUE_ERRORS = {
         " may have at most {max} items",
         "one idea per slide: move the rest to another slide or to the notes",
     ),
+    ("too_many_slides",): (
+        ": {message}",
+        "split the course into several outlines (see docs/security.md for the limits)",
+    ),
     ("bool_parsing", "bool_type"): (
         " should be true or false, not {shown}",
         "write true or false",
@@ -305,6 +309,7 @@ def _value_error(err: dict, field: str, pos: SourcePos) -> Diagnostic:
                 what=_what(value),
                 value=value,
                 shown=quoted(str(value)),
+                message=err["msg"],
                 min=ctx.get("min_length", 1),
                 max=ctx.get("max_length"),
             )

@@ -92,7 +92,7 @@ class Section(Selectable):
     subtitle: Text | None = None
     divider: bool = Field(default=True, description="Open the section with a divider slide.")
     concept: Name | None = Field(default=None, description="Colours the divider.")
-    slides: list[Slide] = Field(min_length=1, max_length=MAX_SLIDES)
+    slides: list[Slide] = Field(min_length=1)
 
 
 class Meta(Node):
@@ -214,6 +214,17 @@ class Outline(Node):
     pictures: SkipJsonSchema[dict[str, Any]] = Field(
         default_factory=dict, alias="__pictures__", exclude=True, repr=False
     )
+
+    @model_validator(mode="after")
+    def _not_too_many_slides(self):
+        count = sum(len(section.slides) for section in self.sections)
+        if count > MAX_SLIDES:
+            raise PydanticCustomError(
+                "too_many_slides",
+                "{count} slides; at most {most} are allowed",
+                {"count": count, "most": MAX_SLIDES},
+            )
+        return self
 
     def slides(self):
         """Every (section, slide) pair in order."""

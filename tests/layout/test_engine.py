@@ -307,3 +307,15 @@ def test_the_shipped_talk_numbers_its_slides_and_keeps_the_chrome_off_title_and_
     for slide in deck.slides:
         has_chrome = "Slide number" in names(slide)
         assert has_chrome is (slide.source.kind not in NO_CHROME), slide.title
+
+
+def test_a_deck_past_the_slide_limit_is_an_error_not_an_endless_build(monkeypatch):
+    import deckgen.layout.engine as engine
+
+    monkeypatch.setattr(engine, "MAX_DECK_SLIDES", 5)
+    bullets = ", ".join(f"p{i}" for i in range(40))  # each slide continues on six more
+    text = outline_text(f"- {{kind: bullets, title: B, bullets: [{bullets}]}}\n" * 3)
+    with pytest.raises(BuildError) as info:
+        layout_deck(talk_from(text), FAKE)
+    errors = [d for d in info.value.diagnostics if d.severity is Severity.ERROR]
+    assert [e.message for e in errors] == ["the deck would have more than 5 slides"]

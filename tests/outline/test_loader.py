@@ -1403,3 +1403,15 @@ def test_a_language_is_a_bcp47_tag(tmp_path, tag):
 def test_anything_else_as_the_language_is_refused_with_an_example(tmp_path, tag):
     diag = one(problems(tmp_path, f"meta: {{title: T, language: '{tag}'}}\n" + MINIMAL_SECTIONS))
     assert "language" in diag.message and diag.hint
+
+
+def test_more_slides_than_the_limit_is_one_error_with_a_hint(tmp_path):
+    from deckgen.outline.limits import MAX_SLIDES
+
+    slides = "".join(
+        "      - {kind: bullets, title: B, bullets: [x]}\n" for _ in range(MAX_SLIDES + 1)
+    )
+    diag = one(
+        problems(tmp_path, "meta: {title: T}\nsections:\n  - title: S\n    slides:\n" + slides)
+    )
+    assert f"at most {MAX_SLIDES} are allowed" in diag.message and "split" in diag.hint
