@@ -161,7 +161,7 @@ def prepare(outline, audience: str | None, variables: Mapping[str, str]) -> Prep
     tailored, report = tailor_with_report(outline, variables, audience)
     deck = layout_deck(tailored, AfmMeasurer())
     time = talk_time(deck, outline.pace.words_per_minute, outline.pace.seconds_per_slide)
-    diagnostics = list(deck.diagnostics)
+    diagnostics = list(outline.warnings) + list(deck.diagnostics)
     profile = outline.audiences.get(audience) if audience else None
     if profile is not None and time.minutes > profile.minutes:
         diagnostics.append(

@@ -594,3 +594,19 @@ def test_init_with_an_empty_folder_name_writes_nothing(tmp_path, monkeypatch):
     result = run_cli("init", "")
     assert result.exit_code == 2 and "needs a folder" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_bidirectional_override_is_a_warning_at_its_line(tmp_path):
+    outline = tmp_path / "talk.yaml"
+    outline.write_text(
+        'meta: {title: "Talk \\u202e reversed"}\nsections:\n  - title: S\n    slides:\n'
+        "      - {kind: bullets, title: B, bullets: [x]}\n",
+        encoding="utf-8",
+    )
+    checked = run_cli("validate", str(outline))
+    assert checked.exit_code == 0
+    assert f"{outline}:1:" in checked.stderr and "bidirectional control U+202E" in checked.stderr
+    built = run_cli("build", str(outline), "-o", str(tmp_path / "out"))
+    assert built.exit_code == 0 and "U+202E" in built.stderr
+    strict = run_cli("build", str(outline), "-o", str(tmp_path / "strict"), "--strict")
+    assert strict.exit_code == 1 and not (tmp_path / "strict").exists()

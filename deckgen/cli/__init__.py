@@ -231,6 +231,7 @@ def validate(outline, overlays) -> None:
         result, name = _load_for_command(outline, overlays)
     except DeckgenError as exc:
         fail(exc)
+    echo_diagnostics(result.warnings)
     slides = sum(len(s.slides) for s in result.sections)
     click.echo(f"{name}: ok ({len(result.sections)} sections, {slides} slides in the outline)")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..errors import Diagnostic, InputError, SourcePos, error
+from ..errors import Diagnostic, InputError, Severity, SourcePos, error
 from ..kinds import KINDS
 from . import model as m
 from .files import inside
@@ -80,35 +80,20 @@ def load_outline_text(
         )
     problems = list(yaml_problems)
     for overlay_path, overlay_text in overlays:
-        overlay_name = str(overlay_path)
-        layer, layer_problems = parse(overlay_text, overlay_name)
-        problems += layer_problems
-        if not isinstance(layer, PosDict):
-            problems.append(
-                error(
-                    "an overlay must be a mapping of outline keys (and drop/add)",
-                    start_of(layer) or SourcePos(overlay_name, 1, 1),
-                    "see 'deckgen build --help' and the README's Overlays section",
-                )
-            )
-            continue
-        allowed = [
-            k
-            for k in m.Outline.model_fields
-            if k not in ("pos", "base_dir", "variable_pos", "pictures")
-        ]
-        problems += apply_overlay(tree, layer, overlay_path.resolve().parent, allowed)
+        problems += _merge_overlay(tree, overlay_path, overlay_text)
     # Give base_dir by its alias, so a 'base_dir:' key in the outline is refused as unknown
     # (the YAML tree never holds '__' keys; 'tree' itself stays as written, for locate).
     declared = tree.get("variables")
     variable_pos = dict(declared.key_pos) if isinstance(declared, PosDict) else {}
     tree_problems, pictures = check_tree(tree, Path(base_dir))
-    problems += tree_problems
+    warnings = [d for d in tree_problems if d.severity is Severity.WARNING]
+    problems += [d for d in tree_problems if d.severity is not Severity.WARNING]
     data = PosDict(
         tree,
         __base_dir__=str(Path(base_dir)),
         __variable_pos__=variable_pos,
         __pictures__=pictures,
+        __warnings__=warnings,
     )
     data.source_pos = tree.source_pos
     try:
@@ -120,6 +105,25 @@ def load_outline_text(
     if problems:
         raise InputError(f"{name}: invalid outline", _unique(problems))
     return outline
+
+
+# the model's own fields, which no outline or overlay may set
+_INTERNAL = ("pos", "base_dir", "variable_pos", "pictures", "warnings")
+
+
+def _merge_overlay(tree: PosDict, path: Path, text: str) -> list[Diagnostic]:
+    """Merge one overlay over the outline's tree; its problems at its own lines."""
+    layer, problems = parse(text, str(path))
+    if not isinstance(layer, PosDict):
+        return problems + [
+            error(
+                "an overlay must be a mapping of outline keys (and drop/add)",
+                start_of(layer) or SourcePos(str(path), 1, 1),
+                "see 'deckgen build --help' and the README's Overlays section",
+            )
+        ]
+    allowed = [k for k in m.Outline.model_fields if k not in _INTERNAL]
+    return problems + apply_overlay(tree, layer, path.resolve().parent, allowed)
 
 
 _NOT_OVERRIDABLE = ("kind", "id", "overrides", "only", "skip")

@@ -214,6 +214,10 @@ class Outline(Node):
     pictures: SkipJsonSchema[dict[str, Any]] = Field(
         default_factory=dict, alias="__pictures__", exclude=True, repr=False
     )
+    # what loading found worth saying but not refusing (bidirectional controls)
+    warnings: SkipJsonSchema[list[Any]] = Field(
+        default_factory=list, alias="__warnings__", exclude=True, repr=False
+    )
 
     @model_validator(mode="after")
     def _not_too_many_slides(self):

@@ -239,6 +239,7 @@ _KEPT_AS_IS = (
     "only",
     "skip",
     "pictures",
+    "warnings",
 )
 
 

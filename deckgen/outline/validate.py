@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ..errors import Diagnostic, SourcePos, error
+from ..errors import Diagnostic, SourcePos, error, warning
 from .files import CheckedPicture, check_picture
 
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
@@ -152,8 +152,23 @@ class _TreeChecker:
                 self.problems.append(_unknown("audience", name, known, pos))
 
 
+# embeddings, overrides and isolates: they can make text read differently from how it is
+# stored (as in "Trojan Source"); allowed, but said
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def _check_text(text: str, variables: list[str] | None, pos: SourcePos) -> list[Diagnostic]:
     out = []
+    bidi = _BIDI.search(text)
+    if bidi:
+        out.append(
+            warning(
+                f"text contains the bidirectional control U+{ord(bidi.group()):04X}",
+                pos,
+                "it can make text display in another order than it reads; remove it unless "
+                "you mean it",
+            )
+        )
     for var, token in placeholders(text):
         if var is None or not var.strip():
             out.append(
