@@ -555,3 +555,10 @@ def test_a_section_cut_to_one_slide_loses_its_divider(tmp_path):
     assert devs[0] == "Intro" and "Appendix" not in devs  # its one slide: the glossary
     explained = run_cli("explain", str(path), "--audience", "execs").stdout
     assert "divider of section 'Intro' (one slide left)" in explained
+
+
+def test_explain_an_unknown_audience_blames_the_command_line(tmp_path):
+    path = write(tmp_path, TALK)
+    result = run_cli("explain", str(path), "--audience", "exec")
+    assert result.exit_code == 2
+    assert "--audience 'exec'" in result.stderr and f"{path}:" not in result.stderr

@@ -64,3 +64,38 @@ def test_a_malformed_overlay_is_a_positioned_error(tmp_path, overlay, said):
 def test_dropping_a_slide_without_an_id_says_how_to_name_it(tmp_path):
     (diag,) = [d for d in errors(tmp_path, "drop: [references]") if "references" in d.message]
     assert "give it an 'id:' in the outline" in diag.hint
+
+
+def test_an_overlays_missing_picture_names_the_overlays_folder(tmp_path):
+    folder = tmp_path / "talk"
+    (folder / "clients" / "acme").mkdir(parents=True)
+    (folder / "outline.yaml").write_text(
+        OUTLINE.replace("  - id: empty\n    title: Empty\n    slides:\n", ""), encoding="utf-8"
+    )
+    overlay = folder / "clients" / "acme" / "o.yaml"
+    overlay.write_text("theme: {logo: {path: logo.png, alt: Acme}}\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_outline(folder / "outline.yaml", overlays=[overlay])
+    (diag,) = info.value.diagnostics
+    assert diag.pos.file == str(overlay) and "not found" in diag.message
+    assert str(folder / "clients" / "acme" / "logo.png") in diag.message
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "hint"),
+    [("bullets", "[]", "add one"), ("words_per_minute", "fast", "e.g. 130")],
+)
+def test_messages_that_used_to_say_nothing_about_what_to_do_now_do(tmp_path, key, value, hint):
+    text = "meta: {title: T}\nsections:\n  - title: S\n    slides:\n" + (
+        f"      - {{kind: bullets, title: B, bullets: {value}}}\n"
+        if key == "bullets"
+        else "      - {kind: bullets, title: B, bullets: [x]}\n"
+        f"pace: {{words_per_minute: {value}}}\n"
+    )
+    folder = tmp_path / "talk"
+    folder.mkdir()
+    (folder / "outline.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_outline(folder / "outline.yaml")
+    (diag,) = info.value.diagnostics
+    assert hint in diag.hint
