@@ -205,9 +205,11 @@ def render_loaded(source, options: BuildOptions) -> Rendered:
     rendered: list[tuple[str, Path, bytes]] = []
     for fmt in options.formats:
         if fmt == "pptx":
+            from .render.pdf.thumbnail import render_thumbnail
             from .render.pptx.deck import render_pptx
 
-            rendered.append((fmt, options.out_dir / f"{stem}.pptx", render_pptx(deck, created)))
+            pptx = render_pptx(deck, created, render_thumbnail(deck, created))
+            rendered.append((fmt, options.out_dir / f"{stem}.pptx", pptx))
         elif fmt == "handout":
             from .layout.handout import layout_handout
             from .render.pdf.handout import render_handout

@@ -550,3 +550,32 @@ def test_core_properties_longer_than_office_allows_are_clipped_not_a_crash(tmp_p
     assert len(core.subject) <= 255 and core.subject.endswith("…")
     assert len(core.keywords) <= 255 and core.keywords.endswith("…")
     assert core.keywords.startswith("keyword number 0, keyword number 1")
+
+
+def test_the_package_describes_this_deck_not_the_stock_template(tmp_path):
+    """app.xml said 'On-screen Show (4:3)' and 0 slides; presentation.xml had no
+    notesMasterIdLst; the thumbnail was a blank picture."""
+    from PIL import Image
+
+    from deckgen.render.pdf.thumbnail import render_thumbnail
+
+    built = d.deck(d.slide(title="One", notes="Say one.", background=NAVY), d.slide(title="Two"))
+    thumbnail = render_thumbnail(built, d.CREATED)
+    path = tmp_path / "described.pptx"
+    path.write_bytes(render_pptx(built, d.CREATED, thumbnail))
+    with zipfile.ZipFile(path) as package:
+        app = package.read("docProps/app.xml").decode()
+        presentation = package.read("ppt/presentation.xml").decode()
+        stored = package.read("docProps/thumbnail.jpeg")
+    assert "<Slides>2</Slides>" in app and "<Notes>1</Notes>" in app
+    assert "<PresentationFormat>Widescreen</PresentationFormat>" in app
+    assert "<Application>deckgen</Application>" in app and "4:3" not in app
+    assert "<vt:lpstr>One</vt:lpstr><vt:lpstr>Two</vt:lpstr>" in app
+    assert "<p:notesMasterIdLst><p:notesMasterId r:id=" in presentation
+    assert stored == thumbnail
+    image = Image.open(io.BytesIO(stored))
+    assert image.format == "JPEG" and image.size[0] == 256
+    assert image.size[1] == round(256 * built.height / built.width)
+    red, green, blue = image.convert("RGB").getpixel((128, 72))  # the first slide, drawn
+    assert abs(red - 0x1D) < 12 and abs(green - 0x35) < 12 and abs(blue - 0x57) < 12
+    assert render_thumbnail(built, d.CREATED) == thumbnail  # reproducible

@@ -27,6 +27,7 @@ from ...layout.frames import (
 from .image import add_picture
 from .notes import set_notes
 from .package import count_notes_partnames
+from .properties import finish_package
 from .shape import add_shape
 from .table import add_table
 from .template import prepare_template
@@ -51,7 +52,8 @@ _PH_TYPES = {
 MASTER_BACKGROUND = "FFFFFF"
 
 
-def render_pptx(deck: Deck, created: _dt.datetime) -> bytes:
+def render_pptx(deck: Deck, created: _dt.datetime, thumbnail: bytes | None = None) -> bytes:
+    """The deck as .pptx bytes; ``thumbnail`` (JPEG) replaces the package's blank one."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = deck.width, deck.height
     prepare_template(prs, deck)
@@ -61,6 +63,7 @@ def render_pptx(deck: Deck, created: _dt.datetime) -> bytes:
     for frame in deck.slides:
         _render_slide(prs, layouts.get(_LAYOUT[frame.layout]), frame, lang)
     _core_properties(prs, deck, created)
+    finish_package(prs, deck, thumbnail)
     buf = io.BytesIO()
     prs.save(buf)
     return _normalise_zip(buf.getvalue(), created)

@@ -107,6 +107,7 @@ def _notes_master(prs, deck: Deck) -> None:
 
 def _rewrite_theme(part, deck: Deck, colors: dict[str, str]) -> None:
     root = etree.fromstring(part.blob)
+    root.set("name", "deckgen")
     ns = {"a": _A}
     for tag in ("majorFont", "minorFont"):
         latin = root.find(f".//a:fontScheme/a:{tag}/a:latin", ns)
