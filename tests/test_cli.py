@@ -610,3 +610,26 @@ def test_a_bidirectional_override_is_a_warning_at_its_line(tmp_path):
     assert built.exit_code == 0 and "U+202E" in built.stderr
     strict = run_cli("build", str(outline), "-o", str(tmp_path / "strict"), "--strict")
     assert strict.exit_code == 1 and not (tmp_path / "strict").exists()
+
+
+def test_the_footer_and_number_are_the_layouts_placeholders_and_the_masters_match(small_deck):
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    from deckgen.layout.design import Design, Palette
+
+    design = Design("Arial", Palette("000000", "000000", "000000", "FFFFFF", "EEEEEE", {}))
+    checked = 0
+    for slide in small_deck.slides:
+        named = {sh.name: sh for sh in slide.shapes}
+        if "Footer" not in named:
+            continue
+        footer, number = named["Footer"], named["Slide number"]
+        assert footer.is_placeholder and footer.placeholder_format.type == PP_PLACEHOLDER.FOOTER
+        assert number.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER
+        assert number.text_frame.text == str(small_deck.slides.index(slide) + 1)
+        checked += 1
+    assert checked >= 10
+    master = {ph.placeholder_format.type: ph for ph in small_deck.slide_master.placeholders}
+    box = design.footer_box(has_logo=False)
+    footer = master[PP_PLACEHOLDER.FOOTER]
+    assert (footer.left, footer.top, footer.width, footer.height) == (box.x, box.y, box.w, box.h)

@@ -3,6 +3,7 @@ with the slide number and logo, and the concept colour bars."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .fit import FitRule, fit_paragraph
@@ -70,15 +71,9 @@ def concept_bars(design: Design, x: int, y: int, fallback: str | None = None) ->
     ]
 
 
-def footer_width(design: Design, has_logo: bool) -> int:
-    chrome = design.chrome
-    logo = chrome.logo_width if has_logo else 0
-    return design.grid.content_width - chrome.number_width - logo - chrome.gap
-
-
 def footer_points(design: Design, has_logo: bool) -> float:
     """The width the footer's one line may take, in points."""
-    return footer_width(design, has_logo) / EMU_PER_PT * design.spacing.wrap_safety
+    return design.footer_box(has_logo).w / EMU_PER_PT * design.spacing.wrap_safety
 
 
 def footer_items(
@@ -89,37 +84,26 @@ def footer_items(
     color: str,
     logo: Item | None,
 ) -> list[Item]:
-    """The footer line, the slide-number field and the logo, along the bottom."""
-    chrome, grid = design.chrome, design.grid
-    width = footer_width(design, logo is not None)
+    """The footer line, the slide-number field and the logo, along the bottom, in the
+    layout's footer and slide-number placeholders (so Header & Footer manages them)."""
+    footer_box, number_box = design.footer_box(logo is not None), design.number_box()
     style = ParaStyle(design.scale.chrome, color)
-    number_x = grid.width - grid.margin - chrome.number_width
     return ([logo] if logo is not None else []) + [
         text.box(
-            Rect(grid.margin, chrome.top, width, chrome.height),
-            [text.set(footer, width, style)],
+            footer_box,
+            [text.set(footer, footer_box.w, style)],
             Role.FOOTER,
             "Footer",
             anchor=Anchor.MIDDLE,
+            placeholder=Placeholder.FOOTER,
         ),
         text.box(
-            Rect(number_x, chrome.top, chrome.number_width, chrome.height),
-            [
-                text.set(
-                    str(number),
-                    chrome.number_width,
-                    ParaStyle(style.size, color, align=Align.RIGHT),
-                )
-            ],
+            number_box,
+            [text.set(str(number), number_box.w, replace(style, align=Align.RIGHT))],
             Role.SLIDE_NUMBER,
             "Slide number",
             anchor=Anchor.MIDDLE,
             field="slidenum",
+            placeholder=Placeholder.SLIDE_NUMBER,
         ),
     ]
-
-
-def logo_rect(design: Design) -> Rect:
-    chrome, grid = design.chrome, design.grid
-    x = grid.width - grid.margin - chrome.number_width - chrome.logo_width
-    return Rect(x, chrome.top, chrome.logo_width, chrome.height)

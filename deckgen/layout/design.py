@@ -334,6 +334,24 @@ class Design:
     notes_page: NotesPageDesign = NotesPageDesign()
     handout: HandoutDesign = field(default_factory=HandoutDesign)
 
+    # the boxes along the bottom of a content slide (and of the template's master)
+
+    def footer_box(self, has_logo: bool) -> Rect:
+        chrome, grid = self.chrome, self.grid
+        logo = chrome.logo_width if has_logo else 0
+        width = grid.content_width - chrome.number_width - logo - chrome.gap
+        return Rect(grid.margin, chrome.top, width, chrome.height)
+
+    def number_box(self) -> Rect:
+        chrome, grid = self.chrome, self.grid
+        x = grid.width - grid.margin - chrome.number_width
+        return Rect(x, chrome.top, chrome.number_width, chrome.height)
+
+    def logo_box(self) -> Rect:
+        chrome = self.chrome
+        number = self.number_box()
+        return Rect(number.x - chrome.logo_width, chrome.top, chrome.logo_width, chrome.height)
+
 
 def default_design(talk: Talk) -> Design:
     """The default design in the outline's font and colours."""

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import BuildError, Diagnostic, SourcePos, error, warning
 from ..outline.limits import MAX_DECK_SLIDES
-from .chrome import footer_items, footer_points, logo_rect
+from .chrome import footer_items, footer_points
 from .context import Page, Report, SlideContext, place_picture
 from .design import Design, default_design
 from .divider import compose_divider
@@ -151,7 +151,7 @@ class _Engine:
         logo_image = self.talk.theme.logo
         logo = None
         if logo_image is not None:
-            logo = place_picture(logo_image, logo_rect(self.design), "Logo", self.talk)
+            logo = place_picture(logo_image, self.design.logo_box(), "Logo", self.talk)
         color = page.chrome_color or palette.muted
         return footer_items(self.design, self.text, self._footer_text(), number, color, logo)
 

@@ -37,6 +37,8 @@ class Placeholder(StrEnum):
     TITLE = "title"
     SUBTITLE = "subtitle"
     BODY = "body"
+    FOOTER = "footer"
+    SLIDE_NUMBER = "slide-number"
 
 
 class SlideLayout(StrEnum):

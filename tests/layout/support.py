@@ -13,7 +13,7 @@ import pytest
 from deckgen.errors import BuildError, Diagnostic, Severity
 from deckgen.layout.design import Design
 from deckgen.layout.engine import layout_deck
-from deckgen.layout.frames import Deck, Item, SlideFrame, TextBox
+from deckgen.layout.frames import Deck, Item, Placeholder, SlideFrame, TextBox
 from deckgen.layout.geometry import EMU_PER_PT, Rect
 from deckgen.layout.measure import FixedMeasurer, Measurer
 from deckgen.outline.loader import load_outline, load_outline_text
@@ -116,9 +116,17 @@ def named(slide: SlideFrame, name: str) -> Item:
     return found[0]
 
 
+CHROME = (Placeholder.FOOTER, Placeholder.SLIDE_NUMBER)
+
+
 def placeholders(slide: SlideFrame) -> list:
-    """The placeholders the slide's text boxes fill, in order."""
-    return [i.placeholder for i in slide.items if isinstance(i, TextBox) and i.placeholder]
+    """The placeholders the kind's own text boxes fill, in order (the engine's footer and
+    slide number, in their placeholders on every content slide, are left out)."""
+    return [
+        i.placeholder
+        for i in slide.items
+        if isinstance(i, TextBox) and i.placeholder and i.placeholder not in CHROME
+    ]
 
 
 def of_kind(deck: Deck, kind: str) -> list[SlideFrame]:

@@ -319,3 +319,15 @@ def test_a_deck_past_the_slide_limit_is_an_error_not_an_endless_build(monkeypatc
         layout_deck(talk_from(text), FAKE)
     errors = [d for d in info.value.diagnostics if d.severity is Severity.ERROR]
     assert [e.message for e in errors] == ["the deck would have more than 5 slides"]
+
+
+def test_the_footer_and_slide_number_fill_their_placeholders(small):
+    """So PowerPoint's Insert > Header & Footer manages them (they were free text boxes)."""
+    from deckgen.layout.frames import Placeholder
+
+    _talk, deck = small
+    for slide in deck.slides:
+        chrome = {i.name: i.placeholder for i in slide.items if isinstance(i, TextBox)}
+        if "Footer" in chrome:
+            assert chrome["Footer"] is Placeholder.FOOTER
+            assert chrome["Slide number"] is Placeholder.SLIDE_NUMBER

@@ -45,6 +45,8 @@ _PH_TYPES = {
     Placeholder.TITLE: (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE),
     Placeholder.SUBTITLE: (PP_PLACEHOLDER.SUBTITLE,),
     Placeholder.BODY: (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT),
+    Placeholder.FOOTER: (PP_PLACEHOLDER.FOOTER,),
+    Placeholder.SLIDE_NUMBER: (PP_PLACEHOLDER.SLIDE_NUMBER,),
 }
 
 
@@ -74,12 +76,7 @@ def _render_slide(prs, layout, frame: SlideFrame, lang: str) -> None:
     if frame.background.upper() != MASTER_BACKGROUND:
         slide.background.fill.solid()
         slide.background.fill.fore_color.rgb = RGBColor.from_string(frame.background)
-    placeholders = {}
-    for ph in slide.placeholders:
-        for kind, types in _PH_TYPES.items():
-            if ph.placeholder_format.type in types and kind not in placeholders:
-                placeholders[kind] = ph
-                break
+    placeholders = _placeholders(slide, layout, frame)
     used = set()
     tree = slide.shapes._spTree
     for item in frame.items:
@@ -107,6 +104,30 @@ def _render_slide(prs, layout, frame: SlideFrame, lang: str) -> None:
         if ph.placeholder_format.type not in sum(_PH_TYPES.values(), ()):
             ph._element.getparent().remove(ph._element)
     set_notes(slide, frame.notes)
+
+
+# python-pptx does not copy these from the layout when it adds a slide
+_NOT_CLONED = (Placeholder.FOOTER, Placeholder.SLIDE_NUMBER)
+
+
+def _placeholders(slide, layout, frame: SlideFrame) -> dict:
+    """The slide's placeholders by kind, with the layout's footer and slide-number ones
+    added where the frame fills them (so Insert > Header & Footer manages them)."""
+    wanted = {item.placeholder for item in frame.items if isinstance(item, TextBox)}
+    for kind in _NOT_CLONED:
+        source = next(
+            (p for p in layout.placeholders if p.placeholder_format.type in _PH_TYPES[kind]),
+            None,
+        )
+        if kind in wanted and source is not None:
+            slide.shapes.clone_placeholder(source)
+    placeholders = {}
+    for ph in slide.placeholders:
+        for kind, types in _PH_TYPES.items():
+            if ph.placeholder_format.type in types and kind not in placeholders:
+                placeholders[kind] = ph
+                break
+    return placeholders
 
 
 def _core_properties(prs, deck: Deck, created: _dt.datetime) -> None:

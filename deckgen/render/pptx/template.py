@@ -36,14 +36,15 @@ def prepare_template(prs, deck: Deck) -> None:
     _rescale(master.shapes, factor)
     for layout in prs.slide_layouts:
         _rescale(layout.shapes, factor)
+    design = deck.design
+    boxes = {
+        PP_PLACEHOLDER.TITLE: design.grid.title_box,
+        PP_PLACEHOLDER.BODY: design.grid.body_box,
+        PP_PLACEHOLDER.FOOTER: design.footer_box(has_logo=False),
+        PP_PLACEHOLDER.SLIDE_NUMBER: design.number_box(),
+    }
     for shape in master.placeholders:
-        kind = shape.placeholder_format.type
-        grid = deck.design.grid
-        box = (
-            grid.title_box
-            if kind == PP_PLACEHOLDER.TITLE
-            else (grid.body_box if kind == PP_PLACEHOLDER.BODY else None)
-        )
+        box = boxes.get(shape.placeholder_format.type)
         if box is not None:
             shape.left, shape.top = emu(box.x), emu(box.y)
             shape.width, shape.height = emu(box.w), emu(box.h)
