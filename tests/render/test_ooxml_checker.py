@@ -82,7 +82,10 @@ def test_a_missing_checker_outside_ci_is_reported(tmp_path):
 def rejecting_checker(tmp_path) -> Path:
     script = tmp_path / "reject_everything.py"
     script.write_text(
-        "import sys\nprint('stand-in problem in', sys.argv[1])\nsys.exit(1)\n", encoding="utf-8"
+        "import sys\n\n\ndef check(path):\n"
+        "    print('stand-in problem in', path)\n    return 1\n\n\n"
+        "if __name__ == '__main__':\n    sys.exit(check(sys.argv[1]))\n",
+        encoding="utf-8",
     )
     return script
 
