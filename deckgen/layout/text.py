@@ -102,8 +102,9 @@ class Typesetter:
         pos: SourcePos | None = None,
         field: str | None = None,
     ) -> TextBox:
-        # balanced paragraphs were broken for a narrower measure: a right inset makes
-        # PowerPoint break them where we did
+        # balanced paragraphs were broken for a narrower measure: the box is that narrow,
+        # so PowerPoint breaks them where we did, and a person editing the text sees the
+        # box it wraps in (no hidden inset)
         needed = max(
             (
                 p.margin_left + (p.measure if p.measure is not None else rect.w - p.margin_left)
@@ -112,13 +113,13 @@ class Typesetter:
             default=rect.w,
         )
         return TextBox(
-            rect=rect,
+            rect=Rect(rect.x, rect.y, min(rect.w, needed), rect.h),
             paragraphs=tuple(paragraphs),
             role=role,
             font=self.font,
             name=name,
             anchor=anchor,
-            insets=Insets(right=max(0, rect.w - needed)),
+            insets=Insets(),
             placeholder=placeholder,
             field=field,
             pos=pos,
