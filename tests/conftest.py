@@ -234,3 +234,54 @@ def every_deck_anywhere_passes_the_strict_checker(tmp_path_factory):
     root = tmp_path_factory.getbasetemp()
     for deck in sorted(root.rglob("*.pptx")):
         check_pptx_strictly(deck)
+
+
+# ------------------------------------------------------------ colours and fonts in decks
+
+_SLOT_OF = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def theme_of(prs) -> tuple[dict, dict]:
+    """The deck's theme: colour slot -> RRGGBB, and '+mj-lt'/'+mn-lt' -> typeface."""
+    from lxml import etree
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    root = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
+    scheme = root.find(f".//{_A}clrScheme")
+    colors = {}
+    for slot in scheme:
+        value = slot.find(f"{_A}srgbClr")
+        if value is None:
+            value = slot.find(f"{_A}sysClr")
+            colors[etree.QName(slot).localname] = value.get("lastClr")
+        else:
+            colors[etree.QName(slot).localname] = value.get("val")
+    fonts = {
+        "+mj-lt": root.find(f".//{_A}majorFont/{_A}latin").get("typeface"),
+        "+mn-lt": root.find(f".//{_A}minorFont/{_A}latin").get("typeface"),
+    }
+    return colors, fonts
+
+
+def color_of(color, prs) -> str:
+    """A python-pptx ColorFormat, or a DrawingML element holding a colour, as RRGGBB: a
+    theme reference resolved through the deck's theme."""
+    from pptx.enum.dml import MSO_COLOR_TYPE
+
+    colors, _fonts = theme_of(prs)
+    if hasattr(color, "type"):  # a ColorFormat
+        if color.type == MSO_COLOR_TYPE.RGB:
+            return str(color.rgb)
+        slot = color._color._xClr.get("val")
+    else:
+        literal = color.find(f"{_A}srgbClr")
+        if literal is not None:
+            return literal.get("val")
+        slot = color.find(f"{_A}schemeClr").get("val")
+    return colors[_SLOT_OF.get(slot, slot)]
+
+
+def font_of(name: str, prs) -> str:
+    """A run's typeface, a theme font reference resolved through the deck's theme."""
+    return theme_of(prs)[1].get(name, name)

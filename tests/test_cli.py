@@ -23,6 +23,7 @@ from .conftest import (
     SMALL,
     all_text,
     check_pptx_strictly,
+    color_of,
     run_cli,
     shapes_named,
     slide_title,
@@ -225,7 +226,7 @@ def test_the_comparison_is_a_native_table(small_deck):
     ]
     assert table.first_row is True
     # each concept's column head is in the concept's colour
-    heads = [str(table.cell(0, c).fill.fore_color.rgb) for c in (1, 2)]
+    heads = [color_of(table.cell(0, c).fill.fore_color, small_deck) for c in (1, 2)]
     assert heads == [LOCK_BLUE, LADDER_ORANGE]
     assert sum(col.width for col in table.columns) == frame.width
 

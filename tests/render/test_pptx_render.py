@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
-from pptx.dml.color import RGBColor
+from pptx.enum.dml import MSO_COLOR_TYPE
 from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 
 from deckgen.render.pptx.deck import render_pptx
 
-from ..conftest import ROOT, check_pptx_strictly
+from ..conftest import ROOT, check_pptx_strictly, color_of, font_of
 from . import decks as d
 from .decks import Align, Anchor, Insets, Placeholder, Rect, ShapeKind, inch, pt
 
@@ -310,7 +310,14 @@ def test_paragraphs_and_runs_keep_text_size_weight_and_colour(written):
     ]
     first, second, third = body.paragraphs
     got = [
-        (r.text, r.font.size, r.font.bold, r.font.italic, str(r.font.color.rgb), r.font.name)
+        (
+            r.text,
+            r.font.size,
+            r.font.bold,
+            r.font.italic,
+            color_of(r.font.color, prs),
+            font_of(r.font.name, prs),
+        )
         for r in first.runs
     ]
     assert got == [
@@ -320,7 +327,12 @@ def test_paragraphs_and_runs_keep_text_size_weight_and_colour(written):
         ("italic red", pt(26), False, True, "C0392B", "Arial"),
     ]
     (sub,) = second.runs
-    assert (sub.font.size, str(sub.font.color.rgb)) == (pt(22), "52606D")
+    assert (sub.font.size, color_of(sub.font.color, prs)) == (pt(22), "52606D")
+    # colours of the theme are references to it (Design > Colors changes them), others
+    # literals; text is in the theme's body font (Design > Fonts changes it)
+    plain, red = first.runs[0].font, first.runs[3].font
+    assert plain.color.type == MSO_COLOR_TYPE.SCHEME and red.color.type == MSO_COLOR_TYPE.RGB
+    assert plain.name == "+mn-lt"
     assert second.level == 1
     assert third.alignment == PP_ALIGN.CENTER and first.alignment == PP_ALIGN.LEFT
     assert all(r._r.get_or_add_rPr().get("lang") == "en" for p in body.paragraphs for r in p.runs)
@@ -331,10 +343,10 @@ def test_bullets_spacing_and_indents_are_exact(written):
     body = by_name(prs.slides[CONTENT], "Body").text_frame
     first, second, third = (p._p.get_or_add_pPr() for p in body.paragraphs)
     assert first.find(qn("a:buChar")).get("char") == "•"
-    assert first.find(qn("a:buClr")).find(qn("a:srgbClr")).get("val") == "2D5F9A"
+    assert color_of(first.find(qn("a:buClr")), prs) == "2D5F9A"
     assert second.find(qn("a:buChar")).get("char") == "–"
     # a bullet without its own colour takes the paragraph's
-    assert second.find(qn("a:buClr")).find(qn("a:srgbClr")).get("val") == "52606D"
+    assert color_of(second.find(qn("a:buClr")), prs) == "52606D"
     assert third.find(qn("a:buChar")) is None and third.find(qn("a:buNone")) is not None
     assert (first.get("marL"), first.get("indent")) == (str(inch(0.4)), str(-inch(0.4)))
     assert (second.get("marL"), second.get("indent")) == (str(inch(0.85)), str(-inch(0.35)))
@@ -350,7 +362,7 @@ def test_bullets_spacing_and_indents_are_exact(written):
 def test_box_fill_anchor_and_insets(written):
     _frames, _path, prs = written
     callout = by_name(prs.slides[CONTENT], "Callout")
-    assert str(callout.fill.fore_color.rgb) == "2D5F9A"
+    assert color_of(callout.fill.fore_color, prs) == "2D5F9A"
     tf = callout.text_frame
     assert tf.vertical_anchor == MSO_ANCHOR.MIDDLE
     assert (tf.margin_left, tf.margin_top, tf.margin_right, tf.margin_bottom) == (
@@ -376,7 +388,7 @@ def test_the_slide_number_is_a_slidenum_field(written):
     assert para._p.findall(qn("a:r")) == []  # the number is the field, not plain text
     rpr = fields[0].find(qn("a:rPr"))
     assert rpr.get("sz") == "1200"
-    assert rpr.find(qn("a:latin")).get("typeface") == "Arial"
+    assert font_of(rpr.find(qn("a:latin")).get("typeface"), prs) == "Arial"
     assert para.alignment == PP_ALIGN.RIGHT
     # the footer beside it is plain text
     footer = by_name(prs.slides[CONTENT], "Footer")
@@ -401,7 +413,7 @@ def test_a_table_is_a_native_table_with_widths_heights_text_and_fills(written):
             if fill is None:
                 assert cell._tc.tcPr is None or cell._tc.tcPr.find(qn("a:solidFill")) is None
             else:
-                assert str(cell.fill.fore_color.rgb) == fill, (r, c)
+                assert color_of(cell.fill.fore_color, prs) == fill, (r, c)
     assert table.first_row is True
     assert table.horz_banding is False
     cell = table.cell(1, 1)
@@ -412,7 +424,7 @@ def test_a_table_is_a_native_table_with_widths_heights_text_and_fills(written):
         pt(4),
     )
     run = cell.text_frame.paragraphs[0].runs[0]
-    assert (run.text, run.font.size, run.font.name) == ("Keep out", pt(18), "Arial")
+    assert (run.text, run.font.size, font_of(run.font.name, prs)) == ("Keep out", pt(18), "Arial")
 
 
 def test_a_table_without_header_rows_has_no_first_row_style(tmp_path):
@@ -443,13 +455,13 @@ def test_shapes_have_their_kind_fill_line_and_rect(written):
     assert panel.auto_shape_type == MSO_SHAPE.ROUNDED_RECTANGLE
     assert ring.auto_shape_type == MSO_SHAPE.OVAL
     assert (rect_of(bar), rect_of(panel), rect_of(ring)) == (RECT_RECT, ROUND_RECT, ELLIPSE_RECT)
-    assert str(bar.fill.fore_color.rgb) == "9A4A0F"
-    assert str(panel.fill.fore_color.rgb) == "EEF1F5"
+    assert color_of(bar.fill.fore_color, prs) == "9A4A0F"
+    assert color_of(panel.fill.fore_color, prs) == "EEF1F5"
     assert ring._element.spPr.find(qn("a:noFill")) is not None  # fill None: no fill at all
     assert bar._element.spPr.find(qn("a:ln")).find(qn("a:noFill")) is not None  # no line
-    assert str(panel.line.color.rgb) == "2D5F9A" and panel.line.width == pt(2)
+    assert color_of(panel.line.color, prs) == "2D5F9A" and panel.line.width == pt(2)
     assert panel.adjustments[0] == pytest.approx(0.25)  # the frame's corner radius
-    assert str(ring.line.color.rgb) == "1F2933" and ring.line.width == pt(1.5)
+    assert color_of(ring.line.color, prs) == "1F2933" and ring.line.width == pt(1.5)
     # no theme style (shadow, outline) rides along
     for shape in (bar, panel, ring):
         assert shape._element.find(qn("p:style")) is None
@@ -499,7 +511,7 @@ def test_background_colour(written):
     _frames, _path, prs = written
     layered = prs.slides[LAYERED]
     assert not layered.follow_master_background
-    assert layered.background.fill.fore_color.rgb == RGBColor.from_string(NAVY)
+    assert color_of(layered.background.fill.fore_color, prs) == NAVY
     # a white frame keeps the master's (white) background
     assert prs.slides[CONTENT].follow_master_background
 

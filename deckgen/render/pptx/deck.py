@@ -11,7 +11,6 @@ import io
 import zipfile
 
 from pptx import Presentation
-from pptx.dml.color import RGBColor
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from ...layout.frames import (
@@ -25,6 +24,7 @@ from ...layout.frames import (
     TextBox,
 )
 from .image import add_picture
+from .ink import Ink
 from .notes import set_notes
 from .package import count_notes_partnames
 from .properties import finish_package
@@ -61,9 +61,9 @@ def render_pptx(deck: Deck, created: _dt.datetime, thumbnail: bytes | None = Non
     prepare_template(prs, deck)
     count_notes_partnames(prs.part.package)
     layouts = {layout.name: layout for layout in prs.slide_layouts}
-    lang = deck.meta.language
+    ink = Ink.of(deck)
     for frame in deck.slides:
-        _render_slide(prs, layouts.get(_LAYOUT[frame.layout]), frame, lang)
+        _render_slide(prs, layouts.get(_LAYOUT[frame.layout]), frame, ink)
     _core_properties(prs, deck, created)
     finish_package(prs, deck, thumbnail)
     buf = io.BytesIO()
@@ -71,27 +71,27 @@ def render_pptx(deck: Deck, created: _dt.datetime, thumbnail: bytes | None = Non
     return _normalise_zip(buf.getvalue(), created)
 
 
-def _render_slide(prs, layout, frame: SlideFrame, lang: str) -> None:
+def _render_slide(prs, layout, frame: SlideFrame, ink: Ink) -> None:
     slide = prs.slides.add_slide(layout)
     if frame.background.upper() != MASTER_BACKGROUND:
         slide.background.fill.solid()
-        slide.background.fill.fore_color.rgb = RGBColor.from_string(frame.background)
+        ink.paint(slide.background.fill.fore_color, frame.background)
     placeholders = _placeholders(slide, layout, frame)
     used = set()
     tree = slide.shapes._spTree
     for item in frame.items:
         match item:
             case TextBox(placeholder=kind) if kind is not None and kind in placeholders:
-                shape = fill_placeholder(placeholders[kind], item, lang)
+                shape = fill_placeholder(placeholders[kind], item, ink)
                 used.add(kind)
             case TextBox():
-                shape = add_text_box(slide.shapes, item, lang)
+                shape = add_text_box(slide.shapes, item, ink)
             case Table():
-                shape = add_table(slide.shapes, item, lang)
+                shape = add_table(slide.shapes, item, ink)
             case Picture():
                 shape = add_picture(slide.shapes, item)
             case Shape():
-                shape = add_shape(slide.shapes, item)
+                shape = add_shape(slide.shapes, item, ink)
             case _:  # pragma: no cover - the frames are a closed set
                 raise TypeError(f"unknown frame item {item!r}")
         # keep the frame's paint order: move each shape to the top as it is drawn

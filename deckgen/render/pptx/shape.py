@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from ...layout.frames import Shape, ShapeKind
+from .ink import Ink
 from .units import emu
 
 _KIND = {
@@ -17,7 +17,7 @@ _KIND = {
 }
 
 
-def add_shape(shapes, shape: Shape):
+def add_shape(shapes, shape: Shape, ink: Ink):
     sp = shapes.add_shape(
         _KIND[shape.kind],
         emu(shape.rect.x),
@@ -32,11 +32,11 @@ def add_shape(shapes, shape: Shape):
         sp._element.remove(style)
     if shape.fill:
         sp.fill.solid()
-        sp.fill.fore_color.rgb = RGBColor.from_string(shape.fill)
+        ink.paint(sp.fill.fore_color, shape.fill)
     else:
         sp.fill.background()
     if shape.line:
-        sp.line.color.rgb = RGBColor.from_string(shape.line)
+        ink.paint(sp.line.color, shape.line)
         sp.line.width = Pt(shape.line_width)
     else:
         sp.line.fill.background()

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR
 
 from ...layout.frames import Table
+from .ink import BODY_FONT, Ink
 from .text import write_paragraphs
 from .units import emu
 
 
-def add_table(shapes, table: Table, lang: str):
+def add_table(shapes, table: Table, ink: Ink):
     rows, cols = len(table.cells), len(table.col_widths)
     frame = shapes.add_table(
         rows, cols, emu(table.rect.x), emu(table.rect.y), emu(table.rect.w), emu(table.rect.h)
@@ -32,7 +32,7 @@ def add_table(shapes, table: Table, lang: str):
             target.vertical_anchor = MSO_ANCHOR.TOP
             if cell.fill:
                 target.fill.solid()
-                target.fill.fore_color.rgb = RGBColor.from_string(cell.fill)
+                ink.paint(target.fill.fore_color, cell.fill)
             target.text_frame.word_wrap = True
-            write_paragraphs(target.text_frame, cell.paragraphs, table.font, lang)
+            write_paragraphs(target.text_frame, cell.paragraphs, BODY_FONT, ink)
     return frame

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
 
-from ...layout.frames import Align, Anchor, Paragraph, TextBox
+from ...layout.frames import Align, Anchor, Paragraph, Role, TextBox
+from .ink import BODY_FONT, HEADING_FONT, Ink
 from .units import centipoints, emu, points
 
 _ALIGN = {Align.LEFT: PP_ALIGN.LEFT, Align.CENTER: PP_ALIGN.CENTER, Align.RIGHT: PP_ALIGN.RIGHT}
@@ -20,7 +20,7 @@ _ANCHOR = {
 SLIDENUM_FIELD_ID = "{3F5A8C1E-2B7D-4E6A-9C10-5D2E8F4B7A61}"
 
 
-def fill_text_frame(text_frame, box: TextBox, lang: str) -> None:
+def fill_text_frame(text_frame, box: TextBox, ink: Ink) -> None:
     """Write ``box``'s paragraphs into a text frame (of a shape, placeholder or cell)."""
     text_frame.word_wrap = True
     text_frame.auto_size = MSO_AUTO_SIZE.NONE
@@ -30,16 +30,18 @@ def fill_text_frame(text_frame, box: TextBox, lang: str) -> None:
     text_frame.margin_top = emu(ins.top)
     text_frame.margin_right = emu(ins.right)
     text_frame.margin_bottom = emu(ins.bottom)
-    write_paragraphs(text_frame, box.paragraphs, box.font, lang, box.field)
+    font = HEADING_FONT if box.role is Role.TITLE else BODY_FONT
+    write_paragraphs(text_frame, box.paragraphs, font, ink, box.field)
 
 
-def write_paragraphs(text_frame, paragraphs, font: str, lang: str, field: str | None = None):
+def write_paragraphs(text_frame, paragraphs, font: str, ink: Ink, field: str | None = None):
+    """Paragraphs as runs in ``font`` (a theme font reference) and theme colours."""
     text_frame.clear()
     for i, para in enumerate(paragraphs):
         paragraph = text_frame.paragraphs[0] if i == 0 else text_frame.add_paragraph()
-        _paragraph_properties(paragraph, para)
+        _paragraph_properties(paragraph, para, ink)
         if field == "slidenum":
-            _slide_number_field(paragraph, para, font, lang)
+            _slide_number_field(paragraph, para, font, ink)
             continue
         for run in para.runs:
             run_el = paragraph.add_run()
@@ -49,16 +51,16 @@ def write_paragraphs(text_frame, paragraphs, font: str, lang: str, field: str | 
             font_props.size = points(para.size)
             font_props.bold = run.bold
             font_props.italic = run.italic
-            font_props.color.rgb = RGBColor.from_string(run.color or para.color)
+            ink.paint(font_props.color, run.color or para.color)
             rPr = run_el._r.get_or_add_rPr()
-            rPr.set("lang", lang)
+            rPr.set("lang", ink.lang)
             rPr.set("cap", "none")  # some stock layouts set their titles in capitals
     if not paragraphs:
         paragraph = text_frame.paragraphs[0]
         paragraph._p.get_or_add_pPr().append(OxmlElement("a:buNone"))
 
 
-def _paragraph_properties(paragraph, para: Paragraph) -> None:
+def _paragraph_properties(paragraph, para: Paragraph, ink: Ink) -> None:
     paragraph.alignment = _ALIGN[para.align]
     paragraph.level = para.level
     pPr = paragraph._p.get_or_add_pPr()
@@ -82,9 +84,7 @@ def _paragraph_properties(paragraph, para: Paragraph) -> None:
     pPr.append(after)
     if para.bullet:
         clr = OxmlElement("a:buClr")
-        srgb = OxmlElement("a:srgbClr")
-        srgb.set("val", para.bullet_color or para.color)
-        clr.append(srgb)
+        clr.append(ink.element(para.bullet_color or para.color))
         pPr.append(clr)
         size = OxmlElement("a:buSzPct")
         size.set("val", "100000")
@@ -99,17 +99,15 @@ def _paragraph_properties(paragraph, para: Paragraph) -> None:
         pPr.append(OxmlElement("a:buNone"))
 
 
-def _slide_number_field(paragraph, para: Paragraph, font: str, lang: str) -> None:
+def _slide_number_field(paragraph, para: Paragraph, font: str, ink: Ink) -> None:
     fld = OxmlElement("a:fld")
     fld.set("id", SLIDENUM_FIELD_ID)
     fld.set("type", "slidenum")
     rPr = OxmlElement("a:rPr")
-    rPr.set("lang", lang)
+    rPr.set("lang", ink.lang)
     rPr.set("sz", str(int(round(para.size * 100))))
     fill = OxmlElement("a:solidFill")
-    srgb = OxmlElement("a:srgbClr")
-    srgb.set("val", para.color)
-    fill.append(srgb)
+    fill.append(ink.element(para.color))
     rPr.append(fill)
     latin = OxmlElement("a:latin")
     latin.set("typeface", font)
@@ -125,19 +123,19 @@ def _slide_number_field(paragraph, para: Paragraph, font: str, lang: str) -> Non
         paragraph._p.append(fld)
 
 
-def add_text_box(shapes, box: TextBox, lang: str):
+def add_text_box(shapes, box: TextBox, ink: Ink):
     shape = shapes.add_textbox(emu(box.rect.x), emu(box.rect.y), emu(box.rect.w), emu(box.rect.h))
     shape.name = box.name
     if box.fill:
         shape.fill.solid()
-        shape.fill.fore_color.rgb = RGBColor.from_string(box.fill)
-    fill_text_frame(shape.text_frame, box, lang)
+        ink.paint(shape.fill.fore_color, box.fill)
+    fill_text_frame(shape.text_frame, box, ink)
     return shape
 
 
-def fill_placeholder(placeholder, box: TextBox, lang: str):
+def fill_placeholder(placeholder, box: TextBox, ink: Ink):
     placeholder.left, placeholder.top = emu(box.rect.x), emu(box.rect.y)
     placeholder.width, placeholder.height = emu(box.rect.w), emu(box.rect.h)
     placeholder.name = box.name
-    fill_text_frame(placeholder.text_frame, box, lang)
+    fill_text_frame(placeholder.text_frame, box, ink)
     return placeholder

@@ -1,0 +1,62 @@
+"""Colours and fonts as references to the deck's theme, so that PowerPoint's Design >
+Colors and Fonts change the whole deck.
+
+A colour that is one of the theme's slots (text, background, primary, surface, the
+concepts' accents) is written as that slot (``a:schemeClr``); any other colour (a
+tint, say) stays a literal. Text is set in the theme's fonts: titles in the major
+(heading) font, everything else in the minor (body) font.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.oxml.xmlchemy import OxmlElement
+
+from ...layout.frames import Deck
+
+# theme slot -> (the name a shape's colour uses, python-pptx's enum for it)
+_SLOTS = {
+    "dk1": ("tx1", MSO_THEME_COLOR.TEXT_1),
+    "lt1": ("bg1", MSO_THEME_COLOR.BACKGROUND_1),
+    "dk2": ("tx2", MSO_THEME_COLOR.TEXT_2),
+    "lt2": ("bg2", MSO_THEME_COLOR.BACKGROUND_2),
+    **{f"accent{i}": (f"accent{i}", getattr(MSO_THEME_COLOR, f"ACCENT_{i}")) for i in range(1, 7)},
+}
+HEADING_FONT = "+mj-lt"
+BODY_FONT = "+mn-lt"
+
+
+@dataclass(frozen=True)
+class Ink:
+    by_color: dict[str, str]  # "RRGGBB" -> theme slot (the first slot that has it)
+    lang: str
+
+    @classmethod
+    def of(cls, deck: Deck) -> Ink:
+        by_color: dict[str, str] = {}
+        for slot, color in deck.design.palette.slots():
+            by_color.setdefault(color.upper(), slot)
+        return cls(by_color, deck.meta.language)
+
+    def paint(self, color_format, color: str) -> None:
+        """Set a python-pptx ColorFormat to ``color``: its theme slot, or the literal."""
+        slot = self.by_color.get(color.upper())
+        if slot is not None:
+            color_format.theme_color = _SLOTS[slot][1]
+        else:
+            from pptx.dml.color import RGBColor
+
+            color_format.rgb = RGBColor.from_string(color)
+
+    def element(self, color: str):
+        """``color`` as a DrawingML colour element: a:schemeClr, or a:srgbClr."""
+        slot = self.by_color.get(color.upper())
+        if slot is not None:
+            element = OxmlElement("a:schemeClr")
+            element.set("val", _SLOTS[slot][0])
+        else:
+            element = OxmlElement("a:srgbClr")
+            element.set("val", color)
+        return element
