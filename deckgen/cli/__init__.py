@@ -341,3 +341,8 @@ def init(directory, force) -> None:
     for path in written:
         click.echo(f"wrote {path}")
     click.echo(f"next: cd {directory} && deckgen build")
+
+
+from .template import template  # noqa: E402 - registered once main exists
+
+main.add_command(template)

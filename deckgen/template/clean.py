@@ -1,0 +1,87 @@
+"""Cleaning a template's package so a deck can be built on it, each repair said."""
+
+from __future__ import annotations
+
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
+from pptx.oxml.ns import qn
+
+from ..errors import SourcePos, warning
+
+_P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
+# PowerPoint's own default table style (Medium Style 2 - Accent 1)
+_TABLE_STYLES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<a:tblStyleLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    b'def="{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"/>'
+)
+
+
+def clean(template, pos: SourcePos | None) -> None:
+    """Remove sample slides, renumber duplicate shape ids, add a table-styles part."""
+    shown = f"template {template.path.name}"
+    prs = template.prs
+    removed, listings = _remove_sample_slides(prs)
+    if removed:
+        also = f", and {listings} section or custom-show list(s) naming them" if listings else ""
+        template.repairs.append(warning(f"{shown}: {removed} sample slide(s) removed{also}", pos))
+    for part, count in _renumber_duplicate_ids(prs):
+        template.repairs.append(
+            warning(f"{shown}: {count} duplicate shape id(s) renumbered in {part}", pos)
+        )
+    if _add_table_styles(prs):
+        template.repairs.append(warning(f"{shown}: a table-styles part added", pos))
+
+
+def _remove_sample_slides(prs) -> tuple[int, int]:
+    """Drop every slide: the section and custom-show lists that name slides first (they
+    would adopt new ones), then each slide's id and relationship, so neither its part
+    nor its notes are saved."""
+    root = prs.part._element
+    listings = 0
+    shows = root.find(qn("p:custShowLst"))
+    if shows is not None:
+        root.remove(shows)
+        listings += 1
+    for sections in list(root.iter(f"{{{_P14}}}sectionLst")):
+        ext = sections.getparent()
+        ext.getparent().remove(ext)
+        listings += 1
+    ids = prs.slides._sldIdLst
+    slides = list(ids)
+    for entry in slides:
+        ids.remove(entry)
+        prs.part.rels.pop(entry.rId)
+    return len(slides), listings
+
+
+def _renumber_duplicate_ids(prs):
+    """Give each repeated p:cNvPr id in a master or layout a new, unused number."""
+    parts = [master.part for master in prs.slide_masters]
+    parts += [layout.part for master in prs.slide_masters for layout in master.slide_layouts]
+    for part in parts:
+        names = part._element.iter(qn("p:cNvPr"))
+        seen: set[str] = set()
+        duplicates = []
+        for shape in names:
+            if shape.get("id") in seen:
+                duplicates.append(shape)
+            seen.add(shape.get("id"))
+        if duplicates:
+            next_id = max(int(i) for i in seen if i.isdigit()) + 1
+            for shape in duplicates:
+                shape.set("id", str(next_id))
+                next_id += 1
+            yield str(part.partname), len(duplicates)
+
+
+def _add_table_styles(prs) -> bool:
+    if any(rel.reltype == RT.TABLE_STYLES for rel in prs.part.rels.values()):
+        return False
+    part = Part(
+        PackURI("/ppt/tableStyles.xml"), CT.PML_TABLE_STYLES, prs.part.package, _TABLE_STYLES
+    )
+    prs.part.relate_to(part, RT.TABLE_STYLES)
+    return True

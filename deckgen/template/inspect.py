@@ -1,0 +1,92 @@
+"""What a template holds: its slide size, masters, layouts and their placeholders, theme
+fonts and colours, and what opening it repaired (`deckgen template inspect`)."""
+
+from __future__ import annotations
+
+from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from ..layout.geometry import EMU_PER_INCH
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def describe(template) -> dict:
+    """A plain-data report of the template (for text or JSON)."""
+    prs = template.prs
+    width, height = prs.slide_width, prs.slide_height
+    return {
+        "file": str(template.path),
+        "slide_size": {
+            "width_in": round(width / EMU_PER_INCH, 3),
+            "height_in": round(height / EMU_PER_INCH, 3),
+            "ratio": round(width / height, 4),
+        },
+        "masters": [_master(master) for master in prs.slide_masters],
+        "theme": _theme(prs),
+        "repairs": [d.message for d in template.repairs],
+    }
+
+
+def _master(master) -> dict:
+    return {
+        "name": master._element.cSld.get("name") or "",
+        "placeholders": [_placeholder(ph) for ph in master.placeholders],
+        "layouts": [
+            {
+                "name": layout.name,
+                "type": layout._element.get("type") or "",
+                "placeholders": [_placeholder(ph) for ph in layout.placeholders],
+            }
+            for layout in master.slide_layouts
+        ],
+    }
+
+
+def _placeholder(ph) -> dict:
+    fmt = ph.placeholder_format
+    out = {"type": fmt.type.name if fmt.type is not None else "OBJECT", "idx": fmt.idx}
+    if ph.left is not None and ph.width is not None:  # inherited positions say None
+        out["box_in"] = [
+            round(value / EMU_PER_INCH, 2) for value in (ph.left, ph.top, ph.width, ph.height)
+        ]
+    return out
+
+
+def _theme(prs) -> dict:
+    root = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
+    colors = {}
+    scheme = root.find(f".//{_A}clrScheme")
+    for slot in scheme if scheme is not None else ():
+        value = slot.find(f"{_A}srgbClr")
+        system = slot.find(f"{_A}sysClr")
+        colors[etree.QName(slot).localname] = (
+            value.get("val")
+            if value is not None
+            else (system.get("lastClr") if system is not None else "")
+        )
+    fonts = {}
+    for kind in ("majorFont", "minorFont"):
+        latin = root.find(f".//{_A}{kind}/{_A}latin")
+        fonts[kind] = latin.get("typeface") if latin is not None else ""
+    return {"name": root.get("name") or "", "colors": colors, "fonts": fonts}
+
+
+def as_text(report: dict) -> list[str]:
+    """The report as lines for a terminal."""
+    size = report["slide_size"]
+    lines = [
+        f"{report['file']}: {size['width_in']} × {size['height_in']} in "
+        f"({'16:9' if abs(size['ratio'] - 16 / 9) < 0.01 else 'ratio ' + str(size['ratio'])})",
+        f"theme '{report['theme']['name']}': fonts {report['theme']['fonts']['majorFont']} / "
+        f"{report['theme']['fonts']['minorFont']}; colours "
+        + " ".join(f"{k}={v}" for k, v in report["theme"]["colors"].items()),
+    ]
+    for i, master in enumerate(report["masters"], 1):
+        lines.append(f"master {i} '{master['name']}': {len(master['layouts'])} layouts")
+        for layout in master["layouts"]:
+            kinds = ", ".join(f"{p['type'].lower()}#{p['idx']}" for p in layout["placeholders"])
+            kind = f" [{layout['type']}]" if layout["type"] else ""
+            lines.append(f"  '{layout['name']}'{kind}: {kinds or 'no placeholders'}")
+    lines += [f"repaired: {message}" for message in report["repairs"]] or ["repaired: nothing"]
+    return lines
