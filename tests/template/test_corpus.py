@@ -1,0 +1,68 @@
+"""LibreOffice's own Impress templates, converted to .pptx at test time (never committed:
+some are CC BY-SA): each opens, cleans and saves as a deck PowerPoint accepts."""
+
+from __future__ import annotations
+
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from deckgen.template.package import read_template
+
+from ..conftest import check_pptx_strictly
+
+pytestmark = pytest.mark.libreoffice
+TEMPLATES = Path("/usr/lib/libreoffice/share/template/common/presnt")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> list[Path]:
+    originals = sorted(TEMPLATES.glob("*.otp"))
+    if not originals:
+        pytest.skip(f"no LibreOffice templates in {TEMPLATES}")
+    out = tmp_path_factory.mktemp("corpus")
+    profile = tmp_path_factory.mktemp("corpus-profile")
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pptx:Impress MS PowerPoint 2007 XML",
+            "--outdir",
+            str(out),
+            *map(str, originals),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    converted = sorted(out.glob("*.pptx"))
+    assert len(converted) == len(originals)
+    # the inputs are templates, not decks deckgen wrote: keep them out of the strict check
+    inputs = []
+    for path in converted:
+        inputs.append(path.rename(path.with_suffix(".template")))
+    return inputs
+
+
+def test_every_libreoffice_template_cleans_into_a_strictly_valid_package(corpus, tmp_path):
+    for source in corpus:
+        original = Presentation(str(source))
+        size = (original.slide_width, original.slide_height)
+        masters = len(original.slide_masters)
+        assert len(original.slides) > 0  # every one ships sample slides
+        template = read_template(source.name, source.parent, source.parent)
+        said = " | ".join(d.message for d in template.repairs)
+        assert "sample slide(s) removed" in said, source.name
+        out = tmp_path / f"{source.stem}.pptx"
+        template.prs.save(str(out))
+        check_pptx_strictly(out)  # all 23 fail it as shipped (duplicate shape ids)
+        with zipfile.ZipFile(out) as package:
+            assert not [n for n in package.namelist() if n.startswith("ppt/slides/")], source
+        cleaned = Presentation(str(out))
+        assert (cleaned.slide_width, cleaned.slide_height) == size
+        assert len(cleaned.slide_masters) == masters and len(cleaned.slides) == 0
