@@ -7,6 +7,7 @@ from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ..layout.geometry import EMU_PER_INCH
+from .layouts import choose_layouts
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
@@ -15,6 +16,7 @@ def describe(template) -> dict:
     """A plain-data report of the template (for text or JSON)."""
     prs = template.prs
     width, height = prs.slide_width, prs.slide_height
+    chosen, problems = choose_layouts(prs)
     return {
         "file": str(template.path),
         "slide_size": {
@@ -24,7 +26,12 @@ def describe(template) -> dict:
         },
         "masters": [_master(master) for master in prs.slide_masters],
         "theme": _theme(prs),
+        "layouts_used": {
+            kind.value: {"layout": c.name, "master": c.master, "chosen_by": c.by}
+            for kind, c in chosen.items()
+        },
         "repairs": [d.message for d in template.repairs],
+        "problems": [d.message for d in problems],
     }
 
 
@@ -88,5 +95,11 @@ def as_text(report: dict) -> list[str]:
             kinds = ", ".join(f"{p['type'].lower()}#{p['idx']}" for p in layout["placeholders"])
             kind = f" [{layout['type']}]" if layout["type"] else ""
             lines.append(f"  '{layout['name']}'{kind}: {kinds or 'no placeholders'}")
+    for kind, use in report["layouts_used"].items():
+        lines.append(
+            f"{kind} slides use '{use['layout']}' of master {use['master']} "
+            f"(chosen by {use['chosen_by']})"
+        )
     lines += [f"repaired: {message}" for message in report["repairs"]] or ["repaired: nothing"]
+    lines += [f"problem: {message}" for message in report["problems"]]
     return lines

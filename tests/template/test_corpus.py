@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
+from deckgen.layout.frames import SlideLayout
+from deckgen.template.layouts import choose_layouts
 from deckgen.template.package import read_template
 
 from ..conftest import check_pptx_strictly
@@ -66,3 +68,13 @@ def test_every_libreoffice_template_cleans_into_a_strictly_valid_package(corpus,
         cleaned = Presentation(str(out))
         assert (cleaned.slide_width, cleaned.slide_height) == size
         assert len(cleaned.slide_masters) == masters and len(cleaned.slides) == 0
+        # a layout for every kind of slide, a content layout with a body ("Title Slide" is
+        # typed tx and "Title, 6 Content" blank in these: names and structure decide)
+        chosen, problems = choose_layouts(template.prs)
+        assert problems == [], (source.name, [d.message for d in problems])
+        body = [
+            ph
+            for ph in chosen[SlideLayout.CONTENT].layout.placeholders
+            if ph.placeholder_format.type.name in ("BODY", "OBJECT")
+        ]
+        assert len(body) == 1, source.name
