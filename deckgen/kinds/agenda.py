@@ -30,7 +30,7 @@ def compose(slide: AgendaSlide, ctx: SlideContext) -> list[Page]:
                 Run(
                     f"{i:02d}{listing.agenda_number_gap}",
                     bold=True,
-                    color=palette.concept(s.concept),
+                    color=palette.readable(palette.concept(s.concept)),
                 ),
                 Run(s.title),
             ),

@@ -65,7 +65,8 @@ def compose(slide: AnalogySlide, ctx: SlideContext) -> list[Page]:
     accent = ctx.accent(slide.concept)
     summary = None
     if slide.summary:
-        style = ParaStyle(scale.caption, accent, italic=True, balance=True)
+        ink = design.palette.readable(accent, large=True)
+        style = ParaStyle(scale.caption, ink, italic=True, balance=True)
         summary = ctx.text.set(slide.summary, design.grid.body_box.w, style)
     frame = _frame(ctx, summary)
     text = ParaStyle(scale.analogy, design.palette.text)
@@ -155,7 +156,7 @@ def _panels(
             body.x + frame.panel_w + box.gap,
             slide.right,
             palette.tint(accent, palette.panel_tint),
-            accent,
+            palette.readable(accent, palette.tint(accent, palette.panel_tint), large=True),
         ),
     ):
         rect = Rect(x, body.y, frame.panel_w, panel_h)
@@ -187,7 +188,11 @@ def _row(ctx: SlideContext, frame: _Frame, row: _Row, j: int, y: int, accent: st
     box = design.analogy
     body = frame.body
     arrow_style = ParaStyle(
-        design.scale.arrow, accent, bold=True, align=Align.CENTER, pitch=design.spacing.tight_pitch
+        design.scale.arrow,
+        design.palette.readable(accent, large=True),
+        bold=True,
+        align=Align.CENTER,
+        pitch=design.spacing.tight_pitch,
     )
     arrow = ctx.text.set("→", box.gap, arrow_style)
     right_x = body.x + frame.panel_w + box.gap + box.pad

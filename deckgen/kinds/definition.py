@@ -58,7 +58,9 @@ def compose(slide: DefinitionSlide, ctx: SlideContext) -> list[Page]:
         balance=True,
     )
     said = ctx.text.set(
-        _attribution(slide, ctx), width, ParaStyle(design.scale.attribution, accent, bold=True)
+        _attribution(slide, ctx),
+        width,
+        ParaStyle(design.scale.attribution, design.palette.readable(accent, large=True), bold=True),
     )
     room = body.h - box.attribution_gap - height([said])
 
@@ -116,7 +118,7 @@ def _quote_items(
         box.mark_width,
         ParaStyle(
             design.scale.quote_mark,
-            accent,
+            design.palette.readable(accent, large=True),
             bold=True,
             pitch=design.spacing.tight_pitch,
             align=Align.LEFT,

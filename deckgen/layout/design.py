@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .colors import WHITE, hex6, mix, on_color
+from .colors import WHITE, contrast, hex6, mix, on_color
 from .geometry import Insets, Rect, inch
 from .handout_design import HandoutDesign
 
@@ -102,6 +102,20 @@ class Palette:
     def on(self, fill: str) -> str:
         """Text colour that reads best on ``fill``: white or the text colour."""
         return on_color(fill, self.text)
+
+    def readable(self, color: str, behind: str | None = None, large: bool = False) -> str:
+        """``color`` for text on ``behind`` (the background if None), darkened or lightened
+        as little as it takes to reach WCAG AA (4.5:1, or 3:1 for large text)."""
+        behind = behind or self.background
+        need = 3.0 if large else 4.5
+        if contrast(color, behind) >= need:
+            return color
+        toward = "000000" if contrast("000000", behind) >= contrast("FFFFFF", behind) else WHITE
+        for step in range(1, 11):
+            candidate = mix(toward, color, step / 10)
+            if contrast(candidate, behind) >= need:
+                return candidate
+        return toward
 
     @property
     def accents(self) -> tuple[str, ...]:

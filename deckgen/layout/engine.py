@@ -18,6 +18,7 @@ from ..errors import BuildError, Diagnostic, SourcePos, error, warning
 from ..outline.limits import MAX_DECK_SLIDES
 from .chrome import footer_items, footer_points
 from .context import Page, Report, SlideContext, place_picture
+from .contrast import low_contrast
 from .design import Design, default_design
 from .divider import compose_divider
 from .fit import SlideFailed
@@ -131,13 +132,20 @@ class _Engine:
             items = page.items + (self._chrome(page, number) if page.chrome else [])
             if len(self.errors) == errors:  # a specific error already says what does not fit
                 self._check(page, number, items, ctx.report)
+            background = page.background or self.design.palette.background
+            for color, behind, ratio, need in low_contrast(items, background):
+                ctx.report.at(number - ctx.report.number).warn(
+                    f"text in #{color} on #{behind} has a contrast of {ratio:.1f}:1, "
+                    f"below {need:g}:1",
+                    "choose darker or lighter colours in theme.colors or the concepts",
+                )
             self.slides.append(
                 SlideFrame(
                     number=number,
                     title=page.title,
                     items=tuple(items),
                     notes=reflow(page.notes),
-                    background=page.background or self.design.palette.background,
+                    background=background,
                     layout=page.layout,
                     source=source,
                     section=ctx.section.title if ctx.section else None,
