@@ -41,3 +41,60 @@ def inspect(file, as_json, strip_macros, allow_external_links) -> None:
         return
     for line in as_text(report):
         click.echo(line)
+
+
+@template.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("outline", required=False, type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+def new(file, outline, force) -> None:
+    """Write deckgen's design as an editable template (FILE ending .pptx or .potx) a
+    designer can start from: 16:9, its grid, type scale, fonts and colours (OUTLINE's
+    theme and concepts if given), the footer and slide-number boxes, no slides."""
+    from ..build import build_time
+    from ..errors import DeckgenError, InputError, error
+    from ..layout.design import default_design
+    from ..layout.frames import Deck, DeckMeta
+    from ..output import write_all
+    from ..render.pptx.deck import render_pptx
+    from ..template.package import as_potx
+
+    path = Path(file)
+    try:
+        if path.suffix.lower() not in (".pptx", ".potx"):
+            raise InputError(
+                "not a template name",
+                [
+                    error(
+                        f"{file}: name it .pptx or .potx",
+                        hint="e.g. deckgen template new ours.potx",
+                    )
+                ],
+            )
+        if (path.exists() or path.is_symlink()) and not force:
+            raise InputError(
+                f"{file} exists",
+                [error(f"{file} already exists", hint="pass --force to replace it")],
+            )
+        talk = _talk_for(outline)
+        design = default_design(talk)
+        meta = DeckMeta(f"{talk.meta.title} template", None, None, None, None, "en")
+        deck = Deck(design.grid.width, design.grid.height, (), meta, design)
+        data = render_pptx(deck, build_time())
+        if path.suffix.lower() == ".potx":
+            data = as_potx(data)
+        write_all([(path, data)])
+    except DeckgenError as exc:
+        fail(exc)
+    click.echo(f"wrote {path} (open it in PowerPoint, edit its masters, then build on it)")
+
+
+def _talk_for(outline):
+    """The outline's tailored talk, or a bare one in deckgen's default theme."""
+    from ..outline.loader import load_outline, load_outline_text
+    from ..outline.tailor import tailor
+
+    if outline:
+        return tailor(load_outline(outline))
+    bare = "meta: {title: deckgen}\nsections:\n  - title: S\n    slides:\n      - {kind: title}\n"
+    return tailor(load_outline_text(bare, "(default)"))

@@ -136,6 +136,19 @@ def _checked_package(data: bytes, shown: str, pos, options: TemplateOptions):
     return _rewritten(archive, types, members), repairs
 
 
+def as_potx(data: bytes) -> bytes:
+    """A .pptx package's bytes as a .potx (PowerPoint's template content type)."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in archive.infolist():
+            content = archive.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                content = content.replace(_PRESENTATION.encode(), _TEMPLATE.encode())
+            target.writestr(info, content)
+    return out.getvalue()
+
+
 def _main_override(types):
     for override in types.iter(f"{{{_CT}}}Override"):
         if override.get("PartName") == "/ppt/presentation.xml":

@@ -245,3 +245,25 @@ def test_template_inspect_reports_layouts_placeholders_and_repairs(tmp_path):
     assert "repaired:" in text.stdout
     bad = run_cli("template", "inspect", str(tmp_path / "missing.pptx"))
     assert bad.exit_code == 2 and "not found" in bad.stderr
+
+
+def test_template_new_writes_deckgens_design_as_a_template_it_can_read_back(tmp_path):
+    for name in ("ours.potx", "ours.pptx"):
+        path = tmp_path / name
+        result = run_cli("template", "new", str(path))
+        assert result.exit_code == 0, result.output
+        with zipfile.ZipFile(path) as package:
+            types = package.read("[Content_Types].xml")
+            assert (b"template.main+xml" in types) is name.endswith(".potx")
+            assert not [n for n in package.namelist() if n.startswith("ppt/slides/")]
+        template = opened(path)
+        prs = template.prs
+        assert (prs.slide_width, prs.slide_height) == (12_192_000, 6_858_000)
+        report = json.loads(run_cli("template", "inspect", str(path), "--json").stdout)
+        assert report["theme"]["fonts"] == {"majorFont": "Arial", "minorFont": "Arial"}
+        assert {use["chosen_by"] for use in report["layouts_used"].values()} == {"name"}
+    check_pptx_strictly(tmp_path / "ours.pptx")
+    again = run_cli("template", "new", str(tmp_path / "ours.pptx"))
+    assert again.exit_code == 2 and "--force" in again.stderr
+    wrong = run_cli("template", "new", str(tmp_path / "ours.txt"))
+    assert wrong.exit_code == 2 and ".potx" in wrong.stderr
