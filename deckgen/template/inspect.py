@@ -8,6 +8,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ..layout.geometry import EMU_PER_INCH
 from .layouts import choose_layouts
+from .package import SAFE_XML
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
@@ -61,7 +62,7 @@ def _placeholder(ph) -> dict:
 
 
 def _theme(prs) -> dict:
-    root = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
+    root = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob, SAFE_XML)
     colors = {}
     scheme = root.find(f".//{_A}clrScheme")
     for slot in scheme if scheme is not None else ():

@@ -32,6 +32,8 @@ _MACROS = (
     "application/vnd.ms-powerpoint.template.macroEnabled.main+xml",
 )
 _RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+# a template's XML is untrusted: no entities expanded, nothing fetched
+SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 _HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 _VBA = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
 
@@ -70,7 +72,8 @@ def read_template(
     problem = not_regular(path)
     if problem is not None:
         raise _refused(f"{shown} {problem[0]}", pos, "name a .pptx or .potx file")
-    data = path.read_bytes()[: MAX_TEMPLATE_BYTES + 1]
+    with open(path, "rb") as fh:  # never more than the cap, whatever its size
+        data = fh.read(MAX_TEMPLATE_BYTES + 1)
     if len(data) > MAX_TEMPLATE_BYTES:
         raise _refused(f"{shown} is over {MAX_TEMPLATE_BYTES >> 20} MiB", pos, "save it smaller")
     data, repairs = _checked_package(data, shown, pos, options)
@@ -102,7 +105,7 @@ def _checked_package(data: bytes, shown: str, pos, options: TemplateOptions):
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = {info.filename: info for info in archive.infolist()}
-        types = etree.fromstring(archive.read("[Content_Types].xml"))
+        types = etree.fromstring(archive.read("[Content_Types].xml"), SAFE_XML)
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError):
         raise _refused(f"{shown} is not a PowerPoint file", pos, _SAVE_AGAIN) from None
     big = [name for name, info in members.items() if info.file_size > MAX_TEMPLATE_PART]
@@ -125,7 +128,10 @@ def _checked_package(data: bytes, shown: str, pos, options: TemplateOptions):
         repairs.append(warning(f"{shown}: macros removed ({main.get('PartName')})", pos))
     elif kind == _TEMPLATE:
         repairs.append(warning(f"{shown}: a .potx, opened as a presentation", pos))
-    external = _external_links(archive, members)
+    try:
+        external = _external_links(archive, members)
+    except etree.XMLSyntaxError as exc:
+        raise _refused(f"{shown} has a damaged part ({exc})", pos, _SAVE_AGAIN) from None
     if external and not options.allow_external_links:
         raise _refused(
             f"{shown} links to {external[0]} outside itself",
@@ -161,7 +167,7 @@ def _external_links(archive, members) -> list[str]:
     found = []
     for name in members:
         if name.endswith(".rels"):
-            root = etree.fromstring(archive.read(name))
+            root = etree.fromstring(archive.read(name), SAFE_XML)
             for rel in root.iter(f"{{{_RELS}}}Relationship"):
                 external = rel.get("TargetMode") == "External"
                 if external and rel.get("Type") != _HYPERLINK:
@@ -190,7 +196,7 @@ def _rewritten(archive, types, members) -> bytes:
 
 
 def _without_vba(data: bytes) -> bytes:
-    root = etree.fromstring(data)
+    root = etree.fromstring(data, SAFE_XML)
     for rel in list(root.iter(f"{{{_RELS}}}Relationship")):
         if rel.get("Type") == _VBA:
             root.remove(rel)

@@ -267,3 +267,29 @@ def test_template_new_writes_deckgens_design_as_a_template_it_can_read_back(tmp_
     assert again.exit_code == 2 and "--force" in again.stderr
     wrong = run_cli("template", "new", str(tmp_path / "ours.txt"))
     assert wrong.exit_code == 2 and ".potx" in wrong.stderr
+
+
+def test_entities_in_a_templates_xml_are_never_expanded(tmp_path):
+    """A billion-laughs DTD in a part must neither hang nor exhaust memory: the part is
+    refused as damaged, at once."""
+    from ..layout.support import deadline
+
+    path = sample_template(tmp_path)
+    entities = "".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9)
+    )
+    laughs = f'<!DOCTYPE Relationships [<!ENTITY a "lol">{entities}]>'.encode()
+
+    def bombed(name, data):
+        if name == "ppt/_rels/presentation.xml.rels":
+            start = data.index(b"<Relationships")
+            return laughs + data[start:].replace(
+                b"</Relationships>",
+                b'<Relationship Id="rIdZ" Type="&j;" Target="x"/></Relationships>',
+            )
+        return data
+
+    rezipped(path, bombed)
+    with deadline(10), pytest.raises(InputError) as info:
+        opened(path)
+    assert "damaged part" in info.value.diagnostics[0].message
