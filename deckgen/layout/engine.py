@@ -11,7 +11,7 @@ them are reported together.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
 from ..errors import BuildError, Diagnostic, SourcePos, error, warning
@@ -39,11 +39,6 @@ def layout_deck(talk: Talk, measurer: Measurer, design: Design | None = None) ->
 
 
 @dataclass
-class _Footer:
-    text: str | None = None  # the footer line, shortened to fit once it is first needed
-
-
-@dataclass
 class _Engine:
     talk: Talk
     design: Design
@@ -51,7 +46,6 @@ class _Engine:
     slides: list[SlideFrame] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[Diagnostic] = field(default_factory=list)
-    footer: _Footer = field(default_factory=_Footer)
 
     def __post_init__(self) -> None:
         self.text = Typesetter(self.measurer, self.design.font, self.design.spacing.wrap_safety)
@@ -155,31 +149,35 @@ class _Engine:
             )
 
     def _chrome(self, page: Page, number: int) -> list[Item]:
-        palette = self.design.palette
-        logo_image = self.talk.theme.logo
-        logo = None
-        if logo_image is not None:
-            logo = place_picture(logo_image, self.design.logo_box(), "Logo", self.talk)
-        color = page.chrome_color or palette.muted
-        return footer_items(self.design, self.text, self._footer_text(), number, color, logo)
+        color = page.chrome_color or self.design.palette.muted
+        return footer_items(self.design, self.text, self._footer_text, number, color, self._logo)
 
+    @cached_property
+    def _logo(self) -> Item | None:
+        """The theme's logo beside the slide number: placed once, the same on every slide."""
+        image = self.talk.theme.logo
+        return (
+            None
+            if image is None
+            else place_picture(image, self.design.logo_box(), "Logo", self.talk)
+        )
+
+    @cached_property
     def _footer_text(self) -> str:
-        """The footer, shortened to one line (and said so, once)."""
-        if self.footer.text is None:
-            meta = self.talk.meta
-            full = meta.footer or meta.title
-            room = footer_points(self.design, self.talk.theme.logo is not None)
-            short = truncate(full, room, self.design.scale.chrome, self.measurer)
-            if short != full:
-                self.diagnostics.append(
-                    warning(
-                        f"the footer '{full}' is too long for one line; shortened to '{short}'",
-                        meta.pos,
-                        "shorten meta.footer",
-                    )
+        """The footer, shortened to one line (and said so, once, when first needed)."""
+        meta = self.talk.meta
+        full = meta.footer or meta.title
+        room = footer_points(self.design, self.talk.theme.logo is not None)
+        short = truncate(full, room, self.design.scale.chrome, self.measurer)
+        if short != full:
+            self.diagnostics.append(
+                warning(
+                    f"the footer '{full}' is too long for one line; shortened to '{short}'",
+                    meta.pos,
+                    "shorten meta.footer",
                 )
-            self.footer.text = short
-        return self.footer.text
+            )
+        return short
 
     def _check(self, page: Page, number: int, items: list[Item], report: Report) -> None:
         """The last word on "nothing leaves its box or the slide, nor runs into the footer",
