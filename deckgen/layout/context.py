@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..errors import Diagnostic, InputError, SourcePos, error, warning
-from ..outline.files import check_picture, resolve
+from ..outline.files import check_picture
 from .frames import Item, Picture, SlideLayout
 from .geometry import Rect
 
@@ -91,7 +91,7 @@ class SlideContext:
 def place_picture(image: Image, rect: Rect, name: str, talk: Talk) -> Picture:
     """``image`` fitted inside ``rect``, keeping its aspect ratio, centred; drawn from the
     bytes the loader checked (a talk built without the loader has them checked here)."""
-    checked = talk.pictures.get(str(resolve(image.path, talk.base_dir)))
+    checked = talk.pictures.get(image.path)
     if checked is None:
         checked, problems = check_picture(image.path, talk.base_dir, talk.base_dir, image.pos)
         if checked is None:

@@ -47,7 +47,8 @@ class Talk:
     references: tuple[m.Reference, ...] = ()
     base_dir: str = "."
     pos: SourcePos | None = None
-    pictures: Mapping[str, CheckedPicture] = field(default_factory=dict)  # by resolved path
+    # the checked pictures, by their path as written (overlays' made absolute)
+    pictures: Mapping[str, CheckedPicture] = field(default_factory=dict)
 
     def slides(self) -> Iterator[tuple[TalkSection, m.Slide]]:
         """Every (section, slide) pair in order."""

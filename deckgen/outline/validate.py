@@ -52,7 +52,8 @@ IMAGE_KEYS = ("image", "icon", "logo")
 
 def check_tree(tree, base: Path) -> tuple[list[Diagnostic], dict[str, CheckedPicture]]:
     """Whole-outline checks over the positioned YAML tree, and the pictures it names,
-    read and decoded (by resolved path).
+    read and decoded (by the path as the outline or overlay gives it, which overlays
+    make absolute).
 
     They read the tree, not the model, so they run even when the model has
     errors of its own: every problem comes in the same pass. Parts whose shape
@@ -139,11 +140,14 @@ class _TreeChecker:
             self.check_audiences(list(overrides), [overrides.key_pos[k] for k in overrides])
 
     def check_picture(self, path: str, pos: SourcePos) -> None:
-        """Inside the project folder, a regular file, a PNG or JPEG that decodes whole."""
+        """Inside the project folder, a regular file, a PNG or JPEG that decodes whole
+        (read and decoded once, however many slides show it)."""
+        if path in self.pictures:
+            return
         picture, problems = check_picture(path, self.base, self.base, pos)
         self.problems += problems
         if picture is not None:
-            self.pictures[picture.path] = picture
+            self.pictures[path] = picture  # as written: what layout will look up
 
     def check_audiences(self, names, positions) -> None:
         known = self.audiences
