@@ -16,7 +16,9 @@ import hashlib
 import importlib.util
 import io
 import os
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -27,6 +29,24 @@ from deckgen.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "outline.yaml"
 SMALL = ROOT / "tests" / "fixtures" / "small" / "outline.yaml"
+# The small fixture talk (tests/fixtures/small/outline.yaml), built without an audience.
+SMALL_TITLES = [
+    "Locks and Ladders",
+    "Agenda",
+    "Locks",
+    "What is a lock?",
+    "Kinds of locks",
+    "A lock is a guard",
+    "Ladders",
+    "What is a ladder?",
+    "Ladder rules",
+    "Side by side",
+    "Locks vs. ladders",
+    "What to remember",
+    "Glossary",
+    "References",
+    "Thank you",
+]
 VALIDATOR = Path(
     os.environ.get("DECKGEN_OOXML_VALIDATOR")
     or ROOT.parent / "shared" / "ooxml" / "validate_pptx.py"
@@ -287,3 +307,30 @@ def color_of(color, prs) -> str:
 def font_of(name: str, prs) -> str:
     """A run's typeface, a theme font reference resolved through the deck's theme."""
     return theme_of(prs)[1].get(name, name)
+
+
+# ------------------------------------------------------------------ words in a PDF
+
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+)
+_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
+
+
+def pdf_words(pdf: Path) -> list:
+    """Per page: (width, height, [(x0, y0, x1, y1, word)]) in points, origin top-left, as
+    poppler's ``pdftotext -bbox`` sets them."""
+    from html import unescape
+
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    pages = []
+    for chunk in html.split("<page ")[1:]:
+        width, height = map(float, _PAGE.match("<page " + chunk).groups())
+        words = [
+            (float(x0), float(y0), float(x1), float(y1), unescape(word))
+            for x0, y0, x1, y1, word in _WORD.findall(chunk)
+        ]
+        pages.append((width, height, words))
+    return pages

@@ -21,6 +21,7 @@ from .conftest import (
     ROOT,
     SHIPPED,
     SMALL,
+    SMALL_TITLES,
     all_text,
     check_pptx_strictly,
     color_of,
@@ -31,24 +32,6 @@ from .conftest import (
     titles,
 )
 
-# The small fixture talk (tests/fixtures/small/outline.yaml), built without an audience.
-SMALL_TITLES = [
-    "Locks and Ladders",
-    "Agenda",
-    "Locks",
-    "What is a lock?",
-    "Kinds of locks",
-    "A lock is a guard",
-    "Ladders",
-    "What is a ladder?",
-    "Ladder rules",
-    "Side by side",
-    "Locks vs. ladders",
-    "What to remember",
-    "Glossary",
-    "References",
-    "Thank you",
-]
 SMALL_FOOTER = "Locks and Ladders · Fixture Works"
 SMALL_ALT_TEXTS = {
     "A blue padlock, closed",

@@ -8,23 +8,17 @@ fit its boxes too.
 
 from __future__ import annotations
 
-import re
 import subprocess
 from dataclasses import dataclass
-from html import unescape
 from pathlib import Path
 
 import pytest
 from pptx import Presentation
 
-from ..conftest import SHIPPED, SMALL
+from ..conftest import SHIPPED, SMALL, pdf_words
 
 pytestmark = pytest.mark.libreoffice
 
-WORD = re.compile(
-    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
-)
-PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
 EMU_PER_PT = 12_700
 OUTLINES = {"small": SMALL, "shipped": SHIPPED}
 
@@ -57,21 +51,6 @@ def lo_pdf(deck: Path, out: Path, profile: Path) -> Path:
     return out / (deck.stem + ".pdf")
 
 
-def words_of(pdf: Path) -> list:
-    html = subprocess.run(
-        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
-    ).stdout
-    pages = []
-    for chunk in html.split("<page ")[1:]:
-        w, h = map(float, PAGE.match("<page " + chunk).groups())
-        words = [
-            (float(a), float(b), float(c), float(d), unescape(t))
-            for a, b, c, d, t in WORD.findall(chunk)
-        ]
-        pages.append((w, h, words))
-    return pages
-
-
 @pytest.fixture(scope="module", params=list(OUTLINES))
 def rendered(request, tmp_path_factory) -> Rendered:
     from deckgen.build import prepare
@@ -81,7 +60,7 @@ def rendered(request, tmp_path_factory) -> Rendered:
     deck = request.getfixturevalue(f"{name}_build")[1]
     pdf = lo_pdf(deck, tmp_path_factory.mktemp(f"lo-{name}"), tmp_path_factory.mktemp("lo-profile"))
     frames = prepare(load_outline(OUTLINES[name]), None, {}).deck
-    return Rendered(name, deck, Presentation(str(deck)), frames, words_of(pdf))
+    return Rendered(name, deck, Presentation(str(deck)), frames, pdf_words(pdf))
 
 
 def items_named(frame, name: str) -> list:

@@ -8,9 +8,7 @@ be the deck's size, one a slide, each with its bookmark.
 
 from __future__ import annotations
 
-import re
 import subprocess
-from html import unescape
 from pathlib import Path
 
 import pytest
@@ -18,14 +16,11 @@ from pypdf import PdfReader
 
 from deckgen.render.pdf.slides import render_slides_pdf
 
+from ..conftest import pdf_words
 from . import decks as d
 from .decks import Align, Anchor, Insets, Rect, ShapeKind, inch, pt
 
 EMU_PER_PT = 12_700
-WORD = re.compile(
-    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
-)
-PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
 
 NAVY, BLUE, ORANGE, GREY, GREEN = "1D3557", "2D5F9A", "9A4A0F", "EEF1F5", "3A7D44"
 
@@ -138,18 +133,7 @@ def pdf(frames, tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def words(pdf):
     """Per page: (width, height, [(x0, y0, x1, y1, word)]) in points, origin top-left."""
-    html = subprocess.run(
-        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
-    ).stdout
-    pages = []
-    for chunk in html.split("<page ")[1:]:
-        w, h = map(float, PAGE.match("<page " + chunk).groups())
-        found = [
-            (float(a), float(b), float(c), float(e), unescape(t))
-            for a, b, c, e, t in WORD.findall(chunk)
-        ]
-        pages.append((w, h, found))
-    return pages
+    return pdf_words(pdf)
 
 
 @pytest.fixture(scope="module")
