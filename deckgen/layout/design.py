@@ -143,8 +143,11 @@ class Grid:
     title_top: int = inch(0.35)
     title_height: int = inch(1.15)
     title_lines: int = 2
-    # clearly apart from the title's last line, so it never reads as an underline
-    rule: Rect = Rect(inch(0.6), inch(1.66), inch(0.6), inch(0.09))
+    # the accent rule under the title, on the left margin: clearly apart from the title's
+    # last line, so it never reads as an underline
+    rule_top: int = inch(1.66)
+    rule_width: int = inch(0.6)
+    rule_height: int = inch(0.09)
     body_top: int = inch(1.98)
     body_bottom: int = inch(6.8)
     column_gap: int = inch(0.5)
@@ -160,6 +163,10 @@ class Grid:
     @property
     def title_box(self) -> Rect:
         return Rect(self.margin, self.title_top, self.content_width, self.title_height)
+
+    @property
+    def rule(self) -> Rect:
+        return Rect(self.margin, self.rule_top, self.rule_width, self.rule_height)
 
     @property
     def body_box(self) -> Rect:

@@ -48,7 +48,10 @@ class _Engine:
     errors: list[Diagnostic] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.text = Typesetter(self.measurer, self.design.font, self.design.spacing.wrap_safety)
+        spacing = self.design.spacing
+        self.text = Typesetter(
+            self.measurer, self.design.font, spacing.wrap_safety, spacing.body_pitch
+        )
         self.bibliography = bibliography(self.talk)
 
     def run(self) -> Deck:

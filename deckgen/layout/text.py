@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..errors import SourcePos
+from .design import Spacing
 from .frames import Align, Anchor, Paragraph, Placeholder, Role, Run, TextBox
 from .geometry import EMU_PER_PT, Insets, Rect, pt
 from .measure import Measurer
@@ -24,7 +25,7 @@ class ParaStyle:
     color: str
     bold: bool = False
     italic: bool = False
-    pitch: float = 1.2  # line pitch, a multiple of the size
+    pitch: float | None = None  # line pitch, a multiple of the size; None: the body pitch
     space_before: float = 0.0  # points
     align: Align = Align.LEFT
     level: int = 0
@@ -41,10 +42,17 @@ class ParaStyle:
 class Typesetter:
     """Wraps text for a width with an injected measurer, in the deck's font."""
 
-    def __init__(self, measurer: Measurer, font: str, wrap_safety: float):
+    def __init__(
+        self,
+        measurer: Measurer,
+        font: str,
+        wrap_safety: float,
+        body_pitch: float = Spacing.body_pitch,
+    ):
         self.measurer = measurer
         self.font = font
         self.safety = wrap_safety
+        self.body_pitch = body_pitch
 
     def set(self, text: Sequence[Run] | str, width: int, style: ParaStyle) -> Paragraph:
         """``text`` broken into lines ``width`` EMU wide (less the style's left margin)."""
@@ -59,7 +67,7 @@ class Typesetter:
             size=style.size,
             color=style.color,
             lines=lines,
-            line_pitch=round(style.size * style.pitch, 2),
+            line_pitch=round(style.size * (style.pitch or self.body_pitch), 2),
             space_before=style.space_before,
             align=style.align,
             level=style.level,

@@ -30,6 +30,7 @@ MINIMAL = {
 def context(talk: Talk, section: int = 0, design: Design | None = None) -> SlideContext:
     """The context the engine hands a kind composing a slide of ``section``."""
     design = design or default_design(talk)
-    text = Typesetter(FAKE, design.font, design.spacing.wrap_safety)
+    spacing = design.spacing
+    text = Typesetter(FAKE, design.font, spacing.wrap_safety, spacing.body_pitch)
     report = Report("slide", None, 1, [], [])
     return SlideContext(design, text, talk, bibliography(talk), report, talk.sections[section], 0)
