@@ -32,7 +32,7 @@ def inspect(file, as_json, strip_macros, allow_external_links) -> None:
     path = Path(file)
     options = TemplateOptions(strip_macros, allow_external_links)
     try:  # named on the command line by the person running deckgen: its own folder is fine
-        opened = read_template(path.name, path.parent, path.parent, None, options)
+        opened = read_template(file, Path.cwd(), path.resolve().parent, None, options)
     except DeckgenError as exc:
         fail(exc)
     report = describe(opened)

@@ -73,14 +73,29 @@ def check_picture(
 ) -> tuple[CheckedPicture | None, list[Diagnostic]]:
     """The picture at ``path_text``, read and decoded, or the problem at ``pos``."""
     shown = f"image {quoted(path_text)}"
+    path, problems = locate_input(path_text, base, project, pos, shown, "a .png or .jpg file")
+    if path is None:
+        return None, problems
+    return _read(path, shown, pos)
+
+
+def locate_input(
+    path_text: str,
+    base: str | Path,
+    project: str | Path,
+    pos: SourcePos | None,
+    shown: str,
+    kind: str,
+) -> tuple[Path | None, list[Diagnostic]]:
+    """Where a file an outline names really is, if it may be read: a regular file inside
+    the project folder, symlinks and '..' resolved; else the problem at ``pos``.
+    ``shown`` names it in messages ("image 'a.png'"), ``kind`` says what to name instead."""
     if path_text.endswith(("/", os.sep)):
-        return None, [
-            error(f"{shown} ends with '/', as a folder does", pos, "name a .png or .jpg file")
-        ]
+        return None, [error(f"{shown} ends with '/', as a folder does", pos, f"name {kind}")]
     try:
         path = resolve(path_text, base)
     except (OSError, ValueError, RuntimeError):
-        return None, [error(f"{shown} is not a valid file name", pos, "name a .png or .jpg file")]
+        return None, [error(f"{shown} is not a valid file name", pos, f"name {kind}")]
     if not inside(path, project):
         return None, [
             error(
@@ -92,14 +107,13 @@ def check_picture(
     problem = not_regular(path)
     if problem is not None:
         return None, [error(f"{shown} {problem[0]}", pos, _where(path_text, base, pos))]
-    return _read(path, shown, pos)
+    return path, []
 
 
 def _where(path_text: str, base: str | Path, pos: SourcePos | None) -> str:
-    if os.path.isabs(path_text):
+    if os.path.isabs(path_text) or pos is None:  # absolute, or named on the command line
         return "check the path"
-    origin = pos.file if pos is not None else "the outline"
-    return f"paths are relative to the folder of {origin} ({base})"
+    return f"paths are relative to the folder of {pos.file} ({base})"
 
 
 def _read(path: Path, shown: str, pos) -> tuple[CheckedPicture | None, list[Diagnostic]]:

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import Diagnostic, InputError, SourcePos, error, warning
-from ..outline.files import inside, not_regular, resolve
+from ..errors import Diagnostic, InputError, SourcePos, error, quoted, warning
+from ..outline.files import locate_input
 
 MAX_TEMPLATE_BYTES = 100 * 1024 * 1024  # the template file
 MAX_TEMPLATE_PART = 25 * 1024 * 1024  # one part (a picture, a video) in it
@@ -61,17 +61,10 @@ def read_template(
     options: TemplateOptions = TemplateOptions(),
 ) -> Template:
     """The template at ``path_text``, confined, checked, opened and cleaned."""
-    path = resolve(path_text, base)
-    shown = f"template {path_text}"
-    if not inside(path, project):
-        raise _refused(
-            f"{shown} is outside the outline's folder",
-            pos,
-            "copy it into the outline's folder and give the path from there",
-        )
-    problem = not_regular(path)
-    if problem is not None:
-        raise _refused(f"{shown} {problem[0]}", pos, "name a .pptx or .potx file")
+    shown = f"template {quoted(path_text)}"
+    path, problems = locate_input(path_text, base, project, pos, shown, "a .pptx or .potx file")
+    if path is None:
+        raise InputError(problems[0].message, problems)
     with open(path, "rb") as fh:  # never more than the cap, whatever its size
         data = fh.read(MAX_TEMPLATE_BYTES + 1)
     if len(data) > MAX_TEMPLATE_BYTES:
