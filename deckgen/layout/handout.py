@@ -113,8 +113,11 @@ def _sections(talk: Talk, deck: Deck) -> list[_Section]:
     """The talk's sections that kept slides, each with its frames."""
     out = []
     palette = deck.design.palette
+    by_section: dict[int | None, list[SlideFrame]] = {}
+    for frame in deck.slides:  # one pass, not one pass a section
+        by_section.setdefault(frame.section_index, []).append(frame)
     for index, section in enumerate(talk.sections):
-        frames = tuple(f for f in deck.slides if f.section_index == index)
+        frames = tuple(by_section.get(index, ()))
         if frames:
             color = (
                 palette.concepts[section.concept][1]
