@@ -29,8 +29,9 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
     temps: list[tuple[Path, Path]] = []  # (temp, target)
     backups: list[tuple[Path, Path | None]] = []  # (target, backup or None if it was new)
     try:
+        for folder in dict.fromkeys(path.parent for path, _data in files):
+            _remove_stale_temps(folder)
         for path, data in files:
-            _remove_stale_temps(path.parent)
             temps.append((_write_temp(path, data), path))
         for temp, path in temps:
             backups.append((path, _backup(path)))
