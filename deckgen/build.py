@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # imported lazily at run time, to keep `deckgen --help` fast
     from .layout.timing import TalkTime
     from .outline.tailor import TailorReport
     from .outline.talk import Talk
+    from .template.build import OnTemplate
 
 DEFAULT_FORMATS = ("pptx", "handout")
 
@@ -64,6 +65,9 @@ class BuildOptions:
     display_name: str | None = None
     audience: str | None = None
     overlays: Sequence[Path] = ()
+    template: Path | None = None  # --template: over the outline's theme.template
+    strip_macros: bool = False
+    allow_external_links: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,7 @@ class Prepared:
     report: TailorReport
     time: TalkTime
     diagnostics: tuple[Diagnostic, ...]
+    template: OnTemplate | None = None
 
 
 def load(options: BuildOptions):
@@ -151,17 +156,25 @@ def load(options: BuildOptions):
     return load_outline(options.outline, options.display_name, options.overlays)
 
 
-def prepare(outline, audience: str | None, variables: Mapping[str, str]) -> Prepared:
-    """Tailor and lay out; warn when the talk runs over the audience's slot."""
+def prepare(
+    outline,
+    audience: str | None,
+    variables: Mapping[str, str],
+    options: BuildOptions | None = None,
+) -> Prepared:
+    """Tailor, open the template if there is one, and lay out; warn when the talk runs
+    over the audience's slot."""
     from .layout.engine import layout_deck
     from .layout.measure import AfmMeasurer
     from .layout.timing import talk_time
     from .outline.tailor import tailor_with_report
+    from .template.build import open_template
 
     tailored, report = tailor_with_report(outline, variables, audience)
-    deck = layout_deck(tailored, AfmMeasurer())
+    on, design, problems = open_template(tailored, outline.base_dir, options)
+    deck = layout_deck(tailored, AfmMeasurer(), design)
     time = talk_time(deck, outline.pace.words_per_minute, outline.pace.seconds_per_slide)
-    diagnostics = list(outline.warnings) + list(deck.diagnostics)
+    diagnostics = list(outline.warnings) + problems + list(deck.diagnostics)
     profile = outline.audiences.get(audience) if audience else None
     if profile is not None and time.minutes > profile.minutes:
         diagnostics.append(
@@ -171,7 +184,7 @@ def prepare(outline, audience: str | None, variables: Mapping[str, str]) -> Prep
                 "leave slides out for this audience (only/skip) or shorten their notes",
             )
         )
-    return Prepared(tailored, deck, report, time, tuple(diagnostics))
+    return Prepared(tailored, deck, report, time, tuple(diagnostics), on)
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -195,7 +208,7 @@ class Rendered:
 
 
 def render_loaded(source, options: BuildOptions) -> Rendered:
-    prepared = prepare(source, options.audience, options.variables)
+    prepared = prepare(source, options.audience, options.variables, options)
     talk, deck = prepared.talk, prepared.deck
     diagnostics = list(prepared.diagnostics)
     profile = source.audiences.get(options.audience) if options.audience else None
@@ -208,7 +221,8 @@ def render_loaded(source, options: BuildOptions) -> Rendered:
             from .render.pdf.thumbnail import render_thumbnail
             from .render.pptx.deck import render_pptx
 
-            pptx = render_pptx(deck, created, render_thumbnail(deck, created))
+            thumbnail = render_thumbnail(deck, created)
+            pptx = render_pptx(deck, created, thumbnail, prepared.template)
             rendered.append((fmt, options.out_dir / f"{stem}.pptx", pptx))
         elif fmt == "handout":
             from .layout.handout import layout_handout

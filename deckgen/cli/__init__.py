@@ -66,6 +66,27 @@ def _overlay_option(command):
     )(command)
 
 
+def _template_options(command):
+    """--template and what may be opened with it; the same options as 'template inspect'."""
+    for option in (
+        click.option(
+            "--allow-external-links",
+            is_flag=True,
+            help="Build on a template that links to files outside itself.",
+        ),
+        click.option(
+            "--strip-macros", is_flag=True, help="Build on a template with macros, without them."
+        ),
+        click.option(
+            "--template",
+            type=click.Path(dir_okay=False),
+            help="Build on this PowerPoint template (.pptx or .potx); over theme.template.",
+        ),
+    ):
+        command = option(command)
+    return command
+
+
 def _audience_option(command):
     return click.option(
         "--audience", metavar="NAME", help="Tailor for one of the outline's audiences."
@@ -118,6 +139,7 @@ def _audience_option(command):
     metavar="NAME=VALUE",
     help="Fill a declared {variable}, e.g. --set presenter='Ada Lovelace'.",
 )
+@_template_options
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON manifest on stdout.")
 def build(
@@ -131,6 +153,9 @@ def build(
     lines,
     paper,
     sets,
+    template,
+    strip_macros,
+    allow_external_links,
     strict,
     as_json,
 ) -> None:
@@ -154,6 +179,9 @@ def build(
         display_name=name,
         audience=audience,
         overlays=tuple(Path(o) for o in overlays),
+        template=Path(template) if template else None,
+        strip_macros=strip_macros,
+        allow_external_links=allow_external_links,
     )
     if all_audiences:
         _build_all(options, as_json)

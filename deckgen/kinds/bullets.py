@@ -74,7 +74,7 @@ def _areas(slide: BulletsSlide, ctx: SlideContext):
         return area, None
     box = design.bullets
     text = Rect(area.x, area.y, area.w - box.picture_width - box.picture_gap, area.h)
-    x = design.grid.width - design.grid.margin - box.picture_width
+    x = design.grid.right - box.picture_width
     rect = Rect(x, area.y + box.picture_drop, box.picture_width, box.picture_height)
 
     def side() -> list[Item]:

@@ -27,10 +27,10 @@ class ClosingSlide(SlideBase):
 def compose(slide: ClosingSlide, ctx: SlideContext) -> list[Page]:
     design, meta = ctx.design, ctx.talk.meta
     box, palette = design.closing, design.palette
-    background = palette.primary
+    background = design.stage(palette.primary)
     ink = palette.on(background)
     left, width = design.grid.margin, design.grid.content_width
-    items: list[Item] = [_title(ctx, slide.title, ink)]
+    items: list[Item] = [_title(ctx, slide.title, palette.title if design.plain else ink)]
     items += concept_bars(design, left, box.bars_top)
     if slide.message:
         items.append(_message(ctx, slide.message, ink))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..layout.chrome import concept_bars, display_style, title_box
+from ..layout.chrome import concept_bars, display_style, template_title_items, title_box
 from ..layout.context import Page, SlideContext
 from ..layout.fit import FitRule, fit_paragraph
 from ..layout.frames import Item, Placeholder, Role, Shape, ShapeKind, SlideLayout
@@ -27,23 +27,27 @@ def compose(slide: TitleSlide, ctx: SlideContext) -> list[Page]:
     design, meta = ctx.design, ctx.talk.meta
     title = slide.title or meta.title
     subtitle = slide.subtitle or meta.subtitle
+    presenter = [s for s in (meta.presenter, meta.organisation, meta.date) if s]
+    notes = slide.notes or f"{title}. {subtitle or ''}"
+    boxes = design.template_layout(SlideLayout.TITLE)
+    if boxes is not None:
+        items = template_title_items(ctx, boxes, title, [subtitle or "", " · ".join(presenter)])
+        return [Page(title, items, notes, SlideLayout.TITLE, chrome=False)]
     items: list[Item] = [_title(ctx, title)]
     items += concept_bars(
         design, design.grid.margin, design.title_slide.bars_top, design.palette.primary
     )
     if subtitle:
         items.append(_subtitle(ctx, subtitle))
-    presenter = [s for s in (meta.presenter, meta.organisation, meta.date) if s]
     if presenter:
         items.append(_presenter(ctx, presenter))
     items += _discs(ctx)
     if ctx.talk.theme.logo:
         grid, logo = design.grid, design.title_slide.logo
-        right = grid.width - grid.margin
+        right = grid.right
         items.append(
             ctx.picture(ctx.talk.theme.logo, Rect(right + logo.x, logo.y, logo.w, logo.h), "Logo")
         )
-    notes = slide.notes or f"{title}. {subtitle or ''}"
     return [Page(title, items, notes, SlideLayout.TITLE, chrome=False)]
 
 
@@ -59,7 +63,7 @@ def _title(ctx: SlideContext, title: str) -> Item:
         failure=f"the title '{title}' does not fit on the title slide",
         failure_hint="shorten it; put the rest in the subtitle",
     )
-    style = display_style(design, design.scale.hero, design.palette.primary)
+    style = display_style(design, design.scale.hero, design.palette.title)
     para = fit_paragraph(ctx, title, rect.w, style, rule, lines=box.title_lines, room=rect.h)
     return title_box(ctx, rect, para)
 
@@ -97,7 +101,7 @@ def _discs(ctx: SlideContext) -> list[Item]:
     box, palette = design.title_slide, design.palette
     icons = [(key, c) for key, c in ctx.talk.concepts.items() if c.icon][:2]
     size = box.disc
-    right = design.grid.width - design.grid.margin  # the second disc ends on the right margin
+    right = design.grid.right  # the second disc ends on the right margin
     spots = [
         (right - size - box.first_disc_left_of_second, box.first_disc_top),
         (right - size, box.second_disc_top),

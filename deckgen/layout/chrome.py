@@ -6,14 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .fit import FitRule, fit_paragraph
+from .fit import FitRule, fit, fit_paragraph
 from .frames import Align, Anchor, Item, Paragraph, Placeholder, Role, Shape, ShapeKind, TextBox
 from .geometry import EMU_PER_PT, Rect
-from .text import ParaStyle
+from .text import ParaStyle, height
 
 if TYPE_CHECKING:
     from .context import SlideContext
-    from .design import Design
+    from .design import Design, TemplateLayout
     from .text import Typesetter
 
 
@@ -49,9 +49,12 @@ def title_items(ctx: SlideContext, text: str, accent: str) -> list[Item]:
         failure=f"the title '{text}' does not fit on a slide even at {scale.title_floor:g} pt",
         failure_hint="shorten the title to two short lines; move detail to the body or the notes",
     )
-    style = display_style(design, scale.title, design.palette.primary)
+    style = display_style(design, scale.title, design.palette.title)
     para = fit_paragraph(ctx, text, rect.w, style, rule, lines=grid.title_lines, room=rect.h)
-    return [title_box(ctx, rect, para), Shape(grid.rule, ShapeKind.RECT, accent, "Accent rule")]
+    title = title_box(ctx, rect, para)
+    if design.plain:  # a template's own look: no accent rule of ours under its titles
+        return [title]
+    return [title, Shape(grid.rule, ShapeKind.RECT, accent, "Accent rule")]
 
 
 def concept_bars(design: Design, x: int, y: int, fallback: str | None = None) -> list[Item]:
@@ -107,3 +110,60 @@ def footer_items(
             placeholder=Placeholder.SLIDE_NUMBER,
         ),
     ]
+
+
+def template_title_items(ctx: SlideContext, boxes: TemplateLayout, title: str, lines: list[str]):
+    """On an organisation's template: the title in its layout's title box and the lines
+    below it (subtitle, presenter) in its subtitle box, in its colours and sizes, each at
+    the largest size that fits; deckgen's discs and bars step aside for its design."""
+    design = ctx.design
+    scale = design.scale
+    size = max(boxes.title_size or scale.hero, scale.title_floor)
+    rule = FitRule(
+        size,
+        scale.title_floor,
+        scale.step,
+        warn_shrink=False,
+        failure=f"the title '{title}' does not fit in the template's title box",
+        failure_hint="shorten it; put the rest in the subtitle",
+    )
+    style = display_style(design, size, boxes.title_color)
+    para = fit_paragraph(ctx, title, boxes.title.w, style, rule, room=boxes.title.h)
+    items: list[Item] = [title_box(ctx, boxes.title, para, anchor=Anchor.MIDDLE)]
+    lines = [line for line in lines if line]
+    if lines:
+        items.append(_under_title(ctx, boxes, lines))
+    return items
+
+
+def _under_title(ctx: SlideContext, boxes: TemplateLayout, lines: list[str]) -> Item:
+    design, scale = ctx.design, ctx.design.scale
+    box = boxes.subtitle
+    bottom = min(design.footer_top, design.grid.height)
+    if box is None or box.y >= bottom:  # the lines go below the title, to the footer
+        top = boxes.title.bottom
+        box = Rect(boxes.title.x, top, boxes.title.w, bottom - top)
+    box = Rect(box.x, box.y, box.w, min(box.bottom, bottom) - box.y)
+    color = boxes.subtitle_color or design.palette.text
+
+    def attempt(size: float):
+        paras = [
+            ctx.text.set(
+                line,
+                box.w,
+                ParaStyle(size if i == 0 else size * scale.caption / scale.subtitle, color),
+            )
+            for i, line in enumerate(lines)
+        ]
+        return paras if height(paras) <= box.h else None
+
+    rule = FitRule(
+        scale.subtitle,
+        scale.chrome,
+        scale.step,
+        warn_shrink=False,
+        failure="the subtitle and presenter do not fit in the template's subtitle box",
+        failure_hint="shorten the subtitle",
+    )
+    paras = fit(ctx.report, rule, attempt).pages[0]
+    return ctx.text.box(box, paras, Role.SUBTITLE, "Subtitle", placeholder=Placeholder.SUBTITLE)

@@ -10,11 +10,24 @@ Lengths are EMU (:mod:`.geometry`), sizes are points, colours "RRGGBB".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .colors import WHITE, contrast, hex6, mix, on_color
-from .geometry import Insets, Rect, inch
+from .compositions import (
+    AnalogyDesign,
+    BulletsDesign,
+    ClosingDesign,
+    ComparisonDesign,
+    DefinitionDesign,
+    DividerDesign,
+    ListingDesign,
+    NotesPageDesign,
+    Shapes,
+    TakeawaysDesign,
+    TitleSlideDesign,
+)
+from .geometry import Rect, inch
 from .handout_design import HandoutDesign
 
 if TYPE_CHECKING:
@@ -86,6 +99,12 @@ class Palette:
     disclosure_tint: float = 0.75  # the closing slide's small print, over its colour
     table_rule: str = WHITE
     icon_disc: str = WHITE  # a divider's icon sits on a white disc
+    heading: str | None = None  # titles' colour (a template's); None: the primary colour
+
+    @property
+    def title(self) -> str:
+        """The colour of slide titles."""
+        return self.heading or self.primary
 
     def concept(self, name: str | None) -> str:
         """The colour of concept ``name``; the primary colour for none."""
@@ -151,14 +170,20 @@ class Grid:
     body_top: int = inch(1.98)
     body_bottom: int = inch(6.8)
     column_gap: int = inch(0.5)
+    right_margin: int | None = None  # a template's; None: the same as the left
 
     @property
     def slide(self) -> Rect:
         return Rect(0, 0, self.width, self.height)
 
     @property
+    def right(self) -> int:
+        """Where content ends on the right: the right margin's line."""
+        return self.width - (self.margin if self.right_margin is None else self.right_margin)
+
+    @property
     def content_width(self) -> int:
-        return self.width - 2 * self.margin
+        return self.right - self.margin
 
     @property
     def title_box(self) -> Rect:
@@ -184,6 +209,9 @@ class Chrome:
     number_width: int = inch(1.2)
     logo_width: int = inch(1.1)
     gap: int = inch(0.3)
+    # a template's own footer and slide-number boxes; None: along the bottom margin
+    footer: Rect | None = None
+    number: Rect | None = None
 
 
 @dataclass(frozen=True)
@@ -197,140 +225,15 @@ class ConceptBars:
 
 
 @dataclass(frozen=True)
-class TitleSlideDesign:
-    text_width: int = inch(8.0)  # the concepts' discs start at 8.6 in
-    title_top: int = inch(1.2)
-    title_height: int = inch(2.5)
-    title_lines: int = 3
-    bars_top: int = inch(3.95)
-    subtitle_top: int = inch(4.25)
-    subtitle_height: int = inch(1.0)
-    presenter_top: int = inch(5.45)
-    presenter_height: int = inch(1.0)
-    disc: int = inch(2.6)
-    disc_inset: int = inch(0.5)
-    # the first disc's top-left from the right margin, the second's top
-    first_disc_left_of_second: int = inch(1.5)
-    first_disc_top: int = inch(1.05)
-    second_disc_top: int = inch(3.65)
-    logo: Rect = Rect(-inch(1.6), inch(0.4), inch(1.6), inch(0.6))  # x from the right margin
+class TemplateLayout:
+    """Where a template's layout puts its title and subtitle (or body), and in what colour:
+    the title slide and dividers fill these boxes on a template."""
 
-
-@dataclass(frozen=True)
-class DividerDesign:
-    text_width_beside_icon: int = inch(7.8)
-    number_top: int = inch(1.9)
-    number_height: int = inch(0.6)
-    title_top: int = inch(2.6)
-    title_lines: int = 2
-    subtitle_gap: int = inch(0.3)
-    subtitle_floor: float = 18
-    disc: int = inch(3.0)
-    disc_right_gap: int = inch(0.4)
-    disc_inset: int = inch(0.6)
-
-
-@dataclass(frozen=True)
-class BulletsDesign:
-    most: int = 6  # top-level points a slide
-    marker: str = "•"
-    sub_marker: str = "–"
-    indent: int = inch(0.4)
-    sub_indent: int = inch(0.85)
-    sub_hanging: int = inch(0.35)
-    picture_width: int = inch(3.4)
-    picture_height: int = inch(3.4)
-    picture_gap: int = inch(0.5)
-    picture_drop: int = inch(0.2)
-
-
-@dataclass(frozen=True)
-class ListingDesign:
-    """Agenda, glossary and references: entries generated from the whole outline."""
-
-    columns: int = 2  # glossary and references
-    agenda_hang: int = inch(0.75)
-    reference_hang: int = inch(0.55)
-    agenda_number_gap: str = "   "
-    reference_gap: str = "  "
-
-
-@dataclass(frozen=True)
-class DefinitionDesign:
-    mark_width: int = inch(1.1)
-    mark_rise: int = inch(0.35)  # the quote mark starts this far above the quote
-    icon_disc: int = inch(2.6)
-    icon_gap: int = inch(0.5)
-    icon_inset: int = inch(0.5)
-    attribution_gap: int = inch(0.3)
-    # every definition starts at the same height, so the quote does not jump
-    # when the presenter moves from one definition to the next
-    top: int = inch(0.35)
-
-
-@dataclass(frozen=True)
-class AnalogyDesign:
-    gap: int = inch(0.7)  # between the panels, where the arrows are
-    pad: int = inch(0.25)
-    heading_height: int = inch(0.95)
-    heading_top: int = inch(0.15)
-    heading_box: int = inch(0.8)
-    icon: int = inch(0.8)
-    icon_advance: int = inch(1.0)
-    row_gap: int = inch(0.16)
-    most_spacing: int = inch(0.6)
-    summary_clearance: int = inch(0.45)  # the summary keeps clear of the footer below it
-    summary_gap: int = inch(0.2)
-
-
-@dataclass(frozen=True)
-class ComparisonDesign:
-    # the first column names the aspect: a narrower share of the width with more columns
-    first_column: float = 0.2
-    first_of_two: float = 0.3
-    insets: Insets = Insets(inch(0.12), inch(0.08), inch(0.12), inch(0.08))
-    rule_width: float = 1.0  # points: the white rules between cells
-
-    def first_share(self, columns: int) -> float:
-        return self.first_column if columns > 2 else self.first_of_two
-
-
-@dataclass(frozen=True)
-class TakeawaysDesign:
-    badge: int = inch(1.0)
-    text_gap: int = inch(0.4)
-    gap: int = inch(0.35)
-    least_gap: int = inch(0.15)  # four takeaways close up to this to fit
-    icon_inset: int = inch(0.18)
-    pair_disc: float = 0.62  # two discs side by side, each this share of the badge
-    pair_icon_inset: float = 1 / 6
-
-
-@dataclass(frozen=True)
-class ClosingDesign:
-    title_top: int = inch(1.6)
-    title_height: int = inch(1.3)
-    bars_top: int = inch(3.1)
-    message_top: int = inch(3.4)
-    message_width: int = inch(10.5)
-    message_height: int = inch(1.6)
-    presenter_top: int = inch(5.15)
-    presenter_height: int = inch(0.5)
-    disclosure_top: int = inch(6.55)
-    disclosure_height: int = inch(0.6)
-
-
-@dataclass(frozen=True)
-class NotesPageDesign:
-    """The notes page of the PPTX (portrait, 7.5 × 10 in): the slide above, notes below."""
-
-    slide_image: Rect = Rect(inch(0.5), inch(0.75), inch(6.5), inch(6.5 * 9 / 16))  # 16:9
-    notes: Rect = Rect(inch(0.75), inch(4.75), inch(6.0), inch(4.5))
-
-
-@dataclass(frozen=True)
-class Shapes:
-    corner: float = 0.06  # rounded corners, a share of the shorter side
+    title: Rect
+    title_color: str
+    title_size: float | None = None
+    subtitle: Rect | None = None
+    subtitle_color: str | None = None
 
 
 @dataclass(frozen=True)
@@ -354,19 +257,53 @@ class Design:
     shapes: Shapes = Shapes()
     notes_page: NotesPageDesign = NotesPageDesign()
     handout: HandoutDesign = field(default_factory=HandoutDesign)
+    # On an organisation's template: its theme's colour slots (else the palette's), the
+    # fonts its titles and text use as written (a theme reference or a family), and
+    # whether deckgen's own full-bleed colours and accent rule step aside for its look.
+    theme_slots: tuple[tuple[str, str], ...] | None = None
+    fonts_written: tuple[str, str] = ("+mj-lt", "+mn-lt")
+    heading_font: str | None = None  # the titles' family, if not ``font``
+    plain: bool = False
+    # the filled shapes and pictures a template's layouts show behind the slide, by the
+    # SlideLayout's value: (box, average colour), bottom first; text is checked against them
+    backdrops: dict[str, tuple[tuple[Rect, str], ...]] = field(default_factory=dict)
+    layouts: dict[str, TemplateLayout] = field(default_factory=dict)  # by SlideLayout value
+
+    def template_layout(self, layout) -> TemplateLayout | None:
+        """The template's boxes for slides on ``layout`` (a SlideLayout), if any."""
+        return self.layouts.get(layout.value) if self.plain else None
+
+    def stage(self, color: str) -> str:
+        """The background of a slide that would be all ``color`` (a divider, the closing
+        slide): on a template, its own background instead."""
+        return self.palette.background if self.plain else color
+
+    def slots(self) -> tuple[tuple[str, str], ...]:
+        """The deck theme's colour slots."""
+        return self.theme_slots if self.theme_slots is not None else self.palette.slots()
 
     # the boxes along the bottom of a content slide (and of the template's master)
 
     def footer_box(self, has_logo: bool) -> Rect:
         chrome, grid = self.chrome, self.grid
         logo = chrome.logo_width if has_logo else 0
+        if chrome.footer is not None:
+            own = chrome.footer
+            return Rect(own.x, own.y, max(own.w - logo, own.w // 2), own.h)
         width = grid.content_width - chrome.number_width - logo - chrome.gap
         return Rect(grid.margin, chrome.top, width, chrome.height)
 
     def number_box(self) -> Rect:
         chrome, grid = self.chrome, self.grid
-        x = grid.width - grid.margin - chrome.number_width
+        if chrome.number is not None:
+            return chrome.number
+        x = grid.right - chrome.number_width
         return Rect(x, chrome.top, chrome.number_width, chrome.height)
+
+    @property
+    def footer_top(self) -> int:
+        """Where the footer line and the slide number begin: content stays above."""
+        return min(self.footer_box(False).y, self.number_box().y)
 
     def logo_box(self) -> Rect:
         chrome = self.chrome
@@ -388,3 +325,45 @@ def default_design(talk: Talk) -> Design:
             concepts={key: (c.label, hex6(c.color)) for key, c in talk.concepts.items()},
         ),
     )
+
+
+# Scaling a design for another slide size: lengths (EMU, ints) and point sizes scale;
+# counts and ratios (floats outside the type scale but for these sizes) do not.
+_COUNTS = frozenset({"title_lines", "most", "columns"})
+_POINTS = frozenset({"subtitle_floor", "rule_width"})
+_UNSCALED = frozenset({"spacing", "palette", "handout", "notes_page", "font", "heading_font"})
+
+
+def scaled(design: Design, factor: float) -> Design:
+    """``design`` for a slide ``factor`` times the size of 13.333 × 7.5 in: every length
+    and type size times ``factor``, so a slide looks the same, only smaller or larger
+    (the notes page and the handout are paper: they keep their sizes)."""
+    if factor == 1:
+        return design
+    changes = {
+        name: _scaled(getattr(design, name), factor, name, points=name == "scale")
+        for name in design.__dataclass_fields__
+        if name not in _UNSCALED
+    }
+    return replace(design, **changes)
+
+
+def _scaled(value, factor: float, name: str, points: bool = False):
+    if hasattr(value, "__dataclass_fields__"):  # a part of the record, a Rect, Insets
+        return replace(
+            value,
+            **{
+                part: _scaled(getattr(value, part), factor, part, points)
+                for part in value.__dataclass_fields__
+            },
+        )
+    if isinstance(value, bool) or name in _COUNTS:
+        return value
+    if (points and isinstance(value, int | float)) or (
+        isinstance(value, float) and name in _POINTS
+    ):
+        return round(value * factor * 2) / 2  # type in half points, as PowerPoint offers
+
+    if isinstance(value, int):
+        return round(value * factor)
+    return value

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .chrome import display_style, title_box
+from .chrome import display_style, template_title_items, title_box
 from .context import Page, SlideContext
 from .fit import FitRule, fit_paragraph
 from .frames import Anchor, Item, Role, Shape, ShapeKind, SlideLayout
@@ -19,9 +19,17 @@ if TYPE_CHECKING:
 
 def compose_divider(section: TalkSection, number: int, ctx: SlideContext) -> list[Page]:
     design = ctx.design
+    notes = f"Section {number}: {section.title}."
+    if section.subtitle:
+        notes += f" {section.subtitle}."
+    boxes = design.template_layout(SlideLayout.SECTION)
+    if boxes is not None:  # the template's section layout, in its boxes
+        items = template_title_items(ctx, boxes, section.title, [section.subtitle or ""])
+        return [Page(section.title, items, notes, SlideLayout.SECTION)]
     box, grid, palette = design.divider, design.grid, design.palette
-    background = palette.concept(section.concept)
-    ink = palette.on(background)
+    background = design.stage(palette.concept(section.concept))
+    # on a template its titles' colour, which its designer made readable on its look
+    ink = palette.title if design.plain else palette.on(background)
     concept = ctx.talk.concepts.get(section.concept) if section.concept else None
     icon = concept.icon if concept is not None else None
     # beside an icon the title keeps to the left; without one it may use the width
@@ -44,16 +52,13 @@ def compose_divider(section: TalkSection, number: int, ctx: SlideContext) -> lis
     if icon is not None:
         size = box.disc
         disc = Rect(
-            grid.width - grid.margin - size - box.disc_right_gap,
+            grid.right - size - box.disc_right_gap,
             (grid.height - size) // 2,
             size,
             size,
         )
         items.append(Shape(disc, ShapeKind.ELLIPSE, palette.icon_disc, "Icon disc"))
         items.append(ctx.picture(icon, disc.inset(box.disc_inset), f"{concept.label} icon"))
-    notes = f"Section {number}: {section.title}."
-    if section.subtitle:
-        notes += f" {section.subtitle}."
     return [
         Page(
             section.title,

@@ -22,7 +22,7 @@ from .contrast import low_contrast
 from .design import Design, default_design
 from .divider import compose_divider
 from .fit import SlideFailed
-from .frames import Deck, DeckMeta, Item, SlideFrame, SlideSource, TextBox
+from .frames import Deck, DeckMeta, Item, Shape, ShapeKind, SlideFrame, SlideSource, TextBox
 from .geometry import pt
 from .measure import METRIC_FONTS, Measurer
 from .references import bibliography
@@ -130,7 +130,11 @@ class _Engine:
             if len(self.errors) == errors:  # a specific error already says what does not fit
                 self._check(page, number, items, ctx.report)
             background = page.background or self.design.palette.background
-            for color, behind, ratio, need in low_contrast(items, background):
+            behind_all = [
+                Shape(rect, ShapeKind.RECT, color, "Template")
+                for rect, color in self.design.backdrops.get(page.layout.value, ())
+            ]
+            for color, behind, ratio, need in low_contrast(behind_all + items, background):
                 ctx.report.at(number - ctx.report.number).warn(
                     f"text in #{color} on #{behind} has a contrast of {ratio:.1f}:1, "
                     f"below {need:g}:1",
@@ -187,7 +191,7 @@ class _Engine:
         whatever built the items."""
         slide = self.design.grid.slide
         content = len(page.items) if page.chrome else len(items)
-        footer_top = self.design.chrome.top
+        footer_top = self.design.footer_top
         for index, item in enumerate(items):
             text_too_tall = (
                 isinstance(item, TextBox)

@@ -41,6 +41,7 @@ from .nodes import (
     Selectable,
     SlideBase,
     Text,
+    text_shorthand,
 )
 
 Language = Annotated[
@@ -123,10 +124,31 @@ class ThemeColors(Node):
     surface: Color = Field(default="#F3F5F8", description="Panels and banded rows.")
 
 
+# what template.layouts may name a layout for: a kind of slide, or the section dividers
+LayoutFor = Literal[(*SLIDE_KINDS, "divider")]
+
+
+class TemplateRef(Node):
+    """An organisation's PowerPoint template to build on; a plain string is its path."""
+
+    path: Text = Field(description=".pptx or .potx file, relative to the outline's folder.")
+    layouts: dict[LayoutFor, Text] = Field(
+        default_factory=dict,
+        description="The template's layout (by name) for a kind of slide; "
+        "the rest are chosen by name, type and structure.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data):
+        return text_shorthand(data, "path")
+
+
 class Theme(Node):
     font: Text = Field(default="Arial", description="One sans family for the deck.")
     colors: ThemeColors = Field(default_factory=ThemeColors)
     logo: Image | None = None
+    template: TemplateRef | None = None
 
 
 class GlossaryEntry(Selectable):
@@ -170,6 +192,7 @@ class ThemeOverride(Node):
         default_factory=dict
     )
     logo: Image | None = None
+    template: TemplateRef | None = None
 
 
 class Audience(Node):

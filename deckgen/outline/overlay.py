@@ -69,14 +69,23 @@ def _merge_value(base: PosDict, key: str, value, source: PosDict) -> None:
 def _absolute_pictures(node, folder: Path, parent_key: str | None) -> None:
     if isinstance(node, PosDict):
         path = node.get("path")
-        if parent_key in IMAGE_KEYS and isinstance(path, str) and not os.path.isabs(path):
-            with contextlib.suppress(OSError, ValueError, RuntimeError):  # checked later
-                node["path"] = str((folder / path).resolve())
+        if parent_key in (*IMAGE_KEYS, "template") and isinstance(path, str):
+            _make_absolute(node, "path", folder)
+        if parent_key == "theme" and isinstance(node.get("template"), str):
+            _make_absolute(node, "template", folder)
         for key, value in node.items():
             _absolute_pictures(value, folder, key)
     elif isinstance(node, PosList):
         for item in node:
             _absolute_pictures(item, folder, parent_key)
+
+
+def _make_absolute(node: PosDict, key: str, folder: Path) -> None:
+    """An overlay's file path made absolute, so it is found from the overlay's folder."""
+    path = node[key]
+    if not os.path.isabs(path):
+        with contextlib.suppress(OSError, ValueError, RuntimeError):  # checked later
+            node[key] = str((folder / path).resolve())
 
 
 def _sections(tree: PosDict) -> PosList | None:

@@ -207,6 +207,8 @@ def _theme(base: m.Theme, override: m.ThemeOverride) -> m.Theme:
         update["font"] = override.font
     if override.logo:
         update["logo"] = override.logo
+    if override.template:
+        update["template"] = override.template
     if override.colors:
         update["colors"] = base.colors.model_copy(update=dict(override.colors))
     return base.model_copy(update=update)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ..errors import Diagnostic, SourcePos, error, warning
-from .files import CheckedPicture, check_picture
+from ..errors import Diagnostic, SourcePos, error, quoted, warning
+from .files import CheckedPicture, check_picture, locate_input
 
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 
@@ -48,6 +48,14 @@ def placeholders(text: str) -> Iterator[tuple[str | None, str]]:
 
 
 IMAGE_KEYS = ("image", "icon", "logo")
+TEMPLATE_FILE = "a .pptx or .potx file"
+
+
+def _is_path(key: str, parent_key: str | None) -> bool:
+    """Whether a string is a file's path (a picture's, a template's), not text."""
+    return (key == "path" and parent_key in (*IMAGE_KEYS, "template")) or (
+        key == "template" and parent_key == "theme"
+    )
 
 
 def check_tree(tree, base: Path) -> tuple[list[Diagnostic], dict[str, CheckedPicture]]:
@@ -107,7 +115,7 @@ class _TreeChecker:
                 if key == "variables" and node is self.tree:
                     continue
                 if isinstance(value, str):
-                    if not (key == "path" and parent_key in IMAGE_KEYS):
+                    if not _is_path(key, parent_key):
                         self.problems += _check_text(value, self.variables, node.value_pos[key])
                 else:
                     self.visit(value, key)
@@ -122,6 +130,8 @@ class _TreeChecker:
         """Pictures exist; concepts, references and audiences named are declared."""
         if parent_key in IMAGE_KEYS and isinstance(node.get("path"), str):
             self.check_picture(node["path"], node.value_pos["path"])
+        if parent_key == "theme" and "template" in node:
+            self.check_template(node)
         concept = node.get("concept")
         if isinstance(concept, str) and self.concepts is not None and concept not in self.concepts:
             self.problems.append(
@@ -148,6 +158,20 @@ class _TreeChecker:
         self.problems += problems
         if picture is not None:
             self.pictures[path] = picture  # as written: what layout will look up
+
+    def check_template(self, theme) -> None:
+        """A theme's template lies inside the project folder and is a regular file (it is
+        opened, checked and cleaned when a build uses it)."""
+        ref = theme["template"]
+        if isinstance(ref, str):
+            path, pos = ref, theme.value_pos["template"]
+        elif isinstance(ref, self.mapping) and isinstance(ref.get("path"), str):
+            path, pos = ref["path"], ref.value_pos["path"]
+        else:
+            return  # the model says what is wrong with it
+        shown = f"template {quoted(path)}"
+        _found, problems = locate_input(path, self.base, self.base, pos, shown, TEMPLATE_FILE)
+        self.problems += problems
 
     def check_audiences(self, names, positions) -> None:
         known = self.audiences

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 
-from ..errors import Diagnostic, warning
+from ..errors import Diagnostic, InputError, SourcePos, error, quoted, warning
 from ..layout.frames import SlideLayout
+from ..layout.geometry import Rect
 
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
 _BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
@@ -105,17 +106,53 @@ def _pick(kind: SlideLayout, fits, wanted: str | None) -> Choice | None:
         ("structure", lambda layout: True),
     ]
     for by, test in stages:
-        for m, layout in fits:
-            if test(layout):
-                return Choice(layout, m, by)
+        matching = [(m, layout) for m, layout in fits if test(layout)]
+        placed = [(m, layout) for m, layout in matching if well_placed(kind, layout)]
+        ranked = sorted(placed or matching, key=lambda found: _rank(kind, found[1]))
+        for m, layout in ranked:
+            return Choice(layout, m, by)
     return None
 
 
+CLUTTER_STEP = 0.1  # shares of cover closer than this count as equal (master order decides)
+READABLE_TITLE, READABLE_BODY = 3.0, 4.5  # WCAG AA for large and for body text
+
+
+def _rank(kind: SlideLayout, layout) -> tuple[bool, bool, float]:
+    """Layouts whose body text and title read on what lies behind them first, then the
+    quietest."""
+    from . import look
+
+    boxes = look.text_boxes(layout) or (None, None)
+    body_unreadable = (
+        kind is SlideLayout.CONTENT
+        and look.text_contrast(layout, _BODIES, boxes[1]) < READABLE_BODY
+    )
+    title_unreadable = look.text_contrast(layout, _TITLES, boxes[0]) < READABLE_TITLE
+    return body_unreadable, title_unreadable, _clutter(kind, layout)
+
+
+def _clutter(kind: SlideLayout, layout) -> float:
+    """How much of a content or title-only slide's body area the layout's own shapes and
+    pictures cover: the quietest master serves text best (a title master's collage does
+    not). Other kinds keep the template's order."""
+    if kind not in (SlideLayout.CONTENT, SlideLayout.TITLE_ONLY):
+        return 0.0
+    from . import look
+
+    prs = layout.part.package.presentation_part.presentation
+    width, height = prs.slide_width, prs.slide_height
+    zone = look.TITLE_ZONE
+    body = Rect(0, round(height * zone / 2), width, round(height * (1 - zone)))
+    shapes = look.backdrops(layout, look.ThemeLook(layout.slide_master))
+    return round(look.covered(body, shapes) / CLUTTER_STEP)
+
+
 def _fits(kind: SlideLayout, layout, area: int) -> bool:
-    """Whether ``layout``'s placeholders can hold a ``kind`` slide."""
+    """Whether ``layout``'s placeholders can hold a ``kind`` slide: a title, and for
+    content slides one body of workable size."""
     kinds = [ph.placeholder_format.type for ph in layout.placeholders]
-    has_title = any(k in _TITLES for k in kinds)
-    if not has_title:
+    if not any(k in _TITLES for k in kinds):
         return False
     bodies = [ph for ph in layout.placeholders if ph.placeholder_format.type in _BODIES]
     if kind is SlideLayout.CONTENT:
@@ -127,6 +164,74 @@ def _fits(kind: SlideLayout, layout, area: int) -> bool:
     return len(bodies) <= 1  # a section divider: a title, and perhaps a line below it
 
 
+def well_placed(kind: SlideLayout, layout) -> bool:
+    """Whether a fitting layout (or its master) also places its title where deckgen's
+    slides have it: content and title-only slides' titles near the top, above the body.
+    (Slides write their own positions, so a layout that fits but is placed otherwise
+    still serves; it is only less preferred.)"""
+    from . import look
+
+    return kind not in (SlideLayout.CONTENT, SlideLayout.TITLE_ONLY) or bool(
+        look.text_boxes(layout)
+    )
+
+
 def _area(placeholder) -> int:
     width, height = placeholder.width, placeholder.height
     return (width or 0) * (height or 0)
+
+
+# the kind of slide an outline's ``template.layouts`` key names, as frames say it
+DIVIDER, SECTION_SOURCE = "divider", "section"
+
+
+@dataclass(frozen=True)
+class LayoutPlan:
+    """The layout each slide is built on: the outline's choice for its kind where it
+    fits the slide, else the one chosen for its kind of layout."""
+
+    chosen: dict[SlideLayout, Choice]
+    named: dict[str, object]  # kind name -> pptx SlideLayout the outline names for it
+
+    def for_frame(self, frame, area: int):
+        """The pptx layout ``frame`` (a SlideFrame) is built on."""
+        kind = frame.source.kind if frame.source is not None else None
+        key = DIVIDER if kind == SECTION_SOURCE else kind
+        wanted = self.named.get(key) if key else None
+        if wanted is not None and _fits(frame.layout, wanted, area):
+            return wanted
+        return self.chosen[frame.layout].layout
+
+
+def plan_layouts(
+    prs, named: Mapping[str, str], pos: SourcePos | None
+) -> tuple[LayoutPlan, list[Diagnostic]]:
+    """The layouts to build on, and what to warn about; a layout the outline names that
+    the template does not have is an error that lists the ones it has."""
+    chosen, problems = choose_layouts(prs)
+    by_name = {
+        layout.name.casefold(): layout
+        for master in prs.slide_masters
+        for layout in master.slide_layouts
+    }
+    area = prs.slide_width * prs.slide_height
+    resolved = {}
+    for kind, name in named.items():
+        layout = by_name.get(name.casefold())
+        if layout is None:
+            names = {layout.name for layout in by_name.values()}
+            have = ", ".join(quoted(n) for n in sorted(names, key=str.casefold))
+            message = f"the template has no layout {quoted(name)} (named for {kind} slides)"
+            raise InputError(message, [error(message, pos, f"its layouts are: {have}")])
+        if not any(_fits(slide_layout, layout, area) for slide_layout in SlideLayout):
+            problems.append(
+                warning(
+                    f"the layout {quoted(name)} named for {kind} slides has no title "
+                    "placeholder (or no body of workable size): not used",
+                    pos,
+                    "name a layout with a title placeholder",
+                )
+            )
+            continue
+        resolved[kind] = layout
+    return LayoutPlan(chosen, resolved), problems

@@ -18,6 +18,9 @@ from ..conftest import check_pptx_strictly
 
 pytestmark = pytest.mark.libreoffice
 TEMPLATES = Path("/usr/lib/libreoffice/share/template/common/presnt")
+# Progress's content layout leaves a body 1.9 in high above its raised slide number: the
+# fixture's picture and four takeaways do not fit it, and deckgen says so (issue 9 open)
+TOO_SMALL_A_BODY = {"Progress"}
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +81,32 @@ def test_every_libreoffice_template_cleans_into_a_strictly_valid_package(corpus,
             if ph.placeholder_format.type.name in ("BODY", "OBJECT")
         ]
         assert len(body) == 1, source.name
+
+
+def test_the_small_talk_builds_on_every_libreoffice_template(corpus, tmp_path):
+    """Exit 0, the template's size, every title in a title placeholder and every note kept,
+    nothing of the sample slides; the deck passes the strict check (autouse)."""
+    from ..conftest import SMALL, SMALL_TITLES, run_cli
+
+    for source in corpus:
+        original = Presentation(str(source))
+        out = tmp_path / source.stem
+        result = run_cli("build", str(SMALL), "-o", str(out), "--template", str(source))
+        if source.stem in TOO_SMALL_A_BODY:  # a positioned error, nothing written
+            assert result.exit_code == 1 and "does not fit" in result.output, source.name
+            assert not out.exists() or not list(out.iterdir())
+            continue
+        assert result.exit_code == 0, (source.name, result.output)
+        (deck,) = out.glob("*.pptx")
+        prs = Presentation(str(deck))
+        assert (prs.slide_width, prs.slide_height) == (
+            original.slide_width,
+            original.slide_height,
+        )
+        for slide in prs.slides:
+            title = slide.shapes.title
+            assert title is not None and title.text_frame.text.strip(), source.name
+            assert slide.notes_slide.notes_text_frame.text.strip(), source.name
+        sample_titles = {s.shapes.title.text_frame.text for s in original.slides if s.shapes.title}
+        built_titles = {s.shapes.title.text_frame.text for s in prs.slides}
+        assert not (sample_titles - {"", *SMALL_TITLES}) & built_titles, source.name

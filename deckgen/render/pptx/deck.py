@@ -41,29 +41,40 @@ _LAYOUT = {
     SlideLayout.CONTENT: "Title and Content",
 }
 
+# the placeholder types each kind of text takes, in order of preference
 _PH_TYPES = {
     Placeholder.TITLE: (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE),
-    Placeholder.SUBTITLE: (PP_PLACEHOLDER.SUBTITLE,),
+    Placeholder.SUBTITLE: (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT),
     Placeholder.BODY: (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT),
     Placeholder.FOOTER: (PP_PLACEHOLDER.FOOTER,),
     Placeholder.SLIDE_NUMBER: (PP_PLACEHOLDER.SLIDE_NUMBER,),
 }
 
 
-# the stock master's background: a slide on any other colour sets its own
-MASTER_BACKGROUND = "FFFFFF"
+def render_pptx(
+    deck: Deck, created: _dt.datetime, thumbnail: bytes | None = None, on=None
+) -> bytes:
+    """The deck as .pptx bytes, on python-pptx's default template made ours, or ``on`` an
+    organisation's (an OnTemplate); ``thumbnail`` (JPEG) replaces the package's blank one."""
+    if on is None:
+        prs = Presentation()
+        prs.slide_width, prs.slide_height = deck.width, deck.height
+        prepare_template(prs, deck)
+        layouts = {layout.name: layout for layout in prs.slide_layouts}
 
+        def layout_for(frame: SlideFrame):
+            return layouts.get(_LAYOUT[frame.layout])
+    else:
+        prs = on.template.prs
+        area = prs.slide_width * prs.slide_height
 
-def render_pptx(deck: Deck, created: _dt.datetime, thumbnail: bytes | None = None) -> bytes:
-    """The deck as .pptx bytes; ``thumbnail`` (JPEG) replaces the package's blank one."""
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = deck.width, deck.height
-    prepare_template(prs, deck)
+        def layout_for(frame: SlideFrame):
+            return on.plan.for_frame(frame, area)
+
     count_notes_partnames(prs.part.package)
-    layouts = {layout.name: layout for layout in prs.slide_layouts}
     ink = Ink.of(deck)
     for frame in deck.slides:
-        _render_slide(prs, layouts.get(_LAYOUT[frame.layout]), frame, ink)
+        _render_slide(prs, layout_for(frame), frame, ink)
     _core_properties(prs, deck, created)
     finish_package(prs, deck, thumbnail)
     buf = io.BytesIO()
@@ -73,17 +84,17 @@ def render_pptx(deck: Deck, created: _dt.datetime, thumbnail: bytes | None = Non
 
 def _render_slide(prs, layout, frame: SlideFrame, ink: Ink) -> None:
     slide = prs.slides.add_slide(layout)
-    if frame.background.upper() != MASTER_BACKGROUND:
+    if frame.background.upper() != ink.background:  # else the master's shows
         slide.background.fill.solid()
         ink.paint(slide.background.fill.fore_color, frame.background)
     placeholders = _placeholders(slide, layout, frame)
-    used = set()
+    filled = set()
     tree = slide.shapes._spTree
     for item in frame.items:
         match item:
             case TextBox(placeholder=kind) if kind is not None and kind in placeholders:
                 shape = fill_placeholder(placeholders[kind], item, ink)
-                used.add(kind)
+                filled.add(shape.shape_id)
             case TextBox():
                 shape = add_text_box(slide.shapes, item, ink)
             case Table():
@@ -97,11 +108,8 @@ def _render_slide(prs, layout, frame: SlideFrame, ink: Ink) -> None:
         # keep the frame's paint order: move each shape to the top as it is drawn
         tree.remove(shape._element)
         tree.append(shape._element)
-    for kind, ph in placeholders.items():
-        if kind not in used:  # no empty "Click to add text" boxes
-            ph._element.getparent().remove(ph._element)
     for ph in list(slide.placeholders):
-        if ph.placeholder_format.type not in sum(_PH_TYPES.values(), ()):
+        if ph.shape_id not in filled:  # no empty "Click to add text" boxes
             ph._element.getparent().remove(ph._element)
     set_notes(slide, frame.notes)
 
@@ -121,11 +129,14 @@ def _placeholders(slide, layout, frame: SlideFrame) -> dict:
         )
         if kind in wanted and source is not None:
             slide.shapes.clone_placeholder(source)
-    placeholders = {}
-    for ph in slide.placeholders:
-        for kind, types in _PH_TYPES.items():
-            if ph.placeholder_format.type in types and kind not in placeholders:
+    placeholders: dict = {}
+    free = list(slide.placeholders)
+    for kind in sorted(wanted - {None}, key=list(Placeholder).index):
+        for ph_type in _PH_TYPES[kind]:
+            ph = next((p for p in free if p.placeholder_format.type == ph_type), None)
+            if ph is not None:
                 placeholders[kind] = ph
+                free.remove(ph)
                 break
     return placeholders
 

@@ -32,13 +32,18 @@ BODY_FONT = "+mn-lt"
 class Ink:
     by_color: dict[str, str]  # "RRGGBB" -> theme slot (the first slot that has it)
     lang: str
+    background: str  # "RRGGBB" the master shows: slides on it need no background of their own
+    heading_font: str = HEADING_FONT  # as written: a theme reference, or a template's family
+    body_font: str = BODY_FONT
 
     @classmethod
     def of(cls, deck: Deck) -> Ink:
         by_color: dict[str, str] = {}
-        for slot, color in deck.design.palette.slots():
+        design = deck.design
+        for slot, color in design.slots():
             by_color.setdefault(color.upper(), slot)
-        return cls(by_color, deck.meta.language)
+        heading, body = design.fonts_written
+        return cls(by_color, deck.meta.language, design.palette.background.upper(), heading, body)
 
     def paint(self, color_format, color: str) -> None:
         """Set a python-pptx ColorFormat to ``color``: its theme slot, or the literal."""

@@ -20,18 +20,30 @@ _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 WIDESCREEN = 12_192_000, 6_858_000  # what PowerPoint calls "Widescreen"
 
 
+_APP_TYPE = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+
+
 def finish_package(prs, deck: Deck, thumbnail: bytes | None) -> None:
     _list_notes_master(prs)
-    _part(prs, "/docProps/app.xml")._blob = _app_xml(prs, deck)
+    _set_part(prs, RT.EXTENDED_PROPERTIES, "/docProps/app.xml", _APP_TYPE, _app_xml(prs, deck))
     if thumbnail is not None:
-        _part(prs, "/docProps/thumbnail.jpeg")._blob = thumbnail
+        _set_part(prs, RT.THUMBNAIL, "/docProps/thumbnail.jpeg", "image/jpeg", thumbnail)
 
 
-def _part(prs, name: str):
-    for part in prs.part.package.iter_parts():
-        if str(part.partname) == name:
-            return part
-    raise LookupError(name)  # pragma: no cover - python-pptx's default package has both
+def _set_part(prs, reltype: str, name: str, content_type: str, blob: bytes) -> None:
+    """The package's part of ``reltype`` given ``blob``; added where a template has none,
+    and replaced where its part is of another type (a PNG or WMF thumbnail)."""
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+
+    package = prs.part.package
+    for rel_id, rel in list(package._rels.items()):
+        if rel.reltype == reltype and not rel.is_external:
+            if rel.target_part.content_type == content_type:
+                rel.target_part._blob = blob
+                return
+            package._rels.pop(rel_id)
+    package.relate_to(Part(PackURI(name), content_type, package, blob), reltype)
 
 
 def _list_notes_master(prs) -> None:

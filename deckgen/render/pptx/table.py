@@ -5,7 +5,7 @@ from __future__ import annotations
 from pptx.enum.text import MSO_ANCHOR
 
 from ...layout.frames import Table
-from .ink import BODY_FONT, Ink
+from .ink import Ink
 from .text import write_paragraphs
 from .units import emu
 
@@ -34,5 +34,5 @@ def add_table(shapes, table: Table, ink: Ink):
                 target.fill.solid()
                 ink.paint(target.fill.fore_color, cell.fill)
             target.text_frame.word_wrap = True
-            write_paragraphs(target.text_frame, cell.paragraphs, BODY_FONT, ink)
+            write_paragraphs(target.text_frame, cell.paragraphs, ink.body_font, ink)
     return frame

@@ -7,7 +7,7 @@ from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
 
 from ...layout.frames import Align, Anchor, Paragraph, Role, TextBox
-from .ink import BODY_FONT, HEADING_FONT, Ink
+from .ink import Ink
 from .units import centipoints, emu, points
 
 _ALIGN = {Align.LEFT: PP_ALIGN.LEFT, Align.CENTER: PP_ALIGN.CENTER, Align.RIGHT: PP_ALIGN.RIGHT}
@@ -30,7 +30,7 @@ def fill_text_frame(text_frame, box: TextBox, ink: Ink) -> None:
     text_frame.margin_top = emu(ins.top)
     text_frame.margin_right = emu(ins.right)
     text_frame.margin_bottom = emu(ins.bottom)
-    font = HEADING_FONT if box.role is Role.TITLE else BODY_FONT
+    font = ink.heading_font if box.role is Role.TITLE else ink.body_font
     write_paragraphs(text_frame, box.paragraphs, font, ink, box.field)
 
 

@@ -1,0 +1,146 @@
+"""The design record's parts for each composition: the title slide, dividers, bullets,
+listings, definitions, analogies, comparisons, takeaways, the closing slide and the
+notes page. Lengths are EMU (:mod:`.geometry`), sizes points."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .geometry import Insets, Rect, inch
+
+
+@dataclass(frozen=True)
+class TitleSlideDesign:
+    text_width: int = inch(8.0)  # the concepts' discs start at 8.6 in
+    title_top: int = inch(1.2)
+    title_height: int = inch(2.5)
+    title_lines: int = 3
+    bars_top: int = inch(3.95)
+    subtitle_top: int = inch(4.25)
+    subtitle_height: int = inch(1.0)
+    presenter_top: int = inch(5.45)
+    presenter_height: int = inch(1.0)
+    disc: int = inch(2.6)
+    disc_inset: int = inch(0.5)
+    # the first disc's top-left from the right margin, the second's top
+    first_disc_left_of_second: int = inch(1.5)
+    first_disc_top: int = inch(1.05)
+    second_disc_top: int = inch(3.65)
+    logo: Rect = Rect(-inch(1.6), inch(0.4), inch(1.6), inch(0.6))  # x from the right margin
+
+
+@dataclass(frozen=True)
+class DividerDesign:
+    text_width_beside_icon: int = inch(7.8)
+    number_top: int = inch(1.9)
+    number_height: int = inch(0.6)
+    title_top: int = inch(2.6)
+    title_lines: int = 2
+    subtitle_gap: int = inch(0.3)
+    subtitle_floor: float = 18
+    disc: int = inch(3.0)
+    disc_right_gap: int = inch(0.4)
+    disc_inset: int = inch(0.6)
+
+
+@dataclass(frozen=True)
+class BulletsDesign:
+    most: int = 6  # top-level points a slide
+    marker: str = "•"
+    sub_marker: str = "–"
+    indent: int = inch(0.4)
+    sub_indent: int = inch(0.85)
+    sub_hanging: int = inch(0.35)
+    picture_width: int = inch(3.4)
+    picture_height: int = inch(3.4)
+    picture_gap: int = inch(0.5)
+    picture_drop: int = inch(0.2)
+
+
+@dataclass(frozen=True)
+class ListingDesign:
+    """Agenda, glossary and references: entries generated from the whole outline."""
+
+    columns: int = 2  # glossary and references
+    agenda_hang: int = inch(0.75)
+    reference_hang: int = inch(0.55)
+    agenda_number_gap: str = "   "
+    reference_gap: str = "  "
+
+
+@dataclass(frozen=True)
+class DefinitionDesign:
+    mark_width: int = inch(1.1)
+    mark_rise: int = inch(0.35)  # the quote mark starts this far above the quote
+    icon_disc: int = inch(2.6)
+    icon_gap: int = inch(0.5)
+    icon_inset: int = inch(0.5)
+    attribution_gap: int = inch(0.3)
+    # every definition starts at the same height, so the quote does not jump
+    # when the presenter moves from one definition to the next
+    top: int = inch(0.35)
+
+
+@dataclass(frozen=True)
+class AnalogyDesign:
+    gap: int = inch(0.7)  # between the panels, where the arrows are
+    pad: int = inch(0.25)
+    heading_height: int = inch(0.95)
+    heading_top: int = inch(0.15)
+    heading_box: int = inch(0.8)
+    icon: int = inch(0.8)
+    icon_advance: int = inch(1.0)
+    row_gap: int = inch(0.16)
+    most_spacing: int = inch(0.6)
+    summary_clearance: int = inch(0.45)  # the summary keeps clear of the footer below it
+    summary_gap: int = inch(0.2)
+
+
+@dataclass(frozen=True)
+class ComparisonDesign:
+    # the first column names the aspect: a narrower share of the width with more columns
+    first_column: float = 0.2
+    first_of_two: float = 0.3
+    insets: Insets = Insets(inch(0.12), inch(0.08), inch(0.12), inch(0.08))
+    rule_width: float = 1.0  # points: the white rules between cells
+
+    def first_share(self, columns: int) -> float:
+        return self.first_column if columns > 2 else self.first_of_two
+
+
+@dataclass(frozen=True)
+class TakeawaysDesign:
+    badge: int = inch(1.0)
+    text_gap: int = inch(0.4)
+    gap: int = inch(0.35)
+    least_gap: int = inch(0.15)  # four takeaways close up to this to fit
+    icon_inset: int = inch(0.18)
+    pair_disc: float = 0.62  # two discs side by side, each this share of the badge
+    pair_icon_inset: float = 1 / 6
+
+
+@dataclass(frozen=True)
+class ClosingDesign:
+    title_top: int = inch(1.6)
+    title_height: int = inch(1.3)
+    bars_top: int = inch(3.1)
+    message_top: int = inch(3.4)
+    message_width: int = inch(10.5)
+    message_height: int = inch(1.6)
+    presenter_top: int = inch(5.15)
+    presenter_height: int = inch(0.5)
+    disclosure_top: int = inch(6.55)
+    disclosure_height: int = inch(0.6)
+
+
+@dataclass(frozen=True)
+class NotesPageDesign:
+    """The notes page of the PPTX (portrait, 7.5 × 10 in): the slide above, notes below."""
+
+    slide_image: Rect = Rect(inch(0.5), inch(0.75), inch(6.5), inch(6.5 * 9 / 16))  # 16:9
+    notes: Rect = Rect(inch(0.75), inch(4.75), inch(6.0), inch(4.5))
+
+
+@dataclass(frozen=True)
+class Shapes:
+    corner: float = 0.06  # rounded corners, a share of the shorter side

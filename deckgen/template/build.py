@@ -1,0 +1,55 @@
+"""Building on an organisation's template: open it (from --template, or the tailored
+talk's theme.template), choose its layouts and fill the design record from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import Diagnostic
+
+if TYPE_CHECKING:
+    from ..build import BuildOptions
+    from ..layout.design import Design
+    from ..outline.talk import Talk
+    from .layouts import LayoutPlan
+    from .package import Template
+
+
+@dataclass(frozen=True)
+class OnTemplate:
+    """A template opened and cleaned, and the layout each slide is built on."""
+
+    template: Template
+    plan: LayoutPlan
+
+
+def open_template(
+    talk: Talk, base_dir: str, options: BuildOptions | None
+) -> tuple[OnTemplate | None, Design | None, list[Diagnostic]]:
+    """The template to build on with the design it gives, or (None, None, []) for the
+    default design."""
+    from .design import design_on
+    from .layouts import plan_layouts
+    from .package import TemplateOptions, read_template
+
+    ref = talk.theme.template
+    given = options.template if options is not None else None
+    if given is None and ref is None:
+        return None, None, []
+    opening = TemplateOptions(
+        strip_macros=bool(options and options.strip_macros),
+        allow_external_links=bool(options and options.allow_external_links),
+    )
+    if given is not None:  # named on the command line: its own folder is fine
+        path = Path(given)
+        template = read_template(str(path), Path.cwd(), path.resolve().parent, None, opening)
+        named, pos = {}, None
+    else:
+        pos = ref.pos or talk.theme.pos
+        template = read_template(ref.path, base_dir, base_dir, pos, opening)
+        named = dict(ref.layouts)
+    plan, problems = plan_layouts(template.prs, named, pos)
+    design, look_problems = design_on(template.prs, plan.chosen, talk)
+    return OnTemplate(template, plan), design, template.repairs + problems + look_problems

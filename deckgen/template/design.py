@@ -1,0 +1,172 @@
+"""The design record filled from an organisation's template.
+
+deckgen's own design, scaled to the template's slide size, then: the grid (margins,
+title and body boxes) from the content layout's placeholders, the footer and slide-number
+boxes from its footer and number placeholders, titles and text in the sizes, colours and
+fonts the template sets for them, its theme's colour slots, the background its layouts
+show; deckgen's full-bleed colour slides and accent rule step aside for the template's look.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..errors import Diagnostic, warning
+from ..layout.colors import contrast, mix
+from ..layout.design import Chrome, Design, Grid, TemplateLayout, default_design, scaled
+from ..layout.frames import SlideLayout
+from . import look
+
+DEFAULT_WIDTH, DEFAULT_HEIGHT = Grid().width, Grid().height
+TEXT_CONTRAST = 4.5  # WCAG AA for body text
+SURFACE_TINT = 0.06  # panels and banded rows, when the theme's lt2 does not suit
+BODY_KEPT = 0.75  # a template's footer may not rise into the body's top three quarters
+
+
+def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
+    """The design for ``talk`` built on the template ``prs`` with its chosen layouts."""
+    width, height = prs.slide_width, prs.slide_height
+    factor = min(width / DEFAULT_WIDTH, height / DEFAULT_HEIGHT)
+    design = scaled(default_design(talk), factor)
+    content = choices[SlideLayout.CONTENT].layout
+    theme = look.ThemeLook(content.slide_master)
+    title = look.placeholder(content, look.TITLES, theme)
+    body = look.placeholder(content, look.BODIES, theme)
+    problems: list[Diagnostic] = []
+    grid = replace(design.grid, width=width, height=height)
+    boxes = look.text_boxes(content)  # None: deckgen's own grid, scaled, serves
+    if boxes is not None and boxes[1] is not None:
+        grid = _grid(grid, *boxes)
+    background = look.background(content, theme)
+    palette = _palette(design, theme, title, body, background)
+    scale = _scale(design, title, body)
+    chrome = _chrome(design, grid, content, theme)
+    grid = replace(grid, body_bottom=min(grid.body_bottom, _top_of(chrome, grid) - chrome.gap))
+    heading_written = (title.text.written if title else None) or "+mj-lt"
+    body_written = (body.text.written if body else None) or "+mn-lt"
+    family = (body.text.family if body else None) or theme.family("+mn-lt") or design.font
+    if contrast(palette.text, background) < TEXT_CONTRAST:
+        problems.append(
+            warning(
+                f"the template's text colour #{palette.text} is hard to read on its "
+                f"background #{background} ({contrast(palette.text, background):.1f}:1)",
+                hint="set theme.colors.text in the outline, or fix the template's body style",
+            )
+        )
+    return (
+        replace(
+            design,
+            font=family,
+            heading_font=(title.text.family if title else None) or theme.family("+mj-lt"),
+            palette=palette,
+            grid=grid,
+            scale=scale,
+            chrome=chrome,
+            theme_slots=tuple(theme.slots.items()),
+            fonts_written=(heading_written, body_written),
+            plain=True,
+            layouts={
+                kind.value: found
+                for kind in (SlideLayout.TITLE, SlideLayout.SECTION)
+                if (found := _layout_boxes(choices[kind].layout, palette)) is not None
+            },
+            backdrops={
+                kind.value: tuple(
+                    look.backdrops(choice.layout, look.ThemeLook(choice.layout.slide_master))
+                )
+                for kind, choice in choices.items()
+            },
+        ),
+        problems,
+    )
+
+
+def _grid(grid: Grid, title, body) -> Grid:
+    """Margins from the title's box, the title's and body's boxes from the layout."""
+    left = min(title.x, body.x)
+    right = max(title.x + title.w, body.x + body.w)
+    return replace(
+        grid,
+        margin=left,
+        right_margin=grid.width - right,
+        title_top=title.y,
+        title_height=title.h,
+        body_top=max(body.y, title.y + title.h),
+        body_bottom=body.y + body.h,
+    )
+
+
+def _palette(design: Design, theme: look.ThemeLook, title, body, background: str):
+    palette = design.palette
+    text = (body.text.color if body else None) or theme.slots.get("dk1") or palette.text
+    heading = (title.text.color if title else None) or theme.slots.get("dk2") or text
+    surface = theme.slots.get("lt2") or palette.surface
+    if contrast(text, surface) < TEXT_CONTRAST:
+        surface = mix(text, background, SURFACE_TINT)
+    accent = theme.slots.get("accent1") or palette.primary
+    return replace(
+        palette,
+        text=text,
+        heading=heading,
+        background=background,
+        surface=surface,
+        primary=palette.readable(accent, background),
+        muted=palette.readable(mix(text, background, 0.7), background),
+    )
+
+
+def _scale(design: Design, title, body):
+    """The template's title and text sizes, never below deckgen's readable floors."""
+    scale = design.scale
+    changes = {}
+    if title is not None and title.text.size:
+        changes["title"] = max(title.text.size, scale.title_floor)
+    if body is not None and body.text.size:
+        size = max(body.text.size, scale.floor)
+        changes["body"] = size
+        changes["sub_body"] = max(min(scale.sub_body, size), scale.floor)
+        changes["level3"] = max(min(scale.level3, size), scale.floor)
+    return replace(scale, **changes)
+
+
+def _layout_boxes(layout, palette) -> TemplateLayout | None:
+    """The title and subtitle boxes of a title or section layout, and their colours."""
+    theme = look.ThemeLook(layout.slide_master)
+    title = look.placeholder(layout, look.TITLES, theme)
+    if title is None:
+        return None
+    subtitle = look.placeholder(layout, look.SUBTITLES, theme)
+    return TemplateLayout(
+        title=title.rect,
+        title_color=title.text.color or palette.title,
+        title_size=title.text.size,
+        subtitle=subtitle.rect if subtitle is not None else None,
+        subtitle_color=subtitle.text.color if subtitle is not None else None,
+    )
+
+
+def _chrome(design: Design, grid: Grid, content, theme):
+    """The template's footer and slide-number boxes; deckgen's own along the bottom where
+    they would cut into the body (over a quarter of it) or the template has none."""
+    height = grid.height
+    # deckgen's own chrome keeps its distance from the bottom on a taller slide (4:3)
+    own = replace(
+        design.chrome, top=height - (DEFAULT_HEIGHT - Chrome().top) * grid.width // DEFAULT_WIDTH
+    )
+    footer = _rect_of(content, look.FOOTERS, theme)
+    number = _rect_of(content, look.NUMBERS, theme)
+    body_height = grid.body_bottom - grid.body_top
+    tops = [box.y for box in (footer, number) if box is not None]
+    if not tops or min(tops) < grid.body_top + BODY_KEPT * body_height:
+        return own
+    return replace(own, footer=footer, number=number)
+
+
+def _top_of(chrome, grid: Grid) -> int:
+    tops = [box.y for box in (chrome.footer, chrome.number) if box is not None]
+    return min(tops) if tops else chrome.top
+
+
+def _rect_of(layout, types, theme):
+    found = look.placeholder(layout, types, theme)
+    return found.rect if found is not None else None

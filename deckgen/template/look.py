@@ -1,0 +1,373 @@
+"""What a template's layouts look like: where their placeholders are and how their text is
+set, followed through the whole style chain, and what colour lies behind them.
+
+In real templates the look often lives only in the master's prompt text (no text styles,
+no list styles), placeholders inherit their position from the master, colours are theme
+slots mapped through the master's colour map, and the background may be a picture. So
+for a placeholder each property is taken from the first of: the layout's list style, the
+layout's prompt text, the master's list style, the master's prompt text, the master's
+text styles; and theme font and colour references are resolved.
+"""
+
+from __future__ import annotations
+
+import colorsys
+import io
+import warnings
+from dataclasses import dataclass
+
+from lxml import etree
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
+
+from ..layout.colors import mix
+from ..layout.geometry import Rect
+
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_NS = {"a": _A}
+TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
+BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
+SUBTITLES = (PP_PLACEHOLDER.SUBTITLE, *BODIES)
+FOOTERS = (PP_PLACEHOLDER.FOOTER,)
+NUMBERS = (PP_PLACEHOLDER.SLIDE_NUMBER,)
+# the master's placeholder a layout's inherits from, by type
+_MASTER_TYPE = {
+    PP_PLACEHOLDER.CENTER_TITLE: PP_PLACEHOLDER.TITLE,
+    PP_PLACEHOLDER.VERTICAL_TITLE: PP_PLACEHOLDER.TITLE,
+    PP_PLACEHOLDER.SUBTITLE: PP_PLACEHOLDER.BODY,
+    PP_PLACEHOLDER.OBJECT: PP_PLACEHOLDER.BODY,
+}
+COVERS = 0.8  # a master shape over this share of the slide counts as its background
+
+
+@dataclass(frozen=True)
+class TextLook:
+    """How a placeholder's first-level text is set; None where the chain says nothing."""
+
+    size: float | None = None  # points
+    color: str | None = None  # "RRGGBB"
+    family: str | None = None  # the font family, theme references resolved
+    written: str | None = None  # the font as written: "+mj-lt", "+mn-lt" or a family
+    bold: bool | None = None
+
+
+@dataclass(frozen=True)
+class PlaceholderLook:
+    rect: Rect
+    text: TextLook
+
+
+class ThemeLook:
+    """A master's theme: its colour slots, its major and minor fonts, its colour map."""
+
+    def __init__(self, master) -> None:
+        root = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
+        scheme = root.find(".//a:clrScheme", _NS)
+        self.slots: dict[str, str] = {}
+        for slot in scheme if scheme is not None else ():
+            name = etree.QName(slot).localname
+            color = slot.find("a:srgbClr", _NS)
+            system = slot.find("a:sysClr", _NS)
+            if color is not None:
+                self.slots[name] = color.get("val", "000000").upper()
+            elif system is not None:
+                self.slots[name] = system.get("lastClr", "000000").upper()
+        self.fonts = {
+            tag: _attr(root.find(f".//a:fontScheme/a:{tag}Font/a:latin", _NS), "typeface")
+            for tag in ("major", "minor")
+        }
+        color_map = master._element.find(qn("p:clrMap"))
+        self.color_map = dict(color_map.attrib) if color_map is not None else {}
+
+    def family(self, typeface: str | None) -> str | None:
+        if typeface in ("+mj-lt", "+mn-lt"):
+            return self.fonts["major" if typeface == "+mj-lt" else "minor"]
+        return typeface or None
+
+    def color(self, element) -> str | None:
+        """The colour a DrawingML colour element (srgbClr, schemeClr, sysClr) shows."""
+        if element is None:
+            return None
+        tag = etree.QName(element).localname
+        if tag == "srgbClr":
+            base = element.get("val", "000000").upper()
+        elif tag == "sysClr":
+            base = element.get("lastClr", "000000").upper()
+        elif tag == "schemeClr":
+            name = element.get("val", "")
+            base = self.slots.get(self.color_map.get(name, name))
+            if base is None:
+                return None
+        else:
+            return None
+        return _modified(base, element)
+
+
+def _modified(color: str, element) -> str:
+    """``color`` with the element's luminance modulation and offset, shade and tint."""
+    mods = {etree.QName(child).localname: int(child.get("val", "0")) / 100_000 for child in element}
+    if not mods:
+        return color
+    red, green, blue = (int(color[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    hue, light, sat = colorsys.rgb_to_hls(red, green, blue)
+    light = min(1.0, light * mods.get("lumMod", 1) + mods.get("lumOff", 0))
+    red, green, blue = colorsys.hls_to_rgb(hue, light, sat)
+    out = "".join(f"{round(v * 255):02X}" for v in (red, green, blue))
+    if "shade" in mods:
+        out = mix(out, "000000", mods["shade"])
+    if "tint" in mods:
+        out = mix(out, "FFFFFF", mods["tint"])
+    return out
+
+
+def placeholder(layout, types, theme: ThemeLook) -> PlaceholderLook | None:
+    """Where ``layout``'s first placeholder of one of ``types`` is, and how its text is set."""
+    own = next((ph for ph in layout.placeholders if ph.placeholder_format.type in types), None)
+    if own is None:
+        return None
+    kind = own.placeholder_format.type
+    master_type = _MASTER_TYPE.get(kind, kind)
+    inherited = next(
+        (
+            ph
+            for ph in layout.slide_master.placeholders
+            if _MASTER_TYPE.get(ph.placeholder_format.type, ph.placeholder_format.type)
+            == master_type
+        ),
+        None,
+    )
+    rect = _rect(own) or (_rect(inherited) if inherited is not None else None)
+    if rect is None:
+        return None
+    style = "titleStyle" if master_type == PP_PLACEHOLDER.TITLE else "bodyStyle"
+    if master_type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
+        style = "otherStyle"
+    chain = _chain(own, inherited, layout.slide_master, style)
+    return PlaceholderLook(rect, _text_look(chain, theme))
+
+
+def master_rect(master, types) -> Rect | None:
+    """Where ``master``'s first placeholder of one of ``types`` is."""
+    for ph in master.placeholders:
+        if _MASTER_TYPE.get(ph.placeholder_format.type, ph.placeholder_format.type) in types:
+            return _rect(ph)
+    return None
+
+
+def _rect(shape) -> Rect | None:
+    xfrm = shape._element.find(qn("p:spPr") + "/" + qn("a:xfrm"))
+    if xfrm is None:
+        return None
+    off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
+    if off is None or ext is None:
+        return None
+    return Rect(int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy")))
+
+
+def _chain(own, inherited, master, style: str) -> list:
+    """The run-property elements that set a placeholder's first-level text, nearest first."""
+    chain = []
+    for shape in (own, inherited):
+        if shape is None:
+            continue
+        body = shape._element.find(qn("p:txBody"))
+        if body is None:
+            continue
+        chain += body.xpath("./a:lstStyle/a:lvl1pPr/a:defRPr")
+        chain += body.xpath("./a:p[1]/a:r[1]/a:rPr | ./a:p[1]/a:pPr/a:defRPr")
+    chain += master._element.xpath(f"./p:txStyles/p:{style}/a:lvl1pPr/a:defRPr")
+    return chain
+
+
+def _text_look(chain: list, theme: ThemeLook) -> TextLook:
+    def first(get):
+        return next((value for value in map(get, chain) if value is not None), None)
+
+    size = first(lambda rpr: rpr.get("sz"))
+    written = first(lambda rpr: _attr(rpr.find(qn("a:latin")), "typeface"))
+    bold = first(lambda rpr: rpr.get("b"))
+    color = first(lambda rpr: theme.color(_first_child(rpr.find(qn("a:solidFill")))))
+    written = written or "+mn-lt"
+    return TextLook(
+        size=int(size) / 100 if size else None,
+        color=color,
+        family=theme.family(written),
+        written=written,
+        bold=None if bold is None else bold in ("1", "true"),
+    )
+
+
+def _attr(element, name: str):
+    return element.get(name) or None if element is not None else None
+
+
+def _first_child(element):
+    return element[0] if element is not None and len(element) else None
+
+
+def background(layout, theme: ThemeLook) -> str:
+    """The colour behind a layout's text: its own background, else its master's, else a
+    master shape that covers the slide; a picture counts as its average colour."""
+    slide_area = _slide_area(layout)
+    for owner in (layout, layout.slide_master):
+        found = _background_of(owner, theme)
+        if found is not None:
+            return found
+    for shape in layout.slide_master.shapes:
+        rect = _rect(shape)
+        if rect is not None and rect.w * rect.h >= COVERS * slide_area:
+            found = _fill_color(shape._element.find(qn("p:spPr")), shape.part, theme)
+            found = found or _picture_color(shape._element, shape.part)
+            if found is not None:
+                return found
+    return theme.color(_scheme("bg1")) or "FFFFFF"
+
+
+def _slide_area(layout) -> int:
+    prs = layout.part.package.presentation_part.presentation
+    return prs.slide_width * prs.slide_height
+
+
+def _scheme(name: str):
+    return etree.fromstring(f'<a:schemeClr xmlns:a="{_A}" val="{name}"/>')
+
+
+def _background_of(owner, theme: ThemeLook) -> str | None:
+    bg = owner._element.find(qn("p:cSld") + "/" + qn("p:bg"))
+    if bg is None:
+        return None
+    props = bg.find(qn("p:bgPr"))
+    if props is not None:
+        return _fill_color(props, owner.part, theme)
+    ref = bg.find(qn("p:bgRef"))
+    return theme.color(_first_child(ref)) if ref is not None else None
+
+
+def _fill_color(props, part, theme: ThemeLook) -> str | None:
+    """The colour a shape or background fill shows on average."""
+    if props is None:
+        return None
+    solid = props.find(qn("a:solidFill"))
+    if solid is not None:
+        return theme.color(_first_child(solid))
+    stops = props.xpath("./a:gradFill/a:gsLst/a:gs")
+    colors = [c for c in (theme.color(_first_child(stop)) for stop in stops) if c]
+    if colors:
+        average = colors[0]
+        for i, color in enumerate(colors[1:], 2):
+            average = mix(color, average, 1 / i)
+        return average
+    return _picture_color(props, part)
+
+
+def _picture_color(element, part) -> str | None:
+    blip = element.find(".//" + qn("a:blip"))
+    rid = blip.get(qn("r:embed")) if blip is not None else None
+    if not rid:
+        return None
+    try:
+        from PIL import Image, ImageStat
+
+        with (
+            warnings.catch_warnings(),
+            Image.open(io.BytesIO(part.related_part(rid).blob)) as picture,
+        ):
+            warnings.simplefilter("ignore")  # Pillow's notes on palettes: the mean is all we use
+            picture.draft("RGB", (64, 64))
+            small = picture.convert("RGB").resize((32, 32))
+        mean = ImageStat.Stat(small).mean
+    except Exception:  # noqa: BLE001 - an undrawable picture only loses its colour
+        return None
+    return "".join(f"{round(v):02X}" for v in mean[:3])
+
+
+def backdrops(layout, theme: ThemeLook) -> list[tuple[Rect, str]]:
+    """The filled shapes a layout shows behind slide content (its master's, unless it
+    hides them, then its own), bottom first, each as its box and average colour."""
+    owners = [layout] if layout._element.get("showMasterSp") == "0" else [layout.slide_master]
+    if owners[0] is not layout:
+        owners.append(layout)
+    found = []
+    for owner in owners:
+        for shape in owner.shapes:
+            if shape.is_placeholder:
+                continue
+            rect = _rect(shape)
+            if rect is None or rect.w <= 0 or rect.h <= 0:
+                continue
+            color = _fill_color(shape._element.find(qn("p:spPr")), owner.part, theme)
+            color = color or _picture_color(shape._element, owner.part)
+            if color is not None:
+                found.append((rect, color))
+    return found
+
+
+def covered(region: Rect, shapes: list[tuple[Rect, str]]) -> float:
+    """The share of ``region`` that ``shapes``' boxes cover (overlaps counted once each)."""
+    if region.w <= 0 or region.h <= 0:
+        return 0.0
+    total = 0
+    for rect, _color in shapes:
+        width = min(region.x + region.w, rect.x + rect.w) - max(region.x, rect.x)
+        height = min(region.y + region.h, rect.y + rect.h) - max(region.y, rect.y)
+        if width > 0 and height > 0:
+            total += width * height
+    return min(1.0, total / (region.w * region.h))
+
+
+def behind(layout, theme: ThemeLook, rect: Rect) -> str:
+    """The colour behind the middle of ``rect`` on ``layout``: the topmost filled shape or
+    picture there, else the background."""
+    x, y = rect.x + rect.w // 2, rect.y + rect.h // 2
+    for box, color in reversed(backdrops(layout, theme)):
+        if box.x <= x <= box.x + box.w and box.y <= y <= box.y + box.h:
+            return color
+    return background(layout, theme)
+
+
+def text_contrast(layout, types, where: Rect | None = None) -> float:
+    """How well the text of ``layout``'s placeholder of ``types`` reads on what lies
+    behind it (at ``where`` if given, else in its own box): 1 to 21."""
+    from ..layout.colors import contrast
+
+    theme = ThemeLook(layout.slide_master)
+    found = placeholder(layout, types, theme)
+    if found is None or found.text.color is None:
+        return 21.0  # nothing says otherwise
+    return contrast(found.text.color, behind(layout, theme, where or found.rect))
+
+
+TITLE_ZONE = 0.4  # a content or title-only slide's title starts in this top share
+WORKABLE_BODY = 0.15  # a content slide's body covers at least this share of the slide
+
+
+def text_boxes(layout) -> tuple[Rect, Rect | None] | None:
+    """Where slides on ``layout`` put their title (and body, if it has one), placed as
+    deckgen places them: the title near the top, above the body. The layout's own boxes,
+    or its master's, whichever placed so has the larger body (exported templates can give
+    every layout one master's boxes); None if neither is placed so."""
+    prs = layout.part.package.presentation_part.presentation
+    height, area = prs.slide_height, prs.slide_width * prs.slide_height
+    has_body = any(ph.placeholder_format.type in BODIES for ph in layout.placeholders)
+    own = (_first_rect(layout, TITLES), _first_rect(layout, BODIES) if has_body else None)
+    master = layout.slide_master
+    inherited = (master_rect(master, TITLES), master_rect(master, BODIES) if has_body else None)
+    placed = []
+    for title, body in (own, inherited):
+        if title is None or title.y >= TITLE_ZONE * height:
+            continue
+        if not has_body:
+            return title, None
+        below = body is not None and body.y >= title.y + title.h // 2
+        if below and body.w * body.h >= WORKABLE_BODY * area:
+            placed.append((title, body))
+    return max(placed, key=lambda pair: pair[1].w * pair[1].h, default=None)
+
+
+def _first_rect(layout, types) -> Rect | None:
+    own = next((ph for ph in layout.placeholders if ph.placeholder_format.type in types), None)
+    if own is None:
+        return None
+    kind = own.placeholder_format.type
+    return _rect(own) or master_rect(layout.slide_master, (_MASTER_TYPE.get(kind, kind),))

@@ -1,0 +1,176 @@
+"""Building a deck on an organisation's template: --template, theme.template in the outline
+and an audience's profile, and what the deck keeps of the template."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.util import Emu
+
+from deckgen.layout.design import default_design, scaled
+
+from ..conftest import SMALL, SMALL_TITLES, run_cli
+from .test_package import sample_template
+
+TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+
+
+def talk_folder(tmp_path: Path) -> Path:
+    """A copy of the small fixture talk, to put templates and overlays beside."""
+    folder = tmp_path / "talk"
+    shutil.copytree(SMALL.parent, folder)
+    return folder
+
+
+def four_by_three(folder: Path) -> Path:
+    """python-pptx's stock template (4:3, 10 × 7.5 in, Office theme) with a sample slide."""
+    prs = Presentation()
+    sample = prs.slides.add_slide(prs.slide_layouts[1])
+    sample.shapes.title.text = "Sample to remove"
+    path = folder / "stock.template"
+    buf = io.BytesIO()
+    prs.save(buf)
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+def with_template(outline: Path, value: str) -> int:
+    """Name a template in the outline's theme; the line it is on."""
+    text = outline.read_text(encoding="utf-8")
+    assert "\ntheme:\n" in text
+    outline.write_text(text.replace("\ntheme:\n", f"\ntheme:\n  template: {value}\n"), "utf-8")
+    return text[: text.index("\ntheme:\n")].count("\n") + 3
+
+
+def built_deck(out: Path):
+    (deck,) = out.glob("*.pptx")
+    return Presentation(str(deck)), deck
+
+
+def assert_on_the_template(prs, size: tuple[int, int]) -> None:
+    """Its size, every title in a title placeholder, notes on every slide, nothing of the
+    sample slide, every shape on the slide."""
+    assert (prs.slide_width, prs.slide_height) == size
+    titles = []
+    for slide in prs.slides:
+        title = next((s for s in slide.placeholders if s.placeholder_format.type in TITLES), None)
+        assert title is not None and title.text_frame.text.strip()
+        titles.append(title.text_frame.text)
+        assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip()
+        for shape in slide.shapes:
+            assert shape.left >= 0 and shape.left + shape.width <= prs.slide_width, shape.name
+            assert shape.top >= 0 and shape.top + shape.height <= prs.slide_height, shape.name
+    assert "Sample to remove" not in titles
+    assert [t for t in SMALL_TITLES if t not in " ".join(titles)] == []
+
+
+def test_build_on_a_4_3_template_keeps_its_size_and_theme(tmp_path):
+    folder = talk_folder(tmp_path)
+    template = four_by_three(folder)
+    out = tmp_path / "out"
+    result = run_cli(
+        "build", str(folder / "outline.yaml"), "-o", str(out), "--template", str(template)
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 sample slide(s) removed" in result.output
+    prs, _deck = built_deck(out)
+    assert_on_the_template(prs, (Emu(9_144_000), Emu(6_858_000)))
+    theme = prs.slide_master.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+    )
+    assert b'name="Office Theme"' in theme.blob  # the template's theme, not rewritten
+
+
+def test_the_outline_and_an_audience_profile_name_the_template(tmp_path):
+    folder = talk_folder(tmp_path)
+    sample_template(folder, "corporate.template")
+    four_by_three(folder)
+    outline = folder / "outline.yaml"
+    with_template(outline, "corporate.template")
+    out = tmp_path / "out"
+    result = run_cli("build", str(outline), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    prs, _deck = built_deck(out)
+    assert_on_the_template(prs, (Emu(12_192_000), Emu(6_858_000)))
+    # a client overlay brings its own template, relative to the overlay's folder
+    client = folder / "client"
+    client.mkdir()
+    shutil.move(folder / "stock.template", client / "stock.template")
+    overlay = client / "client.yaml"
+    overlay.write_text("theme:\n  template: {path: stock.template}\n", encoding="utf-8")
+    out2 = tmp_path / "out2"
+    result = run_cli("build", str(outline), "--overlay", str(overlay), "-o", str(out2))
+    assert result.exit_code == 0, result.output
+    prs, _deck = built_deck(out2)
+    assert (prs.slide_width, prs.slide_height) == (9_144_000, 6_858_000)
+
+
+def test_a_template_outside_the_folder_or_a_missing_layout_is_a_positioned_error(tmp_path):
+    folder = talk_folder(tmp_path)
+    outline = folder / "outline.yaml"
+    text = outline.read_text(encoding="utf-8")
+    sample_template(tmp_path, "elsewhere.template")
+    line = with_template(outline, "../elsewhere.template")
+    result = run_cli("build", str(outline), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert f"outline.yaml:{line}:13: error: template '../elsewhere.template' is outside" in (
+        result.output
+    )
+    assert "Traceback" not in result.output
+    sample_template(folder, "corporate.template")
+    outline.write_text(text, encoding="utf-8")
+    with_template(outline, "{path: corporate.template, layouts: {bullets: Nope}}")
+    result = run_cli("build", str(outline), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "the template has no layout 'Nope' (named for bullets slides)" in result.output
+    assert "'Title and Content'" in result.output  # it lists the layouts it has
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_layout_named_for_a_kind_is_used_for_it(tmp_path):
+    folder = talk_folder(tmp_path)
+    sample_template(folder, "corporate.template")
+    outline = folder / "outline.yaml"
+    with_template(outline, "{path: corporate.template, layouts: {divider: 'Title Only'}}")
+    out = tmp_path / "out"
+    result = run_cli("build", str(outline), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    prs, _deck = built_deck(out)
+    by_title = {slide.shapes.title.text_frame.text: slide for slide in prs.slides}
+    assert by_title["Locks"].slide_layout.name == "Title Only"  # a section divider
+    assert by_title["Agenda"].slide_layout.name == "Title and Content"
+
+
+def test_a_build_on_a_template_is_reproducible(tmp_path):
+    folder = talk_folder(tmp_path)
+    template = four_by_three(folder)
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    outputs = []
+    for name in ("one", "two"):
+        out = tmp_path / name
+        args = ("build", str(folder / "outline.yaml"), "-o", str(out), "--template", str(template))
+        assert run_cli(*args, env=env).exit_code == 0
+        outputs.append(built_deck(out)[1].read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+def test_a_design_scales_every_length_and_size_but_no_count_or_ratio():
+    from deckgen.outline.loader import load_outline
+    from deckgen.outline.tailor import tailor_with_report
+
+    talk, _report = tailor_with_report(load_outline(SMALL), {}, None)
+    design = default_design(talk)
+    half = scaled(design, 0.5)
+    assert half.grid.margin == design.grid.margin // 2
+    assert half.grid.title_lines == design.grid.title_lines
+    assert half.scale.body == design.scale.body / 2
+    assert half.bullets.most == design.bullets.most
+    assert half.shapes.corner == design.shapes.corner
+    assert half.comparison.first_column == design.comparison.first_column
+    assert half.spacing == design.spacing and half.handout == design.handout
+    assert half.title_slide.logo.w == design.title_slide.logo.w // 2
+    assert scaled(design, 1) is design
