@@ -164,15 +164,21 @@ def prepare(
 ) -> Prepared:
     """Tailor, open the template if there is one, and lay out; warn when the talk runs
     over the audience's slot."""
+    from .layout.design import default_design
     from .layout.engine import layout_deck
-    from .layout.measure import AfmMeasurer
     from .layout.timing import talk_time
     from .outline.tailor import tailor_with_report
     from .template.build import open_template
 
     tailored, report = tailor_with_report(outline, variables, audience)
     on, design, problems = open_template(tailored, outline.base_dir, options)
-    deck = layout_deck(tailored, AfmMeasurer(), design)
+    design = design or default_design(tailored)
+    folders = [Path(outline.base_dir) / "fonts"]
+    if on is not None:
+        folders.append(on.template.path.parent / "fonts")
+    measurers, font_problems = _measurers(design, folders, tailored.theme.pos or tailored.pos)
+    deck = layout_deck(tailored, *measurers[:1], design, measurers[1])
+    problems += font_problems
     time = talk_time(deck, outline.pace.words_per_minute, outline.pace.seconds_per_slide)
     diagnostics = list(outline.warnings) + problems + list(deck.diagnostics)
     profile = outline.audiences.get(audience) if audience else None
@@ -185,6 +191,18 @@ def prepare(
             )
         )
     return Prepared(tailored, deck, report, time, tuple(diagnostics), on)
+
+
+def _measurers(design, folders: list[Path], pos):
+    """The body's measurer and the titles' (None: the same), and what to say about fonts."""
+    from .layout.fonts import measurer_for
+
+    body, problems = measurer_for(design.font, folders, pos)
+    heading = design.heading_font
+    if heading is None or heading.casefold() == design.font.casefold():
+        return (body, None), problems
+    titles, more = measurer_for(heading, folders, pos)
+    return (body, titles), problems + more
 
 
 def build(options: BuildOptions) -> BuildResult:

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
 def display_style(design: Design, size: float, color: str) -> ParaStyle:
     """Titles: bold, tight, balanced so no word sits alone on the last line."""
-    return ParaStyle(size, color, bold=True, pitch=design.spacing.title_pitch, balance=True)
+    return ParaStyle(
+        size, color, bold=True, pitch=design.spacing.title_pitch, balance=True, heading=True
+    )
 
 
 def title_box(ctx: SlideContext, rect: Rect, para: Paragraph, anchor=Anchor.BOTTOM) -> TextBox:

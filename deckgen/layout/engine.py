@@ -24,7 +24,7 @@ from .divider import compose_divider
 from .fit import SlideFailed
 from .frames import Deck, DeckMeta, Item, Shape, ShapeKind, SlideFrame, SlideSource, TextBox
 from .geometry import pt
-from .measure import METRIC_FONTS, Measurer
+from .measure import Measurer
 from .references import bibliography
 from .text import Typesetter, reflow
 from .wrap import TooNarrow, truncate
@@ -33,9 +33,15 @@ if TYPE_CHECKING:
     from ..outline.talk import Talk, TalkSection
 
 
-def layout_deck(talk: Talk, measurer: Measurer, design: Design | None = None) -> Deck:
-    """Lay out every slide of ``talk``; raise BuildError if something cannot fit."""
-    return _Engine(talk, design or default_design(talk), measurer).run()
+def layout_deck(
+    talk: Talk,
+    measurer: Measurer,
+    design: Design | None = None,
+    heading_measurer: Measurer | None = None,
+) -> Deck:
+    """Lay out every slide of ``talk``, measuring text with ``measurer`` (titles with
+    ``heading_measurer`` if given); raise BuildError if something cannot fit."""
+    return _Engine(talk, design or default_design(talk), measurer, heading_measurer).run()
 
 
 @dataclass
@@ -43,6 +49,7 @@ class _Engine:
     talk: Talk
     design: Design
     measurer: Measurer
+    heading_measurer: Measurer | None = None
     slides: list[SlideFrame] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[Diagnostic] = field(default_factory=list)
@@ -50,14 +57,17 @@ class _Engine:
     def __post_init__(self) -> None:
         spacing = self.design.spacing
         self.text = Typesetter(
-            self.measurer, self.design.font, spacing.wrap_safety, spacing.body_pitch
+            self.measurer,
+            self.design.font,
+            spacing.wrap_safety,
+            spacing.body_pitch,
+            self.heading_measurer,
         )
         self.bibliography = bibliography(self.talk)
 
     def run(self) -> Deck:
         from ..kinds import kind_of
 
-        self._check_font()
         dividers = 0
         for index, section in enumerate(self.talk.sections):
             if section.divider:
@@ -91,17 +101,6 @@ class _Engine:
             design=self.design,
             diagnostics=tuple(self.diagnostics),
         )
-
-    def _check_font(self) -> None:
-        if self.design.font.casefold() not in METRIC_FONTS:
-            self.diagnostics.append(
-                warning(
-                    f"deckgen measures text with Arial's metrics; '{self.design.font}' may set "
-                    "lines wider or narrower than laid out",
-                    self.talk.theme.pos or self.talk.pos,
-                    "use Arial (or Helvetica, Liberation Sans, Arimo) for an exact fit",
-                )
-            )
 
     def _context(
         self, title: str, pos: SourcePos | None, section: TalkSection, dividers: int

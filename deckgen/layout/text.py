@@ -34,6 +34,7 @@ class ParaStyle:
     margin_left: int = 0  # EMU from the box's inner left edge to the text
     hanging: int = 0  # EMU the first line (or its bullet) hangs left of the text
     balance: bool = False  # the narrowest measure that keeps the line count
+    heading: bool = False  # set in the titles' font (a template's may differ from the body's)
 
     def at(self, size: float) -> ParaStyle:
         return replace(self, size=size)
@@ -48,8 +49,10 @@ class Typesetter:
         font: str,
         wrap_safety: float,
         body_pitch: float = Spacing.body_pitch,
+        heading_measurer: Measurer | None = None,
     ):
         self.measurer = measurer
+        self.heading_measurer = heading_measurer or measurer
         self.font = font
         self.safety = wrap_safety
         self.body_pitch = body_pitch
@@ -83,7 +86,8 @@ class Typesetter:
         first = None
         if style.hanging and not style.bullet:  # the first line starts `hanging` further left
             first = avail + style.hanging / EMU_PER_PT * self.safety
-        return wrap_runs(runs, avail, style.size, self.measurer, first)
+        measurer = self.heading_measurer if style.heading else self.measurer
+        return wrap_runs(runs, avail, style.size, measurer, first)
 
     def _balance(self, runs, full: int, style: ParaStyle, lines):
         """The narrowest measure (to a point) that keeps the line count: no word left alone."""

@@ -244,19 +244,6 @@ def test_fonts_with_arials_metrics_need_no_warning(font):
     assert named(deck.slides[0], "Title").font == font
 
 
-def test_another_font_is_laid_out_with_a_warning_at_the_theme():
-    text = outline_text(
-        "- {kind: bullets, title: B, bullets: [x]}", "theme:\n  font: Comic Sans MS\n"
-    )
-    deck = deck_from(text)
-    (warning,) = deck.diagnostics
-    assert warning.severity is Severity.WARNING
-    assert "'Comic Sans MS' may set lines wider or narrower" in warning.message
-    assert warning.pos.line == line_of(text, "font: Comic Sans MS")  # the theme mapping
-    assert "Arial" in warning.hint
-    assert {i.font for i in deck.slides[0].items if isinstance(i, TextBox)} == {"Comic Sans MS"}
-
-
 # ---------------------------------------------------- the shipped talk, generically
 
 
