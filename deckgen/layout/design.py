@@ -268,6 +268,9 @@ class Design:
     # SlideLayout's value: (box, average colour), bottom first; text is checked against them
     backdrops: dict[str, tuple[tuple[Rect, str], ...]] = field(default_factory=dict)
     layouts: dict[str, TemplateLayout] = field(default_factory=dict)  # by SlideLayout value
+    # what the template's master and layout draw behind slides (frame items: shapes and
+    # pictures), by SlideLayout value: the PDFs draw it, the deck's master shows it itself
+    scenery: dict[str, tuple] = field(default_factory=dict)
 
     def template_layout(self, layout) -> TemplateLayout | None:
         """The template's boxes for slides on ``layout`` (a SlideLayout), if any."""

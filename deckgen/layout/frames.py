@@ -66,6 +66,7 @@ class ShapeKind(StrEnum):
     RECT = "rect"
     ROUND_RECT = "round-rect"
     ELLIPSE = "ellipse"
+    PATH = "path"  # a template's freeform: ``Shape.path``
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,9 @@ class Shape:
     line: str | None = None
     line_width: float = 0.0  # points
     corner: float = 0.0  # a round rectangle's corner radius, a share of its shorter side
+    # a freeform's outline, EMU on the slide: ("M", x, y), ("L", x, y),
+    # ("C", x1, y1, x2, y2, x, y) and ("Z",), as in DrawingML's custom geometry
+    path: tuple[tuple, ...] = ()
 
 
 Item = TextBox | Table | Picture | Shape

@@ -16,6 +16,7 @@ from ..layout.colors import contrast, mix
 from ..layout.design import Chrome, Design, Grid, TemplateLayout, default_design, scaled
 from ..layout.frames import SlideLayout
 from . import look
+from .scenery import scenery
 
 DEFAULT_WIDTH, DEFAULT_HEIGHT = Grid().width, Grid().height
 TEXT_CONTRAST = 4.5  # WCAG AA for body text
@@ -25,26 +26,16 @@ BODY_KEPT = 0.75  # a template's footer may not rise into the body's top three q
 
 def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
     """The design for ``talk`` built on the template ``prs`` with its chosen layouts."""
-    width, height = prs.slide_width, prs.slide_height
-    factor = min(width / DEFAULT_WIDTH, height / DEFAULT_HEIGHT)
+    factor = min(prs.slide_width / DEFAULT_WIDTH, prs.slide_height / DEFAULT_HEIGHT)
     design = scaled(default_design(talk), factor)
     content = choices[SlideLayout.CONTENT].layout
     theme = look.ThemeLook(content.slide_master)
     title = look.placeholder(content, look.TITLES, theme)
     body = look.placeholder(content, look.BODIES, theme)
-    problems: list[Diagnostic] = []
-    grid = replace(design.grid, width=width, height=height)
-    boxes = look.text_boxes(content)  # None: deckgen's own grid, scaled, serves
-    if boxes is not None and boxes[1] is not None:
-        grid = _grid(grid, *boxes)
+    grid, chrome = _frame(design, prs, content, theme)
     background = look.background(content, theme)
     palette = _palette(design, theme, title, body, background)
-    scale = _scale(design, title, body)
-    chrome = _chrome(design, grid, content, theme)
-    grid = replace(grid, body_bottom=min(grid.body_bottom, _top_of(chrome, grid) - chrome.gap))
-    heading_written = (title.text.written if title else None) or "+mj-lt"
-    body_written = (body.text.written if body else None) or "+mn-lt"
-    family = (body.text.family if body else None) or theme.family("+mn-lt") or design.font
+    scenery_of, backdrops, problems = _behind(choices)
     if contrast(palette.text, background) < TEXT_CONTRAST:
         problems.append(
             warning(
@@ -53,6 +44,11 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
                 hint="set theme.colors.text in the outline, or fix the template's body style",
             )
         )
+    written = (
+        (title.text.written if title else None) or "+mj-lt",
+        (body.text.written if body else None) or "+mn-lt",
+    )
+    family = (body.text.family if body else None) or theme.family("+mn-lt") or design.font
     return (
         replace(
             design,
@@ -60,25 +56,54 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
             heading_font=(title.text.family if title else None) or theme.family("+mj-lt"),
             palette=palette,
             grid=grid,
-            scale=scale,
+            scale=_scale(design, title, body),
             chrome=chrome,
             theme_slots=tuple(theme.slots.items()),
-            fonts_written=(heading_written, body_written),
+            fonts_written=written,
             plain=True,
             layouts={
                 kind.value: found
                 for kind in (SlideLayout.TITLE, SlideLayout.SECTION)
                 if (found := _layout_boxes(choices[kind].layout, palette)) is not None
             },
-            backdrops={
-                kind.value: tuple(
-                    look.backdrops(choice.layout, look.ThemeLook(choice.layout.slide_master))
-                )
-                for kind, choice in choices.items()
-            },
+            scenery=scenery_of,
+            backdrops=backdrops,
         ),
         problems,
     )
+
+
+def _frame(design: Design, prs, content, theme) -> tuple[Grid, Chrome]:
+    """The grid and the footer's boxes, from the content layout where it places them."""
+    grid = replace(design.grid, width=prs.slide_width, height=prs.slide_height)
+    boxes = look.text_boxes(content)  # None: deckgen's own grid, scaled, serves
+    if boxes is not None and boxes[1] is not None:
+        grid = _grid(grid, *boxes)
+    chrome = _chrome(design, grid, content, theme)
+    bottom = min(grid.body_bottom, _top_of(chrome, grid) - chrome.gap)
+    return replace(grid, body_bottom=bottom), chrome
+
+
+def _behind(choices) -> tuple[dict, dict, list[Diagnostic]]:
+    """What each chosen layout draws behind slides (for the PDFs) and its filled boxes
+    with their colours (for the contrast check), and one warning for what the PDFs leave
+    out."""
+    scenes, backdrops = {}, {}
+    for kind, choice in choices.items():
+        theme = look.ThemeLook(choice.layout.slide_master)
+        scenes[kind.value] = scenery(choice.layout, theme)
+        backdrops[kind.value] = tuple(look.backdrops(choice.layout, theme))
+    skipped = sorted(set().union(*(scene.skipped for scene in scenes.values())))
+    problems = []
+    if skipped:
+        problems.append(
+            warning(
+                "the handout's and slides PDF's pictures of the slides leave out what the "
+                f"template draws as {', '.join(skipped)}",
+                hint="the deck itself shows all of it",
+            )
+        )
+    return {key: tuple(scene.items) for key, scene in scenes.items()}, backdrops, problems
 
 
 def _grid(grid: Grid, title, body) -> Grid:

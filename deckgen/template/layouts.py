@@ -25,6 +25,7 @@ _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VER
 _BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
 _SUBTITLES = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
 WORKABLE_BODY = 0.15  # a content slide's body covers at least this share of the slide
+SUBTITLE_BODY = 0.3  # a divider's text box under its title covers less than this share
 
 NAMES = {
     SlideLayout.TITLE: ("title slide",),
@@ -118,9 +119,9 @@ CLUTTER_STEP = 0.1  # shares of cover closer than this count as equal (master or
 READABLE_TITLE, READABLE_BODY = 3.0, 4.5  # WCAG AA for large and for body text
 
 
-def _rank(kind: SlideLayout, layout) -> tuple[bool, bool, float]:
-    """Layouts whose body text and title read on what lies behind them first, then the
-    quietest."""
+def _rank(kind: SlideLayout, layout) -> tuple[bool, bool, bool, float]:
+    """Layouts whose body text and title read on what lies behind them first, then (for
+    dividers) those without a body, then the quietest."""
     from . import look
 
     boxes = look.text_boxes(layout) or (None, None)
@@ -129,7 +130,10 @@ def _rank(kind: SlideLayout, layout) -> tuple[bool, bool, float]:
         and look.text_contrast(layout, _BODIES, boxes[1]) < READABLE_BODY
     )
     title_unreadable = look.text_contrast(layout, _TITLES, boxes[0]) < READABLE_TITLE
-    return body_unreadable, title_unreadable, _clutter(kind, layout)
+    has_body = kind is SlideLayout.SECTION and any(
+        ph.placeholder_format.type in _BODIES for ph in layout.placeholders
+    )
+    return body_unreadable, title_unreadable, has_body, _clutter(kind, layout)
 
 
 def _clutter(kind: SlideLayout, layout) -> float:
@@ -144,6 +148,8 @@ def _clutter(kind: SlideLayout, layout) -> float:
     width, height = prs.slide_width, prs.slide_height
     zone = look.TITLE_ZONE
     body = Rect(0, round(height * zone / 2), width, round(height * (1 - zone)))
+    if look.picture_background(layout):  # a photograph behind every word
+        return round(1 / CLUTTER_STEP)
     shapes = look.backdrops(layout, look.ThemeLook(layout.slide_master))
     return round(look.covered(body, shapes) / CLUTTER_STEP)
 
@@ -161,7 +167,8 @@ def _fits(kind: SlideLayout, layout, area: int) -> bool:
         return any(k in _SUBTITLES for k in kinds)
     if kind is SlideLayout.TITLE_ONLY:
         return not bodies and PP_PLACEHOLDER.SUBTITLE not in kinds
-    return len(bodies) <= 1  # a section divider: a title, and perhaps a line below it
+    # a section divider: a title and perhaps a line below it, not a content slide's body
+    return not bodies or (len(bodies) == 1 and _area(bodies[0]) < SUBTITLE_BODY * area)
 
 
 def well_placed(kind: SlideLayout, layout) -> bool:

@@ -155,6 +155,11 @@ def master_rect(master, types) -> Rect | None:
     return None
 
 
+def shape_rect(shape) -> Rect | None:
+    """Where a shape is, from its own transform."""
+    return _rect(shape)
+
+
 def _rect(shape) -> Rect | None:
     xfrm = shape._element.find(qn("p:spPr") + "/" + qn("a:xfrm"))
     if xfrm is None:
@@ -242,6 +247,11 @@ def _background_of(owner, theme: ThemeLook) -> str | None:
         return _fill_color(props, owner.part, theme)
     ref = bg.find(qn("p:bgRef"))
     return theme.color(_first_child(ref)) if ref is not None else None
+
+
+def fill_color(props, part, theme: ThemeLook) -> str | None:
+    """The colour a shape or background fill shows on average."""
+    return _fill_color(props, part, theme)
 
 
 def _fill_color(props, part, theme: ThemeLook) -> str | None:
@@ -371,3 +381,12 @@ def _first_rect(layout, types) -> Rect | None:
         return None
     kind = own.placeholder_format.type
     return _rect(own) or master_rect(layout.slide_master, (_MASTER_TYPE.get(kind, kind),))
+
+
+def picture_background(layout) -> bool:
+    """Whether the background slides on ``layout`` show is a picture."""
+    for owner in (layout, layout.slide_master):
+        bg = owner._element.find(qn("p:cSld") + "/" + qn("p:bg"))
+        if bg is not None:
+            return bg.find(".//" + qn("a:blip")) is not None
+    return False

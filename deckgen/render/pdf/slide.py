@@ -30,7 +30,9 @@ def draw_slide(
     canvas.clipPath(path, stroke=0, fill=0)
     canvas.setFillColorRGB(*rgb(frame.background))
     canvas.rect(left, top - height, width, height, stroke=0, fill=1)
-    for item in frame.items:
+    design = deck.design
+    behind = design.scenery.get(frame.layout.value, ()) if design.plain else ()
+    for item in (*behind, *frame.items):
         match item:
             case TextBox():
                 draw_text_box(canvas, item, to_page, fonts)

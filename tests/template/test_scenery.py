@@ -1,0 +1,146 @@
+"""What a template draws behind slides, read from its master and drawn in the PDFs."""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+import pypdfium2
+from lxml import etree
+from PIL import Image
+from pptx import Presentation
+from pptx.util import Emu
+
+from deckgen.layout.frames import Picture, Shape, ShapeKind
+from deckgen.template import look
+from deckgen.template.scenery import scenery
+
+from ..conftest import SMALL, run_cli
+
+BAND = "C0392B"  # a red band across the top of the master
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+NS = (
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+    f'xmlns:a="{A}" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+
+
+def _sp(shape_id: int, xfrm: tuple[int, int, int, int], geometry: str, fill: str) -> str:
+    x, y, w, h = xfrm
+    return (
+        f'<p:sp {NS}><p:nvSpPr><p:cNvPr id="{shape_id}" name="Art {shape_id}"/><p:cNvSpPr/>'
+        f'<p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" '
+        f'cy="{h}"/></a:xfrm>{geometry}<a:solidFill><a:srgbClr val="{fill}"/></a:solidFill>'
+        "<a:ln><a:noFill/></a:ln></p:spPr></p:sp>"
+    )
+
+
+def banded_template(folder, name="banded.template"):
+    """python-pptx's default, 16:9, whose master has a red band across the top, a green
+    triangle drawn as a freeform, a small PNG in the corner and a group (not drawn)."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Emu(12_192_000), Emu(6_858_000)
+    master = prs.slide_master
+    tree = master.shapes._spTree
+    rect = '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+    triangle = (
+        '<a:custGeom><a:pathLst><a:path w="100" h="100"><a:moveTo><a:pt x="0" y="0"/>'
+        '</a:moveTo><a:lnTo><a:pt x="100" y="0"/></a:lnTo><a:lnTo><a:pt x="100" y="100"/>'
+        "</a:lnTo><a:close/></a:path></a:pathLst></a:custGeom>"
+    )
+    tree.append(etree.fromstring(_sp(901, (0, 0, 12_192_000, 400_000), rect, BAND)))
+    tree.append(
+        etree.fromstring(_sp(902, (11_000_000, 6_000_000, 1_192_000, 858_000), triangle, "1E8449"))
+    )
+    png = io.BytesIO()
+    Image.new("RGB", (8, 8), (40, 90, 200)).save(png, "PNG")
+    png.seek(0)
+    _part, rid = master.part.get_or_add_image_part(png)
+    tree.append(
+        etree.fromstring(
+            f'<p:pic {NS}><p:nvPicPr><p:cNvPr id="903" name="Logo"/><p:cNvPicPr/><p:nvPr/>'
+            f'</p:nvPicPr><p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/>'
+            '</a:stretch></p:blipFill><p:spPr><a:xfrm><a:off x="0" y="6400000"/><a:ext '
+            'cx="400000" cy="400000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+            "</a:prstGeom></p:spPr></p:pic>"
+        )
+    )
+    tree.append(
+        etree.fromstring(
+            f'<p:grpSp {NS}><p:nvGrpSpPr><p:cNvPr id="904" name="Group"/><p:cNvGrpSpPr/>'
+            '<p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="10" '
+            'cy="10"/><a:chOff x="0" y="0"/><a:chExt cx="10" cy="10"/></a:xfrm></p:grpSpPr>'
+            f"{_sp(905, (0, 0, 10, 10), rect, BAND)}</p:grpSp>"
+        )
+    )
+    path = folder / name
+    prs.save(str(path))
+    return path
+
+
+def test_scenery_reads_shapes_freeforms_and_pictures_and_counts_what_it_leaves_out(tmp_path):
+    prs = Presentation(str(banded_template(tmp_path)))
+    layout = prs.slide_layouts[1]
+    found = scenery(layout, look.ThemeLook(prs.slide_master))
+    shapes = [item for item in found.items if isinstance(item, Shape)]
+    pictures = [item for item in found.items if isinstance(item, Picture)]
+    band = next(s for s in shapes if s.fill == BAND)
+    assert band.kind is ShapeKind.RECT and band.rect.w == 12_192_000
+    (triangle,) = [s for s in shapes if s.kind is ShapeKind.PATH]
+    assert triangle.path[0] == ("M", 11_000_000, 6_000_000) and triangle.path[-1] == ("Z",)
+    assert ("L", 12_192_000, 6_858_000) in triangle.path
+    assert len(pictures) == 1 and pictures[0].data.startswith(b"\x89PNG")
+    assert found.skipped == {"a group"}
+    # a layout that hides its master's shapes draws none of them
+    layout._element.set("showMasterSp", "0")
+    assert scenery(layout, look.ThemeLook(prs.slide_master)).items == []
+
+
+def test_the_slides_pdf_draws_the_templates_band_under_the_slide(tmp_path):
+    folder = tmp_path / "talk"
+    shutil.copytree(SMALL.parent, folder)
+    template = banded_template(folder)
+    out = tmp_path / "out"
+    result = run_cli(
+        "build",
+        str(folder / "outline.yaml"),
+        "-o",
+        str(out),
+        "--template",
+        str(template),
+        "--format",
+        "slides-pdf",
+    )
+    assert result.exit_code == 0, result.output
+    assert "leave out what the template draws as a group" in result.output  # said once
+    (pdf,) = out.glob("*-slides.pdf")
+    document = pypdfium2.PdfDocument(str(pdf))
+    for index in (1, 3):  # the agenda and a content slide
+        page = document[index].render(scale=1).to_pil().convert("RGB")
+        width, height = page.size
+        red, green, blue = page.getpixel((width // 2, 3))  # the band, above every title
+        assert f"{red:02X}{green:02X}{blue:02X}" == BAND
+        inside = page.getpixel((width - 10, round(height * 0.9)))  # the triangle's corner
+        assert all(abs(got - want) <= 3 for got, want in zip(inside, (30, 132, 73), strict=True))
+
+
+def test_the_deck_does_not_copy_the_templates_shapes_onto_slides(tmp_path):
+    folder = tmp_path / "talk"
+    shutil.copytree(SMALL.parent, folder)
+    template = banded_template(folder)
+    out = tmp_path / "out"
+    args = ("build", str(folder / "outline.yaml"), "-o", str(out), "--template", str(template))
+    assert run_cli(*args, "--format", "pptx").exit_code == 0
+    (deck,) = out.glob("*.pptx")
+    prs = Presentation(str(deck))
+    fills = [
+        etree.tostring(shape._element)
+        for slide in prs.slides
+        for shape in slide.shapes
+        if not shape.is_placeholder
+    ]
+    assert not [f for f in fills if BAND.encode() in f.upper()]
+    assert BAND.encode() in etree.tostring(prs.slide_master._element).upper()
