@@ -176,7 +176,10 @@ def prepare(
     folders = [Path(outline.base_dir) / "fonts"]
     if on is not None:
         folders.append(on.template.path.parent / "fonts")
-    measurers, font_problems = _measurers(design, folders, tailored.theme.pos or tailored.pos)
+    measurers, files, font_problems = _measurers(
+        design, folders, tailored.theme.pos or tailored.pos
+    )
+    design = replace(design, font_files=files)
     deck = layout_deck(tailored, *measurers[:1], design, measurers[1])
     problems += font_problems
     time = talk_time(deck, outline.pace.words_per_minute, outline.pace.seconds_per_slide)
@@ -194,15 +197,17 @@ def prepare(
 
 
 def _measurers(design, folders: list[Path], pos):
-    """The body's measurer and the titles' (None: the same), and what to say about fonts."""
+    """The body's measurer and the titles' (None: the same), the font files the PDFs
+    embed for each, and what to say about fonts."""
     from .layout.fonts import measurer_for
 
-    body, problems = measurer_for(design.font, folders, pos)
+    body, problems, body_files = measurer_for(design.font, folders, pos)
+    files = {"body": body_files, "heading": body_files}
     heading = design.heading_font
     if heading is None or heading.casefold() == design.font.casefold():
-        return (body, None), problems
-    titles, more = measurer_for(heading, folders, pos)
-    return (body, titles), problems + more
+        return (body, None), files, problems
+    titles, more, files["heading"] = measurer_for(heading, folders, pos)
+    return (body, titles), files, problems + more
 
 
 def build(options: BuildOptions) -> BuildResult:

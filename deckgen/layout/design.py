@@ -271,6 +271,9 @@ class Design:
     # what the template's master and layout draw behind slides (frame items: shapes and
     # pictures), by SlideLayout value: the PDFs draw it, the deck's master shows it itself
     scenery: dict[str, tuple] = field(default_factory=dict)
+    # the font files the PDFs embed for "body" and "heading" text, by (bold, italic): the
+    # faces text was measured with, where their licence allows (none: Liberation Sans)
+    font_files: dict[str, dict[tuple[bool, bool], str]] = field(default_factory=dict)
 
     def template_layout(self, layout) -> TemplateLayout | None:
         """The template's boxes for slides on ``layout`` (a SlideLayout), if any."""

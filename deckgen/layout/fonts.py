@@ -197,20 +197,51 @@ class ShapingMeasurer:
 
 def measurer_for(
     family: str, folders: Sequence[Path], pos: SourcePos | None
-) -> tuple[Measurer, list[Diagnostic]]:
-    """The measurer for ``family`` and, if it is not installed, a warning naming what
-    stands in for it."""
+) -> tuple[Measurer, list[Diagnostic], dict[tuple[bool, bool], str]]:
+    """The measurer for ``family``, what to say (a family not installed, names what stands
+    in; faces a PDF may not embed), and the font files the PDFs may embed (none: Arial's
+    stand-in Liberation Sans)."""
     choice = find_family(family, folders)
     measurer: Measurer = ShapingMeasurer(choice.faces) if choice.faces else AfmMeasurer()
+    files, problems = _embeddable(choice, pos)
     if choice.exact:
-        return measurer, []
-    return measurer, [
+        return measurer, problems, files
+    return (
+        measurer,
+        problems
+        + [
+            warning(
+                f"the font {quoted(family)} is not installed here: text is measured with "
+                f"{quoted(choice.substitute)}, which stands in for it, so lines may break "
+                "differently where it is installed",
+                pos,
+                "put its .ttf or .otf files in a fonts/ folder beside the outline or template, "
+                "or install it",
+            )
+        ],
+        files,
+    )
+
+
+def _embeddable(choice: FontChoice, pos) -> tuple[dict[tuple[bool, bool], str], list]:
+    """The faces' files if a PDF may embed every one (licence bits, TrueType outlines)."""
+    if not choice.faces:
+        return {}, []
+    barred = sorted({face.path.name for face in choice.faces.values() if not face.embeddable})
+    cff = sorted({face.path.name for face in choice.faces.values() if not face.truetype})
+    if not barred and not cff:
+        return {style: str(face.path) for style, face in choice.faces.items()}, []
+    why = (
+        f"its licence does not allow embedding ({', '.join(barred)})"
+        if barred
+        else "its files have PostScript outlines, which the PDF writer cannot embed "
+        f"({', '.join(cff)})"
+    )
+    return {}, [
         warning(
-            f"the font {quoted(family)} is not installed here: text is measured with "
-            f"{quoted(choice.substitute)}, which stands in for it, so lines may break "
-            "differently where it is installed",
+            f"the handout and slides PDF set {quoted(choice.family)} text in Liberation Sans: "
+            + why,
             pos,
-            "put its .ttf or .otf files in a fonts/ folder beside the outline or template, "
-            "or install it",
+            "use a TrueType (.ttf) file of the font, or accept the stand-in in the PDFs",
         )
     ]

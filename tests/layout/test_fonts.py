@@ -69,13 +69,13 @@ def test_a_font_whose_licence_forbids_embedding_says_so(tmp_path):
 
 
 def test_a_missing_family_is_measured_with_its_stand_in_and_said(tmp_path):
-    measurer, (said,) = measurer_for("No Such Family Anywhere", [tmp_path], None)
+    measurer, (said,), _files = measurer_for("No Such Family Anywhere", [tmp_path], None)
     assert said.severity is Severity.WARNING
     assert "the font 'No Such Family Anywhere' is not installed here" in said.message
     assert "text is measured with '" in said.message and "fonts/" in said.hint
     assert measurer.width("Minimum", 20) > 0
     # Arial and its metric twins need no file and no word
-    assert measurer_for("Helvetica", [], None)[1] == []
+    assert measurer_for("Helvetica", [], None)[1:] == ([], {})
 
 
 def test_a_build_finds_the_font_beside_the_outline(tmp_path):
@@ -91,3 +91,35 @@ def test_a_build_finds_the_font_beside_the_outline(tmp_path):
     result = run_cli("build", str(outline), "-o", str(tmp_path / "out"), "--format", "pptx")
     assert result.exit_code == 0, result.output
     assert "is not installed" not in result.output
+
+
+def _pdf_fonts(pdf: Path) -> set[str]:
+    from pypdf import PdfReader
+
+    names = set()
+    for page in PdfReader(str(pdf)).pages:
+        fonts = page["/Resources"].get("/Font", {})
+        for ref in fonts.values():
+            names.add(str(ref.get_object()["/BaseFont"]).split("+", 1)[-1])
+    return names
+
+
+@pytest.mark.parametrize("fs_type, embedded", [(0, True), (2, False)])
+def test_the_pdfs_embed_the_decks_font_where_its_licence_allows(tmp_path, fs_type, embedded):
+    folder = tmp_path / "talk"
+    shutil.copytree(SMALL.parent, folder)
+    outline = folder / "outline.yaml"
+    text = outline.read_text(encoding="utf-8")
+    outline.write_text(text.replace('font: "Arial"', f'font: "{FAMILY}"'), encoding="utf-8")
+    renamed_font(folder / "fonts", fs_type=fs_type)
+    out = tmp_path / "out"
+    args = ("build", str(outline), "-o", str(out), "--format", "handout", "--format", "slides-pdf")
+    result = run_cli(*args)
+    assert result.exit_code == 0, result.output
+    for pdf in out.glob("*.pdf"):
+        fonts = _pdf_fonts(pdf)
+        ours = {name for name in fonts if name.startswith("DeckgenTestSans")}
+        assert bool(ours) is embedded, (pdf.name, fonts)
+        assert any(name.startswith("LiberationSans") for name in fonts) is not embedded
+    said = "set 'Deckgen Test Sans' text in Liberation Sans: its licence does not allow"
+    assert (said in result.output) is not embedded

@@ -8,6 +8,8 @@ character no font covers is reported once, never drawn as a silent box.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -38,13 +40,17 @@ class Fonts:
     primary: dict
     fallback: dict
     missing: dict = field(default_factory=dict)  # char -> first place seen
+    heading: dict | None = None  # titles' faces, if not the primary ones
 
     def face(self, bold: bool, italic: bool) -> str:
         return self.primary[(bold, italic)]
 
-    def pieces(self, text: str, bold: bool, italic: bool, where: str = "") -> list:
+    def pieces(
+        self, text: str, bold: bool, italic: bool, where: str = "", heading: bool = False
+    ) -> list:
         """Split ``text`` into (font name, text) pieces, each drawable in its font."""
-        primary = self.primary[(bold, italic)]
+        faces = self.heading if heading and self.heading else self.primary
+        primary = faces[(bold, italic)]
         fallback = self.fallback.get((bold, italic))
         out: list[list[str]] = []
         for ch in text:
@@ -60,9 +66,12 @@ class Fonts:
                 out.append([name, ch])
         return [(n, t) for n, t in out]
 
-    def width(self, text: str, size: float, bold: bool = False, italic: bool = False) -> float:
+    def width(
+        self, text: str, size: float, bold: bool = False, italic: bool = False, heading=False
+    ) -> float:
         return sum(
-            pdfmetrics.stringWidth(t, name, size) for name, t in self.pieces(text, bold, italic)
+            pdfmetrics.stringWidth(t, name, size)
+            for name, t in self.pieces(text, bold, italic, heading=heading)
         )
 
 
@@ -94,7 +103,37 @@ def _register() -> tuple[dict, dict]:
     return primary, fallback
 
 
-def load_fonts() -> Fonts:
-    """A fresh Fonts (its own record of missing characters) over the registered faces."""
+def load_fonts(files: Mapping[str, Mapping[tuple[bool, bool], str]] | None = None) -> Fonts:
+    """A fresh Fonts (its own record of missing characters) over the registered faces:
+    the deck's own font files where the design names them ("body", "heading"), else
+    Liberation Sans."""
     primary, fallback = _register()
-    return Fonts(primary, fallback)
+    files = files or {}
+    body = _register_files(files.get("body")) or primary
+    heading = _register_files(files.get("heading")) or body
+    return Fonts(body, fallback, heading=heading)
+
+
+@lru_cache(maxsize=8)
+def _registered(faces: tuple[tuple[tuple[bool, bool], str], ...]) -> dict | None:
+    """Register a family's four face files under names of their own (and a family for
+    <b> and <i> in paragraphs); None if reportlab cannot read one."""
+    key = hashlib.sha256("|".join(path for _style, path in faces).encode()).hexdigest()[:12]
+    family = f"DeckFont-{key}"
+    names = {}
+    try:
+        for (bold, italic), path in faces:
+            name = f"{family}-{int(bold)}{int(italic)}"
+            if name not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(TTFont(name, path))
+            names[(bold, italic)] = name
+            addMapping(family, int(bold), int(italic), name)
+    except Exception:  # noqa: BLE001 - a font reportlab cannot embed: the stand-in serves
+        return None
+    return names
+
+
+def _register_files(faces: Mapping[tuple[bool, bool], str] | None) -> dict | None:
+    if not faces or len(faces) < len(FACES):
+        return None
+    return _registered(tuple(sorted(faces.items())))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...layout.frames import Align, Anchor, Paragraph, TextBox
+from ...layout.frames import Align, Anchor, Paragraph, Role, TextBox
 from .fonts import Fonts
 from .units import EMU_PER_PT, Transform, rgb
 
@@ -35,7 +35,8 @@ def draw_text_box(canvas, box: TextBox, to_page: Transform, fonts: Fonts) -> Non
         top += inner_h - content
     left = rect.x + box.insets.left
     width = rect.w - box.insets.left - box.insets.right
-    draw_paragraphs(canvas, box.paragraphs, left, top, width, to_page, fonts, where=box.name)
+    heading = box.role is Role.TITLE  # in the titles' font
+    draw_paragraphs(canvas, box.paragraphs, left, top, width, to_page, fonts, box.name, heading)
 
 
 def draw_paragraphs(
@@ -47,6 +48,7 @@ def draw_paragraphs(
     to_page: Transform,
     fonts: Fonts,
     where: str = "",
+    heading: bool = False,
 ) -> float:
     """Draw paragraphs from ``top`` (EMU); returns the EMU y below the last line."""
     y = top
@@ -55,7 +57,8 @@ def draw_paragraphs(
             y += para.space_before * EMU_PER_PT
         for j, line in enumerate(para.lines):
             baseline = y + _baseline_offset(para) * EMU_PER_PT
-            _draw_line(canvas, para, line, j == 0, left, baseline, width, to_page, fonts, where)
+            at = (left, baseline, width)
+            _draw_line(canvas, para, line, j == 0, at, to_page, fonts, where, heading)
             y += para.line_pitch * EMU_PER_PT
     return y
 
@@ -65,15 +68,16 @@ def _baseline_offset(para: Paragraph) -> float:
 
 
 def _draw_line(
-    canvas, para: Paragraph, line, first: bool, left, baseline, width, to_page, fonts, where
+    canvas, para: Paragraph, line, first: bool, at, to_page, fonts, where, heading=False
 ):
+    left, baseline, width = at
     size = to_page.size(para.size)
     x0 = left + para.margin_left
     if first and para.hanging and not para.bullet:  # a hanging indent: the first line starts left
         x0 -= para.hanging
     if para.align is not Align.LEFT:
         used = (
-            sum(fonts.width(rect.text, para.size, rect.bold, rect.italic) for rect in line)
+            sum(fonts.width(rect.text, para.size, rect.bold, rect.italic, heading) for rect in line)
             * EMU_PER_PT
         )
         room = width - para.margin_left - used
@@ -87,7 +91,7 @@ def _draw_line(
     x = to_page.x(x0)
     for run in line:
         canvas.setFillColorRGB(*rgb(run.color or para.color))
-        for name, text in fonts.pieces(run.text, run.bold, run.italic, where):
+        for name, text in fonts.pieces(run.text, run.bold, run.italic, where, heading):
             canvas.setFont(name, size)
             canvas.drawString(x, y, text)
             x += canvas.stringWidth(text, name, size)

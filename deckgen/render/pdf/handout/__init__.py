@@ -23,7 +23,7 @@ from .styles import Markup, paragraph_styles
 def render_handout(layout: HandoutLayout, created: _dt.datetime) -> tuple[bytes, list[Diagnostic]]:
     """The handout PDF and its warnings (characters no font can draw)."""
     pin_reportlab_settings()
-    fonts = load_fonts()
+    fonts = load_fonts(layout.design.font_files)
     markup = Markup(fonts)
     page = layout.page
     buf = io.BytesIO()
