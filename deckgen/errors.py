@@ -41,6 +41,8 @@ class Diagnostic:
     message: str
     pos: SourcePos | None = None
     hint: str | None = None
+    # what it is about, for reports that group them: "fit", "contrast", "font", "template"
+    topic: str | None = None
 
     def __str__(self) -> str:
         where = f"{self.pos}: " if self.pos else ""
@@ -55,15 +57,20 @@ class Diagnostic:
             "line": self.pos.line if self.pos else None,
             "column": self.pos.col if self.pos else None,
             "hint": self.hint,
+            "topic": self.topic,
         }
 
 
-def error(message: str, pos: SourcePos | None = None, hint: str | None = None) -> Diagnostic:
-    return Diagnostic(Severity.ERROR, message, pos, hint)
+def error(
+    message: str, pos: SourcePos | None = None, hint: str | None = None, topic: str | None = None
+) -> Diagnostic:
+    return Diagnostic(Severity.ERROR, message, pos, hint, topic)
 
 
-def warning(message: str, pos: SourcePos | None = None, hint: str | None = None) -> Diagnostic:
-    return Diagnostic(Severity.WARNING, message, pos, hint)
+def warning(
+    message: str, pos: SourcePos | None = None, hint: str | None = None, topic: str | None = None
+) -> Diagnostic:
+    return Diagnostic(Severity.WARNING, message, pos, hint, topic)
 
 
 class DeckgenError(Exception):

@@ -98,3 +98,103 @@ def _talk_for(outline):
         return tailor(load_outline(outline))
     bare = "meta: {title: deckgen}\nsections:\n  - title: S\n    slides:\n      - {kind: title}\n"
     return tailor(load_outline_text(bare, "(default)"))
+
+
+TOPICS = (
+    ("fit", "fit"),
+    ("contrast", "contrast"),
+    ("font", "fonts"),
+    ("template", "template"),
+    (None, "other"),
+)
+
+
+@template.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("outline", required=False, type=click.Path(dir_okay=False))
+@click.option("--audience", metavar="NAME", help="Check one of the outline's audiences.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--strip-macros", is_flag=True, help="Open a template with macros, without them.")
+@click.option(
+    "--allow-external-links", is_flag=True, help="Open a template that links to outside files."
+)
+def check(file, outline, audience, as_json, strip_macros, allow_external_links) -> None:
+    """Build OUTLINE (default: ./outline.yaml, else the shipped talk) on FILE without
+    writing anything, and report the layouts used and what did not fit, read poorly, or
+    had to stand in (fonts); exit 1 if the build would fail."""
+    from ..build import BuildOptions, load, render_loaded
+    from ..errors import BuildError, DeckgenError
+    from . import _resolve_outline
+
+    path, name, _shipped = _resolve_outline(outline)
+    options = BuildOptions(
+        outline=path,
+        out_dir=Path("."),
+        formats=("pptx",),
+        display_name=name,
+        audience=audience,
+        template=Path(file),
+        strip_macros=strip_macros,
+        allow_external_links=allow_external_links,
+    )
+    try:
+        rendered = render_loaded(load(options), options)
+        diagnostics, slides, failed = rendered.result.diagnostics, rendered.result.slides, False
+    except BuildError as exc:
+        diagnostics, slides, failed = exc.diagnostics, None, True
+    except DeckgenError as exc:
+        fail(exc)
+    report = _check_report(file, name, _layouts(file, options), diagnostics, slides, failed)
+    if as_json:
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        for line in _check_lines(report):
+            click.echo(line)
+    if failed:
+        raise SystemExit(1)
+
+
+def _layouts(file, options) -> list[str]:
+    from ..template.inspect import as_text, describe
+    from ..template.package import TemplateOptions, read_template
+
+    opening = TemplateOptions(options.strip_macros, options.allow_external_links)
+    opened = read_template(file, Path.cwd(), Path(file).resolve().parent, None, opening)
+    return [line for line in as_text(describe(opened)) if " slides use " in line]
+
+
+def _check_report(file, outline, layouts, diagnostics, slides, failed) -> dict:
+    known = {topic for topic, _label in TOPICS}
+    groups = {
+        label: [
+            d.to_json()
+            for d in diagnostics
+            if d.topic == topic or (topic is None and d.topic not in known)
+        ]
+        for topic, label in TOPICS
+    }
+    return {
+        "file": file,
+        "outline": outline,
+        "builds": not failed,
+        "slides": slides,
+        "layouts": layouts,
+        **groups,
+    }
+
+
+def _check_lines(report: dict) -> list[str]:
+    verdict = (
+        f"builds: {report['slides']} slides"
+        if report["builds"]
+        else "does not build: the errors below say what to change"
+    )
+    lines = [f"{report['file']} with {report['outline']}: {verdict}", *report["layouts"]]
+    for _topic, label in TOPICS:
+        found = report[label]
+        lines.append(f"{label}: {len(found) or 'nothing to say'}")
+        for item in found:
+            where = f"{item['file']}:{item['line']}:{item['column']}: " if item["file"] else ""
+            hint = f" ({item['hint']})" if item["hint"] else ""
+            lines.append(f"  {where}{item['severity']}: {item['message']}{hint}")
+    return lines

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..layout.chrome import concept_bars, display_style, title_box
+from ..layout.chrome import concept_bars, display_style, title_box, title_items
 from ..layout.context import Page, SlideContext
 from ..layout.fit import FitRule, fit_paragraph
 from ..layout.frames import Anchor, Item, Role, SlideLayout
@@ -30,8 +30,10 @@ def compose(slide: ClosingSlide, ctx: SlideContext) -> list[Page]:
     background = design.stage(palette.primary)
     ink = palette.on(background)
     left, width = design.grid.margin, design.grid.content_width
-    items: list[Item] = [_title(ctx, slide.title, palette.title if design.plain else ink)]
-    items += concept_bars(design, left, box.bars_top)
+    if design.plain:  # on a template: its title box and colours; no bars of ours
+        items: list[Item] = title_items(ctx, slide.title, palette.primary)
+    else:
+        items = [_title(ctx, slide.title, ink), *concept_bars(design, left, box.bars_top)]
     if slide.message:
         items.append(_message(ctx, slide.message, ink))
     who = " · ".join(s for s in (meta.presenter, meta.organisation) if s)

@@ -93,7 +93,7 @@ def footer_items(
     layout's footer and slide-number placeholders (so Header & Footer manages them)."""
     footer_box, number_box = design.footer_box(logo is not None), design.number_box()
     style = ParaStyle(design.scale.chrome, color)
-    return ([logo] if logo is not None else []) + [
+    items = ([logo] if logo is not None else []) + [
         text.box(
             footer_box,
             [text.set(footer, footer_box.w, style)],
@@ -101,7 +101,11 @@ def footer_items(
             "Footer",
             anchor=Anchor.MIDDLE,
             placeholder=Placeholder.FOOTER,
-        ),
+        )
+    ]
+    if design.chrome.numbered_by_template:  # its master prints the number itself
+        return items
+    return items + [
         text.box(
             number_box,
             [text.set(str(number), number_box.w, replace(style, align=Align.RIGHT))],

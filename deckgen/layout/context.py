@@ -33,13 +33,13 @@ class Report:
     diagnostics: list[Diagnostic]
     errors: list[Diagnostic]
 
-    def warn(self, message: str, hint: str | None = None) -> None:
+    def warn(self, message: str, hint: str | None = None, topic: str = "fit") -> None:
         self.diagnostics.append(
-            warning(f"slide {self.number} '{self.title}': {message}", self.pos, hint)
+            warning(f"slide {self.number} '{self.title}': {message}", self.pos, hint, topic)
         )
 
     def fail(self, message: str, hint: str | None = None) -> None:
-        self.errors.append(error(message, self.pos, hint))
+        self.errors.append(error(message, self.pos, hint, "fit"))
 
     def at(self, page: int) -> Report:
         """The same report, about the slide's ``page``-th page."""

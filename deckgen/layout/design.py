@@ -100,6 +100,7 @@ class Palette:
     table_rule: str = WHITE
     icon_disc: str = WHITE  # a divider's icon sits on a white disc
     heading: str | None = None  # titles' colour (a template's); None: the primary colour
+    footer: str | None = None  # the footer's and slide number's (a template's); None: muted
 
     @property
     def title(self) -> str:
@@ -212,6 +213,7 @@ class Chrome:
     # a template's own footer and slide-number boxes; None: along the bottom margin
     footer: Rect | None = None
     number: Rect | None = None
+    numbered_by_template: bool = False  # its master prints the slide number: none of ours
 
 
 @dataclass(frozen=True)
@@ -271,6 +273,9 @@ class Design:
     # what the template's master and layout draw behind slides (frame items: shapes and
     # pictures), by SlideLayout value: the PDFs draw it, the deck's master shows it itself
     scenery: dict[str, tuple] = field(default_factory=dict)
+    # the colour a template's layout fills the slide with, by SlideLayout value (the
+    # palette's background is the colour behind the body, perhaps a panel of the template)
+    slide_colors: dict[str, str] = field(default_factory=dict)
     # the font files the PDFs embed for "body" and "heading" text, by (bold, italic): the
     # faces text was measured with, where their licence allows (none: Liberation Sans)
     font_files: dict[str, dict[tuple[bool, bool], str]] = field(default_factory=dict)

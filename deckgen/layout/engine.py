@@ -138,6 +138,7 @@ class _Engine:
                     f"text in #{color} on #{behind} has a contrast of {ratio:.1f}:1, "
                     f"below {need:g}:1",
                     "choose darker or lighter colours in theme.colors or the concepts",
+                    topic="contrast",
                 )
             self.slides.append(
                 SlideFrame(
@@ -155,7 +156,8 @@ class _Engine:
             )
 
     def _chrome(self, page: Page, number: int) -> list[Item]:
-        color = page.chrome_color or self.design.palette.muted
+        palette = self.design.palette
+        color = page.chrome_color or palette.footer or palette.muted
         return footer_items(self.design, self.text, self._footer_text, number, color, self._logo)
 
     @cached_property

@@ -217,6 +217,7 @@ def measurer_for(
                 pos,
                 "put its .ttf or .otf files in a fonts/ folder beside the outline or template, "
                 "or install it",
+                topic="font",
             )
         ],
         files,
@@ -243,5 +244,6 @@ def _embeddable(choice: FontChoice, pos) -> tuple[dict[tuple[bool, bool], str], 
             + why,
             pos,
             "use a TrueType (.ttf) file of the font, or accept the stand-in in the PDFs",
+            topic="font",
         )
     ]

@@ -26,13 +26,21 @@ def clean(template, pos: SourcePos | None) -> None:
     removed, listings = _remove_sample_slides(prs)
     if removed:
         also = f", and {listings} section or custom-show list(s) naming them" if listings else ""
-        template.repairs.append(warning(f"{shown}: {removed} sample slide(s) removed{also}", pos))
+        template.repairs.append(
+            warning(f"{shown}: {removed} sample slide(s) removed{also}", pos, topic="template")
+        )
     for part, count in _renumber_duplicate_ids(prs):
         template.repairs.append(
-            warning(f"{shown}: {count} duplicate shape id(s) renumbered in {part}", pos)
+            warning(
+                f"{shown}: {count} duplicate shape id(s) renumbered in {part}",
+                pos,
+                topic="template",
+            )
         )
     if _add_table_styles(prs):
-        template.repairs.append(warning(f"{shown}: a table-styles part added", pos))
+        template.repairs.append(
+            warning(f"{shown}: a table-styles part added", pos, topic="template")
+        )
 
 
 def _remove_sample_slides(prs) -> tuple[int, int]:

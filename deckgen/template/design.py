@@ -15,7 +15,7 @@ from ..errors import Diagnostic, warning
 from ..layout.colors import contrast, mix
 from ..layout.design import Chrome, Design, Grid, TemplateLayout, default_design, scaled
 from ..layout.frames import SlideLayout
-from . import look
+from . import backdrop, look
 from .scenery import scenery
 
 DEFAULT_WIDTH, DEFAULT_HEIGHT = Grid().width, Grid().height
@@ -33,17 +33,9 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
     title = look.placeholder(content, look.TITLES, theme)
     body = look.placeholder(content, look.BODIES, theme)
     grid, chrome = _frame(design, prs, content, theme)
-    background = look.background(content, theme)
-    palette = _palette(design, theme, title, body, background)
-    scenery_of, backdrops, problems = _behind(choices)
-    if contrast(palette.text, background) < TEXT_CONTRAST:
-        problems.append(
-            warning(
-                f"the template's text colour #{palette.text} is hard to read on its "
-                f"background #{background} ({contrast(palette.text, background):.1f}:1)",
-                hint="set theme.colors.text in the outline, or fix the template's body style",
-            )
-        )
+    palette, problems = _colors(design, content, theme, (title, body), chrome)
+    scenery_of, backdrops, more = _behind(choices)
+    problems += more
     written = (
         (title.text.written if title else None) or "+mj-lt",
         (body.text.written if body else None) or "+mn-lt",
@@ -67,10 +59,45 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
                 if (found := _layout_boxes(choices[kind].layout, palette)) is not None
             },
             scenery=scenery_of,
+            slide_colors={
+                kind.value: look.background(
+                    choice.layout, look.ThemeLook(choice.layout.slide_master)
+                )
+                for kind, choice in choices.items()
+            },
             backdrops=backdrops,
         ),
         problems,
     )
+
+
+def _colors(design: Design, content, theme, looks, chrome: Chrome):
+    """The palette on the template, and a warning if its text does not read."""
+    title, body = looks
+    # text stands on what lies behind the body (a panel of the template's, or its
+    # background): tints and the contrast check start from there
+    boxes = look.text_boxes(content)
+    behind_body = boxes[1] if boxes and boxes[1] else (body.rect if body else None)
+    background = (
+        backdrop.behind(content, theme, behind_body)
+        if behind_body is not None
+        else look.background(content, theme)
+    )
+    palette = _palette(design, theme, title, body, background)
+    footer = look.placeholder(content, look.FOOTERS, theme)
+    if footer is not None and footer.text.color and chrome.footer is not None:
+        palette = replace(palette, footer=footer.text.color)  # readable where it put it
+    ratio = contrast(palette.text, background)
+    if ratio >= TEXT_CONTRAST:
+        return palette, []
+    return palette, [
+        warning(
+            f"the template's text colour #{palette.text} is hard to read on its "
+            f"background #{background} ({ratio:.1f}:1)",
+            hint="set theme.colors.text in the outline, or fix the template's body style",
+            topic="contrast",
+        )
+    ]
 
 
 def _frame(design: Design, prs, content, theme) -> tuple[Grid, Chrome]:
@@ -92,7 +119,7 @@ def _behind(choices) -> tuple[dict, dict, list[Diagnostic]]:
     for kind, choice in choices.items():
         theme = look.ThemeLook(choice.layout.slide_master)
         scenes[kind.value] = scenery(choice.layout, theme)
-        backdrops[kind.value] = tuple(look.backdrops(choice.layout, theme))
+        backdrops[kind.value] = tuple(backdrop.backdrops(choice.layout, theme))
     skipped = sorted(set().union(*(scene.skipped for scene in scenes.values())))
     problems = []
     if skipped:
@@ -101,6 +128,7 @@ def _behind(choices) -> tuple[dict, dict, list[Diagnostic]]:
                 "the handout's and slides PDF's pictures of the slides leave out what the "
                 f"template draws as {', '.join(skipped)}",
                 hint="the deck itself shows all of it",
+                topic="template",
             )
         )
     return {key: tuple(scene.items) for key, scene in scenes.items()}, backdrops, problems
@@ -171,20 +199,24 @@ def _layout_boxes(layout, palette) -> TemplateLayout | None:
 
 
 def _chrome(design: Design, grid: Grid, content, theme):
-    """The template's footer and slide-number boxes; deckgen's own along the bottom where
-    they would cut into the body (over a quarter of it) or the template has none."""
-    height = grid.height
+    """The template's footer and slide-number boxes, each where it does not cut into the
+    body (over a quarter of it), else deckgen's own along the bottom; no number of ours
+    where the template's master prints one itself."""
     # deckgen's own chrome keeps its distance from the bottom on a taller slide (4:3)
-    own = replace(
-        design.chrome, top=height - (DEFAULT_HEIGHT - Chrome().top) * grid.width // DEFAULT_WIDTH
+    rise = (DEFAULT_HEIGHT - Chrome().top) * grid.width // DEFAULT_WIDTH
+    own = replace(design.chrome, top=grid.height - rise)
+    limit = grid.body_top + BODY_KEPT * (grid.body_bottom - grid.body_top)
+
+    def kept(types):
+        box = _rect_of(content, types, theme)
+        return box if box is not None and box.y >= limit else None
+
+    return replace(
+        own,
+        footer=kept(look.FOOTERS),
+        number=kept(look.NUMBERS),
+        numbered_by_template=backdrop.numbers_slides(content),
     )
-    footer = _rect_of(content, look.FOOTERS, theme)
-    number = _rect_of(content, look.NUMBERS, theme)
-    body_height = grid.body_bottom - grid.body_top
-    tops = [box.y for box in (footer, number) if box is not None]
-    if not tops or min(tops) < grid.body_top + BODY_KEPT * body_height:
-        return own
-    return replace(own, footer=footer, number=number)
 
 
 def _top_of(chrome, grid: Grid) -> int:

@@ -71,11 +71,21 @@ def choose_layouts(
     ]
     area = prs.slide_width * prs.slide_height
     chosen: dict[SlideLayout, Choice] = {}
-    for kind in SlideLayout:
+    # content first: title-only slides (takeaways, comparisons) carry the same text, so
+    # they keep to the content layout's master where it has one that fits
+    for kind in (
+        SlideLayout.CONTENT,
+        SlideLayout.TITLE_ONLY,
+        SlideLayout.TITLE,
+        SlideLayout.SECTION,
+    ):
         fits = [(m, layout) for m, layout in candidates if _fits(kind, layout, area)]
-        choice = _pick(kind, fits, named.get(kind))
+        content = chosen.get(SlideLayout.CONTENT)
+        prefer = content.master if content and kind is SlideLayout.TITLE_ONLY else None
+        choice = _pick(kind, fits, named.get(kind), prefer)
         if choice is not None:
             chosen[kind] = choice
+    chosen = {kind: chosen[kind] for kind in SlideLayout if kind in chosen}
     problems: list[Diagnostic] = []
     for kind in SlideLayout:
         if kind in chosen:
@@ -92,12 +102,13 @@ def choose_layouts(
                 f"the template has no layout for {kind.value} slides; using "
                 f"'{chosen[kind].name}' ({chosen[kind].by})",
                 hint="add one to the template, or name one under template.layouts",
+                topic="template",
             )
         )
-    return chosen, problems
+    return {kind: chosen[kind] for kind in SlideLayout}, problems
 
 
-def _pick(kind: SlideLayout, fits, wanted: str | None) -> Choice | None:
+def _pick(kind: SlideLayout, fits, wanted: str | None, prefer: int | None = None):
     stages = []
     if wanted is not None:
         stages.append(("the outline", lambda layout: layout.name.casefold() == wanted.casefold()))
@@ -109,7 +120,9 @@ def _pick(kind: SlideLayout, fits, wanted: str | None) -> Choice | None:
     for by, test in stages:
         matching = [(m, layout) for m, layout in fits if test(layout)]
         placed = [(m, layout) for m, layout in matching if well_placed(kind, layout)]
-        ranked = sorted(placed or matching, key=lambda found: _rank(kind, found[1]))
+        ranked = sorted(
+            placed or matching, key=lambda found: (found[0] != prefer, *_rank(kind, found[1]))
+        )
         for m, layout in ranked:
             return Choice(layout, m, by)
     return None
@@ -122,14 +135,14 @@ READABLE_TITLE, READABLE_BODY = 3.0, 4.5  # WCAG AA for large and for body text
 def _rank(kind: SlideLayout, layout) -> tuple[bool, bool, bool, float]:
     """Layouts whose body text and title read on what lies behind them first, then (for
     dividers) those without a body, then the quietest."""
-    from . import look
+    from . import backdrop, look
 
     boxes = look.text_boxes(layout) or (None, None)
     body_unreadable = (
         kind is SlideLayout.CONTENT
-        and look.text_contrast(layout, _BODIES, boxes[1]) < READABLE_BODY
+        and backdrop.text_contrast(layout, _BODIES, boxes[1]) < READABLE_BODY
     )
-    title_unreadable = look.text_contrast(layout, _TITLES, boxes[0]) < READABLE_TITLE
+    title_unreadable = backdrop.text_contrast(layout, _TITLES, boxes[0]) < READABLE_TITLE
     has_body = kind is SlideLayout.SECTION and any(
         ph.placeholder_format.type in _BODIES for ph in layout.placeholders
     )
@@ -142,16 +155,16 @@ def _clutter(kind: SlideLayout, layout) -> float:
     not). Other kinds keep the template's order."""
     if kind not in (SlideLayout.CONTENT, SlideLayout.TITLE_ONLY):
         return 0.0
-    from . import look
+    from . import backdrop, look
 
     prs = layout.part.package.presentation_part.presentation
     width, height = prs.slide_width, prs.slide_height
     zone = look.TITLE_ZONE
     body = Rect(0, round(height * zone / 2), width, round(height * (1 - zone)))
-    if look.picture_background(layout):  # a photograph behind every word
+    if backdrop.picture_background(layout):  # a photograph behind every word
         return round(1 / CLUTTER_STEP)
-    shapes = look.backdrops(layout, look.ThemeLook(layout.slide_master))
-    return round(look.covered(body, shapes) / CLUTTER_STEP)
+    shapes = backdrop.backdrops(layout, look.ThemeLook(layout.slide_master))
+    return round(backdrop.covered(body, shapes) / CLUTTER_STEP)
 
 
 def _fits(kind: SlideLayout, layout, area: int) -> bool:
@@ -237,6 +250,7 @@ def plan_layouts(
                     "placeholder (or no body of workable size): not used",
                     pos,
                     "name a layout with a title placeholder",
+                    topic="template",
                 )
             )
             continue

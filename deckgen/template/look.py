@@ -223,7 +223,7 @@ def background(layout, theme: ThemeLook) -> str:
         rect = _rect(shape)
         if rect is not None and rect.w * rect.h >= COVERS * slide_area:
             found = _fill_color(shape._element.find(qn("p:spPr")), shape.part, theme)
-            found = found or _picture_color(shape._element, shape.part)
+            found = found or picture_color(shape._element, shape.part)
             if found is not None:
                 return found
     return theme.color(_scheme("bg1")) or "FFFFFF"
@@ -268,10 +268,11 @@ def _fill_color(props, part, theme: ThemeLook) -> str | None:
         for i, color in enumerate(colors[1:], 2):
             average = mix(color, average, 1 / i)
         return average
-    return _picture_color(props, part)
+    return picture_color(props, part)
 
 
-def _picture_color(element, part) -> str | None:
+def picture_color(element, part) -> str | None:
+    """The average colour of the picture an element's blip shows."""
     blip = element.find(".//" + qn("a:blip"))
     rid = blip.get(qn("r:embed")) if blip is not None else None
     if not rid:
@@ -290,62 +291,6 @@ def _picture_color(element, part) -> str | None:
     except Exception:  # noqa: BLE001 - an undrawable picture only loses its colour
         return None
     return "".join(f"{round(v):02X}" for v in mean[:3])
-
-
-def backdrops(layout, theme: ThemeLook) -> list[tuple[Rect, str]]:
-    """The filled shapes a layout shows behind slide content (its master's, unless it
-    hides them, then its own), bottom first, each as its box and average colour."""
-    owners = [layout] if layout._element.get("showMasterSp") == "0" else [layout.slide_master]
-    if owners[0] is not layout:
-        owners.append(layout)
-    found = []
-    for owner in owners:
-        for shape in owner.shapes:
-            if shape.is_placeholder:
-                continue
-            rect = _rect(shape)
-            if rect is None or rect.w <= 0 or rect.h <= 0:
-                continue
-            color = _fill_color(shape._element.find(qn("p:spPr")), owner.part, theme)
-            color = color or _picture_color(shape._element, owner.part)
-            if color is not None:
-                found.append((rect, color))
-    return found
-
-
-def covered(region: Rect, shapes: list[tuple[Rect, str]]) -> float:
-    """The share of ``region`` that ``shapes``' boxes cover (overlaps counted once each)."""
-    if region.w <= 0 or region.h <= 0:
-        return 0.0
-    total = 0
-    for rect, _color in shapes:
-        width = min(region.x + region.w, rect.x + rect.w) - max(region.x, rect.x)
-        height = min(region.y + region.h, rect.y + rect.h) - max(region.y, rect.y)
-        if width > 0 and height > 0:
-            total += width * height
-    return min(1.0, total / (region.w * region.h))
-
-
-def behind(layout, theme: ThemeLook, rect: Rect) -> str:
-    """The colour behind the middle of ``rect`` on ``layout``: the topmost filled shape or
-    picture there, else the background."""
-    x, y = rect.x + rect.w // 2, rect.y + rect.h // 2
-    for box, color in reversed(backdrops(layout, theme)):
-        if box.x <= x <= box.x + box.w and box.y <= y <= box.y + box.h:
-            return color
-    return background(layout, theme)
-
-
-def text_contrast(layout, types, where: Rect | None = None) -> float:
-    """How well the text of ``layout``'s placeholder of ``types`` reads on what lies
-    behind it (at ``where`` if given, else in its own box): 1 to 21."""
-    from ..layout.colors import contrast
-
-    theme = ThemeLook(layout.slide_master)
-    found = placeholder(layout, types, theme)
-    if found is None or found.text.color is None:
-        return 21.0  # nothing says otherwise
-    return contrast(found.text.color, behind(layout, theme, where or found.rect))
 
 
 TITLE_ZONE = 0.4  # a content or title-only slide's title starts in this top share
@@ -381,12 +326,3 @@ def _first_rect(layout, types) -> Rect | None:
         return None
     kind = own.placeholder_format.type
     return _rect(own) or master_rect(layout.slide_master, (_MASTER_TYPE.get(kind, kind),))
-
-
-def picture_background(layout) -> bool:
-    """Whether the background slides on ``layout`` show is a picture."""
-    for owner in (layout, layout.slide_master):
-        bg = owner._element.find(qn("p:cSld") + "/" + qn("p:bg"))
-        if bg is not None:
-            return bg.find(".//" + qn("a:blip")) is not None
-    return False

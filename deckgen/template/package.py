@@ -118,9 +118,13 @@ def _checked_package(data: bytes, shown: str, pos, options: TemplateOptions):
             raise _refused(
                 f"{shown} contains macros", pos, "pass --strip-macros to build without them"
             )
-        repairs.append(warning(f"{shown}: macros removed ({main.get('PartName')})", pos))
+        repairs.append(
+            warning(f"{shown}: macros removed ({main.get('PartName')})", pos, topic="template")
+        )
     elif kind == _TEMPLATE:
-        repairs.append(warning(f"{shown}: a .potx, opened as a presentation", pos))
+        repairs.append(
+            warning(f"{shown}: a .potx, opened as a presentation", pos, topic="template")
+        )
     try:
         external = _external_links(archive, members)
     except etree.XMLSyntaxError as exc:

@@ -4,6 +4,7 @@ and an audience's profile, and what the deck keeps of the template."""
 from __future__ import annotations
 
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -174,3 +175,35 @@ def test_a_design_scales_every_length_and_size_but_no_count_or_ratio():
     assert half.spacing == design.spacing and half.handout == design.handout
     assert half.title_slide.logo.w == design.title_slide.logo.w // 2
     assert scaled(design, 1) is design
+
+
+def test_template_check_reports_layouts_fit_contrast_and_fonts_without_writing(tmp_path):
+    folder = talk_folder(tmp_path)
+    template = four_by_three(folder)
+    before = sorted(p.name for p in folder.rglob("*"))
+    result = run_cli("template", "check", str(template), str(folder / "outline.yaml"))
+    assert result.exit_code == 0, result.output
+    assert "builds: 15 slides" in result.output
+    assert "content slides use 'Title and Content' of master 1" in result.output
+    for label in ("fit:", "contrast:", "fonts:", "template:"):
+        assert label in result.output
+    assert "1 sample slide(s) removed" in result.output  # under template:
+    assert sorted(p.name for p in folder.rglob("*")) == before  # nothing written
+    report = json.loads(
+        run_cli("template", "check", str(template), str(folder / "outline.yaml"), "--json").output
+    )
+    assert report["builds"] and report["slides"] == 15
+    assert [d["topic"] for d in report["template"]] == ["template"] * len(report["template"])
+
+
+def test_template_check_exits_1_when_the_talk_would_not_fit(tmp_path):
+    folder = talk_folder(tmp_path)
+    template = four_by_three(folder)
+    outline = folder / "outline.yaml"
+    text = outline.read_text(encoding="utf-8")
+    long_title = 'title: "' + "Very " * 30 + 'long"'
+    outline.write_text(text.replace('title: "Ladder rules"', long_title), encoding="utf-8")
+    result = run_cli("template", "check", str(template), str(outline))
+    assert result.exit_code == 1
+    assert "does not build" in result.output and "error:" in result.output
+    assert "Traceback" not in result.output
