@@ -37,6 +37,18 @@ def clean(template, pos: SourcePos | None) -> None:
                 topic="template",
             )
         )
+    from .promote import promote_prompt_styles
+
+    promoted = promote_prompt_styles(prs)
+    if promoted:
+        template.repairs.append(
+            warning(
+                f"{shown}: the look of its prompt text made its placeholders' style in "
+                f"{len(promoted)} master(s), so text typed into them matches",
+                pos,
+                topic="template",
+            )
+        )
     if _add_table_styles(prs):
         template.repairs.append(
             warning(f"{shown}: a table-styles part added", pos, topic="template")
