@@ -79,7 +79,9 @@ def new(file, outline, force) -> None:
         talk = _talk_for(outline)
         design = default_design(talk)
         meta = DeckMeta(f"{talk.meta.title} template", None, None, None, None, "en")
-        deck = Deck(design.grid.width, design.grid.height, (), meta, design)
+        from ..kinds import kind_layouts
+
+        deck = Deck(design.grid.width, design.grid.height, (), meta, design, layouts=kind_layouts())
         data = render_pptx(deck, build_time())
         if path.suffix.lower() == ".potx":
             data = as_potx(data)

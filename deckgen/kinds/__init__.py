@@ -9,6 +9,7 @@ the dispatch from it. A new kind is a new module and one line here.
 
 from __future__ import annotations
 
+from ..layout.frames import KindLayout, SlideLayout
 from . import (
     agenda,
     analogy,
@@ -49,4 +50,27 @@ def kind_named(name: str) -> SlideKind | None:
     return _BY_NAME.get(name)
 
 
-__all__ = ["KINDS", "InHandout", "SlideKind", "kind_named", "kind_of"]
+DIVIDER_LAYOUT = "Divider"  # the default template's layout for section dividers
+
+
+def kind_layouts() -> tuple[KindLayout, ...]:
+    """The layouts the default template makes for kinds of slide, dividers first."""
+    divider = KindLayout(DIVIDER_LAYOUT, SlideLayout.SECTION, staged=True)
+    return (divider, *(KindLayout(k.layout_name, k.slide_layout, k.staged) for k in KINDS))
+
+
+def layout_names() -> dict[str, str]:
+    """The default template's layout for each kind's name (and 'section', dividers)."""
+    return {"section": DIVIDER_LAYOUT, **{kind.name: kind.layout_name for kind in KINDS}}
+
+
+__all__ = [
+    "DIVIDER_LAYOUT",
+    "KINDS",
+    "InHandout",
+    "SlideKind",
+    "kind_named",
+    "kind_layouts",
+    "kind_of",
+    "layout_names",
+]

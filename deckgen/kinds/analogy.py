@@ -215,4 +215,4 @@ def _row(ctx: SlideContext, frame: _Frame, row: _Row, j: int, y: int, accent: st
     ]
 
 
-KIND = SlideKind("analogy", AnalogySlide, compose)
+KIND = SlideKind("analogy", AnalogySlide, compose, slide_layout=SlideLayout.TITLE_ONLY)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from ..layout.frames import SlideLayout
+
 if TYPE_CHECKING:
     from ..layout.context import Page, SlideContext
     from ..layout.design import Palette
@@ -35,3 +37,12 @@ class SlideKind:
     in_handout: InHandout = InHandout.SLIDE
     select: Select | None = None  # what only/skip can select inside the slide
     handout: ToHandout | None = None  # what it adds to the handout's appendix
+    # the default template's layout made for it (a slide added by hand in PowerPoint
+    # from it matches); None: the name, capitalised
+    layout: str | None = None
+    slide_layout: SlideLayout = SlideLayout.CONTENT  # the master layout its pages ask for
+    staged: bool = False  # its slides are all one colour (the layout is too)
+
+    @property
+    def layout_name(self) -> str:
+        return self.layout or self.name.capitalize()

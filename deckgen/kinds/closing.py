@@ -99,4 +99,4 @@ def _message(ctx: SlideContext, message: str, ink: str) -> Item:
     return ctx.text.box(rect, [para], Role.SUBTITLE, "Message")
 
 
-KIND = SlideKind("closing", ClosingSlide, compose)
+KIND = SlideKind("closing", ClosingSlide, compose, slide_layout=SlideLayout.TITLE_ONLY, staged=True)

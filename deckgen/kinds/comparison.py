@@ -175,4 +175,10 @@ def to_handout(slide: ComparisonSlide, number: int, palette: Palette) -> list[Ta
     ]
 
 
-KIND = SlideKind("comparison", ComparisonSlide, compose, handout=to_handout)
+KIND = SlideKind(
+    "comparison",
+    ComparisonSlide,
+    compose,
+    handout=to_handout,
+    slide_layout=SlideLayout.TITLE_ONLY,
+)

@@ -129,4 +129,10 @@ def select(slide: TakeawaysSlide, audience: str | None) -> tuple[dict, list[str]
     return {"points": kept or slide.points[:1]}, []
 
 
-KIND = SlideKind("takeaways", TakeawaysSlide, compose, select=select)
+KIND = SlideKind(
+    "takeaways",
+    TakeawaysSlide,
+    compose,
+    select=select,
+    slide_layout=SlideLayout.TITLE_ONLY,
+)

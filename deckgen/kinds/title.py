@@ -115,4 +115,4 @@ def _discs(ctx: SlideContext) -> list[Item]:
     return items
 
 
-KIND = SlideKind("title", TitleSlide, compose)
+KIND = SlideKind("title", TitleSlide, compose, layout="Title Slide", slide_layout=SlideLayout.TITLE)

@@ -66,7 +66,7 @@ class _Engine:
         self.bibliography = bibliography(self.talk)
 
     def run(self) -> Deck:
-        from ..kinds import kind_of
+        from ..kinds import kind_layouts, kind_of
 
         dividers = 0
         for index, section in enumerate(self.talk.sections):
@@ -100,6 +100,7 @@ class _Engine:
             meta=_meta(self.talk),
             design=self.design,
             diagnostics=tuple(self.diagnostics),
+            layouts=kind_layouts(),
         )
 
     def _context(
@@ -149,6 +150,7 @@ class _Engine:
                     background=background,
                     layout=page.layout,
                     source=source,
+                    layout_name=self._layout_names.get(source.kind),
                     section=ctx.section.title if ctx.section else None,
                     continued=page.continued,
                     pos=ctx.report.pos,
@@ -159,6 +161,12 @@ class _Engine:
         palette = self.design.palette
         color = page.chrome_color or palette.footer or palette.muted
         return footer_items(self.design, self.text, self._footer_text, number, color, self._logo)
+
+    @cached_property
+    def _layout_names(self) -> dict[str, str]:
+        from ..kinds import layout_names
+
+        return layout_names()
 
     @cached_property
     def _logo(self) -> Item | None:

@@ -194,6 +194,7 @@ class SlideFrame:
     background: str
     layout: SlideLayout = SlideLayout.CONTENT
     source: SlideSource | None = None
+    layout_name: str | None = None  # the default template's layout for its kind
     section: str | None = None
     continued: bool = False
     pos: SourcePos | None = None
@@ -215,6 +216,16 @@ class DeckMeta:
 
 
 @dataclass(frozen=True)
+class KindLayout:
+    """A layout the default template makes for a kind of slide: its name, the master
+    layout it is made from, and whether its slides are all one colour."""
+
+    name: str
+    base: SlideLayout
+    staged: bool = False
+
+
+@dataclass(frozen=True)
 class Deck:
     width: int
     height: int
@@ -222,6 +233,7 @@ class Deck:
     meta: DeckMeta
     design: Design  # the numbers and colours the renderers share with layout
     diagnostics: tuple[Diagnostic, ...] = field(default=())
+    layouts: tuple[KindLayout, ...] = ()  # the default template's layouts for kinds
 
     @property
     def font(self) -> str:

@@ -318,3 +318,18 @@ def test_the_footer_and_slide_number_fill_their_placeholders(small):
         if "Footer" in chrome:
             assert chrome["Footer"] is Placeholder.FOOTER
             assert chrome["Slide number"] is Placeholder.SLIDE_NUMBER
+
+
+def test_every_slide_asks_for_the_master_layout_its_kind_declares(shipped):
+    """A kind's declared layout (which the default template's layout for it is made
+    from) is the one its pages ask for; dividers are on the section layout."""
+    from deckgen.kinds import kind_named, layout_names
+    from deckgen.layout.frames import SlideLayout
+
+    deck, _measurer = shipped
+    names = layout_names()
+    for frame in deck.slides:
+        kind = frame.source.kind
+        expected = SlideLayout.SECTION if kind == "section" else kind_named(kind).slide_layout
+        assert frame.layout is expected, (frame.title, kind)
+        assert frame.layout_name == names[kind]

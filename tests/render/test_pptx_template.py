@@ -19,7 +19,12 @@ def test_new_slides_from_every_layout_stay_on_the_slide(small_build, tmp_path):
             assert ph.width and ph.height, (layout.name, ph.name)
             assert ph.left >= 0 and ph.left + ph.width <= w, (layout.name, ph.name)
             assert ph.top >= 0 and ph.top + ph.height <= h, (layout.name, ph.name)
-    assert len(prs.slide_layouts) == 11
+    stock = ["Title Slide", "Title and Content", "Section Header", "Two Content", "Title Only"]
+    stock += ["Blank", "Content with Caption", "Picture with Caption"]
+    stock += ["Title and Vertical Text", "Vertical Title and Text"]
+    kinds = ["Divider", "Agenda", "Bullets", "Definition", "Analogy", "Comparison"]
+    kinds += ["Takeaways", "Glossary", "References", "Closing"]
+    assert [layout.name for layout in prs.slide_layouts] == stock + kinds  # one "Comparison"
     edited = tmp_path / "edited.pptx"
     prs.save(str(edited))
     check_pptx_strictly(edited)
@@ -63,3 +68,23 @@ def test_the_deck_is_sixteen_by_nine_everywhere(small_build):
         if p.placeholder_format.type == PP_PLACEHOLDER.SLIDE_IMAGE
     )
     assert abs(image.width / image.height - 16 / 9) < 0.01
+
+
+def test_each_kind_of_slide_is_built_on_a_layout_of_its_own(small_build):
+    """So a slide a person adds from "Divider" or "Closing" looks like deckgen's."""
+    from deckgen.kinds import KINDS
+
+    prs = Presentation(str(small_build[1]))
+    used = {slide.slide_layout.name for slide in prs.slides}
+    assert {"Title Slide", "Divider", "Bullets", "Definition", "Analogy", "Comparison"} <= used
+    assert {"Takeaways", "Glossary", "References", "Closing", "Agenda"} <= used
+    assert {kind.layout_name for kind in KINDS} <= {lay.name for lay in prs.slide_layouts}
+    by_name = {layout.name: layout for layout in prs.slide_layouts}
+    for name in ("Divider", "Closing"):  # one colour: the primary, and a light title
+        background = by_name[name]._element.xpath("./p:cSld/p:bg//a:schemeClr/@val")
+        assert background == ["tx2"], name
+        title = by_name[name].placeholders[0]._element
+        assert title.xpath(".//a:lstStyle/a:lvl1pPr/a:defRPr/a:solidFill/*/@val") == ["bg1"]
+    title = by_name["Title Slide"].placeholders[0]._element
+    assert title.xpath(".//a:lstStyle/a:lvl1pPr/@algn") == ["l"]  # not the stock centred
+    assert title.xpath(".//a:lstStyle/a:lvl1pPr/a:defRPr/@cap") == ["none"]

@@ -25,6 +25,7 @@ from ...layout.frames import (
 )
 from .image import add_picture
 from .ink import Ink
+from .kind_layouts import add_kind_layouts
 from .notes import set_notes
 from .package import count_notes_partnames
 from .properties import finish_package
@@ -56,14 +57,16 @@ def render_pptx(
 ) -> bytes:
     """The deck as .pptx bytes, on python-pptx's default template made ours, or ``on`` an
     organisation's (an OnTemplate); ``thumbnail`` (JPEG) replaces the package's blank one."""
+    ink = Ink.of(deck)
     if on is None:
         prs = Presentation()
         prs.slide_width, prs.slide_height = deck.width, deck.height
         prepare_template(prs, deck)
+        add_kind_layouts(prs, deck, ink, _LAYOUT)
         layouts = {layout.name: layout for layout in prs.slide_layouts}
 
         def layout_for(frame: SlideFrame):
-            return layouts.get(_LAYOUT[frame.layout])
+            return layouts.get(frame.layout_name) or layouts.get(_LAYOUT[frame.layout])
     else:
         prs = on.template.prs
         area = prs.slide_width * prs.slide_height
@@ -72,7 +75,6 @@ def render_pptx(
             return on.plan.for_frame(frame, area)
 
     count_notes_partnames(prs.part.package)
-    ink = Ink.of(deck)
     for frame in deck.slides:
         _render_slide(prs, layout_for(frame), frame, ink)
     _core_properties(prs, deck, created)
