@@ -201,6 +201,22 @@ def _area(placeholder) -> int:
     return (width or 0) * (height or 0)
 
 
+_NEEDS = {
+    SlideLayout.TITLE: "a title and a subtitle placeholder",
+    SlideLayout.SECTION: "a title placeholder and at most a small text placeholder",
+    SlideLayout.TITLE_ONLY: "a title placeholder and no body",
+    SlideLayout.CONTENT: "a title placeholder and one body placeholder of workable size",
+}
+
+
+def _slide_layout_of(kind: str) -> SlideLayout:
+    """The master layout slides of ``kind`` (a ``template.layouts`` key) ask for."""
+    from ..kinds import kind_named
+
+    found = kind_named(kind)
+    return SlideLayout.SECTION if found is None else found.slide_layout
+
+
 # the kind of slide an outline's ``template.layouts`` key names, as frames say it
 DIVIDER, SECTION_SOURCE = "divider", "section"
 
@@ -243,13 +259,14 @@ def plan_layouts(
             have = ", ".join(quoted(n) for n in sorted(names, key=str.casefold))
             message = f"the template has no layout {quoted(name)} (named for {kind} slides)"
             raise InputError(message, [error(message, pos, f"its layouts are: {have}")])
-        if not any(_fits(slide_layout, layout, area) for slide_layout in SlideLayout):
+        needs = _slide_layout_of(kind)
+        if not _fits(needs, layout, area):
             problems.append(
                 warning(
-                    f"the layout {quoted(name)} named for {kind} slides has no title "
-                    "placeholder (or no body of workable size): not used",
+                    f"the layout {quoted(name)} named for {kind} slides cannot hold them "
+                    f"(they need {_NEEDS[needs]}): not used",
                     pos,
-                    "name a layout with a title placeholder",
+                    f"name a layout with {_NEEDS[needs]}",
                     topic="template",
                 )
             )

@@ -207,3 +207,32 @@ def test_template_check_exits_1_when_the_talk_would_not_fit(tmp_path):
     assert result.exit_code == 1
     assert "does not build" in result.output and "error:" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_layout_named_for_a_kind_it_cannot_hold_is_said_and_not_used(tmp_path):
+    folder = talk_folder(tmp_path)
+    sample_template(folder, "corporate.template")
+    outline = folder / "outline.yaml"
+    with_template(outline, "{path: corporate.template, layouts: {bullets: 'Title Only'}}")
+    out = tmp_path / "out"
+    result = run_cli("build", str(outline), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "the layout 'Title Only' named for bullets slides cannot hold them" in result.output
+    prs, _deck = built_deck(out)
+    by_title = {slide.shapes.title.text_frame.text: slide for slide in prs.slides}
+    assert by_title["Kinds of locks"].slide_layout.name == "Title and Content"
+
+
+def test_the_notes_page_shows_the_slide_in_its_own_proportions(tmp_path):
+    folder = talk_folder(tmp_path)
+    template = sample_template(folder, "wide.template")  # 16:9, python-pptx's 4:3 notes
+    out = tmp_path / "out"
+    args = ("build", str(folder / "outline.yaml"), "-o", str(out), "--template", str(template))
+    assert run_cli(*args, "--format", "pptx").exit_code == 0
+    prs, _deck = built_deck(out)
+    (image,) = [
+        ph
+        for ph in prs.notes_master.placeholders
+        if ph.placeholder_format.type == PP_PLACEHOLDER.SLIDE_IMAGE
+    ]
+    assert abs(image.width / image.height - prs.slide_width / prs.slide_height) < 0.01

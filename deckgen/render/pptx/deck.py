@@ -31,7 +31,7 @@ from .package import count_notes_partnames
 from .properties import finish_package
 from .shape import add_shape
 from .table import add_table
-from .template import prepare_template
+from .template import fit_notes_slide_image, prepare_template
 from .text import add_text_box, fill_placeholder
 
 # The default template's layout (by name) for each kind of slide layout.
@@ -70,6 +70,7 @@ def render_pptx(
     else:
         prs = on.template.prs
         area = prs.slide_width * prs.slide_height
+        fit_notes_slide_image(prs)
 
         def layout_for(frame: SlideFrame):
             return on.plan.for_frame(frame, area)

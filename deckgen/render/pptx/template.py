@@ -125,3 +125,23 @@ def _rewrite_theme(part, deck: Deck, colors: dict[str, str]) -> None:
                 slot.remove(child)
             etree.SubElement(slot, f"{{{_A}}}srgbClr", val=value)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def fit_notes_slide_image(prs) -> None:
+    """The notes page's picture of the slide in the slide's own proportions, inside the
+    box the notes master gives it (python-pptx's stand-in notes master is 4:3)."""
+    for shape in prs.notes_master.placeholders:
+        if shape.placeholder_format.type != PP_PLACEHOLDER.SLIDE_IMAGE:
+            continue
+        box_w, box_h = shape.width, shape.height
+        ratio = prs.slide_width / prs.slide_height
+        width, height = (
+            (box_w, round(box_w / ratio))
+            if box_w / box_h < ratio
+            else (
+                round(box_h * ratio),
+                box_h,
+            )
+        )
+        shape.left, shape.top = shape.left + (box_w - width) // 2, shape.top + (box_h - height) // 2
+        shape.width, shape.height = width, height
