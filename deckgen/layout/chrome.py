@@ -85,14 +85,16 @@ def footer_items(
     design: Design,
     text: Typesetter,
     footer: str,
-    number: int,
+    number: int | tuple[int, str],
     color: str,
     logo: Item | None,
 ) -> list[Item]:
     """The footer line, the slide-number field and the logo, along the bottom, in the
-    layout's footer and slide-number placeholders (so Header & Footer manages them)."""
+    layout's footer and slide-number placeholders (so Header & Footer manages them).
+    ``number`` may come with a colour of its own: (number, colour)."""
     footer_box, number_box = design.footer_box(logo is not None), design.number_box()
     style = ParaStyle(design.scale.chrome, color)
+    number, number_color = number if isinstance(number, tuple) else (number, color)
     items = ([logo] if logo is not None else []) + [
         text.box(
             footer_box,
@@ -108,7 +110,13 @@ def footer_items(
     return items + [
         text.box(
             number_box,
-            [text.set(str(number), number_box.w, replace(style, align=Align.RIGHT))],
+            [
+                text.set(
+                    str(number),
+                    number_box.w,
+                    replace(style, align=Align.RIGHT, color=number_color),
+                )
+            ],
             Role.SLIDE_NUMBER,
             "Slide number",
             anchor=Anchor.MIDDLE,

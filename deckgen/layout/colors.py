@@ -37,3 +37,20 @@ def contrast(first: str, second: str) -> float:
 def on_color(fill: str, dark: str) -> str:
     """White or ``dark`` text, whichever reads better on ``fill``."""
     return WHITE if contrast(WHITE, fill) >= contrast(dark, fill) else dark
+
+
+TEXT_RATIO, LARGE_RATIO = 4.5, 3.0  # WCAG AA: body text, large text
+
+
+def readable(color: str, behind: str, large: bool = False) -> str:
+    """``color`` for text on ``behind``, darkened or lightened as little as it takes to
+    reach WCAG AA (4.5:1, or 3:1 for large text)."""
+    need = LARGE_RATIO if large else TEXT_RATIO
+    if contrast(color, behind) >= need:
+        return color
+    toward = "000000" if contrast("000000", behind) >= contrast("FFFFFF", behind) else "FFFFFF"
+    for step in range(1, 11):
+        candidate = mix(toward, color, step / 10)
+        if contrast(candidate, behind) >= need:
+            return candidate
+    return toward

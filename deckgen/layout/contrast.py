@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from .colors import contrast
+from .colors import LARGE_RATIO, TEXT_RATIO, contrast
 from .frames import Item, Paragraph, Shape, Table, TextBox
-
-TEXT_RATIO = 4.5
-LARGE_RATIO = 3.0
 
 
 def low_contrast(items: Sequence[Item], background: str) -> list[tuple[str, str, float, float]]:

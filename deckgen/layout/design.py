@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .colors import WHITE, contrast, hex6, mix, on_color
+from .colors import WHITE, hex6, mix, on_color, readable
 from .compositions import (
     AnalogyDesign,
     BulletsDesign,
@@ -101,6 +101,7 @@ class Palette:
     icon_disc: str = WHITE  # a divider's icon sits on a white disc
     heading: str | None = None  # titles' colour (a template's); None: the primary colour
     footer: str | None = None  # the footer's and slide number's (a template's); None: muted
+    number: str | None = None  # the slide number's, where it differs from the footer's
 
     @property
     def title(self) -> str:
@@ -126,16 +127,7 @@ class Palette:
     def readable(self, color: str, behind: str | None = None, large: bool = False) -> str:
         """``color`` for text on ``behind`` (the background if None), darkened or lightened
         as little as it takes to reach WCAG AA (4.5:1, or 3:1 for large text)."""
-        behind = behind or self.background
-        need = 3.0 if large else 4.5
-        if contrast(color, behind) >= need:
-            return color
-        toward = "000000" if contrast("000000", behind) >= contrast("FFFFFF", behind) else WHITE
-        for step in range(1, 11):
-            candidate = mix(toward, color, step / 10)
-            if contrast(candidate, behind) >= need:
-                return candidate
-        return toward
+        return readable(color, behind or self.background, large)
 
     @property
     def accents(self) -> tuple[str, ...]:
@@ -236,6 +228,7 @@ class TemplateLayout:
     title_size: float | None = None
     subtitle: Rect | None = None
     subtitle_color: str | None = None
+    chrome_color: str | None = None  # the footer's and number's, on what this layout shows
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,9 @@ def compose_divider(section: TalkSection, number: int, ctx: SlideContext) -> lis
     boxes = design.template_layout(SlideLayout.SECTION)
     if boxes is not None:  # the template's section layout, in its boxes
         items = template_title_items(ctx, boxes, section.title, [section.subtitle or ""])
-        return [Page(section.title, items, notes, SlideLayout.SECTION)]
+        return [
+            Page(section.title, items, notes, SlideLayout.SECTION, chrome_color=boxes.chrome_color)
+        ]
     box, grid, palette = design.divider, design.grid, design.palette
     background = design.stage(palette.concept(section.concept))
     # on a template its titles' colour, which its designer made readable on its look

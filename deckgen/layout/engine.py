@@ -130,11 +130,7 @@ class _Engine:
             if len(self.errors) == errors:  # a specific error already says what does not fit
                 self._check(page, number, items, ctx.report)
             background = page.background or self.design.palette.background
-            behind_all = [
-                Shape(rect, ShapeKind.RECT, color, "Template")
-                for rect, color in self.design.backdrops.get(page.layout.value, ())
-            ]
-            for color, behind, ratio, need in low_contrast(behind_all + items, background):
+            for color, behind, ratio, need in self._low_contrast(page, items, background):
                 ctx.report.at(number - ctx.report.number).warn(
                     f"text in #{color} on #{behind} has a contrast of {ratio:.1f}:1, "
                     f"below {need:g}:1",
@@ -157,10 +153,25 @@ class _Engine:
                 )
             )
 
+    def _low_contrast(self, page: Page, items: list[Item], background: str):
+        """Text below WCAG AA on what lies behind it: on a template, its layout's own
+        colour and the shapes and pictures it shows under the slide's own items."""
+        design = self.design
+        if design.plain and background == design.palette.background:
+            background = design.slide_colors.get(page.layout.value, background)
+        behind = [
+            Shape(rect, ShapeKind.RECT, color, "Template")
+            for rect, color in design.backdrops.get(page.layout.value, ())
+        ]
+        return low_contrast(behind + items, background)
+
     def _chrome(self, page: Page, number: int) -> list[Item]:
         palette = self.design.palette
         color = page.chrome_color or palette.footer or palette.muted
-        return footer_items(self.design, self.text, self._footer_text, number, color, self._logo)
+        number_color = page.chrome_color or palette.number or color
+        return footer_items(
+            self.design, self.text, self._footer_text, (number, number_color), color, self._logo
+        )
 
     @cached_property
     def _layout_names(self) -> dict[str, str]:

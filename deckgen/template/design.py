@@ -12,14 +12,22 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..errors import Diagnostic, warning
-from ..layout.colors import contrast, mix
-from ..layout.design import Chrome, Design, Grid, TemplateLayout, default_design, scaled
+from ..layout.colors import contrast, mix, readable
+from ..layout.design import (
+    Chrome,
+    Design,
+    Grid,
+    TemplateLayout,
+    default_design,
+    scaled,
+)
 from ..layout.frames import SlideLayout
+from ..layout.geometry import Rect
 from . import backdrop, look
 from .scenery import scenery
 
 DEFAULT_WIDTH, DEFAULT_HEIGHT = Grid().width, Grid().height
-TEXT_CONTRAST = 4.5  # WCAG AA for body text
+TEXT_CONTRAST, LARGE_CONTRAST = 4.5, 3.0  # WCAG AA for body text and for large text
 SURFACE_TINT = 0.06  # panels and banded rows, when the theme's lt2 does not suit
 BODY_KEPT = 0.75  # a template's footer may not rise into the body's top three quarters
 
@@ -35,7 +43,7 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
     grid, chrome = _frame(design, prs, content, theme)
     palette, problems = _colors(design, content, theme, (title, body), chrome)
     scenery_of, backdrops, more = _behind(choices)
-    problems += more
+    problems = list(dict.fromkeys(problems + more))  # a layout used twice warns once
     written = (
         (title.text.written if title else None) or "+mj-lt",
         (body.text.written if body else None) or "+mn-lt",
@@ -56,7 +64,8 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
             layouts={
                 kind.value: found
                 for kind in (SlideLayout.TITLE, SlideLayout.SECTION)
-                if (found := _layout_boxes(choices[kind].layout, palette)) is not None
+                if (found := _layout_boxes(choices[kind].layout, palette, chrome, problems))
+                is not None
             },
             scenery=scenery_of,
             slide_colors={
@@ -72,32 +81,60 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
 
 
 def _colors(design: Design, content, theme, looks, chrome: Chrome):
-    """The palette on the template, and a warning if its text does not read."""
+    """The palette on the template: its text, title and footer colours, each made
+    readable on what lies behind it where it is not (and said)."""
     title, body = looks
     # text stands on what lies behind the body (a panel of the template's, or its
     # background): tints and the contrast check start from there
-    boxes = look.text_boxes(content)
-    behind_body = boxes[1] if boxes and boxes[1] else (body.rect if body else None)
+    boxes = look.text_boxes(content) or (title.rect if title else None, None)
+    behind_body = boxes[1] or (body.rect if body else None)
     background = (
         backdrop.behind(content, theme, behind_body)
         if behind_body is not None
         else look.background(content, theme)
     )
     palette = _palette(design, theme, title, body, background)
+    problems: list[Diagnostic] = []
+    # text stands on the background and on deckgen's panels (surface, concept tints)
+    grounds = [background, palette.surface]
+    grounds += [palette.tint(color, palette.panel_tint) for color in palette.accents]
+    worst = min(grounds, key=lambda ground: contrast(palette.text, ground))
+    text = legible("text", palette.text, worst, False, problems)
+    heading = palette.title
+    if boxes[0] is not None:
+        behind_title = backdrop.behind(content, theme, boxes[0])
+        heading = legible("title", heading, behind_title, True, problems)
     footer = look.placeholder(content, look.FOOTERS, theme)
+    footer_color = number_color = None
     if footer is not None and footer.text.color and chrome.footer is not None:
-        palette = replace(palette, footer=footer.text.color)  # readable where it put it
-    ratio = contrast(palette.text, background)
-    if ratio >= TEXT_CONTRAST:
-        return palette, []
-    return palette, [
+        behind = backdrop.behind(content, theme, chrome.footer)
+        footer_color = legible("footer", footer.text.color, behind, False, problems)
+        if chrome.number is not None:  # where the slide number stands, in the same colour
+            behind = backdrop.behind(content, theme, chrome.number)
+            number_color = legible("slide number", footer.text.color, behind, False, problems)
+    return (
+        replace(palette, text=text, heading=heading, footer=footer_color, number=number_color),
+        problems,
+    )
+
+
+def legible(what: str, color: str, behind: str, large: bool, problems: list) -> str:
+    """``color``, or the nearest shade of it that reads on ``behind`` (WCAG AA: 4.5:1,
+    3:1 for large text), with a warning saying which of the template's colours changed."""
+    need = LARGE_CONTRAST if large else TEXT_CONTRAST
+    ratio = contrast(color, behind)
+    if ratio >= need:
+        return color
+    better = readable(color, behind, large)
+    problems.append(
         warning(
-            f"the template's text colour #{palette.text} is hard to read on its "
-            f"background #{background} ({ratio:.1f}:1)",
-            hint="set theme.colors.text in the outline, or fix the template's body style",
+            f"the template's {what} colour #{color} reads at {ratio:.1f}:1 on #{behind}: "
+            f"set in #{better} instead",
+            hint="give the template readable colours to keep its own",
             topic="contrast",
         )
-    ]
+    )
+    return better
 
 
 def _frame(design: Design, prs, content, theme) -> tuple[Grid, Chrome]:
@@ -182,19 +219,41 @@ def _scale(design: Design, title, body):
     return replace(scale, **changes)
 
 
-def _layout_boxes(layout, palette) -> TemplateLayout | None:
-    """The title and subtitle boxes of a title or section layout, and their colours."""
+def _layout_boxes(layout, palette, chrome: Chrome, problems: list) -> TemplateLayout | None:
+    """The title and subtitle boxes of a title or section layout, and their colours
+    (made readable on what lies behind them)."""
     theme = look.ThemeLook(layout.slide_master)
     title = look.placeholder(layout, look.TITLES, theme)
     if title is None:
         return None
     subtitle = look.placeholder(layout, look.SUBTITLES, theme)
+    title_color = title.text.color or palette.title
+    title_color = legible(
+        f"'{layout.name}' title",
+        title_color,
+        backdrop.behind(layout, theme, title.rect),
+        True,
+        problems,
+    )
+    subtitle_color = None
+    if subtitle is not None:
+        subtitle_color = legible(
+            f"'{layout.name}' subtitle",
+            subtitle.text.color or palette.text,
+            backdrop.behind(layout, theme, subtitle.rect),
+            False,
+            problems,
+        )
+    # the footer on this layout's own look (a title master's picture, say)
+    footer = chrome.footer or Rect(0, chrome.top, chrome.number_width, chrome.height)
+    chrome_color = readable(palette.footer or palette.muted, backdrop.behind(layout, theme, footer))
     return TemplateLayout(
         title=title.rect,
-        title_color=title.text.color or palette.title,
+        title_color=title_color,
+        chrome_color=chrome_color,
         title_size=title.text.size,
         subtitle=subtitle.rect if subtitle is not None else None,
-        subtitle_color=subtitle.text.color if subtitle is not None else None,
+        subtitle_color=subtitle_color,
     )
 
 

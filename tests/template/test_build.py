@@ -236,3 +236,32 @@ def test_the_notes_page_shows_the_slide_in_its_own_proportions(tmp_path):
         if ph.placeholder_format.type == PP_PLACEHOLDER.SLIDE_IMAGE
     ]
     assert abs(image.width / image.height - prs.slide_width / prs.slide_height) < 0.01
+
+
+def test_a_template_colour_that_does_not_read_is_made_readable_and_said(tmp_path):
+    from pptx.oxml.ns import qn
+
+    from deckgen.layout.colors import contrast
+
+    folder = talk_folder(tmp_path)
+    prs = Presentation()
+    fill = prs.slide_master._element.find(qn("p:txStyles")).find(
+        ".//" + qn("p:titleStyle") + "//" + qn("a:solidFill")
+    )
+    for child in list(fill):
+        fill.remove(child)
+    fill.append(fill.makeelement(qn("a:srgbClr"), {"val": "FFE699"}))  # pale yellow on white
+    template = folder / "pale.template"
+    prs.save(str(template))
+    out = tmp_path / "out"
+    args = ("build", str(folder / "outline.yaml"), "-o", str(out), "--template", str(template))
+    result = run_cli(*args, "--format", "pptx")
+    assert result.exit_code == 0, result.output
+    assert (
+        "the template's title colour #FFE699 reads at 1.2:1 on #FFFFFF: set in #" in result.output
+    )
+    deck, _path = built_deck(out)
+    agenda = next(s for s in deck.slides if s.shapes.title.text_frame.text == "Agenda")
+    run = agenda.shapes.title.text_frame.paragraphs[0].runs[0]
+    color = str(run.font.color.rgb)
+    assert color != "FFE699" and contrast(color, "FFFFFF") >= 3.0
