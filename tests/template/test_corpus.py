@@ -110,3 +110,48 @@ def test_the_small_talk_builds_on_every_libreoffice_template(corpus, tmp_path):
         sample_titles = {s.shapes.title.text_frame.text for s in original.slides if s.shapes.title}
         built_titles = {s.shapes.title.text_frame.text for s in prs.slides}
         assert not (sample_titles - {"", *SMALL_TITLES}) & built_titles, source.name
+
+
+@pytest.mark.parametrize("name", ["Focus", "Vintage", "Midnightblue", "Candy"])
+def test_libreoffice_sets_every_word_inside_a_box_on_the_template(corpus, tmp_path, name):
+    """Rendered by LibreOffice in the template's own fonts (DejaVu Sans, Times New Roman's
+    twin, Source Sans Pro's stand-in, Noto Sans), every word of the talk lands inside a
+    box the layout made, or in one of the template's own text shapes."""
+    from deckgen.build import BuildOptions, load, prepare
+
+    from ..conftest import SMALL, pdf_words, run_cli
+    from ..render.test_libreoffice import lo_pdf
+
+    (source,) = [path for path in corpus if path.stem == name]
+    out = tmp_path / "out"
+    result = run_cli("build", str(SMALL), "-o", str(out), "--template", str(source))
+    assert result.exit_code == 0, result.output
+    (deck,) = out.glob("*.pptx")
+    pages = pdf_words(lo_pdf(deck, tmp_path / "lo", tmp_path / "profile"))
+    options = BuildOptions(SMALL, out, template=source)
+    frames = prepare(load(options), None, {}, options).deck
+    prs = Presentation(str(deck))
+    emu = 12_700
+    for frame, slide, (_w, _h, words) in zip(frames.slides, prs.slides, pages, strict=True):
+        boxes = [
+            (i.rect.x, i.rect.y, i.rect.right, i.rect.bottom)
+            for i in frame.items
+            if hasattr(i, "paragraphs") or hasattr(i, "cells")
+        ]
+        layout = slide.slide_layout
+        for owner in (layout, layout.slide_master):
+            for shape in owner.shapes:
+                if not shape.is_placeholder and shape.has_text_frame and shape.width:
+                    boxes.append(
+                        (shape.left, shape.top, shape.left + shape.width, shape.top + shape.height)
+                    )
+        for x0, y0, x1, y1, text in words:
+            slack = 0.25 * (y1 - y0) * emu
+            inside = any(
+                bx0 - 3 * emu <= x0 * emu
+                and x1 * emu <= bx1 + 3 * emu
+                and by0 - slack <= y0 * emu
+                and y1 * emu <= by1 + slack
+                for bx0, by0, bx1, by1 in boxes
+            )
+            assert inside, (name, frame.number, frame.title, text)
