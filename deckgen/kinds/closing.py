@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..layout.chrome import concept_bars, display_style, title_box, title_items
+from ..layout.colors import readable
 from ..layout.context import Page, SlideContext
 from ..layout.fit import FitRule, fit_paragraph
 from ..layout.frames import Anchor, Item, Role, SlideLayout
@@ -42,8 +43,10 @@ def compose(slide: ClosingSlide, ctx: SlideContext) -> list[Page]:
         rect = Rect(left, box.presenter_top, width, box.presenter_height)
         items.append(ctx.text.box(rect, [para], Role.CAPTION, "Presenter"))
     if slide.show_disclosure and meta.disclosure:
-        small = ParaStyle(design.scale.disclosure, palette.tint(ink, palette.disclosure_tint))
         rect = Rect(left, box.disclosure_top, width, box.disclosure_height)
+        ground = design.ground_at(SlideLayout.TITLE_ONLY, rect, background)
+        faint = palette.tint(ink, palette.disclosure_tint)
+        small = ParaStyle(design.scale.disclosure, readable(faint, ground))
         items.append(
             ctx.text.box(
                 rect,

@@ -57,6 +57,7 @@ class Page:
     background: str | None = None  # None: the design's background
     chrome: bool = True
     chrome_color: str | None = None  # None: the muted colour
+    number_color: str | None = None  # the slide number's, if not the chrome colour
     continued: bool = False
 
 

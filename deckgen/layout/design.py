@@ -121,8 +121,9 @@ class Palette:
         return mix(color, self.background, amount)
 
     def on(self, fill: str) -> str:
-        """Text colour that reads best on ``fill``: white or the text colour."""
-        return on_color(fill, self.text)
+        """Text colour that reads best on ``fill``: white or the text colour, made
+        readable if neither is (a light text colour on a template's light fill)."""
+        return readable(on_color(fill, self.text), fill)
 
     def readable(self, color: str, behind: str | None = None, large: bool = False) -> str:
         """``color`` for text on ``behind`` (the background if None), darkened or lightened
@@ -228,7 +229,8 @@ class TemplateLayout:
     title_size: float | None = None
     subtitle: Rect | None = None
     subtitle_color: str | None = None
-    chrome_color: str | None = None  # the footer's and number's, on what this layout shows
+    chrome_color: str | None = None  # the footer's, on what this layout shows there
+    number_color: str | None = None  # the slide number's, likewise
 
 
 @dataclass(frozen=True)
@@ -272,6 +274,18 @@ class Design:
     # the font files the PDFs embed for "body" and "heading" text, by (bold, italic): the
     # faces text was measured with, where their licence allows (none: Liberation Sans)
     font_files: dict[str, dict[tuple[bool, bool], str]] = field(default_factory=dict)
+
+    def ground_at(self, layout, rect: Rect, fill: str) -> str:
+        """What lies behind the middle of ``rect`` on a slide of ``layout`` (a
+        SlideLayout) filled with ``fill``: on a template, its shapes and pictures there,
+        else its own colour; else ``fill``."""
+        if not self.plain or fill != self.palette.background:
+            return fill
+        x, y = rect.x + rect.w // 2, rect.y + rect.h // 2
+        for box, color in reversed(self.backdrops.get(layout.value, ())):
+            if box.x <= x <= box.x + box.w and box.y <= y <= box.y + box.h:
+                return color
+        return self.slide_colors.get(layout.value, fill)
 
     def template_layout(self, layout) -> TemplateLayout | None:
         """The template's boxes for slides on ``layout`` (a SlideLayout), if any."""

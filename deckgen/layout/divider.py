@@ -4,6 +4,7 @@ engine makes one for each section that has ``divider: true``."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .chrome import display_style, template_title_items, title_box
@@ -25,9 +26,8 @@ def compose_divider(section: TalkSection, number: int, ctx: SlideContext) -> lis
     boxes = design.template_layout(SlideLayout.SECTION)
     if boxes is not None:  # the template's section layout, in its boxes
         items = template_title_items(ctx, boxes, section.title, [section.subtitle or ""])
-        return [
-            Page(section.title, items, notes, SlideLayout.SECTION, chrome_color=boxes.chrome_color)
-        ]
+        page = Page(section.title, items, notes, SlideLayout.SECTION)
+        return [replace(page, chrome_color=boxes.chrome_color, number_color=boxes.number_color)]
     box, grid, palette = design.divider, design.grid, design.palette
     background = design.stage(palette.concept(section.concept))
     # on a template its titles' colour, which its designer made readable on its look

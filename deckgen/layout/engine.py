@@ -168,7 +168,7 @@ class _Engine:
     def _chrome(self, page: Page, number: int) -> list[Item]:
         palette = self.design.palette
         color = page.chrome_color or palette.footer or palette.muted
-        number_color = page.chrome_color or palette.number or color
+        number_color = page.number_color or page.chrome_color or palette.number or color
         return footer_items(
             self.design, self.text, self._footer_text, (number, number_color), color, self._logo
         )

@@ -244,13 +244,18 @@ def _layout_boxes(layout, palette, chrome: Chrome, problems: list) -> TemplateLa
             False,
             problems,
         )
-    # the footer on this layout's own look (a title master's picture, say)
+    # the footer and number on this layout's own look (a title master's picture, say)
     footer = chrome.footer or Rect(0, chrome.top, chrome.number_width, chrome.height)
     chrome_color = readable(palette.footer or palette.muted, backdrop.behind(layout, theme, footer))
+    number = chrome.number or Rect(footer.right, chrome.top, chrome.number_width, chrome.height)
+    number_color = readable(
+        palette.number or palette.footer or palette.muted, backdrop.behind(layout, theme, number)
+    )
     return TemplateLayout(
         title=title.rect,
         title_color=title_color,
         chrome_color=chrome_color,
+        number_color=number_color,
         title_size=title.text.size,
         subtitle=subtitle.rect if subtitle is not None else None,
         subtitle_color=subtitle_color,

@@ -3,11 +3,13 @@ some are CC BY-SA): each opens, cleans and saves as a deck PowerPoint accepts.""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from pptx import Presentation
 
 from deckgen.layout.frames import SlideLayout
@@ -97,12 +99,16 @@ def test_the_small_talk_builds_on_every_libreoffice_template(corpus, tmp_path):
             assert not out.exists() or not list(out.iterdir())
             continue
         assert result.exit_code == 0, (source.name, result.output)
+        # every colour the template gives text reads on what lies behind it, or was made to
+        below_3 = re.findall(r"contrast of [0-2]\.\d:1", result.output)
+        assert below_3 == [], (source.name, result.output)
         (deck,) = out.glob("*.pptx")
         prs = Presentation(str(deck))
         assert (prs.slide_width, prs.slide_height) == (
             original.slide_width,
             original.slide_height,
         )
+        assert _theme_names(prs) == _theme_names(original), source.name  # its themes kept
         for slide in prs.slides:
             title = slide.shapes.title
             assert title is not None and title.text_frame.text.strip(), source.name
@@ -110,6 +116,16 @@ def test_the_small_talk_builds_on_every_libreoffice_template(corpus, tmp_path):
         sample_titles = {s.shapes.title.text_frame.text for s in original.slides if s.shapes.title}
         built_titles = {s.shapes.title.text_frame.text for s in prs.slides}
         assert not (sample_titles - {"", *SMALL_TITLES}) & built_titles, source.name
+
+
+def _theme_names(prs) -> list[str]:
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    names = []
+    for master in prs.slide_masters:
+        root = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
+        names.append(root.get("name"))
+    return names
 
 
 @pytest.mark.parametrize("name", ["Focus", "Vintage", "Midnightblue", "Candy"])
