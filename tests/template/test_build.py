@@ -265,3 +265,61 @@ def test_a_template_colour_that_does_not_read_is_made_readable_and_said(tmp_path
     run = agenda.shapes.title.text_frame.paragraphs[0].runs[0]
     color = str(run.font.color.rgb)
     assert color != "FFE699" and contrast(color, "FFFFFF") >= 3.0
+
+
+def test_an_audience_profile_brings_its_own_template(tmp_path):
+    folder = talk_folder(tmp_path)
+    four_by_three(folder)
+    outline = folder / "outline.yaml"
+    text = outline.read_text(encoding="utf-8")
+    profile = "    handout: {per_page: 3}\n"
+    assert profile in text
+    outline.write_text(
+        text.replace(profile, profile + "    theme: {template: stock.template}\n", 1),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert run_cli("build", str(outline), "-o", str(out), "--audience", "brief").exit_code == 0
+    prs, _deck = built_deck(out)
+    assert (prs.slide_width, prs.slide_height) == (9_144_000, 6_858_000)  # the client's 4:3
+    out2 = tmp_path / "out2"
+    assert run_cli("build", str(outline), "-o", str(out2), "--audience", "deep").exit_code == 0
+    prs, _deck = built_deck(out2)
+    assert (prs.slide_width, prs.slide_height) == (12_192_000, 6_858_000)  # deckgen's own
+
+
+def test_layouts_named_in_another_language_with_every_placeholder_idx_0(tmp_path):
+    """A German template whose placeholders all carry idx 0 (as LibreOffice writes them):
+    layouts are chosen by type and structure, and two placeholders of one slide never
+    land on each other."""
+    folder = talk_folder(tmp_path)
+    prs = Presentation()
+    german = {
+        "Title Slide": "Titelfolie",
+        "Title and Content": "Titel und Inhalt",
+        "Section Header": "Abschnittsüberschrift",
+        "Title Only": "Nur Titel",
+    }
+    for layout in prs.slide_layouts:
+        layout._element.find(
+            "{http://schemas.openxmlformats.org/presentationml/2006/main}cSld"
+        ).set("name", german.get(layout.name, layout.name + " (de)"))
+        for ph in layout._element.iter(
+            "{http://schemas.openxmlformats.org/presentationml/2006/main}ph"
+        ):
+            ph.attrib.pop("idx", None)
+    template = folder / "deutsch.template"
+    prs.save(str(template))
+    out = tmp_path / "out"
+    args = ("build", str(folder / "outline.yaml"), "-o", str(out), "--template", str(template))
+    result = run_cli(*args, "--format", "pptx")
+    assert result.exit_code == 0, result.output
+    deck, _path = built_deck(out)
+    assert_on_the_template(deck, (Emu(9_144_000), Emu(6_858_000)))
+    slide = next(s for s in deck.slides if s.shapes.title.text_frame.text == "Kinds of locks")
+    assert slide.slide_layout.name == "Titel und Inhalt"
+    title, body = (
+        next(p for p in slide.placeholders if p.placeholder_format.type in types)
+        for types in (TITLES, (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT))
+    )
+    assert title.top + title.height <= body.top  # the body under the title, not on it
