@@ -85,37 +85,52 @@ def test_every_libreoffice_template_cleans_into_a_strictly_valid_package(corpus,
         assert len(body) == 1, source.name
 
 
-def test_the_small_talk_builds_on_every_libreoffice_template(corpus, tmp_path):
-    """Exit 0, the template's size, every title in a title placeholder and every note kept,
-    nothing of the sample slides; the deck passes the strict check (autouse)."""
-    from ..conftest import SMALL, SMALL_TITLES, run_cli
+@pytest.fixture(scope="module")
+def built(corpus, tmp_path_factory) -> dict:
+    """The small talk built on every template (reproducibly): name -> (source, output
+    folder, what the build printed, exit code)."""
+    from ..conftest import SMALL, run_cli
 
+    out = tmp_path_factory.mktemp("on-templates")
+    found = {}
     for source in corpus:
+        folder = out / source.stem
+        args = ("build", str(SMALL), "-o", str(folder), "--template", str(source))
+        result = run_cli(*args, env={"SOURCE_DATE_EPOCH": "1700000000"})
+        found[source.stem] = (source, folder, result.output, result.exit_code)
+    return found
+
+
+def test_the_small_talk_builds_on_every_libreoffice_template(built):
+    """Exit 0, the template's size and themes, every title in a title placeholder and
+    every note kept, nothing of the sample slides, no text below 3:1; the deck passes the
+    strict check (autouse)."""
+    from ..conftest import SMALL_TITLES
+
+    for name, (source, out, output, code) in built.items():
         original = Presentation(str(source))
-        out = tmp_path / source.stem
-        result = run_cli("build", str(SMALL), "-o", str(out), "--template", str(source))
-        if source.stem in TOO_SMALL_A_BODY:  # a positioned error, nothing written
-            assert result.exit_code == 1 and "does not fit" in result.output, source.name
+        if name in TOO_SMALL_A_BODY:  # a positioned error, nothing written
+            assert code == 1 and "does not fit" in output, name
             assert not out.exists() or not list(out.iterdir())
             continue
-        assert result.exit_code == 0, (source.name, result.output)
+        assert code == 0, (name, output)
         # every colour the template gives text reads on what lies behind it, or was made to
-        below_3 = re.findall(r"contrast of [0-2]\.\d:1", result.output)
-        assert below_3 == [], (source.name, result.output)
+        below_3 = re.findall(r"contrast of [0-2]\.\d:1", output)
+        assert below_3 == [], (name, output)
         (deck,) = out.glob("*.pptx")
         prs = Presentation(str(deck))
         assert (prs.slide_width, prs.slide_height) == (
             original.slide_width,
             original.slide_height,
         )
-        assert _theme_names(prs) == _theme_names(original), source.name  # its themes kept
+        assert _theme_names(prs) == _theme_names(original), name  # its themes kept
         for slide in prs.slides:
             title = slide.shapes.title
-            assert title is not None and title.text_frame.text.strip(), source.name
-            assert slide.notes_slide.notes_text_frame.text.strip(), source.name
+            assert title is not None and title.text_frame.text.strip(), name
+            assert slide.notes_slide.notes_text_frame.text.strip(), name
         sample_titles = {s.shapes.title.text_frame.text for s in original.slides if s.shapes.title}
         built_titles = {s.shapes.title.text_frame.text for s in prs.slides}
-        assert not (sample_titles - {"", *SMALL_TITLES}) & built_titles, source.name
+        assert not (sample_titles - {"", *SMALL_TITLES}) & built_titles, name
 
 
 def _theme_names(prs) -> list[str]:
@@ -129,26 +144,58 @@ def _theme_names(prs) -> list[str]:
 
 
 @pytest.mark.parametrize("name", ["Focus", "Vintage", "Midnightblue", "Candy"])
-def test_libreoffice_sets_every_word_inside_a_box_on_the_template(corpus, tmp_path, name):
-    """Rendered by LibreOffice in the template's own fonts (DejaVu Sans, Times New Roman's
-    twin, Source Sans Pro's stand-in, Noto Sans), every word of the talk lands inside a
-    box the layout made, or in one of the template's own text shapes."""
+def test_a_build_on_a_template_is_byte_identical_when_repeated(built, tmp_path, name):
+    from ..conftest import SMALL, run_cli
+
+    source, first, _output, _code = built[name]
+    again = tmp_path / "again"
+    args = ("build", str(SMALL), "-o", str(again), "--template", str(source))
+    assert run_cli(*args, env={"SOURCE_DATE_EPOCH": "1700000000"}).exit_code == 0
+    assert {p.name: p.read_bytes() for p in first.iterdir()} == {
+        p.name: p.read_bytes() for p in again.iterdir()
+    }
+
+
+def test_libreoffice_sets_every_word_inside_a_box_on_every_template(built, tmp_path):
+    """Rendered by LibreOffice in each template's own fonts (DejaVu Sans, Noto Sans,
+    Times New Roman's twin, Source Sans Pro's stand-in …), every word of the talk lands
+    inside a box the layout made, or in one of the template's own text shapes."""
+    from ..conftest import pdf_words
+
+    decks = {
+        name: next(out.glob("*.pptx")) for name, (_s, out, _o, code) in built.items() if code == 0
+    }
+    pdfs = tmp_path / "pdf"
+    for name, deck in decks.items():  # distinct names for one conversion of them all
+        pdfs.mkdir(exist_ok=True)
+        (pdfs / f"{name}.pptx").write_bytes(deck.read_bytes())
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(pdfs),
+            *sorted(str(pdfs / f"{name}.pptx") for name in decks),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    for name in decks:
+        _every_word_in_a_box(
+            name, built[name][0], pdfs / f"{name}.pptx", pdf_words(pdfs / f"{name}.pdf")
+        )
+
+
+def _every_word_in_a_box(name: str, source, deck, pages) -> None:
     from deckgen.build import BuildOptions, load, prepare
 
-    from ..conftest import SMALL, pdf_words, run_cli
-    from ..render.test_libreoffice import lo_pdf
+    from ..conftest import SMALL
 
-    (source,) = [path for path in corpus if path.stem == name]
-    builds = []
-    for out in (tmp_path / "out", tmp_path / "again"):
-        args = ("build", str(SMALL), "-o", str(out), "--template", str(source))
-        result = run_cli(*args, env={"SOURCE_DATE_EPOCH": "1700000000"})
-        assert result.exit_code == 0, result.output
-        builds.append({p.name: p.read_bytes() for p in out.iterdir()})
-    assert builds[0] == builds[1]  # byte for byte: deck and handout
-    (deck,) = (tmp_path / "out").glob("*.pptx")
-    pages = pdf_words(lo_pdf(deck, tmp_path / "lo", tmp_path / "profile"))
-    options = BuildOptions(SMALL, tmp_path / "out", template=source)
+    options = BuildOptions(SMALL, deck.parent, template=source)
     frames = prepare(load(options), None, {}, options).deck
     prs = Presentation(str(deck))
     emu = 12_700
@@ -159,7 +206,7 @@ def test_libreoffice_sets_every_word_inside_a_box_on_the_template(corpus, tmp_pa
             if hasattr(i, "paragraphs") or hasattr(i, "cells")
         ]
         layout = slide.slide_layout
-        for owner in (layout, layout.slide_master):
+        for owner in (layout, layout.slide_master):  # the template's own text shapes
             for shape in owner.shapes:
                 if not shape.is_placeholder and shape.has_text_frame and shape.width:
                     boxes.append(
