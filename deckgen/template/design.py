@@ -172,15 +172,17 @@ def _behind(choices) -> tuple[dict, dict, list[Diagnostic]]:
 
 
 def _grid(grid: Grid, title, body) -> Grid:
-    """Margins from the title's box, the title's and body's boxes from the layout."""
-    left = min(title.x, body.x)
-    right = max(title.x + title.w, body.x + body.w)
+    """Margins from the title's box, the title's and body's boxes from the layout (kept on
+    the slide: a template's box may reach past its edge)."""
+    left = max(min(title.x, body.x), 0)
+    right = min(max(title.x + title.w, body.x + body.w), grid.width)
+    top = max(title.y, 0)
     return replace(
         grid,
         margin=left,
         right_margin=grid.width - right,
-        title_top=title.y,
-        title_height=title.h,
+        title_top=top,
+        title_height=title.y + title.h - top,
         body_top=max(body.y, title.y + title.h),
         body_bottom=body.y + body.h,
     )

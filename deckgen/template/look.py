@@ -301,7 +301,8 @@ def text_boxes(layout) -> tuple[Rect, Rect | None] | None:
     """Where slides on ``layout`` put their title (and body, if it has one), placed as
     deckgen places them: the title near the top, above the body. The layout's own boxes,
     or its master's, whichever placed so has the larger body (exported templates can give
-    every layout one master's boxes); None if neither is placed so."""
+    every layout one master's boxes) above the footer and slide number; None if neither
+    is placed so."""
     prs = layout.part.package.presentation_part.presentation
     height, area = prs.slide_height, prs.slide_width * prs.slide_height
     has_body = any(ph.placeholder_format.type in BODIES for ph in layout.placeholders)
@@ -317,7 +318,15 @@ def text_boxes(layout) -> tuple[Rect, Rect | None] | None:
         below = body is not None and body.y >= title.y + title.h // 2
         if below and body.w * body.h >= WORKABLE_BODY * area:
             placed.append((title, body))
-    return max(placed, key=lambda pair: pair[1].w * pair[1].h, default=None)
+    chrome = [_first_rect(layout, types) for types in (FOOTERS, NUMBERS)]
+
+    def usable(pair) -> int:
+        """The body's area above any footer or number box that cuts into its lower half."""
+        body = pair[1]
+        tops = [box.y for box in chrome if box and body.y + body.h // 2 < box.y < body.bottom]
+        return body.w * (min(tops, default=body.bottom) - body.y)
+
+    return max(placed, key=usable, default=None)
 
 
 def _first_rect(layout, types) -> Rect | None:
