@@ -176,11 +176,11 @@ def prepare(
     folders = [Path(outline.base_dir) / "fonts"]
     if on is not None:
         folders.append(on.template.path.parent / "fonts")
-    measurers, files, font_problems = _measurers(
+    (body, titles), files, font_problems = _measurers(
         design, folders, tailored.theme.pos or tailored.pos
     )
     design = replace(design, font_files=files)
-    deck = layout_deck(tailored, *measurers[:1], design, measurers[1])
+    deck = layout_deck(tailored, body, design, titles)
     problems += font_problems
     time = talk_time(deck, outline.pace.words_per_minute, outline.pace.seconds_per_slide)
     diagnostics = list(outline.warnings) + problems + list(deck.diagnostics)

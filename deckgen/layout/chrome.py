@@ -85,16 +85,16 @@ def footer_items(
     design: Design,
     text: Typesetter,
     footer: str,
-    number: int | tuple[int, str],
+    number: int,
     color: str,
     logo: Item | None,
+    number_color: str | None = None,
 ) -> list[Item]:
     """The footer line, the slide-number field and the logo, along the bottom, in the
-    layout's footer and slide-number placeholders (so Header & Footer manages them).
-    ``number`` may come with a colour of its own: (number, colour)."""
+    layout's footer and slide-number placeholders (so Header & Footer manages them); the
+    number in ``number_color`` where it stands on something else than the footer."""
     footer_box, number_box = design.footer_box(logo is not None), design.number_box()
     style = ParaStyle(design.scale.chrome, color)
-    number, number_color = number if isinstance(number, tuple) else (number, color)
     items = ([logo] if logo is not None else []) + [
         text.box(
             footer_box,
@@ -114,7 +114,7 @@ def footer_items(
                 text.set(
                     str(number),
                     number_box.w,
-                    replace(style, align=Align.RIGHT, color=number_color),
+                    replace(style, align=Align.RIGHT, color=number_color or color),
                 )
             ],
             Role.SLIDE_NUMBER,

@@ -170,7 +170,7 @@ class _Engine:
         color = page.chrome_color or palette.footer or palette.muted
         number_color = page.number_color or page.chrome_color or palette.number or color
         return footer_items(
-            self.design, self.text, self._footer_text, (number, number_color), color, self._logo
+            self.design, self.text, self._footer_text, number, color, self._logo, number_color
         )
 
     @cached_property
