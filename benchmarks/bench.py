@@ -1,24 +1,35 @@
-"""deckgen's speed, as ratios against baselines measured in the same run.
+"""deckgen's speed and memory at scale, as ratios against baselines measured in the same run.
 
-    python benchmarks/bench.py [--slides 300] [--repeat 3]
+    python benchmarks/bench.py [--sizes 10 100 1000] [--runs 5]
 
-Baselines:
-- "python-pptx floor": a bare python-pptx script that writes the same number of
-  slides with a title, one text box of the same bullets and notes, and saves.
-  deckgen does far more per slide (measuring, fitting, theme, pictures), so a
-  ratio near 1 means the pipeline adds little over the library it writes with
-  (below 1 on long decks: deckgen avoids python-pptx's quadratic part naming).
-- "reportlab floor": a bare reportlab canvas writing each slide's title and
-  bullets as plain strings, one page a slide; the floor for the PDFs.
-- "YAML load": yaml.safe_load of the same outline, the floor for `validate`.
+Every measurement is a fresh process (imports included, as a user waits for them), timed
+and its peak memory read from the kernel (``wait4``). Runs are interleaved (one of each
+command, then the next round) and the median of each is reported, so a slow moment of the
+machine falls on all of them alike. The N-slide outlines are the shipped outline's sections
+repeated (ids made unique, notes kept) until the deck has about N slides.
 
-Wall-clock numbers are printed for context only; compare the ratios.
+Baselines, measured in the same run:
+- the bare import of deckgen's stack: ``python -c "import pptx, reportlab.platypus, yaml, click"``;
+- pandoc turning equivalent Markdown (written here from the same outline: titles, bullets,
+  quotes, tables as lists, notes) into a .pptx, when pandoc is installed.
+
+Targets (issue 10): the shipped talk (deck + handout) <= 1.5x the bare import; 1,000 slides
+<= 0.25x pandoc; the per-slide cost at 1,000 within 1.3x of that at 100; peak memory at
+1,000 slides <= 200 MiB; ``deckgen --help`` <= 0.15 s. Wall-clock numbers are printed for
+context; the ratios are the measure.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
+import copy
+import math
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -26,134 +37,113 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = ROOT / "outline.yaml"
+PY = sys.executable
+IMPORT_FLOOR = [PY, "-c", "import pptx, reportlab.platypus, yaml, click"]
 
 
-def synthetic_outline(slides: int) -> str:
-    lines = ["meta:", "  title: Benchmark talk", "sections:"]
-    per_section = 20
-    for s in range(0, slides, per_section):
-        lines += [f"  - title: Section {s // per_section + 1}", "    slides:"]
-        for i in range(s, min(slides, s + per_section)):
-            lines += [
-                "      - kind: bullets",
-                f"        title: Slide {i + 1} about something worth saying",
-                "        bullets:",
-                "          - The first point, long enough to wrap onto a second line at 26 pt",
-                "          - text: A second point",
-                "            sub: [A detail, Another detail]",
-                "          - A third point",
-                f"        notes: Notes for slide {i + 1}. " + "Words to say. " * 20,
-            ]
+def run(argv: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """Seconds and peak resident MiB of one process (its output thrown away)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(argv)}\n{proc.stderr.read().decode()[-2000:]}")
+    proc.stderr.close()
+    return seconds, usage.ru_maxrss / 1024
+
+
+# --------------------------------------------------------------------------- outlines
+
+
+def deck_slides(outline: Path) -> int:
+    from deckgen.build import prepare
+    from deckgen.outline.loader import load_outline
+
+    return len(prepare(load_outline(outline), None, {}).deck.slides)
+
+
+def scaled_outline(slides: int, folder: Path, per_copy: int) -> Path:
+    """The shipped outline with its sections repeated until the deck has ~``slides``."""
+    data = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
+    copies = max(1, math.ceil(slides / per_copy))
+    sections = []
+    for copy_number in range(copies):
+        for section in data["sections"]:
+            sections.append(_renamed(copy.deepcopy(section), copy_number))
+    data["sections"] = sections
+    path = folder / f"talk-{slides}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for asset in ("assets",):  # icons and pictures, as the outline names them
+        if (ROOT / asset).is_dir() and not (folder / asset).exists():
+            shutil.copytree(ROOT / asset, folder / asset)
+    return path
+
+
+def _renamed(node, copy_number: int):
+    if isinstance(node, dict):
+        if copy_number and isinstance(node.get("id"), str):
+            node["id"] = f"{node['id']}-{copy_number + 1}"
+        for value in node.values():
+            _renamed(value, copy_number)
+    elif isinstance(node, list):
+        for item in node:
+            _renamed(item, copy_number)
+    return node
+
+
+def markdown_of(outline: Path) -> str:
+    """The same talk as pandoc Markdown: a slide per slide, bullets, quotes, notes."""
+    data = yaml.safe_load(outline.read_text(encoding="utf-8"))
+    lines = [f"% {data['meta']['title']}", ""]
+    for section in data["sections"]:
+        lines += [f"# {section['title']}", ""]
+        for slide in section["slides"]:
+            lines += _markdown_slide(slide)
     return "\n".join(lines) + "\n"
 
 
-def best_of(repeat: int, fn) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-def baseline_pptx(slides: int) -> None:
-    from pptx import Presentation
-    from pptx.util import Inches
-
-    prs = Presentation()
-    layout = prs.slide_layouts[5]
-    for i in range(slides):
-        slide = prs.slides.add_slide(layout)
-        slide.shapes.title.text = f"Slide {i + 1} about something worth saying"
-        box = slide.shapes.add_textbox(Inches(0.5), Inches(1.5), Inches(9), Inches(5))
-        box.text_frame.text = "The first point\nA second point\nA detail\nAnother detail"
-        slide.notes_slide.notes_text_frame.text = "Words to say. " * 20
-    prs.save(io.BytesIO())
-
-
-def baseline_pdf(slides: int) -> None:
-    from reportlab.pdfgen.canvas import Canvas
-
-    c = Canvas(io.BytesIO(), pagesize=(960, 540))
-    for i in range(slides):
-        c.setFont("Helvetica-Bold", 36)
-        c.drawString(40, 480, f"Slide {i + 1} about something worth saying")
-        c.setFont("Helvetica", 24)
-        for j, line in enumerate(("The first point", "A second point", "A third point")):
-            c.drawString(60, 400 - 40 * j, line)
-        c.showPage()
-    c.save()
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--slides", type=int, default=300)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-
-    from deckgen.build import BuildOptions, build
-
-    with tempfile.TemporaryDirectory() as tmp:
-        outline = Path(tmp) / "bench.yaml"
-        text = synthetic_outline(args.slides)
-        outline.write_text(text, encoding="utf-8")
-        out = Path(tmp) / "out"
-
-        def run(*formats):
-            return lambda: build(BuildOptions(outline, out, formats=formats))
-
-        t_deck = best_of(args.repeat, run("pptx"))
-        t_handout = best_of(args.repeat, run("handout"))
-        t_slides = best_of(args.repeat, run("slides-pdf"))
-        t_floor = best_of(args.repeat, lambda: baseline_pptx(args.slides))
-        t_pdf_floor = best_of(args.repeat, lambda: baseline_pdf(args.slides))
-        t_yaml = best_of(args.repeat, lambda: yaml.safe_load(text))
-        from deckgen.outline.loader import load_outline
-
-        t_load = best_of(args.repeat, lambda: load_outline(outline))
-        shipped = ROOT / "outline.yaml"
-        t_shipped = best_of(args.repeat, lambda: build(BuildOptions(shipped, out)))
-        template = _organisation_template(Path(tmp))
-        t_template = best_of(
-            args.repeat, lambda: build(BuildOptions(shipped, out, template=template))
+def _markdown_slide(slide: dict) -> list[str]:
+    title = slide.get("title") or slide["kind"].capitalize()
+    out = [f"## {title}", ""]
+    for bullet in slide.get("bullets", []):
+        text = bullet if isinstance(bullet, str) else bullet.get("text", "")
+        out.append(f"- {text}")
+        for sub in [] if isinstance(bullet, str) else bullet.get("sub", []):
+            out.append(f"    - {sub if isinstance(sub, str) else sub.get('text', '')}")
+    if "quote" in slide:
+        out += ["", f"> {slide['quote']}"]
+    for row in slide.get("rows", []):
+        cells = row.get("cells", row) if isinstance(row, dict) else row
+        out.append("- " + " | ".join(str(c) for c in cells))
+    notes = slide.get("notes")
+    if notes:
+        text = (
+            notes
+            if isinstance(notes, str)
+            else " ".join(n if isinstance(n, str) else n.get("text", "") for n in notes)
         )
-
-    def row(label, t, base, base_label):
-        print(f"  {label:<22}{t:8.3f} s   {t / base:6.2f}x {base_label}")
-
-    print(f"{args.slides}-slide outline (best of {args.repeat}):")
-    row("deckgen deck (.pptx)", t_deck, t_floor, "python-pptx floor")
-    row("python-pptx floor", t_floor, t_floor, "")
-    row("deckgen handout", t_handout, t_pdf_floor, "reportlab floor")
-    row("deckgen slides PDF", t_slides, t_pdf_floor, "reportlab floor")
-    row("reportlab floor", t_pdf_floor, t_pdf_floor, "")
-    row("deckgen load+check", t_load, t_yaml, "yaml.safe_load")
-    row("yaml.safe_load", t_yaml, t_yaml, "")
-    print(f"shipped outline, deck + handout: {t_shipped:.3f} s")
-    row("  on a template", t_template, t_shipped, "the default (target <= 1.3x)")
+        out += ["", "::: notes", text, ":::"]
+    return out + [""]
 
 
-def _organisation_template(folder: Path) -> Path:
+def organisation_template(folder: Path) -> Path:
     """A stand-in for an organisation's template: deckgen's own design written as one
-    (`deckgen template new`), with a band across its master and a logo, so opening,
-    cleaning, choosing layouts, reading the look and drawing it in the PDFs all run."""
-    from click.testing import CliRunner
+    (`deckgen template new`), with a band across its master, so opening, cleaning,
+    choosing layouts, reading the look and drawing it in the PDFs all run."""
+    from lxml import etree
     from pptx import Presentation
-    from pptx.util import Emu
-
-    from deckgen.cli import main as cli
 
     path = folder / "corporate.pptx"
-    CliRunner().invoke(cli, ["template", "new", str(path)], catch_exceptions=False)
+    subprocess.run(
+        [PY, "-m", "deckgen", "template", "new", str(path)], check=True, capture_output=True
+    )
     prs = Presentation(str(path))
-    master = prs.slide_master
-    band = master.shapes._spTree
     ns = 'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" ' + (
         'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
     )
-    from lxml import etree
-
-    band.append(
+    prs.slide_master.shapes._spTree.append(
         etree.fromstring(
             f'<p:sp {ns}><p:nvSpPr><p:cNvPr id="990" name="Band"/><p:cNvSpPr/><p:nvPr/>'
             '</p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="12192000" '
@@ -161,9 +151,131 @@ def _organisation_template(folder: Path) -> Path:
             '<a:solidFill><a:srgbClr val="1F2A44"/></a:solidFill></p:spPr></p:sp>'
         )
     )
-    assert prs.slide_width == Emu(12_192_000)
     prs.save(str(path))
     return path
+
+
+# --------------------------------------------------------------------------- the runs
+
+
+def commands(folder: Path, sizes: list[int], outlines: dict[int, Path], pandoc: str | None):
+    out = folder / "out"
+    deckgen = [PY, "-m", "deckgen"]
+    found = {
+        "import floor": IMPORT_FLOOR,
+        "deckgen --help": [*deckgen, "--help"],
+        "shipped: deck + handout": [*deckgen, "build", str(SHIPPED), "-o", str(out / "s")],
+        "shipped on a template": [
+            *deckgen,
+            "build",
+            str(SHIPPED),
+            "-o",
+            str(out / "t"),
+            "--template",
+            str(organisation_template(folder)),
+        ],
+    }
+    for n in sizes:
+        talk = str(outlines[n])
+        found[f"{n}: deck + handout"] = [*deckgen, "build", talk, "-o", str(out / f"a{n}")]
+        if n == max(sizes):
+            found[f"{n}: deck"] = [
+                *deckgen,
+                "build",
+                talk,
+                "--format",
+                "pptx",
+                "-o",
+                str(out / "d"),
+            ]
+            found[f"{n}: handout"] = [
+                *deckgen,
+                "build",
+                talk,
+                "--format",
+                "handout",
+                "-o",
+                str(out / "h"),
+            ]
+            found[f"{n}: validate"] = [*deckgen, "validate", talk]
+            if pandoc:
+                md = folder / f"talk-{n}.md"
+                md.write_text(markdown_of(outlines[n]), encoding="utf-8")
+                found[f"{n}: pandoc md->pptx"] = [pandoc, str(md), "-o", str(folder / "p.pptx")]
+    return found
+
+
+def measure(found: dict[str, list[str]], runs: int) -> dict[str, tuple[float, float]]:
+    times: dict[str, list[float]] = {name: [] for name in found}
+    peaks: dict[str, float] = dict.fromkeys(found, 0.0)
+    for _round in range(runs):  # interleaved: one of each, then again
+        for name, argv in found.items():
+            seconds, peak = run(argv)
+            times[name].append(seconds)
+            peaks[name] = max(peaks[name], peak)
+    return {name: (statistics.median(times[name]), peaks[name]) for name in found}
+
+
+def report(results, sizes: list[int], slides: dict[int, int]) -> list[str]:
+    floor = results["import floor"][0]
+    big, mid, small = max(sizes), sorted(sizes)[len(sizes) // 2], min(sizes)
+    lines = [
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, {platform.system()} {platform.release()}",
+        "",
+        "| measure | median s | peak MiB | ratio | target |",
+        "| --- | ---: | ---: | ---: | --- |",
+    ]
+
+    def row(name, ratio="", target=""):
+        seconds, peak = results[name]
+        lines.append(f"| {name} | {seconds:.3f} | {peak:.0f} | {ratio} | {target} |")
+
+    row("import floor", "1.00x", "")
+    row("deckgen --help", f"{results['deckgen --help'][0] / floor:.2f}x import", "<= 0.15 s")
+    shipped = results["shipped: deck + handout"][0]
+    row("shipped: deck + handout", f"{shipped / floor:.2f}x import", "<= 1.5x import")
+    on_template = results["shipped on a template"][0] / shipped
+    row("shipped on a template", f"{on_template:.2f}x the default", "<= 1.3x the default")
+    for n in sizes:
+        ratio = results[f"{n}: deck + handout"][0] / floor
+        row(f"{n}: deck + handout", f"{ratio:.2f}x import ({slides[n]} slides)")
+    for part in ("deck", "handout", "validate"):
+        row(f"{big}: {part}", f"{results[f'{big}: {part}'][0] / floor:.2f}x import")
+    pandoc = results.get(f"{big}: pandoc md->pptx")
+    if pandoc:
+        ratio = results[f"{big}: deck + handout"][0] / pandoc[0]
+        row(f"{big}: pandoc md->pptx", f"deckgen {ratio:.2f}x pandoc", "deckgen <= 0.25x")
+    base = results[f"{small}: deck + handout"][0]
+    per_mid = (results[f"{mid}: deck + handout"][0] - base) / max(slides[mid] - slides[small], 1)
+    per_big = (results[f"{big}: deck + handout"][0] - base) / max(slides[big] - slides[small], 1)
+    lines += [
+        "",
+        f"per-slide cost (beyond the {slides[small]}-slide build): {per_mid * 1000:.1f} ms at "
+        f"{slides[mid]} slides, {per_big * 1000:.1f} ms at {slides[big]}: "
+        f"{per_big / per_mid:.2f}x (target <= 1.3x)",
+        f"peak memory at {slides[big]} slides: {results[f'{big}: deck + handout'][1]:.0f} MiB "
+        "(target <= 200 MiB)",
+    ]
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    sizes = sorted(args.sizes)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        per_copy = deck_slides(SHIPPED)
+        outlines = {n: scaled_outline(n, folder, per_copy) for n in sizes}
+        slides = {n: deck_slides(path) for n, path in outlines.items()}
+        found = commands(folder, sizes, outlines, shutil.which("pandoc"))
+        results = measure(found, args.runs)
+    print(f"median of {args.runs} interleaved runs; N-slide talks: the shipped sections repeated")
+    for line in report(results, sizes, slides):
+        print(line)
 
 
 if __name__ == "__main__":

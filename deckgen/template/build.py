@@ -30,14 +30,14 @@ def open_template(
 ) -> tuple[OnTemplate | None, Design | None, list[Diagnostic]]:
     """The template to build on with the design it gives, or (None, None, []) for the
     default design."""
-    from .design import design_on
-    from .layouts import plan_layouts
-    from .package import TemplateOptions, read_template
-
     ref = talk.theme.template
     given = options.template if options is not None else None
     if given is None and ref is None:
         return None, None, []
+    from .design import design_on
+    from .layouts import plan_layouts
+    from .package import TemplateOptions, read_template
+
     opening = TemplateOptions(
         strip_macros=bool(options and options.strip_macros),
         allow_external_links=bool(options and options.allow_external_links),

@@ -14,3 +14,6 @@ def pin_reportlab_settings() -> None:
     rl_config.allowShortPatterns = 0
     rl_config.shapeChecking = 1
     rl_config.defaultImageCaching = 0
+    # pictures as binary streams: reportlab's ASCII85 text encoding is pure Python, a
+    # quarter larger, and buys nothing in a file that is compressed anyway
+    rl_config.useA85 = 0

@@ -45,6 +45,11 @@ class Fonts:
     def face(self, bold: bool, italic: bool) -> str:
         return self.primary[(bold, italic)]
 
+    def register_family(self) -> None:
+        """Every face of the primary family (a paragraph's <b> and <i> name them)."""
+        if isinstance(self.primary, _LazyFaces):
+            self.primary.register_all()
+
     def pieces(
         self, text: str, bold: bool, italic: bool, where: str = "", heading: bool = False
     ) -> list:
@@ -81,26 +86,54 @@ def _covers(font_name: str, ch: str) -> bool:
     return ord(ch) in font.face.charToGlyph
 
 
+class _LazyFaces(dict):
+    """style -> font name, each face's file parsed and registered with reportlab the first
+    time a document uses it (a slides PDF in regular and bold never reads the italics,
+    nor the fallback family unless a character needs it)."""
+
+    def __init__(self, files: Mapping[tuple[bool, bool], tuple[str, Path]]):
+        super().__init__({style: name for style, (name, _path) in files.items()})
+        self._files = dict(files)
+
+    def __getitem__(self, style: tuple[bool, bool]) -> str:
+        name, path = self._files[style]
+        _ensure(name, str(path))
+        return name
+
+    def get(self, style, default=None):
+        return self[style] if style in self._files else default
+
+    def register_all(self) -> None:
+        for style in self._files:
+            self[style]
+
+
+@lru_cache(maxsize=64)
+def _ensure(name: str, path: str) -> None:
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, path))
+
+
 @lru_cache(maxsize=1)
-def _register() -> tuple[dict, dict]:
-    primary = {}
-    for key, (name, file) in FACES.items():
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(HERE / file)))
-        primary[key] = name
+def _register() -> tuple[_LazyFaces, _LazyFaces]:
+    primary = _LazyFaces({key: (name, HERE / file) for key, (name, file) in FACES.items()})
+    for key, (name, _file) in FACES.items():
         addMapping(FAMILY, int(key[0]), int(key[1]), name)
-    fallback = {}
+    fallback = _LazyFaces({})
     for folder in FALLBACK_DIRS:
         if all((folder / f).is_file() for f in FALLBACK_FILES.values()):
-            for key, file in FALLBACK_FILES.items():
-                name = "DeckFallback" + "".join(
-                    s for s, on in (("-Bold", key[0]), ("-Italic", key[1])) if on
-                )
-                if name not in pdfmetrics.getRegisteredFontNames():
-                    pdfmetrics.registerFont(TTFont(name, str(folder / file)))
-                fallback[key] = name
+            fallback = _LazyFaces(
+                {
+                    key: ("DeckFallback" + _suffix(key), folder / file)
+                    for key, file in FALLBACK_FILES.items()
+                }
+            )
             break
     return primary, fallback
+
+
+def _suffix(style: tuple[bool, bool]) -> str:
+    return "".join(s for s, on in (("-Bold", style[0]), ("-Italic", style[1])) if on)
 
 
 def load_fonts(files: Mapping[str, Mapping[tuple[bool, bool], str]] | None = None) -> Fonts:

@@ -24,6 +24,7 @@ def render_handout(layout: HandoutLayout, created: _dt.datetime) -> tuple[bytes,
     """The handout PDF and its warnings (characters no font can draw)."""
     pin_reportlab_settings()
     fonts = load_fonts(layout.design.font_files)
+    fonts.register_family()  # paragraphs pick bold and italic faces by name
     markup = Markup(fonts)
     page = layout.page
     buf = io.BytesIO()
