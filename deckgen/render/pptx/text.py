@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
-from pptx.oxml.xmlchemy import OxmlElement
+from lxml.etree import SubElement
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+from pptx.oxml.text import CT_RegularTextRun
 
 from ...layout.frames import Align, Anchor, Paragraph, Role, TextBox
 from .ink import Ink
-from .units import centipoints, emu, points
+from .units import centipoints, emu
 
-_ALIGN = {Align.LEFT: PP_ALIGN.LEFT, Align.CENTER: PP_ALIGN.CENTER, Align.RIGHT: PP_ALIGN.RIGHT}
 _ANCHOR = {
     Anchor.TOP: MSO_ANCHOR.TOP,
     Anchor.MIDDLE: MSO_ANCHOR.MIDDLE,
@@ -34,93 +33,73 @@ def fill_text_frame(text_frame, box: TextBox, ink: Ink) -> None:
     write_paragraphs(text_frame, box.paragraphs, font, ink, box.field)
 
 
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P, _PPR, _R, _RPR, _T = (_A + tag for tag in ("p", "pPr", "r", "rPr", "t"))
+_FILL, _LATIN, _SPC = _A + "solidFill", _A + "latin", _A + "spcPts"
+_ALGN = {Align.LEFT: "l", Align.CENTER: "ctr", Align.RIGHT: "r"}
+
+
 def write_paragraphs(text_frame, paragraphs, font: str, ink: Ink, field: str | None = None):
-    """Paragraphs as runs in ``font`` (a theme font reference) and theme colours."""
-    text_frame.clear()
-    for i, para in enumerate(paragraphs):
-        paragraph = text_frame.paragraphs[0] if i == 0 else text_frame.add_paragraph()
+    """Paragraphs as runs in ``font`` (a theme font reference) and theme colours, written
+    as DrawingML in one pass (python-pptx's run-by-run properties cost a look-up each)."""
+    body = text_frame._txBody
+    for old in body.findall(_P):
+        body.remove(old)
+    for para in paragraphs:
+        paragraph = SubElement(body, _P)
         _paragraph_properties(paragraph, para, ink)
         if field == "slidenum":
             _slide_number_field(paragraph, para, font, ink)
             continue
+        size, lang = centipoints(para.size), ink.lang
         for run in para.runs:
-            run_el = paragraph.add_run()
-            run_el.text = run.text
-            font_props = run_el.font
-            font_props.name = font
-            font_props.size = points(para.size)
-            font_props.bold = run.bold
-            font_props.italic = run.italic
-            ink.paint(font_props.color, run.color or para.color)
-            rPr = run_el._r.get_or_add_rPr()
-            rPr.set("lang", ink.lang)
-            rPr.set("cap", "none")  # some stock layouts set their titles in capitals
+            element = SubElement(paragraph, _R)
+            rpr = SubElement(element, _RPR)
+            rpr.set("sz", size)
+            rpr.set("b", "1" if run.bold else "0")
+            rpr.set("i", "1" if run.italic else "0")
+            rpr.set("lang", lang)
+            rpr.set("cap", "none")  # some stock layouts set their titles in capitals
+            SubElement(rpr, _FILL).append(ink.element(run.color or para.color))
+            SubElement(rpr, _LATIN).set("typeface", font)
+            SubElement(element, _T).text = CT_RegularTextRun._escape_ctrl_chars(run.text)
     if not paragraphs:
-        paragraph = text_frame.paragraphs[0]
-        paragraph._p.get_or_add_pPr().append(OxmlElement("a:buNone"))
+        SubElement(SubElement(SubElement(body, _P), _PPR), _A + "buNone")
 
 
 def _paragraph_properties(paragraph, para: Paragraph, ink: Ink) -> None:
-    paragraph.alignment = _ALIGN[para.align]
-    paragraph.level = para.level
-    pPr = paragraph._p.get_or_add_pPr()
-    pPr.set("marL", str(int(para.margin_left)))
-    pPr.set("indent", str(-int(para.hanging)))
+    ppr = SubElement(paragraph, _PPR)
+    ppr.set("algn", _ALGN[para.align])
+    if para.level:
+        ppr.set("lvl", str(para.level))
+    ppr.set("marL", str(int(para.margin_left)))
+    ppr.set("indent", str(-int(para.hanging)))
     # children in schema order: lnSpc, spcBef, spcAft, buClr, buSzPct, buFont, buChar|buNone
-    ln = OxmlElement("a:lnSpc")
-    ln_pts = OxmlElement("a:spcPts")
-    ln_pts.set("val", centipoints(para.line_pitch))
-    ln.append(ln_pts)
-    pPr.append(ln)
-    before = OxmlElement("a:spcBef")
-    before_pts = OxmlElement("a:spcPts")
-    before_pts.set("val", centipoints(para.space_before))
-    before.append(before_pts)
-    pPr.append(before)
-    after = OxmlElement("a:spcAft")
-    after_pts = OxmlElement("a:spcPts")
-    after_pts.set("val", "0")
-    after.append(after_pts)
-    pPr.append(after)
+    for tag, value in (
+        ("lnSpc", para.line_pitch),
+        ("spcBef", para.space_before),
+        ("spcAft", 0),
+    ):
+        SubElement(SubElement(ppr, _A + tag), _SPC).set("val", centipoints(value))
     if para.bullet:
-        clr = OxmlElement("a:buClr")
-        clr.append(ink.element(para.bullet_color or para.color))
-        pPr.append(clr)
-        size = OxmlElement("a:buSzPct")
-        size.set("val", "100000")
-        pPr.append(size)
-        bu_font = OxmlElement("a:buFont")
-        bu_font.set("typeface", "Arial")
-        pPr.append(bu_font)
-        char = OxmlElement("a:buChar")
-        char.set("char", para.bullet)
-        pPr.append(char)
+        SubElement(ppr, _A + "buClr").append(ink.element(para.bullet_color or para.color))
+        SubElement(ppr, _A + "buSzPct").set("val", "100000")
+        SubElement(ppr, _A + "buFont").set("typeface", "Arial")
+        SubElement(ppr, _A + "buChar").set("char", para.bullet)
     else:
-        pPr.append(OxmlElement("a:buNone"))
+        SubElement(ppr, _A + "buNone")
 
 
 def _slide_number_field(paragraph, para: Paragraph, font: str, ink: Ink) -> None:
-    fld = OxmlElement("a:fld")
+    fld = SubElement(paragraph, _A + "fld")
     fld.set("id", SLIDENUM_FIELD_ID)
     fld.set("type", "slidenum")
-    rPr = OxmlElement("a:rPr")
-    rPr.set("lang", ink.lang)
-    rPr.set("sz", str(int(round(para.size * 100))))
-    fill = OxmlElement("a:solidFill")
-    fill.append(ink.element(para.color))
-    rPr.append(fill)
-    latin = OxmlElement("a:latin")
-    latin.set("typeface", font)
-    rPr.append(latin)
-    fld.append(rPr)
-    text_el = OxmlElement("a:t")
-    text_el.text = para.text
-    fld.append(text_el)
-    end = paragraph._p.find(qn("a:endParaRPr"))
-    if end is not None:
-        end.addprevious(fld)
-    else:
-        paragraph._p.append(fld)
+    rpr = SubElement(fld, _RPR)
+    rpr.set("lang", ink.lang)
+    rpr.set("sz", str(int(round(para.size * 100))))
+    SubElement(rpr, _FILL).append(ink.element(para.color))
+    SubElement(rpr, _LATIN).set("typeface", font)
+    SubElement(fld, _T).text = para.text
 
 
 def add_text_box(shapes, box: TextBox, ink: Ink):
