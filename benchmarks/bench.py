@@ -64,14 +64,22 @@ def deck_slides(outline: Path) -> int:
     return len(prepare(load_outline(outline), None, {}).deck.slides)
 
 
-def scaled_outline(slides: int, folder: Path, per_copy: int) -> Path:
-    """The shipped outline with its sections repeated until the deck has ~``slides``."""
+ONCE = ("title", "agenda", "closing")  # a talk opens and closes once, however long
+
+
+def scaled_outline(slides: int, folder: Path, first: int = 0, more: int = 0) -> Path:
+    """The shipped outline with its sections repeated (the title, agenda and closing
+    slides once) until the deck has about ``slides``: ``first`` slides for the shipped
+    talk, ``more`` for each repetition (0: one copy)."""
     data = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
-    copies = max(1, math.ceil(slides / per_copy))
-    sections = []
-    for copy_number in range(copies):
+    copies = 1 + (max(0, math.ceil((slides - first) / more)) if more else 0)
+    sections = [copy.deepcopy(section) for section in data["sections"]]
+    for copy_number in range(1, copies):
         for section in data["sections"]:
-            sections.append(_renamed(copy.deepcopy(section), copy_number))
+            again = _renamed(copy.deepcopy(section), copy_number)
+            again["slides"] = [s for s in again["slides"] if s.get("kind") not in ONCE]
+            if again["slides"]:
+                sections.append(again)
     data["sections"] = sections
     path = folder / f"talk-{slides}.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -268,8 +276,10 @@ def main() -> None:
     sizes = sorted(args.sizes)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        per_copy = deck_slides(SHIPPED)
-        outlines = {n: scaled_outline(n, folder, per_copy) for n in sizes}
+        first = deck_slides(scaled_outline(1, folder))
+        two_copies = scaled_outline(first + 1, folder, first, first)
+        more = deck_slides(two_copies) - first
+        outlines = {n: scaled_outline(n, folder, first, more) for n in sizes}
         slides = {n: deck_slides(path) for n, path in outlines.items()}
         found = commands(folder, sizes, outlines, shutil.which("pandoc"))
         results = measure(found, args.runs)
