@@ -3,37 +3,42 @@
 from __future__ import annotations
 
 from lxml.etree import SubElement
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.oxml.text import CT_RegularTextRun
 
 from ...layout.frames import Align, Anchor, Paragraph, Role, TextBox
 from .ink import Ink
 from .units import centipoints, emu
 
-_ANCHOR = {
-    Anchor.TOP: MSO_ANCHOR.TOP,
-    Anchor.MIDDLE: MSO_ANCHOR.MIDDLE,
-    Anchor.BOTTOM: MSO_ANCHOR.BOTTOM,
-}
 # A fixed GUID: the slide-number field needs one, and builds must be reproducible.
 SLIDENUM_FIELD_ID = "{3F5A8C1E-2B7D-4E6A-9C10-5D2E8F4B7A61}"
 
 
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_AUTOFIT = tuple(_A + tag for tag in ("noAutofit", "normAutofit", "spAutoFit"))
+_ANCHORS = {Anchor.TOP: "t", Anchor.MIDDLE: "ctr", Anchor.BOTTOM: "b"}
+
+
 def fill_text_frame(text_frame, box: TextBox, ink: Ink) -> None:
-    """Write ``box``'s paragraphs into a text frame (of a shape, placeholder or cell)."""
-    text_frame.word_wrap = True
-    text_frame.auto_size = MSO_AUTO_SIZE.NONE
-    text_frame.vertical_anchor = _ANCHOR[box.anchor]
+    """Write ``box``'s paragraphs into a text frame (of a shape, placeholder or cell):
+    wrapped, never auto-fitted, anchored, with the box's insets."""
+    body_pr = text_frame._txBody.find(_A + "bodyPr")
+    body_pr.set("wrap", "square")
+    for old in [child for child in body_pr if child.tag in _AUTOFIT]:
+        body_pr.remove(old)
+    body_pr.insert(0, body_pr.makeelement(_A + "noAutofit", {}))
+    body_pr.set("anchor", _ANCHORS[box.anchor])
     ins = box.insets
-    text_frame.margin_left = emu(ins.left)
-    text_frame.margin_top = emu(ins.top)
-    text_frame.margin_right = emu(ins.right)
-    text_frame.margin_bottom = emu(ins.bottom)
+    for name, value in (
+        ("lIns", ins.left),
+        ("tIns", ins.top),
+        ("rIns", ins.right),
+        ("bIns", ins.bottom),
+    ):
+        body_pr.set(name, str(emu(value)))
     font = ink.heading_font if box.role is Role.TITLE else ink.body_font
     write_paragraphs(text_frame, box.paragraphs, font, ink, box.field)
 
 
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P, _PPR, _R, _RPR, _T = (_A + tag for tag in ("p", "pPr", "r", "rPr", "t"))
 _FILL, _LATIN, _SPC = _A + "solidFill", _A + "latin", _A + "spcPts"
 _ALGN = {Align.LEFT: "l", Align.CENTER: "ctr", Align.RIGHT: "r"}
@@ -112,9 +117,23 @@ def add_text_box(shapes, box: TextBox, ink: Ink):
     return shape
 
 
+_P_NS = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
 def fill_placeholder(placeholder, box: TextBox, ink: Ink):
-    placeholder.left, placeholder.top = emu(box.rect.x), emu(box.rect.y)
-    placeholder.width, placeholder.height = emu(box.rect.w), emu(box.rect.h)
-    placeholder.name = box.name
+    """``box`` in a slide placeholder: its own position (never the layout's, which
+    placeholders that share an idx would mix up), its name and its text."""
+    element = placeholder._element
+    sp_pr = element.find(_P_NS + "spPr")
+    xfrm = sp_pr.find(_A + "xfrm")
+    if xfrm is None:
+        xfrm = sp_pr.makeelement(_A + "xfrm", {})
+        sp_pr.insert(0, xfrm)
+    for child in list(xfrm):
+        xfrm.remove(child)
+    rect = box.rect
+    SubElement(xfrm, _A + "off", x=str(emu(rect.x)), y=str(emu(rect.y)))
+    SubElement(xfrm, _A + "ext", cx=str(emu(rect.w)), cy=str(emu(rect.h)))
+    element.find(f"{_P_NS}nvSpPr/{_P_NS}cNvPr").set("name", box.name)
     fill_text_frame(placeholder.text_frame, box, ink)
     return placeholder
