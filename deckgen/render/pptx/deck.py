@@ -26,7 +26,7 @@ from ...layout.frames import (
 from .image import add_picture
 from .ink import Ink
 from .kind_layouts import add_kind_layouts
-from .notes import set_notes
+from .maker import SlideMaker
 from .package import count_notes_partnames
 from .properties import finish_package
 from .shape import add_shape
@@ -76,8 +76,9 @@ def render_pptx(
             return on.plan.for_frame(frame, area)
 
     count_notes_partnames(prs.part.package)
+    maker = SlideMaker(prs)
     for frame in deck.slides:
-        _render_slide(prs, layout_for(frame), frame, ink)
+        _render_slide(maker, layout_for(frame), frame, ink)
     _core_properties(prs, deck, created)
     finish_package(prs, deck, thumbnail)
     buf = io.BytesIO()
@@ -85,8 +86,8 @@ def render_pptx(
     return _normalise_zip(buf.getvalue(), created)
 
 
-def _render_slide(prs, layout, frame: SlideFrame, ink: Ink) -> None:
-    slide = prs.slides.add_slide(layout)
+def _render_slide(maker: SlideMaker, layout, frame: SlideFrame, ink: Ink) -> None:
+    slide = maker.add_slide(layout)
     if frame.background.upper() != ink.background:  # else the master's shows
         slide.background.fill.solid()
         ink.paint(slide.background.fill.fore_color, frame.background)
@@ -114,7 +115,7 @@ def _render_slide(prs, layout, frame: SlideFrame, ink: Ink) -> None:
     for ph in list(slide.placeholders):
         if ph.shape_id not in filled:  # no empty "Click to add text" boxes
             ph._element.getparent().remove(ph._element)
-    set_notes(slide, frame.notes)
+    maker.set_notes(slide, frame.notes)
 
 
 # python-pptx does not copy these from the layout when it adds a slide
