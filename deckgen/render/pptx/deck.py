@@ -87,60 +87,82 @@ def render_pptx(
 
 
 def _render_slide(maker: SlideMaker, layout, frame: SlideFrame, ink: Ink) -> None:
-    slide = maker.add_slide(layout)
+    wanted = {item.placeholder for item in frame.items if isinstance(item, TextBox)} - {None}
+    chrome = tuple(kind for kind in _NOT_CLONED if kind in wanted)
+    slide = maker.add_slide(layout, chrome, lambda new: _clone_chrome(new, layout, chrome))
     if frame.background.upper() != ink.background:  # else the master's shows
         slide.background.fill.solid()
         ink.paint(slide.background.fill.fore_color, frame.background)
-    placeholders = _placeholders(slide, layout, frame)
+    tree = slide._element.cSld.spTree
+    placeholders = _placeholders(tree, wanted)
     filled = set()
-    tree = slide.shapes._spTree
+    shapes = slide.shapes
     for item in frame.items:
         match item:
             case TextBox(placeholder=kind) if kind is not None and kind in placeholders:
-                shape = fill_placeholder(placeholders[kind], item, ink)
-                filled.add(shape.shape_id)
+                element = fill_placeholder(placeholders[kind], item, ink)
+                filled.add(element)
             case TextBox():
-                shape = add_text_box(slide.shapes, item, ink)
+                element = add_text_box(shapes, item, ink)._element
             case Table():
-                shape = add_table(slide.shapes, item, ink)
+                element = add_table(shapes, item, ink)._element
             case Picture():
-                shape = add_picture(slide.shapes, item)
+                element = add_picture(shapes, item)._element
             case Shape():
-                shape = add_shape(slide.shapes, item, ink)
+                element = add_shape(shapes, item, ink)._element
             case _:  # pragma: no cover - the frames are a closed set
                 raise TypeError(f"unknown frame item {item!r}")
         # keep the frame's paint order: move each shape to the top as it is drawn
-        tree.remove(shape._element)
-        tree.append(shape._element)
-    for ph in list(slide.placeholders):
-        if ph.shape_id not in filled:  # no empty "Click to add text" boxes
-            ph._element.getparent().remove(ph._element)
+        tree.remove(element)
+        tree.append(element)
+    for element in _placeholder_elements(tree):
+        if element not in filled:  # no empty "Click to add text" boxes
+            tree.remove(element)
     maker.set_notes(slide, frame.notes)
 
 
 # python-pptx does not copy these from the layout when it adds a slide
 _NOT_CLONED = (Placeholder.FOOTER, Placeholder.SLIDE_NUMBER)
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+# the placeholder types (as the XML writes them) each kind of text takes, by preference
+_PH_XML = {
+    Placeholder.TITLE: ("title", "ctrTitle"),
+    Placeholder.SUBTITLE: ("subTitle", "body", "obj"),
+    Placeholder.BODY: ("body", "obj"),
+    Placeholder.FOOTER: ("ftr",),
+    Placeholder.SLIDE_NUMBER: ("sldNum",),
+}
 
 
-def _placeholders(slide, layout, frame: SlideFrame) -> dict:
-    """The slide's placeholders by kind, with the layout's footer and slide-number ones
-    added where the frame fills them (so Insert > Header & Footer manages them)."""
-    wanted = {item.placeholder for item in frame.items if isinstance(item, TextBox)}
-    for kind in _NOT_CLONED:
+def _clone_chrome(slide, layout, kinds) -> None:
+    """The layout's footer and slide-number placeholders on the slide, where it fills
+    them (so Insert > Header & Footer manages them)."""
+    for kind in kinds:
         source = next(
             (p for p in layout.placeholders if p.placeholder_format.type in _PH_TYPES[kind]),
             None,
         )
-        if kind in wanted and source is not None:
+        if source is not None:
             slide.shapes.clone_placeholder(source)
+
+
+def _placeholder_elements(tree) -> list:
+    return [child for child in tree if child.find(f"*/{_P}nvPr/{_P}ph") is not None]
+
+
+def _placeholders(tree, wanted) -> dict:
+    """The slide's placeholder elements by the kind of text each takes."""
     placeholders: dict = {}
-    free = list(slide.placeholders)
-    for kind in sorted(wanted - {None}, key=list(Placeholder).index):
-        for ph_type in _PH_TYPES[kind]:
-            ph = next((p for p in free if p.placeholder_format.type == ph_type), None)
-            if ph is not None:
-                placeholders[kind] = ph
-                free.remove(ph)
+    free = [
+        (element, element.find(f"*/{_P}nvPr/{_P}ph").get("type", "obj"))
+        for element in _placeholder_elements(tree)
+    ]
+    for kind in sorted(wanted, key=list(Placeholder).index):
+        for ph_type in _PH_XML[kind]:
+            found = next((pair for pair in free if pair[1] == ph_type), None)
+            if found is not None:
+                placeholders[kind] = found[0]
+                free.remove(found)
                 break
     return placeholders
 

@@ -22,14 +22,18 @@ from .package import NOTES_TEMPLATE
 class SlideMaker:
     def __init__(self, prs) -> None:
         self.prs = prs
-        self._trees: dict[str, object] = {}  # layout part name -> a new slide's shape tree
+        self._trees: dict[tuple, object] = {}  # (layout, variant) -> a new slide's tree
         self._blank_notes = None  # a new notes page's element, before its text
 
-    def add_slide(self, layout):
-        key = str(layout.part.partname)
+    def add_slide(self, layout, variant: tuple = (), prepare=None):
+        """A new slide on ``layout``; ``prepare`` (called on the first of each
+        ``variant``) adds what python-pptx leaves out, and the copies have it too."""
+        key = (str(layout.part.partname), variant)
         tree = self._trees.get(key)
         if tree is None:
             slide = self.prs.slides.add_slide(layout)
+            if prepare is not None:
+                prepare(slide)
             self._trees[key] = deepcopy(slide._element.cSld.spTree)
             return slide
         rid, slide = self.prs.part.add_slide(layout.part)

@@ -34,5 +34,5 @@ def add_table(shapes, table: Table, ink: Ink):
                 target.fill.solid()
                 ink.paint(target.fill.fore_color, cell.fill)
             target.text_frame.word_wrap = True
-            write_paragraphs(target.text_frame, cell.paragraphs, ink.body_font, ink)
+            write_paragraphs(target.text_frame._txBody, cell.paragraphs, ink.body_font, ink)
     return frame

@@ -18,10 +18,10 @@ _AUTOFIT = tuple(_A + tag for tag in ("noAutofit", "normAutofit", "spAutoFit"))
 _ANCHORS = {Anchor.TOP: "t", Anchor.MIDDLE: "ctr", Anchor.BOTTOM: "b"}
 
 
-def fill_text_frame(text_frame, box: TextBox, ink: Ink) -> None:
-    """Write ``box``'s paragraphs into a text frame (of a shape, placeholder or cell):
-    wrapped, never auto-fitted, anchored, with the box's insets."""
-    body_pr = text_frame._txBody.find(_A + "bodyPr")
+def fill_text_frame(body, box: TextBox, ink: Ink) -> None:
+    """Write ``box``'s paragraphs into a text body (``p:txBody`` of a shape or
+    placeholder): wrapped, never auto-fitted, anchored, with the box's insets."""
+    body_pr = body.find(_A + "bodyPr")
     body_pr.set("wrap", "square")
     for old in [child for child in body_pr if child.tag in _AUTOFIT]:
         body_pr.remove(old)
@@ -36,7 +36,7 @@ def fill_text_frame(text_frame, box: TextBox, ink: Ink) -> None:
     ):
         body_pr.set(name, str(emu(value)))
     font = ink.heading_font if box.role is Role.TITLE else ink.body_font
-    write_paragraphs(text_frame, box.paragraphs, font, ink, box.field)
+    write_paragraphs(body, box.paragraphs, font, ink, box.field)
 
 
 _P, _PPR, _R, _RPR, _T = (_A + tag for tag in ("p", "pPr", "r", "rPr", "t"))
@@ -44,10 +44,10 @@ _FILL, _LATIN, _SPC = _A + "solidFill", _A + "latin", _A + "spcPts"
 _ALGN = {Align.LEFT: "l", Align.CENTER: "ctr", Align.RIGHT: "r"}
 
 
-def write_paragraphs(text_frame, paragraphs, font: str, ink: Ink, field: str | None = None):
-    """Paragraphs as runs in ``font`` (a theme font reference) and theme colours, written
-    as DrawingML in one pass (python-pptx's run-by-run properties cost a look-up each)."""
-    body = text_frame._txBody
+def write_paragraphs(body, paragraphs, font: str, ink: Ink, field: str | None = None):
+    """Paragraphs into a text body element as runs in ``font`` (a theme font reference)
+    and theme colours, written as DrawingML in one pass (python-pptx's run-by-run
+    properties cost a look-up each)."""
     for old in body.findall(_P):
         body.remove(old)
     for para in paragraphs:
@@ -113,17 +113,16 @@ def add_text_box(shapes, box: TextBox, ink: Ink):
     if box.fill:
         shape.fill.solid()
         ink.paint(shape.fill.fore_color, box.fill)
-    fill_text_frame(shape.text_frame, box, ink)
+    fill_text_frame(shape.text_frame._txBody, box, ink)
     return shape
 
 
 _P_NS = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
 
-def fill_placeholder(placeholder, box: TextBox, ink: Ink):
-    """``box`` in a slide placeholder: its own position (never the layout's, which
-    placeholders that share an idx would mix up), its name and its text."""
-    element = placeholder._element
+def fill_placeholder(element, box: TextBox, ink: Ink):
+    """``box`` in a slide placeholder (its element): its own position (never the
+    layout's, which placeholders that share an idx would mix up), its name and text."""
     sp_pr = element.find(_P_NS + "spPr")
     xfrm = sp_pr.find(_A + "xfrm")
     if xfrm is None:
@@ -135,5 +134,5 @@ def fill_placeholder(placeholder, box: TextBox, ink: Ink):
     SubElement(xfrm, _A + "off", x=str(emu(rect.x)), y=str(emu(rect.y)))
     SubElement(xfrm, _A + "ext", cx=str(emu(rect.w)), cy=str(emu(rect.h)))
     element.find(f"{_P_NS}nvSpPr/{_P_NS}cNvPr").set("name", box.name)
-    fill_text_frame(placeholder.text_frame, box, ink)
-    return placeholder
+    fill_text_frame(element.get_or_add_txBody(), box, ink)
+    return element
