@@ -1,7 +1,14 @@
-"""Pictures (reportlab stores each image once, however many times it is drawn)."""
+"""Pictures: each drawn into a document once, as a form, and placed wherever it is shown.
+
+reportlab names every image it draws by a digest of its decoded pixels, computed again on
+every call: a handout with an icon on each of 300 thumbnails hashed megabytes 450 times.
+So each picture is decoded once per process, drawn once per document into a form
+XObject of unit size, and every slide, thumbnail or page that shows it places that form.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import io
 from functools import lru_cache
 
@@ -10,23 +17,32 @@ from reportlab.lib.utils import ImageReader
 from ...layout.frames import Picture
 from .units import Transform
 
+_FORMS = "_deckgen_picture_forms"  # the forms a canvas's document already has
+
 
 @lru_cache(maxsize=256)
 def _reader(data: bytes) -> ImageReader:
-    """One decoded image per picture, however many slides, thumbnails and documents draw
-    it (reportlab keeps the decoded pixels on the reader)."""
+    """One decoded image per picture (reportlab keeps the decoded pixels on it)."""
     return ImageReader(io.BytesIO(data))
 
 
+@lru_cache(maxsize=256)
+def _form_name(data: bytes, path: str) -> str:
+    return "Picture" + hashlib.sha256(data or path.encode()).hexdigest()[:16]
+
+
 def draw_picture(canvas, picture: Picture, to_page: Transform) -> None:
+    name = _form_name(picture.data, picture.path)
+    forms = canvas.__dict__.setdefault(_FORMS, set())
+    if name not in forms:
+        source = _reader(picture.data) if picture.data else picture.path
+        canvas.beginForm(name, lowerx=0, lowery=0, upperx=1, uppery=1)
+        canvas.drawImage(source, 0, 0, 1, 1, mask="auto", preserveAspectRatio=False)
+        canvas.endForm()
+        forms.add(name)
     rect = picture.rect
-    source = _reader(picture.data) if picture.data else picture.path
-    canvas.drawImage(
-        source,
-        to_page.x(rect.x),
-        to_page.y(rect.bottom),
-        to_page.length(rect.w),
-        to_page.length(rect.h),
-        mask="auto",
-        preserveAspectRatio=False,
-    )
+    canvas.saveState()
+    canvas.translate(to_page.x(rect.x), to_page.y(rect.bottom))
+    canvas.scale(to_page.length(rect.w), to_page.length(rect.h))
+    canvas.doForm(name)
+    canvas.restoreState()
