@@ -119,6 +119,7 @@ def _render_slide(maker: SlideMaker, layout, frame: SlideFrame, ink: Ink) -> Non
         if element not in filled:  # no empty "Click to add text" boxes
             tree.remove(element)
     maker.set_notes(slide, frame.notes)
+    maker.finish(slide)
 
 
 # python-pptx does not copy these from the layout when it adds a slide

@@ -14,6 +14,7 @@ from copy import deepcopy
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import XmlPart
 from pptx.parts.slide import NotesSlidePart
 
 from .package import NOTES_TEMPLATE
@@ -59,3 +60,25 @@ class SlideMaker:
             slide_part.relate_to(part, RT.NOTES_SLIDE)
             notes_slide = part.notes_slide
         notes_slide.notes_text_frame.text = notes
+
+    def finish(self, slide) -> None:
+        """A slide (and its notes page) written: kept as its bytes from here on, so a
+        long deck does not hold a tree of objects for every slide until it is saved."""
+        for part in (slide.part, slide.part.part_related_by(RT.NOTES_SLIDE)):
+            if isinstance(part, XmlPart) and not isinstance(part, _Written):
+                blob = part.blob
+                part.__class__ = _Written
+                part._written = blob
+                part._element = None
+                for cached in ("slide", "notes_slide"):  # proxies that hold the tree
+                    part.__dict__.pop(cached, None)
+
+
+class _Written(XmlPart):
+    """An XML part already serialised: its bytes, not its tree."""
+
+    _written: bytes
+
+    @property
+    def blob(self) -> bytes:  # pyright: ignore[reportIncompatibleMethodOverride]
+        return self._written
