@@ -15,9 +15,12 @@ from copy import deepcopy
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import XmlPart
-from pptx.parts.slide import NotesSlidePart
+from pptx.oxml.slide import CT_Slide
+from pptx.parts.slide import NotesSlidePart, SlidePart
 
 from .package import NOTES_TEMPLATE
+
+FIRST_SLIDE_ID = 256  # PowerPoint's, and python-pptx's
 
 
 class SlideMaker:
@@ -25,6 +28,8 @@ class SlideMaker:
         self.prs = prs
         self._trees: dict[tuple, object] = {}  # (layout, variant) -> a new slide's tree
         self._blank_notes = None  # a new notes page's element, before its text
+        self._images: dict[str, object] = {}  # sha1 -> the package's image part
+        self._last_id: int | None = None  # the highest slide id given
 
     def add_slide(self, layout, variant: tuple = (), prepare=None):
         """A new slide on ``layout``; ``prepare`` (called on the first of each
@@ -36,12 +41,33 @@ class SlideMaker:
             if prepare is not None:
                 prepare(slide)
             self._trees[key] = deepcopy(slide._element.cSld.spTree)
+            self._last_id = None  # python-pptx gave this one its id: count from the list again
             return slide
-        rid, slide = self.prs.part.add_slide(layout.part)
+        # as python-pptx's add_slide, without its scans of every relationship and slide
+        # id so far (which make a long deck quadratic): a new part matches none of them
+        prs_part = self.prs.part
+        slide_part = SlidePart(
+            prs_part._next_slide_partname, CT.PML_SLIDE, prs_part.package, CT_Slide.new()
+        )
+        slide_part.relate_to(layout.part, RT.SLIDE_LAYOUT)
+        rid = prs_part.rels._add_relationship(RT.SLIDE, slide_part)
+        slide = slide_part.slide
         old = slide._element.cSld.spTree
         old.getparent().replace(old, deepcopy(tree))
-        self.prs.slides._sldIdLst.add_sldId(rid)
+        id_list = self.prs.slides._sldIdLst
+        if self._last_id is None:
+            self._last_id = max([int(e.get("id")) for e in id_list] or [FIRST_SLIDE_ID - 1])
+        self._last_id += 1
+        id_list._add_sldId(id=self._last_id, rId=rid)
         return slide
+
+    def image_part(self, sha1: str, make):
+        """The package's image part for a picture with ``sha1``: made once by ``make()``
+        (python-pptx, which looks for it among every part), then reused."""
+        part = self._images.get(sha1)
+        if part is None:
+            part = self._images[sha1] = make()
+        return part
 
     def set_notes(self, slide, notes: str) -> None:
         if self._blank_notes is None:
