@@ -36,6 +36,7 @@ class AfmMeasurer:
         from reportlab.pdfbase import pdfmetrics
 
         self._widths: dict[tuple[bool, bool], dict[str, float]] = {}
+        self._ems: dict[tuple[str, bool, bool], float] = {}  # a word's width at 1 pt
         for key, face in self._FACES.items():
             font = pdfmetrics.getFont(face)
             table: dict[str, float] = {}
@@ -49,9 +50,12 @@ class AfmMeasurer:
             self._widths[key] = table
 
     def width(self, text: str, size: float, bold: bool = False, italic: bool = False) -> float:
-        table = self._widths[(bold, italic)]
-        get = table.get
-        return sum(get(ch, FALLBACK_EM) for ch in text) * size
+        key = (text, bold, italic)
+        em = self._ems.get(key)
+        if em is None:  # a talk repeats its words: each is summed once
+            get = self._widths[(bold, italic)].get
+            em = self._ems[key] = sum(get(ch, FALLBACK_EM) for ch in text)
+        return em * size
 
 
 class FixedMeasurer:

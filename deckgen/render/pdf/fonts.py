@@ -41,6 +41,7 @@ class Fonts:
     fallback: dict
     missing: dict = field(default_factory=dict)  # char -> first place seen
     heading: dict | None = None  # titles' faces, if not the primary ones
+    _pieces: dict = field(default_factory=dict, repr=False)
 
     def face(self, bold: bool, italic: bool) -> str:
         return self.primary[(bold, italic)]
@@ -53,7 +54,15 @@ class Fonts:
     def pieces(
         self, text: str, bold: bool, italic: bool, where: str = "", heading: bool = False
     ) -> list:
-        """Split ``text`` into (font name, text) pieces, each drawable in its font."""
+        """Split ``text`` into (font name, text) pieces, each drawable in its font (the
+        same text split once: a missing character is recorded where first seen)."""
+        key = (text, bold, italic, heading)
+        found = self._pieces.get(key)
+        if found is None:
+            found = self._pieces[key] = self._split(text, bold, italic, where, heading)
+        return found
+
+    def _split(self, text: str, bold: bool, italic: bool, where: str, heading: bool) -> list:
         faces = self.heading if heading and self.heading else self.primary
         primary = faces[(bold, italic)]
         fallback = self.fallback.get((bold, italic))
