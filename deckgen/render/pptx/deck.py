@@ -12,6 +12,7 @@ import zipfile
 
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.opc.serialized import PackageWriter
 
 from ...layout.frames import (
     Deck,
@@ -81,9 +82,7 @@ def render_pptx(
         _render_slide(maker, layout_for(frame), frame, ink)
     _core_properties(prs, deck, created)
     finish_package(prs, deck, thumbnail)
-    buf = io.BytesIO()
-    prs.save(buf)
-    return _normalise_zip(buf.getvalue(), created)
+    return stamped_package(prs, created)
 
 
 def _render_slide(maker: SlideMaker, layout, frame: SlideFrame, ink: Ink) -> None:
@@ -197,15 +196,37 @@ def _clip(text: str, between: str = " ") -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def _normalise_zip(data: bytes, when: _dt.datetime) -> bytes:
-    """Rewrite the package with fixed member timestamps so builds are reproducible."""
+def stamped_package(prs, when: _dt.datetime) -> bytes:
+    """The package as a zip whose members all carry ``when`` (so builds are
+    reproducible), written once: python-pptx's own writer, with stamped members."""
     stamp = max(when, _dt.datetime(1980, 1, 1, tzinfo=when.tzinfo)).timetuple()[:6]
-    src = zipfile.ZipFile(io.BytesIO(data))
+    package = prs.part.package
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=stamp)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o644 << 16
-            dst.writestr(member, src.read(info.filename))
+    _StampedWriter(out, package._rels, tuple(package.iter_parts()), stamp)._write()
     return out.getvalue()
+
+
+class _StampedWriter(PackageWriter):
+    def __init__(self, out, rels, parts, stamp) -> None:
+        super().__init__(out, rels, parts)
+        self._stamp = stamp
+
+    def _write(self) -> None:
+        with zipfile.ZipFile(self._pkg_file, "w", zipfile.ZIP_DEFLATED) as archive:
+            writer = _StampedZip(archive, self._stamp)
+            self._write_content_types_stream(writer)
+            self._write_pkg_rels(writer)
+            self._write_parts(writer)
+
+
+class _StampedZip:
+    """python-pptx's physical writer's one method, each member dated ``stamp``."""
+
+    def __init__(self, archive: zipfile.ZipFile, stamp) -> None:
+        self._archive, self._stamp = archive, stamp
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        member = zipfile.ZipInfo(pack_uri.membername, date_time=self._stamp)
+        member.compress_type = zipfile.ZIP_DEFLATED
+        member.external_attr = 0o644 << 16
+        self._archive.writestr(member, blob)
