@@ -210,14 +210,17 @@ def _measurers(design, folders: list[Path], pos):
     return (body, titles), files, problems + more
 
 
-def build(options: BuildOptions) -> BuildResult:
-    """Build every requested output. Nothing is written unless all of them render."""
-    return build_loaded(load(options), options)
+def build(options: BuildOptions, progress=None) -> BuildResult:
+    """Build every requested output. Nothing is written unless all of them render.
+    ``progress(stage)`` hears where the build is."""
+    return build_loaded(load(options), options, progress)
 
 
-def build_loaded(source, options: BuildOptions) -> BuildResult:
+def build_loaded(source, options: BuildOptions, progress=None) -> BuildResult:
     """Render every requested output, then write them all (or none)."""
-    rendered = render_loaded(source, options)
+    rendered = render_loaded(source, options, progress)
+    if progress is not None:
+        progress("writing the files")
     write_all(rendered.files)
     return rendered.result
 
@@ -230,7 +233,12 @@ class Rendered:
     files: tuple[tuple[Path, bytes], ...]
 
 
-def render_loaded(source, options: BuildOptions) -> Rendered:
+_STAGES = {"pptx": "writing the deck", "handout": "writing the handout"}
+
+
+def render_loaded(source, options: BuildOptions, progress=None) -> Rendered:
+    say = progress or (lambda _stage: None)
+    say("laying out the slides")
     prepared = prepare(source, options.audience, options.variables, options)
     talk, deck = prepared.talk, prepared.deck
     diagnostics = list(prepared.diagnostics)
@@ -240,6 +248,7 @@ def render_loaded(source, options: BuildOptions) -> Rendered:
     stem = slug(talk.meta.title) + (f"-{options.audience}" if options.audience else "")
     rendered: list[tuple[str, Path, bytes]] = []
     for fmt in options.formats:
+        say(_STAGES.get(fmt, "writing the slides PDF") + f" ({len(deck.slides):,} slides)")
         if fmt == "pptx":
             from .render.pdf.thumbnail import render_thumbnail
             from .render.pptx.deck import render_pptx

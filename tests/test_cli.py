@@ -504,7 +504,7 @@ def test_json_errors_are_machine_readable(tmp_path):
 def test_interrupted_build_exits_130(tmp_path, monkeypatch):
     import deckgen.build
 
-    def interrupted(options):
+    def interrupted(options, progress=None):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(deckgen.build, "build", interrupted)

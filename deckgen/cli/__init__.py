@@ -9,6 +9,7 @@ the commands so that ``deckgen --help`` stays fast.
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -142,6 +143,9 @@ def _audience_option(command):
 @_template_options
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON manifest on stdout.")
+@click.option(
+    "-q", "--quiet", is_flag=True, help="No progress line (shown on a terminal after 1 s)."
+)
 def build(
     outline,
     out_dir,
@@ -158,6 +162,7 @@ def build(
     allow_external_links,
     strict,
     as_json,
+    quiet,
 ) -> None:
     """Build the deck and the handout from OUTLINE (default: ./outline.yaml)."""
     from ..build import DEFAULT_FORMATS, BuildOptions, HandoutRequest
@@ -184,10 +189,13 @@ def build(
         allow_external_links=allow_external_links,
     )
     if all_audiences:
-        _build_all(options, as_json)
+        _build_all(options, as_json, quiet)
         return
+    from .progress import Progress
+
     try:
-        result = run_build(options)
+        with Progress(enabled=not quiet and not as_json) as progress:
+            result = run_build(options, progress)
     except DeckgenError as exc:
         if as_json:
             json_error(exc)
@@ -199,7 +207,7 @@ def build(
         echo_outputs(result)
 
 
-def _build_all(options, as_json: bool) -> None:
+def _build_all(options, as_json: bool, quiet: bool = False) -> None:
     from ..build import audiences_of, build_all
     from ..errors import DeckgenError
 
@@ -207,7 +215,8 @@ def _build_all(options, as_json: bool) -> None:
         names = audiences_of(options)  # read once: the bar needs the count
         if not names:
             build_all(options, names=names)  # raises the library's "no audiences" error
-        with click.progressbar(length=len(names), label="audiences", file=sys.stderr) as bar:
+        bar_stream = io.StringIO() if quiet else sys.stderr  # -q: no bar
+        with click.progressbar(length=len(names), label="audiences", file=bar_stream) as bar:
 
             def done(audience: str) -> None:
                 bar.label = f"built {audience}"
