@@ -44,7 +44,7 @@ def render_handout(layout: HandoutLayout, created: _dt.datetime) -> tuple[bytes,
         invariant=1,
         initialFontName=fonts.face(False, False),
     )
-    counter = PageCount(doc)
+    counter = PageCount(doc, markup)
     doc.addPageTemplates(Pages(layout, markup, counter).templates())
     blocks = Blocks(layout, markup, paragraph_styles(layout.design, fonts))
     # the cover carries the contents: no half-empty page for either

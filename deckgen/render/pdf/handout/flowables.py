@@ -45,6 +45,8 @@ class SlideThumb(Flowable):
         key = f"slide-{self.frame.number}"
         canvas.bookmarkPage(key)
         canvas.addOutlineEntry(f"{self.frame.number}. {self.frame.title}", key, level=self.level)
+        if self.markup.measuring:  # a pass whose pages are thrown away: the size is enough
+            return
         border = self.deck.design.handout.thumb_border
         draw_slide(
             canvas, self.deck, self.frame, 0, self.height, self.width, self.markup.fonts, border
@@ -82,11 +84,12 @@ class BookmarkHeading(Paragraph):
 
 
 class PageCount(Flowable):
-    """Remembers the page count of the last pass, so the footer can say "of Y"."""
+    """Remembers the page count of the last pass, so the footer can say "of Y"; the pass
+    before any count is known only measures (``markup.measuring``)."""
 
-    def __init__(self, doc):
+    def __init__(self, doc, markup: Markup | None = None):
         super().__init__()
-        self.doc = doc
+        self.doc, self.markup = doc, markup
         self.total: int | None = None
         self.previous: int | None = -1
 
@@ -104,6 +107,8 @@ class PageCount(Flowable):
 
     def beforeBuild(self):  # noqa: N802
         self.previous = self.total
+        if self.markup is not None:
+            self.markup.measuring = self.total is None
 
     def afterBuild(self):  # noqa: N802
         self.total = self.doc.page
