@@ -51,7 +51,7 @@ class _Lines:
     def __init__(self, width: float, size: float, measurer: Measurer, first: float | None):
         self.width, self.size, self.measurer, self.first = width, size, measurer, first
         self.lines: list[list[Run]] = []
-        self.line: list[Run] = []
+        self.line: list[tuple[tuple, list[str]]] = []  # (bold, italic, colour), pieces
         self.used = 0.0
         self.too_wide: list[str] = []  # characters wider than a whole line
 
@@ -113,18 +113,17 @@ class _Lines:
         return token[start:]
 
     def push(self, text: str, run: Run) -> None:
+        """Add ``text`` to the line: to its last piece if in the same style (pieces are
+        joined into runs once, when the line is done)."""
         line = self.line
-        if line and (line[-1].bold, line[-1].italic, line[-1].color) == (
-            run.bold,
-            run.italic,
-            run.color,
-        ):
-            line[-1] = Run(line[-1].text + text, run.bold, run.italic, run.color)
+        style = (run.bold, run.italic, run.color)
+        if line and line[-1][0] == style:
+            line[-1][1].append(text)
         else:
-            line.append(Run(text, run.bold, run.italic, run.color))
+            line.append((style, [text]))
 
     def newline(self) -> None:
-        line = self.line
+        line = [Run("".join(parts), *style) for style, parts in self.line]
         while line and line[-1].text.endswith(" "):
             stripped = line[-1].text.rstrip(" ")
             if stripped:
