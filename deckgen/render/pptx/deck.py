@@ -108,7 +108,7 @@ def _render_slide(maker: SlideMaker, layout, frame: SlideFrame, ink: Ink) -> Non
             case Picture():
                 element = add_picture(shapes, item, maker)._element
             case Shape():
-                element = add_shape(shapes, item, ink)._element
+                element = add_shape(shapes, item, ink)
             case _:  # pragma: no cover - the frames are a closed set
                 raise TypeError(f"unknown frame item {item!r}")
         # keep the frame's paint order: move each shape to the top as it is drawn

@@ -1,45 +1,51 @@
-"""Plain shapes: rules, panels and discs, flat fills with no outline, shadow or text."""
+"""Plain shapes: rules, panels and discs, flat fills with no outline, shadow or text.
+
+Written as DrawingML directly, element for element what python-pptx's add_shape and its
+fill and line setters write (a long deck has thousands of them)."""
 
 from __future__ import annotations
 
-from pptx.enum.shapes import MSO_SHAPE
-from pptx.oxml.ns import qn
-from pptx.util import Pt
+from lxml.etree import SubElement
 
 from ...layout.frames import Shape, ShapeKind
+from ...layout.geometry import EMU_PER_PT
 from .ink import Ink
 from .units import emu
 
-_KIND = {
-    ShapeKind.RECT: MSO_SHAPE.RECTANGLE,
-    ShapeKind.ROUND_RECT: MSO_SHAPE.ROUNDED_RECTANGLE,
-    ShapeKind.ELLIPSE: MSO_SHAPE.OVAL,
-}
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_PRESET = {ShapeKind.RECT: "rect", ShapeKind.ROUND_RECT: "roundRect", ShapeKind.ELLIPSE: "ellipse"}
 
 
 def add_shape(shapes, shape: Shape, ink: Ink):
-    sp = shapes.add_shape(
-        _KIND[shape.kind],
-        emu(shape.rect.x),
-        emu(shape.rect.y),
-        emu(shape.rect.w),
-        emu(shape.rect.h),
-    )
-    sp.name = shape.name
-    # drop the theme style reference so no shadow or outline comes from the theme
-    style = sp._element.find(qn("p:style"))
-    if style is not None:
-        sp._element.remove(style)
-    if shape.fill:
-        sp.fill.solid()
-        ink.paint(sp.fill.fore_color, shape.fill)
-    else:
-        sp.fill.background()
-    if shape.line:
-        ink.paint(sp.line.color, shape.line)
-        sp.line.width = Pt(shape.line_width)
-    else:
-        sp.line.fill.background()
+    """The shape's ``p:sp`` element, appended to the slide's shape tree."""
+    tree = shapes._spTree
+    sp = SubElement(tree, _P + "sp")
+    nv = SubElement(sp, _P + "nvSpPr")
+    SubElement(nv, _P + "cNvPr", id=str(tree.max_shape_id + 1), name=shape.name)
+    SubElement(nv, _P + "cNvSpPr")
+    SubElement(nv, _P + "nvPr")
+    props = SubElement(sp, _P + "spPr")
+    xfrm = SubElement(props, _A + "xfrm")
+    rect = shape.rect
+    SubElement(xfrm, _A + "off", x=str(emu(rect.x)), y=str(emu(rect.y)))
+    SubElement(xfrm, _A + "ext", cx=str(emu(rect.w)), cy=str(emu(rect.h)))
+    geometry = SubElement(props, _A + "prstGeom", prst=_PRESET[shape.kind])
+    adjustments = SubElement(geometry, _A + "avLst")
     if shape.kind is ShapeKind.ROUND_RECT:
-        sp.adjustments[0] = shape.corner
+        SubElement(adjustments, _A + "gd", name="adj", fmla=f"val {int(shape.corner * 100000)}")
+    if shape.fill:
+        SubElement(props, _A + "solidFill").append(ink.element(shape.fill))
+    else:
+        SubElement(props, _A + "noFill")
+    line = SubElement(props, _A + "ln")
+    if shape.line:
+        line.set("w", str(int(shape.line_width * EMU_PER_PT)))  # as python-pptx's Pt()
+        SubElement(line, _A + "solidFill").append(ink.element(shape.line))
+    else:
+        SubElement(line, _A + "noFill")
+    body = SubElement(sp, _P + "txBody")
+    SubElement(body, _A + "bodyPr", rtlCol="0", anchor="ctr")
+    SubElement(body, _A + "lstStyle")
+    SubElement(SubElement(body, _A + "p"), _A + "pPr", algn="ctr")
     return sp
