@@ -102,7 +102,7 @@ def _render_slide(maker: SlideMaker, layout, frame: SlideFrame, ink: Ink) -> Non
                 element = fill_placeholder(placeholders[kind], item, ink)
                 filled.add(element)
             case TextBox():
-                element = add_text_box(shapes, item, ink)._element
+                element = add_text_box(shapes, item, ink)
             case Table():
                 element = add_table(shapes, item, ink)._element
             case Picture():

@@ -107,17 +107,33 @@ def _slide_number_field(paragraph, para: Paragraph, font: str, ink: Ink) -> None
     SubElement(fld, _T).text = para.text
 
 
-def add_text_box(shapes, box: TextBox, ink: Ink):
-    shape = shapes.add_textbox(emu(box.rect.x), emu(box.rect.y), emu(box.rect.w), emu(box.rect.h))
-    shape.name = box.name
-    if box.fill:
-        shape.fill.solid()
-        ink.paint(shape.fill.fore_color, box.fill)
-    fill_text_frame(shape.text_frame._txBody, box, ink)
-    return shape
-
-
 _P_NS = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
+def add_text_box(shapes, box: TextBox, ink: Ink):
+    """A text box's ``p:sp`` element, appended to the slide's shape tree: element for
+    element what python-pptx's add_textbox writes, then ``box`` in it."""
+    tree = shapes._spTree
+    sp = SubElement(tree, _P_NS + "sp")
+    nv = SubElement(sp, _P_NS + "nvSpPr")
+    SubElement(nv, _P_NS + "cNvPr", id=str(tree.max_shape_id + 1), name=box.name)
+    SubElement(nv, _P_NS + "cNvSpPr", txBox="1")
+    SubElement(nv, _P_NS + "nvPr")
+    props = SubElement(sp, _P_NS + "spPr")
+    xfrm = SubElement(props, _A + "xfrm")
+    rect = box.rect
+    SubElement(xfrm, _A + "off", x=str(emu(rect.x)), y=str(emu(rect.y)))
+    SubElement(xfrm, _A + "ext", cx=str(emu(rect.w)), cy=str(emu(rect.h)))
+    SubElement(SubElement(props, _A + "prstGeom", prst="rect"), _A + "avLst")
+    if box.fill:
+        SubElement(props, _A + "solidFill").append(ink.element(box.fill))
+    else:
+        SubElement(props, _A + "noFill")
+    body = SubElement(sp, _P_NS + "txBody")
+    SubElement(body, _A + "bodyPr", wrap="none")
+    SubElement(body, _A + "lstStyle")
+    fill_text_frame(body, box, ink)
+    return sp
 
 
 def fill_placeholder(element, box: TextBox, ink: Ink):
