@@ -18,7 +18,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ....layout import handout as h
-from .flowables import BookmarkHeading, RuledLines, SlideThumb
+from .flowables import BookmarkHeading, MemoParagraph, RuledLines, SlideThumb
 from .styles import Markup, hex_color
 
 
@@ -34,7 +34,7 @@ class Blocks:
             body = f"<b>{body}</b>"
         if italic:
             body = f"<i>{body}</i>"
-        return Paragraph(body, self.styles[style])
+        return MemoParagraph(body, self.styles[style])
 
     def table_style(self, *extra) -> TableStyle:
         return TableStyle([("FONTNAME", (0, 0), (-1, -1), self.face), *extra])
@@ -88,7 +88,7 @@ class Blocks:
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         )
         out += [table, Spacer(1, box.contents_gap)]
-        out += [Paragraph(cover.contents, self.styles["contents"]), toc]
+        out += [MemoParagraph(cover.contents, self.styles["contents"]), toc]
         if cover.disclosure:
             out += [
                 Spacer(1, box.disclosure_gap),
@@ -184,7 +184,7 @@ class Blocks:
             style = ParagraphStyle(
                 f"cell-head-{ink}", parent=self.styles["cell-head"], textColor=hex_color(ink)
             )
-            heads.append(Paragraph(self.markup(text.text, text.pos), style))
+            heads.append(MemoParagraph(self.markup(text.text, text.pos), style))
         data = [heads] + [
             [self.para(v.text, "cell", v.pos, bold=(j == 0)) for j, v in enumerate(row)]
             for row in block.rows
@@ -222,7 +222,7 @@ class Blocks:
                 f"<b>{self.markup(t.term, t.pos, bold=True)}</b> — "
                 f"{self.markup(t.definition, t.pos)}"
             )
-            out.append(Paragraph(text, self.styles["notes"]))
+            out.append(MemoParagraph(text, self.styles["notes"]))
         return out
 
     def references(self, block: h.ReferenceList) -> list:
@@ -245,7 +245,7 @@ class Blocks:
             slides = ", ".join(str(n) for n in ref.cited_on)
             muted = self.layout.design.palette.muted
             text += f'. <font color="#{muted}">{escape(cited.format(slides=slides))}</font>'
-        return Paragraph(text, self.styles["reference"])
+        return MemoParagraph(text, self.styles["reference"])
 
     def about(self, block: h.About) -> list:
         keep, heading = self.heading(block.heading)

@@ -75,7 +75,21 @@ class RuledLines(Flowable):
             y -= self.pitch
 
 
-class BookmarkHeading(Paragraph):
+class MemoParagraph(Paragraph):
+    """A paragraph that breaks its lines once per width: platypus wraps a paragraph again
+    for every table cell measure, split attempt and layout pass (21,000 times for a
+    1,000-slide handout), always to the same lines for the same width."""
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        known = self.__dict__
+        if availWidth == known.get("_memo_width") and "blPara" in known:  # (a copy has none)
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._memo_width = availWidth
+        return size
+
+
+class BookmarkHeading(MemoParagraph):
     """A heading that is a bookmark and a contents entry."""
 
     def __init__(self, text_markup: str, plain: str, key: str, style, level: int = 0):
