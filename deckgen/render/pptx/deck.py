@@ -106,7 +106,7 @@ def _render_slide(maker: SlideMaker, layout, frame: SlideFrame, ink: Ink) -> Non
             case Table():
                 element = add_table(shapes, item, ink)._element
             case Picture():
-                element = add_picture(shapes, item, maker)._element
+                element = add_picture(shapes, item, maker)
             case Shape():
                 element = add_shape(shapes, item, ink)
             case _:  # pragma: no cover - the frames are a closed set

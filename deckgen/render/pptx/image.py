@@ -5,25 +5,45 @@ from __future__ import annotations
 import hashlib
 import io
 
+from lxml.etree import SubElement
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ...layout.frames import Picture
 from .units import emu
 
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
 
 def add_picture(shapes, picture: Picture, maker=None):
-    """The picture on the slide; with a SlideMaker, its image part is found by digest
-    once per picture rather than among every part of the package each time."""
+    """The picture's ``p:pic`` element on the slide. With a SlideMaker, its image part is
+    found by digest once per picture (rather than among every part of the package each
+    time) and the element is written directly, as python-pptx writes it."""
     rect = picture.rect
     box = (emu(rect.x), emu(rect.y), emu(rect.w), emu(rect.h))
     source = io.BytesIO(picture.data) if picture.data else picture.path
     if maker is None or not picture.data:
         pic = shapes.add_picture(source, *box)
-    else:
-        digest = hashlib.sha1(picture.data).hexdigest()  # noqa: S324 - python-pptx's key
-        image_part = maker.image_part(digest, lambda: shapes.part.get_or_add_image_part(source)[0])
-        rid = shapes.part.relate_to(image_part, RT.IMAGE)
-        pic = shapes._shape_factory(shapes._add_pic_from_image_part(image_part, rid, *box))
-    pic.name = picture.name
-    pic._element.nvPicPr.cNvPr.set("descr", picture.alt)
+        pic.name = picture.name
+        pic._element.nvPicPr.cNvPr.set("descr", picture.alt)
+        return pic._element
+    digest = hashlib.sha1(picture.data).hexdigest()  # noqa: S324 - python-pptx's key
+    image_part = maker.image_part(digest, lambda: shapes.part.get_or_add_image_part(source)[0])
+    rid = shapes.part.relate_to(image_part, RT.IMAGE)
+    tree = shapes._spTree
+    pic = SubElement(tree, _P + "pic")
+    nv = SubElement(pic, _P + "nvPicPr")
+    shape_id = str(tree.max_shape_id + 1)
+    SubElement(nv, _P + "cNvPr", id=shape_id, name=picture.name, descr=picture.alt)
+    SubElement(SubElement(nv, _P + "cNvPicPr"), _A + "picLocks", noChangeAspect="1")
+    SubElement(nv, _P + "nvPr")
+    fill = SubElement(pic, _P + "blipFill")
+    SubElement(fill, _A + "blip", {_R + "embed": rid})
+    SubElement(SubElement(fill, _A + "stretch"), _A + "fillRect")
+    props = SubElement(pic, _P + "spPr")
+    xfrm = SubElement(props, _A + "xfrm")
+    SubElement(xfrm, _A + "off", x=str(box[0]), y=str(box[1]))
+    SubElement(xfrm, _A + "ext", cx=str(box[2]), cy=str(box[3]))
+    SubElement(SubElement(props, _A + "prstGeom", prst="rect"), _A + "avLst")
     return pic
