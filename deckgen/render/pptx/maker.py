@@ -10,12 +10,15 @@ relationships in the same order: the package is byte-identical.
 
 from __future__ import annotations
 
+import re
 from copy import deepcopy
 
+from lxml.etree import SubElement
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import XmlPart
 from pptx.oxml.slide import CT_Slide
+from pptx.oxml.text import CT_RegularTextRun
 from pptx.parts.slide import NotesSlidePart, SlidePart
 
 from .package import NOTES_TEMPLATE
@@ -84,6 +87,8 @@ class SlideMaker:
             part.relate_to(self.prs.part.notes_master_part, RT.NOTES_MASTER)
             part.relate_to(slide_part, RT.SLIDE)
             slide_part.relate_to(part, RT.NOTES_SLIDE)
+            if _write_notes(part._element, notes):
+                return
             notes_slide = part.notes_slide
         notes_slide.notes_text_frame.text = notes
 
@@ -98,6 +103,38 @@ class SlideMaker:
                 part._element = None
                 for cached in ("slide", "notes_slide"):  # proxies that hold the tree
                     part.__dict__.pop(cached, None)
+
+
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_LINE_BREAK = re.compile("\n|\v")
+
+
+def _write_notes(notes_page, notes: str) -> bool:
+    """``notes`` into a copied notes page's body placeholder, as python-pptx's
+    ``notes_text_frame.text`` writes them: a paragraph a line, runs without properties.
+    False if the page has no body placeholder with a text body (python-pptx decides)."""
+    body = next(
+        (
+            sp.find(_P + "txBody")
+            for sp in notes_page.find(f"{_P}cSld/{_P}spTree")
+            if sp.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph[@type='body']") is not None
+        ),
+        None,
+    )
+    if body is None:
+        return False
+    for old in body.findall(_A + "p"):
+        body.remove(old)
+    for line in notes.split("\n"):
+        paragraph = SubElement(body, _A + "p")
+        for index, piece in enumerate(_LINE_BREAK.split(line)):
+            if index:
+                SubElement(paragraph, _A + "br")
+            if piece:
+                run = SubElement(paragraph, _A + "r")
+                SubElement(run, _A + "t").text = CT_RegularTextRun._escape_ctrl_chars(piece)
+    return True
 
 
 class _Written(XmlPart):
