@@ -34,6 +34,7 @@ from .shape import add_shape
 from .table import add_table
 from .template import fit_notes_slide_image, prepare_template
 from .text import add_text_box, fill_placeholder
+from .xmlns import PML
 
 # The default template's layout (by name) for each kind of slide layout.
 _LAYOUT = {
@@ -123,7 +124,6 @@ def _render_slide(maker: SlideMaker, layout, frame: SlideFrame, ink: Ink) -> Non
 
 # python-pptx does not copy these from the layout when it adds a slide
 _NOT_CLONED = (Placeholder.FOOTER, Placeholder.SLIDE_NUMBER)
-_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 # the placeholder types (as the XML writes them) each kind of text takes, by preference
 _PH_XML = {
     Placeholder.TITLE: ("title", "ctrTitle"),
@@ -147,14 +147,14 @@ def _clone_chrome(slide, layout, kinds) -> None:
 
 
 def _placeholder_elements(tree) -> list:
-    return [child for child in tree if child.find(f"*/{_P}nvPr/{_P}ph") is not None]
+    return [child for child in tree if child.find(f"*/{PML}nvPr/{PML}ph") is not None]
 
 
 def _placeholders(tree, wanted) -> dict:
     """The slide's placeholder elements by the kind of text each takes."""
     placeholders: dict = {}
     free = [
-        (element, element.find(f"*/{_P}nvPr/{_P}ph").get("type", "obj"))
+        (element, element.find(f"*/{PML}nvPr/{PML}ph").get("type", "obj"))
         for element in _placeholder_elements(tree)
     ]
     for kind in sorted(wanted, key=list(Placeholder).index):

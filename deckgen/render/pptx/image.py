@@ -10,10 +10,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ...layout.frames import Picture
 from .units import emu
-
-_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+from .xmlns import DML, PML, REL
 
 
 def add_picture(shapes, picture: Picture, maker=None):
@@ -32,18 +29,18 @@ def add_picture(shapes, picture: Picture, maker=None):
     image_part = maker.image_part(digest, lambda: shapes.part.get_or_add_image_part(source)[0])
     rid = shapes.part.relate_to(image_part, RT.IMAGE)
     tree = shapes._spTree
-    pic = SubElement(tree, _P + "pic")
-    nv = SubElement(pic, _P + "nvPicPr")
+    pic = SubElement(tree, PML + "pic")
+    nv = SubElement(pic, PML + "nvPicPr")
     shape_id = str(tree.max_shape_id + 1)
-    SubElement(nv, _P + "cNvPr", id=shape_id, name=picture.name, descr=picture.alt)
-    SubElement(SubElement(nv, _P + "cNvPicPr"), _A + "picLocks", noChangeAspect="1")
-    SubElement(nv, _P + "nvPr")
-    fill = SubElement(pic, _P + "blipFill")
-    SubElement(fill, _A + "blip", {_R + "embed": rid})
-    SubElement(SubElement(fill, _A + "stretch"), _A + "fillRect")
-    props = SubElement(pic, _P + "spPr")
-    xfrm = SubElement(props, _A + "xfrm")
-    SubElement(xfrm, _A + "off", x=str(box[0]), y=str(box[1]))
-    SubElement(xfrm, _A + "ext", cx=str(box[2]), cy=str(box[3]))
-    SubElement(SubElement(props, _A + "prstGeom", prst="rect"), _A + "avLst")
+    SubElement(nv, PML + "cNvPr", id=shape_id, name=picture.name, descr=picture.alt)
+    SubElement(SubElement(nv, PML + "cNvPicPr"), DML + "picLocks", noChangeAspect="1")
+    SubElement(nv, PML + "nvPr")
+    fill = SubElement(pic, PML + "blipFill")
+    SubElement(fill, DML + "blip", {REL + "embed": rid})
+    SubElement(SubElement(fill, DML + "stretch"), DML + "fillRect")
+    props = SubElement(pic, PML + "spPr")
+    xfrm = SubElement(props, DML + "xfrm")
+    SubElement(xfrm, DML + "off", x=str(box[0]), y=str(box[1]))
+    SubElement(xfrm, DML + "ext", cx=str(box[2]), cy=str(box[3]))
+    SubElement(SubElement(props, DML + "prstGeom", prst="rect"), DML + "avLst")
     return pic

@@ -22,6 +22,7 @@ from pptx.oxml.text import CT_RegularTextRun
 from pptx.parts.slide import NotesSlidePart, SlidePart
 
 from .package import NOTES_TEMPLATE
+from .xmlns import DML, PML
 
 FIRST_SLIDE_ID = 256  # PowerPoint's, and python-pptx's
 
@@ -105,8 +106,6 @@ class SlideMaker:
                     part.__dict__.pop(cached, None)
 
 
-_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _LINE_BREAK = re.compile("\n|\v")
 
 
@@ -116,24 +115,24 @@ def _write_notes(notes_page, notes: str) -> bool:
     False if the page has no body placeholder with a text body (python-pptx decides)."""
     body = next(
         (
-            sp.find(_P + "txBody")
-            for sp in notes_page.find(f"{_P}cSld/{_P}spTree")
-            if sp.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph[@type='body']") is not None
+            sp.find(PML + "txBody")
+            for sp in notes_page.find(f"{PML}cSld/{PML}spTree")
+            if sp.find(f"{PML}nvSpPr/{PML}nvPr/{PML}ph[@type='body']") is not None
         ),
         None,
     )
     if body is None:
         return False
-    for old in body.findall(_A + "p"):
+    for old in body.findall(DML + "p"):
         body.remove(old)
     for line in notes.split("\n"):
-        paragraph = SubElement(body, _A + "p")
+        paragraph = SubElement(body, DML + "p")
         for index, piece in enumerate(_LINE_BREAK.split(line)):
             if index:
-                SubElement(paragraph, _A + "br")
+                SubElement(paragraph, DML + "br")
             if piece:
-                run = SubElement(paragraph, _A + "r")
-                SubElement(run, _A + "t").text = CT_RegularTextRun._escape_ctrl_chars(piece)
+                run = SubElement(paragraph, DML + "r")
+                SubElement(run, DML + "t").text = CT_RegularTextRun._escape_ctrl_chars(piece)
     return True
 
 

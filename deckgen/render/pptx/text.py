@@ -8,24 +8,24 @@ from pptx.oxml.text import CT_RegularTextRun
 from ...layout.frames import Align, Anchor, Paragraph, Role, TextBox
 from .ink import Ink
 from .units import centipoints, emu
+from .xmlns import DML, PML
 
 # A fixed GUID: the slide-number field needs one, and builds must be reproducible.
 SLIDENUM_FIELD_ID = "{3F5A8C1E-2B7D-4E6A-9C10-5D2E8F4B7A61}"
 
 
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_AUTOFIT = tuple(_A + tag for tag in ("noAutofit", "normAutofit", "spAutoFit"))
+_AUTOFIT = tuple(DML + tag for tag in ("noAutofit", "normAutofit", "spAutoFit"))
 _ANCHORS = {Anchor.TOP: "t", Anchor.MIDDLE: "ctr", Anchor.BOTTOM: "b"}
 
 
 def fill_text_frame(body, box: TextBox, ink: Ink) -> None:
     """Write ``box``'s paragraphs into a text body (``p:txBody`` of a shape or
     placeholder): wrapped, never auto-fitted, anchored, with the box's insets."""
-    body_pr = body.find(_A + "bodyPr")
+    body_pr = body.find(DML + "bodyPr")
     body_pr.set("wrap", "square")
     for old in [child for child in body_pr if child.tag in _AUTOFIT]:
         body_pr.remove(old)
-    body_pr.insert(0, body_pr.makeelement(_A + "noAutofit", {}))
+    body_pr.insert(0, body_pr.makeelement(DML + "noAutofit", {}))
     body_pr.set("anchor", _ANCHORS[box.anchor])
     ins = box.insets
     for name, value in (
@@ -39,8 +39,8 @@ def fill_text_frame(body, box: TextBox, ink: Ink) -> None:
     write_paragraphs(body, box.paragraphs, font, ink, box.field)
 
 
-_P, _PPR, _R, _RPR, _T = (_A + tag for tag in ("p", "pPr", "r", "rPr", "t"))
-_FILL, _LATIN, _SPC = _A + "solidFill", _A + "latin", _A + "spcPts"
+_P, _PPR, _R, _RPR, _T = (DML + tag for tag in ("p", "pPr", "r", "rPr", "t"))
+_FILL, _LATIN, _SPC = DML + "solidFill", DML + "latin", DML + "spcPts"
 _ALGN = {Align.LEFT: "l", Align.CENTER: "ctr", Align.RIGHT: "r"}
 
 
@@ -69,7 +69,7 @@ def write_paragraphs(body, paragraphs, font: str, ink: Ink, field: str | None = 
             SubElement(rpr, _LATIN).set("typeface", font)
             SubElement(element, _T).text = CT_RegularTextRun._escape_ctrl_chars(run.text)
     if not paragraphs:
-        SubElement(SubElement(SubElement(body, _P), _PPR), _A + "buNone")
+        SubElement(SubElement(SubElement(body, _P), _PPR), DML + "buNone")
 
 
 def _paragraph_properties(paragraph, para: Paragraph, ink: Ink) -> None:
@@ -85,18 +85,18 @@ def _paragraph_properties(paragraph, para: Paragraph, ink: Ink) -> None:
         ("spcBef", para.space_before),
         ("spcAft", 0),
     ):
-        SubElement(SubElement(ppr, _A + tag), _SPC).set("val", centipoints(value))
+        SubElement(SubElement(ppr, DML + tag), _SPC).set("val", centipoints(value))
     if para.bullet:
-        SubElement(ppr, _A + "buClr").append(ink.element(para.bullet_color or para.color))
-        SubElement(ppr, _A + "buSzPct").set("val", "100000")
-        SubElement(ppr, _A + "buFont").set("typeface", "Arial")
-        SubElement(ppr, _A + "buChar").set("char", para.bullet)
+        SubElement(ppr, DML + "buClr").append(ink.element(para.bullet_color or para.color))
+        SubElement(ppr, DML + "buSzPct").set("val", "100000")
+        SubElement(ppr, DML + "buFont").set("typeface", "Arial")
+        SubElement(ppr, DML + "buChar").set("char", para.bullet)
     else:
-        SubElement(ppr, _A + "buNone")
+        SubElement(ppr, DML + "buNone")
 
 
 def _slide_number_field(paragraph, para: Paragraph, font: str, ink: Ink) -> None:
-    fld = SubElement(paragraph, _A + "fld")
+    fld = SubElement(paragraph, DML + "fld")
     fld.set("id", SLIDENUM_FIELD_ID)
     fld.set("type", "slidenum")
     rpr = SubElement(fld, _RPR)
@@ -107,31 +107,28 @@ def _slide_number_field(paragraph, para: Paragraph, font: str, ink: Ink) -> None
     SubElement(fld, _T).text = para.text
 
 
-_P_NS = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-
-
 def add_text_box(shapes, box: TextBox, ink: Ink):
     """A text box's ``p:sp`` element, appended to the slide's shape tree: element for
     element what python-pptx's add_textbox writes, then ``box`` in it."""
     tree = shapes._spTree
-    sp = SubElement(tree, _P_NS + "sp")
-    nv = SubElement(sp, _P_NS + "nvSpPr")
-    SubElement(nv, _P_NS + "cNvPr", id=str(tree.max_shape_id + 1), name=box.name)
-    SubElement(nv, _P_NS + "cNvSpPr", txBox="1")
-    SubElement(nv, _P_NS + "nvPr")
-    props = SubElement(sp, _P_NS + "spPr")
-    xfrm = SubElement(props, _A + "xfrm")
+    sp = SubElement(tree, PML + "sp")
+    nv = SubElement(sp, PML + "nvSpPr")
+    SubElement(nv, PML + "cNvPr", id=str(tree.max_shape_id + 1), name=box.name)
+    SubElement(nv, PML + "cNvSpPr", txBox="1")
+    SubElement(nv, PML + "nvPr")
+    props = SubElement(sp, PML + "spPr")
+    xfrm = SubElement(props, DML + "xfrm")
     rect = box.rect
-    SubElement(xfrm, _A + "off", x=str(emu(rect.x)), y=str(emu(rect.y)))
-    SubElement(xfrm, _A + "ext", cx=str(emu(rect.w)), cy=str(emu(rect.h)))
-    SubElement(SubElement(props, _A + "prstGeom", prst="rect"), _A + "avLst")
+    SubElement(xfrm, DML + "off", x=str(emu(rect.x)), y=str(emu(rect.y)))
+    SubElement(xfrm, DML + "ext", cx=str(emu(rect.w)), cy=str(emu(rect.h)))
+    SubElement(SubElement(props, DML + "prstGeom", prst="rect"), DML + "avLst")
     if box.fill:
-        SubElement(props, _A + "solidFill").append(ink.element(box.fill))
+        SubElement(props, DML + "solidFill").append(ink.element(box.fill))
     else:
-        SubElement(props, _A + "noFill")
-    body = SubElement(sp, _P_NS + "txBody")
-    SubElement(body, _A + "bodyPr", wrap="none")
-    SubElement(body, _A + "lstStyle")
+        SubElement(props, DML + "noFill")
+    body = SubElement(sp, PML + "txBody")
+    SubElement(body, DML + "bodyPr", wrap="none")
+    SubElement(body, DML + "lstStyle")
     fill_text_frame(body, box, ink)
     return sp
 
@@ -139,16 +136,16 @@ def add_text_box(shapes, box: TextBox, ink: Ink):
 def fill_placeholder(element, box: TextBox, ink: Ink):
     """``box`` in a slide placeholder (its element): its own position (never the
     layout's, which placeholders that share an idx would mix up), its name and text."""
-    sp_pr = element.find(_P_NS + "spPr")
-    xfrm = sp_pr.find(_A + "xfrm")
+    sp_pr = element.find(PML + "spPr")
+    xfrm = sp_pr.find(DML + "xfrm")
     if xfrm is None:
-        xfrm = sp_pr.makeelement(_A + "xfrm", {})
+        xfrm = sp_pr.makeelement(DML + "xfrm", {})
         sp_pr.insert(0, xfrm)
     for child in list(xfrm):
         xfrm.remove(child)
     rect = box.rect
-    SubElement(xfrm, _A + "off", x=str(emu(rect.x)), y=str(emu(rect.y)))
-    SubElement(xfrm, _A + "ext", cx=str(emu(rect.w)), cy=str(emu(rect.h)))
-    element.find(f"{_P_NS}nvSpPr/{_P_NS}cNvPr").set("name", box.name)
+    SubElement(xfrm, DML + "off", x=str(emu(rect.x)), y=str(emu(rect.y)))
+    SubElement(xfrm, DML + "ext", cx=str(emu(rect.w)), cy=str(emu(rect.h)))
+    element.find(f"{PML}nvSpPr/{PML}cNvPr").set("name", box.name)
     fill_text_frame(element.get_or_add_txBody(), box, ink)
     return element
