@@ -15,7 +15,7 @@ from .. import pin_reportlab_settings
 from ..document import stamp
 from ..fonts import load_fonts
 from .blocks import Blocks
-from .flowables import PageCount
+from .flowables import MemoParagraph, PageCount
 from .pages import HandoutDoc, Pages
 from .styles import Markup, paragraph_styles
 
@@ -59,5 +59,8 @@ def render_handout(layout: HandoutLayout, created: _dt.datetime) -> tuple[bytes,
         canvas.showOutline()
         return canvas
 
-    doc.multiBuild(story, canvasmaker=canvasmaker)
+    try:
+        doc.multiBuild(story, canvasmaker=canvasmaker)
+    finally:  # a failed build leaves no measuring pass behind for the next one
+        MemoParagraph.measuring = False
     return buf.getvalue(), markup.diagnostics()

@@ -78,7 +78,14 @@ class RuledLines(Flowable):
 class MemoParagraph(Paragraph):
     """A paragraph that breaks its lines once per width: platypus wraps a paragraph again
     for every table cell measure, split attempt and layout pass (21,000 times for a
-    1,000-slide handout), always to the same lines for the same width."""
+    1,000-slide handout), always to the same lines for the same width. In the handout's
+    measuring pass (``measuring``, set by the page counter) it is not drawn at all."""
+
+    measuring = False  # the pass whose pages are thrown away (one build at a time)
+
+    def draw(self):
+        if not MemoParagraph.measuring:
+            super().draw()
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
         known = self.__dict__
@@ -123,9 +130,11 @@ class PageCount(Flowable):
         self.previous = self.total
         if self.markup is not None:
             self.markup.measuring = self.total is None
+        MemoParagraph.measuring = self.total is None
 
     def afterBuild(self):  # noqa: N802
         self.total = self.doc.page
+        MemoParagraph.measuring = False
 
     def notify(self, kind, stuff):
         pass
