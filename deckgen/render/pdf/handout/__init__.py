@@ -15,7 +15,7 @@ from .. import pin_reportlab_settings
 from ..document import stamp
 from ..fonts import load_fonts
 from .blocks import Blocks
-from .flowables import MemoParagraph, PageCount
+from .flowables import LayoutPass, PageCount
 from .pages import HandoutDoc, Pages
 from .styles import Markup, paragraph_styles
 
@@ -44,7 +44,7 @@ def render_handout(layout: HandoutLayout, created: _dt.datetime) -> tuple[bytes,
         invariant=1,
         initialFontName=fonts.face(False, False),
     )
-    counter = PageCount(doc, markup)
+    counter = PageCount(doc)
     doc.addPageTemplates(Pages(layout, markup, counter).templates())
     blocks = Blocks(layout, markup, paragraph_styles(layout.design, fonts))
     # the cover carries the contents: no half-empty page for either
@@ -62,5 +62,5 @@ def render_handout(layout: HandoutLayout, created: _dt.datetime) -> tuple[bytes,
     try:
         doc.multiBuild(story, canvasmaker=canvasmaker)
     finally:  # a failed build leaves no measuring pass behind for the next one
-        MemoParagraph.measuring = False
+        LayoutPass.measuring = False
     return buf.getvalue(), markup.diagnostics()

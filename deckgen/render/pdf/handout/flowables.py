@@ -13,6 +13,14 @@ from ..units import rgb
 from .styles import Markup
 
 
+class LayoutPass:
+    """Whether the handout is in multiBuild's first pass, which only measures (its pages
+    are thrown away): slides and paragraphs need not be drawn in it. Set by the page
+    counter at each pass; one handout is built at a time in a process."""
+
+    measuring = False
+
+
 class SlideThumb(Flowable):
     """A slide drawn from its frame at ``width``; bookmarks itself (and its section)."""
 
@@ -45,7 +53,7 @@ class SlideThumb(Flowable):
         key = f"slide-{self.frame.number}"
         canvas.bookmarkPage(key)
         canvas.addOutlineEntry(f"{self.frame.number}. {self.frame.title}", key, level=self.level)
-        if self.markup.measuring:  # a pass whose pages are thrown away: the size is enough
+        if LayoutPass.measuring:  # a pass whose pages are thrown away: the size is enough
             return
         border = self.deck.design.handout.thumb_border
         draw_slide(
@@ -79,12 +87,10 @@ class MemoParagraph(Paragraph):
     """A paragraph that breaks its lines once per width: platypus wraps a paragraph again
     for every table cell measure, split attempt and layout pass (21,000 times for a
     1,000-slide handout), always to the same lines for the same width. In the handout's
-    measuring pass (``measuring``, set by the page counter) it is not drawn at all."""
-
-    measuring = False  # the pass whose pages are thrown away (one build at a time)
+    measuring pass (see LayoutPass) it is not drawn at all."""
 
     def draw(self):
-        if not MemoParagraph.measuring:
+        if not LayoutPass.measuring:
             super().draw()
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
@@ -106,11 +112,11 @@ class BookmarkHeading(MemoParagraph):
 
 class PageCount(Flowable):
     """Remembers the page count of the last pass, so the footer can say "of Y"; the pass
-    before any count is known only measures (``markup.measuring``)."""
+    before any count is known only measures (LayoutPass)."""
 
-    def __init__(self, doc, markup: Markup | None = None):
+    def __init__(self, doc):
         super().__init__()
-        self.doc, self.markup = doc, markup
+        self.doc = doc
         self.total: int | None = None
         self.previous: int | None = -1
 
@@ -128,13 +134,11 @@ class PageCount(Flowable):
 
     def beforeBuild(self):  # noqa: N802
         self.previous = self.total
-        if self.markup is not None:
-            self.markup.measuring = self.total is None
-        MemoParagraph.measuring = self.total is None
+        LayoutPass.measuring = self.total is None
 
     def afterBuild(self):  # noqa: N802
         self.total = self.doc.page
-        MemoParagraph.measuring = False
+        LayoutPass.measuring = False
 
     def notify(self, kind, stuff):
         pass

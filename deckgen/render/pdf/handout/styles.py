@@ -60,9 +60,6 @@ class Markup:
     def __init__(self, fonts: Fonts):
         self.fonts = fonts
         self.places: dict[str, object] = {}
-        # the handout is laid out twice ("page X of Y", the contents' page numbers); the
-        # first pass only measures, so the slides need not be drawn in it
-        self.measuring = False
 
     def __call__(self, text: str, pos=None, bold: bool = False, italic: bool = False) -> str:
         out = []
