@@ -367,3 +367,19 @@ def test_a_character_no_font_has_in_the_title_is_reported_at_the_meta_line(tmp_p
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.stderr.splitlines() if "U+0915" in line]
     assert warnings and all(line.startswith(f"{outline}:1:") for line in warnings), warnings
+
+
+def test_the_handouts_last_pass_draws_even_after_a_build_left_measuring_on(tmp_path):
+    """multiBuild's first pass only measures and draws nothing; whatever a failed build
+    left behind, the pages written are drawn, and the flag is off afterwards."""
+    from deckgen.render.pdf.handout.flowables import LayoutPass
+
+    from ..conftest import SMALL, pdf_words, run_cli
+
+    LayoutPass.measuring = True  # as a build that failed in its first pass would leave it
+    result = run_cli("build", str(SMALL), "-o", str(tmp_path), "--format", "handout")
+    assert result.exit_code == 0, result.output
+    assert LayoutPass.measuring is False
+    (pdf,) = tmp_path.glob("*-handout.pdf")
+    words = " ".join(w[4] for _w, _h, page in pdf_words(pdf) for w in page)
+    assert "Locks and Ladders" in words and "What is a lock?" in words
