@@ -275,6 +275,13 @@ class Design:
     # faces text was measured with, where their licence allows (none: Liberation Sans)
     font_files: dict[str, dict[tuple[bool, bool], str]] = field(default_factory=dict)
 
+    def slide_fill(self, layout, fill: str) -> str:
+        """The colour a slide of ``layout`` (a SlideLayout) that asks for ``fill`` shows:
+        on a template, a slide on the palette's background shows its layout's own."""
+        if self.plain and fill == self.palette.background:
+            return self.slide_colors.get(layout.value, fill)
+        return fill
+
     def ground_at(self, layout, rect: Rect, fill: str) -> str:
         """What lies behind the middle of ``rect`` on a slide of ``layout`` (a
         SlideLayout) filled with ``fill``: on a template, its shapes and pictures there,
@@ -285,7 +292,7 @@ class Design:
         for box, color in reversed(self.backdrops.get(layout.value, ())):
             if box.x <= x <= box.x + box.w and box.y <= y <= box.y + box.h:
                 return color
-        return self.slide_colors.get(layout.value, fill)
+        return self.slide_fill(layout, fill)
 
     def template_layout(self, layout) -> TemplateLayout | None:
         """The template's boxes for slides on ``layout`` (a SlideLayout), if any."""
@@ -320,7 +327,10 @@ class Design:
 
     @property
     def footer_top(self) -> int:
-        """Where the footer line and the slide number begin: content stays above."""
+        """Where the footer line and the slide number begin: content stays above (no
+        number of ours where the template's master prints its own)."""
+        if self.chrome.numbered_by_template:
+            return self.footer_box(False).y
         return min(self.footer_box(False).y, self.number_box().y)
 
     def logo_box(self) -> Rect:

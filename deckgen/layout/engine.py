@@ -157,8 +157,7 @@ class _Engine:
         """Text below WCAG AA on what lies behind it: on a template, its layout's own
         colour and the shapes and pictures it shows under the slide's own items."""
         design = self.design
-        if design.plain and background == design.palette.background:
-            background = design.slide_colors.get(page.layout.value, background)
+        background = design.slide_fill(page.layout, background)
         behind = [
             Shape(rect, ShapeKind.RECT, color, "Template")
             for rect, color in design.backdrops.get(page.layout.value, ())

@@ -14,27 +14,22 @@ from .look import (
     picture_color,
     placeholder,
     shape_rect,
+    shown_shapes,
 )
 
 
 def backdrops(layout, theme: ThemeLook) -> list[tuple[Rect, str]]:
     """The filled shapes a layout shows behind slide content (its master's, unless it
     hides them, then its own), bottom first, each as its box and average colour."""
-    owners = [layout] if layout._element.get("showMasterSp") == "0" else [layout.slide_master]
-    if owners[0] is not layout:
-        owners.append(layout)
     found = []
-    for owner in owners:
-        for shape in owner.shapes:
-            if shape.is_placeholder:
-                continue
-            rect = shape_rect(shape)
-            if rect is None or rect.w <= 0 or rect.h <= 0:
-                continue
-            color = fill_color(shape._element.find(qn("p:spPr")), owner.part, theme)
-            color = color or picture_color(shape._element, owner.part)
-            if color is not None:
-                found.append((rect, color))
+    for owner, shape in shown_shapes(layout):
+        rect = shape_rect(shape)
+        if rect is None or rect.w <= 0 or rect.h <= 0:
+            continue
+        color = fill_color(shape._element.find(qn("p:spPr")), owner.part, theme)
+        color = color or picture_color(shape._element, owner.part)
+        if color is not None:
+            found.append((rect, color))
     return found
 
 
@@ -85,12 +80,6 @@ def picture_background(layout) -> bool:
 def numbers_slides(layout) -> bool:
     """Whether ``layout`` (or the master it shows) prints the slide number itself, in a
     shape of its own rather than a slide-number placeholder."""
-    owners = [layout] if layout._element.get("showMasterSp") == "0" else [layout.slide_master]
-    if owners[0] is not layout:
-        owners.append(layout)
     return any(
-        shape._element.xpath('.//a:fld[@type="slidenum"]')
-        for owner in owners
-        for shape in owner.shapes
-        if not shape.is_placeholder
+        shape._element.xpath('.//a:fld[@type="slidenum"]') for _owner, shape in shown_shapes(layout)
     )

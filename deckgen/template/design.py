@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..errors import Diagnostic, warning
-from ..layout.colors import contrast, mix, readable
+from ..layout.colors import LARGE_RATIO, TEXT_RATIO, contrast, mix, readable
 from ..layout.design import (
     Chrome,
     Design,
@@ -27,7 +27,6 @@ from . import backdrop, look
 from .scenery import scenery
 
 DEFAULT_WIDTH, DEFAULT_HEIGHT = Grid().width, Grid().height
-TEXT_CONTRAST, LARGE_CONTRAST = 4.5, 3.0  # WCAG AA for body text and for large text
 SURFACE_TINT = 0.06  # panels and banded rows, when the theme's lt2 does not suit
 BODY_KEPT = 0.75  # a template's footer may not rise into the body's top three quarters
 
@@ -121,7 +120,7 @@ def _colors(design: Design, content, theme, looks, chrome: Chrome):
 def legible(what: str, color: str, behind: str, large: bool, problems: list) -> str:
     """``color``, or the nearest shade of it that reads on ``behind`` (WCAG AA: 4.5:1,
     3:1 for large text), with a warning saying which of the template's colours changed."""
-    need = LARGE_CONTRAST if large else TEXT_CONTRAST
+    need = LARGE_RATIO if large else TEXT_RATIO
     ratio = contrast(color, behind)
     if ratio >= need:
         return color
@@ -144,7 +143,8 @@ def _frame(design: Design, prs, content, theme) -> tuple[Grid, Chrome]:
     if boxes is not None and boxes[1] is not None:
         grid = _grid(grid, *boxes)
     chrome = _chrome(design, grid, content, theme)
-    bottom = min(grid.body_bottom, _top_of(chrome, grid) - chrome.gap)
+    footer_top = replace(design, grid=grid, chrome=chrome).footer_top
+    bottom = min(grid.body_bottom, footer_top - chrome.gap)
     return replace(grid, body_bottom=bottom), chrome
 
 
@@ -193,7 +193,7 @@ def _palette(design: Design, theme: look.ThemeLook, title, body, background: str
     text = (body.text.color if body else None) or theme.slots.get("dk1") or palette.text
     heading = (title.text.color if title else None) or theme.slots.get("dk2") or text
     surface = theme.slots.get("lt2") or palette.surface
-    if contrast(text, surface) < TEXT_CONTRAST:
+    if contrast(text, surface) < TEXT_RATIO:
         surface = mix(text, background, SURFACE_TINT)
     accent = theme.slots.get("accent1") or palette.primary
     return replace(
@@ -283,11 +283,6 @@ def _chrome(design: Design, grid: Grid, content, theme):
         number=kept(look.NUMBERS),
         numbered_by_template=backdrop.numbers_slides(content),
     )
-
-
-def _top_of(chrome, grid: Grid) -> int:
-    tops = [box.y for box in (chrome.footer, chrome.number) if box is not None]
-    return min(tops) if tops else chrome.top
 
 
 def _rect_of(layout, types, theme):

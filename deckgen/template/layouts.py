@@ -18,13 +18,12 @@ from dataclasses import dataclass
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from ..errors import Diagnostic, InputError, SourcePos, error, quoted, warning
+from ..layout.colors import LARGE_RATIO, TEXT_RATIO
 from ..layout.frames import SlideLayout
 from ..layout.geometry import Rect
+from . import backdrop, look
+from .look import BODIES, SUBTITLES, TITLES, WORKABLE_BODY
 
-_TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
-_BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
-_SUBTITLES = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
-WORKABLE_BODY = 0.15  # a content slide's body covers at least this share of the slide
 SUBTITLE_BODY = 0.3  # a divider's text box under its title covers less than this share
 
 NAMES = {
@@ -129,22 +128,19 @@ def _pick(kind: SlideLayout, fits, wanted: str | None, prefer: int | None = None
 
 
 CLUTTER_STEP = 0.1  # shares of cover closer than this count as equal (master order decides)
-READABLE_TITLE, READABLE_BODY = 3.0, 4.5  # WCAG AA for large and for body text
 
 
 def _rank(kind: SlideLayout, layout) -> tuple[bool, bool, bool, float]:
     """Layouts whose body text and title read on what lies behind them first, then (for
     dividers) those without a body, then the quietest."""
-    from . import backdrop, look
-
     boxes = look.text_boxes(layout) or (None, None)
     body_unreadable = (
         kind is SlideLayout.CONTENT
-        and backdrop.text_contrast(layout, _BODIES, boxes[1]) < READABLE_BODY
+        and backdrop.text_contrast(layout, BODIES, boxes[1]) < TEXT_RATIO
     )
-    title_unreadable = backdrop.text_contrast(layout, _TITLES, boxes[0]) < READABLE_TITLE
+    title_unreadable = backdrop.text_contrast(layout, TITLES, boxes[0]) < LARGE_RATIO
     has_body = kind is SlideLayout.SECTION and any(
-        ph.placeholder_format.type in _BODIES for ph in layout.placeholders
+        ph.placeholder_format.type in BODIES for ph in layout.placeholders
     )
     return body_unreadable, title_unreadable, has_body, _clutter(kind, layout)
 
@@ -155,8 +151,6 @@ def _clutter(kind: SlideLayout, layout) -> float:
     not). Other kinds keep the template's order."""
     if kind not in (SlideLayout.CONTENT, SlideLayout.TITLE_ONLY):
         return 0.0
-    from . import backdrop, look
-
     prs = layout.part.package.presentation_part.presentation
     width, height = prs.slide_width, prs.slide_height
     zone = look.TITLE_ZONE
@@ -171,13 +165,13 @@ def _fits(kind: SlideLayout, layout, area: int) -> bool:
     """Whether ``layout``'s placeholders can hold a ``kind`` slide: a title, and for
     content slides one body of workable size."""
     kinds = [ph.placeholder_format.type for ph in layout.placeholders]
-    if not any(k in _TITLES for k in kinds):
+    if not any(k in TITLES for k in kinds):
         return False
-    bodies = [ph for ph in layout.placeholders if ph.placeholder_format.type in _BODIES]
+    bodies = [ph for ph in layout.placeholders if ph.placeholder_format.type in BODIES]
     if kind is SlideLayout.CONTENT:
         return len(bodies) == 1 and _area(bodies[0]) >= WORKABLE_BODY * area
     if kind is SlideLayout.TITLE:
-        return any(k in _SUBTITLES for k in kinds)
+        return any(k in SUBTITLES for k in kinds)
     if kind is SlideLayout.TITLE_ONLY:
         return not bodies and PP_PLACEHOLDER.SUBTITLE not in kinds
     # a section divider: a title and perhaps a line below it, not a content slide's body
@@ -189,8 +183,6 @@ def well_placed(kind: SlideLayout, layout) -> bool:
     slides have it: content and title-only slides' titles near the top, above the body.
     (Slides write their own positions, so a layout that fits but is placed otherwise
     still serves; it is only less preferred.)"""
-    from . import look
-
     return kind not in (SlideLayout.CONTENT, SlideLayout.TITLE_ONLY) or bool(
         look.text_boxes(layout)
     )

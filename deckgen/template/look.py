@@ -160,6 +160,17 @@ def shape_rect(shape) -> Rect | None:
     return _rect(shape)
 
 
+def shown_shapes(layout):
+    """(owner, shape) for each shape other than a placeholder that slides on ``layout``
+    show behind their content, bottom first: the master's (unless the layout hides
+    them), then the layout's own."""
+    hidden = layout._element.get("showMasterSp") == "0"
+    for owner in (layout,) if hidden else (layout.slide_master, layout):
+        for shape in owner.shapes:
+            if not shape.is_placeholder:
+                yield owner, shape
+
+
 def _rect(shape) -> Rect | None:
     xfrm = shape._element.find(qn("p:spPr") + "/" + qn("a:xfrm"))
     if xfrm is None:

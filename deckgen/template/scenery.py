@@ -34,13 +34,8 @@ class Scenery:
 def scenery(layout, theme: look.ThemeLook) -> Scenery:
     found = Scenery()
     _background(layout, theme, found)
-    owners = [layout] if layout._element.get("showMasterSp") == "0" else [layout.slide_master]
-    if owners[0] is not layout:
-        owners.append(layout)
-    for owner in owners:
-        for shape in owner.shapes:
-            if not shape.is_placeholder:
-                _shape(shape, owner.part, theme, found)
+    for owner, shape in look.shown_shapes(layout):
+        _shape(shape, owner.part, theme, found)
     return found
 
 

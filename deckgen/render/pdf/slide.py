@@ -29,10 +29,7 @@ def draw_slide(
     path.rect(left, top - height, width, height)
     canvas.clipPath(path, stroke=0, fill=0)
     design = deck.design
-    fill = frame.background
-    if design.plain and frame.background == design.palette.background:
-        fill = design.slide_colors.get(frame.layout.value, fill)  # the template's own
-    canvas.setFillColorRGB(*rgb(fill))
+    canvas.setFillColorRGB(*rgb(design.slide_fill(frame.layout, frame.background)))
     canvas.rect(left, top - height, width, height, stroke=0, fill=1)
     behind = design.scenery.get(frame.layout.value, ()) if design.plain else ()
     for item in (*behind, *frame.items):
