@@ -10,7 +10,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ...layout.frames import Picture
 from .units import emu
-from .xmlns import DML, PML, REL
+from .xmlns import DML, PML, REL, write_xfrm
 
 
 def add_picture(shapes, picture: Picture, maker=None):
@@ -39,8 +39,6 @@ def add_picture(shapes, picture: Picture, maker=None):
     SubElement(fill, DML + "blip", {REL + "embed": rid})
     SubElement(SubElement(fill, DML + "stretch"), DML + "fillRect")
     props = SubElement(pic, PML + "spPr")
-    xfrm = SubElement(props, DML + "xfrm")
-    SubElement(xfrm, DML + "off", x=str(box[0]), y=str(box[1]))
-    SubElement(xfrm, DML + "ext", cx=str(box[2]), cy=str(box[3]))
+    write_xfrm(SubElement(props, DML + "xfrm"), rect)
     SubElement(SubElement(props, DML + "prstGeom", prst="rect"), DML + "avLst")
     return pic

@@ -10,25 +10,14 @@ from lxml.etree import SubElement
 from ...layout.frames import Shape, ShapeKind
 from ...layout.geometry import EMU_PER_PT
 from .ink import Ink
-from .units import emu
-from .xmlns import DML, PML
+from .xmlns import DML, PML, new_sp
 
 _PRESET = {ShapeKind.RECT: "rect", ShapeKind.ROUND_RECT: "roundRect", ShapeKind.ELLIPSE: "ellipse"}
 
 
 def add_shape(shapes, shape: Shape, ink: Ink):
     """The shape's ``p:sp`` element, appended to the slide's shape tree."""
-    tree = shapes._spTree
-    sp = SubElement(tree, PML + "sp")
-    nv = SubElement(sp, PML + "nvSpPr")
-    SubElement(nv, PML + "cNvPr", id=str(tree.max_shape_id + 1), name=shape.name)
-    SubElement(nv, PML + "cNvSpPr")
-    SubElement(nv, PML + "nvPr")
-    props = SubElement(sp, PML + "spPr")
-    xfrm = SubElement(props, DML + "xfrm")
-    rect = shape.rect
-    SubElement(xfrm, DML + "off", x=str(emu(rect.x)), y=str(emu(rect.y)))
-    SubElement(xfrm, DML + "ext", cx=str(emu(rect.w)), cy=str(emu(rect.h)))
+    sp, props = new_sp(shapes._spTree, shape.name, shape.rect)
     geometry = SubElement(props, DML + "prstGeom", prst=_PRESET[shape.kind])
     adjustments = SubElement(geometry, DML + "avLst")
     if shape.kind is ShapeKind.ROUND_RECT:

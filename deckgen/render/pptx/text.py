@@ -8,7 +8,7 @@ from pptx.oxml.text import CT_RegularTextRun
 from ...layout.frames import Align, Anchor, Paragraph, Role, TextBox
 from .ink import Ink
 from .units import centipoints, emu
-from .xmlns import DML, PML
+from .xmlns import DML, PML, new_sp, write_xfrm
 
 # A fixed GUID: the slide-number field needs one, and builds must be reproducible.
 SLIDENUM_FIELD_ID = "{3F5A8C1E-2B7D-4E6A-9C10-5D2E8F4B7A61}"
@@ -110,17 +110,7 @@ def _slide_number_field(paragraph, para: Paragraph, font: str, ink: Ink) -> None
 def add_text_box(shapes, box: TextBox, ink: Ink):
     """A text box's ``p:sp`` element, appended to the slide's shape tree: element for
     element what python-pptx's add_textbox writes, then ``box`` in it."""
-    tree = shapes._spTree
-    sp = SubElement(tree, PML + "sp")
-    nv = SubElement(sp, PML + "nvSpPr")
-    SubElement(nv, PML + "cNvPr", id=str(tree.max_shape_id + 1), name=box.name)
-    SubElement(nv, PML + "cNvSpPr", txBox="1")
-    SubElement(nv, PML + "nvPr")
-    props = SubElement(sp, PML + "spPr")
-    xfrm = SubElement(props, DML + "xfrm")
-    rect = box.rect
-    SubElement(xfrm, DML + "off", x=str(emu(rect.x)), y=str(emu(rect.y)))
-    SubElement(xfrm, DML + "ext", cx=str(emu(rect.w)), cy=str(emu(rect.h)))
+    sp, props = new_sp(shapes._spTree, box.name, box.rect, txBox="1")
     SubElement(SubElement(props, DML + "prstGeom", prst="rect"), DML + "avLst")
     if box.fill:
         SubElement(props, DML + "solidFill").append(ink.element(box.fill))
@@ -143,9 +133,7 @@ def fill_placeholder(element, box: TextBox, ink: Ink):
         sp_pr.insert(0, xfrm)
     for child in list(xfrm):
         xfrm.remove(child)
-    rect = box.rect
-    SubElement(xfrm, DML + "off", x=str(emu(rect.x)), y=str(emu(rect.y)))
-    SubElement(xfrm, DML + "ext", cx=str(emu(rect.w)), cy=str(emu(rect.h)))
+    write_xfrm(xfrm, box.rect)
     element.find(f"{PML}nvSpPr/{PML}cNvPr").set("name", box.name)
     fill_text_frame(element.get_or_add_txBody(), box, ink)
     return element
