@@ -11,7 +11,6 @@ import io
 import zipfile
 
 from pptx import Presentation
-from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.serialized import PackageWriter
 
 from ...layout.frames import (
@@ -42,15 +41,6 @@ _LAYOUT = {
     SlideLayout.SECTION: "Section Header",
     SlideLayout.TITLE_ONLY: "Title Only",
     SlideLayout.CONTENT: "Title and Content",
-}
-
-# the placeholder types each kind of text takes, in order of preference
-_PH_TYPES = {
-    Placeholder.TITLE: (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE),
-    Placeholder.SUBTITLE: (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT),
-    Placeholder.BODY: (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT),
-    Placeholder.FOOTER: (PP_PLACEHOLDER.FOOTER,),
-    Placeholder.SLIDE_NUMBER: (PP_PLACEHOLDER.SLIDE_NUMBER,),
 }
 
 
@@ -139,11 +129,15 @@ def _clone_chrome(slide, layout, kinds) -> None:
     them (so Insert > Header & Footer manages them)."""
     for kind in kinds:
         source = next(
-            (p for p in layout.placeholders if p.placeholder_format.type in _PH_TYPES[kind]),
-            None,
+            (p for p in layout.placeholders if _ph_type(p._element) in _PH_XML[kind]), None
         )
         if source is not None:
             slide.shapes.clone_placeholder(source)
+
+
+def _ph_type(element) -> str:
+    """A placeholder element's type as its XML writes it ("obj" where it says none)."""
+    return element.find(f"*/{PML}nvPr/{PML}ph").get("type", "obj")
 
 
 def _placeholder_elements(tree) -> list:
@@ -153,10 +147,7 @@ def _placeholder_elements(tree) -> list:
 def _placeholders(tree, wanted) -> dict:
     """The slide's placeholder elements by the kind of text each takes."""
     placeholders: dict = {}
-    free = [
-        (element, element.find(f"*/{PML}nvPr/{PML}ph").get("type", "obj"))
-        for element in _placeholder_elements(tree)
-    ]
+    free = [(element, _ph_type(element)) for element in _placeholder_elements(tree)]
     for kind in sorted(wanted, key=list(Placeholder).index):
         for ph_type in _PH_XML[kind]:
             found = next((pair for pair in free if pair[1] == ph_type), None)
