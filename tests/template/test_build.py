@@ -14,7 +14,7 @@ from pptx.util import Emu
 
 from deckgen.layout.design import default_design, scaled
 
-from ..conftest import SMALL, SMALL_TITLES, run_cli
+from ..conftest import SMALL, SMALL_TITLES, run_cli, slide_titled
 from .test_package import sample_template
 
 TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
@@ -141,9 +141,8 @@ def test_a_layout_named_for_a_kind_is_used_for_it(tmp_path):
     result = run_cli("build", str(outline), "-o", str(out))
     assert result.exit_code == 0, result.output
     prs, _deck = built_deck(out)
-    by_title = {slide.shapes.title.text_frame.text: slide for slide in prs.slides}
-    assert by_title["Locks"].slide_layout.name == "Title Only"  # a section divider
-    assert by_title["Agenda"].slide_layout.name == "Title and Content"
+    assert slide_titled(prs, "Locks").slide_layout.name == "Title Only"  # a section divider
+    assert slide_titled(prs, "Agenda").slide_layout.name == "Title and Content"
 
 
 def test_a_build_on_a_template_is_reproducible(tmp_path):
@@ -219,8 +218,7 @@ def test_a_layout_named_for_a_kind_it_cannot_hold_is_said_and_not_used(tmp_path)
     assert result.exit_code == 0, result.output
     assert "the layout 'Title Only' named for bullets slides cannot hold them" in result.output
     prs, _deck = built_deck(out)
-    by_title = {slide.shapes.title.text_frame.text: slide for slide in prs.slides}
-    assert by_title["Kinds of locks"].slide_layout.name == "Title and Content"
+    assert slide_titled(prs, "Kinds of locks").slide_layout.name == "Title and Content"
 
 
 def test_the_notes_page_shows_the_slide_in_its_own_proportions(tmp_path):
@@ -261,7 +259,7 @@ def test_a_template_colour_that_does_not_read_is_made_readable_and_said(tmp_path
         "the template's title colour #FFE699 reads at 1.2:1 on #FFFFFF: set in #" in result.output
     )
     deck, _path = built_deck(out)
-    agenda = next(s for s in deck.slides if s.shapes.title.text_frame.text == "Agenda")
+    agenda = slide_titled(deck, "Agenda")
     run = agenda.shapes.title.text_frame.paragraphs[0].runs[0]
     color = str(run.font.color.rgb)
     assert color != "FFE699" and contrast(color, "FFFFFF") >= 3.0
@@ -316,7 +314,7 @@ def test_layouts_named_in_another_language_with_every_placeholder_idx_0(tmp_path
     assert result.exit_code == 0, result.output
     deck, _path = built_deck(out)
     assert_on_the_template(deck, (Emu(9_144_000), Emu(6_858_000)))
-    slide = next(s for s in deck.slides if s.shapes.title.text_frame.text == "Kinds of locks")
+    slide = slide_titled(deck, "Kinds of locks")
     assert slide.slide_layout.name == "Titel und Inhalt"
     title, body = (
         next(p for p in slide.placeholders if p.placeholder_format.type in types)
