@@ -137,7 +137,7 @@ def placeholder(layout, types, theme: ThemeLook) -> PlaceholderLook | None:
         ),
         None,
     )
-    rect = _rect(own) or (_rect(inherited) if inherited is not None else None)
+    rect = shape_rect(own) or (shape_rect(inherited) if inherited is not None else None)
     if rect is None:
         return None
     style = "titleStyle" if master_type == PP_PLACEHOLDER.TITLE else "bodyStyle"
@@ -151,13 +151,8 @@ def master_rect(master, types) -> Rect | None:
     """Where ``master``'s first placeholder of one of ``types`` is."""
     for ph in master.placeholders:
         if _MASTER_TYPE.get(ph.placeholder_format.type, ph.placeholder_format.type) in types:
-            return _rect(ph)
+            return shape_rect(ph)
     return None
-
-
-def shape_rect(shape) -> Rect | None:
-    """Where a shape is, from its own transform."""
-    return _rect(shape)
 
 
 def shown_shapes(layout):
@@ -171,7 +166,8 @@ def shown_shapes(layout):
                 yield owner, shape
 
 
-def _rect(shape) -> Rect | None:
+def shape_rect(shape) -> Rect | None:
+    """Where a shape is, from its own transform."""
     xfrm = shape._element.find(qn("p:spPr") + "/" + qn("a:xfrm"))
     if xfrm is None:
         return None
@@ -231,9 +227,9 @@ def background(layout, theme: ThemeLook) -> str:
         if found is not None:
             return found
     for shape in layout.slide_master.shapes:
-        rect = _rect(shape)
+        rect = shape_rect(shape)
         if rect is not None and rect.w * rect.h >= COVERS * slide_area:
-            found = _fill_color(shape._element.find(qn("p:spPr")), shape.part, theme)
+            found = fill_color(shape._element.find(qn("p:spPr")), shape.part, theme)
             found = found or picture_color(shape._element, shape.part)
             if found is not None:
                 return found
@@ -255,17 +251,12 @@ def _background_of(owner, theme: ThemeLook) -> str | None:
         return None
     props = bg.find(qn("p:bgPr"))
     if props is not None:
-        return _fill_color(props, owner.part, theme)
+        return fill_color(props, owner.part, theme)
     ref = bg.find(qn("p:bgRef"))
     return theme.color(_first_child(ref)) if ref is not None else None
 
 
 def fill_color(props, part, theme: ThemeLook) -> str | None:
-    """The colour a shape or background fill shows on average."""
-    return _fill_color(props, part, theme)
-
-
-def _fill_color(props, part, theme: ThemeLook) -> str | None:
     """The colour a shape or background fill shows on average."""
     if props is None:
         return None
@@ -345,4 +336,4 @@ def _first_rect(layout, types) -> Rect | None:
     if own is None:
         return None
     kind = own.placeholder_format.type
-    return _rect(own) or master_rect(layout.slide_master, (_MASTER_TYPE.get(kind, kind),))
+    return shape_rect(own) or master_rect(layout.slide_master, (_MASTER_TYPE.get(kind, kind),))
