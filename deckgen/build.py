@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import functools
 import hashlib
 import os
 import re
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import forked
 from .errors import BuildError, Diagnostic, InputError, Severity, error, warning
 from .layout.handout import HandoutOptions
 from .output import write_all
@@ -233,9 +235,6 @@ class Rendered:
     files: tuple[tuple[Path, bytes], ...]
 
 
-_STAGES = {"pptx": "writing the deck", "handout": "writing the handout"}
-
-
 def render_loaded(source, options: BuildOptions, progress=None) -> Rendered:
     say = progress or (lambda _stage: None)
     say("laying out the slides")
@@ -246,47 +245,64 @@ def render_loaded(source, options: BuildOptions, progress=None) -> Rendered:
 
     created = build_time()
     stem = slug(talk.meta.title) + (f"-{options.audience}" if options.audience else "")
-    rendered: list[tuple[str, Path, bytes]] = []
-    for fmt in options.formats:
-        say(_STAGES.get(fmt, "writing the slides PDF") + f" ({len(deck.slides):,} slides)")
-        if fmt == "pptx":
-            from .render.pdf.thumbnail import render_thumbnail
-            from .render.pptx.deck import render_pptx
-
-            thumbnail = render_thumbnail(deck, created)
-            pptx = render_pptx(deck, created, thumbnail, prepared.template)
-            rendered.append((fmt, options.out_dir / f"{stem}.pptx", pptx))
-        elif fmt == "handout":
-            from .layout.handout import layout_handout
-            from .render.pdf.handout import render_handout
-
-            label = (profile.label or options.audience) if profile is not None else None
-            handout = layout_handout(talk, deck, options.handout.resolve(profile), label, created)
-            data, problems = render_handout(handout, created)
-            diagnostics += problems
-            rendered.append((fmt, options.out_dir / f"{stem}-handout.pdf", data))
-        elif fmt == "slides-pdf":
-            from .render.pdf.slides import render_slides_pdf
-
-            rendered.append(
-                (fmt, options.out_dir / f"{stem}-slides.pdf", render_slides_pdf(deck, created))
-            )
-        else:  # pragma: no cover - the CLI only offers known formats
-            raise BuildError(f"unknown format {fmt}", [error(f"unknown format '{fmt}'")])
+    renders = [
+        functools.partial(_render_format, fmt, prepared, options, stem, created, profile)
+        for fmt in options.formats
+    ]
+    say(_stage(options.formats) + f" ({len(deck.slides):,} slides)")
+    rendered = forked.all_of(renders)
+    for _fmt, _path, _data, problems in rendered:
+        diagnostics += problems
     if options.strict and any(d.severity is Severity.WARNING for d in diagnostics):
         raise BuildError("warnings under --strict", diagnostics)
     result = BuildResult(
         outline=options.display_name or str(options.outline),
         outputs=tuple(
             Output(path, fmt, len(data), hashlib.sha256(data).hexdigest(), len(deck.slides))
-            for fmt, path, data in rendered
+            for fmt, path, data, _p in rendered
         ),
         diagnostics=tuple(diagnostics),
         slides=len(deck.slides),
         audience=options.audience,
         minutes=prepared.time.minutes,
     )
-    return Rendered(result, tuple((path, data) for _fmt, path, data in rendered))
+    return Rendered(result, tuple((path, data) for _fmt, path, data, _p in rendered))
+
+
+_STAGES = {"pptx": "the deck", "handout": "the handout", "slides-pdf": "the slides PDF"}
+
+
+def _stage(formats: Sequence[str]) -> str:
+    names = [_STAGES.get(fmt, fmt) for fmt in formats]
+    return "writing " + (" and ".join(names) if len(names) < 3 else ", ".join(names))
+
+
+def _render_format(fmt: str, prepared: Prepared, options: BuildOptions, stem, created, profile):
+    """One format rendered to memory: (format, path, bytes, diagnostics)."""
+    deck = prepared.deck
+    if fmt == "pptx":
+        from .render.pdf.thumbnail import render_thumbnail
+        from .render.pptx.deck import render_pptx
+
+        thumbnail = render_thumbnail(deck, created)
+        data = render_pptx(deck, created, thumbnail, prepared.template)
+        return fmt, options.out_dir / f"{stem}.pptx", data, []
+    if fmt == "handout":
+        from .layout.handout import layout_handout
+        from .render.pdf.handout import render_handout
+
+        label = (profile.label or options.audience) if profile is not None else None
+        handout = layout_handout(
+            prepared.talk, deck, options.handout.resolve(profile), label, created
+        )
+        data, problems = render_handout(handout, created)
+        return fmt, options.out_dir / f"{stem}-handout.pdf", data, list(problems)
+    if fmt == "slides-pdf":
+        from .render.pdf.slides import render_slides_pdf
+
+        return fmt, options.out_dir / f"{stem}-slides.pdf", render_slides_pdf(deck, created), []
+    # pragma: no cover - the CLI only offers known formats
+    raise BuildError(f"unknown format {fmt}", [error(f"unknown format '{fmt}'")])
 
 
 def _render_one(options: BuildOptions):
@@ -300,17 +316,11 @@ def _render_one(options: BuildOptions):
         return options.audience, None, exc
 
 
-def _die_with_parent() -> None:
-    """A worker's initializer: on Linux, have the kernel end this worker when the process
-    that started it ends (even by SIGKILL); a worker never writes, so it would only
-    waste time."""
-    with contextlib.suppress(Exception):
-        import ctypes
-        import signal
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        pr_set_pdeathsig = 1
-        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+def _worker_init() -> None:
+    """A worker of build_all: ended with its parent, and rendering its formats in line
+    (every core already has a worker)."""
+    forked.die_with_parent()
+    forked.enabled = False
 
 
 def audiences_of(options: BuildOptions) -> list[str]:
@@ -358,7 +368,7 @@ def _render_in_workers(jobs: list[BuildOptions], workers: int, on_done) -> dict:
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     results = {}
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
     try:
         futures = [pool.submit(_render_one, job) for job in jobs]
         for future in as_completed(futures):

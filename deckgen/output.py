@@ -24,8 +24,21 @@ from .errors import OutputError, error
 _TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.(?:tmp|bak)$")
 
 
+# set when the user has asked deckgen to stop (SIGTERM, Ctrl-C): raised instead of writing
+_refusal: BaseException | None = None
+
+
+def refuse_from_now(reason: BaseException) -> None:
+    """Publish nothing from now on: ``write_all`` raises ``reason`` instead (a stop
+    signal's exception can be swallowed on its way up; this cannot)."""
+    global _refusal
+    _refusal = reason
+
+
 def write_all(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
     """Write every ``(path, data)``, all or none; raise OutputError naming the output."""
+    if _refusal is not None:
+        raise _refusal
     temps: list[tuple[Path, Path]] = []  # (temp, target)
     backups: list[tuple[Path, Path | None]] = []  # (target, backup or None if it was new)
     try:

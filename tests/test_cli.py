@@ -313,6 +313,29 @@ def test_python_dash_m_works():
     assert __version__ in proc.stdout
 
 
+def test_the_command_ends_with_its_exit_code_and_every_line_printed(tmp_path):
+    """The command leaves without tearing the interpreter down: its code and its output
+    (to pipes, which buffer) must still arrive whole."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("meta:\n  title: [unclosed\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "deckgen", "build", str(bad), "-o", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 2
+    assert f"{bad}:3:1: error: YAML syntax error" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    proc = subprocess.run(
+        [sys.executable, "-m", "deckgen", "build", str(SMALL), "-o", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    wrote = [line for line in proc.stdout.splitlines() if line.startswith("wrote ")]
+    assert len(wrote) == 2 and proc.stdout.endswith("\n")
+
+
 def test_build_without_an_outline_builds_the_shipped_explainer(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run_cli("build")

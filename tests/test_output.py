@@ -28,6 +28,18 @@ def test_all_files_are_written_and_nothing_else(tmp_path):
     assert leftovers(tmp_path) == []
 
 
+def test_after_a_stop_signal_nothing_is_written(tmp_path, monkeypatch):
+    """A stop signal's exception can be swallowed by a library's bare except on its way
+    up; the build must still publish nothing after it."""
+    (tmp_path / "deck.bin").write_bytes(b"earlier")
+    monkeypatch.setattr(output, "_refusal", None)
+    output.refuse_from_now(KeyboardInterrupt())
+    with pytest.raises(KeyboardInterrupt):
+        write_all([(tmp_path / "deck.bin", b"new"), (tmp_path / "h.pdf", b"new")])
+    assert (tmp_path / "deck.bin").read_bytes() == b"earlier"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.bin"]
+
+
 def test_a_failed_replacement_undoes_the_ones_before_it(tmp_path, monkeypatch):
     """It used to leave the new deck beside the old handout (exit 3): the two disagreed."""
     deck, handout = tmp_path / "a.deck", tmp_path / "a-handout.pdf"
@@ -98,13 +110,13 @@ def _processes_building(outline: Path) -> list[int]:
     return found
 
 
-def _big_talk(folder: Path) -> Path:
-    """A talk slow enough to interrupt: three audiences, a few hundred slides each."""
+def _big_talk(folder: Path, count: int = 250) -> Path:
+    """A talk slow enough to interrupt: three audiences, ``count`` slides each."""
     folder.mkdir()
     slides = "".join(
         f"      - {{kind: bullets, title: 'Point {i}', bullets: [one, two, three],"
         f" notes: 'Say {i}.'}}\n"
-        for i in range(250)
+        for i in range(count)
     )
     text = (
         "meta: {title: Big}\n"
@@ -138,6 +150,34 @@ def test_all_audiences_workers_never_publish_after_their_parent_is_stopped(tmp_p
     while _processes_building(outline) and time.monotonic() < stop:
         time.sleep(0.05)
     assert not _processes_building(outline), "workers outlived their parent"
+    written = sorted(p.name for p in out.iterdir()) if out.exists() else []
+    assert written == [], (how, code, written)
+    if how != "kill-parent":
+        assert code == 143, proc.stderr.read()
+    assert "Traceback" not in proc.stderr.read().decode()
+
+
+@pytest.mark.parametrize("how", ["kill-parent", "sigterm-parent"])
+def test_the_handouts_child_never_outlives_a_stopped_build(tmp_path, how):
+    """One build renders its handout in a forked child: stopping the build stops it."""
+    outline = _big_talk(tmp_path / "talk", count=1500)
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "deckgen", "build", str(outline), "-o", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    stop = time.monotonic() + 60
+    while len(_processes_building(outline)) < 2 and proc.poll() is None:
+        assert time.monotonic() < stop
+        time.sleep(0.02)
+    assert proc.poll() is None, "the build ended before its child started"
+    proc.send_signal(signal.SIGKILL if how == "kill-parent" else signal.SIGTERM)
+    code = proc.wait(timeout=30)
+    stop = time.monotonic() + 20
+    while _processes_building(outline) and time.monotonic() < stop:
+        time.sleep(0.05)
+    assert not _processes_building(outline), "the child outlived its parent"
     written = sorted(p.name for p in out.iterdir()) if out.exists() else []
     assert written == [], (how, code, written)
     if how != "kill-parent":

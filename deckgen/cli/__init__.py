@@ -17,7 +17,9 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from .report import Group, echo_diagnostics, echo_outputs, fail, json_error
+from .report import Group, echo_diagnostics, echo_outputs, fail, json_error, run
+
+__all__ = ["main", "run"]  # run: the `deckgen` command; main: the Click group
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 DEFAULT_OUTLINE = "outline.yaml"

@@ -11,6 +11,8 @@ import sys
 
 import click
 
+from .. import output
+
 
 def echo_diagnostics(diagnostics, err: bool = True) -> None:
     for d in diagnostics:
@@ -56,14 +58,20 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM: ends deckgen as Ctrl-C does (cleanup runs, no temporary file stays)."""
 
 
-def _terminated(signum, frame) -> None:
-    raise Terminated
+def _stopped(signum, frame) -> None:
+    """SIGTERM or Ctrl-C. The exception raised here may land inside a library's bare
+    ``except:`` (reportlab wraps imports in them) and be lost, so output is told too:
+    from now on it publishes nothing."""
+    stop = Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+    output.refuse_from_now(stop)
+    raise stop
 
 
 class Group(click.Group):
     def invoke(self, ctx):
         with contextlib.suppress(ValueError):  # only the main thread may set handlers
-            signal.signal(signal.SIGTERM, _terminated)
+            signal.signal(signal.SIGTERM, _stopped)
+            signal.signal(signal.SIGINT, _stopped)
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt as exc:
@@ -88,3 +96,26 @@ class Group(click.Group):
                 err=True,
             )
             sys.exit(1)
+
+
+def run() -> None:
+    """The ``deckgen`` command: ``main``, then out at once. Everything deckgen writes is
+    written and closed by then, and the streams are flushed here; tearing down a
+    heap of laid-out slides object by object (a tenth of a second for the shipped
+    talk) would only keep the shell waiting."""
+    try:
+        from . import main
+
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nobody is reading
+            stream.flush()
+    os._exit(code)

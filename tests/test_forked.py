@@ -1,0 +1,139 @@
+"""The handout renders in a forked child beside the deck: what it returns, what it raises,
+and that a build's files and warnings are the same either way."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import time
+
+import pytest
+
+from deckgen import forked
+from deckgen.build import _worker_init
+from deckgen.errors import InputError, error
+from tests.conftest import SMALL, run_cli
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX only")
+
+
+def test_a_child_returns_its_value():
+    child = forked.Forked(lambda: {"pid": os.getpid(), "data": b"x" * 3_000_000})
+    answer = child.result()
+    assert answer["pid"] != os.getpid()  # it really ran elsewhere
+    assert answer["data"] == b"x" * 3_000_000  # larger than a pipe's buffer
+
+
+def test_a_childs_error_is_raised_in_the_parent():
+    def fails():
+        raise InputError("bad", [error("something is wrong", hint="fix it")])
+
+    with pytest.raises(InputError) as caught:
+        forked.Forked(fails).result()
+    assert caught.value.diagnostics[0].message == "something is wrong"
+
+
+def test_an_error_that_will_not_pickle_arrives_as_its_traceback():
+    class Local(Exception):  # a local class cannot be pickled
+        pass
+
+    def fails():
+        raise Local("the details")
+
+    with pytest.raises(forked.ChildFailed, match="the details"):
+        forked.Forked(fails).result()
+
+
+def test_a_child_killed_before_it_answers_is_an_error():
+    child = forked.Forked(lambda: time.sleep(30))
+    os.kill(child.pid, signal.SIGKILL)
+    with pytest.raises(forked.ChildFailed, match="without an answer"):
+        child.result()
+
+
+def test_cancel_stops_the_child_and_reaps_it():
+    child = forked.Forked(lambda: time.sleep(30))
+    child.cancel()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child.pid, os.WNOHANG)  # already reaped: no zombie left
+    child.cancel()  # twice is harmless
+
+
+def _build(tmp_path, monkeypatch, name: str, parallel: bool, *extra: str):
+    started = []
+    real = forked.Forked
+
+    def counting(fn):
+        started.append(fn)
+        return real(fn)
+
+    monkeypatch.setattr(forked, "available", lambda: parallel)
+    monkeypatch.setattr(forked, "Forked", counting)
+    out = tmp_path / name
+    result = run_cli(
+        "build", str(SMALL), "-o", str(out), *extra, env={"SOURCE_DATE_EPOCH": "1700000000"}
+    )
+    assert result.exit_code == 0, result.output
+    return {p.name: p.read_bytes() for p in out.iterdir()}, result, len(started)
+
+
+def test_the_files_are_the_same_in_line_and_beside(tmp_path, monkeypatch):
+    inline, _r, children = _build(tmp_path, monkeypatch, "inline", False)
+    assert children == 0
+    beside, _r, children = _build(tmp_path, monkeypatch, "beside", True)
+    assert children == 1  # the handout
+    assert inline == beside and len(beside) == 2
+
+
+def test_three_formats_use_two_children(tmp_path, monkeypatch):
+    files, _r, children = _build(
+        tmp_path,
+        monkeypatch,
+        "three",
+        True,
+        "--format",
+        "pptx",
+        "--format",
+        "handout",
+        "--format",
+        "slides-pdf",
+    )
+    assert children == 2 and len(files) == 3
+
+
+def test_the_handouts_warnings_come_back_from_the_child(tmp_path, monkeypatch):
+    text = SMALL.read_text(encoding="utf-8").replace(
+        'title: "Locks and Ladders"', 'title: "Locks and Ladders \U00013000"', 1
+    )
+    assert "\U00013000" in text
+    shutil.copytree(SMALL.parent, tmp_path / "talk")  # its pictures too
+    outline = tmp_path / "talk" / "outline.yaml"
+    outline.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(forked, "available", lambda: True)
+    result = run_cli("build", str(outline), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "the handout has no font for the character" in result.stderr
+    assert "U+13000" in result.stderr
+
+
+def test_a_failing_child_fails_the_build_and_writes_nothing(tmp_path, monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise InputError("bad handout", [error("the handout could not be made", hint="h")])
+
+    import deckgen.render.pdf.handout as handout
+
+    monkeypatch.setattr(handout, "render_handout", broken)
+    monkeypatch.setattr(forked, "available", lambda: True)
+    out = tmp_path / "out"
+    result = run_cli("build", str(SMALL), "-o", str(out))
+    assert result.exit_code == 2
+    assert "the handout could not be made" in result.stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_workers_of_all_audiences_render_in_line(monkeypatch):
+    monkeypatch.setattr(forked, "enabled", True)
+    monkeypatch.setattr(forked, "die_with_parent", lambda: None)
+    _worker_init()
+    assert forked.enabled is False and not forked.available()
