@@ -15,7 +15,7 @@ from .. import pin_reportlab_settings
 from ..document import stamp
 from ..fonts import load_fonts
 from .blocks import Blocks
-from .flowables import LayoutPass, PageCount
+from .flowables import LayoutPass, PageCount, contents_entries
 from .pages import HandoutDoc, Pages
 from .styles import Markup, paragraph_styles
 
@@ -51,6 +51,10 @@ def render_handout(layout: HandoutLayout, created: _dt.datetime) -> tuple[bytes,
     story = [counter, NextPageTemplate("body"), *blocks.cover(layout.cover), PageBreak()]
     for block in layout.body:
         story += blocks.flowables(block)
+    counter.contents = blocks.contents
+    if blocks.contents is not None:  # its lines from the start: the first pass sets the pages
+        for level, text, key in contents_entries(story):
+            blocks.contents.addEntry(level, text, 0, key)
 
     def canvasmaker(*args, **kwargs):
         kwargs["initialFontName"] = fonts.face(False, False)  # else an unembedded Helvetica

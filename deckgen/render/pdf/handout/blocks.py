@@ -27,6 +27,7 @@ class Blocks:
         self.layout, self.markup, self.styles = layout, markup, styles
         self.box = layout.design.handout
         self.face = markup.fonts.face(False, False)
+        self.contents: TableOfContents | None = None  # the cover's, once made
 
     def para(self, text: str, style: str, pos=None, bold=False, italic=False) -> Paragraph:
         body = self.markup(text, pos, bold, italic)
@@ -89,6 +90,7 @@ class Blocks:
         )
         out += [table, Spacer(1, box.contents_gap)]
         out += [MemoParagraph(cover.contents, self.styles["contents"]), toc]
+        self.contents = toc
         if cover.disclosure:
             out += [
                 Spacer(1, box.disclosure_gap),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from ....layout.frames import Deck, SlideFrame
 from ..slide import draw_slide
@@ -111,12 +111,22 @@ class BookmarkHeading(MemoParagraph):
 
 
 class PageCount(Flowable):
-    """Remembers the page count of the last pass, so the footer can say "of Y"; the pass
-    before any count is known only measures (LayoutPass)."""
+    """Remembers the page count of the last pass, so the footer can say "of Y", and
+    decides which passes only measure (LayoutPass).
 
-    def __init__(self, doc):
+    A pass is drawn only when it will be the last: when the page count is known and the
+    contents table will lay out the same entries it laid out last pass (its lines wrap
+    the same whatever their page numbers), so every page falls where it fell. Seeded
+    with its entries before the first pass (``contents_entries``), a handout takes one
+    measuring pass and one drawn; before, a contents table that ran over a page took a
+    third, drawn in full and thrown away. Must come first in the story: its
+    ``beforeBuild`` reads what the contents table found before that table's own resets it.
+    """
+
+    def __init__(self, doc, contents=None):
         super().__init__()
         self.doc = doc
+        self.contents = contents  # the TableOfContents, if the handout has one
         self.total: int | None = None
         self.previous: int | None = -1
 
@@ -134,7 +144,14 @@ class PageCount(Flowable):
 
     def beforeBuild(self):  # noqa: N802
         self.previous = self.total
-        LayoutPass.measuring = self.total is None
+        LayoutPass.measuring = self.total is None or not self._contents_settled()
+
+    def _contents_settled(self) -> bool:
+        toc = self.contents
+        if toc is None:
+            return True
+        found, laid_out = toc._entries, toc._lastEntries  # reportlab keeps no other record
+        return _shape(found) == _shape(laid_out)
 
     def afterBuild(self):  # noqa: N802
         self.total = self.doc.page
@@ -142,3 +159,35 @@ class PageCount(Flowable):
 
     def notify(self, kind, stuff):
         pass
+
+
+def _shape(entries) -> list:
+    """What a contents table's geometry depends on: each entry but its page number."""
+    return [(level, text, key) for level, text, _page, key in entries]
+
+
+def contents_entries(story) -> list[tuple[int, str, str]]:
+    """The (level, text, key) of every contents entry the story will make, in the order
+    it makes them: headings in the story itself (the ones ``afterFlowable`` sees) and
+    thumbnails that mark a section, wherever they are (tables draw row by row)."""
+    found: list[tuple[int, str, str]] = []
+
+    def walk(item, top: bool) -> None:
+        if isinstance(item, list | tuple):
+            for part in item:
+                walk(part, top)
+        elif isinstance(item, BookmarkHeading):
+            if top:
+                found.append((item.level, escape(item.plain), item.key))
+        elif isinstance(item, SlideThumb):
+            if item.section is not None:
+                key, title = item.section
+                found.append((0, escape(title), key))
+        elif isinstance(item, Table):
+            for row in item._cellvalues:
+                walk(row, False)
+        elif isinstance(item, KeepTogether):
+            walk(item._content, top)
+
+    walk(story, True)
+    return found
