@@ -70,6 +70,7 @@ class BuildOptions:
     template: Path | None = None  # --template: over the outline's theme.template
     strip_macros: bool = False
     allow_external_links: bool = False
+    jobs: int | None = None  # processes a build may use; None: one a core, 1: this one only
 
 
 @dataclass(frozen=True)
@@ -245,12 +246,22 @@ def render_loaded(source, options: BuildOptions, progress=None) -> Rendered:
 
     created = build_time()
     stem = slug(talk.meta.title) + (f"-{options.audience}" if options.audience else "")
+    say(_stage(options.formats) + f" ({len(deck.slides):,} slides)")
+    thumbnail = None
+    if "pptx" in options.formats:  # wanted only when the deck is written: drawn beside it
+        from .render.pdf.thumbnail import render_thumbnail
+
+        draw = functools.partial(render_thumbnail, deck, created)
+        thumbnail = forked.beside(draw, parallel=options.jobs != 1)
     renders = [
-        functools.partial(_render_format, fmt, prepared, options, stem, created, profile)
+        functools.partial(_render_format, fmt, prepared, options, stem, created, profile, thumbnail)
         for fmt in options.formats
     ]
-    say(_stage(options.formats) + f" ({len(deck.slides):,} slides)")
-    rendered = forked.all_of(renders)
+    try:
+        rendered = forked.all_of(renders, parallel=options.jobs != 1)
+    finally:
+        if thumbnail is not None:
+            thumbnail.cancel()
     for _fmt, _path, _data, problems in rendered:
         diagnostics += problems
     if options.strict and any(d.severity is Severity.WARNING for d in diagnostics):
@@ -277,15 +288,15 @@ def _stage(formats: Sequence[str]) -> str:
     return "writing " + (" and ".join(names) if len(names) < 3 else ", ".join(names))
 
 
-def _render_format(fmt: str, prepared: Prepared, options: BuildOptions, stem, created, profile):
+def _render_format(
+    fmt: str, prepared: Prepared, options: BuildOptions, stem, created, profile, thumbnail
+):
     """One format rendered to memory: (format, path, bytes, diagnostics)."""
     deck = prepared.deck
     if fmt == "pptx":
-        from .render.pdf.thumbnail import render_thumbnail
         from .render.pptx.deck import render_pptx
 
-        thumbnail = render_thumbnail(deck, created)
-        data = render_pptx(deck, created, thumbnail, prepared.template)
+        data = render_pptx(deck, created, thumbnail.result, prepared.template)
         return fmt, options.out_dir / f"{stem}.pptx", data, []
     if fmt == "handout":
         from .layout.handout import layout_handout
@@ -349,7 +360,7 @@ def build_all(
         )
     jobs = [replace(options, audience=name) for name in names]
     results = {}
-    workers = workers or min(len(jobs), os.cpu_count() or 1)
+    workers = workers or min(len(jobs), options.jobs or forked.cores())
     if workers <= 1:
         for job in jobs:
             results[job.audience] = _render_one(job)

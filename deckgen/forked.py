@@ -25,23 +25,51 @@ from typing import Any
 enabled = True
 
 
-def available() -> bool:
-    return enabled and hasattr(os, "fork") and (os.cpu_count() or 1) > 1
+def available(parallel: bool = True) -> bool:
+    """Whether work may go to forked children: asked for (``parallel``; --jobs 1 says
+    no), not in a worker of --all-audiences, fork exists, and there is a second core."""
+    return parallel and enabled and hasattr(os, "fork") and cores() > 1
 
 
-def all_of(jobs: list[Callable[[], Any]]) -> list[Any]:
-    """Every job's value, in order: the first job runs here while the others run in
-    forked children beside it (in line where that is not available). If one fails,
-    the others are stopped and its error is raised."""
-    if len(jobs) < 2 or not available():
-        return [job() for job in jobs]
-    aside = [Forked(job) for job in jobs[1:]]
+def cores() -> int:
+    """The cores this process may run on (taskset and cpusets narrow them)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def beside(fn: Callable[[], Any], parallel: bool = True) -> Forked | InLine:
+    """``fn`` started in a forked child now, or (where that is not available) run in line
+    when its result is first asked for. Either way: ``result()``, ``cancel()``."""
+    return Forked(fn) if available(parallel) else InLine(fn)
+
+
+def all_of(jobs: list[Callable[[], Any]], parallel: bool = True) -> list[Any]:
+    """Every job's value, in order: the first job runs here while the others run beside
+    it. If a job fails, the others are stopped and its error is raised."""
+    aside = [beside(job, parallel) for job in jobs[1:]]
     try:
         first = jobs[0]()
         return [first] + [child.result() for child in aside]
     finally:
         for child in aside:
             child.cancel()
+
+
+class InLine:
+    """``fn`` run in this process when its result is first asked for."""
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        self._fn: Callable[[], Any] | None = fn
+        self._value: Any = None
+
+    def result(self) -> Any:
+        if self._fn is not None:
+            self._value, self._fn = self._fn(), None
+        return self._value
+
+    def cancel(self) -> None:
+        self._fn = None
 
 
 class ChildFailed(RuntimeError):

@@ -68,8 +68,10 @@ def _build(tmp_path, monkeypatch, name: str, parallel: bool, *extra: str):
         started.append(fn)
         return real(fn)
 
-    monkeypatch.setattr(forked, "available", lambda: parallel)
+    real_available = forked.available
+    monkeypatch.setattr(forked, "available", lambda asked=True: asked and parallel)
     monkeypatch.setattr(forked, "Forked", counting)
+    assert real_available(False) is False
     out = tmp_path / name
     result = run_cli(
         "build", str(SMALL), "-o", str(out), *extra, env={"SOURCE_DATE_EPOCH": "1700000000"}
@@ -82,11 +84,18 @@ def test_the_files_are_the_same_in_line_and_beside(tmp_path, monkeypatch):
     inline, _r, children = _build(tmp_path, monkeypatch, "inline", False)
     assert children == 0
     beside, _r, children = _build(tmp_path, monkeypatch, "beside", True)
-    assert children == 1  # the handout
+    assert children == 2  # the deck's thumbnail and the handout
     assert inline == beside and len(beside) == 2
 
 
-def test_three_formats_use_two_children(tmp_path, monkeypatch):
+def test_jobs_1_renders_everything_in_this_process(tmp_path, monkeypatch):
+    alone, _r, children = _build(tmp_path, monkeypatch, "alone", True, "--jobs", "1")
+    assert children == 0
+    beside, _r, children = _build(tmp_path, monkeypatch, "beside", True)
+    assert children == 2 and alone == beside
+
+
+def test_three_formats_and_the_thumbnail_use_three_children(tmp_path, monkeypatch):
     files, _r, children = _build(
         tmp_path,
         monkeypatch,
@@ -99,7 +108,12 @@ def test_three_formats_use_two_children(tmp_path, monkeypatch):
         "--format",
         "slides-pdf",
     )
-    assert children == 2 and len(files) == 3
+    assert children == 3 and len(files) == 3
+
+
+def test_a_deck_alone_draws_its_thumbnail_beside(tmp_path, monkeypatch):
+    files, _r, children = _build(tmp_path, monkeypatch, "deck", True, "--format", "pptx")
+    assert children == 1 and len(files) == 1
 
 
 def test_the_handouts_warnings_come_back_from_the_child(tmp_path, monkeypatch):
@@ -110,7 +124,7 @@ def test_the_handouts_warnings_come_back_from_the_child(tmp_path, monkeypatch):
     shutil.copytree(SMALL.parent, tmp_path / "talk")  # its pictures too
     outline = tmp_path / "talk" / "outline.yaml"
     outline.write_text(text, encoding="utf-8")
-    monkeypatch.setattr(forked, "available", lambda: True)
+    monkeypatch.setattr(forked, "available", lambda asked=True: asked)
     result = run_cli("build", str(outline), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     assert "the handout has no font for the character" in result.stderr
@@ -124,7 +138,7 @@ def test_a_failing_child_fails_the_build_and_writes_nothing(tmp_path, monkeypatc
     import deckgen.render.pdf.handout as handout
 
     monkeypatch.setattr(handout, "render_handout", broken)
-    monkeypatch.setattr(forked, "available", lambda: True)
+    monkeypatch.setattr(forked, "available", lambda asked=True: asked)
     out = tmp_path / "out"
     result = run_cli("build", str(SMALL), "-o", str(out))
     assert result.exit_code == 2
@@ -132,8 +146,31 @@ def test_a_failing_child_fails_the_build_and_writes_nothing(tmp_path, monkeypatc
     assert not out.exists() or not any(out.iterdir())
 
 
+def test_in_line_work_runs_once_when_asked_and_not_after_cancel():
+    calls = []
+    later = forked.InLine(lambda: calls.append(1) or len(calls))
+    assert calls == []
+    assert later.result() == 1 and later.result() == 1 and calls == [1]
+    dropped = forked.InLine(lambda: calls.append(2))
+    dropped.cancel()
+    assert dropped.result() is None and calls == [1]
+
+
 def test_workers_of_all_audiences_render_in_line(monkeypatch):
     monkeypatch.setattr(forked, "enabled", True)
     monkeypatch.setattr(forked, "die_with_parent", lambda: None)
     _worker_init()
     assert forked.enabled is False and not forked.available()
+
+
+def test_all_audiences_with_jobs_1_starts_no_worker(tmp_path, monkeypatch):
+    import deckgen.build as build_module
+
+    def no_workers(*_args, **_kwargs):
+        raise AssertionError("a worker pool was started")
+
+    monkeypatch.setattr(build_module, "_render_in_workers", no_workers)
+    monkeypatch.setattr(forked, "Forked", no_workers)
+    result = run_cli("build", str(SMALL), "-o", str(tmp_path), "--all-audiences", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert len(list(tmp_path.glob("*.pptx"))) == 2  # the small talk's two audiences

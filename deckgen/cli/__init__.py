@@ -148,6 +148,13 @@ def _audience_option(command):
 @click.option(
     "-q", "--quiet", is_flag=True, help="No progress line (shown on a terminal after 1 s)."
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes to use: the deck, the handout and each audience render side by side "
+    "(default: one a core). 1 renders everything in this process, in the least memory.",
+)
 def build(
     outline,
     out_dir,
@@ -165,11 +172,10 @@ def build(
     strict,
     as_json,
     quiet,
+    jobs,
 ) -> None:
     """Build the deck and the handout from OUTLINE (default: ./outline.yaml)."""
     from ..build import DEFAULT_FORMATS, BuildOptions, HandoutRequest
-    from ..build import build as run_build
-    from ..errors import DeckgenError
 
     if audience and all_audiences:
         raise click.UsageError("--audience and --all-audiences exclude each other")
@@ -189,10 +195,17 @@ def build(
         template=Path(template) if template else None,
         strip_macros=strip_macros,
         allow_external_links=allow_external_links,
+        jobs=jobs,
     )
     if all_audiences:
         _build_all(options, as_json, quiet)
-        return
+    else:
+        _build_one(options, as_json, quiet)
+
+
+def _build_one(options, as_json: bool, quiet: bool) -> None:
+    from ..build import build as run_build
+    from ..errors import DeckgenError
     from .progress import Progress
 
     try:

@@ -591,3 +591,40 @@ def test_the_package_describes_this_deck_not_the_stock_template(tmp_path):
     red, green, blue = image.convert("RGB").getpixel((128, 72))  # the first slide, drawn
     assert abs(red - 0x1D) < 12 and abs(green - 0x35) < 12 and abs(blue - 0x57) < 12
     assert render_thumbnail(built, d.CREATED) == thumbnail  # reproducible
+
+
+HOSTILE_RUNS = [
+    "a<b & c>d \"quoted\" 'single'",
+    "</a:t></a:r><a:r><a:t>injected",
+    "tab\there, a form feed \x0c, a bell \x07, a return \r and a vertical tab \v",
+    "&amp; stays &amp;, _x0041_ stays, ]]> and <!-- not a comment -->",
+    "Ελληνικά, кириллица, emoji 🔐, a non-breaking\u00a0space, trailing   ",
+    " ",
+]
+
+
+def test_any_text_is_written_as_text_and_reads_back_the_same(tmp_path):
+    """Paragraphs are written as markup and parsed: no text may become markup, and every
+    character reads back (python-pptx's own escapes for control characters included)."""
+    from pptx.oxml.text import CT_RegularTextRun
+
+    box = d.body_box(
+        BODY_RECT,
+        d.paragraph(*[d.run(t, bold=i % 2 == 1) for i, t in enumerate(HOSTILE_RUNS)]),
+        d.paragraph("bullet & quote", bullet='"', level=1),
+        d.paragraph("an ampersand bullet", bullet="&"),
+    )
+    frames = d.deck(d.slide(d.title_box(HEAD_RECT, '<title> & "more"'), box, title="t"))
+    path = tmp_path / "hostile.pptx"
+    path.write_bytes(render_pptx(frames, d.CREATED))
+    slide = Presentation(str(path)).slides[0]
+    assert slide.shapes.title.text_frame.text == '<title> & "more"'
+    first, second, third = by_name(slide, "Body").text_frame.paragraphs
+    assert len(first.runs) == len(HOSTILE_RUNS)
+    for run, text in zip(first.runs, HOSTILE_RUNS, strict=True):
+        # the file holds python-pptx's escape of each control character, as it writes them
+        assert run._r.t.text == CT_RegularTextRun._escape_ctrl_chars(text)
+    assert [r.font.bold for r in first.runs] == [i % 2 == 1 for i in range(len(HOSTILE_RUNS))]
+    bullets = [p._p.get_or_add_pPr().find(qn("a:buChar")).get("char") for p in (second, third)]
+    assert bullets == ['"', "&"]
+    assert second.level == 1 and second.text == "bullet & quote"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import zipfile
+from collections.abc import Callable
 
 from pptx import Presentation
 from pptx.opc.serialized import PackageWriter
@@ -45,10 +46,14 @@ _LAYOUT = {
 
 
 def render_pptx(
-    deck: Deck, created: _dt.datetime, thumbnail: bytes | None = None, on=None
+    deck: Deck,
+    created: _dt.datetime,
+    thumbnail: bytes | Callable[[], bytes] | None = None,
+    on=None,
 ) -> bytes:
     """The deck as .pptx bytes, on python-pptx's default template made ours, or ``on`` an
-    organisation's (an OnTemplate); ``thumbnail`` (JPEG) replaces the package's blank one."""
+    organisation's (an OnTemplate); ``thumbnail`` (JPEG, or what returns it once the
+    slides are written: it may be drawn meanwhile) replaces the package's blank one."""
     ink = Ink.of(deck)
     if on is None:
         prs = Presentation()
@@ -72,7 +77,7 @@ def render_pptx(
     for frame in deck.slides:
         _render_slide(maker, layout_for(frame), frame, ink)
     _core_properties(prs, deck, created)
-    finish_package(prs, deck, thumbnail)
+    finish_package(prs, deck, thumbnail() if callable(thumbnail) else thumbnail)
     return stamped_package(prs, created)
 
 
@@ -95,7 +100,7 @@ def _render_slide(maker: SlideMaker, layout, frame: SlideFrame, ink: Ink) -> Non
             case TextBox():
                 element = add_text_box(shapes, item, ink)
             case Table():
-                element = add_table(shapes, item, ink)._element
+                element = add_table(tree, item, ink)
             case Picture():
                 element = add_picture(shapes, item, maker)
             case Shape():

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lxml.etree import SubElement
 from pptx.enum.dml import MSO_THEME_COLOR
-from pptx.oxml.xmlchemy import OxmlElement
 
 from ...layout.frames import Deck
 
@@ -24,6 +24,7 @@ _SLOTS = {
     "lt2": ("bg2", MSO_THEME_COLOR.BACKGROUND_2),
     **{f"accent{i}": (f"accent{i}", getattr(MSO_THEME_COLOR, f"ACCENT_{i}")) for i in range(1, 7)},
 }
+_DML = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 HEADING_FONT = "+mj-lt"
 BODY_FONT = "+mn-lt"
 
@@ -55,13 +56,18 @@ class Ink:
 
             color_format.rgb = RGBColor.from_string(color)
 
-    def element(self, color: str):
-        """``color`` as a DrawingML colour element: a:schemeClr, or a:srgbClr."""
+    def put(self, parent, color: str):
+        """``color`` as a DrawingML colour element (a:schemeClr, or a:srgbClr), appended
+        to ``parent``, which is returned."""
+        tag, value = self._tag_and_value(color)
+        SubElement(parent, _DML + tag, val=value)
+        return parent
+
+    def xml(self, color: str) -> str:
+        """``color`` as the markup of the element ``put`` appends."""
+        tag, value = self._tag_and_value(color)
+        return f'<a:{tag} val="{value}"/>'
+
+    def _tag_and_value(self, color: str) -> tuple[str, str]:
         slot = self.by_color.get(color.upper())
-        if slot is not None:
-            element = OxmlElement("a:schemeClr")
-            element.set("val", _SLOTS[slot][0])
-        else:
-            element = OxmlElement("a:srgbClr")
-            element.set("val", color)
-        return element
+        return ("schemeClr", _SLOTS[slot][0]) if slot is not None else ("srgbClr", color)

@@ -134,7 +134,7 @@ def _set_text(layout, types, size: float, color: str, ink: Ink, bold: bool = Fal
     run = level.makeelement(qn("a:defRPr"), {"sz": centipoints(size), "cap": "none"})
     run.set("b", "1" if bold else "0")
     fill = run.makeelement(qn("a:solidFill"), {})
-    fill.append(ink.element(color))
+    ink.put(fill, color)
     run.append(fill)
     level.append(run)
     lst.append(level)

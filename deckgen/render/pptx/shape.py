@@ -23,13 +23,13 @@ def add_shape(shapes, shape: Shape, ink: Ink):
     if shape.kind is ShapeKind.ROUND_RECT:
         SubElement(adjustments, DML + "gd", name="adj", fmla=f"val {int(shape.corner * 100000)}")
     if shape.fill:
-        SubElement(props, DML + "solidFill").append(ink.element(shape.fill))
+        ink.put(SubElement(props, DML + "solidFill"), shape.fill)
     else:
         SubElement(props, DML + "noFill")
     line = SubElement(props, DML + "ln")
     if shape.line:
         line.set("w", str(int(shape.line_width * EMU_PER_PT)))  # as python-pptx's Pt()
-        SubElement(line, DML + "solidFill").append(ink.element(shape.line))
+        ink.put(SubElement(line, DML + "solidFill"), shape.line)
     else:
         SubElement(line, DML + "noFill")
     body = SubElement(sp, PML + "txBody")
