@@ -11,7 +11,7 @@ import time
 import pytest
 
 from deckgen import forked
-from deckgen.build import _worker_init
+from deckgen.all_audiences import _worker_init
 from deckgen.errors import InputError, error
 from tests.conftest import SMALL, run_cli
 
@@ -164,7 +164,7 @@ def test_workers_of_all_audiences_render_in_line(monkeypatch):
 
 
 def test_all_audiences_with_jobs_1_starts_no_worker(tmp_path, monkeypatch):
-    import deckgen.build as build_module
+    import deckgen.all_audiences as build_module
 
     def no_workers(*_args, **_kwargs):
         raise AssertionError("a worker pool was started")

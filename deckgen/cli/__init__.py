@@ -223,7 +223,7 @@ def _build_one(options, as_json: bool, quiet: bool) -> None:
 
 
 def _build_all(options, as_json: bool, quiet: bool = False) -> None:
-    from ..build import audiences_of, build_all
+    from ..all_audiences import audiences_of, build_all
     from ..errors import DeckgenError
 
     try:
