@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 WHITE = "FFFFFF"
 
 
@@ -28,6 +30,7 @@ def luminance(color: str) -> float:
     return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
 
 
+@functools.lru_cache(maxsize=4096)
 def contrast(first: str, second: str) -> float:
     """WCAG contrast ratio of two RRGGBB colours (1 to 21)."""
     lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)

@@ -33,3 +33,30 @@ def test_a_long_deck_keeps_every_note_on_its_slide(tmp_path):
     with zipfile.ZipFile(deck_path) as z:
         names = [n for n in z.namelist() if n.startswith("ppt/notesSlides/notesSlide")]
     assert sorted(names) == sorted(f"ppt/notesSlides/notesSlide{i}.xml" for i in range(1, 151))
+
+
+def test_relationships_are_written_as_python_pptx_writes_them():
+    """The package writer serialises each part's relationships itself (python-pptx made an
+    element for each): the same bytes, external targets and awkward characters included."""
+    from pptx.opc.package import Part, _Relationships
+    from pptx.opc.packuri import PackURI
+
+    from deckgen.render.pptx.writer import rels_xml
+
+    rels = _Relationships("/ppt/slides")
+    for number in (12, 3, 1):  # numbered out of order: written in numerical order
+        target = Part(PackURI(f"/ppt/media/image{number}.png"), "image/png", None)
+        rels._rels[f"rId{number}"] = _make_rel(rels, f"rId{number}", target)
+    odd = "https://example.org/a?b=1&c=<2>\"'\t\n\r ünï 🔐"
+    rels._rels["rId7"] = _make_rel(rels, "rId7", odd, external=True)
+    rels._rels["other"] = _make_rel(rels, "other", "mailto:x@example.org", external=True)
+    assert rels_xml(rels) == rels.xml
+
+
+def _make_rel(rels, rid, target, external=False):
+    from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.opc.package import _Relationship
+
+    mode = RTM.EXTERNAL if external else RTM.INTERNAL
+    return _Relationship(rels._base_uri, rid, RT.HYPERLINK if external else RT.SLIDE, mode, target)

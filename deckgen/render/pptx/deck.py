@@ -7,12 +7,9 @@ draw one kind. No layout arithmetic lives here beyond unit conversion.
 from __future__ import annotations
 
 import datetime as _dt
-import io
-import zipfile
 from collections.abc import Callable
 
 from pptx import Presentation
-from pptx.opc.serialized import PackageWriter
 
 from ...layout.frames import (
     Deck,
@@ -34,6 +31,7 @@ from .shape import add_shape
 from .table import add_table
 from .template import fit_notes_slide_image, prepare_template
 from .text import add_text_box, fill_placeholder
+from .writer import stamped_package
 from .xmlns import PML
 
 # The default template's layout (by name) for each kind of slide layout.
@@ -190,39 +188,3 @@ def _clip(text: str, between: str = " ") -> str:
     if between in cut:
         cut = cut[: cut.rindex(between)]
     return cut.rstrip(" ,;:") + "…"
-
-
-def stamped_package(prs, when: _dt.datetime) -> bytes:
-    """The package as a zip whose members all carry ``when`` (so builds are
-    reproducible), written once: python-pptx's own writer, with stamped members."""
-    stamp = max(when, _dt.datetime(1980, 1, 1, tzinfo=when.tzinfo)).timetuple()[:6]
-    package = prs.part.package
-    out = io.BytesIO()
-    _StampedWriter(out, package._rels, tuple(package.iter_parts()), stamp)._write()
-    return out.getvalue()
-
-
-class _StampedWriter(PackageWriter):
-    def __init__(self, out, rels, parts, stamp) -> None:
-        super().__init__(out, rels, parts)
-        self._stamp = stamp
-
-    def _write(self) -> None:
-        with zipfile.ZipFile(self._pkg_file, "w", zipfile.ZIP_DEFLATED) as archive:
-            writer = _StampedZip(archive, self._stamp)
-            self._write_content_types_stream(writer)
-            self._write_pkg_rels(writer)
-            self._write_parts(writer)
-
-
-class _StampedZip:
-    """python-pptx's physical writer's one method, each member dated ``stamp``."""
-
-    def __init__(self, archive: zipfile.ZipFile, stamp) -> None:
-        self._archive, self._stamp = archive, stamp
-
-    def write(self, pack_uri, blob: bytes) -> None:
-        member = zipfile.ZipInfo(pack_uri.membername, date_time=self._stamp)
-        member.compress_type = zipfile.ZIP_DEFLATED
-        member.external_attr = 0o644 << 16
-        self._archive.writestr(member, blob)
