@@ -7,6 +7,7 @@ from typing import Literal
 from ..layout.context import Page, SlideContext
 from ..layout.flow import Flow, flow_pages, listing_rule
 from ..layout.frames import Run
+from ..layout.text import runs_of
 from ..outline.nodes import SlideBase, Text
 from .base import SlideKind
 from .listing import entry
@@ -32,7 +33,7 @@ def compose(slide: AgendaSlide, ctx: SlideContext) -> list[Page]:
                     bold=True,
                     color=palette.readable(palette.concept(s.concept)),
                 ),
-                Run(s.title),
+                *runs_of(s.title),
             ),
             design.spacing.agenda_before,
             listing.agenda_hang,

@@ -6,7 +6,7 @@ from typing import Literal
 
 from ..layout.context import Page, SlideContext
 from ..layout.flow import Flow, flow_pages, listing_rule
-from ..layout.frames import Run
+from ..layout.text import runs_of
 from ..outline.nodes import SlideBase, Text
 from .base import InHandout, SlideKind
 from .listing import entry
@@ -26,7 +26,7 @@ def compose(slide: GlossarySlide, ctx: SlideContext) -> list[Page]:
     blocks = [
         entry(
             ctx,
-            (Run(t.term, bold=True, color=primary), Run(" — " + t.definition)),
+            (*runs_of(t.term, bold=True, color=primary), *runs_of(" — " + t.definition)),
             design.spacing.entry_before,
         )
         for t in terms

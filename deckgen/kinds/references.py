@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Literal
 
+from ..inline import LINK_SCHEMES
 from ..layout.context import Page, SlideContext
 from ..layout.flow import Flow, flow_pages, listing_rule
 from ..layout.frames import Run
+from ..layout.text import runs_of
 from ..outline.nodes import SlideBase, Text
 from .base import InHandout, SlideKind
 from .listing import entry
@@ -26,12 +28,13 @@ def compose(slide: ReferencesSlide, ctx: SlideContext) -> list[Page]:
     for ref in ctx.bibliography.entries:
         runs = [
             Run(ref.label + listing.reference_gap, bold=True, color=palette.primary),
-            Run(ref.title, italic=True),
+            *runs_of(ref.title, italic=True),
         ]
         if ref.details:
-            runs.append(Run(". " + ref.details))
-        if ref.url:
-            runs.append(Run(". " + ref.url, color=palette.muted))
+            runs += runs_of(". " + ref.details)
+        if ref.url:  # a web or mail address is a link; anything else, text
+            link = ref.url if ref.url.lower().startswith(LINK_SCHEMES) else None
+            runs += [Run(". ", color=palette.muted), Run(ref.url, color=palette.muted, link=link)]
         blocks.append(entry(ctx, tuple(runs), design.spacing.entry_before, listing.reference_hang))
     flow = Flow(
         slide.title,

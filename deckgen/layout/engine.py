@@ -15,6 +15,7 @@ from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
 from ..errors import BuildError, Diagnostic, SourcePos, error, warning
+from ..inline import plain
 from ..outline.limits import MAX_DECK_SLIDES
 from .chrome import footer_items, footer_points
 from .context import Page, Report, SlideContext, place_picture
@@ -140,7 +141,7 @@ class _Engine:
             self.slides.append(
                 SlideFrame(
                     number=number,
-                    title=page.title,
+                    title=plain(page.title),  # bookmarks, contents and messages
                     items=tuple(items),
                     notes=reflow(page.notes),
                     background=background,
@@ -229,9 +230,9 @@ class _Engine:
 
 def _meta(talk: Talk) -> DeckMeta:
     meta = talk.meta
-    return DeckMeta(
-        title=meta.title,
-        subtitle=meta.subtitle,
+    return DeckMeta(  # the file's properties: what the title reads as, without its markup
+        title=plain(meta.title),
+        subtitle=plain(meta.subtitle) if meta.subtitle else None,
         author=meta.presenter,
         organisation=meta.organisation,
         date=meta.date,

@@ -75,6 +75,8 @@ class Run:
     bold: bool = False
     italic: bool = False
     color: str | None = None  # "RRGGBB"; None = the paragraph's colour
+    code: bool = False  # in the monospace font
+    link: str | None = None  # a hyperlink's target (http, https, mailto)
 
 
 @dataclass(frozen=True)

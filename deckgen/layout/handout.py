@@ -17,6 +17,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..inline import plain
 from .frames import Deck, SlideFrame
 from .handout_blocks import (
     About,
@@ -83,16 +84,16 @@ def layout_handout(
         design=design,
         page=page,
         running=Running(
-            meta.title,
+            plain(meta.title),
             right,
             " · ".join(s for s in (meta.organisation, meta.date) if s),
             pos=meta.pos,
         ),
         cover=_cover(design, talk, deck, audience),
         body=tuple(body),
-        title=meta.title,
-        author=meta.presenter or meta.organisation or "",
-        subject=(meta.subtitle or meta.title) + " (handout)",
+        title=plain(meta.title),
+        author=plain(meta.presenter or meta.organisation or ""),
+        subject=plain(meta.subtitle or meta.title) + " (handout)",
         keywords=", ".join(meta.keywords),
         language=meta.language,
     )

@@ -58,6 +58,19 @@ class AfmMeasurer:
         return em * size
 
 
+class MonoMeasurer:
+    """Code's monospace font: Liberation Mono in the PDFs, Courier New in the deck (its
+    metric twin), every character 1229/2048 em wide in every style."""
+
+    EM = 1229 / 2048
+
+    def width(self, text: str, size: float, bold: bool = False, italic: bool = False) -> float:
+        return len(text) * self.EM * size
+
+
+MONO = MonoMeasurer()
+
+
 class FixedMeasurer:
     """Every character is ``em`` wide: a deterministic stand-in for tests."""
 

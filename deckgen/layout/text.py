@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..errors import SourcePos
+from ..inline import spans
 from .design import Spacing
 from .frames import Align, Anchor, Paragraph, Placeholder, Role, Run, TextBox
 from .geometry import EMU_PER_PT, Insets, Rect, pt
-from .measure import Measurer
+from .measure import MONO, Measurer
 from .wrap import wrap_runs
 
 
@@ -59,7 +60,7 @@ class Typesetter:
 
     def set(self, text: Sequence[Run] | str, width: int, style: ParaStyle) -> Paragraph:
         """``text`` broken into lines ``width`` EMU wide (less the style's left margin)."""
-        runs = (Run(text, style.bold, style.italic),) if isinstance(text, str) else tuple(text)
+        runs = runs_of(text, style.bold, style.italic) if isinstance(text, str) else tuple(text)
         full = width - style.margin_left
         lines = self._wrap(runs, full, style)
         measure = None
@@ -87,7 +88,7 @@ class Typesetter:
         if style.hanging and not style.bullet:  # the first line starts `hanging` further left
             first = avail + style.hanging / EMU_PER_PT * self.safety
         measurer = self.heading_measurer if style.heading else self.measurer
-        return wrap_runs(runs, avail, style.size, measurer, first)
+        return wrap_runs(runs, avail, style.size, measurer, first, MONO)
 
     def _balance(self, runs, full: int, style: ParaStyle, lines):
         """The narrowest measure (to a point) that keeps the line count: no word left alone."""
@@ -136,6 +137,16 @@ class Typesetter:
             field=field,
             pos=pos,
         )
+
+
+def runs_of(
+    text: str, bold: bool = False, italic: bool = False, color: str | None = None
+) -> tuple[Run, ...]:
+    """Outline text as runs: its emphasis, code and links (deckgen.inline) over the given
+    style. A text without markup is one run of itself."""
+    return tuple(
+        Run(s.text, bold or s.bold, italic or s.italic, color, s.code, s.link) for s in spans(text)
+    ) or (Run(text, bold, italic, color),)
 
 
 def height(paragraphs: Sequence[Paragraph]) -> int:

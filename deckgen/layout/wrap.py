@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .frames import Run
 from .measure import Measurer
@@ -29,6 +30,7 @@ def wrap_runs(
     size: float,
     measurer: Measurer,
     first_width: float | None = None,
+    mono: Measurer | None = None,
 ) -> tuple[tuple[Run, ...], ...]:
     """Break ``runs`` into lines no wider than ``width`` points (the first line
     ``first_width``, for a hanging indent).
@@ -36,14 +38,15 @@ def wrap_runs(
     Breaks at spaces and at explicit newlines; a word wider than the whole line
     (a URL, say) is broken after a '/', '-', '.' or similar where it can be, else
     between characters. Spaces at a line break are dropped. Linear in the text.
-    Raises :class:`TooNarrow` if a single character is wider than the line.
+    Raises :class:`TooNarrow` if a single character is wider than the line. Code runs
+    are measured with ``mono`` (the same measurer if none).
     """
-    lines = _Lines(width, size, measurer, first_width)
-    measure = measurer.width
+    lines = _Lines(width, size, measurer, first_width, mono or measurer)
     for run in runs:
         # the common steps of _Lines.add inline: a 1,000-slide talk adds 300,000 words
+        measure = lines.mono.width if run.code else measurer.width
         bold, italic = run.bold, run.italic
-        style = (bold, italic, run.color)
+        style = (bold, italic, run.color, run.code, run.link)
         for token in _TOKEN.findall(run.text):
             if token == "\n":
                 lines.newline()
@@ -77,10 +80,13 @@ def _push(line: list, text: str, style: tuple) -> None:
 class _Lines:
     """The lines being filled, and the width used on the current one."""
 
-    def __init__(self, width: float, size: float, measurer: Measurer, first: float | None):
+    def __init__(
+        self, width: float, size: float, measurer: Measurer, first: float | None, mono: Measurer
+    ):
         self.width, self.size, self.measurer, self.first = width, size, measurer, first
+        self.mono = mono
         self.lines: list[list[Run]] = []
-        self.line: list[tuple[tuple, list[str]]] = []  # (bold, italic, colour), pieces
+        self.line: list[tuple[tuple, list[str]]] = []  # (bold, italic, colour, code, link), pieces
         self.used = 0.0
         self.too_wide: list[str] = []  # characters wider than a whole line
 
@@ -88,7 +94,8 @@ class _Lines:
         return self.first if self.first is not None and not self.lines else self.width
 
     def measure(self, text: str, run: Run) -> float:
-        return self.measurer.width(text, self.size, run.bold, run.italic)
+        measurer = self.mono if run.code else self.measurer
+        return measurer.width(text, self.size, run.bold, run.italic)
 
     def add_overflowing(self, token: str, run: Run, width: float) -> None:
         """A word (``width`` wide) that does not fit on the current line."""
@@ -130,14 +137,14 @@ class _Lines:
         return token[start:]
 
     def push(self, text: str, run: Run) -> None:
-        _push(self.line, text, (run.bold, run.italic, run.color))
+        _push(self.line, text, (run.bold, run.italic, run.color, run.code, run.link))
 
     def newline(self) -> None:
         line = [Run("".join(parts), *style) for style, parts in self.line]
         while line and line[-1].text.endswith(" "):
             stripped = line[-1].text.rstrip(" ")
             if stripped:
-                line[-1] = Run(stripped, line[-1].bold, line[-1].italic, line[-1].color)
+                line[-1] = replace(line[-1], text=stripped)
                 break
             line.pop()
         self.lines.append(line)

@@ -25,6 +25,12 @@ FACES = {
     (False, True): ("DeckSans-Italic", "LiberationSans-Italic.ttf"),
     (True, True): ("DeckSans-BoldItalic", "LiberationSans-BoldItalic.ttf"),
 }
+MONO_FACES = {
+    (False, False): ("DeckMono", "LiberationMono-Regular.ttf"),
+    (True, False): ("DeckMono-Bold", "LiberationMono-Bold.ttf"),
+    (False, True): ("DeckMono-Italic", "LiberationMono-Italic.ttf"),
+    (True, True): ("DeckMono-BoldItalic", "LiberationMono-BoldItalic.ttf"),
+}
 FALLBACK_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 FALLBACK_FILES = {
     (False, False): "DejaVuSans.ttf",
@@ -41,10 +47,11 @@ class Fonts:
     fallback: dict
     missing: dict = field(default_factory=dict)  # char -> first place seen
     heading: dict | None = None  # titles' faces, if not the primary ones
+    mono: dict | None = None  # code's faces (Liberation Mono)
     _pieces: dict = field(default_factory=dict, repr=False)
 
-    def face(self, bold: bool, italic: bool) -> str:
-        return self.primary[(bold, italic)]
+    def face(self, bold: bool, italic: bool, mono: bool = False) -> str:
+        return (self.mono if mono and self.mono else self.primary)[(bold, italic)]
 
     def register_family(self) -> None:
         """Every face of the primary family (a paragraph's <b> and <i> name them)."""
@@ -52,18 +59,29 @@ class Fonts:
             self.primary.register_all()
 
     def pieces(
-        self, text: str, bold: bool, italic: bool, where: str = "", heading: bool = False
+        self,
+        text: str,
+        bold: bool,
+        italic: bool,
+        where: str = "",
+        heading: bool = False,
+        mono: bool = False,
     ) -> list:
         """Split ``text`` into (font name, text) pieces, each drawable in its font (the
         same text split once: a missing character is recorded where first seen)."""
-        key = (text, bold, italic, heading)
+        key = (text, bold, italic, heading, mono)
         found = self._pieces.get(key)
         if found is None:
-            found = self._pieces[key] = self._split(text, bold, italic, where, heading)
+            found = self._pieces[key] = self._split(text, bold, italic, where, heading, mono)
         return found
 
-    def _split(self, text: str, bold: bool, italic: bool, where: str, heading: bool) -> list:
-        faces = self.heading if heading and self.heading else self.primary
+    def _split(
+        self, text: str, bold: bool, italic: bool, where: str, heading: bool, mono: bool
+    ) -> list:
+        if mono and self.mono:
+            faces = self.mono
+        else:
+            faces = self.heading if heading and self.heading else self.primary
         primary = faces[(bold, italic)]
         fallback = self.fallback.get((bold, italic))
         out: list[list[str]] = []
@@ -81,11 +99,17 @@ class Fonts:
         return [(n, t) for n, t in out]
 
     def width(
-        self, text: str, size: float, bold: bool = False, italic: bool = False, heading=False
+        self,
+        text: str,
+        size: float,
+        bold: bool = False,
+        italic: bool = False,
+        heading=False,
+        mono: bool = False,
     ) -> float:
         return sum(
             pdfmetrics.stringWidth(t, name, size)
-            for name, t in self.pieces(text, bold, italic, heading=heading)
+            for name, t in self.pieces(text, bold, italic, heading=heading, mono=mono)
         )
 
 
@@ -124,10 +148,13 @@ def _ensure(name: str, path: str) -> None:
 
 
 @lru_cache(maxsize=1)
-def _register() -> tuple[_LazyFaces, _LazyFaces]:
+def _register() -> tuple[_LazyFaces, _LazyFaces, _LazyFaces]:
     primary = _LazyFaces({key: (name, HERE / file) for key, (name, file) in FACES.items()})
     for key, (name, _file) in FACES.items():
         addMapping(FAMILY, int(key[0]), int(key[1]), name)
+    mono = _LazyFaces({key: (name, HERE / file) for key, (name, file) in MONO_FACES.items()})
+    for key, (name, _file) in MONO_FACES.items():  # <b> and <i> around code in paragraphs
+        addMapping(MONO_FACES[(False, False)][0], int(key[0]), int(key[1]), name)
     fallback = _LazyFaces({})
     for folder in FALLBACK_DIRS:
         if all((folder / f).is_file() for f in FALLBACK_FILES.values()):
@@ -138,7 +165,7 @@ def _register() -> tuple[_LazyFaces, _LazyFaces]:
                 }
             )
             break
-    return primary, fallback
+    return primary, fallback, mono
 
 
 def _suffix(style: tuple[bool, bool]) -> str:
@@ -149,11 +176,11 @@ def load_fonts(files: Mapping[str, Mapping[tuple[bool, bool], str]] | None = Non
     """A fresh Fonts (its own record of missing characters) over the registered faces:
     the deck's own font files where the design names them ("body", "heading"), else
     Liberation Sans."""
-    primary, fallback = _register()
+    primary, fallback, mono = _register()
     files = files or {}
     body = _register_files(files.get("body")) or primary
     heading = _register_files(files.get("heading")) or body
-    return Fonts(body, fallback, heading=heading)
+    return Fonts(body, fallback, heading=heading, mono=mono)
 
 
 @lru_cache(maxsize=8)

@@ -10,6 +10,7 @@ from .units import EMU_PER_PT, Transform, rgb
 # below the line's top, beyond half the leading: Arial's ascent is 0.905 em.
 ASCENT = 0.905
 LINE_BOX = 1.15  # Arial's ascent + descent + gap, in em
+UNDERLINE_DROP, UNDERLINE_WIDTH = 0.106, 0.073  # Arial's underline position and thickness
 
 
 def draw_text_box(canvas, box: TextBox, to_page: Transform, fonts: Fonts) -> None:
@@ -77,7 +78,10 @@ def _draw_line(
         x0 -= para.hanging
     if para.align is not Align.LEFT:
         used = (
-            sum(fonts.width(rect.text, para.size, rect.bold, rect.italic, heading) for rect in line)
+            sum(
+                fonts.width(run.text, para.size, run.bold, run.italic, heading, run.code)
+                for run in line
+            )
             * EMU_PER_PT
         )
         room = width - para.margin_left - used
@@ -90,8 +94,22 @@ def _draw_line(
             canvas.drawString(to_page.x(left + para.margin_left - para.hanging), y, text)
     x = to_page.x(x0)
     for run in line:
-        canvas.setFillColorRGB(*rgb(run.color or para.color))
-        for name, text in fonts.pieces(run.text, run.bold, run.italic, where, heading):
+        color = rgb(run.color or para.color)
+        canvas.setFillColorRGB(*color)
+        start = x
+        for name, text in fonts.pieces(run.text, run.bold, run.italic, where, heading, run.code):
             canvas.setFont(name, size)
             canvas.drawString(x, y, text)
             x += canvas.stringWidth(text, name, size)
+        if run.link:
+            _link(canvas, run.link, start, x, y, size, color)
+
+
+def _link(canvas, url: str, start: float, end: float, y: float, size: float, color) -> None:
+    """A link as the deck shows it (underlined, in its run's colour) and a link
+    annotation over it, so the PDF opens it."""
+    canvas.setStrokeColorRGB(*color)
+    canvas.setLineWidth(size * UNDERLINE_WIDTH)
+    canvas.line(start, y - size * UNDERLINE_DROP, end, y - size * UNDERLINE_DROP)
+    top, bottom = y + size * ASCENT, y - size * (LINE_BOX - ASCENT)
+    canvas.linkURL(url, (start, bottom, end, top), relative=1, thickness=0)

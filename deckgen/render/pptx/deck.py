@@ -88,6 +88,7 @@ def _render_slide(maker: SlideMaker, layout, frame: SlideFrame, ink: Ink) -> Non
         ink.paint(slide.background.fill.fore_color, frame.background)
     tree = slide._element.cSld.spTree
     placeholders = _placeholders(tree, wanted)
+    ink = ink.on_part(slide.part)
     filled = set()
     shapes = slide.shapes
     for item in frame.items:

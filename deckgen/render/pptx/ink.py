@@ -9,7 +9,9 @@ tint, say) stays a literal. Text is set in the theme's fonts: titles in the majo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from lxml.etree import SubElement
 from pptx.enum.dml import MSO_THEME_COLOR
@@ -36,6 +38,13 @@ class Ink:
     background: str  # "RRGGBB" the master shows: slides on it need no background of their own
     heading_font: str = HEADING_FONT  # as written: a theme reference, or a template's family
     body_font: str = BODY_FONT
+    # a hyperlink's relationship id in the part being written (None: links are not made)
+    links: Callable[[str], str] | None = None
+
+    def on_part(self, part) -> Ink:
+        """This ink for writing into ``part`` (a slide): links become its relationships,
+        one per address."""
+        return replace(self, links=functools.partial(_link_rid, part))
 
     @classmethod
     def of(cls, deck: Deck) -> Ink:
@@ -71,3 +80,9 @@ class Ink:
     def _tag_and_value(self, color: str) -> tuple[str, str]:
         slot = self.by_color.get(color.upper())
         return ("schemeClr", _SLOTS[slot][0]) if slot is not None else ("srgbClr", color)
+
+
+def _link_rid(part, url: str) -> str:
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    return part.relate_to(url, RT.HYPERLINK, is_external=True)

@@ -21,8 +21,10 @@ from pptx.oxml.slide import CT_Slide
 from pptx.oxml.text import CT_RegularTextRun
 from pptx.parts.slide import NotesSlidePart, SlidePart
 
+from ...inline import plain, spans
 from .package import NOTES_TEMPLATE
-from .xmlns import DML, PML
+from .text import CODE_FONT
+from .xmlns import DML, PML, REL
 
 FIRST_SLIDE_ID = 256  # PowerPoint's, and python-pptx's
 
@@ -77,6 +79,7 @@ class SlideMaker:
         if self._blank_notes is None:
             notes_slide = slide.notes_slide
             self._blank_notes = deepcopy(notes_slide._element)
+            part = notes_slide.part
         else:
             slide_part, package = slide.part, slide.part.package
             part = NotesSlidePart(
@@ -88,10 +91,8 @@ class SlideMaker:
             part.relate_to(self.prs.part.notes_master_part, RT.NOTES_MASTER)
             part.relate_to(slide_part, RT.SLIDE)
             slide_part.relate_to(part, RT.NOTES_SLIDE)
-            if _write_notes(part._element, notes):
-                return
-            notes_slide = part.notes_slide
-        notes_slide.notes_text_frame.text = notes
+        if not _write_notes(part._element, notes, part):
+            part.notes_slide.notes_text_frame.text = plain(notes)
 
     def finish(self, slide) -> None:
         """A slide (and its notes page) written: kept as its bytes from here on, so a
@@ -106,12 +107,10 @@ class SlideMaker:
                     part.__dict__.pop(cached, None)
 
 
-_LINE_BREAK = re.compile("\n|\v")
-
-
-def _write_notes(notes_page, notes: str) -> bool:
-    """``notes`` into a copied notes page's body placeholder, as python-pptx's
-    ``notes_text_frame.text`` writes them: a paragraph a line, runs without properties.
+def _write_notes(notes_page, notes: str, part) -> bool:
+    """``notes`` into a notes page's body placeholder, as python-pptx's
+    ``notes_text_frame.text`` writes them (a paragraph a line, runs without properties),
+    with their emphasis, code and links as run properties (a link related from ``part``).
     False if the page has no body placeholder with a text body (python-pptx decides)."""
     body = next(
         (
@@ -125,15 +124,40 @@ def _write_notes(notes_page, notes: str) -> bool:
         return False
     for old in body.findall(DML + "p"):
         body.remove(old)
-    for line in notes.split("\n"):
-        paragraph = SubElement(body, DML + "p")
-        for index, piece in enumerate(_LINE_BREAK.split(line)):
+    paragraph = SubElement(body, DML + "p")
+    for span in spans(notes):
+        for index, line in enumerate(span.text.split("\n")):
             if index:
-                SubElement(paragraph, DML + "br")
-            if piece:
-                run = SubElement(paragraph, DML + "r")
-                SubElement(run, DML + "t").text = CT_RegularTextRun._escape_ctrl_chars(piece)
+                paragraph = SubElement(body, DML + "p")
+            for number, piece in enumerate(_LINE_BREAK.split(line)):
+                if number:
+                    SubElement(paragraph, DML + "br")
+                if piece:
+                    run = SubElement(paragraph, DML + "r")
+                    _run_properties(run, span, part)
+                    SubElement(run, DML + "t").text = CT_RegularTextRun._escape_ctrl_chars(piece)
     return True
+
+
+_LINE_BREAK = re.compile("\v")
+
+
+def _run_properties(run, span, part) -> None:
+    """A notes run's properties, only where its span has a style (plain runs have none)."""
+    if not (span.bold or span.italic or span.code or span.link):
+        return
+    props = SubElement(run, DML + "rPr")
+    if span.bold:
+        props.set("b", "1")
+    if span.italic:
+        props.set("i", "1")
+    if span.link:
+        props.set("u", "sng")
+    if span.code:
+        SubElement(props, DML + "latin", typeface=CODE_FONT)
+    if span.link:
+        rid = part.relate_to(span.link, RT.HYPERLINK, is_external=True)
+        SubElement(props, DML + "hlinkClick", {REL + "id": rid})
 
 
 class _Written(XmlPart):

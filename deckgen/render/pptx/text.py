@@ -11,7 +11,7 @@ from pptx.oxml.text import CT_RegularTextRun
 from ...layout.frames import Align, Anchor, Paragraph, Role, TextBox
 from .ink import Ink
 from .units import centipoints, emu
-from .xmlns import DML, PML, new_sp, write_xfrm
+from .xmlns import DML, PML, REL, new_sp, write_xfrm
 
 # A fixed GUID: the slide-number field needs one, and builds must be reproducible.
 SLIDENUM_FIELD_ID = "{3F5A8C1E-2B7D-4E6A-9C10-5D2E8F4B7A61}"
@@ -47,7 +47,10 @@ _ALGN = {Align.LEFT: "l", Align.CENTER: "ctr", Align.RIGHT: "r"}
 # markup parsed into a text body: python-pptx's element classes, and every blank kept
 _PARSER = XMLParser(resolve_entities=False)
 _PARSER.set_element_class_lookup(element_class_lookup)
-NAMESPACES = f'xmlns:a="{DML[1:-1]}" xmlns:p="{PML[1:-1]}"'
+NAMESPACES = f'xmlns:a="{DML[1:-1]}" xmlns:p="{PML[1:-1]}" xmlns:r="{REL[1:-1]}"'
+# code's monospace font: Courier New (LibreOffice shows it in Liberation Mono, its twin)
+CODE_FONT = "Courier New"
+_CODE_TYPEFACE = f'</a:solidFill><a:latin typeface="{CODE_FONT}"/>'
 
 
 def write_paragraphs(body, paragraphs, font: str, ink: Ink, field: str | None = None):
@@ -88,9 +91,10 @@ def parse_markup(markup: list[str]):
 def _runs(markup: list[str], para: Paragraph, font: str, ink: Ink) -> None:
     # cap="none": some stock layouts set their titles in capitals
     head = f'<a:r><a:rPr sz="{centipoints(para.size)}" b="'
-    tail = f' lang={quoteattr(ink.lang)} cap="none"><a:solidFill>'
-    typeface = f"</a:solidFill><a:latin typeface={quoteattr(font)}/></a:rPr><a:t>"
+    tail = f' lang={quoteattr(ink.lang)} cap="none"'
+    typeface = f"</a:solidFill><a:latin typeface={quoteattr(font)}/>"
     for run in para.runs:
+        link = run.link if ink.links is not None else None
         markup += (
             head,
             "1" if run.bold else "0",
@@ -98,8 +102,11 @@ def _runs(markup: list[str], para: Paragraph, font: str, ink: Ink) -> None:
             "1" if run.italic else "0",
             '"',
             tail,
+            ' u="sng"><a:solidFill>' if link else "><a:solidFill>",
             ink.xml(run.color or para.color),
-            typeface,
+            _CODE_TYPEFACE if run.code else typeface,
+            f'<a:hlinkClick r:id="{ink.links(link)}"/>' if link else "",
+            "</a:rPr><a:t>",
             _text(run.text),
             "</a:t></a:r>",
         )

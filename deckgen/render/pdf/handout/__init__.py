@@ -25,7 +25,7 @@ def render_handout(layout: HandoutLayout, created: _dt.datetime) -> tuple[bytes,
     pin_reportlab_settings()
     fonts = load_fonts(layout.design.font_files)
     fonts.register_family()  # paragraphs pick bold and italic faces by name
-    markup = Markup(fonts)
+    markup = Markup(fonts, layout.design.handout.link)
     page = layout.page
     buf = io.BytesIO()
     doc = HandoutDoc(

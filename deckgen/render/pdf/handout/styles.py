@@ -7,13 +7,14 @@ font lacks; a character no font has becomes a warning naming it and its line.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
 from ....errors import Diagnostic, warning
+from ....inline import spans
 from ....layout.colors import WHITE
 from ....layout.design import Design
 from ..fonts import Fonts
@@ -55,19 +56,35 @@ def paragraph_styles(design: Design, fonts: Fonts) -> dict[str, ParagraphStyle]:
 
 
 class Markup:
-    """Outline text → safe reportlab paragraph markup, with font fallback per character."""
+    """Outline text → safe reportlab paragraph markup: its emphasis, code and links
+    (deckgen.inline) as reportlab's tags, everything else escaped, and a font switch for
+    characters the main font lacks."""
 
-    def __init__(self, fonts: Fonts):
+    def __init__(self, fonts: Fonts, link_color: str = "0563C1"):
         self.fonts = fonts
+        self.link_color = link_color
         self.places: dict[str, object] = {}
 
     def __call__(self, text: str, pos=None, bold: bool = False, italic: bool = False) -> str:
         out = []
-        for name, piece in self.fonts.pieces(text, bold, italic, where=""):
-            safe = escape(piece).replace("\n", "<br/>")
-            if name != self.fonts.face(bold, italic):
-                safe = f'<font name="{name}">{safe}</font>'
-            out.append(safe)
+        for span in spans(text):
+            strong, slanted = bold or span.bold, italic or span.italic
+            face = self.fonts.face(strong, slanted)
+            body = []
+            for name, piece in self.fonts.pieces(span.text, strong, slanted, mono=span.code):
+                safe = escape(piece).replace("\n", "<br/>")
+                body.append(f'<font name="{name}">{safe}</font>' if name != face else safe)
+            markup = "".join(body)
+            if span.bold and not bold:
+                markup = f"<b>{markup}</b>"
+            if span.italic and not italic:
+                markup = f"<i>{markup}</i>"
+            if span.link:
+                color = self.link_color
+                markup = (
+                    f'<a href={quoteattr(span.link)} color="#{color}" underline="1">{markup}</a>'
+                )
+            out.append(markup)
         self.note(pos)
         return "".join(out)
 

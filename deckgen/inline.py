@@ -1,0 +1,113 @@
+"""Inline emphasis and links in outline text: a small subset of Markdown, parsed safely.
+
+Any outline string (a title, a bullet, a note, a glossary definition, a handout
+caption) may use:
+
+- ``**bold**`` and ``*italic*`` (``__bold__``, ``_italic_`` too, as CommonMark reads
+  them: an underscore inside a word, as in ``snake_case``, stays an underscore);
+- ```code``` in a monospace font;
+- ``[text](https://…)`` links: ``http``, ``https`` and ``mailto`` only;
+- a backslash before any of ``\\ * _ ` [ ]`` and other punctuation to show it as it is.
+
+Everything else stays the literal text it was: HTML (``<img …>``, ``<a href=…>``),
+entities (``&amp;``), links to any other scheme (``javascript:``, ``file:``), headings,
+lists. markdown-it-py parses it with every other rule off and raw HTML off; a text
+without any markup character is not parsed at all, so it is exactly what it was.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+LINK_SCHEMES = ("http://", "https://", "mailto:")
+# a text with none of these cannot hold markup (an escape needs a backslash)
+_MARKUP_CHARACTERS = frozenset("*_`[\\")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of text in one style."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    link: str | None = None  # the target of a link (http, https or mailto)
+
+
+def has_markup(text: str) -> bool:
+    return not _MARKUP_CHARACTERS.isdisjoint(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def spans(text: str) -> tuple[Span, ...]:
+    """``text`` as styled spans, neighbours in one style merged (a text without markup
+    is one plain span of itself)."""
+    if not has_markup(text):
+        return (Span(text),) if text else ()
+    out: list[Span] = []
+    bold = italic = 0
+    link: list[str] = []
+    for token in _parser().parseInline(text)[0].children or ():
+        kind = token.type
+        if kind == "text":
+            _add(out, Span(token.content, bold > 0, italic > 0, False, _top(link)))
+        elif kind == "code_inline":
+            _add(out, Span(token.content, bold > 0, italic > 0, True, _top(link)))
+        elif kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold -= 1
+        elif kind == "em_open":
+            italic += 1
+        elif kind == "em_close":
+            italic -= 1
+        elif kind == "link_open":
+            link.append(str(token.attrs["href"]))
+        elif kind == "link_close":
+            link.pop()
+        else:  # pragma: no cover - the enabled rules make no other token
+            raise ValueError(f"unexpected inline token {kind!r}")
+    return tuple(out)
+
+
+def plain(text: str) -> str:
+    """``text`` without its markup: what it reads as (titles in bookmarks, file
+    properties, word counts)."""
+    return "".join(span.text for span in spans(text)) if has_markup(text) else text
+
+
+def _add(out: list[Span], span: Span) -> None:
+    if not span.text:
+        return
+    if out:
+        last = out[-1]
+        if (last.bold, last.italic, last.code, last.link) == (
+            span.bold,
+            span.italic,
+            span.code,
+            span.link,
+        ):
+            out[-1] = Span(last.text + span.text, span.bold, span.italic, span.code, span.link)
+            return
+    out.append(span)
+
+
+def _top(stack: list[str]) -> str | None:
+    return stack[-1] if stack else None
+
+
+@functools.lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+
+    # "zero": no rule at all; then only these. No newline rule: a line break stays the
+    # text's own "\n" (with the spaces before it), as in a text without markup.
+    md = MarkdownIt("zero").enable(["emphasis", "backticks", "link", "escape"])
+    md.validateLink = _allowed_link  # any other link stays literal text
+    return md
+
+
+def _allowed_link(url: str) -> bool:
+    return url.strip().lower().startswith(LINK_SCHEMES)
