@@ -17,36 +17,19 @@ from pathlib import Path
 import click
 
 from .. import __version__
+from .options import (
+    _audience_option,
+    _overlay_option,
+    _parse_sets,
+    _resolve_outline,
+    _set_option,
+    _template_options,
+)
 from .report import Group, echo_diagnostics, echo_outputs, fail, json_error, run
 
 __all__ = ["main", "run"]  # run: the `deckgen` command; main: the Click group
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-DEFAULT_OUTLINE = "outline.yaml"
-
-
-def _resolve_outline(outline: str | None) -> tuple[Path, str, bool]:
-    """(path, display name, is_shipped) for the OUTLINE argument."""
-    if outline is not None:
-        return Path(outline), outline, False
-    if Path(DEFAULT_OUTLINE).exists():
-        return Path(DEFAULT_OUTLINE), DEFAULT_OUTLINE, False
-    from .._shipped import shipped_outline
-
-    shipped = shipped_outline()
-    if shipped is None:  # pragma: no cover - a broken install
-        raise click.UsageError("no outline.yaml here and no shipped outline installed")
-    return shipped, str(shipped), True
-
-
-def _parse_sets(values: tuple[str, ...]) -> dict[str, str]:
-    out = {}
-    for item in values:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise click.BadParameter(f"'{item}' is not NAME=VALUE", param_hint="--set")
-        out[name.strip()] = value
-    return out
 
 
 @click.group(cls=Group, context_settings=CONTEXT)
@@ -57,43 +40,6 @@ def main() -> None:
     Run `deckgen build` in a folder with an outline.yaml (or anywhere, to build
     the shipped explainer "AI Security vs. AI Safety").
     """
-
-
-def _overlay_option(command):
-    return click.option(
-        "--overlay",
-        "overlays",
-        multiple=True,
-        type=click.Path(dir_okay=False),
-        help="Merge a customisation file over the outline (repeatable, applied in order).",
-    )(command)
-
-
-def _template_options(command):
-    """--template and what may be opened with it; the same options as 'template inspect'."""
-    for option in (
-        click.option(
-            "--allow-external-links",
-            is_flag=True,
-            help="Build on a template that links to files outside itself.",
-        ),
-        click.option(
-            "--strip-macros", is_flag=True, help="Build on a template with macros, without them."
-        ),
-        click.option(
-            "--template",
-            type=click.Path(dir_okay=False),
-            help="Build on this PowerPoint template (.pptx or .potx); over theme.template.",
-        ),
-    ):
-        command = option(command)
-    return command
-
-
-def _audience_option(command):
-    return click.option(
-        "--audience", metavar="NAME", help="Tailor for one of the outline's audiences."
-    )(command)
 
 
 @main.command()
@@ -135,13 +81,7 @@ def _audience_option(command):
 @click.option(
     "--paper", type=click.Choice(["a4", "letter"]), help="Handout paper size (default a4)."
 )
-@click.option(
-    "--set",
-    "sets",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="Fill a declared {variable}, e.g. --set presenter='Ada Lovelace'.",
-)
+@_set_option
 @_template_options
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON manifest on stdout.")
@@ -395,6 +335,9 @@ def init(directory, force) -> None:
     click.echo(f"next: cd {directory} && deckgen build")
 
 
-from .template import template  # noqa: E402 - registered once main exists
+# registered once main and the shared options exist
+from .authoring import preview  # noqa: E402
+from .template import template  # noqa: E402
 
-main.add_command(template)
+for _command in (preview, template):
+    main.add_command(_command)

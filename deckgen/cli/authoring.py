@@ -1,0 +1,91 @@
+"""`deckgen preview` and `deckgen watch`: seeing a talk while writing it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .options import (
+    _audience_option,
+    _overlay_option,
+    _parse_sets,
+    _resolve_outline,
+    _set_option,
+    _template_options,
+)
+from .report import echo_diagnostics, fail
+
+
+def _options(outline, out_dir, audience, overlays, sets, template, strip, links, jobs=None):
+    from ..build import BuildOptions
+
+    path, name, shipped = _resolve_outline(outline)
+    if shipped:
+        click.echo(f"no outline.yaml here: using the shipped explainer ({path})", err=True)
+    return BuildOptions(
+        outline=path,
+        out_dir=Path(out_dir),
+        display_name=name,
+        audience=audience,
+        variables=_parse_sets(sets),
+        overlays=tuple(Path(o) for o in overlays),
+        template=Path(template) if template else None,
+        strip_macros=strip,
+        allow_external_links=links,
+        jobs=jobs,
+    )
+
+
+@click.command()
+@click.argument("outline", required=False, type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    default="build/preview",
+    show_default=True,
+    type=click.Path(),
+    help="Folder for the PNG files.",
+)
+@click.option(
+    "--slides",
+    metavar="LIST",
+    help="Only these slides, e.g. 3-5 or 1,4,7-9 (the contact sheet always shows all).",
+)
+@click.option(
+    "--width",
+    type=click.IntRange(min=160, max=3840),
+    default=1280,
+    show_default=True,
+    help="Width of each slide's PNG, in pixels.",
+)
+@_audience_option
+@_overlay_option
+@_set_option
+@_template_options
+def preview(
+    outline, out_dir, slides, width, audience, overlays, sets, template, strip_macros,
+    allow_external_links,
+) -> None:  # fmt: skip
+    """PNG images of OUTLINE's slides and a contact sheet of the whole deck, drawn from
+    deckgen's own slides PDF (no office suite needed)."""
+    from ..errors import DeckgenError
+    from ..output import write_all
+    from ..preview import parse_slides, render_preview
+
+    try:
+        wanted = parse_slides(slides) if slides else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--slides") from None
+    options = _options(
+        outline, out_dir, audience, overlays, sets, template, strip_macros, allow_external_links
+    )
+    try:
+        files, diagnostics, count = render_preview(options, wanted, width)
+        write_all(files)
+    except DeckgenError as exc:
+        fail(exc)
+    echo_diagnostics(diagnostics)
+    shown = len(files) - 1
+    click.echo(f"wrote {shown} slide image(s) of {count} and a contact sheet into {out_dir}")

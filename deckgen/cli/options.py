@@ -1,0 +1,80 @@
+"""Options and arguments that several commands share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+DEFAULT_OUTLINE = "outline.yaml"
+
+
+def _resolve_outline(outline: str | None) -> tuple[Path, str, bool]:
+    """(path, display name, is_shipped) for the OUTLINE argument."""
+    if outline is not None:
+        return Path(outline), outline, False
+    if Path(DEFAULT_OUTLINE).exists():
+        return Path(DEFAULT_OUTLINE), DEFAULT_OUTLINE, False
+    from .._shipped import shipped_outline
+
+    shipped = shipped_outline()
+    if shipped is None:  # pragma: no cover - a broken install
+        raise click.UsageError("no outline.yaml here and no shipped outline installed")
+    return shipped, str(shipped), True
+
+
+def _parse_sets(values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"'{item}' is not NAME=VALUE", param_hint="--set")
+        out[name.strip()] = value
+    return out
+
+
+def _overlay_option(command):
+    return click.option(
+        "--overlay",
+        "overlays",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help="Merge a customisation file over the outline (repeatable, applied in order).",
+    )(command)
+
+
+def _template_options(command):
+    """--template and what may be opened with it; the same options as 'template inspect'."""
+    for option in (
+        click.option(
+            "--allow-external-links",
+            is_flag=True,
+            help="Build on a template that links to files outside itself.",
+        ),
+        click.option(
+            "--strip-macros", is_flag=True, help="Build on a template with macros, without them."
+        ),
+        click.option(
+            "--template",
+            type=click.Path(dir_okay=False),
+            help="Build on this PowerPoint template (.pptx or .potx); over theme.template.",
+        ),
+    ):
+        command = option(command)
+    return command
+
+
+def _set_option(command):
+    return click.option(
+        "--set",
+        "sets",
+        multiple=True,
+        metavar="NAME=VALUE",
+        help="Fill a declared {variable}, e.g. --set presenter='Ada Lovelace'.",
+    )(command)
+
+
+def _audience_option(command):
+    return click.option(
+        "--audience", metavar="NAME", help="Tailor for one of the outline's audiences."
+    )(command)

@@ -1,0 +1,109 @@
+"""Slide previews: PNG images of the slides and one contact sheet of the whole deck,
+drawn from deckgen's own slides PDF by pdfium (no LibreOffice, no office suite).
+
+The pictures are the slides the PDFs show; the deck itself is not written.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from .build import BuildOptions, build_time, load, prepare
+from .errors import InputError, error
+
+SLIDE_WIDTH = 1280  # pixels: a 16:9 slide at 1280 x 720, as a projector shows it
+SHEET_GAP = 16  # pixels between thumbnails on the contact sheet
+SHEET_LABEL = 22  # pixels for the slide number under each thumbnail
+SHEET_BACKGROUND = (236, 239, 243)
+SHEET_INK = (60, 70, 85)
+
+
+def parse_slides(spec: str) -> list[int]:
+    """``"3-5,8"`` as [3, 4, 5, 8]; ValueError (saying what is wrong) if it is not that."""
+    numbers: list[int] = []
+    for part in spec.split(","):
+        first, dash, last = part.strip().partition("-")
+        try:
+            low = int(first)
+            high = int(last) if dash else low
+        except ValueError:
+            raise ValueError(
+                f"'{part.strip()}' is not a slide number or a range like 3-5"
+            ) from None
+        if low < 1 or high < low:
+            raise ValueError(f"'{part.strip()}' is not a range of slides (they count from 1)")
+        numbers += range(low, high + 1)
+    return list(dict.fromkeys(numbers))
+
+
+def render_preview(
+    options: BuildOptions, slides: Sequence[int] | None = None, width: int = SLIDE_WIDTH
+) -> tuple[list[tuple[Path, bytes]], list, int]:
+    """The preview's files (each slide asked for, all of them by default, as
+    ``slide-NN.png``, and ``contact-sheet.png``), the build's diagnostics, and the
+    deck's slide count. Nothing is written here."""
+    import pypdfium2
+
+    from .render.pdf.slides import render_slides_pdf
+
+    prepared = prepare(load(options), options.audience, options.variables, options)
+    deck = prepared.deck
+    count = len(deck.slides)
+    wanted = list(slides) if slides else list(range(1, count + 1))
+    beyond = [n for n in wanted if n > count]
+    if beyond:
+        raise InputError(
+            "no such slide",
+            [
+                error(
+                    f"--slides asks for slide {beyond[0]}, but the deck has {count}",
+                    hint=f"ask for slides between 1 and {count}",
+                )
+            ],
+        )
+    document = pypdfium2.PdfDocument(render_slides_pdf(deck, build_time()))
+    try:
+        digits = len(str(count))
+        files = []
+        for number in wanted:
+            page = document[number - 1]
+            image = page.render(scale=width / page.get_width()).to_pil()
+            files.append((options.out_dir / f"slide-{number:0{digits}d}.png", _png(image)))
+        sheet = contact_sheet(document, count)
+        files.append((options.out_dir / "contact-sheet.png", _png(sheet)))
+    finally:
+        document.close()
+    return files, list(prepared.diagnostics), count
+
+
+def contact_sheet(document, count: int):
+    """Every slide small, numbered, in rows: the whole deck at a glance."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    columns, thumb = (6, 240) if count <= 48 else (10, 160)
+    first = document[0]
+    thumb_h = round(thumb * first.get_height() / first.get_width())
+    rows = -(-count // columns)
+    cell_w, cell_h = thumb + SHEET_GAP, thumb_h + SHEET_LABEL + SHEET_GAP
+    sheet = Image.new(
+        "RGB", (columns * cell_w + SHEET_GAP, rows * cell_h + SHEET_GAP), SHEET_BACKGROUND
+    )
+    draw = ImageDraw.Draw(sheet)
+    font = ImageFont.truetype(str(Path(__file__).parent / "fonts" / "LiberationSans-Bold.ttf"), 14)
+    for index in range(count):
+        page = document[index]
+        image = page.render(scale=thumb / page.get_width()).to_pil().convert("RGB")
+        x = SHEET_GAP + (index % columns) * cell_w
+        y = SHEET_GAP + (index // columns) * cell_h
+        sheet.paste(image.resize((thumb, thumb_h)), (x, y))
+        draw.rectangle((x - 1, y - 1, x + thumb, y + thumb_h), outline=(200, 205, 212))
+        draw.text((x, y + thumb_h + 4), str(index + 1), fill=SHEET_INK, font=font)
+    return sheet
+
+
+def _png(image) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", optimize=False)
+    return buf.getvalue()
