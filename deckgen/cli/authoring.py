@@ -89,3 +89,61 @@ def preview(
     echo_diagnostics(diagnostics)
     shown = len(files) - 1
     click.echo(f"wrote {shown} slide image(s) of {count} and a contact sheet into {out_dir}")
+
+
+@click.command()
+@click.argument("outline", required=False, type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    default="build",
+    show_default=True,
+    type=click.Path(),
+    help="Folder to write into.",
+)
+@_audience_option
+@_overlay_option
+@_set_option
+@_template_options
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes to use, as for build.")
+def watch(
+    outline, out_dir, audience, overlays, sets, template, strip_macros, allow_external_links,
+    jobs,
+) -> None:  # fmt: skip
+    """Build OUTLINE's deck and handout, then again each time the outline, an overlay,
+    a picture or the template is saved. A failed build prints why and keeps the last
+    good files. Ctrl-C stops."""
+    from ..watch import watch as run_watch
+
+    options = _options(
+        outline, out_dir, audience, overlays, sets, template, strip_macros, allow_external_links,
+        jobs,
+    )  # fmt: skip
+
+    def ready(folders) -> None:
+        shown = ", ".join(str(f) for f in folders)
+        click.echo(f"watching {shown} (Ctrl-C to stop)", err=True)
+
+    run_watch(options, _report, ready)
+
+
+def _report(outcome) -> None:
+    """One build of the watch, said as it went."""
+    from .report import echo_outputs
+
+    # an editor's temporary file, saved and renamed away, is no news: what is there now
+    changed = [p for p in outcome.changed if p.exists()] or list(outcome.changed)
+    if changed:
+        names = ", ".join(p.name for p in changed[:3])
+        more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
+        click.echo(f"changed: {names}{more}", err=True)
+    if outcome.error is not None:
+        echo_diagnostics(outcome.error.diagnostics)
+        click.echo(
+            f"build failed ({outcome.seconds:.2f} s): the last good files are kept", err=True
+        )
+        return
+    echo_diagnostics(outcome.result.diagnostics)
+    echo_outputs(outcome.result)
+    click.echo(f"built in {outcome.seconds:.2f} s", err=True)

@@ -47,8 +47,17 @@ class Face:
     truetype: bool  # TrueType outlines (what reportlab can embed), not CFF
 
 
-@functools.lru_cache(maxsize=256)
 def _read_face(path: Path) -> Face | None:
+    """As _read_face_of, read again when the file changes (deckgen watch keeps running)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return _read_face_of(path, (stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=256)
+def _read_face_of(path: Path, _stamp: tuple[int, int]) -> Face | None:
     """A font file's family, style and licence bits; None for what is not a font."""
     from fontTools.ttLib import TTFont, TTLibError
 

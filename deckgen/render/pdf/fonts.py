@@ -9,6 +9,7 @@ character no font covers is reported once, never drawn as a silent box.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -184,17 +185,18 @@ def load_fonts(files: Mapping[str, Mapping[tuple[bool, bool], str]] | None = Non
 
 
 @lru_cache(maxsize=8)
-def _registered(faces: tuple[tuple[tuple[bool, bool], str], ...]) -> dict | None:
+def _registered(faces: tuple[tuple[tuple[bool, bool], str], ...], _stamps: tuple) -> dict | None:
     """Register a family's four face files under names of their own (and a family for
-    <b> and <i> in paragraphs); None if reportlab cannot read one."""
+    <b> and <i> in paragraphs); None if reportlab cannot read one. Registered again
+    when a file changes (``_stamps``: deckgen watch keeps running); the names depend on
+    the paths alone, so the PDFs stay reproducible."""
     key = hashlib.sha256("|".join(path for _style, path in faces).encode()).hexdigest()[:12]
     family = f"DeckFont-{key}"
     names = {}
     try:
         for (bold, italic), path in faces:
             name = f"{family}-{int(bold)}{int(italic)}"
-            if name not in pdfmetrics.getRegisteredFontNames():
-                pdfmetrics.registerFont(TTFont(name, path))
+            pdfmetrics.registerFont(TTFont(name, path))
             names[(bold, italic)] = name
             addMapping(family, int(bold), int(italic), name)
     except Exception:  # noqa: BLE001 - a font reportlab cannot embed: the stand-in serves
@@ -205,4 +207,12 @@ def _registered(faces: tuple[tuple[tuple[bool, bool], str], ...]) -> dict | None
 def _register_files(faces: Mapping[tuple[bool, bool], str] | None) -> dict | None:
     if not faces or len(faces) < len(FACES):
         return None
-    return _registered(tuple(sorted(faces.items())))
+    ordered = tuple(sorted(faces.items()))
+    stamps = []
+    for _style, path in ordered:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        stamps.append((stat.st_mtime_ns, stat.st_size))
+    return _registered(ordered, tuple(stamps))

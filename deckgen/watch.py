@@ -1,0 +1,89 @@
+"""Rebuilding as the talk is written: the outline, its overlays, its pictures and its
+template watched, the deck and the handout built again after each save.
+
+One process builds every time, so its imports, fonts and caches are paid once: a
+rebuild of the shipped talk takes a fraction of a first build. A build that fails
+prints its diagnostics and writes nothing, so the last good outputs stay as they were.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .build import BuildOptions, BuildResult, build
+from .errors import DeckgenError
+
+# editors' swap, backup and lock files: saving one is not saving the talk
+_JUNK_SUFFIXES = (".swp", ".swx", ".swo", "~", ".tmp", ".bak", ".part", ".crdownload")
+_JUNK_PREFIXES = (".#", "#", ".~lock")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One build of the watch: its result or its error, and how long it took."""
+
+    result: BuildResult | None
+    error: DeckgenError | None
+    seconds: float
+    changed: tuple[Path, ...] = ()  # what set it off (nothing for the first)
+
+
+def folders_to_watch(options: BuildOptions) -> list[Path]:
+    """The folders whose files a build reads: the outline's (pictures and fonts live
+    beside it), each overlay's and the template's."""
+    files = [options.outline, *options.overlays]
+    if options.template is not None:
+        files.append(options.template)
+    return list(dict.fromkeys(Path(f).resolve().parent for f in files))
+
+
+def relevant(path: Path, out_dir: Path, folders: list[Path]) -> bool:
+    """Whether a change to ``path`` can change the build: not deckgen's own output (its
+    folder), not an editor's swap or backup file, not in a hidden folder (.git) below
+    the folders watched."""
+    path = path.resolve()
+    out = out_dir.resolve()
+    if path == out or out in path.parents:
+        return False
+    name = path.name
+    if name.endswith(_JUNK_SUFFIXES) or name.startswith(_JUNK_PREFIXES):
+        return False
+    for folder in folders:
+        if folder in path.parents:
+            return not any(p.startswith(".") for p in path.relative_to(folder).parts[:-1])
+    return True
+
+
+def watch(
+    options: BuildOptions,
+    report: Callable[[Outcome], None],
+    ready: Callable[[list[Path]], None] | None = None,
+    stop=None,
+) -> None:
+    """Build, then build again after every relevant change, until interrupted (Ctrl-C
+    raises KeyboardInterrupt) or ``stop`` (a threading.Event) is set. ``report`` hears
+    each outcome; ``ready`` the folders watched, once the first build is done."""
+    import watchfiles
+
+    report(_build(options, ()))
+    folders = folders_to_watch(options)
+    if ready is not None:
+        ready(folders)
+    for changes in watchfiles.watch(*folders, stop_event=stop, raise_interrupt=True):
+        changed = tuple(
+            sorted({Path(p) for _kind, p in changes if relevant(Path(p), options.out_dir, folders)})
+        )
+        if changed:
+            report(_build(options, changed))
+
+
+def _build(options: BuildOptions, changed: tuple[Path, ...]) -> Outcome:
+    start = time.perf_counter()
+    try:
+        result = build(options)
+    except DeckgenError as exc:
+        return Outcome(None, exc, time.perf_counter() - start, changed)
+    return Outcome(result, None, time.perf_counter() - start, changed)

@@ -1,0 +1,141 @@
+"""`deckgen watch`: a build, then another after each save; a bad save keeps the last good
+files; Ctrl-C ends it with 130."""
+
+from __future__ import annotations
+
+import io
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+
+from deckgen.watch import folders_to_watch, relevant
+
+from .conftest import SMALL
+
+
+class Lines:
+    """A process's stderr, line by line, waited on with a timeout."""
+
+    def __init__(self, stream) -> None:
+        self.seen: list[str] = []
+        self._queue: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._pump, args=(stream,), daemon=True).start()
+
+    def _pump(self, stream) -> None:
+        for line in stream:
+            self._queue.put(line.rstrip("\n"))
+
+    def wait_for(self, text: str, timeout: float = 60) -> str:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            try:
+                line = self._queue.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            self.seen.append(line)
+            if text in line:
+                return line
+        raise AssertionError(f"no line with {text!r} in {timeout} s; saw {self.seen}")
+
+
+def _title_of_first_slide(deck: Path) -> str:
+    return Presentation(str(deck)).slides[0].shapes.title.text_frame.text
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child is POSIX here")
+def test_watch_rebuilds_after_a_save_and_keeps_the_last_good_files(tmp_path):
+    talk = tmp_path / "talk"
+    shutil.copytree(SMALL.parent, talk)
+    outline, out = talk / "outline.yaml", talk / "build"  # the output inside the watched folder
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "deckgen", "watch", str(outline), "-o", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        lines = Lines(proc.stderr)
+        lines.wait_for("built in")
+        lines.wait_for("watching")
+        deck = out / "locks-and-ladders.pptx"
+        assert _title_of_first_slide(deck) == "Locks and Ladders"
+
+        text = outline.read_text(encoding="utf-8")
+        subtitle = 'subtitle: "A small talk that uses every slide kind"'
+        assert subtitle in text
+        outline.write_text(text.replace(subtitle, 'subtitle: "Saved again"'), encoding="utf-8")
+        lines.wait_for("changed: outline.yaml")
+        lines.wait_for("built in")
+        prs = Presentation(str(deck))
+        assert "Saved again" in [
+            s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame
+        ]
+        good = deck.read_bytes()
+
+        outline.write_text(text + "meta: [broken\n", encoding="utf-8")  # a bad save
+        error = lines.wait_for("error:")
+        assert error.startswith(f"{outline}:")
+        lines.wait_for("the last good files are kept")
+        assert deck.read_bytes() == good
+
+        outline.write_text(text, encoding="utf-8")  # mended
+        lines.wait_for("built in")
+        assert _title_of_first_slide(deck) == "Locks and Ladders"
+
+        picture = talk / "assets" / "lock.png"  # a picture redrawn
+        buf = io.BytesIO()
+        Image.new("RGB", (64, 64), (200, 30, 30)).save(buf, format="PNG")
+        picture.write_bytes(buf.getvalue())
+        lines.wait_for("changed: lock.png")
+        lines.wait_for("built in")
+        with zipfile.ZipFile(deck) as package:
+            media = [package.read(n) for n in package.namelist() if n.startswith("ppt/media/")]
+        assert buf.getvalue() in media
+        builds = sum("built in" in line for line in lines.seen)
+        assert builds == 4  # its own output folder never set it off again
+    finally:
+        proc.send_signal(signal.SIGINT)
+        code = proc.wait(timeout=30)
+    assert code == 130
+    assert "Traceback" not in "\n".join(lines.seen)
+
+
+def test_what_a_change_may_set_off(tmp_path):
+    out = tmp_path / "build"
+    folders = [tmp_path]
+    assert relevant(tmp_path / "outline.yaml", out, folders)
+    assert relevant(tmp_path / "assets" / "lock.png", out, folders)
+    assert not relevant(out / "talk.pptx", out, folders)
+    assert not relevant(out / ".talk.pptx.123.x.tmp", out, folders)
+    for junk in (".outline.yaml.swp", "outline.yaml~", ".#outline.yaml", "a.tmp"):
+        assert not relevant(tmp_path / junk, out, folders), junk
+    assert not relevant(tmp_path / ".git" / "index", out, folders)
+    hidden = tmp_path / ".talks"  # a talk in a hidden folder is still watched
+    assert relevant(hidden / "outline.yaml", out, [hidden])
+
+
+def test_the_folders_watched(tmp_path):
+    from deckgen.build import BuildOptions
+
+    (tmp_path / "o").mkdir()
+    options = BuildOptions(
+        outline=tmp_path / "talk" / "outline.yaml",
+        out_dir=tmp_path / "build",
+        overlays=(tmp_path / "o" / "client.yaml", tmp_path / "talk" / "x.yaml"),
+        template=tmp_path / "brand" / "t.potx",
+    )
+    assert folders_to_watch(options) == [
+        (tmp_path / "talk").resolve(),
+        (tmp_path / "o").resolve(),
+        (tmp_path / "brand").resolve(),
+    ]
