@@ -68,16 +68,41 @@ def watch(
     each outcome; ``ready`` the folders watched, once the first build is done."""
     import watchfiles
 
+    inputs = [Path(f) for f in (options.outline, *options.overlays, options.template) if f]
+    started = time.time()
     report(_build(options, ()))
     folders = folders_to_watch(options)
-    if ready is not None:
-        ready(folders)
-    for changes in watchfiles.watch(*folders, stop_event=stop, raise_interrupt=True):
+    watching = False
+    # yield_on_timeout: the first (empty) batch says the watcher is running, so "ready"
+    # is never said before a save could be seen
+    batches = watchfiles.watch(
+        *folders, stop_event=stop, raise_interrupt=True, yield_on_timeout=True, rust_timeout=200
+    )
+    for changes in batches:
+        if not watching:
+            watching = True
+            if ready is not None:
+                ready(folders)
+            saved = _saved_since(inputs, started)  # while the first build ran
+            if saved:
+                report(_build(options, saved))
         changed = tuple(
             sorted({Path(p) for _kind, p in changes if relevant(Path(p), options.out_dir, folders)})
         )
         if changed:
             report(_build(options, changed))
+
+
+def _saved_since(files: list[Path], since: float) -> tuple[Path, ...]:
+    """Which of ``files`` changed after ``since`` (a time.time())."""
+    found = []
+    for path in files:
+        try:
+            if path.stat().st_mtime > since:
+                found.append(path)
+        except OSError:
+            continue
+    return tuple(found)
 
 
 def _build(options: BuildOptions, changed: tuple[Path, ...]) -> Outcome:

@@ -21,6 +21,7 @@ class InHandout(StrEnum):
 
     SLIDE = "slide"  # the slide beside its speaker notes
     APPENDIX = "appendix"  # left out there: the handout's appendix has it at reading size
+    LARGE = "large"  # the slide the page's full width, its notes under it: detail to read
 
 
 # (slide, audience) -> the fields to replace and what was left out, for `deckgen explain`

@@ -73,12 +73,13 @@ def _areas(slide: BulletsSlide, ctx: SlideContext):
     if slide.image is None:
         return area, None
     box = design.bullets
-    text = Rect(area.x, area.y, area.w - box.picture_width - box.picture_gap, area.h)
-    x = design.grid.right - box.picture_width
-    rect = Rect(x, area.y + box.picture_drop, box.picture_width, box.picture_height)
+    width = max(box.picture_width, round(area.w * box.picture_share))
+    text = Rect(area.x, area.y, area.w - width - box.picture_gap, area.h)
+    x = design.grid.right - width
+    rect = Rect(x, area.y + box.picture_drop, width, area.h - box.picture_drop)
 
     def side() -> list[Item]:
-        return [ctx.picture(slide.image, rect, "Picture")]
+        return [ctx.picture(slide.image, rect, "Picture", top=True)]  # level with the points
 
     return text, side
 

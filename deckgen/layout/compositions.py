@@ -51,10 +51,16 @@ class BulletsDesign:
     indent: int = inch(0.4)
     sub_indent: int = inch(0.85)
     sub_hanging: int = inch(0.35)
-    picture_width: int = inch(3.4)
-    picture_height: int = inch(3.4)
+    picture_width: int = inch(3.4)  # at least; and at least picture_share of the body
+    picture_share: float = 0.4
     picture_gap: int = inch(0.5)
     picture_drop: int = inch(0.2)
+
+
+@dataclass(frozen=True)
+class PictureDesign:
+    caption_gap: int = inch(0.15)  # between a picture slide's picture and its caption
+    caption_share: float = 0.25  # of the body's height, at most
 
 
 @dataclass(frozen=True)

@@ -85,22 +85,38 @@ class SlideContext:
         """The slide's own concept's colour, else its section's, else the primary."""
         return self.design.palette.concept(concept or self.section_concept)
 
-    def picture(self, image: Image, rect: Rect, name: str) -> Picture:
-        return place_picture(image, rect, name, self.talk)
+    def picture(
+        self, image: Image, rect: Rect, name: str, native: bool = False, top: bool = False
+    ) -> Picture:
+        return place_picture(image, rect, name, self.talk, native, top)
 
 
-def place_picture(image: Image, rect: Rect, name: str, talk: Talk) -> Picture:
-    """``image`` fitted inside ``rect``, keeping its aspect ratio, centred; drawn from the
-    bytes the loader checked (a talk built without the loader has them checked here)."""
+EMU_PER_PIXEL = 9525  # a pixel at 96 dpi
+
+
+def place_picture(
+    image: Image, rect: Rect, name: str, talk: Talk, native: bool = False, top: bool = False
+) -> Picture:
+    """``image`` fitted inside ``rect``, keeping its aspect ratio, centred (``top``: at
+    the top, centred across); drawn from the bytes the loader checked (a talk built
+    without the loader has them checked here). ``native``: never larger than its own
+    pixels at a 96 dpi projection (a screenshot enlarged past them only blurs)."""
     checked = talk.pictures.get(image.path)
     if checked is None:
         checked, problems = check_picture(image.path, talk.base_dir, talk.base_dir, image.pos)
         if checked is None:
             raise InputError("a picture cannot be used", problems)
     scale = min(rect.w / checked.width, rect.h / checked.height)
+    if native:
+        scale = min(scale, EMU_PER_PIXEL)
     width, height = round(checked.width * scale), round(checked.height * scale)
     return Picture(
-        rect=Rect(rect.x + (rect.w - width) // 2, rect.y + (rect.h - height) // 2, width, height),
+        rect=Rect(
+            rect.x + (rect.w - width) // 2,
+            rect.y if top else rect.y + (rect.h - height) // 2,
+            width,
+            height,
+        ),
         path=checked.path,
         alt=image.alt,
         name=name,

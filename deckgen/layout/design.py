@@ -23,6 +23,7 @@ from .compositions import (
     DividerDesign,
     ListingDesign,
     NotesPageDesign,
+    PictureDesign,
     Shapes,
     TakeawaysDesign,
     TitleSlideDesign,
@@ -245,6 +246,7 @@ class Design:
     title_slide: TitleSlideDesign = TitleSlideDesign()
     divider: DividerDesign = DividerDesign()
     bullets: BulletsDesign = BulletsDesign()
+    picture: PictureDesign = PictureDesign()
     listing: ListingDesign = ListingDesign()
     definition: DefinitionDesign = DefinitionDesign()
     analogy: AnalogyDesign = AnalogyDesign()

@@ -189,16 +189,17 @@ def _notes_pages(
             notes = (
                 () if frame.continued else tuple(p for p in frame.notes.split("\n") if p.strip())
             )
+            large = _in_handout(frame) == "large"  # the page's width, its notes below
             out.append(
                 SlideWithNotes(
                     frame,
                     f"{frame.number}. {frame.title}",
                     notes,
-                    thumb,
-                    text,
+                    page.frame_width if large else thumb,
+                    page.frame_width if large else text,
                     box.gap,
                     box.lines_pitch * box.notes_lines if lines else 0,
-                    page.frame_height * box.notes_max,
+                    -1.0 if large else page.frame_height * box.notes_max,
                     level,
                 )
             )
@@ -207,14 +208,17 @@ def _notes_pages(
 
 def _in_appendix(frame: SlideFrame) -> bool:
     """Dividers, and slides whose kind the handout's appendix shows at reading size."""
-    from ..kinds import InHandout, kind_named
-
-    if frame.source is None:
-        return False
-    if frame.source.slide is None:
+    if frame.source is not None and frame.source.slide is None:
         return True  # a section divider: the section's heading says it
-    kind = kind_named(frame.source.kind)
-    return kind is not None and kind.in_handout is InHandout.APPENDIX
+    return _in_handout(frame) == "appendix"
+
+
+def _in_handout(frame: SlideFrame) -> str | None:
+    """How the notes handout shows the frame's kind of slide (an InHandout value)."""
+    from ..kinds import kind_named
+
+    kind = kind_named(frame.source.kind) if frame.source is not None else None
+    return kind.in_handout.value if kind is not None else None
 
 
 def _grid_pages(

@@ -168,10 +168,12 @@ def test_a_picture_sits_beside_the_points_on_the_first_slide_only():
     assert "Picture" not in names(second)
     box = design.bullets
     body = design.grid.body_box
-    text_width = body.w - box.picture_width - box.picture_gap
-    assert body_of(first).rect.w == text_width
+    share = round(body.w * box.picture_share)  # at least 40 % of the body's width
+    assert body_of(first).rect.w == body.w - share - box.picture_gap
     assert body_of(first).rect.right + box.picture_gap <= picture.rect.x
     assert picture.rect.right <= design.grid.width - design.grid.margin
+    # the icon is square: as wide as its share, or as tall as the body allows
+    assert picture.rect.w == min(share, body.h - box.picture_drop)
     assert_inside(deck)
 
 

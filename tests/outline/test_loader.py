@@ -648,6 +648,7 @@ def test_every_slide_kind_loads(tmp_path):
               - {kind: title}
               - {kind: agenda}
               - {kind: bullets, title: B, bullets: [x, {text: y, sub: [z]}]}
+              - {kind: picture, title: P, image: {path: a.png, alt: a}, caption: c}
               - {kind: definition, title: D, term: t, quote: q, attribution: a, reference: src}
               - kind: analogy
                 title: A

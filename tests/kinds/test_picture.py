@@ -1,0 +1,116 @@
+"""Picture slides: as large as the slide allows, never past the picture's own pixels at
+96 dpi, a caption under it, full width in the handout."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image
+from pptx import Presentation
+
+from deckgen.build import BuildOptions, build_time, prepare
+from deckgen.layout.context import EMU_PER_PIXEL
+from deckgen.layout.frames import Picture, TextBox
+from deckgen.layout.handout import HandoutOptions, layout_handout
+from deckgen.layout.handout_blocks import SlideWithNotes
+from deckgen.outline.loader import load_outline
+
+from ..conftest import run_cli, slide_titled
+
+
+def _png(width: int, height: int) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (width, height), (40, 90, 160)).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def _talk(tmp_path, width: int, height: int, caption: str | None = None):
+    (tmp_path / "shot.png").write_bytes(_png(width, height))
+    cap = f"\n        caption: {caption!r}" if caption else ""
+    (tmp_path / "outline.yaml").write_text(
+        "meta: {title: Pictures}\n"
+        "sections:\n  - title: S\n    divider: false\n    slides:\n"
+        "      - kind: picture\n        title: The dashboard\n"
+        "        image: {path: shot.png, alt: 'The security dashboard, three red alerts'}"
+        f"{cap}\n        notes: Point at the alerts.\n",
+        encoding="utf-8",
+    )
+    outline = tmp_path / "outline.yaml"
+    options = BuildOptions(outline=outline, out_dir=tmp_path / "out")
+    return outline, prepare(load_outline(outline), None, {}, options)
+
+
+def _picture(frame) -> Picture:
+    (picture,) = [i for i in frame.items if isinstance(i, Picture)]
+    return picture
+
+
+def test_a_large_screenshot_fills_the_body(tmp_path):
+    _outline, prepared = _talk(tmp_path, 3200, 1800)
+    deck = prepared.deck
+    body = deck.design.grid.body_box
+    picture = _picture(deck.slides[0])
+    # as wide as the body (16:9 in a wider-than-tall body: the width or the height binds)
+    assert picture.rect.w == body.w or picture.rect.h == body.h
+    assert body.x <= picture.rect.x and picture.rect.right <= body.right
+    assert body.y <= picture.rect.y and picture.rect.bottom <= body.bottom
+    assert abs((picture.rect.x - body.x) - (body.right - picture.rect.right)) <= 1  # centred
+    assert picture.alt == "The security dashboard, three red alerts"
+    assert not prepared.diagnostics
+
+
+def test_a_small_screenshot_is_never_enlarged_past_its_pixels(tmp_path):
+    _outline, prepared = _talk(tmp_path, 400, 300)
+    picture = _picture(prepared.deck.slides[0])
+    assert (picture.rect.w, picture.rect.h) == (400 * EMU_PER_PIXEL, 300 * EMU_PER_PIXEL)
+
+
+def test_the_caption_sits_under_the_picture(tmp_path):
+    _outline, prepared = _talk(tmp_path, 3200, 2400, caption="Source: the SOC, March")
+    deck = prepared.deck
+    frame = deck.slides[0]
+    picture = _picture(frame)
+    (caption,) = [i for i in frame.items if isinstance(i, TextBox) and i.name == "Caption"]
+    assert caption.paragraphs[0].text == "Source: the SOC, March"
+    assert caption.rect.y >= picture.rect.bottom
+    assert caption.rect.bottom <= deck.design.grid.body_box.bottom
+
+
+def test_the_handout_shows_a_picture_slide_the_page_wide(tmp_path):
+    _outline, prepared = _talk(tmp_path, 1600, 900)
+    handout = layout_handout(
+        prepared.talk, prepared.deck, HandoutOptions(None, False, "a4"), None, build_time()
+    )
+    (block,) = [b for b in handout.body if isinstance(b, SlideWithNotes)]
+    assert block.thumb_width == handout.page.frame_width
+    assert block.beside_max < 0  # its notes go under it
+
+
+def test_the_deck_holds_the_picture_at_its_size_with_its_alt_text(tmp_path):
+    outline, prepared = _talk(tmp_path, 1600, 900, caption="The dashboard at 9:00")
+    result = run_cli("build", str(outline), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    prs = Presentation(str(next((tmp_path / "out").glob("*.pptx"))))
+    slide = slide_titled(prs, "The dashboard")
+    (shape,) = [s for s in slide.shapes if s.shape_type == 13]  # a picture
+    expected = _picture(prepared.deck.slides[0]).rect
+    assert (shape.left, shape.top, shape.width, shape.height) == (
+        expected.x,
+        expected.y,
+        expected.w,
+        expected.h,
+    )
+    assert shape._element.nvPicPr.cNvPr.get("descr") == "The security dashboard, three red alerts"
+
+
+def test_a_picture_slide_needs_alt_text(tmp_path):
+    (tmp_path / "shot.png").write_bytes(_png(10, 10))
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(
+        "meta: {title: P}\nsections:\n  - title: S\n    slides:\n"
+        "      - {kind: picture, title: T, image: {path: shot.png}}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("validate", str(outline))
+    assert result.exit_code == 2
+    assert f"{outline}:5:" in result.stderr and "alt" in result.stderr
