@@ -58,6 +58,27 @@ class BulletsDesign:
 
 
 @dataclass(frozen=True)
+class CodeDesign:
+    padding: int = inch(0.25)  # around the listing, inside its panel
+    tab: int = 4  # columns a tab stands for
+    pitch: float = 1.25  # line pitch, a multiple of the size
+    continuation: str = "→ "  # starts a line that continues the one above
+    background: str = "F3F5F8"
+    highlight: str = "FFF1C2"  # behind a highlighted line
+    text: str = "1F2933"
+    mark: str = "5B6670"  # the continuation mark
+    # Pygments' token kinds -> (colour or None for the text's, bold): dark ink that reads
+    # at 4.5:1 or better on the panel and on a highlighted line
+    tokens: tuple[tuple[str, str | None, bool], ...] = (
+        ("Keyword", "1F4E9A", True),
+        ("String", "1D6B2F", False),
+        ("Number", "8A3B00", False),
+        ("Comment", "5B6670", False),
+        ("Operator", "7A1F5C", False),
+    )
+
+
+@dataclass(frozen=True)
 class PictureDesign:
     caption_gap: int = inch(0.15)  # between a picture slide's picture and its caption
     caption_share: float = 0.25  # of the body's height, at most

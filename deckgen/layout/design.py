@@ -10,7 +10,7 @@ Lengths are EMU (:mod:`.geometry`), sizes are points, colours "RRGGBB".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .colors import WHITE, hex6, mix, on_color, readable
@@ -18,6 +18,7 @@ from .compositions import (
     AnalogyDesign,
     BulletsDesign,
     ClosingDesign,
+    CodeDesign,
     ComparisonDesign,
     DefinitionDesign,
     DividerDesign,
@@ -60,6 +61,8 @@ class TypeScale:
     caption: float = 20  # presenter lines, summaries
     section_number: float = 28
     takeaway: float = 28
+    code: float = 20  # a code slide's listing, shrunk (never below code_floor) to fit
+    code_floor: float = 16
     takeaway_floor: float = 20
     message: float = 28
     message_floor: float = 20
@@ -247,6 +250,7 @@ class Design:
     divider: DividerDesign = DividerDesign()
     bullets: BulletsDesign = BulletsDesign()
     picture: PictureDesign = PictureDesign()
+    code: CodeDesign = CodeDesign()
     listing: ListingDesign = ListingDesign()
     definition: DefinitionDesign = DefinitionDesign()
     analogy: AnalogyDesign = AnalogyDesign()
@@ -355,45 +359,3 @@ def default_design(talk: Talk) -> Design:
             concepts={key: (c.label, hex6(c.color)) for key, c in talk.concepts.items()},
         ),
     )
-
-
-# Scaling a design for another slide size: lengths (EMU, ints) and point sizes scale;
-# counts and ratios (floats outside the type scale but for these sizes) do not.
-_COUNTS = frozenset({"title_lines", "most", "columns"})
-_POINTS = frozenset({"subtitle_floor", "rule_width"})
-_UNSCALED = frozenset({"spacing", "palette", "handout", "notes_page", "font", "heading_font"})
-
-
-def scaled(design: Design, factor: float) -> Design:
-    """``design`` for a slide ``factor`` times the size of 13.333 × 7.5 in: every length
-    and type size times ``factor``, so a slide looks the same, only smaller or larger
-    (the notes page and the handout are paper: they keep their sizes)."""
-    if factor == 1:
-        return design
-    changes = {
-        name: _scaled(getattr(design, name), factor, name, points=name == "scale")
-        for name in design.__dataclass_fields__
-        if name not in _UNSCALED
-    }
-    return replace(design, **changes)
-
-
-def _scaled(value, factor: float, name: str, points: bool = False):
-    if hasattr(value, "__dataclass_fields__"):  # a part of the record, a Rect, Insets
-        return replace(
-            value,
-            **{
-                part: _scaled(getattr(value, part), factor, part, points)
-                for part in value.__dataclass_fields__
-            },
-        )
-    if isinstance(value, bool) or name in _COUNTS:
-        return value
-    if (points and isinstance(value, int | float)) or (
-        isinstance(value, float) and name in _POINTS
-    ):
-        return round(value * factor * 2) / 2  # type in half points, as PowerPoint offers
-
-    if isinstance(value, int):
-        return round(value * factor)
-    return value

@@ -232,6 +232,7 @@ def fill(text: str, values: Mapping[str, str]) -> str:
 
 
 _KEPT_AS_IS = (
+    "code",  # a code slide's listing: its braces are code, not {variables}
     "pos",
     "base_dir",
     "variables",

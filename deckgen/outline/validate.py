@@ -115,7 +115,9 @@ class _TreeChecker:
                 if key == "variables" and node is self.tree:
                     continue
                 if isinstance(value, str):
-                    if not _is_path(key, parent_key):
+                    if _is_code(key, node):  # braces in code are code: no {variables}
+                        self.problems += _check_text(value, [], node.value_pos[key], literal=True)
+                    elif not _is_path(key, parent_key):
                         self.problems += _check_text(value, self.variables, node.value_pos[key])
                 else:
                     self.visit(value, key)
@@ -185,7 +187,14 @@ class _TreeChecker:
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
-def _check_text(text: str, variables: list[str] | None, pos: SourcePos) -> list[Diagnostic]:
+def _is_code(key: str, node) -> bool:
+    """A code slide's listing: taken as written."""
+    return key == "code" and node.get("kind") == "code"
+
+
+def _check_text(
+    text: str, variables: list[str] | None, pos: SourcePos, literal: bool = False
+) -> list[Diagnostic]:
     out = []
     bidi = _BIDI.search(text)
     if bidi:
@@ -197,7 +206,7 @@ def _check_text(text: str, variables: list[str] | None, pos: SourcePos) -> list[
                 "you mean it",
             )
         )
-    for var, token in placeholders(text):
+    for var, token in () if literal else placeholders(text):
         if var is None or not var.strip():
             out.append(
                 error(

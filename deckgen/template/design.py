@@ -19,10 +19,10 @@ from ..layout.design import (
     Grid,
     TemplateLayout,
     default_design,
-    scaled,
 )
 from ..layout.frames import SlideLayout
 from ..layout.geometry import Rect
+from ..layout.scaling import scaled
 from . import backdrop, look
 from .scenery import scenery
 

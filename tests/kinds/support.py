@@ -24,6 +24,7 @@ MINIMAL = {
     "glossary": "{kind: glossary}",
     "references": "{kind: references}",
     "closing": "{kind: closing}",
+    "code": "{kind: code, title: K, language: python, code: 'x = 1'}",
     "picture": "{kind: picture, title: P, image: {path: assets/icons/shield.png, alt: A shield}}",
 }
 

@@ -12,7 +12,8 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
 
-from deckgen.layout.design import default_design, scaled
+from deckgen.layout.design import default_design
+from deckgen.layout.scaling import scaled
 
 from ..conftest import SMALL, SMALL_TITLES, run_cli, slide_titled
 from .test_package import sample_template

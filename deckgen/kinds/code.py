@@ -1,0 +1,131 @@
+"""Code: a listing in a monospace font, coloured by Pygments from its language's name,
+with chosen lines highlighted. Never below a readable 16 pt: a line too long for the
+panel continues on the next, marked; a listing too long for the slide is an error that
+says how many lines fit."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ..layout.chrome import title_items
+from ..layout.context import Page, SlideContext
+from ..layout.fit import SlideFailed
+from ..layout.frames import Role, Shape, ShapeKind, SlideLayout, TextBox
+from ..layout.geometry import Insets, Rect
+from ..layout.listing_code import TooLong, set_code
+from ..outline.nodes import SlideBase, Text
+from .base import InHandout, SlideKind
+
+
+class CodeSlide(SlideBase):
+    kind: Literal["code"]
+    title: Text
+    language: str = Field(
+        default="text",
+        max_length=40,
+        description="Pygments' name for the language: python, bash, yaml, json, sql, … "
+        "('text' for none).",
+    )
+    code: str = Field(  # a listing, not a file
+        min_length=1, max_length=20_000, description="The code, as written."
+    )
+    highlight: list[int] = Field(
+        default_factory=list, max_length=200, description="Line numbers (from 1) to highlight."
+    )
+
+
+def compose(slide: CodeSlide, ctx: SlideContext) -> list[Page]:
+    design = ctx.design
+    box, body = design.code, design.grid.body_box
+    lines = slide.code.rstrip("\n").expandtabs(box.tab).split("\n")
+    _check_highlights(slide, len(lines), ctx)
+    pieces = _highlighted(slide, lines, {k: (c, b) for k, c, b in box.tokens}, ctx)
+    inner = Rect(body.x + box.padding, body.y + box.padding, body.w - box.padding * 2, 0)
+    sizes = _sizes(design.scale.code, design.scale.code_floor, design.scale.step)
+    listing = set_code(pieces, inner.w, body.h - box.padding * 2, sizes, box)
+    if isinstance(listing, TooLong):
+        ctx.report.fail(
+            f"the code on '{slide.title}' takes {listing.lines} lines at {listing.floor:g} pt "
+            f"(long lines wrapped); the slide holds {listing.fits}",
+            "split it over two code slides, or show the part that matters",
+        )
+        raise SlideFailed
+    items = title_items(ctx, slide.title, design.palette.primary)
+    panel = Rect(body.x, body.y, body.w, listing.height + box.padding * 2)
+    items.append(Shape(panel, ShapeKind.RECT, box.background, "Code panel"))
+    for i, (number, _first) in enumerate(listing.sources):
+        if number in slide.highlight:
+            band = Rect(body.x, inner.y + i * listing.pitch, body.w, listing.pitch)
+            items.append(Shape(band, ShapeKind.RECT, box.highlight, f"Highlight {number}"))
+    text = Rect(inner.x, inner.y, inner.w, listing.height)
+    items.append(TextBox(text, listing.paragraphs, Role.BODY, design.font, "Code", insets=Insets()))
+    return [Page(slide.title, items, slide.notes or "", SlideLayout.TITLE_ONLY)]
+
+
+def _sizes(start: float, floor: float, step: float) -> list[float]:
+    sizes, size = [], start
+    while size > floor:
+        sizes.append(size)
+        size -= step
+    return [*sizes, floor]
+
+
+def _check_highlights(slide: CodeSlide, count: int, ctx: SlideContext) -> None:
+    beyond = [n for n in slide.highlight if not 1 <= n <= count]
+    if beyond:
+        ctx.report.fail(
+            f"highlight: line {beyond[0]} of '{slide.title}' does not exist "
+            f"(the code has {count} lines)",
+            f"highlight lines between 1 and {count}",
+        )
+        raise SlideFailed
+
+
+def _highlighted(
+    slide: CodeSlide, lines: list[str], colors: dict, ctx: SlideContext
+) -> list[list[tuple[str, str | None, bool]]]:
+    """Each line as (text, colour or None, bold) pieces, from Pygments' tokens."""
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
+    try:
+        lexer = get_lexer_by_name(slide.language, stripnl=False, ensurenl=False)
+    except ClassNotFound:
+        ctx.report.fail(
+            f"Pygments knows no language '{slide.language}' (on '{slide.title}')",
+            "use its short name: python, bash, yaml, json, sql, javascript, or 'text'",
+        )
+        raise SlideFailed from None
+    out: list[list[tuple[str, str | None, bool]]] = [[]]
+    for token, value in lexer.get_tokens("\n".join(lines)):
+        color, bold = _style_of(token, colors)
+        for k, piece in enumerate(value.split("\n")):
+            if k:
+                out.append([])
+            if piece:
+                line = out[-1]
+                if line and line[-1][1:] == (color, bold):  # one run for one colour
+                    line[-1] = (line[-1][0] + piece, color, bold)
+                else:
+                    line.append((piece, color, bold))
+    return out[: len(lines)] + [[] for _ in range(len(lines) - len(out))]
+
+
+def _style_of(token, colors: dict) -> tuple[str | None, bool]:
+    """The colour and weight of a token's most specific kind the design names
+    (Token.Literal.String.Doc is a String; Token.Operator.Word an Operator)."""
+    for kind in reversed(str(token).split(".")):
+        if kind in colors:
+            return colors[kind]
+    return None, False
+
+
+KIND = SlideKind(
+    "code",
+    CodeSlide,
+    compose,
+    in_handout=InHandout.LARGE,
+    slide_layout=SlideLayout.TITLE_ONLY,
+)
