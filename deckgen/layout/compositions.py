@@ -58,6 +58,14 @@ class BulletsDesign:
 
 
 @dataclass(frozen=True)
+class ChartDesign:
+    grid_tint: float = 0.35  # the gridlines: the muted colour over the background
+    tints: tuple[float, ...] = (0.6, 0.35)  # lighter shades for series past the colours
+    most_series: int = 8
+    most_categories: int = 40
+
+
+@dataclass(frozen=True)
 class CodeDesign:
     padding: int = inch(0.25)  # around the listing, inside its panel
     tab: int = 4  # columns a tab stands for

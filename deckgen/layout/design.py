@@ -17,6 +17,7 @@ from .colors import WHITE, hex6, mix, on_color, readable
 from .compositions import (
     AnalogyDesign,
     BulletsDesign,
+    ChartDesign,
     ClosingDesign,
     CodeDesign,
     ComparisonDesign,
@@ -62,6 +63,7 @@ class TypeScale:
     section_number: float = 28
     takeaway: float = 28
     code: float = 20  # a code slide's listing, shrunk (never below code_floor) to fit
+    chart: float = 16  # a chart's axis labels, legend and data labels
     code_floor: float = 16
     takeaway_floor: float = 20
     message: float = 28
@@ -251,6 +253,7 @@ class Design:
     bullets: BulletsDesign = BulletsDesign()
     picture: PictureDesign = PictureDesign()
     code: CodeDesign = CodeDesign()
+    chart: ChartDesign = ChartDesign()
     listing: ListingDesign = ListingDesign()
     definition: DefinitionDesign = DefinitionDesign()
     analogy: AnalogyDesign = AnalogyDesign()

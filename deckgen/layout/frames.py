@@ -173,7 +173,41 @@ class Shape:
     path: tuple[tuple, ...] = ()
 
 
-Item = TextBox | Table | Picture | Shape
+class ChartKind(StrEnum):
+    BAR = "bar"  # horizontal bars
+    COLUMN = "column"  # vertical bars
+    LINE = "line"
+    PIE = "pie"
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    name: str
+    values: tuple[float, ...]
+    color: str  # "RRGGBB"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart from the outline's data: native (editable, data embedded) in the deck,
+    vector graphics in the PDFs."""
+
+    rect: Rect
+    kind: ChartKind
+    categories: tuple[str, ...]
+    series: tuple[ChartSeries, ...]
+    name: str
+    alt: str
+    unit: str | None  # the value axis's title
+    text_color: str  # labels, legend
+    grid_color: str  # the value axis's gridlines
+    label_size: float  # points: axis labels, legend, data labels
+    legend: bool
+    slices: tuple[str, ...] = ()  # a pie's colours, a category each
+    pos: SourcePos | None = None
+
+
+Item = TextBox | Table | Picture | Shape | Chart
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ MINIMAL = {
     "glossary": "{kind: glossary}",
     "references": "{kind: references}",
     "closing": "{kind: closing}",
+    "chart": "{kind: chart, title: C, chart: column, categories: [a], series: [{name: s, "
+    "values: [1]}], alt: one bar}",
     "code": "{kind: code, title: K, language: python, code: 'x = 1'}",
     "picture": "{kind: picture, title: P, image: {path: assets/icons/shield.png, alt: A shield}}",
 }

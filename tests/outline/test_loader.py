@@ -650,6 +650,11 @@ def test_every_slide_kind_loads(tmp_path):
               - {kind: bullets, title: B, bullets: [x, {text: y, sub: [z]}]}
               - {kind: picture, title: P, image: {path: a.png, alt: a}, caption: c}
               - {kind: code, title: K, language: python, code: "d = {'a': 1}", highlight: [1]}
+              - kind: chart
+                title: Ch
+                chart: pie
+                categories: [a, b]
+                series: [{name: s, values: [1, 2]}]
               - {kind: definition, title: D, term: t, quote: q, attribution: a, reference: src}
               - kind: analogy
                 title: A

@@ -22,8 +22,8 @@ def test_new_slides_from_every_layout_stay_on_the_slide(small_build, tmp_path):
     stock = ["Title Slide", "Title and Content", "Section Header", "Two Content", "Title Only"]
     stock += ["Blank", "Content with Caption", "Picture with Caption"]
     stock += ["Title and Vertical Text", "Vertical Title and Text"]
-    kinds = ["Divider", "Agenda", "Bullets", "Picture", "Code", "Definition", "Analogy"]
-    kinds += ["Comparison"]
+    kinds = ["Divider", "Agenda", "Bullets", "Picture", "Code", "Chart", "Definition"]
+    kinds += ["Analogy", "Comparison"]
     kinds += ["Takeaways", "Glossary", "References", "Closing"]
     assert [layout.name for layout in prs.slide_layouts] == stock + kinds  # one "Comparison"
     edited = tmp_path / "edited.pptx"

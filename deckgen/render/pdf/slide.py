@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ...layout.frames import Deck, Picture, Shape, SlideFrame, Table, TextBox
+from ...layout.frames import Chart, Deck, Picture, Shape, SlideFrame, Table, TextBox
+from .chart import draw_chart
 from .fonts import Fonts
 from .image import draw_picture
 from .shape import draw_shape
@@ -42,6 +43,8 @@ def draw_slide(
                 draw_picture(canvas, item, to_page)
             case Shape():
                 draw_shape(canvas, item, to_page)
+            case Chart():
+                draw_chart(canvas, item, to_page, fonts)
             case _:  # pragma: no cover - the frames are a closed set
                 raise TypeError(f"unknown frame item {item!r}")
     canvas.restoreState()

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pptx import Presentation
 
 from ...layout.frames import (
+    Chart,
     Deck,
     Picture,
     Placeholder,
@@ -21,6 +22,7 @@ from ...layout.frames import (
     Table,
     TextBox,
 )
+from .chart import add_chart
 from .image import add_picture
 from .ink import Ink
 from .kind_layouts import add_kind_layouts
@@ -104,6 +106,8 @@ def _render_slide(maker: SlideMaker, layout, frame: SlideFrame, ink: Ink) -> Non
                 element = add_picture(shapes, item, maker)
             case Shape():
                 element = add_shape(shapes, item, ink)
+            case Chart():
+                element = add_chart(shapes, item, ink)
             case _:  # pragma: no cover - the frames are a closed set
                 raise TypeError(f"unknown frame item {item!r}")
         # keep the frame's paint order: move each shape to the top as it is drawn

@@ -1,0 +1,117 @@
+"""Chart: bar, column, line or pie from data in the outline. The deck gets a native
+PowerPoint chart (its data embedded, editable in PowerPoint and LibreOffice), the PDFs
+the same chart as vector graphics; both in the theme's colours. Alt text is the
+author's, or written from the data (and said so)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from ..inline import plain
+from ..layout.chrome import title_items
+from ..layout.context import Page, SlideContext
+from ..layout.frames import Chart, ChartKind, ChartSeries, SlideLayout
+from ..outline.nodes import Node, SlideBase, Text
+from .base import InHandout, SlideKind
+
+
+class Series(Node):
+    name: Text
+    values: list[float] = Field(min_length=1, max_length=40)
+
+
+class ChartSlide(SlideBase):
+    kind: Literal["chart"]
+    title: Text
+    chart: Literal["bar", "column", "line", "pie"] = Field(
+        description="bar (horizontal), column (vertical), line or pie (one series)."
+    )
+    categories: list[Text] = Field(min_length=1, max_length=40)
+    series: list[Series] = Field(min_length=1, max_length=8)
+    unit: Text | None = Field(default=None, description="What the values count: an axis title.")
+    alt: Text | None = Field(
+        default=None, description="What the chart shows, for screen readers (else written)."
+    )
+
+    @model_validator(mode="after")
+    def _shape_of_the_data(self):
+        for series in self.series:
+            if len(series.values) != len(self.categories):
+                raise ValueError(
+                    f"series '{series.name}' has {len(series.values)} values for "
+                    f"{len(self.categories)} categories: give one value per category"
+                )
+        if self.chart == "pie":
+            if len(self.series) != 1:
+                raise ValueError("a pie chart shows one series: make the others their own pie")
+            if any(v < 0 for v in self.series[0].values):
+                raise ValueError("a pie chart's values cannot be negative")
+        return self
+
+
+def compose(slide: ChartSlide, ctx: SlideContext) -> list[Page]:
+    design = ctx.design
+    palette, body = design.palette, design.grid.body_box
+    items = title_items(ctx, slide.title, palette.primary)
+    inks = chart_inks(palette, design.chart.tints)
+    series = tuple(
+        ChartSeries(plain(s.name), tuple(s.values), inks[i % len(inks)])
+        for i, s in enumerate(slide.series)
+    )
+    alt = slide.alt
+    if alt is None:
+        alt = describe(slide)
+        ctx.report.warn(
+            "the chart's alt text was written from its data",
+            "add 'alt:' saying what the chart shows (the trend, not only the numbers)",
+            topic="accessibility",
+        )
+    kind = ChartKind(slide.chart)
+    items.append(
+        Chart(
+            body,
+            kind,
+            tuple(plain(c) for c in slide.categories),
+            series,
+            "Chart",
+            plain(alt),
+            plain(slide.unit) if slide.unit else None,
+            palette.text,
+            palette.tint(palette.muted, design.chart.grid_tint),
+            design.scale.chart,
+            legend=kind is ChartKind.PIE or len(series) > 1,
+            slices=tuple(inks[i % len(inks)] for i in range(len(slide.categories))),
+            pos=slide.pos,
+        )
+    )
+    return [Page(slide.title, items, slide.notes or "", SlideLayout.TITLE_ONLY)]
+
+
+def chart_inks(palette, tints: tuple[float, ...]) -> list[str]:
+    """Series and slices in the concepts' colours, the primary and the muted one, then
+    lighter shades of each: neighbours always differ."""
+    base = list(dict.fromkeys([*palette.accents, palette.primary, palette.muted]))
+    return base + [palette.tint(color, amount) for amount in tints for color in base]
+
+
+def describe(slide: ChartSlide) -> str:
+    """Alt text from the data: the kind of chart, and every series' value per category."""
+    unit = f" ({plain(slide.unit)})" if slide.unit else ""
+    parts = []
+    for series in slide.series:
+        values = ", ".join(
+            f"{plain(c)} {v:g}" for c, v in zip(slide.categories, series.values, strict=True)
+        )
+        parts.append(f"{plain(series.name)}: {values}")
+    return f"{slide.chart.capitalize()} chart{unit}. " + "; ".join(parts) + "."
+
+
+KIND = SlideKind(
+    "chart",
+    ChartSlide,
+    compose,
+    in_handout=InHandout.LARGE,
+    slide_layout=SlideLayout.TITLE_ONLY,
+)

@@ -1,0 +1,119 @@
+"""Chart slides: a native, editable chart in the deck with the outline's data, the same
+chart drawn in the PDFs, alt text (written from the data when missing, and said), and
+positioned errors for data of the wrong shape."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
+
+from deckgen.layout.frames import Chart
+
+from ..conftest import run_cli, slide_titled
+from ..layout.support import deck_from, named, outline_text
+
+COLUMN = """\
+- kind: chart
+  title: Incidents
+  chart: column
+  unit: incidents
+  categories: [Q1, Q2, Q3]
+  series:
+    - {name: Phishing, values: [12, 18, 9]}
+    - {name: Malware, values: [3, 5, 2]}
+  alt: Phishing peaked in Q2.
+"""
+PIE = """\
+- kind: chart
+  title: Sources
+  chart: pie
+  categories: [Email, Web, USB]
+  series: [{name: Alerts, values: [60, 30, 10]}]
+"""
+
+
+def test_the_frame_holds_the_data_in_distinct_colours():
+    deck = deck_from(outline_text(COLUMN))
+    chart = named(deck.slides[0], "Chart")
+    assert isinstance(chart, Chart)
+    assert chart.categories == ("Q1", "Q2", "Q3")
+    assert [(s.name, s.values) for s in chart.series] == [
+        ("Phishing", (12, 18, 9)),
+        ("Malware", (3, 5, 2)),
+    ]
+    assert chart.series[0].color != chart.series[1].color
+    assert chart.alt == "Phishing peaked in Q2." and chart.legend and chart.unit == "incidents"
+    assert chart.rect == deck.design.grid.body_box
+
+
+def test_missing_alt_text_is_written_from_the_data_and_said():
+    deck = deck_from(outline_text(PIE))
+    chart = named(deck.slides[0], "Chart")
+    assert chart.alt == "Pie chart. Alerts: Email 60, Web 30, USB 10."
+    assert len(set(chart.slices)) == 3
+    said = [d for d in deck.diagnostics if "alt text was written from its data" in d.message]
+    assert said and said[0].topic == "accessibility"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("chart")
+    outline = folder / "outline.yaml"
+    outline.write_text(
+        "meta: {title: Charts}\nsections:\n  - title: S\n    divider: false\n    slides:\n"
+        + "\n".join("      " + line for line in (COLUMN + PIE).splitlines()),
+        encoding="utf-8",
+    )
+    out = folder / "out"
+    result = run_cli("build", str(outline), "-o", str(out), "--format", "pptx", "--format",
+                     "slides-pdf")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return next(out.glob("*.pptx")), next(out.glob("*-slides.pdf"))
+
+
+def test_the_deck_has_a_native_chart_with_the_data(built):
+    deck, _pdf = built
+    prs = Presentation(str(deck))
+    frame = next(s for s in slide_titled(prs, "Incidents").shapes if s.has_chart)
+    chart = frame.chart
+    assert chart.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
+    assert list(chart.plots[0].categories) == ["Q1", "Q2", "Q3"]
+    assert [(s.name, s.values) for s in chart.series] == [
+        ("Phishing", (12.0, 18.0, 9.0)),
+        ("Malware", (3.0, 5.0, 2.0)),
+    ]
+    assert chart.has_legend and not chart.has_title
+    assert chart.value_axis.axis_title.text_frame.text == "incidents"
+    assert frame._element.nvGraphicFramePr.cNvPr.get("descr") == "Phishing peaked in Q2."
+    assert chart.part.chart_workbook.xlsx_part is not None  # the data is embedded: editable
+    pie = next(s for s in slide_titled(prs, "Sources").shapes if s.has_chart).chart
+    assert pie.chart_type == XL_CHART_TYPE.PIE and pie.series[0].values == (60.0, 30.0, 10.0)
+
+
+@pytest.mark.tools("pdftotext")
+def test_the_pdf_draws_the_chart(built):
+    _deck, pdf = built
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    for word in ("Q1", "Q3", "Phishing", "Malware", "incidents", "Email", "60%"):
+        assert word in text, word
+
+
+@pytest.mark.parametrize(
+    ("slide", "message"),
+    [
+        (COLUMN.replace("values: [3, 5, 2]", "values: [3, 5]"), "has 2 values for 3 categories"),
+        (PIE.replace("series: [{name: Alerts, values: [60, 30, 10]}]",
+                     "series: [{name: A, values: [1, 2, 3]}, {name: B, values: [1, 2, 3]}]"),
+         "a pie chart shows one series"),
+        (PIE.replace("[60, 30, 10]", "[60, -30, 10]"), "cannot be negative"),
+    ],
+)  # fmt: skip
+def test_data_of_the_wrong_shape_is_a_positioned_error(tmp_path, slide, message):
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(outline_text(slide), encoding="utf-8")
+    result = run_cli("validate", str(outline))
+    assert result.exit_code == 2
+    assert message in result.stderr and f"{outline}:" in result.stderr
