@@ -107,7 +107,8 @@ def place_picture(
         if checked is None:
             raise InputError("a picture cannot be used", problems)
     scale = min(rect.w / checked.width, rect.h / checked.height)
-    if native:
+    vector = checked.format == "SVG"
+    if native and not vector:  # a vector picture is sharp at any size
         scale = min(scale, EMU_PER_PIXEL)
     width, height = round(checked.width * scale), round(checked.height * scale)
     return Picture(
@@ -122,4 +123,5 @@ def place_picture(
         name=name,
         pos=image.pos,
         data=checked.data,
+        vector=vector,
     )

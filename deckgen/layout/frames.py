@@ -157,6 +157,7 @@ class Picture:
     name: str
     pos: SourcePos | None = None
     data: bytes = field(default=b"", repr=False)  # the checked bytes to draw (else: path)
+    vector: bool = False  # an SVG: drawn as vector graphics (the deck adds a PNG fallback)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Diagnostic, SourcePos, error, quoted
+from .svg import check_svg, looks_like_svg
 
 MAX_PICTURE_BYTES = 20 * 1024 * 1024  # a picture file
 MAX_PICTURE_PIXELS = 40_000_000  # width × height, checked before decoding
@@ -31,7 +32,7 @@ class CheckedPicture:
     data: bytes
     width: int
     height: int
-    format: str  # "PNG" or "JPEG"
+    format: str  # "PNG", "JPEG" or "SVG" (width and height: its size in CSS pixels)
 
 
 def resolve(path_text: str, base: str | Path) -> Path:
@@ -73,7 +74,7 @@ def check_picture(
 ) -> tuple[CheckedPicture | None, list[Diagnostic]]:
     """The picture at ``path_text``, read and decoded, or the problem at ``pos``."""
     shown = f"image {quoted(path_text)}"
-    path, problems = locate_input(path_text, base, project, pos, shown, "a .png or .jpg file")
+    path, problems = locate_input(path_text, base, project, pos, shown, "a .png, .jpg or .svg file")
     if path is None:
         return None, problems
     return _read(path, shown, pos)
@@ -126,8 +127,15 @@ def _read(path: Path, shown: str, pos) -> tuple[CheckedPicture | None, list[Diag
         limit = MAX_PICTURE_BYTES // (1024 * 1024)
         return None, [error(f"{shown} is over {limit} MiB", pos, "save it smaller")]
     kind = next((name for magic, name in PICTURE_FORMATS.items() if data.startswith(magic)), None)
+    if kind is None and looks_like_svg(data):
+        size, problems = check_svg(data, shown, pos)
+        if size is None:
+            return None, problems
+        return CheckedPicture(str(path), data, size[0], size[1], "SVG"), []
     if kind is None:
-        return None, [error(f"{shown} is not a PNG or JPEG file", pos, "convert it to PNG or JPEG")]
+        return None, [
+            error(f"{shown} is not a PNG, JPEG or SVG file", pos, "convert it to PNG or JPEG")
+        ]
     return _decode(path, data, kind, shown, pos)
 
 

@@ -76,7 +76,7 @@ class Selectable(Node):
 class Image(Node):
     """A picture file (PNG or JPEG) with the alt text screen readers announce."""
 
-    path: Text = Field(description="PNG or JPEG file, relative to the outline's folder.")
+    path: Text = Field(description="PNG, JPEG or SVG file, relative to the outline's folder.")
     alt: Text = Field(description="What the picture shows, for screen readers.")
 
 

@@ -708,18 +708,19 @@ def test_folder_as_image(tmp_path):
     assert diag.message == "image 'pics' is a folder, not a file"
 
 
-@pytest.mark.parametrize(
-    "content", [b"GIF89a" + bytes(10), b"<svg xmlns='http://www.w3.org/2000/svg'/>", b""]
-)
-def test_file_that_is_neither_png_nor_jpeg(tmp_path, content):
+@pytest.mark.parametrize("content", [b"GIF89a" + bytes(10), b"<html><svg/></html>", b""])
+def test_file_that_is_neither_png_nor_jpeg_nor_svg(tmp_path, content):
     (tmp_path / "pic.png").write_bytes(content)
     diag = one(problems(tmp_path, IMAGE_OUTLINE.replace("PATH", "pic.png")))
     assert at(diag) == (10, 17)
-    assert diag.message == "image 'pic.png' is not a PNG or JPEG file"
+    assert diag.message == "image 'pic.png' is not a PNG, JPEG or SVG file"
 
 
-@pytest.mark.parametrize(("file", "content"), [("a.png", PNG), ("b.jpg", JPEG)])
-def test_png_and_jpeg_images_load(tmp_path, file, content):
+@pytest.mark.parametrize(
+    ("file", "content"),
+    [("a.png", PNG), ("b.jpg", JPEG), ("c.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>")],
+)
+def test_png_jpeg_and_svg_images_load(tmp_path, file, content):
     (tmp_path / file).write_bytes(content)
     outline = load(tmp_path, IMAGE_OUTLINE.replace("PATH", file))
     assert slides(outline)[0].image.path == file

@@ -113,7 +113,7 @@ def test_a_fifo_a_folder_and_a_trailing_slash_are_refused_without_blocking(tmp_p
         (png_declaring(0, 0), "cannot be decoded"),
         (png_declaring(100_000, 100_000), "megapixels"),
         (png_declaring(8_000, 6_000), "megapixels"),
-        (b"GIF89a" + bytes(20), "not a PNG or JPEG"),
+        (b"GIF89a" + bytes(20), "not a PNG, JPEG or SVG"),
     ],
     ids=["garbage", "truncated-png", "truncated-jpeg", "0x0", "bomb", "over-limit", "gif"],
 )

@@ -35,9 +35,12 @@ def draw_picture(canvas, picture: Picture, to_page: Transform) -> None:
     name = _form_name(picture.data, picture.path)
     forms = canvas.__dict__.setdefault(_FORMS, set())
     if name not in forms:
-        source = _reader(picture.data) if picture.data else picture.path
         canvas.beginForm(name, lowerx=0, lowery=0, upperx=1, uppery=1)
-        canvas.drawImage(source, 0, 0, 1, 1, mask="auto", preserveAspectRatio=False)
+        if picture.vector:
+            _draw_svg(canvas, picture.data)
+        else:
+            source = _reader(picture.data) if picture.data else picture.path
+            canvas.drawImage(source, 0, 0, 1, 1, mask="auto", preserveAspectRatio=False)
         canvas.endForm()
         forms.add(name)
     rect = picture.rect
@@ -46,3 +49,43 @@ def draw_picture(canvas, picture: Picture, to_page: Transform) -> None:
     canvas.scale(to_page.length(rect.w), to_page.length(rect.h))
     canvas.doForm(name)
     canvas.restoreState()
+
+
+def _draw_svg(canvas, data: bytes) -> None:
+    """An SVG into the unit square, as vector graphics (svglib turns it into reportlab's
+    own drawing)."""
+    from reportlab.graphics import renderPDF
+
+    drawing = svg_drawing(data)
+    canvas.saveState()
+    canvas.scale(1 / drawing.width, 1 / drawing.height)
+    renderPDF.draw(drawing, canvas, 0, 0)
+    canvas.restoreState()
+
+
+@lru_cache(maxsize=64)
+def svg_drawing(data: bytes):
+    """A checked SVG as reportlab's Drawing (its size: the SVG's own)."""
+    from lxml import etree
+    from svglib.svglib import SvgRenderer
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    root = etree.fromstring(data, parser)
+    return SvgRenderer("").render(root)
+
+
+def svg_png(svg: bytes, pixels: int) -> bytes:
+    """A checked SVG as PNG bytes ``pixels`` wide, drawn by reportlab and rasterised by
+    pdfium, as the PDFs and the deck's thumbnail draw."""
+    import pypdfium2
+    from reportlab.graphics import renderPDF
+
+    document = pypdfium2.PdfDocument(renderPDF.drawToString(svg_drawing(svg)))
+    try:
+        page = document[0]
+        image = page.render(scale=pixels / page.get_width()).to_pil()
+    finally:
+        document.close()
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue()

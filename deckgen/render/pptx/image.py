@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+from dataclasses import replace
 
 from lxml.etree import SubElement
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ...layout.frames import Picture
+from ...layout.geometry import EMU_PER_INCH
 from .units import emu
 from .xmlns import DML, PML, REL, write_xfrm
 
@@ -16,17 +18,22 @@ from .xmlns import DML, PML, REL, write_xfrm
 def add_picture(shapes, picture: Picture, maker=None):
     """The picture's ``p:pic`` element on the slide. With a SlideMaker, its image part is
     found by digest once per picture (rather than among every part of the package each
-    time) and the element is written directly, as python-pptx writes it."""
+    time) and the element is written directly, as python-pptx writes it. An SVG goes in
+    as PowerPoint keeps one: the SVG itself, and a PNG drawn from it for what cannot show
+    SVG."""
     rect = picture.rect
     box = (emu(rect.x), emu(rect.y), emu(rect.w), emu(rect.h))
+    svg = picture.data if picture.vector else None
+    if svg is not None:
+        picture = replace(picture, data=fallback_png(svg, rect.w))
     source = io.BytesIO(picture.data) if picture.data else picture.path
-    if maker is None or not picture.data:
+    if maker is None and svg is None or not picture.data:
         pic = shapes.add_picture(source, *box)
         pic.name = picture.name
         pic._element.nvPicPr.cNvPr.set("descr", picture.alt)
         return pic._element
     digest = hashlib.sha1(picture.data).hexdigest()  # noqa: S324 - python-pptx's key
-    image_part = maker.image_part(digest, lambda: shapes.part.get_or_add_image_part(source)[0])
+    image_part = _part(maker, digest, lambda: shapes.part.get_or_add_image_part(source)[0])
     rid = shapes.part.relate_to(image_part, RT.IMAGE)
     tree = shapes._spTree
     pic = SubElement(tree, PML + "pic")
@@ -36,9 +43,40 @@ def add_picture(shapes, picture: Picture, maker=None):
     SubElement(SubElement(nv, PML + "cNvPicPr"), DML + "picLocks", noChangeAspect="1")
     SubElement(nv, PML + "nvPr")
     fill = SubElement(pic, PML + "blipFill")
-    SubElement(fill, DML + "blip", {REL + "embed": rid})
+    blip = SubElement(fill, DML + "blip", {REL + "embed": rid})
+    if svg is not None:
+        key = "svg:" + hashlib.sha256(svg).hexdigest()
+        svg_part = _part(maker, key, lambda: _svg_part(shapes.part.package, svg))
+        ext = SubElement(SubElement(blip, DML + "extLst"), DML + "ext", uri=SVG_EXTENSION)
+        svg_rid = shapes.part.relate_to(svg_part, RT.IMAGE)
+        SubElement(ext, ASVG + "svgBlip", {REL + "embed": svg_rid}, nsmap={"asvg": ASVG[1:-1]})
     SubElement(SubElement(fill, DML + "stretch"), DML + "fillRect")
     props = SubElement(pic, PML + "spPr")
     write_xfrm(SubElement(props, DML + "xfrm"), rect)
     SubElement(SubElement(props, DML + "prstGeom", prst="rect"), DML + "avLst")
     return pic
+
+
+SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"  # PowerPoint's SVG blip extension
+ASVG = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}"
+FALLBACK_DPI = 192  # the PNG beside an SVG: twice a 96 dpi projection, for a sharp print
+FALLBACK_MOST = 2400  # pixels across, at most
+
+
+def _part(maker, key: str, make):
+    return maker.image_part(key, make) if maker is not None else make()
+
+
+def _svg_part(package, data: bytes):
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+
+    partname = PackURI(package.next_partname("/ppt/media/image%d.svg"))
+    return Part(partname, "image/svg+xml", package, data)
+
+
+def fallback_png(svg: bytes, width_emu: int) -> bytes:
+    """The SVG drawn as a PNG as wide as it shows at FALLBACK_DPI."""
+    from ..pdf.image import svg_png
+
+    return svg_png(svg, min(FALLBACK_MOST, max(1, round(width_emu / EMU_PER_INCH * FALLBACK_DPI))))
