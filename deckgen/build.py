@@ -234,6 +234,7 @@ class Rendered:
 
     result: BuildResult
     files: tuple[tuple[Path, bytes], ...]
+    prepared: Prepared | None = None  # the talk as laid out (deckgen watch shows it)
 
 
 def render_loaded(source, options: BuildOptions, progress=None) -> Rendered:
@@ -287,7 +288,8 @@ def _render_prepared(source, prepared: Prepared, options: BuildOptions, say) -> 
         audience=options.audience,
         minutes=prepared.time.minutes,
     )
-    return Rendered(result, tuple((path, data) for _fmt, path, data, _p in rendered))
+    files = tuple((path, data) for _fmt, path, data, _p in rendered)
+    return Rendered(result, files, prepared)
 
 
 _STAGES = {"pptx": "the deck", "handout": "the handout", "slides-pdf": "the slides PDF"}

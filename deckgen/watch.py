@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import BuildOptions, BuildResult, build
+from .build import BuildOptions, BuildResult, Prepared, load, render_loaded
 from .errors import DeckgenError
+from .output import write_all
 
 # editors' swap, backup and lock files: saving one is not saving the talk
 _JUNK_SUFFIXES = (".swp", ".swx", ".swo", "~", ".tmp", ".bak", ".part", ".crdownload")
@@ -29,6 +30,7 @@ class Outcome:
     error: DeckgenError | None
     seconds: float
     changed: tuple[Path, ...] = ()  # what set it off (nothing for the first)
+    prepared: Prepared | None = None  # the talk as laid out, if it built
 
 
 def folders_to_watch(options: BuildOptions) -> list[Path]:
@@ -108,7 +110,9 @@ def _saved_since(files: list[Path], since: float) -> tuple[Path, ...]:
 def _build(options: BuildOptions, changed: tuple[Path, ...]) -> Outcome:
     start = time.perf_counter()
     try:
-        result = build(options)
+        rendered = render_loaded(load(options), options)
+        write_all(rendered.files)
     except DeckgenError as exc:
         return Outcome(None, exc, time.perf_counter() - start, changed)
-    return Outcome(result, None, time.perf_counter() - start, changed)
+    seconds = time.perf_counter() - start
+    return Outcome(rendered.result, None, seconds, changed, rendered.prepared)

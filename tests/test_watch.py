@@ -139,3 +139,71 @@ def test_the_folders_watched(tmp_path):
         (tmp_path / "o").resolve(),
         (tmp_path / "brand").resolve(),
     ]
+
+
+def _page(url: str) -> str:
+    """The preview page as headless Chromium shows it, its script run."""
+    done = subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+         "--virtual-time-budget=4000", "--dump-dom", url],
+        capture_output=True, text=True, timeout=90,
+    )  # fmt: skip
+    return done.stdout
+
+
+@pytest.mark.tools("chromium")
+def test_serve_shows_the_slides_and_follows_each_build(tmp_path):
+    talk = tmp_path / "talk"
+    shutil.copytree(SMALL.parent, talk)
+    outline = talk / "outline.yaml"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "deckgen", "watch", str(outline), "-o", str(talk / "build"),
+         "--serve", "--port", "0"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        lines = Lines(proc.stderr)
+        url = lines.wait_for("serving http://127.0.0.1:").split()[-1]
+        lines.wait_for("watching")
+        page = _page(url)
+        assert "<h2>4. What is a lock?</h2>" in page and "build 1" in page
+        assert "about " in page and " min (" in page  # the talk-time estimate
+
+        text = outline.read_text(encoding="utf-8")
+        assert "What is a lock?" in text
+        outline.write_text(text.replace("What is a lock?", "What is a padlock?"), "utf-8")
+        lines.wait_for("changed: outline.yaml")
+        lines.wait_for("built in")
+        page = _page(url)
+        assert "<h2>4. What is a padlock?</h2>" in page and "build 2" in page
+
+        outline.write_text(text + "meta: [broken\n", encoding="utf-8")
+        lines.wait_for("the last good files are kept")
+        page = _page(url)
+        assert "YAML syntax error" in page  # the errors, over the last good slides
+        assert "<h2>4. What is a padlock?</h2>" in page
+    finally:
+        proc.send_signal(signal.SIGINT)
+        code = proc.wait(timeout=30)
+    assert code == 130
+
+
+def test_the_page_is_only_for_this_machine_and_serves_no_file(tmp_path):
+    import urllib.error
+    import urllib.request
+
+    from deckgen.serve import Preview
+
+    preview = Preview()
+    url = preview.start(0)
+    try:
+        assert url.startswith("http://127.0.0.1:")
+        with urllib.request.urlopen(url + "state.json") as answer:  # noqa: S310 - local
+            assert answer.headers["Content-Type"] == "application/json"
+            assert b'"build": 0' in answer.read()
+        for path in ("../outline.yaml", "etc/passwd", "slide/0/1.png", "%2e%2e/x"):
+            with pytest.raises(urllib.error.HTTPError) as missing:
+                urllib.request.urlopen(url + path)  # noqa: S310 - local
+            assert missing.value.code == 404, path
+    finally:
+        preview.stop()

@@ -107,9 +107,19 @@ def preview(
 @_set_option
 @_template_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes to use, as for build.")
+@click.option(
+    "--serve",
+    is_flag=True,
+    help="Also show the slides, their notes, the talk time and the warnings on a page at "
+    "127.0.0.1 that follows every build.",
+)
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+    help="The page's port with --serve (0: any free one).",
+)  # fmt: skip
 def watch(
     outline, out_dir, audience, overlays, sets, template, strip_macros, allow_external_links,
-    jobs,
+    jobs, serve, port,
 ) -> None:  # fmt: skip
     """Build OUTLINE's deck and handout, then again each time the outline, an overlay,
     a picture or the template is saved. A failed build prints why and keeps the last
@@ -121,11 +131,31 @@ def watch(
         jobs,
     )  # fmt: skip
 
+    preview = None
+    if serve:
+        from ..serve import Preview
+
+        preview = Preview()
+        try:
+            address = preview.start(port)
+        except OSError as exc:
+            raise click.UsageError(f"cannot serve on port {port}: {exc.strerror}") from None
+        click.echo(f"serving {address}", err=True)
+
     def ready(folders) -> None:
         shown = ", ".join(str(f) for f in folders)
         click.echo(f"watching {shown} (Ctrl-C to stop)", err=True)
 
-    run_watch(options, _report, ready)
+    def report(outcome) -> None:
+        _report(outcome)
+        if preview is not None:
+            preview.publish(outcome)
+
+    try:
+        run_watch(options, report, ready)
+    finally:
+        if preview is not None:
+            preview.stop()
 
 
 def _report(outcome) -> None:
