@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ..inline import plain
+from ..layout.charts import crowded_labels
 from ..layout.chrome import title_items
 from ..layout.context import Page, SlideContext
 from ..layout.frames import Chart, ChartKind, ChartSeries, SlideLayout
@@ -69,23 +70,28 @@ def compose(slide: ChartSlide, ctx: SlideContext) -> list[Page]:
             topic="accessibility",
         )
     kind = ChartKind(slide.chart)
-    items.append(
-        Chart(
-            body,
-            kind,
-            tuple(plain(c) for c in slide.categories),
-            series,
-            "Chart",
-            plain(alt),
-            plain(slide.unit) if slide.unit else None,
-            palette.text,
-            palette.tint(palette.muted, design.chart.grid_tint),
-            design.scale.chart,
-            legend=kind is ChartKind.PIE or len(series) > 1,
-            slices=tuple(inks[i % len(inks)] for i in range(len(slide.categories))),
-            pos=slide.pos,
-        )
+    chart = Chart(
+        body,
+        kind,
+        tuple(plain(c) for c in slide.categories),
+        series,
+        "Chart",
+        plain(alt),
+        plain(slide.unit) if slide.unit else None,
+        palette.text,
+        palette.tint(palette.muted, design.chart.grid_tint),
+        design.scale.chart,
+        legend=kind is ChartKind.PIE or len(series) > 1,
+        slices=tuple(inks[i % len(inks)] for i in range(len(slide.categories))),
+        pos=slide.pos,
     )
+    crowded = crowded_labels(chart, ctx.text.measurer, design.chart.bar_label_share)
+    if crowded is not None:
+        ctx.report.warn(
+            f"the category '{crowded}' is wider than its place on the chart",
+            "shorten the categories, or make it a bar chart (labels beside the bars)",
+        )
+    items.append(chart)
     return [Page(slide.title, items, slide.notes or "", SlideLayout.TITLE_ONLY)]
 
 

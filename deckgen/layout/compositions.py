@@ -61,8 +61,7 @@ class BulletsDesign:
 class ChartDesign:
     grid_tint: float = 0.35  # the gridlines: the muted colour over the background
     tints: tuple[float, ...] = (0.6, 0.35)  # lighter shades for series past the colours
-    most_series: int = 8
-    most_categories: int = 40
+    bar_label_share: float = 0.4  # a bar chart's category labels: at most this of its width
 
 
 @dataclass(frozen=True)

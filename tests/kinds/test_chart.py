@@ -117,3 +117,16 @@ def test_data_of_the_wrong_shape_is_a_positioned_error(tmp_path, slide, message)
     result = run_cli("validate", str(outline))
     assert result.exit_code == 2
     assert message in result.stderr and f"{outline}:" in result.stderr
+
+
+def test_categories_too_wide_for_their_columns_are_said():
+    long = COLUMN.replace(
+        "categories: [Q1, Q2, Q3]",
+        "categories: [The first quarter of the financial year, Q2, Q3]",
+    )
+    deck = deck_from(outline_text(long))
+    said = [d.message for d in deck.diagnostics if "wider than its place" in d.message]
+    assert said and "The first quarter of the financial year" in said[0]
+    as_bars = deck_from(outline_text(long.replace("chart: column", "chart: bar")))
+    assert not [d for d in as_bars.diagnostics if "wider than its place" in d.message]
+    assert not [d for d in deck_from(outline_text(COLUMN)).diagnostics if "place" in d.message]
