@@ -263,3 +263,15 @@ def _bookmarks(items) -> list[str]:
     for item in items:
         found += _bookmarks(item) if isinstance(item, list) else [item.title]
     return found
+
+
+def test_links_take_the_themes_hyperlink_colour_everywhere(built):
+    from pptx.enum.dml import MSO_THEME_COLOR
+
+    prs = Presentation(str(built[".pptx"]))
+    slide = slide_titled(prs, "What Report Phish means")
+    body = next(s for s in slide.placeholders if s.placeholder_format.idx != 0)
+    link = next(r for r in body.text_frame.paragraphs[1].runs if r.hyperlink.address)
+    assert link.font.color.theme_color == MSO_THEME_COLOR.HYPERLINK  # PowerPoint's own hlink
+    theme = next(p for p in prs.part.package.iter_parts() if p.partname.endswith("theme1.xml"))
+    assert b'<a:hlink><a:srgbClr val="0563C1"/></a:hlink>' in theme.blob

@@ -33,7 +33,7 @@ def compose(slide: AgendaSlide, ctx: SlideContext) -> list[Page]:
                     bold=True,
                     color=palette.readable(palette.concept(s.concept)),
                 ),
-                *runs_of(s.title),
+                *runs_of(s.title, link_color=palette.link),
             ),
             design.spacing.agenda_before,
             listing.agenda_hang,

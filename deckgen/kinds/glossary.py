@@ -26,7 +26,10 @@ def compose(slide: GlossarySlide, ctx: SlideContext) -> list[Page]:
     blocks = [
         entry(
             ctx,
-            (*runs_of(t.term, bold=True, color=primary), *runs_of(" — " + t.definition)),
+            (
+                *runs_of(t.term, bold=True, color=primary),
+                *runs_of(" — " + t.definition, link_color=design.palette.link),
+            ),
             design.spacing.entry_before,
         )
         for t in terms

@@ -28,13 +28,14 @@ def compose(slide: ReferencesSlide, ctx: SlideContext) -> list[Page]:
     for ref in ctx.bibliography.entries:
         runs = [
             Run(ref.label + listing.reference_gap, bold=True, color=palette.primary),
-            *runs_of(ref.title, italic=True),
+            *runs_of(ref.title, italic=True, link_color=palette.link),
         ]
         if ref.details:
-            runs += runs_of(". " + ref.details)
+            runs += runs_of(". " + ref.details, link_color=palette.link)
         if ref.url:  # a web or mail address is a link; anything else, text
             link = ref.url if ref.url.lower().startswith(LINK_SCHEMES) else None
-            runs += [Run(". ", color=palette.muted), Run(ref.url, color=palette.muted, link=link)]
+            url_color = palette.link if link else palette.muted
+            runs += [Run(". ", color=palette.muted), Run(ref.url, color=url_color, link=link)]
         blocks.append(entry(ctx, tuple(runs), design.spacing.entry_before, listing.reference_hang))
     flow = Flow(
         slide.title,

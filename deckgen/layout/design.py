@@ -108,6 +108,7 @@ class Palette:
     heading: str | None = None  # titles' colour (a template's); None: the primary colour
     footer: str | None = None  # the footer's and slide number's (a template's); None: muted
     number: str | None = None  # the slide number's, where it differs from the footer's
+    link: str = "0563C1"  # hyperlinks: the theme's hlink slot (Office's own blue by default)
 
     @property
     def title(self) -> str:
@@ -149,7 +150,8 @@ class Palette:
             ("lt2", self.surface),
         ]
         accents = [*self.accents, self.primary, self.muted]
-        return tuple(slots + [(f"accent{i}", c) for i, c in enumerate(accents[:6], 1)])
+        slots += [(f"accent{i}", c) for i, c in enumerate(accents[:6], 1)]
+        return (*slots, ("hlink", self.link))
 
 
 @dataclass(frozen=True)

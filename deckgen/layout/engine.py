@@ -63,6 +63,7 @@ class _Engine:
             spacing.wrap_safety,
             spacing.body_pitch,
             self.heading_measurer,
+            self.design.palette.link,
         )
         self.bibliography = bibliography(self.talk)
 

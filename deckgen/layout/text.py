@@ -51,8 +51,10 @@ class Typesetter:
         wrap_safety: float,
         body_pitch: float = Spacing.body_pitch,
         heading_measurer: Measurer | None = None,
+        link_color: str | None = None,
     ):
         self.measurer = measurer
+        self.link_color = link_color  # a link's text (None: its paragraph's colour)
         self.heading_measurer = heading_measurer or measurer
         self.font = font
         self.safety = wrap_safety
@@ -60,7 +62,10 @@ class Typesetter:
 
     def set(self, text: Sequence[Run] | str, width: int, style: ParaStyle) -> Paragraph:
         """``text`` broken into lines ``width`` EMU wide (less the style's left margin)."""
-        runs = runs_of(text, style.bold, style.italic) if isinstance(text, str) else tuple(text)
+        if isinstance(text, str):
+            runs = runs_of(text, style.bold, style.italic, link_color=self.link_color)
+        else:
+            runs = tuple(text)
         full = width - style.margin_left
         lines = self._wrap(runs, full, style)
         measure = None
@@ -140,12 +145,24 @@ class Typesetter:
 
 
 def runs_of(
-    text: str, bold: bool = False, italic: bool = False, color: str | None = None
+    text: str,
+    bold: bool = False,
+    italic: bool = False,
+    color: str | None = None,
+    link_color: str | None = None,
 ) -> tuple[Run, ...]:
     """Outline text as runs: its emphasis, code and links (deckgen.inline) over the given
-    style. A text without markup is one run of itself."""
+    style, a link in ``link_color`` where given. A text without markup is one run."""
     return tuple(
-        Run(s.text, bold or s.bold, italic or s.italic, color, s.code, s.link) for s in spans(text)
+        Run(
+            s.text,
+            bold or s.bold,
+            italic or s.italic,
+            (link_color or color) if s.link else color,
+            s.code,
+            s.link,
+        )
+        for s in spans(text)
     ) or (Run(text, bold, italic, color),)
 
 

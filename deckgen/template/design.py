@@ -204,6 +204,7 @@ def _palette(design: Design, theme: look.ThemeLook, title, body, background: str
         surface=surface,
         primary=palette.readable(accent, background),
         muted=palette.readable(mix(text, background, 0.7), background),
+        link=palette.readable(theme.slots.get("hlink") or palette.link, background),
     )
 
 

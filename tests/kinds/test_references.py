@@ -44,7 +44,9 @@ def test_references_are_numbered_in_the_outlines_order():
     label, title, details = first.runs
     assert (label.bold, label.color) == (True, palette.primary)
     assert title.italic and details.color is None
-    assert second.runs[-1].color == palette.muted  # the address
+    address = second.runs[-1]  # a web address is a link, in the links' colour
+    assert (address.link, address.color) == ("https://example.org/site", palette.link)
+    assert second.runs[-2].color == palette.muted
     assert first.margin_left == first.hanging == listing.reference_hang
     assert slide.notes == "References for this talk."
     # the definition cites the number the references slide gives

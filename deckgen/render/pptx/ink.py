@@ -25,6 +25,7 @@ _SLOTS = {
     "dk2": ("tx2", MSO_THEME_COLOR.TEXT_2),
     "lt2": ("bg2", MSO_THEME_COLOR.BACKGROUND_2),
     **{f"accent{i}": (f"accent{i}", getattr(MSO_THEME_COLOR, f"ACCENT_{i}")) for i in range(1, 7)},
+    "hlink": ("hlink", MSO_THEME_COLOR.HYPERLINK),
 }
 _DML = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 HEADING_FONT = "+mj-lt"
