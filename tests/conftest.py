@@ -52,6 +52,8 @@ VALIDATOR = Path(
     or ROOT.parent / "shared" / "ooxml" / "validate_pptx.py"
 )
 LIBREOFFICE_TOOLS = ("soffice", "pdftotext")
+# build's options for every output: the deck, the handout and the slides PDF
+EVERY_FORMAT = ("--format", "pptx", "--format", "handout", "--format", "slides-pdf")
 
 # sha256 of every deck that passed the checker (a deck is checked once, wherever it lies)
 _passed: set[str] = set()

@@ -13,7 +13,7 @@ import pytest
 from deckgen import forked
 from deckgen.all_audiences import _worker_init
 from deckgen.errors import InputError, error
-from tests.conftest import SMALL, run_cli
+from tests.conftest import EVERY_FORMAT, SMALL, run_cli
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX only")
 
@@ -101,12 +101,7 @@ def test_three_formats_and_the_thumbnail_use_three_children(tmp_path, monkeypatc
         monkeypatch,
         "three",
         True,
-        "--format",
-        "pptx",
-        "--format",
-        "handout",
-        "--format",
-        "slides-pdf",
+        *EVERY_FORMAT,
     )
     assert children == 3 and len(files) == 3
 

@@ -15,7 +15,7 @@ from deckgen.layout.measure import MONO, AfmMeasurer
 from deckgen.layout.text import runs_of
 from deckgen.layout.wrap import wrap_runs
 
-from .conftest import run_cli, slide_titled
+from .conftest import EVERY_FORMAT, run_cli, slide_titled
 
 # ------------------------------------------------------------------------ the subset
 
@@ -140,12 +140,7 @@ def built(tmp_path_factory):
         str(outline),
         "-o",
         str(out),
-        "--format",
-        "pptx",
-        "--format",
-        "handout",
-        "--format",
-        "slides-pdf",
+        *EVERY_FORMAT,
     )
     assert result.exit_code == 0, result.output
     return {p.suffix + ("-slides" if "slides" in p.name else ""): p for p in out.iterdir()}

@@ -24,6 +24,8 @@ from .options import (
     _resolve_outline,
     _set_option,
     _template_options,
+    outline_argument,
+    output_option,
 )
 from .report import Group, echo_diagnostics, echo_outputs, fail, json_error, run
 
@@ -43,16 +45,8 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("outline", required=False, type=click.Path(dir_okay=False))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    default="build",
-    show_default=True,
-    type=click.Path(),
-    help="Folder to write into.",
-)
+@outline_argument
+@output_option()
 @click.option(
     "--format",
     "formats",
@@ -213,7 +207,7 @@ def _build_all(options, as_json: bool, quiet: bool = False) -> None:
 
 
 @main.command()
-@click.argument("outline", required=False, type=click.Path(dir_okay=False))
+@outline_argument
 @_overlay_option
 def validate(outline, overlays) -> None:
     """Check OUTLINE (and overlays) without building; report every problem with file:line:col."""
@@ -236,7 +230,7 @@ def _load_for_command(outline, overlays):
 
 
 @main.command()
-@click.argument("outline", required=False, type=click.Path(dir_okay=False))
+@outline_argument
 @_overlay_option
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 def audiences(outline, overlays, as_json) -> None:
@@ -277,7 +271,7 @@ def audiences(outline, overlays, as_json) -> None:
 
 
 @main.command()
-@click.argument("outline", required=False, type=click.Path(dir_okay=False))
+@outline_argument
 @_audience_option
 @_overlay_option
 def explain(outline, audience, overlays) -> None:

@@ -13,6 +13,8 @@ from .options import (
     _resolve_outline,
     _set_option,
     _template_options,
+    outline_argument,
+    output_option,
 )
 from .report import echo_diagnostics, fail
 
@@ -38,16 +40,8 @@ def _options(outline, out_dir, audience, overlays, sets, template, strip, links,
 
 
 @click.command()
-@click.argument("outline", required=False, type=click.Path(dir_okay=False))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    default="build/preview",
-    show_default=True,
-    type=click.Path(),
-    help="Folder for the PNG files.",
-)
+@outline_argument
+@output_option("build/preview", "Folder for the PNG files.")
 @click.option(
     "--slides",
     metavar="LIST",
@@ -92,16 +86,8 @@ def preview(
 
 
 @click.command()
-@click.argument("outline", required=False, type=click.Path(dir_okay=False))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    default="build",
-    show_default=True,
-    type=click.Path(),
-    help="Folder to write into.",
-)
+@outline_argument
+@output_option()
 @_audience_option
 @_overlay_option
 @_set_option

@@ -78,3 +78,16 @@ def _audience_option(command):
     return click.option(
         "--audience", metavar="NAME", help="Tailor for one of the outline's audiences."
     )(command)
+
+
+def output_option(default: str = "build", help: str = "Folder to write into."):  # noqa: A002
+    """-o/--output DIR, the folder a command writes into."""
+    return click.option(
+        "-o", "--output", "out_dir", default=default, show_default=True, type=click.Path(),
+        help=help,
+    )  # fmt: skip
+
+
+def outline_argument(command):
+    """OUTLINE, optional: ./outline.yaml, else the shipped explainer."""
+    return click.argument("outline", required=False, type=click.Path(dir_okay=False))(command)

@@ -11,7 +11,7 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from ..conftest import ROOT, SMALL, number_of, run_cli, titles
+from ..conftest import EVERY_FORMAT, ROOT, SMALL, number_of, run_cli, titles
 
 # skipped without poppler, failed under CI (see conftest)
 needs_poppler = pytest.mark.tools("pdftotext")
@@ -177,12 +177,7 @@ def test_fonts_are_embedded_and_the_file_is_sound(notes_handout):
 def test_grid_layouts_put_n_slides_on_a_page(tmp_path, per_page):
     files = build(
         tmp_path,
-        "--format",
-        "pptx",
-        "--format",
-        "handout",
-        "--format",
-        "slides-pdf",
+        *EVERY_FORMAT,
         "--per-page",
         str(per_page),
     )
