@@ -13,15 +13,17 @@ from reportlab.lib.colors import HexColor
 
 from ...layout.frames import Chart, ChartKind
 from .fonts import Fonts
-from .units import Transform
+from .units import EMU_PER_PT, Transform
 
 GAP = 0.6  # em: between the plot and its labels, and around the drawing
 
 
 def draw_chart(canvas, item: Chart, to_page: Transform, fonts: Fonts) -> None:
+    """Drawn at the slide's own size, then scaled with the page: reportlab's charts keep
+    some offsets (ticks, label gaps) in fixed points, which would crowd a thumbnail."""
     rect = item.rect
-    width, height = to_page.length(rect.w), to_page.length(rect.h)
-    size = to_page.size(item.label_size)
+    width, height = rect.w / EMU_PER_PT, rect.h / EMU_PER_PT
+    size = item.label_size
     face = fonts.face(False, False)
     drawing = Drawing(width, height)
     pad = size * GAP
@@ -36,7 +38,11 @@ def draw_chart(canvas, item: Chart, to_page: Transform, fonts: Fonts) -> None:
         if item.unit:
             drawing.add(String(pad, height - size, item.unit, fontName=face, fontSize=size,
                                fillColor=HexColor("#" + item.text_color)))  # fmt: skip
-    renderPDF.draw(drawing, canvas, to_page.x(rect.x), to_page.y(rect.bottom))
+    canvas.saveState()
+    canvas.translate(to_page.x(rect.x), to_page.y(rect.bottom))
+    canvas.scale(to_page.scale, to_page.scale)
+    renderPDF.draw(drawing, canvas, 0, 0)
+    canvas.restoreState()
 
 
 def _axes(item: Chart, box, size: float, face: str, fonts: Fonts):
