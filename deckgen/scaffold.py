@@ -10,6 +10,7 @@ from ._shipped import shipped_assets
 from .errors import InputError, OutputError, error
 
 STARTER_ICONS = ("shield.png", "compass.png")
+STARTER_PICTURES = ("diagram.svg",)  # from deckgen/starter, into assets/
 SCHEMA_NAME = "outline.schema.json"  # the starter's $schema line points here: no network
 
 
@@ -24,6 +25,7 @@ def scaffold(folder: str | Path, force: bool = False) -> list[Path]:
     outline = directory / "outline.yaml"
     icons = directory / "assets" / "icons"
     targets = [outline, directory / SCHEMA_NAME, *(icons / name for name in STARTER_ICONS)]
+    targets += [directory / "assets" / name for name in STARTER_PICTURES]
     _refuse_links([directory / "assets", icons, *targets])
     if outline.exists() and not force:
         raise InputError(
@@ -73,5 +75,9 @@ def _write(directory: Path, outline: Path, icons: Path) -> list[Path]:
     for name in STARTER_ICONS:
         target = icons / name
         shutil.copyfile(assets / "icons" / name, target)
+        written.append(target)
+    for name in STARTER_PICTURES:
+        target = directory / "assets" / name
+        target.write_bytes(resources.files("deckgen").joinpath("starter", name).read_bytes())
         written.append(target)
     return written

@@ -430,6 +430,10 @@ def test_init_scaffolds_a_talk_that_builds_strictly(tmp_path, monkeypatch):
     check_pptx_strictly(deck)
     kinds_seen = {slide_title(s) for s in Presentation(str(deck)).slides}
     assert {"My Talk", "Agenda", "Idea A vs. Idea B", "Glossary", "Thank you"} <= kinds_seen
+    # and shows what a talk can hold: a picture (an SVG), a chart and a code listing
+    assert {"The two ideas in one picture", "How often each comes up"} <= kinds_seen
+    assert "Idea A in practice" in kinds_seen
+    assert (target / "assets" / "diagram.svg").read_bytes().startswith(b"<svg")
     # a second init does not overwrite the talk
     result = run_cli("init", str(target))
     assert result.exit_code == 2 and "already exists" in result.stderr
