@@ -26,6 +26,7 @@ MINIMAL = {
     "closing": "{kind: closing}",
     "chart": "{kind: chart, title: C, chart: column, categories: [a], series: [{name: s, "
     "values: [1]}], alt: one bar}",
+    "quiz": "{kind: quiz, question: Q?, options: [a, b], answer: 2}",
     "code": "{kind: code, title: K, language: python, code: 'x = 1'}",
     "picture": "{kind: picture, title: P, image: {path: assets/icons/shield.png, alt: A shield}}",
 }

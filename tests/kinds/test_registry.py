@@ -132,10 +132,10 @@ NEW_KIND = textwrap.dedent(
     from deckgen.outline.nodes import SlideBase, Text
 
 
-    class QuizSlide(SlideBase):
+    class PollSlide(SlideBase):
         """A question to the audience."""
 
-        kind: Literal["quiz"]
+        kind: Literal["poll"]
         title: Text
         question: Text
 
@@ -150,11 +150,11 @@ NEW_KIND = textwrap.dedent(
         return [Page(slide.title, items, slide.notes or "", SlideLayout.TITLE_ONLY)]
 
 
-    QUIZ = SlideKind("quiz", QuizSlide, compose)
-    registry.KINDS = (*registry.KINDS, QUIZ)  # the registry line
+    POLL = SlideKind("poll", PollSlide, compose)
+    registry.KINDS = (*registry.KINDS, POLL)  # the registry line
     # what deckgen/kinds/__init__.py derives from KINDS when it is imported
-    registry._BY_MODEL[QuizSlide] = QUIZ
-    registry._BY_NAME["quiz"] = QUIZ
+    registry._BY_MODEL[PollSlide] = POLL
+    registry._BY_NAME["poll"] = POLL
 
     from deckgen.errors import InputError
     from deckgen.layout.engine import layout_deck
@@ -177,17 +177,17 @@ NEW_KIND = textwrap.dedent(
     print(json.dumps({
         "kinds": list(SLIDE_KINDS),
         "schema": sorted(slides["discriminator"]["mapping"]),
-        "quiz_in_schema": "QuizSlide" in schema["definitions"],
+        "poll_in_schema": "PollSlide" in schema["definitions"],
         "slides": [[s.title, s.source.kind, [i.name for i in s.items]] for s in deck.slides],
         "refused": refused,
     }))
     '''
 )
 
-QUIZ_OUTLINE = outline_text(
+POLL_OUTLINE = outline_text(
     """\
     - {kind: bullets, title: Before, bullets: [x]}
-    - {kind: quiz, title: Quick question, question: What does a lock keep out?}
+    - {kind: poll, title: Quick question, question: What does a lock keep out?}
     """
 )
 
@@ -195,7 +195,7 @@ QUIZ_OUTLINE = outline_text(
 def test_a_new_kind_is_a_module_and_one_registry_line():
     proc = subprocess.run(
         [sys.executable, "-c", NEW_KIND],
-        input=QUIZ_OUTLINE,
+        input=POLL_OUTLINE,
         capture_output=True,
         text=True,
         cwd=Path(ROOT),
@@ -203,12 +203,12 @@ def test_a_new_kind_is_a_module_and_one_registry_line():
     )
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
-    assert result["kinds"] == [*SLIDE_KINDS, "quiz"]
-    assert "quiz" in result["schema"] and result["quiz_in_schema"]
-    before, quiz = result["slides"]
+    assert result["kinds"] == [*SLIDE_KINDS, "poll"]
+    assert "poll" in result["schema"] and result["poll_in_schema"]
+    before, poll = result["slides"]
     assert before[1] == "bullets"
-    assert quiz[:2] == ["Quick question", "quiz"]
+    assert poll[:2] == ["Quick question", "poll"]
     # the engine adds the chrome to the new kind's page as to any other
-    assert quiz[2] == ["Title", "Accent rule", "Question", "Footer", "Slide number"]
+    assert poll[2] == ["Title", "Accent rule", "Question", "Footer", "Slide number"]
     # the loader validates the new kind's fields like any other's
     assert result["refused"] and any("answer" in m or "question" in m for m in result["refused"])

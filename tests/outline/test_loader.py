@@ -663,6 +663,7 @@ def test_every_slide_kind_loads(tmp_path):
                 pairs: [{left: l, right: r}]
               - {kind: comparison, title: C, columns: [x, y], rows: [[a, b]]}
               - {kind: takeaways, title: T, points: [one]}
+              - {kind: quiz, question: Q?, options: [a, b, c], answer: [1, 3], reveal: true}
               - {kind: glossary}
               - {kind: references}
               - {kind: closing, show_disclosure: false}

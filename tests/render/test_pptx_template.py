@@ -24,7 +24,7 @@ def test_new_slides_from_every_layout_stay_on_the_slide(small_build, tmp_path):
     stock += ["Title and Vertical Text", "Vertical Title and Text"]
     kinds = ["Divider", "Agenda", "Bullets", "Picture", "Code", "Chart", "Definition"]
     kinds += ["Analogy", "Comparison"]
-    kinds += ["Takeaways", "Glossary", "References", "Closing"]
+    kinds += ["Takeaways", "Quiz", "Glossary", "References", "Closing"]
     assert [layout.name for layout in prs.slide_layouts] == stock + kinds  # one "Comparison"
     edited = tmp_path / "edited.pptx"
     prs.save(str(edited))

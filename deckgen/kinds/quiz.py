@@ -1,0 +1,111 @@
+"""Quiz: a knowledge check. The question and its options (lettered, in the body
+placeholder, so they stay editable), the answer and its explanation in the speaker notes,
+and with ``reveal: true`` the same slide again with the answer marked, to show next."""
+
+from __future__ import annotations
+
+from string import ascii_uppercase
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from ..inline import plain
+from ..layout.context import Page, SlideContext
+from ..layout.fit import FitRule
+from ..layout.flow import Flow, FlowBlock, flow_pages
+from ..layout.text import ParaStyle
+from ..outline.nodes import SlideBase, Text
+from .base import SlideKind
+
+ANSWER_MARK = "\u2713"  # ✓ marks a correct option on the reveal slide
+
+
+class QuizSlide(SlideBase):
+    kind: Literal["quiz"]
+    title: Text = "Check your understanding"
+    question: Text
+    options: list[Text] = Field(min_length=2, max_length=6)
+    answer: int | list[int] = Field(
+        description="The correct option's number (from 1), or a list of them."
+    )
+    explanation: Text | None = Field(default=None, description="Why: for the notes and key.")
+    reveal: bool = Field(default=False, description="Add the slide again with the answer marked.")
+
+    @model_validator(mode="after")
+    def _answers_are_options(self):
+        for number in self.correct:
+            if not 1 <= number <= len(self.options):
+                raise ValueError(
+                    f"answer {number} is not an option: give a number from 1 to {len(self.options)}"
+                )
+        return self
+
+    @property
+    def correct(self) -> list[int]:
+        return [self.answer] if isinstance(self.answer, int) else list(self.answer)
+
+
+def letter(number: int) -> str:
+    return ascii_uppercase[number - 1]
+
+
+def answer_text(slide: QuizSlide) -> str:
+    """ "Answer: B (The second option). Why it is." for the notes and the answer key."""
+    picked = "; ".join(f"{letter(n)} ({plain(slide.options[n - 1])})" for n in slide.correct)
+    why = f" {slide.explanation}" if slide.explanation else ""
+    return f"Answer: {picked}.{why}"
+
+
+def compose(slide: QuizSlide, ctx: SlideContext) -> list[Page]:
+    design = ctx.design
+    accent = design.palette.primary
+    rule = FitRule(
+        design.scale.body,
+        design.scale.floor,
+        design.scale.step,
+        shrink_hint="a shorter question or shorter options keep the type scale",
+        continue_message=f"too much to fit even at {design.scale.floor:g} pt",
+        continue_hint="keep a question and its options to one slide",
+        failure=f"the quiz '{slide.title}' does not fit on a slide",
+    )
+    notes = answer_text(slide) + (f"\n\n{slide.notes}" if slide.notes else "")
+    area = design.grid.body_box
+    pages = flow_pages(ctx, Flow(slide.title, notes, accent, area, rule), _blocks(ctx, slide))
+    if slide.reveal:
+        shown = f"{slide.title} (answer)"
+        flow = Flow(shown, slide.explanation or answer_text(slide), accent, area, rule)
+        pages += flow_pages(ctx, flow, _blocks(ctx, slide, reveal=True), len(pages))
+    return pages
+
+
+def _blocks(ctx: SlideContext, slide: QuizSlide, reveal: bool = False) -> list[FlowBlock]:
+    design = ctx.design
+    palette, box, spacing = design.palette, design.bullets, design.spacing
+    correct = set(slide.correct)
+
+    def question(size: float, width: int):
+        style = ParaStyle(size, palette.text, bold=True)
+        return [ctx.text.set(slide.question, width, style)]
+
+    def option(number: int, text: str) -> FlowBlock:
+        right = reveal and number in correct
+
+        def make(size: float, width: int):
+            style = ParaStyle(
+                size,
+                palette.text if right or not reveal else palette.muted,
+                bold=right,
+                space_before=size * spacing.bullet_before,
+                bullet=ANSWER_MARK if right else letter(number),
+                bullet_color=palette.primary if right or not reveal else palette.muted,
+                margin_left=box.indent,
+                hanging=box.indent,
+            )
+            return [ctx.text.set(text, width, style)]
+
+        return FlowBlock(make)
+
+    return [FlowBlock(question)] + [option(n, t) for n, t in enumerate(slide.options, 1)]
+
+
+KIND = SlideKind("quiz", QuizSlide, compose)

@@ -1,0 +1,96 @@
+"""Quiz slides: the question and lettered options in the body placeholder, the answer and
+explanation in the notes, a reveal slide with the answer marked, positioned errors."""
+
+from __future__ import annotations
+
+from pptx import Presentation
+
+from deckgen.layout.frames import Placeholder
+
+from ..conftest import run_cli, slide_titled
+from ..layout.support import deck_from, line_of, named, outline_text
+
+QUIZ = """\
+- kind: quiz
+  title: Quick check
+  question: Which of these is an AI security concern?
+  options:
+    - An attacker hides instructions in a web page
+    - The model states a wrong date
+    - A user steals the model's weights
+  answer: [1, 3]
+  explanation: Both are deliberate attacks from outside.
+  reveal: true
+  notes: Give the room thirty seconds.
+"""
+
+
+def test_the_question_and_lettered_options_fill_the_body_placeholder():
+    deck = deck_from(outline_text(QUIZ))
+    question, reveal = deck.slides
+    body = named(question, "Body")
+    assert body.placeholder is Placeholder.BODY
+    texts = [p.text for p in body.paragraphs]
+    assert texts[0] == "Which of these is an AI security concern?"
+    assert [p.bullet for p in body.paragraphs[1:]] == ["A", "B", "C"]
+    assert question.title == "Quick check"
+    assert question.notes.startswith(
+        "Answer: A (An attacker hides instructions in a web page); "
+        "C (A user steals the model's weights). Both are deliberate attacks from outside."
+    )
+    assert "Give the room thirty seconds." in question.notes
+
+
+def test_the_reveal_slide_marks_the_answer():
+    deck = deck_from(outline_text(QUIZ))
+    _question, reveal = deck.slides
+    assert reveal.title == "Quick check (answer)"
+    options = named(reveal, "Body").paragraphs[1:]
+    assert [p.bullet for p in options] == ["\u2713", "B", "\u2713"]
+    assert options[0].runs[0].bold and not options[1].runs[0].bold
+    assert reveal.notes == "Both are deliberate attacks from outside."
+
+
+def test_without_reveal_one_slide():
+    deck = deck_from(outline_text(QUIZ.replace("  reveal: true\n", "")))
+    assert len(deck.slides) == 1
+
+
+def test_an_answer_that_is_not_an_option_is_a_positioned_error(tmp_path):
+    outline = tmp_path / "outline.yaml"
+    text = outline_text(QUIZ.replace("answer: [1, 3]", "answer: 4"))
+    outline.write_text(text, encoding="utf-8")
+    result = run_cli("validate", str(outline))
+    assert result.exit_code == 2
+    assert "answer 4 is not an option" in result.stderr
+    assert f"{outline}:{line_of(text, 'kind: quiz')}:" in result.stderr
+
+
+def test_audiences_select_a_quiz_like_any_slide():
+    head = "audiences:\n  short: {description: S, minutes: 5}\n"
+    quiz = QUIZ.replace("  reveal: true\n", "  skip: [short]\n")
+    text = outline_text(quiz + "- {kind: bullets, title: Kept, bullets: [x]}\n", head)
+    assert [s.title for s in deck_from(text).slides] == ["Quick check", "Kept"]
+    assert [s.title for s in deck_from(text, audience="short").slides] == ["Kept"]
+
+
+def test_the_deck_keeps_the_options_editable_and_the_answer_in_the_notes(tmp_path):
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(outline_text(QUIZ), encoding="utf-8")
+    result = run_cli("build", str(outline), "-o", str(tmp_path / "out"), "--format", "pptx")
+    assert result.exit_code == 0, result.output
+    prs = Presentation(str(next((tmp_path / "out").glob("*.pptx"))))
+    slide = slide_titled(prs, "Quick check")
+    body = next(s for s in slide.placeholders if s.placeholder_format.idx != 0)
+    assert [p.text for p in body.text_frame.paragraphs][1:] == [
+        "An attacker hides instructions in a web page",
+        "The model states a wrong date",
+        "A user steals the model's weights",
+    ]
+    assert "Answer: A" in slide.notes_slide.notes_text_frame.text
+
+
+def test_a_quiz_too_long_for_a_slide_is_said_at_its_line():
+    text = outline_text(QUIZ.replace("question: Which", "question: " + "Which " * 300))
+    said = [d for d in deck_from(text).diagnostics if "keep a question" in (d.hint or "")]
+    assert said and said[0].pos.line == line_of(text, "kind: quiz")
