@@ -37,6 +37,7 @@ class HandoutRequest:
     per_page: int | str | None = None  # 1..9, "notes", or None
     lines: bool | None = None
     paper: str | None = None
+    answers: bool = False  # the presenter's copy: quiz answers and reveal slides
 
     def resolve(self, profile) -> HandoutOptions:
         defaults = profile.handout if profile is not None and profile.handout else None
@@ -53,6 +54,7 @@ class HandoutRequest:
             per_page=None if per_page == "notes" else int(per_page),
             lines=bool(pick("lines", False)),
             paper=pick("paper", "a4"),
+            answers=self.answers,
         )
 
 

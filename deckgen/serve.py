@@ -137,7 +137,7 @@ class Preview:
                     "number": frame.number,
                     "title": frame.title,
                     "image": f"slide/{self._build}/{frame.number}.png",
-                    "notes": [plain(p) for p in frame.notes.split("\n") if p.strip()],
+                    "notes": [plain(p) for p in frame.presenter_notes.split("\n") if p.strip()],
                 }
                 for frame in prepared.deck.slides
             ],

@@ -75,6 +75,12 @@ def main() -> None:
 @click.option(
     "--paper", type=click.Choice(["a4", "letter"]), help="Handout paper size (default a4)."
 )
+@click.option(
+    "--answers",
+    is_flag=True,
+    help="Handout: the presenter's copy, with quiz answers and reveal slides (participants' "
+    "copies never have them).",
+)
 @_set_option
 @_template_options
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
@@ -99,6 +105,7 @@ def build(
     per_page,
     lines,
     paper,
+    answers,
     sets,
     template,
     strip_macros,
@@ -120,7 +127,7 @@ def build(
         outline=path,
         out_dir=Path(out_dir),
         formats=tuple(dict.fromkeys(formats)) or DEFAULT_FORMATS,
-        handout=HandoutRequest(per_page, lines, paper),
+        handout=HandoutRequest(per_page, lines, paper, answers),
         strict=strict,
         variables=_parse_sets(sets),
         display_name=name,

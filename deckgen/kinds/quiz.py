@@ -4,6 +4,7 @@ and with ``reveal: true`` the same slide again with the answer marked, to show n
 
 from __future__ import annotations
 
+from dataclasses import replace
 from string import ascii_uppercase
 from typing import Literal
 
@@ -68,13 +69,16 @@ def compose(slide: QuizSlide, ctx: SlideContext) -> list[Page]:
         continue_hint="keep a question and its options to one slide",
         failure=f"the quiz '{slide.title}' does not fit on a slide",
     )
-    notes = answer_text(slide) + (f"\n\n{slide.notes}" if slide.notes else "")
     area = design.grid.body_box
-    pages = flow_pages(ctx, Flow(slide.title, notes, accent, area, rule), _blocks(ctx, slide))
+    flow = Flow(slide.title, slide.notes or "", accent, area, rule)
+    pages = [
+        replace(page, answer=answer_text(slide))
+        for page in flow_pages(ctx, flow, _blocks(ctx, slide))
+    ]
     if slide.reveal:
-        shown = f"{slide.title} (answer)"
-        flow = Flow(shown, slide.explanation or answer_text(slide), accent, area, rule)
-        pages += flow_pages(ctx, flow, _blocks(ctx, slide, reveal=True), len(pages))
+        flow = Flow(f"{slide.title} (answer)", "", accent, area, rule)
+        revealed = flow_pages(ctx, flow, _blocks(ctx, slide, reveal=True), len(pages))
+        pages += [replace(page, answer=answer_text(slide), reveals=True) for page in revealed]
     return pages
 
 

@@ -59,6 +59,8 @@ class Page:
     chrome_color: str | None = None  # None: the muted colour
     number_color: str | None = None  # the slide number's, if not the chrome colour
     continued: bool = False
+    answer: str = ""  # a quiz's answer: the presenter's notes only, never the participants'
+    reveals: bool = False  # the slide shows an answer: left out of participants' handouts
 
 
 @dataclass

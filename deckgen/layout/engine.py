@@ -152,6 +152,8 @@ class _Engine:
                     section=ctx.section.title if ctx.section else None,
                     continued=page.continued,
                     pos=ctx.report.pos,
+                    answer=reflow(page.answer) if page.answer else "",
+                    reveals=page.reveals,
                 )
             )
 

@@ -235,6 +235,13 @@ class SlideFrame:
     section: str | None = None
     continued: bool = False
     pos: SourcePos | None = None
+    answer: str = ""  # a quiz's answer and explanation: for the presenter, not participants
+    reveals: bool = False  # the slide shows an answer (a quiz's reveal slide)
+
+    @property
+    def presenter_notes(self) -> str:
+        """The notes the presenter reads: a quiz's answer first, then the slide's notes."""
+        return "\n".join(part for part in (self.answer, self.notes) if part)
 
     @property
     def section_index(self) -> int | None:

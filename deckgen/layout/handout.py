@@ -14,7 +14,7 @@ Lengths here are points (the handout is print), origin bottom-left as PDF's.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..inline import plain
@@ -71,8 +71,12 @@ def layout_handout(
     sections = _sections(talk, deck)
     contributions = _contributions(talk, deck)
     body: list[HandoutBlock] = []
+    if not options.answers:  # a participant's copy: no slide that shows an answer
+        sections = [
+            replace(s, frames=tuple(f for f in s.frames if not f.reveals)) for s in sections
+        ]
     if options.per_page is None:
-        body += _notes_pages(design, page, sections, options.lines)
+        body += _notes_pages(design, page, sections, options.lines, options.answers)
     else:
         body += _grid_pages(design, page, deck, sections, options)
     body += _tables(design, page, contributions)
@@ -166,7 +170,7 @@ def _cover(design: Design, talk: Talk, deck: Deck, audience: str | None) -> Cove
 
 
 def _notes_pages(
-    design: Design, page: PageFrame, sections: list[_Section], lines: bool
+    design: Design, page: PageFrame, sections: list[_Section], lines: bool, answers: bool = False
 ) -> list[HandoutBlock]:
     """Each section's heading (where the deck has its divider), then each of its slides
     beside its notes."""
@@ -186,9 +190,8 @@ def _notes_pages(
         for frame in section.frames:
             if _in_appendix(frame):
                 continue  # the heading says it; the appendix has it at reading size
-            notes = (
-                () if frame.continued else tuple(p for p in frame.notes.split("\n") if p.strip())
-            )
+            said = frame.presenter_notes if answers else frame.notes
+            notes = () if frame.continued else tuple(p for p in said.split("\n") if p.strip())
             large = _in_handout(frame) == "large"  # the page's width, its notes below
             out.append(
                 SlideWithNotes(

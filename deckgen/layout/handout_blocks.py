@@ -21,6 +21,7 @@ class HandoutOptions:
     per_page: int | None = None  # None: the notes layout
     lines: bool = False  # ruled lines for the attendee's own notes
     paper: str = "a4"  # or "letter"
+    answers: bool = False  # the presenter's copy: quiz answers and reveal slides in it
 
 
 @dataclass(frozen=True)

@@ -34,11 +34,14 @@ def test_the_question_and_lettered_options_fill_the_body_placeholder():
     assert texts[0] == "Which of these is an AI security concern?"
     assert [p.bullet for p in body.paragraphs[1:]] == ["A", "B", "C"]
     assert question.title == "Quick check"
-    assert question.notes.startswith(
+    answer = (
         "Answer: A (An attacker hides instructions in a web page); "
         "C (A user steals the model's weights). Both are deliberate attacks from outside."
     )
-    assert "Give the room thirty seconds." in question.notes
+    # the answer is the presenter's: apart from the notes participants may read
+    assert (question.answer, question.notes) == (answer, "Give the room thirty seconds.")
+    assert question.presenter_notes == answer + "\nGive the room thirty seconds."
+    assert not question.reveals
 
 
 def test_the_reveal_slide_marks_the_answer():
@@ -48,7 +51,7 @@ def test_the_reveal_slide_marks_the_answer():
     options = named(reveal, "Body").paragraphs[1:]
     assert [p.bullet for p in options] == ["\u2713", "B", "\u2713"]
     assert options[0].runs[0].bold and not options[1].runs[0].bold
-    assert reveal.notes == "Both are deliberate attacks from outside."
+    assert reveal.reveals and reveal.answer.startswith("Answer: A")
 
 
 def test_without_reveal_one_slide():
@@ -94,3 +97,31 @@ def test_a_quiz_too_long_for_a_slide_is_said_at_its_line():
     text = outline_text(QUIZ.replace("question: Which", "question: " + "Which " * 300))
     said = [d for d in deck_from(text).diagnostics if "keep a question" in (d.hint or "")]
     assert said and said[0].pos.line == line_of(text, "kind: quiz")
+
+
+def _handout_text(tmp_path, name: str, *args: str) -> str:
+    from pypdf import PdfReader
+
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(outline_text(QUIZ), encoding="utf-8")
+    out = tmp_path / name
+    result = run_cli("build", str(outline), "-o", str(out), "--format", "handout", *args)
+    assert result.exit_code == 0, result.output
+    (pdf,) = out.glob("*-handout.pdf")
+    text = " ".join((page.extract_text() or "") for page in PdfReader(str(pdf)).pages)
+    return " ".join(text.split())  # lines broken where the page broke them, joined
+
+
+def test_the_participants_handout_has_the_question_and_no_answer(tmp_path):
+    for layout in ("notes", "4"):
+        text = _handout_text(tmp_path, f"p{layout}", "--per-page", layout)
+        assert "Which of these is an AI security concern?" in text
+        assert "Give the room thirty seconds." in text or layout != "notes"
+        assert "Answer:" not in text and "deliberate attacks" not in text, layout
+        assert "(answer)" not in text, layout  # the reveal slide is left out
+
+
+def test_answers_makes_the_presenters_copy(tmp_path):
+    text = _handout_text(tmp_path, "key", "--answers")
+    assert "Answer: A" in text and "Both are deliberate attacks from outside." in text
+    assert "Quick check (answer)" in text

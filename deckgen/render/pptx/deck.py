@@ -116,7 +116,7 @@ def _render_slide(maker: SlideMaker, layout, frame: SlideFrame, ink: Ink) -> Non
     for element in _placeholder_elements(tree):
         if element not in filled:  # no empty "Click to add text" boxes
             tree.remove(element)
-    maker.set_notes(slide, frame.notes)
+    maker.set_notes(slide, frame.presenter_notes)
     maker.finish(slide)
 
 
