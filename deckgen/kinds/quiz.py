@@ -14,6 +14,7 @@ from ..inline import plain
 from ..layout.context import Page, SlideContext
 from ..layout.fit import FitRule
 from ..layout.flow import Flow, FlowBlock, flow_pages
+from ..layout.handout_blocks import QuizToPrint
 from ..layout.text import ParaStyle
 from ..outline.nodes import SlideBase, Text
 from .base import SlideKind
@@ -112,4 +113,17 @@ def _blocks(ctx: SlideContext, slide: QuizSlide, reveal: bool = False) -> list[F
     return [FlowBlock(question)] + [option(n, t) for n, t in enumerate(slide.options, 1)]
 
 
-KIND = SlideKind("quiz", QuizSlide, compose)
+def to_handout(slide: QuizSlide, number: int, _palette) -> list[QuizToPrint]:
+    """The quiz for the handout's worksheet (and, in the presenter's copy, its key)."""
+    return [
+        QuizToPrint(
+            number,
+            slide.question,
+            tuple(slide.options),
+            answer_text(slide),
+            slide.pos,
+        )
+    ]
+
+
+KIND = SlideKind("quiz", QuizSlide, compose, handout=to_handout)

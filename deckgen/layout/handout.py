@@ -21,6 +21,7 @@ from ..inline import plain
 from .frames import Deck, SlideFrame
 from .handout_blocks import (
     About,
+    AnswerKey,
     Citation,
     CitedReference,
     Contribution,
@@ -32,6 +33,7 @@ from .handout_blocks import (
     HandoutOptions,
     Heading,
     PageFrame,
+    QuizToPrint,
     ReadingTable,
     ReferenceList,
     Running,
@@ -39,6 +41,7 @@ from .handout_blocks import (
     SlideWithNotes,
     SourcedText,
     TableToPrint,
+    Worksheet,
 )
 from .references import bibliography
 
@@ -80,9 +83,15 @@ def layout_handout(
     else:
         body += _grid_pages(design, page, deck, sections, options)
     body += _tables(design, page, contributions)
+    quizzes = tuple(c for c in contributions if isinstance(c, QuizToPrint))
+    if quizzes:  # the participants' check, with boxes and never the answers
+        heading = Heading(SourcedText("Check your understanding"), "worksheet")
+        body.append(Worksheet(heading, quizzes))
     body += _glossary(design, talk)
     body += _references(design, talk, contributions)
     body.append(_about(design, talk, created))
+    if quizzes and options.answers:  # the presenter's copy: the key on its own page
+        body.append(AnswerKey(Heading(SourcedText("Answer key"), "answers"), quizzes))
     return HandoutLayout(
         deck=deck,
         design=design,

@@ -167,6 +167,23 @@ class About:
     made: str
 
 
+@dataclass(frozen=True)
+class Worksheet:
+    """Every quiz of the build, with boxes to tick: the participants' own check."""
+
+    heading: Heading
+    quizzes: tuple[QuizToPrint, ...]
+    box: str = "\u25a1"  # □: a box to tick before each option
+
+
+@dataclass(frozen=True)
+class AnswerKey:
+    """The quizzes' answers, on a page of their own (the presenter's copy only)."""
+
+    heading: Heading
+    quizzes: tuple[QuizToPrint, ...]
+
+
 HandoutBlock = (
     Cover
     | Heading
@@ -176,6 +193,8 @@ HandoutBlock = (
     | GlossaryList
     | ReferenceList
     | About
+    | Worksheet
+    | AnswerKey
 )
 
 
@@ -220,4 +239,15 @@ class TableToPrint:
     pos: SourcePos | None = None
 
 
-Contribution = Citation | TableToPrint
+@dataclass(frozen=True)
+class QuizToPrint:
+    """A quiz: its question and options for the worksheet, its answer for the key."""
+
+    number: int  # the slide it is asked on
+    question: str
+    options: tuple[str, ...]
+    answer: str
+    pos: SourcePos | None = None
+
+
+Contribution = Citation | TableToPrint | QuizToPrint

@@ -119,9 +119,15 @@ def test_the_participants_handout_has_the_question_and_no_answer(tmp_path):
         assert "Give the room thirty seconds." in text or layout != "notes"
         assert "Answer:" not in text and "deliberate attacks" not in text, layout
         assert "(answer)" not in text, layout  # the reveal slide is left out
+        # the worksheet: every quiz with a box to tick before each option, no key
+        assert "Check your understanding 1. Which of these is an AI security concern?" in text
+        assert "\u25a1 A An attacker hides instructions in a web page" in text
+        assert "Answer key" not in text
 
 
 def test_answers_makes_the_presenters_copy(tmp_path):
     text = _handout_text(tmp_path, "key", "--answers")
     assert "Answer: A" in text and "Both are deliberate attacks from outside." in text
     assert "Quick check (answer)" in text
+    key = text[text.rindex("Answer key") :]  # on its own last page
+    assert key.startswith("Answer key 1. Which of these is an AI security concern? Answer: A")

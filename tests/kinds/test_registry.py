@@ -85,6 +85,7 @@ def test_the_hooks_each_kind_declares():
     assert {n for n, k in by_name.items() if k.handout is not None} == {
         "comparison",
         "definition",
+        "quiz",
     }
     appendix = {n for n, k in by_name.items() if k.in_handout is InHandout.APPENDIX}
     assert appendix == {"glossary", "references"}

@@ -58,6 +58,10 @@ class Blocks:
                 return self.references(block)
             case h.About():
                 return self.about(block)
+            case h.Worksheet():
+                return self.worksheet(block)
+            case h.AnswerKey():
+                return self.answer_key(block)
             case _:  # pragma: no cover - the blocks are a closed set
                 raise TypeError(f"unknown handout block {block!r}")
 
@@ -249,12 +253,39 @@ class Blocks:
             text += f'. <font color="#{muted}">{escape(cited.format(slides=slides))}</font>'
         return MemoParagraph(text, self.styles["reference"])
 
+    def worksheet(self, block: h.Worksheet) -> list:
+        """Each quiz: its question, then its options with a box to tick; no answer."""
+        out = [*self.heading(block.heading), Spacer(1, self.box.heading_gap)]
+        for i, quiz in enumerate(block.quizzes, 1):
+            question = self.para(f"{i}. {quiz.question}", "slide", quiz.pos, bold=True)
+            options = [
+                MemoParagraph(
+                    f"{escape(block.box)}  {_letter(n)}  {self.markup(text, quiz.pos)}",
+                    self.styles["notes"],
+                )
+                for n, text in enumerate(quiz.options, 1)
+            ]
+            out.append(KeepTogether([question, *options, Spacer(1, self.box.slide_gap)]))
+        return out
+
+    def answer_key(self, block: h.AnswerKey) -> list:
+        """The presenter's copy: every quiz's answer and explanation, on its own page."""
+        out: list = [PageBreak(), self.heading_paragraph(block.heading)]
+        for i, quiz in enumerate(block.quizzes, 1):
+            question = self.para(f"{i}. {quiz.question}", "slide", quiz.pos, bold=True)
+            out.append(KeepTogether([question, self.para(quiz.answer, "notes", quiz.pos)]))
+        return out
+
     def about(self, block: h.About) -> list:
         keep, heading = self.heading(block.heading)
         out = [keep, Spacer(1, self.box.heading_gap), heading]
         if block.disclosure:
             out.append(self.para(block.disclosure.text, "notes", block.disclosure.pos))
         return out + [self.para(block.made, "small")]
+
+
+def _letter(number: int) -> str:
+    return chr(ord("A") + number - 1)
 
 
 _NO_PADDING = (
