@@ -1399,7 +1399,7 @@ def test_the_shipped_talk_is_far_inside_every_limit():
     outline = load_outline(SHIPPED_OUTLINE)
     texts = [v for _loc, v in walk(outline) if isinstance(v, str)]
     assert max(map(len, texts)) * 4 < limits.MAX_TEXT
-    assert sum(len(s.slides) for s in outline.sections) * 100 < limits.MAX_SLIDES
+    assert sum(len(s.slides) for s in outline.sections) * 100 <= limits.MAX_SLIDES  # a hundredth
 
 
 @pytest.mark.parametrize("tag", ["en", "de", "en-GB", "pt-BR", "zh-Hant-TW"])
