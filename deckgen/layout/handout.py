@@ -85,7 +85,8 @@ def layout_handout(
     body += _tables(design, page, contributions)
     quizzes = tuple(c for c in contributions if isinstance(c, QuizToPrint))
     if quizzes:  # the participants' check, with boxes and never the answers
-        heading = Heading(SourcedText("Check your understanding"), "worksheet")
+        keep = design.handout.listing_keep  # never a heading alone at the foot of a page
+        heading = Heading(SourcedText("Check your understanding"), "worksheet", keep=keep)
         body.append(Worksheet(heading, quizzes))
     body += _glossary(design, talk)
     body += _references(design, talk, contributions)
