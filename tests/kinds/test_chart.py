@@ -5,6 +5,7 @@ positioned errors for data of the wrong shape."""
 from __future__ import annotations
 
 import subprocess
+import time
 
 import pytest
 from pptx import Presentation
@@ -130,3 +131,17 @@ def test_categories_too_wide_for_their_columns_are_said():
     as_bars = deck_from(outline_text(long.replace("chart: column", "chart: bar")))
     assert not [d for d in as_bars.diagnostics if "wider than its place" in d.message]
     assert not [d for d in deck_from(outline_text(COLUMN)).diagnostics if "place" in d.message]
+
+
+def test_a_deck_with_a_chart_is_the_same_twice_under_source_date_epoch(tmp_path):
+    """The chart's embedded workbook is dated by the build, not by the clock."""
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(outline_text(COLUMN), encoding="utf-8")
+    decks = []
+    for name in ("one", "two"):
+        args = ("build", str(outline), "-o", str(tmp_path / name), "--format", "pptx")
+        result = run_cli(*args, env={"SOURCE_DATE_EPOCH": "1700000000"})
+        assert result.exit_code == 0, result.output
+        decks.append(next((tmp_path / name).glob("*.pptx")).read_bytes())
+        time.sleep(1.1)  # the workbook used to carry the second it was written
+    assert decks[0] == decks[1]

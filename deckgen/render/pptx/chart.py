@@ -4,7 +4,11 @@ series in the deck's colours (theme slots where they are), labels in its body fo
 
 from __future__ import annotations
 
+import datetime as _dt
+from contextlib import contextmanager
+
 from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 
 from ...layout.frames import Chart, ChartKind
@@ -19,8 +23,36 @@ _TYPES = {
 }
 
 
-def add_chart(shapes, item: Chart, ink: Ink):
-    data = CategoryChartData()
+class _DatedChartData(CategoryChartData):
+    """Chart data whose embedded workbook is dated ``created`` (XlsxWriter dates it
+    now, so a deck with a chart was never the same twice under SOURCE_DATE_EPOCH)."""
+
+    def __init__(self, created: _dt.datetime) -> None:
+        super().__init__()
+        self._created = created
+
+    @property
+    def xlsx_blob(self) -> bytes:
+        return _DatedWorkbookWriter(self, self._created).xlsx_blob
+
+
+class _DatedWorkbookWriter(CategoryWorkbookWriter):
+    def __init__(self, chart_data, created: _dt.datetime) -> None:
+        super().__init__(chart_data)
+        self._created = created
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file):
+        with super()._open_worksheet(xlsx_file) as (workbook, worksheet):
+            created = self._created
+            if created.tzinfo is not None:  # XlsxWriter writes the time as UTC
+                created = created.astimezone(_dt.UTC).replace(tzinfo=None)
+            workbook.set_properties({"created": created})
+            yield workbook, worksheet
+
+
+def add_chart(shapes, item: Chart, ink: Ink, created: _dt.datetime):
+    data = _DatedChartData(created)
     data.categories = list(item.categories)
     for series in item.series:
         data.add_series(series.name, list(series.values))

@@ -75,13 +75,15 @@ def render_pptx(
     count_notes_partnames(prs.part.package)
     maker = SlideMaker(prs)
     for frame in deck.slides:
-        _render_slide(maker, layout_for(frame), frame, ink)
+        _render_slide(maker, layout_for(frame), frame, ink, created)
     _core_properties(prs, deck, created)
     finish_package(prs, deck, thumbnail() if callable(thumbnail) else thumbnail)
     return stamped_package(prs, created)
 
 
-def _render_slide(maker: SlideMaker, layout, frame: SlideFrame, ink: Ink) -> None:
+def _render_slide(
+    maker: SlideMaker, layout, frame: SlideFrame, ink: Ink, created: _dt.datetime
+) -> None:
     wanted = {item.placeholder for item in frame.items if isinstance(item, TextBox)} - {None}
     chrome = tuple(kind for kind in _NOT_CLONED if kind in wanted)
     slide = maker.add_slide(layout, chrome, lambda new: _clone_chrome(new, layout, chrome))
@@ -107,7 +109,7 @@ def _render_slide(maker: SlideMaker, layout, frame: SlideFrame, ink: Ink) -> Non
             case Shape():
                 element = add_shape(shapes, item, ink)
             case Chart():
-                element = add_chart(shapes, item, ink)
+                element = add_chart(shapes, item, ink, created)
             case _:  # pragma: no cover - the frames are a closed set
                 raise TypeError(f"unknown frame item {item!r}")
         # keep the frame's paint order: move each shape to the top as it is drawn
