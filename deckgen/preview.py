@@ -6,7 +6,6 @@ The pictures are the slides the PDFs show; the deck itself is not written.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -44,8 +43,7 @@ def render_preview(
     """The preview's files (each slide asked for, all of them by default, as
     ``slide-NN.png``, and ``contact-sheet.png``), the build's diagnostics, and the
     deck's slide count. Nothing is written here."""
-    import pypdfium2
-
+    from .render.pdf.raster import Raster, encoded
     from .render.pdf.slides import render_slides_pdf
 
     prepared = prepare(load(options), options.audience, options.variables, options)
@@ -63,28 +61,24 @@ def render_preview(
                 )
             ],
         )
-    document = pypdfium2.PdfDocument(render_slides_pdf(deck, build_time()))
-    try:
-        digits = len(str(count))
-        files = []
-        for number in wanted:
-            page = document[number - 1]
-            image = page.render(scale=width / page.get_width()).to_pil()
-            files.append((options.out_dir / f"slide-{number:0{digits}d}.png", _png(image)))
-        sheet = contact_sheet(document, count)
-        files.append((options.out_dir / "contact-sheet.png", _png(sheet)))
-    finally:
-        document.close()
+    digits = len(str(count))
+    with Raster(render_slides_pdf(deck, build_time())) as pages:
+        files = [
+            (options.out_dir / f"slide-{n:0{digits}d}.png", encoded(pages.image(n - 1, width)))
+            for n in wanted
+        ]
+        files.append((options.out_dir / "contact-sheet.png", encoded(contact_sheet(pages))))
     return files, list(prepared.diagnostics), count
 
 
-def contact_sheet(document, count: int):
-    """Every slide small, numbered, in rows: the whole deck at a glance."""
+def contact_sheet(pages):
+    """Every slide of ``pages`` (a Raster) small, numbered, in rows: the deck at a glance."""
     from PIL import Image, ImageDraw, ImageFont
 
+    count = len(pages)
     columns, thumb = (6, 240) if count <= 48 else (10, 160)
-    first = document[0]
-    thumb_h = round(thumb * first.get_height() / first.get_width())
+    page_w, page_h = pages.size(0)
+    thumb_h = round(thumb * page_h / page_w)
     rows = -(-count // columns)
     cell_w, cell_h = thumb + SHEET_GAP, thumb_h + SHEET_LABEL + SHEET_GAP
     sheet = Image.new(
@@ -93,17 +87,10 @@ def contact_sheet(document, count: int):
     draw = ImageDraw.Draw(sheet)
     font = ImageFont.truetype(str(Path(__file__).parent / "fonts" / "LiberationSans-Bold.ttf"), 14)
     for index in range(count):
-        page = document[index]
-        image = page.render(scale=thumb / page.get_width()).to_pil().convert("RGB")
+        image = pages.image(index, thumb).convert("RGB")
         x = SHEET_GAP + (index % columns) * cell_w
         y = SHEET_GAP + (index // columns) * cell_h
         sheet.paste(image.resize((thumb, thumb_h)), (x, y))
         draw.rectangle((x - 1, y - 1, x + thumb, y + thumb_h), outline=(200, 205, 212))
         draw.text((x, y + thumb_h + 4), str(index + 1), fill=SHEET_INK, font=font)
     return sheet
-
-
-def _png(image) -> bytes:
-    buf = io.BytesIO()
-    image.save(buf, format="PNG", optimize=False)
-    return buf.getvalue()

@@ -9,7 +9,6 @@ in memory, never a file, and every text is set as text, never as markup.
 
 from __future__ import annotations
 
-import io
 import json
 import threading
 from http import HTTPStatus
@@ -173,19 +172,12 @@ class Preview:
 
 def _slide_images(deck, build: int) -> dict[str, bytes]:
     """Every slide as a PNG, from the slides PDF, by the page's address for it."""
-    import pypdfium2
-
     from .build import build_time
+    from .render.pdf.raster import Raster, encoded
     from .render.pdf.slides import render_slides_pdf
 
-    document = pypdfium2.PdfDocument(render_slides_pdf(deck, build_time()))
-    images = {}
-    try:
-        for frame, page in zip(deck.slides, document, strict=True):
-            image = page.render(scale=SLIDE_WIDTH / page.get_width()).to_pil()
-            buf = io.BytesIO()
-            image.save(buf, format="PNG")
-            images[f"slide/{build}/{frame.number}.png"] = buf.getvalue()
-    finally:
-        document.close()
-    return images
+    with Raster(render_slides_pdf(deck, build_time())) as pages:
+        return {
+            f"slide/{build}/{frame.number}.png": encoded(pages.image(index, SLIDE_WIDTH))
+            for index, frame in enumerate(deck.slides)
+        }

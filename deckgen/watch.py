@@ -33,13 +33,15 @@ class Outcome:
     prepared: Prepared | None = None  # the talk as laid out, if it built
 
 
+def _inputs(options: BuildOptions) -> list[Path]:
+    """The files a build is asked to read: the outline, its overlays, the template."""
+    return [Path(f) for f in (options.outline, *options.overlays, options.template) if f]
+
+
 def folders_to_watch(options: BuildOptions) -> list[Path]:
     """The folders whose files a build reads: the outline's (pictures and fonts live
     beside it), each overlay's and the template's."""
-    files = [options.outline, *options.overlays]
-    if options.template is not None:
-        files.append(options.template)
-    return list(dict.fromkeys(Path(f).resolve().parent for f in files))
+    return list(dict.fromkeys(f.resolve().parent for f in _inputs(options)))
 
 
 def relevant(path: Path, out_dir: Path, folders: list[Path]) -> bool:
@@ -70,7 +72,6 @@ def watch(
     each outcome; ``ready`` the folders watched, once the first build is done."""
     import watchfiles
 
-    inputs = [Path(f) for f in (options.outline, *options.overlays, options.template) if f]
     started = time.time()
     report(_build(options, ()))
     folders = folders_to_watch(options)
@@ -85,7 +86,7 @@ def watch(
             watching = True
             if ready is not None:
                 ready(folders)
-            saved = _saved_since(inputs, started)  # while the first build ran
+            saved = _saved_since(_inputs(options), started)  # while the first build ran
             if saved:
                 report(_build(options, saved))
         changed = tuple(

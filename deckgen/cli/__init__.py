@@ -20,10 +20,10 @@ from .. import __version__
 from .options import (
     _audience_option,
     _overlay_option,
-    _parse_sets,
     _resolve_outline,
     _set_option,
     _template_options,
+    build_options,
     outline_argument,
     output_option,
 )
@@ -116,26 +116,22 @@ def build(
     jobs,
 ) -> None:
     """Build the deck and the handout from OUTLINE (default: ./outline.yaml)."""
-    from ..build import DEFAULT_FORMATS, BuildOptions, HandoutRequest
+    from ..build import DEFAULT_FORMATS, HandoutRequest
 
     if audience and all_audiences:
         raise click.UsageError("--audience and --all-audiences exclude each other")
-    path, name, shipped = _resolve_outline(outline)
-    if shipped:
-        click.echo(f"no outline.yaml here: building the shipped explainer ({path})", err=True)
-    options = BuildOptions(
-        outline=path,
-        out_dir=Path(out_dir),
+    options = build_options(
+        outline,
+        out_dir,
+        audience,
+        overlays,
+        sets,
+        template,
+        strip_macros,
+        allow_external_links,
         formats=tuple(dict.fromkeys(formats)) or DEFAULT_FORMATS,
         handout=HandoutRequest(per_page, lines, paper, answers),
         strict=strict,
-        variables=_parse_sets(sets),
-        display_name=name,
-        audience=audience,
-        overlays=tuple(Path(o) for o in overlays),
-        template=Path(template) if template else None,
-        strip_macros=strip_macros,
-        allow_external_links=allow_external_links,
         jobs=jobs,
     )
     if all_audiences:

@@ -2,41 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from .options import (
     _audience_option,
     _overlay_option,
-    _parse_sets,
-    _resolve_outline,
     _set_option,
     _template_options,
+    build_options,
     outline_argument,
     output_option,
 )
 from .report import echo_diagnostics, fail
-
-
-def _options(outline, out_dir, audience, overlays, sets, template, strip, links, jobs=None):
-    from ..build import BuildOptions
-
-    path, name, shipped = _resolve_outline(outline)
-    if shipped:
-        click.echo(f"no outline.yaml here: using the shipped explainer ({path})", err=True)
-    return BuildOptions(
-        outline=path,
-        out_dir=Path(out_dir),
-        display_name=name,
-        audience=audience,
-        variables=_parse_sets(sets),
-        overlays=tuple(Path(o) for o in overlays),
-        template=Path(template) if template else None,
-        strip_macros=strip,
-        allow_external_links=links,
-        jobs=jobs,
-    )
 
 
 @click.command()
@@ -72,7 +49,7 @@ def preview(
         wanted = parse_slides(slides) if slides else None
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--slides") from None
-    options = _options(
+    options = build_options(
         outline, out_dir, audience, overlays, sets, template, strip_macros, allow_external_links
     )
     try:
@@ -112,9 +89,9 @@ def watch(
     good files. Ctrl-C stops."""
     from ..watch import watch as run_watch
 
-    options = _options(
+    options = build_options(
         outline, out_dir, audience, overlays, sets, template, strip_macros, allow_external_links,
-        jobs,
+        jobs=jobs,
     )  # fmt: skip
 
     preview = None

@@ -91,3 +91,27 @@ def output_option(default: str = "build", help: str = "Folder to write into."): 
 def outline_argument(command):
     """OUTLINE, optional: ./outline.yaml, else the shipped explainer."""
     return click.argument("outline", required=False, type=click.Path(dir_okay=False))(command)
+
+
+def build_options(
+    outline, out_dir, audience, overlays, sets, template, strip_macros, links, **more
+):
+    """The library's BuildOptions from the options build, preview and watch share (and
+    ``more`` of its fields); says so when the outline is the shipped explainer."""
+    from ..build import BuildOptions
+
+    path, name, shipped = _resolve_outline(outline)
+    if shipped:
+        click.echo(f"no outline.yaml here: building the shipped explainer ({path})", err=True)
+    return BuildOptions(
+        outline=path,
+        out_dir=Path(out_dir),
+        display_name=name,
+        audience=audience,
+        variables=_parse_sets(sets),
+        overlays=tuple(Path(o) for o in overlays),
+        template=Path(template) if template else None,
+        strip_macros=strip_macros,
+        allow_external_links=links,
+        **more,
+    )

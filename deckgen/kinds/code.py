@@ -11,7 +11,7 @@ from pydantic import Field
 
 from ..layout.chrome import title_items
 from ..layout.context import Page, SlideContext
-from ..layout.fit import SlideFailed
+from ..layout.fit import FitRule, SlideFailed
 from ..layout.frames import Role, Shape, ShapeKind, SlideLayout, TextBox
 from ..layout.geometry import Insets, Rect
 from ..layout.listing_code import TooLong, set_code
@@ -43,7 +43,7 @@ def compose(slide: CodeSlide, ctx: SlideContext) -> list[Page]:
     _check_highlights(slide, len(lines), ctx)
     pieces = _highlighted(slide, lines, {k: (c, b) for k, c, b in box.tokens}, ctx)
     inner = Rect(body.x + box.padding, body.y + box.padding, body.w - box.padding * 2, 0)
-    sizes = _sizes(design.scale.code, design.scale.code_floor, design.scale.step)
+    sizes = FitRule(design.scale.code, design.scale.code_floor, design.scale.step).sizes()
     listing = set_code(pieces, inner.w, body.h - box.padding * 2, sizes, box)
     if isinstance(listing, TooLong):
         ctx.report.fail(
@@ -62,14 +62,6 @@ def compose(slide: CodeSlide, ctx: SlideContext) -> list[Page]:
     text = Rect(inner.x, inner.y, inner.w, listing.height)
     items.append(TextBox(text, listing.paragraphs, Role.BODY, design.font, "Code", insets=Insets()))
     return [Page(slide.title, items, slide.notes or "", SlideLayout.TITLE_ONLY)]
-
-
-def _sizes(start: float, floor: float, step: float) -> list[float]:
-    sizes, size = [], start
-    while size > floor:
-        sizes.append(size)
-        size -= step
-    return [*sizes, floor]
 
 
 def _check_highlights(slide: CodeSlide, count: int, ctx: SlideContext) -> None:

@@ -50,14 +50,13 @@ def _axes(item: Chart, box, size: float, face: str, fonts: Fonts):
     labels = max(fonts.width(c, size) for c in item.categories)
     values = max(fonts.width(f"{v:g}", size) for s in item.series for v in s.values)
     top = size * 1.5 if item.unit else 0
-    if item.kind is ChartKind.BAR:
-        chart = HorizontalBarChart()
-        chart.x, chart.width = x + labels + size * GAP, w - labels - size * GAP
-        chart.y, chart.height = y + size * 1.5, h - size * 1.5 - top
-    else:
+    if item.kind is ChartKind.BAR:  # categories left of the bars
+        chart, left = HorizontalBarChart(), labels
+    else:  # values left of the plot
         chart = HorizontalLineChart() if item.kind is ChartKind.LINE else VerticalBarChart()
-        chart.x, chart.width = x + values + size * GAP, w - values - size * GAP
-        chart.y, chart.height = y + size * 1.5, h - size * 1.5 - top
+        left = values
+    chart.x, chart.width = x + left + size * GAP, w - left - size * GAP
+    chart.y, chart.height = y + size * 1.5, h - size * 1.5 - top
     chart.data = [list(s.values) for s in item.series]
     ink = HexColor("#" + item.text_color)
     for axis in (chart.categoryAxis, chart.valueAxis):

@@ -39,7 +39,6 @@ FALLBACK_FILES = {
     (False, True): "DejaVuSans-Oblique.ttf",
     (True, True): "DejaVuSans-BoldOblique.ttf",
 }
-FAMILY = "DeckSans"
 
 
 @dataclass
@@ -150,12 +149,7 @@ def _ensure(name: str, path: str) -> None:
 
 @lru_cache(maxsize=1)
 def _register() -> tuple[_LazyFaces, _LazyFaces, _LazyFaces]:
-    primary = _LazyFaces({key: (name, HERE / file) for key, (name, file) in FACES.items()})
-    for key, (name, _file) in FACES.items():
-        addMapping(FAMILY, int(key[0]), int(key[1]), name)
-    mono = _LazyFaces({key: (name, HERE / file) for key, (name, file) in MONO_FACES.items()})
-    for key, (name, _file) in MONO_FACES.items():  # <b> and <i> around code in paragraphs
-        addMapping(MONO_FACES[(False, False)][0], int(key[0]), int(key[1]), name)
+    primary, mono = _bundled(FACES), _bundled(MONO_FACES)
     fallback = _LazyFaces({})
     for folder in FALLBACK_DIRS:
         if all((folder / f).is_file() for f in FALLBACK_FILES.values()):
@@ -167,6 +161,15 @@ def _register() -> tuple[_LazyFaces, _LazyFaces, _LazyFaces]:
             )
             break
     return primary, fallback, mono
+
+
+def _bundled(faces: Mapping[tuple[bool, bool], tuple[str, str]]) -> _LazyFaces:
+    """A family shipped in deckgen/fonts, each face registered when first used; <b> and
+    <i> in paragraphs find its faces under the regular face's name."""
+    family = faces[(False, False)][0]
+    for (bold, italic), (name, _file) in faces.items():
+        addMapping(family, int(bold), int(italic), name)
+    return _LazyFaces({style: (name, HERE / file) for style, (name, file) in faces.items()})
 
 
 def _suffix(style: tuple[bool, bool]) -> str:

@@ -77,15 +77,9 @@ def svg_drawing(data: bytes):
 def svg_png(svg: bytes, pixels: int) -> bytes:
     """A checked SVG as PNG bytes ``pixels`` wide, drawn by reportlab and rasterised by
     pdfium, as the PDFs and the deck's thumbnail draw."""
-    import pypdfium2
     from reportlab.graphics import renderPDF
 
-    document = pypdfium2.PdfDocument(renderPDF.drawToString(svg_drawing(svg)))
-    try:
-        page = document[0]
-        image = page.render(scale=pixels / page.get_width()).to_pil()
-    finally:
-        document.close()
-    buf = io.BytesIO()
-    image.save(buf, format="PNG")
-    return buf.getvalue()
+    from .raster import Raster, encoded
+
+    with Raster(renderPDF.drawToString(svg_drawing(svg))) as pages:
+        return encoded(pages.image(0, pixels))

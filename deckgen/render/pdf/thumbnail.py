@@ -8,10 +8,10 @@ thumbnail is the same slide the deck and the handout show.
 from __future__ import annotations
 
 import datetime as _dt
-import io
 from dataclasses import replace
 
 from ...layout.frames import Deck
+from .raster import Raster, encoded
 from .slides import render_slides_pdf
 
 THUMBNAIL_WIDTH = 256  # pixels, as PowerPoint writes them
@@ -20,16 +20,7 @@ THUMBNAIL_QUALITY = 85
 
 def render_thumbnail(deck: Deck, created: _dt.datetime) -> bytes:
     """JPEG bytes of the deck's first slide, ``THUMBNAIL_WIDTH`` pixels wide."""
-    import pypdfium2
-
     first = render_slides_pdf(replace(deck, slides=deck.slides[:1]), created)
-    document = pypdfium2.PdfDocument(first)
-    try:
-        page = document[0]
-        width, _height = page.get_size()
-        image = page.render(scale=THUMBNAIL_WIDTH / width).to_pil().convert("RGB")
-    finally:
-        document.close()
-    buf = io.BytesIO()
-    image.save(buf, format="JPEG", quality=THUMBNAIL_QUALITY)
-    return buf.getvalue()
+    with Raster(first) as pages:
+        image = pages.image(0, THUMBNAIL_WIDTH).convert("RGB")
+    return encoded(image, "JPEG", quality=THUMBNAIL_QUALITY)
