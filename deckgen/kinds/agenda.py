@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from ..layout.context import Page, SlideContext
 from ..layout.flow import Flow, flow_pages, listing_rule
 from ..layout.frames import Run
@@ -17,7 +19,9 @@ class AgendaSlide(SlideBase):
     """Lists the sections that have a divider slide."""
 
     kind: Literal["agenda"]
-    title: Text = "Agenda"
+    title: Text | None = Field(
+        default=None, description="Default: the label 'agenda' ('Agenda' in English)."
+    )
 
 
 def compose(slide: AgendaSlide, ctx: SlideContext) -> list[Page]:
@@ -40,7 +44,9 @@ def compose(slide: AgendaSlide, ctx: SlideContext) -> list[Page]:
         )
         for i, s in enumerate(sections, 1)
     ]
-    notes = slide.notes or "Today: " + "; ".join(s.title for s in sections) + "."
+    notes = slide.notes or ctx.talk.labels(
+        "agenda_notes", sections="; ".join(s.title for s in sections)
+    )
     flow = Flow(
         slide.title,
         notes,
@@ -51,4 +57,4 @@ def compose(slide: AgendaSlide, ctx: SlideContext) -> list[Page]:
     return flow_pages(ctx, flow, blocks)
 
 
-KIND = SlideKind("agenda", AgendaSlide, compose)
+KIND = SlideKind("agenda", AgendaSlide, compose, title_label="agenda")

@@ -100,7 +100,7 @@ def compose(slide: AnalogySlide, ctx: SlideContext) -> list[Page]:
     pages = fit(ctx.report, rule, attempt, paginate).pages
     out = []
     for i, rows in enumerate(pages):
-        title = continued_title(slide.title, i > 0)
+        title = continued_title(ctx.talk.labels, slide.title, i > 0)
         items = title_items(ctx.at(i), title, accent)
         content, panel_h = _panels_and_rows(ctx, slide, frame, rows, accent)
         items += content
@@ -108,7 +108,7 @@ def compose(slide: AnalogySlide, ctx: SlideContext) -> list[Page]:
             top = frame.body.y + panel_h + box.summary_gap
             rect = Rect(frame.body.x, top, frame.body.w, height([summary]))
             items.append(ctx.text.box(rect, [summary], Role.CAPTION, "Summary"))
-        notes = continued_notes(slide.title, slide.notes, i > 0)
+        notes = continued_notes(ctx.talk.labels, slide.title, slide.notes, i > 0)
         out.append(Page(title, items, notes, SlideLayout.TITLE_ONLY, continued=i > 0))
     return out
 

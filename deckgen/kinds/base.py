@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..layout.frames import SlideLayout
 
 if TYPE_CHECKING:
+    from ..labels import Labels
     from ..layout.context import Page, SlideContext
     from ..layout.design import Palette
     from ..layout.handout_blocks import Contribution
@@ -26,8 +27,9 @@ class InHandout(StrEnum):
 
 # (slide, audience) -> the fields to replace and what was left out, for `deckgen explain`
 Select = Callable[[Any, str | None], tuple[dict, list[str]]]
-# (slide, the deck number of its first slide, palette) -> what it adds to the handout
-ToHandout = Callable[[Any, int, "Palette"], list["Contribution"]]
+# (slide, the deck number of its first slide, palette, labels) -> what it adds to the
+# handout
+ToHandout = Callable[[Any, int, "Palette", "Labels"], list["Contribution"]]
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class SlideKind:
     layout: str | None = None
     slide_layout: SlideLayout = SlideLayout.CONTENT  # the master layout its pages ask for
     staged: bool = False  # its slides are all one colour (the layout is too)
+    # the label its title defaults to, when the outline gives none ("agenda" …)
+    title_label: str | None = None
 
     @property
     def layout_name(self) -> str:

@@ -20,7 +20,9 @@ from .base import SlideKind
 
 class ClosingSlide(SlideBase):
     kind: Literal["closing"]
-    title: Text = "Thank you"
+    title: Text | None = Field(
+        default=None, description="Default: the label 'closing' ('Thank you' in English)."
+    )
     message: Text | None = None
     show_disclosure: bool = Field(default=True, description="Print meta.disclosure.")
 
@@ -102,4 +104,11 @@ def _message(ctx: SlideContext, message: str, ink: str) -> Item:
     return ctx.text.box(rect, [para], Role.SUBTITLE, "Message")
 
 
-KIND = SlideKind("closing", ClosingSlide, compose, slide_layout=SlideLayout.TITLE_ONLY, staged=True)
+KIND = SlideKind(
+    "closing",
+    ClosingSlide,
+    compose,
+    slide_layout=SlideLayout.TITLE_ONLY,
+    staged=True,
+    title_label="closing",
+)

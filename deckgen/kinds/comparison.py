@@ -111,7 +111,7 @@ def compose(slide: ComparisonSlide, ctx: SlideContext) -> list[Page]:
     pages = fit(ctx.report, rule, attempt, paginate).pages
     out = []
     for i, rows in enumerate(pages):
-        title = continued_title(slide.title, i > 0)
+        title = continued_title(ctx.talk.labels, slide.title, i > 0)
         items = title_items(ctx.at(i), title, design.palette.primary)
         all_rows = [head, *_banded(ctx, rows)]
         heights = tuple(row_height(r) for r in all_rows)
@@ -127,7 +127,7 @@ def compose(slide: ComparisonSlide, ctx: SlideContext) -> list[Page]:
             border_width=design.comparison.rule_width,
             pos=slide.pos,
         )
-        notes = continued_notes(slide.title, slide.notes, i > 0)
+        notes = continued_notes(ctx.talk.labels, slide.title, slide.notes, i > 0)
         out.append(Page(title, [*items, table], notes, SlideLayout.TITLE_ONLY, continued=i > 0))
     return out
 
@@ -161,7 +161,9 @@ def _banded(ctx: SlideContext, rows: list[Row]) -> list[Row]:
     ]
 
 
-def to_handout(slide: ComparisonSlide, number: int, palette: Palette) -> list[TableToPrint]:
+def to_handout(
+    slide: ComparisonSlide, number: int, palette: Palette, _labels
+) -> list[TableToPrint]:
     """The table again, at reading size, in the handout's appendix."""
     return [
         TableToPrint(

@@ -86,12 +86,12 @@ def compose(slide: DefinitionSlide, ctx: SlideContext) -> list[Page]:
     pages = []
     for i, share in enumerate(shares):
         last = i == len(shares) - 1
-        title = continued_title(slide.title, i > 0)
+        title = continued_title(ctx.talk.labels, slide.title, i > 0)
         items = title_items(ctx.at(i), title, accent)
         items += _quote_items(ctx, share, Rect(x, body.y, width, body.h), accent, last)
         if icon is not None and i == 0:
             items += _icon(ctx, concept, accent)
-        notes = continued_notes(slide.title, slide.notes, i > 0)
+        notes = continued_notes(ctx.talk.labels, slide.title, slide.notes, i > 0)
         pages.append(Page(title, items, notes, continued=i > 0))
     return pages
 
@@ -153,7 +153,7 @@ def _icon(ctx: SlideContext, concept, accent: str) -> list[Item]:
     ]
 
 
-def to_handout(slide: DefinitionSlide, number: int, palette: Palette) -> list[Citation]:
+def to_handout(slide: DefinitionSlide, number: int, palette: Palette, _labels) -> list[Citation]:
     """The handout's references say which slides quote them."""
     return [Citation(number, slide.reference, slide.attribution, slide.source, slide.pos)]
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from ..layout.context import Page, SlideContext
 from ..layout.flow import Flow, flow_pages, listing_rule
 from ..layout.text import runs_of
@@ -16,7 +18,9 @@ class GlossarySlide(SlideBase):
     """Lists the outline's glossary."""
 
     kind: Literal["glossary"]
-    title: Text = "Glossary"
+    title: Text | None = Field(
+        default=None, description="Default: the label 'glossary' ('Glossary' in English)."
+    )
 
 
 def compose(slide: GlossarySlide, ctx: SlideContext) -> list[Page]:
@@ -34,7 +38,7 @@ def compose(slide: GlossarySlide, ctx: SlideContext) -> list[Page]:
         )
         for t in terms
     ]
-    notes = slide.notes or "Glossary: " + ", ".join(t.term for t in terms) + "."
+    notes = slide.notes or ctx.talk.labels("glossary_notes", terms=", ".join(t.term for t in terms))
     flow = Flow(
         slide.title,
         notes,
@@ -46,4 +50,4 @@ def compose(slide: GlossarySlide, ctx: SlideContext) -> list[Page]:
     return flow_pages(ctx, flow, blocks)
 
 
-KIND = SlideKind("glossary", GlossarySlide, compose, InHandout.APPENDIX)
+KIND = SlideKind("glossary", GlossarySlide, compose, InHandout.APPENDIX, title_label="glossary")

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ..inline import plain
+from ..labels import Labels
 from ..layout.context import Page, SlideContext
 from ..layout.fit import FitRule
 from ..layout.flow import Flow, FlowBlock, flow_pages
@@ -24,7 +25,10 @@ ANSWER_MARK = "\u2713"  # ✓ marks a correct option on the reveal slide
 
 class QuizSlide(SlideBase):
     kind: Literal["quiz"]
-    title: Text = "Check your understanding"
+    title: Text | None = Field(
+        default=None,
+        description="Default: the label 'quiz' ('Check your understanding' in English).",
+    )
     question: Text
     options: list[Text] = Field(min_length=2, max_length=6)
     answer: int | list[int] = Field(
@@ -51,11 +55,11 @@ def letter(number: int) -> str:
     return ascii_uppercase[number - 1]
 
 
-def answer_text(slide: QuizSlide) -> str:
+def answer_text(slide: QuizSlide, labels: Labels) -> str:
     """ "Answer: B (The second option). Why it is." for the notes and the answer key."""
-    picked = "; ".join(f"{letter(n)} ({plain(slide.options[n - 1])})" for n in slide.correct)
+    picked = labels.join(f"{letter(n)} ({plain(slide.options[n - 1])})" for n in slide.correct)
     why = f" {slide.explanation}" if slide.explanation else ""
-    return f"Answer: {picked}.{why}"
+    return labels("answer", options=picked) + why
 
 
 def compose(slide: QuizSlide, ctx: SlideContext) -> list[Page]:
@@ -72,14 +76,12 @@ def compose(slide: QuizSlide, ctx: SlideContext) -> list[Page]:
     )
     area = design.grid.body_box
     flow = Flow(slide.title, slide.notes or "", accent, area, rule)
-    pages = [
-        replace(page, answer=answer_text(slide))
-        for page in flow_pages(ctx, flow, _blocks(ctx, slide))
-    ]
+    answer = answer_text(slide, ctx.talk.labels)
+    pages = [replace(page, answer=answer) for page in flow_pages(ctx, flow, _blocks(ctx, slide))]
     if slide.reveal:
-        flow = Flow(f"{slide.title} (answer)", "", accent, area, rule)
+        flow = Flow(ctx.talk.labels("answer_slide", title=slide.title), "", accent, area, rule)
         revealed = flow_pages(ctx, flow, _blocks(ctx, slide, reveal=True), len(pages))
-        pages += [replace(page, answer=answer_text(slide), reveals=True) for page in revealed]
+        pages += [replace(page, answer=answer, reveals=True) for page in revealed]
     return pages
 
 
@@ -113,17 +115,17 @@ def _blocks(ctx: SlideContext, slide: QuizSlide, reveal: bool = False) -> list[F
     return [FlowBlock(question)] + [option(n, t) for n, t in enumerate(slide.options, 1)]
 
 
-def to_handout(slide: QuizSlide, number: int, _palette) -> list[QuizToPrint]:
+def to_handout(slide: QuizSlide, number: int, _palette, labels: Labels) -> list[QuizToPrint]:
     """The quiz for the handout's worksheet (and, in the presenter's copy, its key)."""
     return [
         QuizToPrint(
             number,
             slide.question,
             tuple(slide.options),
-            answer_text(slide),
+            answer_text(slide, labels),
             slide.pos,
         )
     ]
 
 
-KIND = SlideKind("quiz", QuizSlide, compose, handout=to_handout)
+KIND = SlideKind("quiz", QuizSlide, compose, handout=to_handout, title_label="quiz")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from ..inline import LINK_SCHEMES
 from ..layout.context import Page, SlideContext
 from ..layout.flow import Flow, flow_pages, listing_rule
@@ -18,7 +20,9 @@ class ReferencesSlide(SlideBase):
     """Lists the outline's references."""
 
     kind: Literal["references"]
-    title: Text = "References"
+    title: Text | None = Field(
+        default=None, description="Default: the label 'references' ('References' in English)."
+    )
 
 
 def compose(slide: ReferencesSlide, ctx: SlideContext) -> list[Page]:
@@ -39,7 +43,7 @@ def compose(slide: ReferencesSlide, ctx: SlideContext) -> list[Page]:
         blocks.append(entry(ctx, tuple(runs), design.spacing.entry_before, listing.reference_hang))
     flow = Flow(
         slide.title,
-        slide.notes or "References for this talk.",
+        slide.notes or ctx.talk.labels("references_notes"),
         palette.primary,
         design.grid.body_box,
         listing_rule(ctx, design.scale.listing, slide.title),
@@ -48,4 +52,6 @@ def compose(slide: ReferencesSlide, ctx: SlideContext) -> list[Page]:
     return flow_pages(ctx, flow, blocks)
 
 
-KIND = SlideKind("references", ReferencesSlide, compose, InHandout.APPENDIX)
+KIND = SlideKind(
+    "references", ReferencesSlide, compose, InHandout.APPENDIX, title_label="references"
+)

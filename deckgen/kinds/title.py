@@ -27,7 +27,8 @@ def compose(slide: TitleSlide, ctx: SlideContext) -> list[Page]:
     design, meta = ctx.design, ctx.talk.meta
     title = slide.title or meta.title
     subtitle = slide.subtitle or meta.subtitle
-    presenter = [s for s in (meta.presenter, meta.organisation, meta.date) if s]
+    date = ctx.talk.labels.text_date(meta.date) if meta.date else None
+    presenter = [s for s in (meta.presenter, meta.organisation, date) if s]
     notes = slide.notes or f"{title}. {subtitle or ''}"
     boxes = design.template_layout(SlideLayout.TITLE)
     if boxes is not None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import BuildError, Diagnostic, SourcePos, error, warning
 from ..inline import plain
+from ..labels import LANGUAGES
 from ..outline.limits import MAX_DECK_SLIDES
 from .chrome import footer_items, footer_points
 from .context import Page, Report, SlideContext, place_picture
@@ -70,6 +71,7 @@ class _Engine:
     def run(self) -> Deck:
         from ..kinds import kind_layouts, kind_of
 
+        self._check_language()
         dividers = 0
         for index, section in enumerate(self.talk.sections):
             if section.divider:
@@ -192,6 +194,20 @@ class _Engine:
             else place_picture(image, self.design.logo_box(), "Logo", self.talk)
         )
 
+    def _check_language(self) -> None:
+        """deckgen's own words exist in the talk's language, or the author is told."""
+        labels = self.talk.labels
+        if not labels.shipped:
+            self.diagnostics.append(
+                warning(
+                    f"deckgen has no words of its own in '{labels.language}': its labels "
+                    "(Contents, page X of Y, Glossary …) are in English",
+                    self.talk.meta.pos,
+                    "give them under 'labels:' (deckgen schema lists them), or build in one "
+                    "of " + ", ".join(LANGUAGES),
+                )
+            )
+
     @cached_property
     def _footer_text(self) -> str:
         """The footer, shortened to one line (and said so, once, when first needed)."""
@@ -241,6 +257,7 @@ def _meta(talk: Talk) -> DeckMeta:
         date=meta.date,
         language=meta.language,
         keywords=tuple(meta.keywords),
+        comments=talk.labels("deck_comments"),
     )
 
 

@@ -20,6 +20,7 @@ from .text import height, rejoin, without_space_before
 from .wrap import TooNarrow
 
 if TYPE_CHECKING:
+    from ..labels import Labels
     from .context import Report, SlideContext
     from .text import ParaStyle
 
@@ -244,11 +245,11 @@ def group_rows(heights: Sequence[int], room: int, gap: int = 0) -> list[list[int
     return pages
 
 
-def continued_title(title: str, continued: bool) -> str:
-    return f"{title} (cont.)" if continued else title
+def continued_title(labels: Labels, title: str, continued: bool) -> str:
+    return labels("continued", title=title) if continued else title
 
 
-def continued_notes(title: str, notes: str | None, continued: bool) -> str:
+def continued_notes(labels: Labels, title: str, notes: str | None, continued: bool) -> str:
     if continued:
-        return f"Continued from “{title}”. The speaker notes are on the first slide."
+        return labels("continued_notes", title=title)
     return notes or ""

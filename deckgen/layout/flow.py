@@ -83,7 +83,7 @@ def _page(
     page: int,
 ) -> Page:
     continued = continued or flow.continued
-    title = continued_title(flow.title, continued)
+    title = continued_title(ctx.talk.labels, flow.title, continued)
     items = title_items(ctx.at(page), title, flow.accent)
     for i, (rect, paras) in enumerate(cols):
         items.append(_body(ctx, rect, paras, i))
@@ -92,7 +92,7 @@ def _page(
     return Page(
         title,
         items,
-        continued_notes(flow.title, flow.notes, continued),
+        continued_notes(ctx.talk.labels, flow.title, flow.notes, continued),
         SlideLayout.CONTENT,
         continued=continued,
     )

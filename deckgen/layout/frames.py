@@ -257,6 +257,7 @@ class DeckMeta:
     date: str | None
     language: str
     keywords: tuple[str, ...] = ()
+    comments: str = ""  # "Made with deckgen from an outline.", in the talk's language
 
 
 @dataclass(frozen=True)

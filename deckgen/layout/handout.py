@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..inline import plain
 from .frames import Deck, SlideFrame
+from .handout_back import about, glossary, references, tables
 from .handout_blocks import (
     About,
     AnswerKey,
@@ -43,7 +44,6 @@ from .handout_blocks import (
     TableToPrint,
     Worksheet,
 )
-from .references import bibliography
 
 if TYPE_CHECKING:
     from ..outline.talk import Talk
@@ -62,15 +62,8 @@ def layout_handout(
 ) -> HandoutLayout:
     """Everything the handout shows, in order, with its geometry."""
     design = deck.design
-    box = design.handout
-    width, height = box.papers[options.paper]
-    page = PageFrame(
-        width, height, box.margin_x, box.margin_top, box.margin_bottom, box.footer_room
-    )
-    meta = talk.meta
-    right = meta.presenter or ""
-    if audience:
-        right = f"{right} · for {audience}" if right else f"for {audience}"
+    page = page_frame(design, options.paper)
+    meta, labels = talk.meta, talk.labels
     sections = _sections(talk, deck)
     contributions = _contributions(talk, deck)
     body: list[HandoutBlock] = []
@@ -82,34 +75,56 @@ def layout_handout(
         body += _notes_pages(design, page, sections, options.lines, options.answers)
     else:
         body += _grid_pages(design, page, deck, sections, options)
-    body += _tables(design, page, contributions)
+    body += tables(design, page, contributions, labels)
     quizzes = tuple(c for c in contributions if isinstance(c, QuizToPrint))
     if quizzes:  # the participants' check, with boxes and never the answers
         keep = design.handout.listing_keep  # never a heading alone at the foot of a page
-        heading = Heading(SourcedText("Check your understanding"), "worksheet", keep=keep)
+        heading = Heading(SourcedText(labels("worksheet")), "worksheet", keep=keep)
         body.append(Worksheet(heading, quizzes))
-    body += _glossary(design, talk)
-    body += _references(design, talk, contributions)
-    body.append(_about(design, talk, created))
+    body += glossary(design, talk)
+    body += references(design, talk, contributions)
+    body.append(about(design, talk, created))
     if quizzes and options.answers:  # the presenter's copy: the key on its own page
-        body.append(AnswerKey(Heading(SourcedText("Answer key"), "answers"), quizzes))
+        body.append(AnswerKey(Heading(SourcedText(labels("answer_key")), "answers"), quizzes))
     return HandoutLayout(
         deck=deck,
         design=design,
         page=page,
-        running=Running(
-            plain(meta.title),
-            right,
-            " · ".join(s for s in (meta.organisation, meta.date) if s),
-            pos=meta.pos,
-        ),
+        running=running(talk, audience),
         cover=_cover(design, talk, deck, audience),
         body=tuple(body),
         title=plain(meta.title),
         author=plain(meta.presenter or meta.organisation or ""),
-        subject=plain(meta.subtitle or meta.title) + " (handout)",
+        subject=labels("handout_subject", title=plain(meta.subtitle or meta.title)),
         keywords=", ".join(meta.keywords),
         language=meta.language,
+    )
+
+
+def page_frame(design: Design, paper: str) -> PageFrame:
+    """The printed page: its paper, margins and room for the footer."""
+    box = design.handout
+    width, height = box.papers[paper]
+    return PageFrame(
+        width, height, box.margin_x, box.margin_top, box.margin_bottom, box.footer_room
+    )
+
+
+def running(talk: Talk, audience: str | None) -> Running:
+    """The header (title; presenter, for whom) and footer (organisation, date) of every
+    page but the cover."""
+    meta, labels = talk.meta, talk.labels
+    right = meta.presenter or ""
+    if audience:
+        said = labels("for_audience", audience=audience)
+        right = f"{right} · {said}" if right else said
+    return Running(
+        plain(meta.title),
+        right,
+        " · ".join(s for s in (meta.organisation, _date(talk)) if s),
+        pos=meta.pos,
+        page_label=labels("page_of"),
+        first_pass_label=labels("page"),
     )
 
 
@@ -157,18 +172,23 @@ def _contributions(talk: Talk, deck: Deck) -> list[Contribution]:
     for i, j, slide in talk.indexed_slides():
         hook = kind_of(slide).handout
         if hook is not None:
-            out += hook(slide, first.get((i, j), 0), deck.design.palette)
+            out += hook(slide, first.get((i, j), 0), deck.design.palette, talk.labels)
     return out
 
 
+def _date(talk: Talk) -> str | None:
+    """The outline's date, in the locale's words if it is an ISO date."""
+    return talk.labels.text_date(talk.meta.date) if talk.meta.date else None
+
+
 def _cover(design: Design, talk: Talk, deck: Deck, audience: str | None) -> Cover:
-    meta = talk.meta
+    meta, labels = talk.meta, talk.labels
     facts = (
-        ("Presenter", meta.presenter),
-        ("Organisation", meta.organisation),
-        ("Date", meta.date),
-        ("Audience", audience),
-        ("Slides", f"{len(deck.slides)}"),
+        (labels("presenter"), meta.presenter),
+        (labels("organisation"), meta.organisation),
+        (labels("date"), _date(talk)),
+        (labels("audience"), audience),
+        (labels("slides"), f"{len(deck.slides)}"),
     )
     return Cover(
         title=SourcedText(meta.title, meta.pos),
@@ -176,6 +196,7 @@ def _cover(design: Design, talk: Talk, deck: Deck, audience: str | None) -> Cove
         facts=tuple((label, value) for label, value in facts if value),
         disclosure=SourcedText(meta.disclosure, meta.pos) if meta.disclosure else None,
         bars=design.palette.accents or (design.palette.primary,),
+        contents=labels("contents"),
     )
 
 
@@ -279,96 +300,6 @@ def _grid_pages(
         )
         for start in range(0, len(frames), per_page)
     ]
-
-
-def _tables(
-    design: Design, page: PageFrame, contributions: list[Contribution]
-) -> list[HandoutBlock]:
-    box = design.handout
-    palette = design.palette
-    out: list[HandoutBlock] = []
-    tables = [c for c in contributions if isinstance(c, TableToPrint)]
-    for i, table in enumerate(tables):
-        columns = len(table.header)
-        # the same proportions as on the slide
-        first = page.frame_width * design.comparison.first_share(columns)
-        rest = (page.frame_width - first) / (columns - 1)
-        out.append(
-            ReadingTable(
-                Heading(SourcedText(table.title, table.pos), f"table-{i}", keep=box.table_keep),
-                f"The comparison from slide {table.number}, at reading size.",
-                tuple(SourcedText(h, table.pos) for h in table.header),
-                tuple(tuple(SourcedText(v, table.pos) for v in row) for row in table.rows),
-                table.header_fills,
-                tuple(palette.on(fill) for fill in table.header_fills),
-                (first,) + (rest,) * (columns - 1),
-                palette.surface,
-            )
-        )
-    return out
-
-
-def _glossary(design: Design, talk: Talk) -> list[HandoutBlock]:
-    if not talk.glossary:
-        return []
-    heading = Heading(SourcedText("Glossary"), "glossary", keep=design.handout.listing_keep)
-    return [GlossaryList(heading, talk.glossary)]
-
-
-def _references(
-    design: Design, talk: Talk, contributions: list[Contribution]
-) -> list[HandoutBlock]:
-    """The talk's references with the slides that quote them, then a reference for each
-    definition quoted without one, made from its attribution."""
-    citations = [c for c in contributions if isinstance(c, Citation)]
-    refs = [
-        CitedReference(
-            e.label,
-            e.title,
-            e.details,
-            e.url,
-            tuple(c.number for c in citations if c.reference == e.id),
-            e.pos,
-        )
-        for e in bibliography(talk).entries
-    ]
-    seen: dict[tuple[str, str | None], int] = {}
-    for c in citations:
-        if c.reference is not None:
-            continue
-        key = (c.attribution, c.source)
-        if key in seen:
-            old = refs[seen[key]]
-            refs[seen[key]] = CitedReference(
-                old.label, old.title, old.details, old.url, (*old.cited_on, c.number), old.pos
-            )
-            continue
-        seen[key] = len(refs)
-        refs.append(
-            CitedReference(
-                f"[{len(refs) + 1}]",
-                c.source or c.attribution,
-                c.attribution if c.source else "",
-                None,
-                (c.number,),
-                c.pos,
-            )
-        )
-    if not refs:
-        return []
-    heading = Heading(SourcedText("References"), "references", keep=design.handout.listing_keep)
-    return [ReferenceList(heading, tuple(refs))]
-
-
-def _about(design: Design, talk: Talk, created: _dt.datetime) -> About:
-    meta = talk.meta
-    made = created.strftime("%Y-%m-%d")
-    return About(
-        Heading(SourcedText("About this handout"), "about", keep=design.handout.about_keep),
-        SourcedText(meta.disclosure, meta.pos) if meta.disclosure else None,
-        f"Made with deckgen on {made} from the same outline and the same "
-        "laid-out slides as the deck.",
-    )
 
 
 __all__ = [

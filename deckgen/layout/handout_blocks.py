@@ -59,9 +59,9 @@ class Running:
     left_header: str
     right_header: str
     footer: str
+    page_label: str  # "page {page} of {total}", in the talk's language
+    first_pass_label: str  # "page {page}": before the page count is known
     pos: SourcePos | None = None  # where the title, presenter and organisation come from
-    page_label: str = "page {page} of {total}"
-    first_pass_label: str = "page {page}"  # before the page count is known
 
 
 # ---------------------------------------------------------------------------- blocks
@@ -74,7 +74,7 @@ class Cover:
     facts: tuple[tuple[str, str], ...]  # (label, value)
     disclosure: SourcedText | None
     bars: tuple[str, ...]  # the concepts' colours across the top
-    contents: str = "Contents"
+    contents: str  # the contents' heading, in the talk's language
 
 
 @dataclass(frozen=True)
@@ -151,13 +151,13 @@ class CitedReference:
     url: str | None
     cited_on: tuple[int, ...]  # slide numbers that quote it
     pos: SourcePos | None = None
+    cited: str = ""  # "Quoted on slides 7 and 12.", in the talk's language
 
 
 @dataclass(frozen=True)
 class ReferenceList:
     heading: Heading
     references: tuple[CitedReference, ...]
-    cited: str = "Quoted on slide {slides}."
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, create_model, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -28,6 +28,7 @@ from ..kinds.glossary import GlossarySlide
 from ..kinds.references import ReferencesSlide
 from ..kinds.takeaways import Takeaway, TakeawaysSlide
 from ..kinds.title import TitleSlide
+from ..labels import ENGLISH
 from .limits import MAX_ENTRIES, MAX_LANGUAGE, MAX_SECTIONS, MAX_SLIDES
 from .nodes import (
     POS_KEY,
@@ -108,6 +109,19 @@ class Meta(Node):
     footer: Text | None = Field(default=None, description="Footer text; defaults to the title.")
     disclosure: Text | None = Field(default=None, description="AI-assistance disclosure.")
     keywords: list[Text] = Field(default_factory=list, max_length=MAX_ENTRIES)
+
+
+# every label deckgen writes itself, each optional: what an outline, an overlay or an
+# audience puts in place of the language's own words
+LabelOverrides = create_model(
+    "LabelOverrides",
+    __base__=Node,
+    __doc__="deckgen's own words, replaced: any of them, in any language the talk is built in.",
+    **{
+        key: (Text | None, Field(default=None, description=f"In English: {english!r}"))
+        for key, english in ENGLISH.items()
+    },
+)
 
 
 class Concept(Node):
@@ -201,6 +215,12 @@ class Audience(Node):
     minutes: Annotated[int, Field(gt=0, le=24 * 60)] = Field(description="The time slot.")
     theme: ThemeOverride | None = None
     handout: HandoutDefaults | None = None
+    language: Language | None = Field(
+        default=None, description="Build for this audience in this language (BCP 47)."
+    )
+    labels: LabelOverrides | None = Field(
+        default=None, description="deckgen's own words for this audience."
+    )
 
 
 class Pace(Node):
@@ -228,6 +248,10 @@ class Outline(Node):
         default_factory=dict, description="Profiles: build with --audience NAME."
     )
     pace: Pace = Field(default_factory=Pace)
+    labels: LabelOverrides = Field(
+        default_factory=LabelOverrides,
+        description="deckgen's own words (Contents, page X of Y, Glossary …) replaced.",
+    )
 
     base_dir: SkipJsonSchema[str] = Field(default=".", alias="__base_dir__", exclude=True)
     variable_pos: SkipJsonSchema[dict[str, SourcePos]] = Field(

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from ..errors import InputError, error, quoted
 from ..kinds import kind_of
+from ..labels import ENGLISH, Labels, fields, labels_for
 from . import model as m
 from .talk import Talk, TalkSection, Term
 from .validate import PLACEHOLDER
@@ -93,24 +94,58 @@ def tailor_with_report(
         )
     report = TailorReport(audience)
     selected = _select(outline, audience, report)
-    return _talk(_substitute(selected, values)), report
+    profile = outline.audiences.get(audience) if audience else None
+    labels = _labels(outline, profile, values)
+    if labels.language != selected.meta.language:
+        selected = selected.model_copy(
+            update={"meta": selected.meta.model_copy(update={"language": labels.language})}
+        )
+    return _talk(_substitute(selected, values), labels), report
 
 
-def _talk(outline: m.Outline) -> Talk:
+def _labels(outline: m.Outline, profile: m.Audience | None, values: Mapping[str, str]) -> Labels:
+    """The talk's words: its language's (an audience may choose another language), with
+    the outline's and the audience's own in their place, variables filled in."""
+    language = (profile.language if profile else None) or outline.meta.language
+    overrides = [outline.labels] + ([profile.labels] if profile and profile.labels else [])
+    given = []
+    for override in overrides:
+        said = override.model_dump(exclude_none=True)
+        given.append(
+            {
+                key: fill(text, {k: v for k, v in values.items() if k not in fields(ENGLISH[key])})
+                for key, text in said.items()
+            }
+        )
+    return labels_for(language, *given)
+
+
+def _talk(outline: m.Outline, labels: Labels) -> Talk:
+    sections = []
+    for s in outline.sections:
+        slides = tuple(_titled(slide, labels) for slide in s.slides)
+        sections.append(TalkSection(s.title, slides, s.subtitle, s.divider, s.concept, s.id, s.pos))
     return Talk(
         meta=outline.meta,
         theme=outline.theme,
         concepts=dict(outline.concepts),
-        sections=tuple(
-            TalkSection(s.title, tuple(s.slides), s.subtitle, s.divider, s.concept, s.id, s.pos)
-            for s in outline.sections
-        ),
+        sections=tuple(sections),
         glossary=tuple(Term(g.term, g.definition, g.pos) for g in outline.glossary),
         references=tuple(outline.references),
         base_dir=outline.base_dir,
         pos=outline.pos,
         pictures=outline.pictures,
+        labels=labels,
     )
+
+
+def _titled(slide, labels: Labels):
+    """A slide whose kind has a title of deckgen's own (Agenda, Glossary …) and the
+    outline none: with the label in the talk's language."""
+    key = kind_of(slide).title_label
+    if key is None or getattr(slide, "title", None) is not None:
+        return slide
+    return slide.model_copy(update={"title": labels(key)})
 
 
 def _check_set_values(variables: Mapping[str, str]) -> None:
@@ -239,6 +274,7 @@ _KEPT_AS_IS = (
     "variable_pos",
     "overrides",
     "audiences",
+    "labels",  # filled with the talk's labels (their own {fields} are not variables)
     "only",
     "skip",
     "pictures",

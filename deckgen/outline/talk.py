@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..errors import SourcePos
+from ..labels import Labels, labels_for
 from . import model as m
 from .files import CheckedPicture
 
@@ -49,6 +50,8 @@ class Talk:
     pos: SourcePos | None = None
     # the checked pictures, by their path as written (overlays' made absolute)
     pictures: Mapping[str, CheckedPicture] = field(default_factory=dict)
+    # deckgen's own words in the talk's language, the outline's and audience's in place
+    labels: Labels = field(default_factory=lambda: labels_for("en"))
 
     def slides(self) -> Iterator[tuple[TalkSection, m.Slide]]:
         """Every (section, slide) pair in order."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..errors import Diagnostic, SourcePos, error, quoted, warning
+from ..labels import ENGLISH, fields
 from .files import CheckedPicture, check_picture, locate_input
 
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
@@ -117,6 +118,12 @@ class _TreeChecker:
                 if isinstance(value, str):
                     if _is_code(key, node):  # braces in code are code: no {variables}
                         self.problems += _check_text(value, [], node.value_pos[key], literal=True)
+                    elif parent_key == "labels" and key in ENGLISH:
+                        # a label's own {fields} (its page, its title …) or variables
+                        own = sorted(fields(ENGLISH[key]))
+                        known = None if self.variables is None else [*own, *self.variables]
+                        pos = node.value_pos[key]
+                        self.problems += _check_text(value, known, pos, what="placeholder")
                     elif not _is_path(key, parent_key):
                         self.problems += _check_text(value, self.variables, node.value_pos[key])
                 else:
@@ -193,7 +200,11 @@ def _is_code(key: str, node) -> bool:
 
 
 def _check_text(
-    text: str, variables: list[str] | None, pos: SourcePos, literal: bool = False
+    text: str,
+    variables: list[str] | None,
+    pos: SourcePos,
+    literal: bool = False,
+    what: str = "variable",
 ) -> list[Diagnostic]:
     out = []
     bidi = _BIDI.search(text)
@@ -216,7 +227,7 @@ def _check_text(
                 )
             )
         elif variables is not None and var not in variables:
-            out.append(_unknown("variable", var, variables, pos, "{%s}"))
+            out.append(_unknown(what, var, variables, pos, "{%s}"))
     return out
 
 

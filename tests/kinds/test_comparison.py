@@ -167,7 +167,7 @@ def test_the_handout_hook_gives_the_table_with_its_first_slide_number():
     talk = talk_from(comparison(ROWS))
     deck = deck_from(comparison(ROWS))
     slide = talk.sections[0].slides[0]
-    (table,) = kind_named("comparison").handout(slide, 5, deck.design.palette)
+    (table,) = kind_named("comparison").handout(slide, 5, deck.design.palette, talk.labels)
     assert table.number == 5 and table.title == "Side by side"
     assert table.header == ("Aspect", "Security", "Safety")
     assert table.rows == tuple(tuple(row) for row in ROWS)

@@ -157,8 +157,8 @@ def test_the_handout_hook_cites_the_slide_the_definition_is_on():
     talk = talk_from(definition())
     slide = talk.sections[0].slides[0]
     hook = kind_named("definition").handout
-    (citation,) = hook(slide, 7, None)
+    (citation,) = hook(slide, 7, None, talk.labels)
     assert citation == Citation(7, "dictionary", "The Dictionary", "Entry for lock", slide.pos)
     talk = talk_from(definition(extra=""))
-    (citation,) = hook(talk.sections[0].slides[0], 3, None)
+    (citation,) = hook(talk.sections[0].slides[0], 3, None, talk.labels)
     assert (citation.number, citation.reference, citation.source) == (3, None, None)

@@ -35,7 +35,7 @@ def test_the_question_and_lettered_options_fill_the_body_placeholder():
     assert [p.bullet for p in body.paragraphs[1:]] == ["A", "B", "C"]
     assert question.title == "Quick check"
     answer = (
-        "Answer: A (An attacker hides instructions in a web page); "
+        "Answer: A (An attacker hides instructions in a web page) and "
         "C (A user steals the model's weights). Both are deliberate attacks from outside."
     )
     # the answer is the presenter's: apart from the notes participants may read

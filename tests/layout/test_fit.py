@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from deckgen.errors import Severity, SourcePos
+from deckgen.labels import labels_for
 from deckgen.layout.context import Report
 from deckgen.layout.fit import (
     FitRule,
@@ -192,11 +193,18 @@ def test_fit_fails_when_continuing_makes_no_page():
 
 
 def test_continued_titles_and_notes():
-    assert continued_title("Risks", False) == "Risks"
-    assert continued_title("Risks", True) == "Risks (cont.)"
-    assert continued_notes("Risks", "Say this.", False) == "Say this."
-    assert continued_notes("Risks", None, False) == ""
-    assert "Continued from “Risks”" in continued_notes("Risks", "Say this.", True)
+    en = labels_for("en")
+    assert continued_title(en, "Risks", False) == "Risks"
+    assert continued_title(en, "Risks", True) == "Risks (cont.)"
+    assert continued_notes(en, "Risks", "Say this.", False) == "Say this."
+    assert continued_notes(en, "Risks", None, False) == ""
+    assert "Continued from “Risks”" in continued_notes(en, "Risks", "Say this.", True)
+
+
+def test_continued_titles_and_notes_in_the_talks_language():
+    de = labels_for("de")
+    assert continued_title(de, "Risiken", True) == "Risiken (Forts.)"
+    assert "Fortsetzung von „Risiken“" in continued_notes(de, "Risiken", "Sag das.", True)
 
 
 # ------------------------------------------------------------------- split_lines

@@ -315,7 +315,7 @@ def test_the_handout_ends_with_what_made_it(small):
     layout = handout(talk, deck)
     about = layout.body[-1]
     assert isinstance(about, About)
-    assert "2031-02-03" in about.made
+    assert "February 3, 2031" in about.made
     assert about.disclosure.text == talk.meta.disclosure
 
 

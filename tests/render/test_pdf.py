@@ -108,7 +108,7 @@ def test_the_shipped_handout_cites_both_definitions(shipped_build, shipped_deck)
     body = re.sub(r"\s+", " ", "\n".join(page_texts(handout)))
     security = number_of(shipped_deck, "What is AI security?")
     safety = number_of(shipped_deck, "What is AI safety?")
-    assert f"Quoted on slide {security}, {safety}." in body
+    assert f"Quoted on slides {security} and {safety}." in body
     assert "NIST" in body and "Data poisoning" in body
 
 

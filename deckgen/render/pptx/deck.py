@@ -177,7 +177,7 @@ def _core_properties(prs, deck: Deck, created: _dt.datetime) -> None:
     core.keywords = _clip(", ".join(meta.keywords), ", ")
     core.language = meta.language
     core.last_modified_by = "deckgen"
-    core.comments = "Made with deckgen from an outline."
+    core.comments = meta.comments
     core.revision = 1
     core.created = created.replace(tzinfo=None)
     core.modified = created.replace(tzinfo=None)

@@ -234,9 +234,9 @@ class Blocks:
     def references(self, block: h.ReferenceList) -> list:
         keep, heading = self.heading(block.heading)
         out = [keep, Spacer(1, self.box.heading_gap), heading]
-        return out + [self.reference(r, block.cited) for r in block.references]
+        return out + [self.reference(r) for r in block.references]
 
-    def reference(self, ref: h.CitedReference, cited: str) -> Paragraph:
+    def reference(self, ref: h.CitedReference) -> Paragraph:
         text = f"{escape(ref.label)} <i>{self.markup(ref.title, ref.pos, italic=True)}</i>"
         if ref.details:
             text += ". " + self.markup(ref.details, ref.pos)
@@ -247,10 +247,9 @@ class Blocks:
                 text += f'. <a href={quoteattr(ref.url)} color="#{link}">{shown}</a>'
             else:
                 text += ". " + shown
-        if ref.cited_on:
-            slides = ", ".join(str(n) for n in ref.cited_on)
+        if ref.cited:
             muted = self.layout.design.palette.muted
-            text += f'. <font color="#{muted}">{escape(cited.format(slides=slides))}</font>'
+            text += f'. <font color="#{muted}">{escape(ref.cited)}</font>'
         return MemoParagraph(text, self.styles["reference"])
 
     def worksheet(self, block: h.Worksheet) -> list:

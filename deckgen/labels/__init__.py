@@ -1,0 +1,105 @@
+"""The words deckgen writes itself, in the talk's language.
+
+Every word that is deckgen's and not the outline's (the handout's "Contents", "page 2
+of 5", a glossary slide's default title, the guide's headings …) is a label, looked up
+in one table per language (:mod:`deckgen.labels.table`). An outline, an overlay or an
+audience profile may override any label (``labels:``). Dates, times and lists are
+formatted for the locale by Babel, which is imported only when one is formatted.
+
+:func:`labels_for` picks the table: the language tag as given (``pt-BR``), else its
+language (``pt``), else English, which :attr:`Labels.shipped` then says.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+from .table import TABLE
+
+ENGLISH = TABLE["en"]
+KEYS: tuple[str, ...] = tuple(ENGLISH)
+LANGUAGES: tuple[str, ...] = tuple(TABLE)
+
+_FIELD = re.compile(r"\{(\w+)\}")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def fields(text: str) -> set[str]:
+    """The ``{name}`` placeholders in a label."""
+    return set(_FIELD.findall(text))
+
+
+def table_language(language: str) -> str | None:
+    """The shipped table for a BCP 47 tag: the tag itself, else its primary language."""
+    tag = language.lower()
+    if tag in TABLE:
+        return tag
+    primary = tag.split("-")[0]
+    return primary if primary in TABLE else None
+
+
+@dataclass(frozen=True)
+class Labels:
+    language: str  # the BCP 47 tag the talk is built in
+    words: Mapping[str, str]  # every key of KEYS
+    shipped: bool = True  # the language has a table of its own (else the words are English)
+
+    def __call__(self, key: str, **values: object) -> str:
+        """The label ``key`` with its placeholders filled; a brace that names no value is
+        left as written (an override may say "{" and mean it)."""
+        text = self.words[key]
+        if not values:
+            return text
+        return _FIELD.sub(lambda found: str(values.get(found[1], found[0])), text)
+
+    @cached_property
+    def _locale(self):
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            return Locale.parse(self.language, sep="-")
+        except (UnknownLocaleError, ValueError):
+            return Locale.parse(table_language(self.language) or "en")
+
+    def date(self, day: _dt.date) -> str:
+        """A date as the locale writes it in full: "14 March 2026", "14. März 2026"."""
+        from babel.dates import format_date
+
+        return format_date(day, "long", locale=self._locale)
+
+    def time(self, clock: _dt.time) -> str:
+        """A time of day as the locale writes it: "9:30 AM", "09:30"."""
+        from babel.dates import format_time
+
+        return format_time(clock, "short", locale=self._locale)
+
+    def join(self, items: Iterable[str]) -> str:
+        """A list as the locale writes one: "A, B and C", "A, B und C"."""
+        from babel.lists import format_list
+
+        return format_list(list(items), locale=self._locale)
+
+    def text_date(self, text: str) -> str:
+        """The outline's date as written, or in the locale's words if it is an ISO date."""
+        if _ISO_DATE.match(text.strip()):
+            try:
+                return self.date(_dt.date.fromisoformat(text.strip()))
+            except ValueError:
+                return text
+        return text
+
+
+def labels_for(language: str, *overrides: Mapping[str, str | None]) -> Labels:
+    """The labels for a talk in ``language``, with the overrides applied in order."""
+    shipped = table_language(language)
+    words = dict(TABLE[shipped or "en"])
+    for override in overrides:
+        words.update({k: v for k, v in override.items() if v is not None})
+    return Labels(language, words, shipped is not None)
+
+
+__all__ = ["ENGLISH", "KEYS", "LANGUAGES", "Labels", "fields", "labels_for", "table_language"]

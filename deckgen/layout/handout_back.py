@@ -1,0 +1,125 @@
+"""The handout's back matter, laid out: the comparison tables at reading size, the
+glossary, the references with the slides that cite them, and what made the handout."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .handout_blocks import (
+    About,
+    Citation,
+    CitedReference,
+    Contribution,
+    GlossaryList,
+    HandoutBlock,
+    Heading,
+    PageFrame,
+    ReadingTable,
+    ReferenceList,
+    SourcedText,
+    TableToPrint,
+)
+from .references import bibliography
+
+if TYPE_CHECKING:
+    from ..labels import Labels
+    from ..outline.talk import Talk
+    from .design import Design
+
+
+def tables(
+    design: Design, page: PageFrame, contributions: list[Contribution], labels: Labels
+) -> list[HandoutBlock]:
+    box = design.handout
+    palette = design.palette
+    out: list[HandoutBlock] = []
+    tables = [c for c in contributions if isinstance(c, TableToPrint)]
+    for i, table in enumerate(tables):
+        columns = len(table.header)
+        # the same proportions as on the slide
+        first = page.frame_width * design.comparison.first_share(columns)
+        rest = (page.frame_width - first) / (columns - 1)
+        out.append(
+            ReadingTable(
+                Heading(SourcedText(table.title, table.pos), f"table-{i}", keep=box.table_keep),
+                labels("reading_table", number=table.number),
+                tuple(SourcedText(h, table.pos) for h in table.header),
+                tuple(tuple(SourcedText(v, table.pos) for v in row) for row in table.rows),
+                table.header_fills,
+                tuple(palette.on(fill) for fill in table.header_fills),
+                (first,) + (rest,) * (columns - 1),
+                palette.surface,
+            )
+        )
+    return out
+
+
+def glossary(design: Design, talk: Talk) -> list[HandoutBlock]:
+    if not talk.glossary:
+        return []
+    title = talk.labels("glossary")
+    heading = Heading(SourcedText(title), "glossary", keep=design.handout.listing_keep)
+    return [GlossaryList(heading, talk.glossary)]
+
+
+def references(design: Design, talk: Talk, contributions: list[Contribution]) -> list[HandoutBlock]:
+    """The talk's references with the slides that quote them, then a reference for each
+    definition quoted without one, made from its attribution."""
+    citations = [c for c in contributions if isinstance(c, Citation)]
+    refs = [
+        CitedReference(
+            e.label,
+            e.title,
+            e.details,
+            e.url,
+            tuple(c.number for c in citations if c.reference == e.id),
+            e.pos,
+        )
+        for e in bibliography(talk).entries
+    ]
+    seen: dict[tuple[str, str | None], int] = {}
+    for c in citations:
+        if c.reference is not None:
+            continue
+        key = (c.attribution, c.source)
+        if key in seen:
+            old = refs[seen[key]]
+            refs[seen[key]] = CitedReference(
+                old.label, old.title, old.details, old.url, (*old.cited_on, c.number), old.pos
+            )
+            continue
+        seen[key] = len(refs)
+        refs.append(
+            CitedReference(
+                f"[{len(refs) + 1}]",
+                c.source or c.attribution,
+                c.attribution if c.source else "",
+                None,
+                (c.number,),
+                c.pos,
+            )
+        )
+    if not refs:
+        return []
+    title = talk.labels("references")
+    heading = Heading(SourcedText(title), "references", keep=design.handout.listing_keep)
+    labels = talk.labels
+    said = [replace(r, cited=_cited(labels, r.cited_on)) if r.cited_on else r for r in refs]
+    return [ReferenceList(heading, tuple(said))]
+
+
+def _cited(labels: Labels, numbers: tuple[int, ...]) -> str:
+    """ "Quoted on slide 7." or "Quoted on slides 7 and 12." """
+    key = "cited" if len(numbers) == 1 else "cited_many"
+    return labels(key, slides=labels.join(str(n) for n in numbers))
+
+
+def about(design: Design, talk: Talk, created: _dt.datetime) -> About:
+    meta, labels = talk.meta, talk.labels
+    return About(
+        Heading(SourcedText(labels("about")), "about", keep=design.handout.about_keep),
+        SourcedText(meta.disclosure, meta.pos) if meta.disclosure else None,
+        labels("made", date=labels.date(created.date())),
+    )
