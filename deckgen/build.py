@@ -21,7 +21,7 @@ from .output import write_all
 
 if TYPE_CHECKING:  # imported lazily at run time, to keep `deckgen --help` fast
     from .layout.frames import Deck
-    from .layout.timing import TalkTime
+    from .layout.timing import Plan, TalkTime
     from .outline.tailor import TailorReport
     from .outline.talk import Talk
     from .template.build import OnTemplate
@@ -73,6 +73,7 @@ class BuildOptions:
     strip_macros: bool = False
     allow_external_links: bool = False
     jobs: int | None = None  # processes a build may use; None: one a core, 1: this one only
+    start: str | None = None  # --start 09:30: the session's start, over meta.start
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,7 @@ class Prepared:
     time: TalkTime
     diagnostics: tuple[Diagnostic, ...]
     template: OnTemplate | None = None
+    plan: Plan | None = None  # planned minutes and clock times
 
 
 def load(options: BuildOptions):
@@ -171,11 +173,14 @@ def prepare(
     over the audience's slot."""
     from .layout.design import default_design
     from .layout.engine import layout_deck
-    from .layout.timing import talk_time
+    from .layout.timing import plan_talk, talk_time
     from .outline.tailor import tailor_with_report
     from .template.build import open_template
 
     tailored, report = tailor_with_report(outline, variables, audience)
+    if options is not None and options.start:
+        meta = tailored.meta.model_copy(update={"start": options.start})
+        tailored = replace(tailored, meta=meta)
     on, design, problems = open_template(tailored, outline.base_dir, options)
     design = design or default_design(tailored)
     folders = [Path(outline.base_dir) / "fonts"]
@@ -189,16 +194,40 @@ def prepare(
     problems += font_problems
     time = talk_time(deck, outline.pace.words_per_minute, outline.pace.seconds_per_slide)
     diagnostics = list(outline.warnings) + problems + list(deck.diagnostics)
+    plan = plan_talk(tailored)
+    diagnostics += plan.problems
     profile = outline.audiences.get(audience) if audience else None
-    if profile is not None and time.minutes > profile.minutes:
-        diagnostics.append(
+    if profile is not None:
+        diagnostics += _over_the_slot(audience, profile, time, plan)
+    return Prepared(tailored, deck, report, time, tuple(diagnostics), on, plan)
+
+
+def _over_the_slot(audience: str, profile, time: TalkTime, plan: Plan) -> list[Diagnostic]:
+    """The estimate, and the plan if the outline has one, against the profile's slot."""
+    from .layout.timing import minutes_text
+
+    out = []
+    if time.minutes > profile.minutes:
+        out.append(
             warning(
                 f"audience '{audience}': {time.describe()}, over its {profile.minutes}-minute slot",
                 profile.pos,
                 "leave slides out for this audience (only/skip) or shorten their notes",
             )
         )
-    return Prepared(tailored, deck, report, time, tuple(diagnostics), on)
+    if plan.planned and plan.minutes > profile.minutes + 0.5:
+        parts = " + ".join(minutes_text(s.minutes) for s in plan.sections)
+        total = minutes_text(plan.minutes)
+        out.append(
+            warning(
+                f"audience '{audience}': the plan takes {total} min ({parts} by section), "
+                f"over its {profile.minutes}-minute slot",
+                profile.pos,
+                "plan fewer minutes (minutes: on sections and slides) or leave sections out "
+                "for this audience",
+            )
+        )
+    return out
 
 
 def _measurers(design, folders: list[Path], pos):

@@ -26,6 +26,7 @@ from .options import (
     build_options,
     outline_argument,
     output_option,
+    start_option,
 )
 from .report import Group, echo_diagnostics, echo_outputs, fail, json_error, run
 
@@ -51,8 +52,9 @@ def main() -> None:
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(["pptx", "handout", "slides-pdf"]),
-    help="What to write (repeatable). Default: the deck and the handout.",
+    type=click.Choice(["pptx", "handout", "slides-pdf", "guide"]),
+    help="What to write (repeatable): the deck, the participants' handout, the slides as a "
+    "PDF, the facilitator guide. Default: the deck and the handout.",
 )
 @_audience_option
 @click.option(
@@ -81,6 +83,7 @@ def main() -> None:
     help="Handout: the presenter's copy, with quiz answers and reveal slides (participants' "
     "copies never have them).",
 )
+@start_option
 @_set_option
 @_template_options
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
@@ -106,6 +109,7 @@ def build(
     lines,
     paper,
     answers,
+    start,
     sets,
     template,
     strip_macros,
@@ -133,6 +137,7 @@ def build(
         handout=HandoutRequest(per_page, lines, paper, answers),
         strict=strict,
         jobs=jobs,
+        start=start,
     )
     if all_audiences:
         _build_all(options, as_json, quiet)
@@ -253,6 +258,9 @@ def audiences(outline, overlays, as_json) -> None:
                     "description": profile.description,
                     "minutes": profile.minutes,
                     "estimated_minutes": round(prepared.time.minutes, 1),
+                    "planned_minutes": (
+                        round(prepared.plan.minutes, 1) if prepared.plan.planned else None
+                    ),
                     "slides": len(prepared.deck.slides),
                 }
             )
@@ -266,10 +274,13 @@ def audiences(outline, overlays, as_json) -> None:
         return
     width = max(len(r["name"]) for r in rows)
     for r in rows:
-        over = "  OVER" if r["estimated_minutes"] > r["minutes"] else ""
+        planned = r["planned_minutes"]
+        longest = max(r["estimated_minutes"], planned or 0)
+        over = "  OVER" if longest > r["minutes"] else ""
+        plan = f"plan {planned:.0f} min, " if planned is not None else ""
         click.echo(
             f"{r['name']:<{width}}  {r['minutes']:>3} min slot, ~{r['estimated_minutes']:.0f} min, "
-            f"{r['slides']:>2} slides{over}  {r['description']}"
+            f"{plan}{r['slides']:>2} slides{over}  {r['description']}"
         )
 
 
@@ -277,14 +288,16 @@ def audiences(outline, overlays, as_json) -> None:
 @outline_argument
 @_audience_option
 @_overlay_option
-def explain(outline, audience, overlays) -> None:
-    """Say what --audience NAME keeps, drops and overrides, and how long it runs."""
-    from ..build import prepare
+@start_option
+def explain(outline, audience, overlays, start) -> None:
+    """Say what --audience NAME keeps, drops and overrides, and how long it runs (the
+    estimate from the notes and the plan from minutes:)."""
+    from ..build import BuildOptions, prepare
     from ..errors import DeckgenError
 
     try:
         source, name = _load_for_command(outline, overlays)
-        prepared = prepare(source, audience, {})
+        prepared = prepare(source, audience, {}, BuildOptions(Path(name), Path("."), start=start))
     except DeckgenError as exc:
         fail(exc)
     report = prepared.report
@@ -304,7 +317,29 @@ def explain(outline, audience, overlays) -> None:
         click.echo(f"  ~ {item}")
     slot = f" of a {profile.minutes}-minute slot" if profile is not None else ""
     click.echo(f"time: {prepared.time.describe()}{slot}; {len(prepared.deck.slides)} slides")
+    for line in plan_lines(prepared.plan):
+        click.echo(line)
     echo_diagnostics(prepared.diagnostics)
+
+
+def plan_lines(plan) -> list[str]:
+    """The session plan by section: start time (with a start), minutes, and whether the
+    outline plans them or they are the estimate from the notes."""
+    if not plan.planned:
+        return []
+    from ..layout.timing import minutes_text
+
+    begins = f" from {plan.start:%H:%M}" if plan.start else ""
+    out = [f"plan{begins}: {minutes_text(plan.minutes)} min"]
+    width = max(len(minutes_text(s.minutes)) for s in plan.sections)
+    for section in plan.sections:
+        at = f"{plan.clock(section.start):%H:%M}  " if plan.start else ""
+        how = "planned" if section.planned else "estimated"
+        said = minutes_text(section.minutes)
+        out.append(f"  {at}{said:>{width}} min  {section.title} ({how})")
+    if plan.start:
+        out.append(f"  {plan.clock(plan.minutes):%H:%M}  end")
+    return out
 
 
 @main.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -77,6 +78,29 @@ def _set_option(command):
 def _audience_option(command):
     return click.option(
         "--audience", metavar="NAME", help="Tailor for one of the outline's audiences."
+    )(command)
+
+
+CLOCK = re.compile(r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$")
+
+
+def _clock(_ctx, _param, value: str | None) -> str | None:
+    if value is not None and not CLOCK.match(value):
+        raise click.BadParameter(
+            f"{value!r} is not a time of day: give hours and minutes on a 24-hour clock, "
+            "e.g. --start 09:30 or --start 14:00"
+        )
+    return value
+
+
+def start_option(command):
+    """--start HH:MM: the session's start (the guide's and agenda's clock), over meta.start."""
+    return click.option(
+        "--start",
+        metavar="HH:MM",
+        callback=_clock,
+        help="When the session starts (24-hour clock): the guide's and the agenda's clock "
+        "times. Over meta.start.",
     )(command)
 
 

@@ -60,6 +60,10 @@ class Typesetter:
         self.safety = wrap_safety
         self.body_pitch = body_pitch
 
+    def width(self, text: str, size: float, bold: bool = False) -> int:
+        """How wide ``text`` sets in the body font at ``size`` points, in EMU."""
+        return pt(self.measurer.width(text, size, bold))
+
     def set(self, text: Sequence[Run] | str, width: int, style: ParaStyle) -> Paragraph:
         """``text`` broken into lines ``width`` EMU wide (less the style's left margin)."""
         if isinstance(text, str):

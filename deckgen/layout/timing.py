@@ -1,11 +1,19 @@
-"""How long a laid-out deck takes to present, from its speaker notes."""
+"""How long a talk takes: the estimate from a laid-out deck's speaker notes, and the
+session plan (the outline's planned ``minutes:``, clock times from the start)."""
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
+from ..errors import Diagnostic, warning
 from .frames import Deck
+
+if TYPE_CHECKING:
+    from ..outline.talk import Talk
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
@@ -33,3 +41,123 @@ def talk_time(deck: Deck, words_per_minute: int, seconds_per_slide: int) -> Talk
     """Notes are what the presenter says; continuation slides add only their allowance."""
     words = sum(len(_WORD.findall(s.notes)) for s in deck.slides if not s.continued)
     return TalkTime(words, len(deck.slides), words_per_minute, seconds_per_slide)
+
+
+# --------------------------------------------------------------------------- the plan
+
+
+@dataclass(frozen=True)
+class SlideTime:
+    """A slide's (or a section divider's) place in the session plan."""
+
+    section: int
+    slide: int | None  # its index in the section; None: the section's divider
+    minutes: float
+    planned: bool  # the outline plans these minutes (its own, or its section's share)
+    start: float  # minutes from the start of the session
+
+
+@dataclass(frozen=True)
+class SectionTime:
+    index: int
+    title: str
+    minutes: float
+    planned: bool  # the outline gives the section's minutes, or all of its slides'
+    start: float
+    slides: tuple[SlideTime, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Planned minutes and start times: the outline's ``minutes:`` where it gives them,
+    the estimate from the notes where it does not."""
+
+    sections: tuple[SectionTime, ...]
+    start: _dt.time | None  # the session's start, if known
+    planned: bool  # the outline plans any minutes at all
+    problems: tuple[Diagnostic, ...] = ()
+
+    @property
+    def minutes(self) -> float:
+        return sum(s.minutes for s in self.sections)
+
+    def clock(self, offset: float) -> _dt.time | None:
+        """The time of day ``offset`` minutes into the session (None without a start)."""
+        if self.start is None:
+            return None
+        at = _dt.datetime.combine(_dt.date(2000, 1, 1), self.start)
+        return (at + _dt.timedelta(minutes=round(offset))).time()
+
+    def slide(self, section: int, slide: int | None) -> SlideTime | None:
+        return self._slides.get((section, slide))
+
+    @cached_property
+    def _slides(self) -> dict[tuple[int, int | None], SlideTime]:
+        return {(t.section, t.slide): t for s in self.sections for t in s.slides}
+
+
+def rounded(minutes: float) -> float:
+    """Minutes as a plan says them: whole from 10 on, to a tenth below (0.5, 2.3, 12)."""
+    return round(minutes) if minutes >= 10 else round(minutes, 1)
+
+
+def minutes_text(minutes: float) -> str:
+    return f"{rounded(minutes):g}"
+
+
+def slide_estimate(slide, pace) -> float:
+    """Minutes to present one outline slide: its notes read aloud, and the allowance."""
+    words = len(_WORD.findall(slide.notes or "")) if isinstance(slide.notes, str) else 0
+    return words / pace.words_per_minute + pace.seconds_per_slide / 60
+
+
+def plan_talk(talk: Talk) -> Plan:
+    """The session plan of a tailored talk, its clock from ``meta.start``."""
+    pace = talk.pace
+    sections, problems, offset = [], [], 0.0
+    for i, section in enumerate(talk.sections):
+        entries: list[tuple[int | None, float, float | None]] = []  # (slide, estimate, minutes)
+        if section.divider:
+            entries.append((None, pace.seconds_per_slide / 60, None))
+        for j, slide in enumerate(section.slides):
+            entries.append((j, slide_estimate(slide, pace), slide.minutes))
+        minutes = _share(section, entries, problems)
+        times, at = [], offset
+        for (j, _estimate, given), (spent, planned) in zip(entries, minutes, strict=True):
+            times.append(SlideTime(i, j, spent, planned or given is not None, at))
+            at += spent
+        total = max(section.minutes or 0.0, at - offset)
+        planned = section.minutes is not None or all(t.planned for t in times)
+        sections.append(SectionTime(i, section.title, total, planned, offset, tuple(times)))
+        offset += total
+    given = any(s.minutes is not None for s in talk.sections) or any(
+        slide.minutes is not None for _s, slide in talk.slides()
+    )
+    clock = talk.meta.start
+    begins = _dt.time.fromisoformat(clock.zfill(5)) if clock else None
+    return Plan(tuple(sections), begins, given, tuple(problems))
+
+
+def _share(section, entries, problems) -> list[tuple[float, bool]]:
+    """Each entry's minutes, and whether planned: its own; else, in a section with
+    minutes, its share of what the others leave (in proportion to the estimates); else
+    its estimate."""
+    fixed = sum(given for _j, _e, given in entries if given is not None)
+    free = [e for _j, e, given in entries if given is None]
+    if section.minutes is not None and fixed > section.minutes:
+        problems.append(
+            warning(
+                f"section '{section.title}' plans {minutes_text(section.minutes)} min, but its "
+                f"slides' own minutes add up to {minutes_text(fixed)}",
+                section.pos,
+                "raise the section's minutes or lower its slides'",
+            )
+        )
+    if section.minutes is None or not free:
+        return [(given, True) if given is not None else (e, False) for _j, e, given in entries]
+    left = max(section.minutes - fixed, 0.0)
+    weight = sum(free)
+    return [
+        (given, True) if given is not None else (left * e / weight, True)
+        for _j, e, given in entries
+    ]

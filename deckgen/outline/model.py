@@ -33,8 +33,10 @@ from .limits import MAX_ENTRIES, MAX_LANGUAGE, MAX_SECTIONS, MAX_SLIDES
 from .nodes import (
     POS_KEY,
     AudienceList,
+    ClockTime,
     Color,
     Image,
+    Minutes,
     Name,
     Node,
     Note,
@@ -94,6 +96,11 @@ class Section(Selectable):
     subtitle: Text | None = None
     divider: bool = Field(default=True, description="Open the section with a divider slide.")
     concept: Name | None = Field(default=None, description="Colours the divider.")
+    minutes: Minutes | None = Field(
+        default=None,
+        description="Planned minutes for the section; its slides without minutes share "
+        "what their own leave, in proportion to their notes.",
+    )
     slides: list[Slide] = Field(min_length=1)
 
 
@@ -109,6 +116,17 @@ class Meta(Node):
     footer: Text | None = Field(default=None, description="Footer text; defaults to the title.")
     disclosure: Text | None = Field(default=None, description="AI-assistance disclosure.")
     keywords: list[Text] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    start: ClockTime | None = Field(
+        default=None,
+        description="When the session starts, on a 24-hour clock ('09:30'): the guide's "
+        "and the agenda's clock times (--start overrides it).",
+    )
+    materials: list[Text] = Field(
+        default_factory=list,
+        max_length=MAX_ENTRIES,
+        description="What the facilitator brings besides the slides and handouts: "
+        "'flip chart', 'sticky notes'.",
+    )
 
 
 # every label deckgen writes itself, each optional: what an outline, an overlay or an

@@ -17,6 +17,10 @@ NotesText = Annotated[str, StringConstraints(max_length=MAX_NOTES)]
 Cell = Annotated[str, StringConstraints(min_length=1, max_length=MAX_CELL)]
 Name = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_-]*$")]
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+# planned time, in minutes: a slide's, a section's (at most a day)
+Minutes = Annotated[float, Field(gt=0, le=24 * 60)]
+# a time of day on a 24-hour clock: "09:30", "14:05"
+ClockTime = Annotated[str, StringConstraints(pattern=r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$")]
 
 POS_KEY = "__pos__"
 
@@ -109,4 +113,12 @@ class SlideBase(Selectable):
     overrides: dict[Name, dict] = Field(
         default_factory=dict,
         description="Per audience, fields of this slide to replace (title, text, notes…).",
+    )
+    minutes: Minutes | None = Field(
+        default=None, description="Planned minutes for this slide (the facilitator guide)."
+    )
+    cue: Text | None = Field(
+        default=None,
+        description="What the presenter does here, for the facilitator guide: "
+        "'ask the room', 'hand out the worksheet'.",
     )

@@ -124,7 +124,9 @@ def _talk(outline: m.Outline, labels: Labels) -> Talk:
     sections = []
     for s in outline.sections:
         slides = tuple(_titled(slide, labels) for slide in s.slides)
-        sections.append(TalkSection(s.title, slides, s.subtitle, s.divider, s.concept, s.id, s.pos))
+        sections.append(
+            TalkSection(s.title, slides, s.subtitle, s.divider, s.concept, s.id, s.pos, s.minutes)
+        )
     return Talk(
         meta=outline.meta,
         theme=outline.theme,
@@ -136,6 +138,7 @@ def _talk(outline: m.Outline, labels: Labels) -> Talk:
         pos=outline.pos,
         pictures=outline.pictures,
         labels=labels,
+        pace=outline.pace,
     )
 
 

@@ -27,6 +27,7 @@ class TalkSection:
     concept: str | None = None
     id: str | None = None
     pos: SourcePos | None = None
+    minutes: float | None = None  # planned
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Talk:
     pictures: Mapping[str, CheckedPicture] = field(default_factory=dict)
     # deckgen's own words in the talk's language, the outline's and audience's in place
     labels: Labels = field(default_factory=lambda: labels_for("en"))
+    pace: m.Pace = field(default_factory=m.Pace)  # how talk time is estimated from notes
 
     def slides(self) -> Iterator[tuple[TalkSection, m.Slide]]:
         """Every (section, slide) pair in order."""
