@@ -323,7 +323,12 @@ def _render_prepared(source, prepared: Prepared, options: BuildOptions, say) -> 
     return Rendered(result, files, prepared)
 
 
-_STAGES = {"pptx": "the deck", "handout": "the handout", "slides-pdf": "the slides PDF"}
+_STAGES = {
+    "pptx": "the deck",
+    "handout": "the handout",
+    "slides-pdf": "the slides PDF",
+    "guide": "the facilitator guide",
+}
 
 
 def _stage(formats: Sequence[str]) -> str:
@@ -351,6 +356,15 @@ def _render_format(
         )
         data, problems = render_handout(handout, created)
         return fmt, options.out_dir / f"{stem}-handout.pdf", data, list(problems)
+    if fmt == "guide":
+        from .layout.guide import layout_guide
+        from .render.pdf.handout import render_handout
+
+        label = (profile.label or options.audience) if profile is not None else None
+        paper = options.handout.resolve(profile).paper
+        guide = layout_guide(prepared.talk, deck, prepared.plan, paper, label, created)
+        data, problems = render_handout(guide, created)
+        return fmt, options.out_dir / f"{stem}-guide.pdf", data, list(problems)
     if fmt == "slides-pdf":
         from .render.pdf.slides import render_slides_pdf
 

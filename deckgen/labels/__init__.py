@@ -77,6 +77,12 @@ class Labels:
 
         return format_time(clock, "short", locale=self._locale)
 
+    def number(self, value: float) -> str:
+        """A number as the locale writes it: "1.5", "1,5"."""
+        from babel.numbers import format_decimal
+
+        return format_decimal(value, locale=self._locale)
+
     def join(self, items: Iterable[str]) -> str:
         """A list as the locale writes one: "A, B and C", "A, B und C"."""
         from babel.lists import format_list

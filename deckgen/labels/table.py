@@ -61,6 +61,7 @@ TABLE: dict[str, dict[str, str]] = {
         "material_deck": "The deck: {count} slides",
         "material_handout": "A participants’ handout for each person",
         "material_worksheet": "The worksheet in it: {count} questions",
+        "material_worksheet_one": "The worksheet in it: one question",
         "material_answers": "The answer key: build --answers",
     },
     "de": {
@@ -112,6 +113,7 @@ TABLE: dict[str, dict[str, str]] = {
         "material_deck": "Die Präsentation: {count} Folien",
         "material_handout": "Ein Teilnehmer-Handout pro Person",
         "material_worksheet": "Das Arbeitsblatt darin: {count} Fragen",
+        "material_worksheet_one": "Das Arbeitsblatt darin: eine Frage",
         "material_answers": "Die Lösungen: build --answers",
     },
     "fr": {
@@ -163,6 +165,7 @@ TABLE: dict[str, dict[str, str]] = {
         "material_deck": f"La présentation{NBSP}: {{count}} diapositives",
         "material_handout": "Un support pour chaque participant",
         "material_worksheet": f"La fiche d’exercices qu’il contient{NBSP}: {{count}} questions",
+        "material_worksheet_one": f"La fiche d’exercices qu’il contient{NBSP}: une question",
         "material_answers": f"Le corrigé{NBSP}: build --answers",
     },
     "es": {
@@ -214,6 +217,7 @@ TABLE: dict[str, dict[str, str]] = {
         "material_deck": "La presentación: {count} diapositivas",
         "material_handout": "Un material para cada participante",
         "material_worksheet": "La hoja de ejercicios que contiene: {count} preguntas",
+        "material_worksheet_one": "La hoja de ejercicios que contiene: una pregunta",
         "material_answers": "Las soluciones: build --answers",
     },
     "it": {
@@ -264,6 +268,7 @@ TABLE: dict[str, dict[str, str]] = {
         "material_deck": "La presentazione: {count} diapositive",
         "material_handout": "Una dispensa per ogni partecipante",
         "material_worksheet": "La scheda di verifica che contiene: {count} domande",
+        "material_worksheet_one": "La scheda di verifica che contiene: una domanda",
         "material_answers": "Le soluzioni: build --answers",
     },
     "nl": {
@@ -315,6 +320,7 @@ TABLE: dict[str, dict[str, str]] = {
         "material_deck": "De presentatie: {count} dia’s",
         "material_handout": "Een hand-out voor elke deelnemer",
         "material_worksheet": "Het werkblad daarin: {count} vragen",
+        "material_worksheet_one": "Het werkblad daarin: één vraag",
         "material_answers": "De antwoorden: build --answers",
     },
     "pt": {
@@ -365,6 +371,7 @@ TABLE: dict[str, dict[str, str]] = {
         "material_deck": "A apresentação: {count} slides",
         "material_handout": "Um material para cada participante",
         "material_worksheet": "A ficha de exercícios incluída: {count} perguntas",
+        "material_worksheet_one": "A ficha de exercícios incluída: uma pergunta",
         "material_answers": "As respostas: build --answers",
     },
 }

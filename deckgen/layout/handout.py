@@ -64,7 +64,7 @@ def layout_handout(
     design = deck.design
     page = page_frame(design, options.paper)
     meta, labels = talk.meta, talk.labels
-    sections = _sections(talk, deck)
+    sections = section_frames(talk, deck)
     contributions = _contributions(talk, deck)
     body: list[HandoutBlock] = []
     if not options.answers:  # a participant's copy: no slide that shows an answer
@@ -129,7 +129,7 @@ def running(talk: Talk, audience: str | None) -> Running:
 
 
 @dataclass(frozen=True)
-class _Section:
+class SectionFrames:
     title: SourcedText
     frames: tuple[SlideFrame, ...]
     subtitle: SourcedText | None
@@ -137,9 +137,10 @@ class _Section:
     # the deck opens it with a divider: the handout gives it a heading and a contents
     # entry; without one (as the deck) its slides run on under the heading before
     headed: bool = True
+    index: int = 0  # its place among the talk's sections
 
 
-def _sections(talk: Talk, deck: Deck) -> list[_Section]:
+def section_frames(talk: Talk, deck: Deck) -> list[SectionFrames]:
     """The talk's sections that kept slides, each with its frames."""
     out = []
     palette = deck.design.palette
@@ -156,7 +157,7 @@ def _sections(talk: Talk, deck: Deck) -> list[_Section]:
             )
             subtitle = SourcedText(section.subtitle, section.pos) if section.subtitle else None
             title = SourcedText(section.title, section.pos)
-            out.append(_Section(title, frames, subtitle, color, section.divider))
+            out.append(SectionFrames(title, frames, subtitle, color, section.divider, index))
     return out
 
 
@@ -201,7 +202,11 @@ def _cover(design: Design, talk: Talk, deck: Deck, audience: str | None) -> Cove
 
 
 def _notes_pages(
-    design: Design, page: PageFrame, sections: list[_Section], lines: bool, answers: bool = False
+    design: Design,
+    page: PageFrame,
+    sections: list[SectionFrames],
+    lines: bool,
+    answers: bool = False,
 ) -> list[HandoutBlock]:
     """Each section's heading (where the deck has its divider), then each of its slides
     beside its notes."""
@@ -256,7 +261,11 @@ def _in_handout(frame: SlideFrame) -> str | None:
 
 
 def _grid_pages(
-    design: Design, page: PageFrame, deck: Deck, sections: list[_Section], options: HandoutOptions
+    design: Design,
+    page: PageFrame,
+    deck: Deck,
+    sections: list[SectionFrames],
+    options: HandoutOptions,
 ) -> list[HandoutBlock]:
     """N slides a page: equal rows filling the frame, each slide centred in its cell with
     its caption (up to two lines) and any ruled lines under it."""

@@ -68,6 +68,17 @@ class Running:
 
 
 @dataclass(frozen=True)
+class PlanTable:
+    """The facilitator guide's session plan: a row a section, then the end and total."""
+
+    heading: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]  # outline text (a section's title) may carry markup
+    total: tuple[str, ...]
+    widths: tuple[float, ...]  # points, the frame's width together
+
+
+@dataclass(frozen=True)
 class Cover:
     title: SourcedText
     subtitle: SourcedText | None
@@ -75,6 +86,7 @@ class Cover:
     disclosure: SourcedText | None
     bars: tuple[str, ...]  # the concepts' colours across the top
     contents: str  # the contents' heading, in the talk's language
+    plan: PlanTable | None = None  # the guide's session plan, in place of the contents
 
 
 @dataclass(frozen=True)
@@ -177,6 +189,14 @@ class Worksheet:
 
 
 @dataclass(frozen=True)
+class ItemList:
+    """A heading and a bulleted list: the guide's materials."""
+
+    heading: Heading
+    items: tuple[SourcedText, ...]
+
+
+@dataclass(frozen=True)
 class AnswerKey:
     """The quizzes' answers, on a page of their own (the presenter's copy only)."""
 
@@ -195,6 +215,7 @@ HandoutBlock = (
     | About
     | Worksheet
     | AnswerKey
+    | ItemList
 )
 
 

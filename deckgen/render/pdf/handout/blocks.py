@@ -17,7 +17,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from ....layout import handout as h
+from ....layout import handout_blocks as h
 from .flowables import BookmarkHeading, MemoParagraph, RuledLines, SlideThumb
 from .styles import Markup, hex_color
 
@@ -62,6 +62,8 @@ class Blocks:
                 return self.worksheet(block)
             case h.AnswerKey():
                 return self.answer_key(block)
+            case h.ItemList():
+                return self.item_list(block)
             case _:  # pragma: no cover - the blocks are a closed set
                 raise TypeError(f"unknown handout block {block!r}")
 
@@ -85,16 +87,19 @@ class Blocks:
                 ("BOTTOMPADDING", (0, 0), (-1, -1), box.cover_fact_gap),
             )
         )
-        toc = TableOfContents(dotsMinLevel=0)
-        toc.levelStyles = [self.styles["toc0"], self.styles["toc1"]]
-        toc.tableStyle = self.table_style(
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        )
         out += [table, Spacer(1, box.contents_gap)]
-        out += [MemoParagraph(cover.contents, self.styles["contents"]), toc]
-        self.contents = toc
+        if cover.plan is not None:  # the guide: the session plan is its contents
+            out += self.plan_table(cover.plan, cover.title.pos)
+        else:
+            toc = TableOfContents(dotsMinLevel=0)
+            toc.levelStyles = [self.styles["toc0"], self.styles["toc1"]]
+            toc.tableStyle = self.table_style(
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            )
+            out += [MemoParagraph(cover.contents, self.styles["contents"]), toc]
+            self.contents = toc
         if cover.disclosure:
             out += [
                 Spacer(1, box.disclosure_gap),
@@ -273,6 +278,33 @@ class Blocks:
         for i, quiz in enumerate(block.quizzes, 1):
             question = self.para(f"{i}. {quiz.question}", "slide", quiz.pos, bold=True)
             out.append(KeepTogether([question, self.para(quiz.answer, "notes", quiz.pos)]))
+        return out
+
+    def plan_table(self, plan: h.PlanTable, pos) -> list:
+        """Time, section, minutes: a row a section, a rule under the header, the end and
+        the total in bold."""
+        rows = [[self.para(text, "label") for text in plan.header]]
+        rows += [[self.para(text, "body", pos) for text in row] for row in plan.rows]
+        rows.append([self.para(text, "body", pos, bold=True) for text in plan.total])
+        table = Table(rows, colWidths=list(plan.widths), repeatRows=1)
+        rule = hex_color(self.layout.design.palette.muted)
+        table.setStyle(
+            self.table_style(
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), self.box.cover_fact_gap),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.5, rule),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.5, rule),
+            )
+        )
+        return [MemoParagraph(escape(plan.heading), self.styles["contents"]), table]
+
+    def item_list(self, block: h.ItemList) -> list:
+        keep, heading = self.heading(block.heading)
+        out = [keep, Spacer(1, self.box.heading_gap), heading]
+        for item in block.items:
+            text = f"\u2022\u00a0\u00a0{self.markup(item.text, item.pos)}"
+            out.append(MemoParagraph(text, self.styles["notes"]))
         return out
 
     def about(self, block: h.About) -> list:

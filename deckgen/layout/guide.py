@@ -1,0 +1,201 @@
+"""The facilitator guide, laid out: what a trainer teaches from.
+
+A cover with the session plan (each section's start, its title and planned minutes,
+then the end and the total), then every slide of the deck (reveal slides and appendix
+slides too, only the section dividers give way to their headings) with its thumbnail,
+its clock time and planned minutes, the ``cue:`` and the full presenter notes (a quiz's
+answer and explanation first), then the materials to bring. It is drawn by the
+handout's renderer: the same page frame, running header, thumbnails and fonts.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import TYPE_CHECKING
+
+from ..inline import plain
+from .frames import Deck, SlideFrame
+from .handout import page_frame, running, section_frames
+from .handout_blocks import (
+    Cover,
+    HandoutBlock,
+    HandoutLayout,
+    Heading,
+    ItemList,
+    PageFrame,
+    PlanTable,
+    SlideWithNotes,
+    SourcedText,
+)
+from .timing import Plan, SectionTime, rounded
+
+if TYPE_CHECKING:
+    from ..labels import Labels
+    from ..outline.talk import Talk
+    from .design import Design
+
+ESTIMATED = "\u2248\u00a0"  # "≈ 3 min": time from the notes, not the outline's plan
+
+
+def layout_guide(
+    talk: Talk, deck: Deck, plan: Plan, paper: str, audience: str | None, created: _dt.datetime
+) -> HandoutLayout:
+    """Everything the guide shows, in order, with its geometry."""
+    design, meta, labels = deck.design, talk.meta, talk.labels
+    page = page_frame(design, paper)
+    body: list[HandoutBlock] = []
+    for i, section in enumerate(section_frames(talk, deck)):
+        timed = plan.sections[section.index]
+        if section.headed:
+            body.append(
+                Heading(
+                    section.title,
+                    f"section-{i}",
+                    section.color,
+                    SourcedText(_span(labels, plan, timed)),
+                    design.handout.section_keep,
+                )
+            )
+        for frame in section.frames:
+            if frame.source is not None and frame.source.slide is not None:
+                body.append(_slide(design, page, talk, plan, frame, 1 if section.headed else 0))
+    body.append(_materials(talk, deck))
+    return HandoutLayout(
+        deck=deck,
+        design=design,
+        page=page,
+        running=running(talk, audience),
+        cover=_cover(design, talk, deck, plan, page, audience),
+        body=tuple(body),
+        title=plain(meta.title),
+        author=plain(meta.presenter or meta.organisation or ""),
+        subject=labels("guide_subject", title=plain(meta.title)),
+        keywords=", ".join(meta.keywords),
+        language=meta.language,
+    )
+
+
+def _minutes(labels: Labels, minutes: float, planned: bool) -> str:
+    said = labels("minutes_short", minutes=labels.number(rounded(minutes)))
+    return said if planned else ESTIMATED + said
+
+
+def _span(labels: Labels, plan: Plan, timed: SectionTime) -> str:
+    """ "9:31 AM – 9:43 AM · 12 min" (without a start, the minutes alone)."""
+    minutes = _minutes(labels, timed.minutes, timed.planned)
+    if plan.start is None:
+        return minutes
+    begins = labels.time(plan.clock(timed.start))
+    ends = labels.time(plan.clock(timed.start + timed.minutes))
+    return f"{begins} – {ends} · {minutes}"
+
+
+def _slide(
+    design: Design, page: PageFrame, talk: Talk, plan: Plan, frame: SlideFrame, level: int
+) -> SlideWithNotes:
+    """The slide beside its clock time, planned minutes, cue and the presenter's notes."""
+    box, labels = design.handout, talk.labels
+    source = frame.source
+    timed = plan.slide(source.section, source.slide)
+    slide = talk.sections[source.section].slides[source.slide]
+    said: list[str] = []
+    first = timed is not None and not frame.continued and not frame.reveals
+    if first:
+        minutes = _minutes(labels, timed.minutes, timed.planned)
+        clock = plan.clock(timed.start)
+        said.append(f"{labels.time(clock)} · {minutes}" if clock else minutes)
+        if slide.cue:
+            said.append(f"**{labels('cue')}:** {slide.cue}")
+    said += [p for p in frame.presenter_notes.split("\n") if p.strip()]
+    thumb = page.frame_width * box.notes_thumb
+    return SlideWithNotes(
+        frame,
+        f"{frame.number}. {frame.title}",
+        tuple(said),
+        thumb,
+        page.frame_width - thumb - box.gap,
+        box.gap,
+        0,
+        page.frame_height * box.notes_max,
+        level,
+    )
+
+
+def _cover(
+    design: Design,
+    talk: Talk,
+    deck: Deck,
+    plan: Plan,
+    page: PageFrame,
+    audience: str | None,
+) -> Cover:
+    meta, labels = talk.meta, talk.labels
+    total = _minutes(labels, plan.minutes, plan.planned)
+    when = total
+    if plan.start is not None:
+        when = f"{labels.time(plan.start)} – {labels.time(plan.clock(plan.minutes))} · {total}"
+    facts = (
+        (labels("presenter"), meta.presenter),
+        (labels("organisation"), meta.organisation),
+        (labels("date"), labels.text_date(meta.date) if meta.date else None),
+        (labels("audience"), audience),
+        (labels("slides"), f"{len(deck.slides)}"),
+        (labels("time"), when),
+    )
+    return Cover(
+        title=SourcedText(meta.title, meta.pos),
+        subtitle=SourcedText(labels("guide")),
+        facts=tuple((label, value) for label, value in facts if value),
+        disclosure=None,
+        bars=design.palette.accents or (design.palette.primary,),
+        contents="",
+        plan=_plan_table(talk, plan, page),
+    )
+
+
+def _plan_table(talk: Talk, plan: Plan, page: PageFrame) -> PlanTable:
+    """A row a section: its start, its title, its minutes (≈ where only estimated)."""
+    labels = talk.labels
+    clock = plan.start is not None
+    rows = []
+    for timed in plan.sections:
+        row = (talk.sections[timed.index].title, _minutes(labels, timed.minutes, timed.planned))
+        rows.append((labels.time(plan.clock(timed.start)), *row) if clock else row)
+    total = (labels("total"), _minutes(labels, plan.minutes, plan.planned))
+    header = (labels("section"), labels("minutes"))
+    share = (0.78, 0.22)
+    if clock:
+        total = (labels.time(plan.clock(plan.minutes)), f"{labels('end')} · {total[0]}", total[1])
+        header = (labels("time"), *header)
+        share = (0.18, 0.62, 0.20)
+    widths = tuple(page.frame_width * s for s in share)
+    return PlanTable(labels("session_plan"), header, tuple(rows), total, widths)
+
+
+def _materials(talk: Talk, deck: Deck) -> ItemList:
+    """The deck, the participants' handout, the worksheet and answer key if the talk
+    checks understanding, then what the outline lists."""
+    from ..kinds.quiz import QuizSlide
+
+    labels = talk.labels
+    quizzes = sum(1 for _section, slide in talk.slides() if isinstance(slide, QuizSlide))
+    items = [
+        SourcedText(labels("material_deck", count=len(deck.slides))),
+        SourcedText(labels("material_handout")),
+    ]
+    if quizzes:
+        items += [
+            SourcedText(
+                labels("material_worksheet", count=quizzes)
+                if quizzes > 1
+                else labels("material_worksheet_one")
+            ),
+            SourcedText(labels("material_answers")),
+        ]
+    items += [SourcedText(m, talk.meta.pos) for m in talk.meta.materials]
+    keep = deck.design.handout.listing_keep  # never the heading alone at a page's foot
+    heading = Heading(SourcedText(labels("materials")), "materials", keep=keep)
+    return ItemList(heading, tuple(items))
+
+
+__all__ = ["layout_guide"]
