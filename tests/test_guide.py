@@ -119,3 +119,18 @@ def test_a_german_guide_has_german_headings(tmp_path):
     for german in ("Trainerleitfaden", "Ablaufplan", "Zeit", "Abschnitt", "Ende · Gesamt"):
         assert german in text, german
     assert "14:00" in text and "Material" in text and "Session plan" not in text
+
+
+def test_the_cue_label_is_bold_as_its_markup_says(guide):
+    """**bold** in a handout paragraph is set in the bold face (registering a TrueType
+    face once undid the family's bold and italic mapping)."""
+    pdf, _deck = guide
+    fonts = []
+
+    def visit(text, _cm, _tm, font, _size):
+        if text.startswith("Cue:") and font is not None:
+            fonts.append(str(font["/BaseFont"]))
+
+    for page in PdfReader(str(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    assert fonts and all("Bold" in name for name in fonts), fonts

@@ -335,6 +335,8 @@ def plan_lines(plan) -> list[str]:
     for section in plan.sections:
         at = f"{plan.clock(section.start):%H:%M}  " if plan.start else ""
         how = "planned" if section.planned else "estimated"
+        if not section.planned and any(t.planned for t in section.slides):
+            how = "partly planned"
         said = minutes_text(section.minutes)
         out.append(f"  {at}{said:>{width}} min  {section.title} ({how})")
     if plan.start:

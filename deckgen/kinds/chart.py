@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ..inline import plain
+from ..labels import Labels
 from ..layout.charts import crowded_labels
 from ..layout.chrome import title_items
 from ..layout.context import Page, SlideContext
@@ -63,7 +64,7 @@ def compose(slide: ChartSlide, ctx: SlideContext) -> list[Page]:
     )
     alt = slide.alt
     if alt is None:
-        alt = describe(slide)
+        alt = describe(slide, ctx.talk.labels)
         ctx.report.warn(
             "the chart's alt text was written from its data",
             "add 'alt:' saying what the chart shows (the trend, not only the numbers)",
@@ -102,16 +103,18 @@ def chart_inks(palette, tints: tuple[float, ...]) -> list[str]:
     return base + [palette.tint(color, amount) for amount in tints for color in base]
 
 
-def describe(slide: ChartSlide) -> str:
-    """Alt text from the data: the kind of chart, and every series' value per category."""
+def describe(slide: ChartSlide, labels: Labels) -> str:
+    """Alt text from the data, in the talk's language: the kind of chart, and every
+    series' value per category."""
     unit = f" ({plain(slide.unit)})" if slide.unit else ""
     parts = []
     for series in slide.series:
         values = ", ".join(
-            f"{plain(c)} {v:g}" for c, v in zip(slide.categories, series.values, strict=True)
+            f"{plain(c)} {labels.number(v)}"
+            for c, v in zip(slide.categories, series.values, strict=True)
         )
         parts.append(f"{plain(series.name)}: {values}")
-    return f"{slide.chart.capitalize()} chart{unit}. " + "; ".join(parts) + "."
+    return labels(f"chart_{slide.chart}") + f"{unit}. " + "; ".join(parts) + "."
 
 
 KIND = SlideKind(

@@ -106,7 +106,9 @@ def _slide(
         said.append(f"{labels.time(clock)} · {minutes}" if clock else minutes)
         if slide.cue:
             said.append(f"**{labels('cue')}:** {slide.cue}")
-    said += [p for p in frame.presenter_notes.split("\n") if p.strip()]
+    # a reveal slide shows the answer its question slide's notes give
+    notes = frame.notes if frame.reveals else frame.presenter_notes
+    said += [p for p in notes.split("\n") if p.strip()]
     thumb = page.frame_width * box.notes_thumb
     return SlideWithNotes(
         frame,
@@ -130,7 +132,7 @@ def _cover(
     audience: str | None,
 ) -> Cover:
     meta, labels = talk.meta, talk.labels
-    total = _minutes(labels, plan.minutes, plan.planned)
+    total = _minutes(labels, plan.minutes, _all_planned(plan))
     when = total
     if plan.start is not None:
         when = f"{labels.time(plan.start)} – {labels.time(plan.clock(plan.minutes))} · {total}"
@@ -153,6 +155,10 @@ def _cover(
     )
 
 
+def _all_planned(plan: Plan) -> bool:
+    return all(s.planned for s in plan.sections)
+
+
 def _plan_table(talk: Talk, plan: Plan, page: PageFrame) -> PlanTable:
     """A row a section: its start, its title, its minutes (≈ where only estimated)."""
     labels = talk.labels
@@ -161,7 +167,7 @@ def _plan_table(talk: Talk, plan: Plan, page: PageFrame) -> PlanTable:
     for timed in plan.sections:
         row = (talk.sections[timed.index].title, _minutes(labels, timed.minutes, timed.planned))
         rows.append((labels.time(plan.clock(timed.start)), *row) if clock else row)
-    total = (labels("total"), _minutes(labels, plan.minutes, plan.planned))
+    total = (labels("total"), _minutes(labels, plan.minutes, _all_planned(plan)))
     header = (labels("section"), labels("minutes"))
     share = (0.78, 0.22)
     if clock:

@@ -124,14 +124,25 @@ class _LazyFaces(dict):
     time a document uses it (a slides PDF in regular and bold never reads the italics,
     nor the fallback family unless a character needs it)."""
 
-    def __init__(self, files: Mapping[tuple[bool, bool], tuple[str, Path]]):
+    def __init__(self, files: Mapping[tuple[bool, bool], tuple[str, Path]], family: bool = False):
         super().__init__({style: name for style, (name, _path) in files.items()})
         self._files = dict(files)
+        self._family = family  # <b> and <i> find the faces under the regular face's name
+        self._ready: set[str] = set()
 
     def __getitem__(self, style: tuple[bool, bool]) -> str:
         name, path = self._files[style]
-        _ensure(name, str(path))
+        if name not in self._ready:
+            _ensure(name, str(path))
+            self._ready.add(name)
+            if self._family:  # registering a TrueType face maps its name to itself alone
+                self._map()
         return name
+
+    def _map(self) -> None:
+        family = self._files[(False, False)][0]
+        for (bold, italic), (name, _path) in self._files.items():
+            addMapping(family, int(bold), int(italic), name)
 
     def get(self, style, default=None):
         return self[style] if style in self._files else default
@@ -166,10 +177,11 @@ def _register() -> tuple[_LazyFaces, _LazyFaces, _LazyFaces]:
 def _bundled(faces: Mapping[tuple[bool, bool], tuple[str, str]]) -> _LazyFaces:
     """A family shipped in deckgen/fonts, each face registered when first used; <b> and
     <i> in paragraphs find its faces under the regular face's name."""
-    family = faces[(False, False)][0]
-    for (bold, italic), (name, _file) in faces.items():
-        addMapping(family, int(bold), int(italic), name)
-    return _LazyFaces({style: (name, HERE / file) for style, (name, file) in faces.items()})
+    faces = _LazyFaces(
+        {style: (name, HERE / file) for style, (name, file) in faces.items()}, family=True
+    )
+    faces._map()
+    return faces
 
 
 def _suffix(style: tuple[bool, bool]) -> str:

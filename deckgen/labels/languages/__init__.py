@@ -1,0 +1,1 @@
+"""One module a language: its ``WORDS``, every label of English's."""
