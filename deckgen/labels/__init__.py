@@ -85,9 +85,12 @@ class Labels:
 
     def join(self, items: Iterable[str]) -> str:
         """A list as the locale writes one: "A, B and C", "A, B und C"."""
+        listed = list(items)
+        if len(listed) < 2:  # nothing to join: no need to load the locale's data
+            return "".join(listed)
         from babel.lists import format_list
 
-        return format_list(list(items), locale=self._locale)
+        return format_list(listed, locale=self._locale)
 
     def text_date(self, text: str) -> str:
         """The outline's date as written, or in the locale's words if it is an ISO date."""

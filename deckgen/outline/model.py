@@ -236,6 +236,9 @@ class Audience(Node):
     language: Language | None = Field(
         default=None, description="Build for this audience in this language (BCP 47)."
     )
+    start: ClockTime | None = Field(
+        default=None, description="This audience's session starts then ('14:00'): over meta.start."
+    )
     labels: LabelOverrides | None = Field(
         default=None, description="deckgen's own words for this audience."
     )

@@ -96,10 +96,13 @@ def tailor_with_report(
     selected = _select(outline, audience, report)
     profile = outline.audiences.get(audience) if audience else None
     labels = _labels(outline, profile, values)
+    meta: dict = {}
     if labels.language != selected.meta.language:
-        selected = selected.model_copy(
-            update={"meta": selected.meta.model_copy(update={"language": labels.language})}
-        )
+        meta["language"] = labels.language
+    if profile is not None and profile.start:
+        meta["start"] = profile.start  # this group's session; --start still wins
+    if meta:
+        selected = selected.model_copy(update={"meta": selected.meta.model_copy(update=meta)})
     return _talk(_substitute(selected, values), labels), report
 
 

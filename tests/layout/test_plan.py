@@ -146,3 +146,16 @@ def test_explain_and_audiences_compare_the_plan_with_the_estimate_and_the_slot(t
     assert row["planned_minutes"] == pytest.approx(20) and row["minutes"] == 15
     result = run_cli("explain", str(path), "--start", "25:00")
     assert result.exit_code == 2 and "'25:00' is not a time of day" in result.stderr
+
+
+def test_an_audience_may_start_at_its_own_time_and_start_on_the_command_line_wins(tmp_path):
+    text = PLAN.format(slot=60, words=WORDS).replace(
+        "short: {description: Short, minutes: 60}",
+        'short: {description: Short, minutes: 60, start: "14:00"}',
+    )
+    assert plan_talk(talk_from(text, "short")).start == dt.time(14, 0)
+    assert plan_talk(talk_from(text)).start == dt.time(9, 30)
+    path = tmp_path / "outline.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("explain", str(path), "--audience", "short", "--start", "08:15")
+    assert "plan from 08:15" in result.stdout
