@@ -166,6 +166,8 @@ GERMAN = """\
 meta:
   language: de
   date: "2027-01-15"
+labels:
+  about: "Über diese Unterlage"
 add:
   - before: glossary
     slides:
@@ -225,7 +227,7 @@ def test_a_german_build_has_german_labels_in_the_handout(german_build):
         "15. Januar 2027",
         "Seite 2 von",
         "Glossar",
-        "Über dieses Handout",
+        "Über diese Unterlage",  # the overlay's own word
         "Erstellt mit deckgen am",
         "Testen Sie Ihr Wissen",
     ):
