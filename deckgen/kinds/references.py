@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from pydantic import Field
@@ -30,16 +31,17 @@ def compose(slide: ReferencesSlide, ctx: SlideContext) -> list[Page]:
     palette, listing = design.palette, design.listing
     blocks = []
     for ref in ctx.bibliography.entries:
-        runs = [
-            Run(ref.label + listing.reference_gap, bold=True, color=palette.primary),
-            *runs_of(ref.title, italic=True, link_color=palette.link),
-        ]
+        # a web or mail address links the reference's title (a screen reader says what
+        # the link is, not its address); the address stays, as text, for the eye
+        link = ref.url if ref.url and ref.url.lower().startswith(LINK_SCHEMES) else None
+        title = runs_of(ref.title, italic=True, link_color=palette.link)
+        if link is not None:
+            title = tuple(replace(run, link=link, color=palette.link) for run in title)
+        runs = [Run(ref.label + listing.reference_gap, bold=True, color=palette.primary), *title]
         if ref.details:
             runs += runs_of(". " + ref.details, link_color=palette.link)
-        if ref.url:  # a web or mail address is a link; anything else, text
-            link = ref.url if ref.url.lower().startswith(LINK_SCHEMES) else None
-            url_color = palette.link if link else palette.muted
-            runs += [Run(". ", color=palette.muted), Run(ref.url, color=url_color, link=link)]
+        if ref.url:
+            runs += [Run(". ", color=palette.muted), Run(ref.url, color=palette.muted)]
         blocks.append(entry(ctx, tuple(runs), design.spacing.entry_before, listing.reference_hang))
     flow = Flow(
         slide.title,

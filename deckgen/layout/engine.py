@@ -18,6 +18,7 @@ from ..errors import BuildError, Diagnostic, SourcePos, error, warning
 from ..inline import plain
 from ..labels import LANGUAGES
 from ..outline.limits import MAX_DECK_SLIDES
+from .access import described, reading_order
 from .chrome import footer_items, footer_points
 from .context import Page, Report, SlideContext, place_picture
 from .contrast import low_contrast
@@ -145,7 +146,7 @@ class _Engine:
                 SlideFrame(
                     number=number,
                     title=plain(page.title),  # bookmarks, contents and messages
-                    items=tuple(items),
+                    items=tuple(reading_order(described(items, plain(page.title)))),
                     notes=reflow(page.notes),
                     background=background,
                     layout=page.layout,

@@ -144,6 +144,7 @@ class Table:
     name: str
     insets: Insets
     header_rows: int = 1
+    alt: str = ""  # what the table compares, for screen readers (its slide's title)
     border: str = "FFFFFF"
     border_width: float = 1.0  # points
     pos: SourcePos | None = None
@@ -158,6 +159,7 @@ class Picture:
     pos: SourcePos | None = None
     data: bytes = field(default=b"", repr=False)  # the checked bytes to draw (else: path)
     vector: bool = False  # an SVG: drawn as vector graphics (the deck adds a PNG fallback)
+    decorative: bool = False  # for the look alone: no alt text, screen readers skip it
 
 
 @dataclass(frozen=True)

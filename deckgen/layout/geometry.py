@@ -40,6 +40,15 @@ class Rect:
         bottom = top if bottom is None else bottom
         return Rect(self.x + left, self.y + top, self.w - left - right, self.h - top - bottom)
 
+    def overlaps(self, other: Rect) -> bool:
+        """The two share some area (touching edges do not count)."""
+        return (
+            self.x < other.right
+            and other.x < self.right
+            and self.y < other.bottom
+            and other.y < self.bottom
+        )
+
     def contains(self, other: Rect) -> bool:
         return (
             other.x >= self.x

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import PydanticCustomError
 
 from ..errors import SourcePos
 from .limits import MAX_CELL, MAX_ENTRIES, MAX_NOTES, MAX_TEXT
@@ -78,10 +79,33 @@ class Selectable(Node):
 
 
 class Image(Node):
-    """A picture file (PNG or JPEG) with the alt text screen readers announce."""
+    """A picture file (PNG, JPEG or SVG) with the alt text screen readers announce, or
+    marked decorative (screen readers skip it)."""
 
     path: Text = Field(description="PNG, JPEG or SVG file, relative to the outline's folder.")
-    alt: Text = Field(description="What the picture shows, for screen readers.")
+    alt: Text | None = Field(
+        default=None, description="What the picture shows, for screen readers."
+    )
+    decorative: bool = Field(
+        default=False,
+        description="The picture is there for the look alone: no alt text; screen readers skip it.",
+    )
+
+    @model_validator(mode="after")
+    def _alt_or_decorative(self):
+        if self.alt is None and not self.decorative:
+            raise PydanticCustomError(
+                "alt_or_decorative",
+                "a picture needs 'alt' text saying what it shows, or 'decorative: true' "
+                "if it is there for the look alone",
+            )
+        if self.alt is not None and self.decorative:
+            raise PydanticCustomError(
+                "alt_or_decorative",
+                "a decorative picture has no 'alt' text: screen readers skip it; give "
+                "one or the other",
+            )
+        return self
 
 
 class SelectableText(Selectable):

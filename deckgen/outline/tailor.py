@@ -296,7 +296,7 @@ def _substitute(node, values):
     if isinstance(node, dict):
         return {k: _substitute(v, values) for k, v in node.items()}
     if isinstance(node, m.Image):  # the file path was checked as written; the alt text is text
-        return node.model_copy(update={"alt": fill(node.alt, values)})
+        return node.model_copy(update={"alt": fill(node.alt, values) if node.alt else None})
     if isinstance(node, BaseModel):
         update = {}
         if isinstance(node, m.Selectable) and (node.only is not None or node.skip is not None):

@@ -152,5 +152,5 @@ def _picture(blip, part, rect: Rect, found: Scenery) -> bool:
         return False
     if not data.startswith(_PICTURES):
         return False
-    found.items.append(Picture(rect, "", "", "Template picture", data=data))
+    found.items.append(Picture(rect, "", "", "Template picture", data=data, decorative=True))
     return True

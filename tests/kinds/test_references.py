@@ -44,9 +44,12 @@ def test_references_are_numbered_in_the_outlines_order():
     label, title, details = first.runs
     assert (label.bold, label.color) == (True, palette.primary)
     assert title.italic and details.color is None
-    address = second.runs[-1]  # a web address is a link, in the links' colour
-    assert (address.link, address.color) == ("https://example.org/site", palette.link)
-    assert second.runs[-2].color == palette.muted
+    # a web address links the title (what a screen reader says), and stays as text
+    linked = [run for run in second.runs if run.link]
+    assert [(r.text, r.link, r.color) for r in linked] == [
+        ("The Site", "https://example.org/site", palette.link)
+    ]
+    assert second.runs[-1].color == second.runs[-2].color == palette.muted
     assert first.margin_left == first.hanging == listing.reference_hang
     assert slide.notes == "References for this talk."
     # the definition cites the number the references slide gives

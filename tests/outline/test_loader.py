@@ -537,7 +537,20 @@ def test_missing_alt_text_on_an_image(tmp_path):
     )
     diag = one(problems(tmp_path, text))
     assert at(diag) == (9, 11)
-    assert diag.message == "missing required key 'alt'"
+    assert "a picture needs 'alt' text saying what it shows, or 'decorative: true'" in (
+        diag.message
+    )
+
+
+def test_a_picture_is_decorative_or_has_alt_text_never_both(tmp_path):
+    (tmp_path / "pic.png").write_bytes(PNG)
+    image = "        image:\n          path: pic.png\n          decorative: true\n"
+    text = OK.replace("        bullets:\n", image + "        bullets:\n")
+    (picture,) = [s.image for _section, s in load(tmp_path, text).slides()]
+    assert picture.decorative and picture.alt is None
+    both = image + "          alt: A lock\n"
+    diag = one(problems(tmp_path, OK.replace("        bullets:\n", both + "        bullets:\n")))
+    assert at(diag) == (9, 11) and "a decorative picture has no 'alt' text" in diag.message
 
 
 def test_missing_sections_points_at_the_document(tmp_path):

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from pptx import Presentation
 
+from ...layout.access import is_decorative
 from ...layout.frames import (
     Chart,
     Deck,
@@ -34,7 +35,7 @@ from .table import add_table
 from .template import fit_notes_slide_image, prepare_template
 from .text import add_text_box, fill_placeholder
 from .writer import stamped_package
-from .xmlns import PML
+from .xmlns import PML, mark_decorative
 
 # The default template's layout (by name) for each kind of slide layout.
 _LAYOUT = {
@@ -112,13 +113,15 @@ def _render_slide(
                 element = add_chart(shapes, item, ink, created)
             case _:  # pragma: no cover - the frames are a closed set
                 raise TypeError(f"unknown frame item {item!r}")
+        if is_decorative(item):
+            mark_decorative(element)
         # keep the frame's paint order: move each shape to the top as it is drawn
         tree.remove(element)
         tree.append(element)
     for element in _placeholder_elements(tree):
         if element not in filled:  # no empty "Click to add text" boxes
             tree.remove(element)
-    maker.set_notes(slide, frame.presenter_notes)
+    maker.set_notes(slide, frame.presenter_notes, ink.lang)
     maker.finish(slide)
 
 

@@ -75,7 +75,9 @@ class SlideMaker:
             part = self._images[sha1] = make()
         return part
 
-    def set_notes(self, slide, notes: str) -> None:
+    def set_notes(self, slide, notes: str, lang: str = "en-US") -> None:
+        """The slide's notes page with ``notes``, every run in ``lang`` (screen readers
+        and the spelling checker read the language from each run)."""
         if self._blank_notes is None:
             notes_slide = slide.notes_slide
             self._blank_notes = deepcopy(notes_slide._element)
@@ -91,7 +93,7 @@ class SlideMaker:
             part.relate_to(self.prs.part.notes_master_part, RT.NOTES_MASTER)
             part.relate_to(slide_part, RT.SLIDE)
             slide_part.relate_to(part, RT.NOTES_SLIDE)
-        if not _write_notes(part._element, notes, part):
+        if not _write_notes(part._element, notes, part, lang):
             part.notes_slide.notes_text_frame.text = plain(notes)
 
     def finish(self, slide) -> None:
@@ -107,10 +109,10 @@ class SlideMaker:
                     part.__dict__.pop(cached, None)
 
 
-def _write_notes(notes_page, notes: str, part) -> bool:
+def _write_notes(notes_page, notes: str, part, lang: str) -> bool:
     """``notes`` into a notes page's body placeholder, as python-pptx's
-    ``notes_text_frame.text`` writes them (a paragraph a line, runs without properties),
-    with their emphasis, code and links as run properties (a link related from ``part``).
+    ``notes_text_frame.text`` writes them (a paragraph a line), each run in ``lang``
+    with its emphasis, code and links as run properties (a link related from ``part``).
     False if the page has no body placeholder with a text body (python-pptx decides)."""
     body = next(
         (
@@ -134,7 +136,7 @@ def _write_notes(notes_page, notes: str, part) -> bool:
                     SubElement(paragraph, DML + "br")
                 if piece:
                     run = SubElement(paragraph, DML + "r")
-                    _run_properties(run, span, part)
+                    _run_properties(run, span, part, lang)
                     SubElement(run, DML + "t").text = CT_RegularTextRun._escape_ctrl_chars(piece)
     return True
 
@@ -142,11 +144,9 @@ def _write_notes(notes_page, notes: str, part) -> bool:
 _LINE_BREAK = re.compile("\v")
 
 
-def _run_properties(run, span, part) -> None:
-    """A notes run's properties, only where its span has a style (plain runs have none)."""
-    if not (span.bold or span.italic or span.code or span.link):
-        return
-    props = SubElement(run, DML + "rPr")
+def _run_properties(run, span, part, lang: str) -> None:
+    """A notes run's properties: its language, and its span's style."""
+    props = SubElement(run, DML + "rPr", lang=lang)
     if span.bold:
         props.set("b", "1")
     if span.italic:

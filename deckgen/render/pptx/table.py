@@ -28,9 +28,10 @@ def add_table(tree, table: Table, ink: Ink):
         f'marT="{emu(ins.top)}" marB="{emu(ins.bottom)}" anchor="t"'
     )
     first_row = ' firstRow="1"' if table.header_rows > 0 else ""
+    descr = f" descr={quoteattr(table.alt)}" if table.alt else ""
     markup = [
         f"<p:graphicFrame {NAMESPACES}><p:nvGraphicFramePr>"
-        f'<p:cNvPr id="{tree.max_shape_id + 1}" name={quoteattr(table.name)}/>'
+        f'<p:cNvPr id="{tree.max_shape_id + 1}" name={quoteattr(table.name)}{descr}/>'
         '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr>'
         "<p:nvPr/></p:nvGraphicFramePr>"
         f'<p:xfrm><a:off x="{emu(table.rect.x)}" y="{emu(table.rect.y)}"/>'

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape, quoteattr
 
 from lxml.etree import SubElement, XMLParser, fromstring
 from pptx.oxml import element_class_lookup
 from pptx.oxml.text import CT_RegularTextRun
 
-from ...layout.frames import Align, Anchor, Paragraph, Role, TextBox
+from ...layout.frames import Align, Anchor, Paragraph, Role, Run, TextBox
 from .ink import Ink
 from .units import centipoints, emu
 from .xmlns import DML, PML, REL, new_sp, write_xfrm
@@ -93,23 +94,46 @@ def _runs(markup: list[str], para: Paragraph, font: str, ink: Ink) -> None:
     head = f'<a:r><a:rPr sz="{centipoints(para.size)}" b="'
     tail = f' lang={quoteattr(ink.lang)} cap="none"'
     typeface = f"</a:solidFill><a:latin typeface={quoteattr(font)}/>"
-    for run in para.runs:
-        link = run.link if ink.links is not None else None
-        markup += (
-            head,
-            "1" if run.bold else "0",
-            '" i="',
-            "1" if run.italic else "0",
-            '"',
-            tail,
-            ' u="sng"><a:solidFill>' if link else "><a:solidFill>",
-            ink.xml(run.color or para.color),
-            _CODE_TYPEFACE if run.code else typeface,
-            f'<a:hlinkClick r:id="{ink.links(link)}"/>' if link else "",
-            "</a:rPr><a:t>",
-            _text(run.text),
-            "</a:t></a:r>",
+
+    def put(run: Run, text: str, link: str | None) -> None:
+        markup.extend(
+            (
+                head,
+                "1" if run.bold else "0",
+                '" i="',
+                "1" if run.italic else "0",
+                '"',
+                tail,
+                ' u="sng"><a:solidFill>' if link else "><a:solidFill>",
+                ink.xml(run.color or para.color),
+                _CODE_TYPEFACE if run.code else typeface,
+                f'<a:hlinkClick r:id="{ink.links(link)}"/>' if link else "",
+                "</a:rPr><a:t>",
+                _text(text),
+                "</a:t></a:r>",
+            )
         )
+
+    for index, run in enumerate(para.runs):
+        link = run.link if ink.links is not None else None
+        if link is None:
+            put(run, run.text, None)
+            continue
+        # a link of several words: a run a word, the same link on each (as PowerPoint
+        # writes a link over mixed formatting), so LibreOffice, which makes each linked
+        # run an unbreakable field, can still break its lines between the words
+        pieces = _WORDS.findall(run.text)
+        for piece in pieces:
+            put(run, piece, link)
+        after = para.runs[index + 1] if index + 1 < len(para.runs) else None
+        if len(pieces) > 1 and after is not None and after.link != link:
+            # LibreOffice draws the last of several linked runs in the colour of the
+            # text after it: an invisible character in the link's colour comes first
+            put(run, ZERO_WIDTH_SPACE, None)
+
+
+ZERO_WIDTH_SPACE = "\u200b"
+_WORDS = re.compile(r"\s*\S+\s*|\s+")
 
 
 def _paragraph_properties(markup: list[str], para: Paragraph, ink: Ink) -> None:
