@@ -2,14 +2,40 @@
 
 from __future__ import annotations
 
-from ...layout.frames import Chart, Deck, Picture, Shape, SlideFrame, Table, TextBox
+from contextlib import nullcontext
+
+from ...inline import plain
+from ...layout.access import is_decorative, is_title
+from ...layout.frames import Chart, Deck, Item, Picture, Role, Shape, SlideFrame, Table, TextBox
 from .chart import draw_chart
 from .fonts import Fonts
 from .image import draw_picture
 from .shape import draw_shape
 from .table import draw_table
+from .tagging import artifact, tagged
 from .text import draw_text_box
 from .units import EMU_PER_PT, Transform, rgb
+
+# text that is not the slide's content: the running footer and the slide number
+_CHROME = (Role.FOOTER, Role.SLIDE_NUMBER)
+ALT_LENGTH = 600  # a thumbnail's text alternative: the slide's text, this long at most
+
+
+def slide_alt(frame: SlideFrame) -> str:
+    """A slide as text, for a thumbnail's alternative: its number and title, then the
+    text of its boxes, tables and the alt text of its pictures and charts."""
+    said = []
+    for item in frame.items:
+        if is_title(item) or is_decorative(item):
+            continue
+        if isinstance(item, TextBox) and item.role not in _CHROME:
+            said += [p.text for p in item.paragraphs]
+        elif isinstance(item, Table):
+            said += [" ".join(p.text for c in row for p in c.paragraphs) for row in item.cells]
+        elif isinstance(item, Picture | Chart) and item.alt:
+            said.append(plain(item.alt))
+    text = f"{frame.number}. {frame.title}" + (": " + " ".join(said) if said else "")
+    return text if len(text) <= ALT_LENGTH else text[: ALT_LENGTH - 1].rstrip() + "…"
 
 
 def draw_slide(
@@ -30,27 +56,56 @@ def draw_slide(
     path.rect(left, top - height, width, height)
     canvas.clipPath(path, stroke=0, fill=0)
     design = deck.design
-    canvas.setFillColorRGB(*rgb(design.slide_fill(frame.layout, frame.background)))
-    canvas.rect(left, top - height, width, height, stroke=0, fill=1)
-    behind = design.scenery.get(frame.layout.value, ()) if design.plain else ()
-    for item in (*behind, *frame.items):
-        match item:
-            case TextBox():
-                draw_text_box(canvas, item, to_page, fonts)
-            case Table():
-                draw_table(canvas, item, to_page, fonts)
-            case Picture():
-                draw_picture(canvas, item, to_page)
-            case Shape():
-                draw_shape(canvas, item, to_page)
-            case Chart():
-                draw_chart(canvas, item, to_page, fonts)
-            case _:  # pragma: no cover - the frames are a closed set
-                raise TypeError(f"unknown frame item {item!r}")
+    with artifact(canvas):  # the slide's background and the template's scenery
+        canvas.setFillColorRGB(*rgb(design.slide_fill(frame.layout, frame.background)))
+        canvas.rect(left, top - height, width, height, stroke=0, fill=1)
+        for item in design.scenery.get(frame.layout.value, ()) if design.plain else ():
+            _draw_item(canvas, item, to_page, fonts)
+    for item in frame.items:
+        with _tagged_item(canvas, item, frame, to_page):
+            _draw_item(canvas, item, to_page, fonts, (("Sect", f"slide-{frame.number}"),))
     canvas.restoreState()
     if border:
-        canvas.saveState()
-        canvas.setStrokeColorRGB(*rgb(border))
-        canvas.setLineWidth(deck.design.handout.thumb_border_width)
-        canvas.rect(left, top - height, width, height, stroke=1, fill=0)
-        canvas.restoreState()
+        with artifact(canvas):
+            _border(canvas, deck, border, left, top - height, width, height)
+
+
+def _tagged_item(canvas, item: Item, frame: SlideFrame, to_page: Transform):
+    """The structure an item's drawing belongs to on a tagged page (inside a thumbnail,
+    which is one figure, it is part of the figure)."""
+    if is_decorative(item) or (isinstance(item, TextBox) and item.role in _CHROME):
+        return artifact(canvas)
+    key = f"slide-{frame.number}"
+    if is_title(item):
+        return tagged(canvas, (("Sect", key), ("H1", None)), text=frame.title)
+    if isinstance(item, Picture | Chart):
+        rect = item.rect
+        box = (to_page.x(rect.x), to_page.y(rect.bottom), to_page.x(rect.right), to_page.y(rect.y))
+        return tagged(canvas, (("Sect", key), ("Figure", None)), alt=plain(item.alt), BBox=box)
+    if isinstance(item, Table):
+        return nullcontext()  # each cell tags itself (draw_table)
+    return tagged(canvas, (("Sect", key), ("P", None)))
+
+
+def _draw_item(canvas, item: Item, to_page: Transform, fonts: Fonts, within=()) -> None:
+    match item:
+        case TextBox():
+            draw_text_box(canvas, item, to_page, fonts)
+        case Table():
+            draw_table(canvas, item, to_page, fonts, within)
+        case Picture():
+            draw_picture(canvas, item, to_page)
+        case Shape():
+            draw_shape(canvas, item, to_page)
+        case Chart():
+            draw_chart(canvas, item, to_page, fonts)
+        case _:  # pragma: no cover - the frames are a closed set
+            raise TypeError(f"unknown frame item {item!r}")
+
+
+def _border(canvas, deck: Deck, border: str, x: float, y: float, width: float, height: float):
+    canvas.saveState()
+    canvas.setStrokeColorRGB(*rgb(border))
+    canvas.setLineWidth(deck.design.handout.thumb_border_width)
+    canvas.rect(x, y, width, height, stroke=1, fill=0)
+    canvas.restoreState()

@@ -10,6 +10,8 @@ from . import pin_reportlab_settings
 from .document import apply_metadata
 from .fonts import Fonts, load_fonts
 from .slide import draw_slide
+from .tagged import tag_pdf
+from .tagging import tagging_canvas
 from .units import EMU_PER_PT
 
 
@@ -20,7 +22,7 @@ def render_slides_pdf(deck: Deck, created: _dt.datetime, fonts: Fonts | None = N
     fonts = fonts or load_fonts(deck.design.font_files)
     w, h = deck.width / EMU_PER_PT, deck.height / EMU_PER_PT
     buf = io.BytesIO()
-    canvas = Canvas(
+    canvas = tagging_canvas(Canvas)(
         buf,
         pagesize=(w, h),
         invariant=1,
@@ -37,4 +39,4 @@ def render_slides_pdf(deck: Deck, created: _dt.datetime, fonts: Fonts | None = N
         canvas.showPage()
     canvas.showOutline()
     canvas.save()
-    return buf.getvalue()
+    return tag_pdf(buf.getvalue(), canvas.tagger, deck.meta.title, deck.meta.language, created)

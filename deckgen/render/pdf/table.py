@@ -4,39 +4,58 @@ from __future__ import annotations
 
 from ...layout.frames import Table
 from .fonts import Fonts
+from .tagging import artifact, tagged
 from .text import draw_paragraphs
 from .units import Transform, rgb
 
 
-def draw_table(canvas, table: Table, to_page: Transform, fonts: Fonts) -> None:
+def draw_table(canvas, table: Table, to_page: Transform, fonts: Fonts, within=()) -> None:
+    """The table; on a tagged page each cell's text is a TH (header rows) or TD of its
+    TR, under ``within``, and the fills and rules are artifacts."""
     ins = table.insets
     y = table.rect.y
-    for row, height in zip(table.cells, table.row_heights, strict=True):
+    key = (*within, table.name, table.rect)
+    for r, (row, height) in enumerate(zip(table.cells, table.row_heights, strict=True)):
         x = table.rect.x
-        for cell, width in zip(row, table.col_widths, strict=True):
+        for c, (cell, width) in enumerate(zip(row, table.col_widths, strict=True)):
             if cell.fill:
-                canvas.setFillColorRGB(*rgb(cell.fill))
-                canvas.rect(
-                    to_page.x(x),
-                    to_page.y(y + height),
-                    to_page.length(width),
-                    to_page.length(height),
-                    stroke=0,
-                    fill=1,
-                )
-            draw_paragraphs(
-                canvas,
-                cell.paragraphs,
-                x + ins.left,
-                y + ins.top,
-                width - ins.left - ins.right,
-                to_page,
-                fonts,
-                where=table.name,
+                with artifact(canvas):
+                    canvas.setFillColorRGB(*rgb(cell.fill))
+                    canvas.rect(
+                        to_page.x(x),
+                        to_page.y(y + height),
+                        to_page.length(width),
+                        to_page.length(height),
+                        stroke=0,
+                        fill=1,
+                    )
+            head = r < table.header_rows
+            struct = (
+                *within,
+                ("Table", key),
+                ("TR", (key, r)),
+                ("TH" if head else "TD", (key, r, c)),
             )
+            scope = {"Scope": "Column"} if head else {}
+            with tagged(canvas, struct, **scope):
+                draw_paragraphs(
+                    canvas,
+                    cell.paragraphs,
+                    x + ins.left,
+                    y + ins.top,
+                    width - ins.left - ins.right,
+                    to_page,
+                    fonts,
+                    where=table.name,
+                )
             x += width
         y += height
-    # white rules between cells, as the PPTX table style draws them
+    with artifact(canvas):
+        _rules(canvas, table, to_page)
+
+
+def _rules(canvas, table: Table, to_page: Transform) -> None:
+    """White rules between cells, as the PPTX table style draws them."""
     canvas.setStrokeColorRGB(*rgb(table.border))
     canvas.setLineWidth(to_page.size(table.border_width))
     x = table.rect.x

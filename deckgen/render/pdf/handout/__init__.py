@@ -14,6 +14,8 @@ from ....layout.handout import HandoutLayout
 from .. import pin_reportlab_settings
 from ..document import stamp
 from ..fonts import load_fonts
+from ..tagged import tag_pdf
+from ..tagging import tagging_canvas
 from .blocks import Blocks
 from .flowables import LayoutPass, PageCount, contents_entries
 from .pages import HandoutDoc, Pages
@@ -56,9 +58,12 @@ def render_handout(layout: HandoutLayout, created: _dt.datetime) -> tuple[bytes,
         for level, text, key in contents_entries(story):
             blocks.contents.addEntry(level, text, 0, key)
 
+    made = []  # the canvas of each pass: the last one drew the pages kept
+
     def canvasmaker(*args, **kwargs):
         kwargs["initialFontName"] = fonts.face(False, False)  # else an unembedded Helvetica
-        canvas = Canvas(*args, **kwargs)
+        canvas = tagging_canvas(Canvas)(*args, **kwargs)
+        made[:] = [canvas]
         stamp(canvas._doc, created)
         canvas.showOutline()
         return canvas
@@ -67,4 +72,5 @@ def render_handout(layout: HandoutLayout, created: _dt.datetime) -> tuple[bytes,
         doc.multiBuild(story, canvasmaker=canvasmaker)
     finally:  # a failed build leaves no measuring pass behind for the next one
         LayoutPass.measuring = False
-    return buf.getvalue(), markup.diagnostics()
+    data = tag_pdf(buf.getvalue(), made[0].tagger, layout.title, layout.language, created)
+    return data, markup.diagnostics()

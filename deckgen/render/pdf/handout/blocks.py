@@ -12,13 +12,20 @@ from reportlab.platypus import (
     PageBreak,
     Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from ....layout import handout_blocks as h
-from .flowables import BookmarkHeading, MemoParagraph, RuledLines, SlideThumb
+from .flowables import (
+    BookmarkHeading,
+    Contents,
+    MemoParagraph,
+    RuledLines,
+    SlideThumb,
+    TaggedTable,
+    as_list,
+    as_table,
+)
 from .styles import Markup, hex_color
 
 
@@ -27,15 +34,20 @@ class Blocks:
         self.layout, self.markup, self.styles = layout, markup, styles
         self.box = layout.design.handout
         self.face = markup.fonts.face(False, False)
-        self.contents: TableOfContents | None = None  # the cover's, once made
+        self.contents: Contents | None = None  # the cover's, once made
 
-    def para(self, text: str, style: str, pos=None, bold=False, italic=False) -> Paragraph:
+    def para(
+        self, text: str, style: str, pos=None, bold=False, italic=False, tag: str = "P"
+    ) -> Paragraph:
         body = self.markup(text, pos, bold, italic)
         if bold:
             body = f"<b>{body}</b>"
         if italic:
             body = f"<i>{body}</i>"
-        return MemoParagraph(body, self.styles[style])
+        paragraph = MemoParagraph(body, self.styles[style])
+        if tag != "P":
+            paragraph.struct = ((tag, None),)
+        return paragraph
 
     def table_style(self, *extra) -> TableStyle:
         return TableStyle([("FONTNAME", (0, 0), (-1, -1), self.face), *extra])
@@ -69,15 +81,20 @@ class Blocks:
 
     def cover(self, cover: h.Cover) -> list:
         box = self.box
-        title = self.para(cover.title.text, "cover-title", cover.title.pos)
+        title = self.para(cover.title.text, "cover-title", cover.title.pos, tag="H1")
         out: list = [Spacer(1, box.cover_drop), title]
         if cover.subtitle:
             out.append(self.para(cover.subtitle.text, "cover-sub", cover.subtitle.pos))
-        table = Table(
-            [
-                [self.para(k, "label"), self.para(v, "body", cover.title.pos)]
-                for k, v in cover.facts
-            ],
+        table = TaggedTable(
+            as_table(
+                [
+                    [self.para(k, "label"), self.para(v, "body", cover.title.pos)]
+                    for k, v in cover.facts
+                ],
+                "facts",
+                header_rows=0,
+                header_columns=1,
+            ),
             colWidths=[box.cover_label_width, self.layout.page.frame_width - box.cover_label_width],
         )
         table.setStyle(
@@ -91,14 +108,16 @@ class Blocks:
         if cover.plan is not None:  # the guide: the session plan is its contents
             out += self.plan_table(cover.plan, cover.title.pos)
         else:
-            toc = TableOfContents(dotsMinLevel=0)
+            toc = Contents(dotsMinLevel=0)
             toc.levelStyles = [self.styles["toc0"], self.styles["toc1"]]
             toc.tableStyle = self.table_style(
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             )
-            out += [MemoParagraph(cover.contents, self.styles["contents"]), toc]
+            heading = MemoParagraph(escape(cover.contents), self.styles["contents"])
+            heading.struct = (("H2", None),)
+            out += [heading, toc]
             self.contents = toc
         if cover.disclosure:
             out += [
@@ -128,7 +147,7 @@ class Blocks:
         thumb = SlideThumb(
             self.layout.deck, frame, block.thumb_width, self.markup, level=block.level
         )
-        right = [self.para(block.caption, "slide", frame.pos)]
+        right = [self.para(block.caption, "slide", frame.pos, tag="H3")]
         right += [self.para(p, "notes", frame.pos) for p in block.notes]
         if block.lines_height:
             right.append(self.lines(block.text_width, block.lines_height))
@@ -137,7 +156,9 @@ class Blocks:
         if tall > block.beside_max:  # very long notes: the slide above, the notes below
             below = Spacer(1, self.box.thumb_caption_gap)
             return [KeepTogether([thumb, below, right[0]]), *right[1:], gap]
-        row = Table([[thumb, right]], colWidths=[block.thumb_width + block.gap, block.text_width])
+        row = TaggedTable(
+            [[thumb, right]], colWidths=[block.thumb_width + block.gap, block.text_width]
+        )
         row.setStyle(self.table_style(("VALIGN", (0, 0), (-1, -1), "TOP"), *_NO_PADDING))
         return [KeepTogether([row]), gap]
 
@@ -158,7 +179,7 @@ class Blocks:
             ]
             data = [row + [""] * (cols - len(row)) for row in data]
             widths = [grid.cell_width + (grid.gap if c < cols - 1 else 0) for c in range(cols)]
-        table = Table(data, colWidths=widths, rowHeights=[grid.row_height] * len(data))
+        table = TaggedTable(data, colWidths=widths, rowHeights=[grid.row_height] * len(data))
         table.setStyle(
             self.table_style(
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -200,7 +221,9 @@ class Blocks:
             [self.para(v.text, "cell", v.pos, bold=(j == 0)) for j, v in enumerate(row)]
             for row in block.rows
         ]
-        table = Table(data, colWidths=list(block.col_widths), repeatRows=1)
+        table = TaggedTable(
+            as_table(data, block.heading.key), colWidths=list(block.col_widths), repeatRows=1
+        )
         above, below = box.table_padding
         style = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -262,13 +285,16 @@ class Blocks:
         out = [*self.heading(block.heading), Spacer(1, self.box.heading_gap)]
         for i, quiz in enumerate(block.quizzes, 1):
             question = self.para(f"{i}. {quiz.question}", "slide", quiz.pos, bold=True)
-            options = [
-                MemoParagraph(
-                    f"{escape(block.box)}  {_letter(n)}  {self.markup(text, quiz.pos)}",
-                    self.styles["notes"],
-                )
-                for n, text in enumerate(quiz.options, 1)
-            ]
+            options = as_list(
+                [
+                    MemoParagraph(
+                        f"{escape(block.box)}  {_letter(n)}  {self.markup(text, quiz.pos)}",
+                        self.styles["notes"],
+                    )
+                    for n, text in enumerate(quiz.options, 1)
+                ],
+                f"worksheet-{i}",
+            )
             out.append(KeepTogether([question, *options, Spacer(1, self.box.slide_gap)]))
         return out
 
@@ -286,7 +312,7 @@ class Blocks:
         rows = [[self.para(text, "label") for text in plan.header]]
         rows += [[self.para(text, "body", pos) for text in row] for row in plan.rows]
         rows.append([self.para(text, "body", pos, bold=True) for text in plan.total])
-        table = Table(rows, colWidths=list(plan.widths), repeatRows=1)
+        table = TaggedTable(as_table(rows, "plan"), colWidths=list(plan.widths), repeatRows=1)
         rule = hex_color(self.layout.design.palette.muted)
         table.setStyle(
             self.table_style(
@@ -297,15 +323,18 @@ class Blocks:
                 ("LINEABOVE", (0, -1), (-1, -1), 0.5, rule),
             )
         )
-        return [MemoParagraph(escape(plan.heading), self.styles["contents"]), table]
+        heading = MemoParagraph(escape(plan.heading), self.styles["contents"])
+        heading.struct = (("H2", None),)
+        return [heading, table]
 
     def item_list(self, block: h.ItemList) -> list:
         keep, heading = self.heading(block.heading)
         out = [keep, Spacer(1, self.box.heading_gap), heading]
-        for item in block.items:
-            text = f"\u2022\u00a0\u00a0{self.markup(item.text, item.pos)}"
-            out.append(MemoParagraph(text, self.styles["notes"]))
-        return out
+        items = [
+            MemoParagraph(f"\u2022\u00a0\u00a0{self.markup(i.text, i.pos)}", self.styles["notes"])
+            for i in block.items
+        ]
+        return out + as_list(items, block.heading.key)
 
     def about(self, block: h.About) -> list:
         keep, heading = self.heading(block.heading)

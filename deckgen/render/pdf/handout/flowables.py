@@ -3,12 +3,15 @@ bookmarks, and the page counter behind "page X of Y"."""
 
 from __future__ import annotations
 
+from ast import literal_eval
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
 from ....layout.frames import Deck, SlideFrame
-from ..slide import draw_slide
+from ..slide import draw_slide, slide_alt
+from ..tagging import Path, artifact, tagged
 from ..units import rgb
 from .styles import Markup
 
@@ -61,6 +64,14 @@ class SlideThumb(Flowable):
         )
         self.markup.note(self.frame.pos)
 
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
+        """The thumbnail is a figure: its text alternative is the slide's own text."""
+        if LayoutPass.measuring:
+            return super().drawOn(canvas, x, y, _sW)
+        box = (x, y, x + self.width, y + self.height)
+        with tagged(canvas, (("Figure", None),), alt=slide_alt(self.frame), BBox=box):
+            super().drawOn(canvas, x, y, _sW)
+
 
 class RuledLines(Flowable):
     """Ruled lines for the attendee's own notes."""
@@ -72,6 +83,10 @@ class RuledLines(Flowable):
 
     def wrap(self, available_width, available_height):
         return self.width, self.height
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
+        with artifact(canvas):  # lines to write on, not content
+            super().drawOn(canvas, x, y, _sW)
 
     def draw(self):
         canvas = self.canv
@@ -87,7 +102,18 @@ class MemoParagraph(Paragraph):
     """A paragraph that breaks its lines once per width: platypus wraps a paragraph again
     for every table cell measure, split attempt and layout pass (21,000 times for a
     1,000-slide handout), always to the same lines for the same width. In the handout's
-    measuring pass (see LayoutPass) it is not drawn at all."""
+    measuring pass (see LayoutPass) it is not drawn at all.
+
+    Drawn, it is tagged content of the structure element ``struct`` names (a paragraph
+    of its own unless told: a heading, a list item's body, a table cell's text)."""
+
+    struct: Path = (("P", None),)
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
+        if LayoutPass.measuring:
+            return super().drawOn(canvas, x, y, _sW)
+        with tagged(canvas, self.struct, text=self.getPlainText()[:200]):
+            super().drawOn(canvas, x, y, _sW)
 
     def draw(self):
         if not LayoutPass.measuring:
@@ -105,9 +131,46 @@ class MemoParagraph(Paragraph):
 class BookmarkHeading(MemoParagraph):
     """A heading that is a bookmark and a contents entry."""
 
+    struct: Path = (("H2", None),)
+
     def __init__(self, text_markup: str, plain: str, key: str, style, level: int = 0):
         super().__init__(f'<a name="{key}"/>{text_markup}', style)
         self.plain, self.key, self.level = plain, key, level
+
+
+class TaggedTable(Table):
+    """A table whose backgrounds and rules are artifacts (its cells' text is tagged by
+    the cells' own flowables)."""
+
+    def _drawBkgrnd(self):  # noqa: N802 - reportlab's name
+        with artifact(self.canv):
+            super()._drawBkgrnd()
+
+    def _drawLines(self):  # noqa: N802
+        with artifact(self.canv):
+            super()._drawLines()
+
+
+def as_table(rows: list, key: str, header_rows: int = 1, header_columns: int = 0) -> list:
+    """Tag the paragraphs of ``rows`` (cells of flowables or lists of them) as a table's:
+    Table › TR › TH (a header row's: scope Column; a header column's: scope Row) or TD."""
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            head = r < header_rows or c < header_columns
+            cell = (("TH", (key, r, c), {"Scope": "Column" if r < header_rows else "Row"})
+                    if head else ("TD", (key, r, c)))  # fmt: skip
+            struct = (("Table", key), ("TR", (key, r)), cell)
+            for flowable in cell if isinstance(cell, list | tuple) else (cell,):
+                if isinstance(flowable, MemoParagraph):
+                    flowable.struct = (*struct, ("P", None))
+    return rows
+
+
+def as_list(paragraphs: list, key: str) -> list:
+    """Tag ``paragraphs`` as a list's items: L › LI › LBody."""
+    for i, paragraph in enumerate(paragraphs):
+        paragraph.struct = (("L", key), ("LI", (key, i)), ("LBody", None))
+    return paragraphs
 
 
 class PageCount(Flowable):
@@ -191,3 +254,65 @@ def contents_entries(story) -> list[tuple[int, str, str]]:
 
     walk(story, True)
     return found
+
+
+class Contents(TableOfContents):
+    """reportlab's contents table, tagged (TOC › TOCI › Reference) and drawing each
+    entry's dots and page number after its text, so the page number follows the entry
+    in the content stream too (reportlab draws it first: its callback runs before the
+    line's text is written)."""
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        entries = self._lastEntries or [(0, "Placeholder for table of contents", 0, None)]
+        later: list = []
+
+        def entry_end(canvas, _kind, label):
+            page, level, key = label.split(",")
+            page, level, key = int(page), int(level), literal_eval(key)
+            style = self.getLevelStyle(level)
+            dot = " . " if 0 <= self.dotsMinLevel <= level else ""
+            at = _At(canvas, dict(canvas._curr_tx_info))  # where the entry's text ends
+            later.append(
+                lambda: drawPageNumbers(at, style, [(page, key)], availWidth, availHeight, dot)
+            )
+
+        self.canv.setNamedCB("drawTOCEntryEnd", entry_end)
+        rows = []
+        for i, (level, text, page, key) in enumerate(entries):
+            style = self.getLevelStyle(level)
+            value = None
+            if key:
+                text = f'<a href="#{key}">{text}</a>'
+                value = repr(key).replace(",", "\\x2c").replace('"', "\\x2c")
+            mark = f'<onDraw name="drawTOCEntryEnd" label="{page},{level},{value}"/>'
+            entry = ContentsEntry(text + mark, style, later)
+            entry.struct = (("TOC", "contents"), ("TOCI", i), ("Reference", None))
+            if style.spaceBefore:
+                rows.append([Spacer(1, style.spaceBefore)])
+            rows.append([entry])
+        self._table = TaggedTable(rows, colWidths=(availWidth,), style=self.tableStyle)
+        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        return self.width, self.height
+
+
+class ContentsEntry(MemoParagraph):
+    """A contents entry that draws what its end callback left for after its text."""
+
+    def __init__(self, text: str, style, later: list):
+        super().__init__(text, style)
+        self._later = later
+
+    def draw(self):
+        super().draw()
+        while self._later:
+            self._later.pop(0)()
+
+
+class _At:
+    """A canvas whose current text position is one remembered earlier."""
+
+    def __init__(self, canvas, info: dict):
+        self._canvas, self._curr_tx_info = canvas, info
+
+    def __getattr__(self, name):
+        return getattr(self._canvas, name)

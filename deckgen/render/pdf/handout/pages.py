@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from ....layout.handout import HandoutLayout
+from ..tagging import artifact
 from ..units import rgb
 from .flowables import BookmarkHeading, PageCount
 from .styles import Markup
@@ -66,7 +67,11 @@ class Pages:
         ]
 
     def cover(self, canvas, doc) -> None:
-        """The concepts' colour bars across the top of the cover."""
+        """The concepts' colour bars across the top of the cover (decoration)."""
+        with artifact(canvas):
+            self._bars(canvas)
+
+    def _bars(self, canvas) -> None:
         box, page = self.layout.design.handout, self.layout.page
         canvas.saveState()
         x = page.margin_x
@@ -79,6 +84,11 @@ class Pages:
         canvas.restoreState()
 
     def body(self, canvas, doc) -> None:
+        """The running header and footer: artifacts, not content."""
+        with artifact(canvas):
+            self._running(canvas, doc)
+
+    def _running(self, canvas, doc) -> None:
         """The running header over a rule, and the footer with "page X of Y"."""
         box, page = self.layout.design.handout, self.layout.page
         running = self.layout.running
@@ -92,10 +102,11 @@ class Pages:
         canvas.setLineWidth(box.rule_width)
         canvas.line(page.margin_x, top - box.rule_drop, right, top - box.rule_drop)
         total = self.counter.total
+        # the labels may be the outline's own: only their own placeholders are filled
         label = (
-            running.page_label.format(page=doc.page, total=total)
+            running.page_label.replace("{page}", str(doc.page)).replace("{total}", str(total))
             if total
-            else running.first_pass_label.format(page=doc.page)
+            else running.first_pass_label.replace("{page}", str(doc.page))
         )
         bottom = page.margin_bottom - box.footer_drop
         self.text(canvas, page.margin_x, bottom, running.footer)
