@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from .colors import LARGE_RATIO, TEXT_RATIO, contrast
+from .colors import LARGE_RATIO, TEXT_RATIO, contrast, readable
 from .frames import Item, Paragraph, Shape, Table, TextBox
 
 
@@ -26,6 +26,15 @@ def low_contrast(items: Sequence[Item], background: str) -> list[tuple[str, str,
                 if ratio < need and (key not in found or found[key][3] < need):
                     found[key] = (color, behind, ratio, need)
     return list(found.values())
+
+
+PAPER = "FFFFFF"  # what a handout is printed on
+
+
+def on_paper(color: str, size: float, bold: bool = False) -> str:
+    """``color`` for print: as it is if it reads on white paper at WCAG AA for its size,
+    else the nearest shade that does (a dark template's white text prints dark)."""
+    return readable(color, PAPER, size >= 18 or (bold and size >= 14))
 
 
 def _texts(items: Sequence[Item], background: str) -> Iterator[tuple[tuple[Paragraph, ...], str]]:

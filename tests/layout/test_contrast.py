@@ -7,6 +7,7 @@ from deckgen.layout.contrast import low_contrast
 from deckgen.layout.frames import Paragraph, Role, Run, Shape, ShapeKind, TextBox
 from deckgen.layout.geometry import Rect
 
+from ..conftest import run_cli
 from .support import deck_from, of_kind, outline_text
 
 BOX = Rect(100, 100, 1000, 500)
@@ -88,3 +89,41 @@ def test_strict_refuses_a_deck_with_text_too_faint_to_read(tmp_path):
     assert plain.exit_code == 0 and "#DDDDDD on #FFFFFF" in plain.stderr  # the footer
     strict = run_cli("build", str(outline), "-o", str(tmp_path / "s"), "--strict")
     assert strict.exit_code == 1 and not (tmp_path / "s").exists()
+
+
+LIGHT = """\
+meta: {title: Light}
+theme:
+  colors: {text: "#C8C8C8"}
+sections:
+  - title: One
+    slides:
+      - {kind: bullets, title: Pale, bullets: [one, two]}
+"""
+
+
+def test_a_light_user_colour_is_a_warning_and_fails_strict(
+    tmp_path,
+):
+    path = tmp_path / "outline.yaml"
+    path.write_text(LIGHT, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("build", str(path), "-o", str(out))
+    assert result.exit_code == 0
+    assert "text in #C8C8C8 on #FFFFFF has a contrast of 1.7:1, below 3:1" in result.stderr
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    result = run_cli("build", str(path), "-o", str(out), "--strict")
+    assert result.exit_code == 1 and "contrast" in result.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # nothing written
+
+
+def test_print_colours_read_on_paper():
+    """A dark template's white text, or a pale user colour, prints in the nearest shade
+    that reads on white paper at its size; a colour that reads already is kept."""
+    from deckgen.layout.contrast import PAPER, on_paper
+
+    assert on_paper("1F2933", 10) == "1F2933"
+    for color, size, bold in (("FFFFFF", 10, False), ("C8C8C8", 9.5, False), ("95B3D7", 13, True)):
+        printed = on_paper(color, size, bold)
+        assert contrast(printed, PAPER) >= 4.5, (color, printed)
+    assert contrast(on_paper("FFE066", 30, True), PAPER) >= 3  # large text: 3:1

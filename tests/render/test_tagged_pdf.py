@@ -16,11 +16,17 @@ PAINTING = {"Tj", "TJ", "'", '"', "f", "F", "f*", "S", "s", "B", "B*", "b", "b*"
 FORMATS = ("handout", "slides-pdf", "guide")
 
 
-@pytest.fixture(scope="module", params=[SHIPPED, SMALL], ids=["shipped", "small"])
+@pytest.fixture(scope="module", params=["shipped", "small", "starter"])
 def pdfs(request, tmp_path_factory):
+    """The three PDFs of a talk: the shipped one, the fixture, and deckgen init's starter
+    (an SVG picture with text, a chart, code, a quiz)."""
     out = tmp_path_factory.mktemp("tagged")
+    outline = {"shipped": SHIPPED, "small": SMALL}.get(request.param)
+    if outline is None:
+        assert run_cli("init", str(out / "talk")).exit_code == 0
+        outline = out / "talk" / "outline.yaml"
     args = [a for f in FORMATS for a in ("--format", f)]
-    result = run_cli("build", str(request.param), "-o", str(out), *args)
+    result = run_cli("build", str(outline), "-o", str(out), *args)
     assert result.exit_code == 0, result.stderr
     found = {f: next(out.glob(f"*-{f.replace('slides-pdf', 'slides')}.pdf")) for f in FORMATS}
     return found
@@ -147,3 +153,23 @@ def test_an_independent_pdf_ua_checker_finds_nothing(pdfs, fmt):
     findings = [(f.rule_id, f.message) for f in report.findings]
     assert findings == []
     assert not report.skipped, report.skipped
+
+
+def _fonts(resources):
+    yield from resources.get("/Font", {}).values()
+    for xobject in resources.get("/XObject", {}).values():
+        if xobject.get("/Subtype") == "/Form" and "/Resources" in xobject:
+            yield from _fonts(xobject.Resources)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_font_is_embedded(pdfs, fmt):
+    """PDF/UA wants every font embedded: the SVG's and the chart's text too (svglib and
+    reportlab's charts would set it in base Helvetica)."""
+    with pikepdf.open(pdfs[fmt]) as pdf:
+        for page in pdf.pages:
+            for font in _fonts(page.Resources):
+                described = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+                descriptor = described.get("/FontDescriptor")
+                assert descriptor is not None, str(font.BaseFont)
+                assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))

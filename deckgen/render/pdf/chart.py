@@ -13,6 +13,7 @@ from reportlab.lib.colors import HexColor
 
 from ...layout.frames import Chart, ChartKind
 from .fonts import Fonts
+from .image import embedded_fonts
 from .units import EMU_PER_PT, Transform
 
 GAP = 0.6  # em: between the plot and its labels, and around the drawing
@@ -41,7 +42,11 @@ def draw_chart(canvas, item: Chart, to_page: Transform, fonts: Fonts) -> None:
     canvas.saveState()
     canvas.translate(to_page.x(rect.x), to_page.y(rect.bottom))
     canvas.scale(to_page.scale, to_page.scale)
-    renderPDF.draw(drawing, canvas, 0, 0)
+    # the chart's parts as plain shapes, every one in an embedded face (a part the
+    # settings above do not reach, such as a bar's label, would be in base Helvetica)
+    expanded = drawing.expandUserNodes()
+    embedded_fonts(expanded, fonts)
+    renderPDF.draw(expanded, canvas, 0, 0)
     canvas.restoreState()
 
 

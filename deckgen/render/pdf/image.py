@@ -11,11 +11,15 @@ from __future__ import annotations
 import hashlib
 import io
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from reportlab.lib.utils import ImageReader
 
 from ...layout.frames import Picture
 from .units import Transform
+
+if TYPE_CHECKING:
+    from .fonts import Fonts
 
 _FORMS = "_deckgen_picture_forms"  # the forms a canvas's document already has
 
@@ -71,7 +75,32 @@ def svg_drawing(data: bytes):
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     root = etree.fromstring(data, parser)
-    return SvgRenderer("").render(root)
+    from .fonts import load_fonts
+
+    drawing = SvgRenderer("").render(root)
+    embedded_fonts(drawing, load_fonts())
+    return drawing
+
+
+def embedded_fonts(node, fonts: Fonts) -> None:
+    """A drawing's text in deckgen's own embedded faces: svglib and reportlab's charts
+    set text in PDF's base Helvetica, Times or Courier, which a PDF does not embed
+    (PDF/UA requires every font embedded). Monospace stays monospace; the rest is the
+    sans, bold and italic kept."""
+    from reportlab.graphics import shapes
+
+    # what reportlab's renderer sets before drawing anything: the base face, not Helvetica
+    shapes.STATE_DEFAULTS["fontName"] = fonts.face(False, False)
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        name = getattr(item, "fontName", None)
+        if name is not None:  # a string, or a group that sets its children's font
+            bold = "Bold" in name
+            italic = "Italic" in name or "Oblique" in name
+            mono = name.startswith("Courier") or "Mono" in name
+            item.fontName = fonts.face(bold, italic, mono=mono)
+        stack += getattr(item, "contents", ())
 
 
 def svg_png(svg: bytes, pixels: int) -> bytes:

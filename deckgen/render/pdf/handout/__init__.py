@@ -10,6 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import NextPageTemplate, PageBreak
 
 from ....errors import Diagnostic
+from ....layout.contrast import on_paper
 from ....layout.handout import HandoutLayout
 from .. import pin_reportlab_settings
 from ..document import stamp
@@ -27,7 +28,9 @@ def render_handout(layout: HandoutLayout, created: _dt.datetime) -> tuple[bytes,
     pin_reportlab_settings()
     fonts = load_fonts(layout.design.font_files)
     fonts.register_family()  # paragraphs pick bold and italic faces by name
-    markup = Markup(fonts, layout.design.handout.link)
+    markup = Markup(
+        fonts, on_paper(layout.design.handout.link, layout.design.handout.styles["body"].size)
+    )
     page = layout.page
     buf = io.BytesIO()
     doc = HandoutDoc(

@@ -16,6 +16,7 @@ from reportlab.platypus import (
 )
 
 from ....layout import handout_blocks as h
+from ....layout.contrast import on_paper
 from .flowables import (
     BookmarkHeading,
     Contents,
@@ -137,7 +138,9 @@ class Blocks:
         style = self.styles["h1"]
         if heading.color:  # a section about one concept is headed in its colour
             style = ParagraphStyle(
-                f"h1-{heading.color}", parent=style, textColor=hex_color(heading.color)
+                f"h1-{heading.color}",
+                parent=style,
+                textColor=hex_color(on_paper(heading.color, style.fontSize, True)),
             )
         text = heading.text
         return BookmarkHeading(self.markup(text.text, text.pos), text.text, heading.key, style)

@@ -7,6 +7,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from ....layout.contrast import on_paper
 from ....layout.handout import HandoutLayout
 from ..tagging import artifact
 from ..units import rgb
@@ -93,7 +94,8 @@ class Pages:
         box, page = self.layout.design.handout, self.layout.page
         running = self.layout.running
         canvas.saveState()
-        canvas.setFillColorRGB(*rgb(self.layout.design.palette.muted))
+        size = self.layout.design.handout.chrome_size
+        canvas.setFillColorRGB(*rgb(on_paper(self.layout.design.palette.muted, size)))
         top = page.height - page.margin_top + box.header_rise
         right = page.width - page.margin_x
         self.text(canvas, page.margin_x, top, running.left_header)

@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from ....errors import Diagnostic, warning
 from ....inline import spans
 from ....layout.colors import WHITE
+from ....layout.contrast import on_paper
 from ....layout.design import Design
 from ..fonts import Fonts
 
@@ -35,7 +36,7 @@ def paragraph_styles(design: Design, fonts: Fonts) -> dict[str, ParagraphStyle]:
         fontName=fonts.face(False, False),
         fontSize=body.size,
         leading=body.leading,
-        textColor=hex_color(palette.text),
+        textColor=hex_color(on_paper(palette.text, body.size)),
         alignment=TA_LEFT,
     )
     return {
@@ -45,7 +46,13 @@ def paragraph_styles(design: Design, fonts: Fonts) -> dict[str, ParagraphStyle]:
             fontName=fonts.face(style.bold, False),
             fontSize=style.size,
             leading=style.leading,
-            textColor=hex_color(inks[style.ink]),
+            # a colour that would not read on paper (a dark template's white text)
+            # prints in its nearest readable shade; white ink is only ever on a fill
+            textColor=hex_color(
+                inks[style.ink]
+                if style.ink == "white"
+                else on_paper(inks[style.ink], style.size, style.bold)
+            ),
             spaceBefore=style.space_before,
             spaceAfter=style.space_after,
             leftIndent=style.left_indent,
