@@ -306,6 +306,11 @@ def _render_prepared(source, prepared: Prepared, options: BuildOptions, say) -> 
             thumbnail.cancel()
     for _fmt, _path, _data, problems in rendered:
         diagnostics += problems
+    if options.strict:  # the accessibility check's findings count as warnings too
+        from .check import check_outputs
+
+        outputs = [(fmt, path, data) for fmt, path, data, _p in rendered]
+        diagnostics += check_outputs(deck, outputs).findings
     if options.strict and any(d.severity is Severity.WARNING for d in diagnostics):
         raise BuildError("warnings under --strict", diagnostics)
     result = BuildResult(

@@ -239,7 +239,7 @@ def test_all_audiences_builds_each_profile(tmp_path):
     assert "What to ask of your teams" in titles("executives")
     assert "Glossary" not in titles("executives") and "Agenda" not in titles("executives")
     assert "Locks, alarms and guards" in titles("executives")
-    assert "AI security vs. AI safety" in titles("executives")
+    assert "Security and safety, side by side" in titles("executives")
     assert "Where the threats land in practice" in titles("engineers")
     assert "Where the threats land in practice" not in titles("newcomers")
     assert "References" in titles("engineers") and "References" not in titles("newcomers")

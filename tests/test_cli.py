@@ -122,7 +122,7 @@ def test_the_explainer_is_all_there(shipped_deck):
         "Agenda",
         "What is AI security?",
         "What is AI safety?",
-        "AI security vs. AI safety",
+        "Security and safety, side by side",
         "Glossary",
         "References",
         "Thank you",
@@ -154,7 +154,7 @@ def test_the_explainer_is_all_there(shipped_deck):
     # its comparison is a native table with the talk's four aspects
     (table,) = [
         sh.table
-        for sh in slide_titled(shipped_deck, "AI security vs. AI safety").shapes
+        for sh in slide_titled(shipped_deck, "Security and safety, side by side").shapes
         if sh.has_table
     ]
     assert [c.text for c in table.rows[0].cells] == ["Aspect", "AI Security", "AI Safety"]

@@ -125,8 +125,9 @@ def _labels(outline: m.Outline, profile: m.Audience | None, values: Mapping[str,
 
 def _talk(outline: m.Outline, labels: Labels) -> Talk:
     sections = []
+    untitled = _untitled(outline)
     for s in outline.sections:
-        slides = tuple(_titled(slide, labels) for slide in s.slides)
+        slides = tuple(_titled(slide, labels, untitled) for slide in s.slides)
         sections.append(
             TalkSection(s.title, slides, s.subtitle, s.divider, s.concept, s.id, s.pos, s.minutes)
         )
@@ -145,13 +146,33 @@ def _talk(outline: m.Outline, labels: Labels) -> Talk:
     )
 
 
-def _titled(slide, labels: Labels):
+def _untitled(outline: m.Outline) -> dict[int, tuple[int, int]]:
+    """For each slide that will take its kind's own title, its number among the slides
+    of its kind that will, and their count, when there are several."""
+    found: dict[str, list[int]] = {}
+    for _section, slide in outline.slides():
+        if kind_of(slide).title_label is not None and getattr(slide, "title", None) is None:
+            found.setdefault(slide.kind, []).append(id(slide))
+    return {
+        key: (number, len(ids))
+        for ids in found.values()
+        if len(ids) > 1
+        for number, key in enumerate(ids, 1)
+    }
+
+
+def _titled(slide, labels: Labels, untitled: dict[int, tuple[int, int]]):
     """A slide whose kind has a title of deckgen's own (Agenda, Glossary …) and the
-    outline none: with the label in the talk's language."""
+    outline none: with the label in the talk's language, numbered when several would
+    share it ("Check your understanding (2/3)"), so each slide's title is its own."""
     key = kind_of(slide).title_label
     if key is None or getattr(slide, "title", None) is not None:
         return slide
-    return slide.model_copy(update={"title": labels(key)})
+    title = labels(key)
+    if id(slide) in untitled:
+        number, count = untitled[id(slide)]
+        title = f"{title} ({number}/{count})"
+    return slide.model_copy(update={"title": title})
 
 
 def _check_set_values(variables: Mapping[str, str]) -> None:

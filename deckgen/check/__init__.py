@@ -1,0 +1,68 @@
+"""The accessibility check: what PowerPoint's Accessibility Checker and PDF/UA ask of a
+build, found in what deckgen laid out and what it wrote.
+
+- :mod:`deckgen.check.slides`: the laid-out deck (titles present and unique, the
+  smallest text on each slide) and the written deck (every shape with alt text or
+  marked decorative, the title read first, a language on every run, table headers,
+  links that say where they go).
+- :mod:`deckgen.check.pdf`: a written PDF (the catalog's PDF/UA entries, every painted
+  thing tagged or an artifact, figures with alternative text, tables with headers,
+  links in the structure with a description, every font embedded).
+
+Each finding is a Diagnostic (topic "accessibility") naming its slide or page and,
+where there is one, the outline line it came from. ``deckgen check`` prints them with
+the smallest text of each slide; ``build --strict`` fails on any.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import Diagnostic
+
+TOPIC = "accessibility"
+
+
+@dataclass(frozen=True)
+class SlideText:
+    """A slide's smallest text, for the report."""
+
+    number: int
+    title: str
+    smallest: float | None  # points; None: a slide without text of its own
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    findings: tuple[Diagnostic, ...]
+    slides: tuple[SlideText, ...]
+    checked: tuple[str, ...]  # what was checked: "deck", "handout" …
+
+    def to_json(self) -> dict:
+        return {
+            "checked": list(self.checked),
+            "findings": [d.to_json() for d in self.findings],
+            "slides": [
+                {"number": s.number, "title": s.title, "smallest_pt": s.smallest}
+                for s in self.slides
+            ],
+        }
+
+
+def check_outputs(deck, files) -> CheckReport:
+    """The findings on a laid-out deck and its rendered files ((format, path, bytes))."""
+    from .pdf import pdf_findings
+    from .slides import deck_findings, pptx_findings, smallest_text
+
+    findings = list(deck_findings(deck))
+    checked = ["layout"]
+    for fmt, path, data in files:
+        if fmt == "pptx":
+            findings += pptx_findings(data, deck)
+        else:
+            findings += pdf_findings(data, path.name, deck if fmt == "slides-pdf" else None)
+        checked.append(fmt)
+    return CheckReport(tuple(findings), tuple(smallest_text(deck)), tuple(checked))
+
+
+__all__ = ["TOPIC", "CheckReport", "SlideText", "check_outputs"]
