@@ -173,3 +173,15 @@ def test_every_font_is_embedded(pdfs, fmt):
                 descriptor = described.get("/FontDescriptor")
                 assert descriptor is not None, str(font.BaseFont)
                 assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def test_bullets_are_lists_in_the_slides_pdf(pdfs):
+    with pikepdf.open(pdfs["slides-pdf"]) as pdf:
+        lists = [e for e in _elements(pdf) if e.S == "/L"]
+        assert lists
+        for found in lists:
+            items = [e for e in _walk(found) if e.S == "/LI"]
+            assert items and all(any(k.S == "/LBody" for k in _walk(i)) for i in items)
+        sections = [e for e in _elements(pdf) if e.S == "/Sect"]
+        first = [e for e in _walk(sections[0]) if e is not sections[0]]
+        assert first[0].S == "/H1"  # each slide's title first

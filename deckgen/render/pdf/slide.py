@@ -82,15 +82,14 @@ def _tagged_item(canvas, item: Item, frame: SlideFrame, to_page: Transform):
         rect = item.rect
         box = (to_page.x(rect.x), to_page.y(rect.bottom), to_page.x(rect.right), to_page.y(rect.y))
         return tagged(canvas, (("Sect", key), ("Figure", None)), alt=plain(item.alt), BBox=box)
-    if isinstance(item, Table):
-        return nullcontext()  # each cell tags itself (draw_table)
-    return tagged(canvas, (("Sect", key), ("P", None)))
+    # a table's cells and a text box's paragraphs tag themselves (draw_table, draw_text_box)
+    return nullcontext()
 
 
 def _draw_item(canvas, item: Item, to_page: Transform, fonts: Fonts, within=()) -> None:
     match item:
         case TextBox():
-            draw_text_box(canvas, item, to_page, fonts)
+            draw_text_box(canvas, item, to_page, fonts, within if within else None)
         case Table():
             draw_table(canvas, item, to_page, fonts, within)
         case Picture():

@@ -43,7 +43,12 @@ def tag_pdf(data: bytes, tagger: Tagger, title: str, lang: str, created: _dt.dat
         page.obj.Tabs = Name.S  # the tab order follows the structure
     _metadata(pdf, title, lang, created)
     out = io.BytesIO()
-    pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+    pdf.save(  # the streams as reportlab compressed them: copied, not decoded again
+        out,
+        deterministic_id=True,
+        object_stream_mode=pikepdf.ObjectStreamMode.preserve,
+        stream_decode_level=pikepdf.StreamDecodeLevel.none,
+    )
     return out.getvalue()
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from ...layout.frames import Align, Anchor, Paragraph, Role, TextBox
 from .fonts import Fonts
+from .tagging import artifact, tagged
 from .units import EMU_PER_PT, Transform, rgb
 
 # Where the baseline sits in a line of exact spacing, as a share of the font size
@@ -13,18 +16,21 @@ LINE_BOX = 1.15  # Arial's ascent + descent + gap, in em
 UNDERLINE_DROP, UNDERLINE_WIDTH = 0.106, 0.073  # Arial's underline position and thickness
 
 
-def draw_text_box(canvas, box: TextBox, to_page: Transform, fonts: Fonts) -> None:
+def draw_text_box(canvas, box: TextBox, to_page: Transform, fonts: Fonts, within=None) -> None:
+    """The box; ``within`` (a tagged page's structure path for the box) makes each of its
+    paragraphs a P, or an item of a list (L › LI › LBody, a sub-list in its item)."""
     rect = box.rect
     if box.fill:
-        canvas.setFillColorRGB(*rgb(box.fill))
-        canvas.rect(
-            to_page.x(rect.x),
-            to_page.y(rect.bottom),
-            to_page.length(rect.w),
-            to_page.length(rect.h),
-            stroke=0,
-            fill=1,
-        )
+        with artifact(canvas):
+            canvas.setFillColorRGB(*rgb(box.fill))
+            canvas.rect(
+                to_page.x(rect.x),
+                to_page.y(rect.bottom),
+                to_page.length(rect.w),
+                to_page.length(rect.h),
+                stroke=0,
+                fill=1,
+            )
     if not box.paragraphs:
         return
     content = box.content_height * EMU_PER_PT  # EMU
@@ -37,7 +43,27 @@ def draw_text_box(canvas, box: TextBox, to_page: Transform, fonts: Fonts) -> Non
     left = rect.x + box.insets.left
     width = rect.w - box.insets.left - box.insets.right
     heading = box.role is Role.TITLE  # in the titles' font
-    draw_paragraphs(canvas, box.paragraphs, left, top, width, to_page, fonts, box.name, heading)
+    paths = None if within is None else _structure(box, within)
+    draw_paragraphs(
+        canvas, box.paragraphs, left, top, width, to_page, fonts, box.name, heading, paths
+    )
+
+
+def _structure(box: TextBox, within) -> list:
+    """Each paragraph's structure path: a P, or a list item (its sub-items in a list of
+    their own inside it)."""
+    key = (*within, box.name, box.rect)
+    out, item = [], None
+    for i, para in enumerate(box.paragraphs):
+        if para.bullet is None:
+            out.append((*within, ("P", None)))
+        elif para.level == 0 or item is None:
+            item = (("L", key), ("LI", (key, i)))
+            out.append((*within, *item, ("LBody", None)))
+        else:
+            sub = (("L", (key, item[1][1], "sub")), ("LI", (key, i)))
+            out.append((*within, *item, *sub, ("LBody", None)))
+    return out
 
 
 def draw_paragraphs(
@@ -50,17 +76,20 @@ def draw_paragraphs(
     fonts: Fonts,
     where: str = "",
     heading: bool = False,
+    paths=None,
 ) -> float:
-    """Draw paragraphs from ``top`` (EMU); returns the EMU y below the last line."""
+    """Draw paragraphs from ``top`` (EMU); returns the EMU y below the last line.
+    ``paths``: each paragraph's structure path on a tagged page."""
     y = top
     for i, para in enumerate(paragraphs):
         if i:
             y += para.space_before * EMU_PER_PT
-        for j, line in enumerate(para.lines):
-            baseline = y + _baseline_offset(para) * EMU_PER_PT
-            at = (left, baseline, width)
-            _draw_line(canvas, para, line, j == 0, at, to_page, fonts, where, heading)
-            y += para.line_pitch * EMU_PER_PT
+        with tagged(canvas, paths[i]) if paths else nullcontext():
+            for j, line in enumerate(para.lines):
+                baseline = y + _baseline_offset(para) * EMU_PER_PT
+                at = (left, baseline, width)
+                _draw_line(canvas, para, line, j == 0, at, to_page, fonts, where, heading)
+                y += para.line_pitch * EMU_PER_PT
     return y
 
 

@@ -4,6 +4,7 @@ with the deck's own frames as vector thumbnails, bookmarks and a contents page."
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import io
 
 from reportlab.pdfgen.canvas import Canvas
@@ -24,7 +25,16 @@ from .styles import Markup, paragraph_styles
 
 
 def render_handout(layout: HandoutLayout, created: _dt.datetime) -> tuple[bytes, list[Diagnostic]]:
-    """The handout PDF and its warnings (characters no font can draw)."""
+    """The handout PDF, tagged, and its warnings (characters no font can draw)."""
+    data, tagger, diagnostics = _drawn(layout, created)
+    # reportlab's document is gone by now (its cycles collected): the tagging's copy of
+    # the file does not come on top of it
+    gc.collect()
+    return tag_pdf(data, tagger, layout.title, layout.language, created), diagnostics
+
+
+def _drawn(layout: HandoutLayout, created: _dt.datetime):
+    """The handout drawn by reportlab: its bytes, what its tagger recorded, warnings."""
     pin_reportlab_settings()
     fonts = load_fonts(layout.design.font_files)
     fonts.register_family()  # paragraphs pick bold and italic faces by name
@@ -75,5 +85,4 @@ def render_handout(layout: HandoutLayout, created: _dt.datetime) -> tuple[bytes,
         doc.multiBuild(story, canvasmaker=canvasmaker)
     finally:  # a failed build leaves no measuring pass behind for the next one
         LayoutPass.measuring = False
-    data = tag_pdf(buf.getvalue(), made[0].tagger, layout.title, layout.language, created)
-    return data, markup.diagnostics()
+    return buf.getvalue(), made[0].tagger, markup.diagnostics()
