@@ -10,7 +10,6 @@ from . import pin_reportlab_settings
 from .document import apply_metadata
 from .fonts import Fonts, load_fonts
 from .slide import draw_slide
-from .tagged import tag_pdf
 from .tagging import tagging_canvas
 from .units import EMU_PER_PT
 
@@ -31,6 +30,7 @@ def render_slides_pdf(deck: Deck, created: _dt.datetime, fonts: Fonts | None = N
         initialFontName=fonts.face(False, False),
     )
     apply_metadata(canvas, deck, created, subject_suffix="slides")
+    canvas.described = (deck.meta.title, deck.meta.language, created)
     for frame in deck.slides:
         key = f"slide-{frame.number}"
         canvas.bookmarkPage(key)
@@ -39,4 +39,4 @@ def render_slides_pdf(deck: Deck, created: _dt.datetime, fonts: Fonts | None = N
         canvas.showPage()
     canvas.showOutline()
     canvas.save()
-    return tag_pdf(buf.getvalue(), canvas.tagger, deck.meta.title, deck.meta.language, created)
+    return buf.getvalue()

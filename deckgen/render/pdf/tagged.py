@@ -1,144 +1,165 @@
-"""A written PDF made a tagged one (PDF/UA-1), from what its :class:`Tagger` recorded.
+"""The structure of a tagged PDF (PDF/UA-1), written by reportlab with the document.
 
-reportlab wrote the marked content; pikepdf (QPDF) adds what reportlab cannot: the
-structure tree (an element per node, its marked-content and annotation references,
-Alt text and attributes), the parent tree that maps each page's marked content and
-each link annotation back to its element, ``/StructParents`` and ``/Tabs /S`` on every
-page, ``/StructParent`` and ``/Contents`` on every link, and in the catalog
-``MarkInfo``, ``Lang``, ``DisplayDocTitle`` and the XMP metadata that says PDF/UA-1
-(``pdfuaid:part``) with the document's title and dates. Dates come from the build, and
-the file ID from its content, so a build stays reproducible.
+What a :class:`Tagger` recorded while the pages were drawn becomes, just before the
+canvas saves, reportlab objects in the same file: an element per structure node with its
+marked-content and annotation references, Alt text and attributes; the structure tree
+root and the parent tree that maps each page's marked content and each link annotation
+back to its element; ``/StructParents`` and ``/Tabs /S`` on every page, ``/StructParent``
+and a description on every link; and in the catalog ``MarkInfo``, ``DisplayDocTitle`` and
+XMP metadata that says PDF/UA-1 (``pdfuaid:part``) with the title, language and the
+build's dates. No second pass over the file: nothing is parsed or copied.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import io
+from xml.sax.saxutils import escape
 
-import pikepdf
-from pikepdf import Array, Dictionary, Name, Pdf, String
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDictionary,
+    PDFName,
+    PDFObjectReference,
+    PDFStream,
+    PDFString,
+)
 
 from .tagging import Annotation, Content, Element, Tagger
 
+# reportlab writes a page's and a link's entries from fixed lists: these join them
+for _cls, _keys in ((pdfdoc.PDFPage, ("StructParents", "Tabs")),):
+    _cls.__NoDefault__ = [*_cls.__NoDefault__, *(k for k in _keys if k not in _cls.__NoDefault__)]
+pdfdoc.LinkAnnotation.permitted = (*pdfdoc.LinkAnnotation.permitted, "StructParent")
 
-def tag_pdf(data: bytes, tagger: Tagger, title: str, lang: str, created: _dt.datetime) -> bytes:
-    """``data`` (a PDF whose pages ``tagger`` marked) with its structure and the PDF/UA
-    entries."""
-    pdf = Pdf.open(io.BytesIO(data))
-    pages = list(pdf.pages)
-    writer = _Structure(pdf, pages)
-    root = pdf.make_indirect(
-        Dictionary(Type=Name.StructTreeRoot, ParentTree=Dictionary(), ParentTreeNextKey=0)
-    )
-    document = writer.element(tagger.root, root)
-    root.K = document
-    root.ParentTree = pdf.make_indirect(Dictionary(Nums=writer.parent_tree()))
-    root.ParentTreeNextKey = writer.next_key
-    catalog = pdf.Root
-    catalog.StructTreeRoot = root
-    catalog.MarkInfo = Dictionary(Marked=True)
-    catalog.Lang = String(lang)
-    catalog.ViewerPreferences = Dictionary(DisplayDocTitle=True)
-    for page in pages:
-        page.obj.Tabs = Name.S  # the tab order follows the structure
-    _metadata(pdf, title, lang, created)
-    out = io.BytesIO()
-    pdf.save(  # the streams as reportlab compressed them: copied, not decoded again
-        out,
-        deterministic_id=True,
-        object_stream_mode=pikepdf.ObjectStreamMode.preserve,
-        stream_decode_level=pikepdf.StreamDecodeLevel.none,
-    )
-    return out.getvalue()
+
+def write_structure(canvas, tagger: Tagger, title: str, lang: str, created: _dt.datetime):
+    """The structure ``tagger`` recorded, into ``canvas``'s document (call before save)."""
+    doc = canvas._doc
+    pages = doc.Pages.pages
+    writer = _Structure(doc, tagger, len(pages))
+    root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
+    root_ref = doc.Reference(root, "StructTreeRoot")
+    root["K"] = writer.element(tagger.root, root_ref)
+    root["ParentTree"] = doc.Reference(PDFDictionary({"Nums": writer.parent_tree()}))
+    root["ParentTreeNextKey"] = writer.next_key
+    for index, page in enumerate(pages):
+        page.StructParents = index
+        page.Tabs = PDFName("S")  # the tab order follows the structure
+    catalog = doc.Catalog
+    catalog.StructTreeRoot = root_ref
+    catalog.MarkInfo = PDFDictionary({"Marked": "true"})
+    canvas.setViewerPreference("DisplayDocTitle", "true")
+    catalog.Metadata = doc.Reference(_xmp(title, lang, created))
 
 
 class _Structure:
-    def __init__(self, pdf: Pdf, pages: list) -> None:
-        self.pdf, self.pages = pdf, pages
-        self.marked: dict[int, dict[int, object]] = {}  # page -> mcid -> element
-        self.annotations: list[tuple[int, object]] = []  # (struct parent key, element)
-        self.next_key = len(pages)
+    def __init__(self, doc, tagger: Tagger, page_count: int) -> None:
+        self.doc, self.tagger = doc, tagger
+        self.pages = [PDFObjectReference(f"Page{i + 1}") for i in range(page_count)]
+        self.marked: dict[int, dict[int, PDFObjectReference]] = {}
+        self.annotations: list[tuple[int, PDFObjectReference]] = []
+        self.next_key = page_count
+        self.count = 0
 
-    def element(self, node: Element, parent) -> object:
-        pdf = self.pdf
-        made = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name(f"/{node.tag}"), P=parent))
+    def element(self, node: Element, parent: PDFObjectReference) -> PDFObjectReference:
+        made = PDFDictionary({"Type": PDFName("StructElem"), "S": PDFName(node.tag), "P": parent})
+        self.count += 1
+        ref = self.doc.Reference(made, f"StructElem{self.count}")
         if node.alt is not None:
-            made.Alt = String(node.alt)
+            made["Alt"] = PDFString(node.alt)
         if node.attributes:
-            made.A = _attributes(node)
-        kids = Array()
+            made["A"] = _attributes(node)
+        kids = []
         for child in node.children:
             if isinstance(child, Element):
-                kids.append(self.element(child, made))
+                kids.append(self.element(child, ref))
             elif isinstance(child, Content):
-                page = self.pages[child.page].obj
-                kids.append(Dictionary(Type=Name.MCR, Pg=page, MCID=child.mcid))
-                self.marked.setdefault(child.page, {})[child.mcid] = made
+                page = self.pages[child.page]
+                kids.append(PDFDictionary({"Type": PDFName("MCR"), "Pg": page, "MCID": child.mcid}))
+                self.marked.setdefault(child.page, {})[child.mcid] = ref
             elif isinstance(child, Annotation):
-                kids.append(self._annotation(child, made))
-        made.K = kids[0] if len(kids) == 1 else kids  # one kid stands alone, as is usual
+                kids.append(self._annotation(child, ref))
+        made["K"] = kids[0] if len(kids) == 1 else PDFArray(kids)  # one kid stands alone
         first = next((c for c in node.children if isinstance(c, Content)), None)
         if first is not None:
-            made.Pg = self.pages[first.page].obj
-        return made
+            made["Pg"] = self.pages[first.page]
+        return ref
 
-    def _annotation(self, child: Annotation, element) -> Dictionary:
-        page = self.pages[child.page].obj
-        annotation = page.Annots[child.index]
+    def _annotation(self, child: Annotation, element: PDFObjectReference) -> PDFDictionary:
         key = self.next_key
         self.next_key += 1
-        annotation.StructParent = key
-        if not str(annotation.get("/Contents", "")).strip():  # reportlab writes an empty one
-            annotation.Contents = String(child.text or _target(annotation))
+        annotation = self.doc.idToObject[child.ref.name]
+        text = child.text or "Link"
+        if isinstance(annotation, PDFDictionary):  # a web link: reportlab's plain dictionary
+            annotation["StructParent"] = key
+            annotation["Contents"] = PDFString(child.text or _uri(annotation))
+        else:  # a link within the document
+            annotation.otherkw["StructParent"] = key
+            if not (annotation.Contents or "").strip():  # reportlab leaves it empty
+                annotation.Contents = text
         self.annotations.append((key, element))
-        return Dictionary(Type=Name.OBJR, Obj=annotation, Pg=page)
+        page = self.pages[child.page]
+        return PDFDictionary({"Type": PDFName("OBJR"), "Obj": child.ref, "Pg": page})
 
-    def parent_tree(self) -> Array:
-        nums = Array()
-        for index, page in enumerate(self.pages):
-            page.obj.StructParents = index
+    def parent_tree(self) -> PDFArray:
+        nums: list = []
+        for index in range(len(self.pages)):
             marked = self.marked.get(index, {})
-            elements = [marked[m] for m in sorted(marked)]
-            nums.append(index)
-            nums.append(self.pdf.make_indirect(Array(elements)))
+            nums += [index, PDFArray([marked[m] for m in sorted(marked)])]
         for key, element in self.annotations:
-            nums.append(key)
-            nums.append(element)
-        return nums
+            nums += [key, element]
+        return PDFArray(nums)
 
 
-def _attributes(node: Element) -> Dictionary:
-    owner = Name.Layout if "BBox" in node.attributes else Name.Table
-    out = Dictionary(O=owner)
+def _attributes(node: Element) -> PDFDictionary:
+    owner = "Layout" if "BBox" in node.attributes else "Table"
+    out = PDFDictionary({"O": PDFName(owner)})
     for key, value in node.attributes.items():
         if isinstance(value, tuple | list):
-            out[f"/{key}"] = Array(value)
+            out[key] = PDFArray(list(value))
         elif isinstance(value, str):
-            out[f"/{key}"] = Name(f"/{value}")
+            out[key] = PDFName(value)
         else:
-            out[f"/{key}"] = value
+            out[key] = value
     return out
 
 
-def _target(annotation) -> str:
-    action = annotation.get("/A")
-    if action is not None and "/URI" in action:
-        return str(action.URI)
-    return "Link"
+def _uri(annotation: PDFDictionary) -> str:
+    action = annotation.dict.get("A")
+    uri = action.dict.get("URI") if isinstance(action, PDFDictionary) else None
+    return str(getattr(uri, "s", uri) or "Link")
 
 
-def _metadata(pdf: Pdf, title: str, lang: str, created: _dt.datetime) -> None:
+_XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about=""
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+ xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+ xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
+<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
+<xmp:CreateDate>{stamp}</xmp:CreateDate>
+<xmp:ModifyDate>{stamp}</xmp:ModifyDate>
+<xmp:MetadataDate>{stamp}</xmp:MetadataDate>
+<xmp:CreatorTool>deckgen</xmp:CreatorTool>
+<pdf:Producer>deckgen</pdf:Producer>
+<pdfuaid:part>1</pdfuaid:part>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""
+
+
+def _xmp(title: str, lang: str, created: _dt.datetime) -> PDFStream:
+    """The XMP packet PDF/UA asks for (reportlab's own XMP writes no pdfuaid), as an
+    uncompressed stream so any reader finds it."""
     stamp = created.astimezone(_dt.UTC).isoformat()
-    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
-        xmp.register_xml_namespace("http://www.aiim.org/pdfua/ns/id/", "pdfuaid")
-        xmp["dc:title"] = title
-        xmp["dc:language"] = [lang]
-        xmp["pdfuaid:part"] = "1"
-        xmp["xmp:CreateDate"] = stamp
-        xmp["xmp:ModifyDate"] = stamp
-        xmp["xmp:MetadataDate"] = stamp
-        xmp["xmp:CreatorTool"] = "deckgen"
-        xmp["pdf:Producer"] = str(pdf.docinfo.get("/Producer", "deckgen"))
+    content = _XMP.format(title=escape(title), lang=escape(lang), stamp=stamp)
+    dictionary = PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")})
+    return PDFStream(dictionary, content.encode("utf-8"), filters=[])
 
 
-__all__ = ["tag_pdf"]
+__all__ = ["write_structure"]

@@ -35,10 +35,10 @@ class Content:
 
 @dataclass
 class Annotation:
-    """A link annotation an element made: its page and its index among the page's."""
+    """A link annotation an element made: its page and reportlab's reference to it."""
 
     page: int
-    index: int
+    ref: object  # a PDFObjectReference
     text: str  # what the link says, for the annotation's /Contents
 
 
@@ -119,9 +119,8 @@ class Tagger:
         finally:
             self._open = False
             canvas._code.append("EMC")
-        made = len(getattr(canvas, "_annotationrefs", ())) - links
-        for index in range(links, links + made):
-            link = Element("Link", children=[Annotation(self.page, index, element.text)])
+        for ref in getattr(canvas, "_annotationrefs", ())[links:]:
+            link = Element("Link", children=[Annotation(self.page, ref, element.text)])
             element.children.append(link)
 
     @contextmanager
@@ -140,17 +139,26 @@ class Tagger:
 
 
 def tagging_canvas(base):
-    """A subclass of reportlab's canvas class ``base`` that carries a fresh Tagger and
-    tells it each time a page is finished."""
+    """A subclass of reportlab's canvas class ``base`` that carries a fresh Tagger, tells
+    it each time a page is finished and, given ``described``, writes the structure it
+    recorded into the document when it saves."""
 
     class TaggingCanvas(base):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self.tagger = Tagger()
+            self.described: tuple | None = None  # (title, language, build time)
 
         def showPage(self):  # noqa: N802 - reportlab's name
             super().showPage()
             self.tagger.next_page()
+
+        def save(self):
+            if self.described is not None:  # the structure goes into the same file
+                from .tagged import write_structure
+
+                write_structure(self, self.tagger, *self.described)
+            super().save()
 
     return TaggingCanvas
 

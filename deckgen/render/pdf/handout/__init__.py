@@ -4,7 +4,6 @@ with the deck's own frames as vector thumbnails, bookmarks and a contents page."
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 import io
 
 from reportlab.pdfgen.canvas import Canvas
@@ -16,7 +15,6 @@ from ....layout.handout import HandoutLayout
 from .. import pin_reportlab_settings
 from ..document import stamp
 from ..fonts import load_fonts
-from ..tagged import tag_pdf
 from ..tagging import tagging_canvas
 from .blocks import Blocks
 from .flowables import LayoutPass, PageCount, contents_entries
@@ -26,15 +24,6 @@ from .styles import Markup, paragraph_styles
 
 def render_handout(layout: HandoutLayout, created: _dt.datetime) -> tuple[bytes, list[Diagnostic]]:
     """The handout PDF, tagged, and its warnings (characters no font can draw)."""
-    data, tagger, diagnostics = _drawn(layout, created)
-    # reportlab's document is gone by now (its cycles collected): the tagging's copy of
-    # the file does not come on top of it
-    gc.collect()
-    return tag_pdf(data, tagger, layout.title, layout.language, created), diagnostics
-
-
-def _drawn(layout: HandoutLayout, created: _dt.datetime):
-    """The handout drawn by reportlab: its bytes, what its tagger recorded, warnings."""
     pin_reportlab_settings()
     fonts = load_fonts(layout.design.font_files)
     fonts.register_family()  # paragraphs pick bold and italic faces by name
@@ -71,12 +60,10 @@ def _drawn(layout: HandoutLayout, created: _dt.datetime):
         for level, text, key in contents_entries(story):
             blocks.contents.addEntry(level, text, 0, key)
 
-    made = []  # the canvas of each pass: the last one drew the pages kept
-
     def canvasmaker(*args, **kwargs):
         kwargs["initialFontName"] = fonts.face(False, False)  # else an unembedded Helvetica
         canvas = tagging_canvas(Canvas)(*args, **kwargs)
-        made[:] = [canvas]
+        canvas.described = (layout.title, layout.language, created)
         stamp(canvas._doc, created)
         canvas.showOutline()
         return canvas
@@ -85,4 +72,4 @@ def _drawn(layout: HandoutLayout, created: _dt.datetime):
         doc.multiBuild(story, canvasmaker=canvasmaker)
     finally:  # a failed build leaves no measuring pass behind for the next one
         LayoutPass.measuring = False
-    return buf.getvalue(), made[0].tagger, markup.diagnostics()
+    return buf.getvalue(), markup.diagnostics()
