@@ -55,6 +55,7 @@ class ChartSlide(SlideBase):
 
 def compose(slide: ChartSlide, ctx: SlideContext) -> list[Page]:
     design = ctx.design
+    labels = ctx.talk.labels
     palette, body = design.palette, design.grid.body_box
     items = title_items(ctx, slide.title, palette.primary)
     inks = chart_inks(palette, design.chart.tints)
@@ -85,6 +86,8 @@ def compose(slide: ChartSlide, ctx: SlideContext) -> list[Page]:
         legend=kind is ChartKind.PIE or len(series) > 1,
         slices=tuple(inks[i % len(inks)] for i in range(len(slide.categories))),
         pos=slide.pos,
+        decimal=labels.decimal,
+        percents=_shares(slide, labels) if kind is ChartKind.PIE else (),
     )
     crowded = crowded_labels(chart, ctx.text.measurer, design.chart.bar_label_share)
     if crowded is not None:
@@ -94,6 +97,13 @@ def compose(slide: ChartSlide, ctx: SlideContext) -> list[Page]:
         )
     items.append(chart)
     return [Page(slide.title, items, slide.notes or "", SlideLayout.TITLE_ONLY)]
+
+
+def _shares(slide: ChartSlide, labels: Labels) -> tuple[str, ...]:
+    """A pie's slices as shares of the whole, in the talk's locale: "60%", "60 %"."""
+    values = slide.series[0].values
+    total = sum(values) or 1
+    return tuple(labels.percent(round(v / total, 2)) for v in values)
 
 
 def chart_inks(palette, tints: tuple[float, ...]) -> list[str]:

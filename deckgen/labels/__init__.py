@@ -83,6 +83,19 @@ class Labels:
 
         return format_decimal(value, locale=self._locale)
 
+    @property
+    def decimal(self) -> str:
+        """The locale's decimal sign: "." or ","."""
+        from babel.numbers import get_decimal_symbol
+
+        return get_decimal_symbol(self._locale)
+
+    def percent(self, share: float) -> str:
+        """A share as the locale writes a percentage: "60%", "60 %"."""
+        from babel.numbers import format_percent
+
+        return format_percent(share, locale=self._locale)
+
     def join(self, items: Iterable[str]) -> str:
         """A list as the locale writes one: "A, B and C", "A, B und C"."""
         listed = list(items)

@@ -208,6 +208,8 @@ class Chart:
     legend: bool
     slices: tuple[str, ...] = ()  # a pie's colours, a category each
     pos: SourcePos | None = None
+    decimal: str = "."  # the talk's decimal sign, for the PDFs' value labels ("2,5")
+    percents: tuple[str, ...] = ()  # a pie's shares, as the talk's locale writes them
 
 
 Item = TextBox | Table | Picture | Shape | Chart

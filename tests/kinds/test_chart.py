@@ -145,3 +145,15 @@ def test_a_deck_with_a_chart_is_the_same_twice_under_source_date_epoch(tmp_path)
         decks.append(next((tmp_path / name).glob("*.pptx")).read_bytes())
         time.sleep(1.1)  # the workbook used to carry the second it was written
     assert decks[0] == decks[1]
+
+
+def test_a_chart_speaks_the_talks_language():
+    """A German pie: its alt text, its shares ("60 %") and its decimal sign (the PDFs'
+    labels) as German writes them."""
+    deck = deck_from(outline_text(PIE, meta="{title: Vortrag, language: de}"))
+    chart = named(deck.slides[0], "Chart")
+    assert chart.alt == "Kreisdiagramm. Alerts: Email 60, Web 30, USB 10."
+    assert chart.percents == ("60\u00a0%", "30\u00a0%", "10\u00a0%")
+    assert chart.decimal == ","
+    english = named(deck_from(outline_text(PIE)).slides[0], "Chart")
+    assert english.percents == ("60%", "30%", "10%") and english.decimal == "."

@@ -53,7 +53,7 @@ def draw_chart(canvas, item: Chart, to_page: Transform, fonts: Fonts) -> None:
 def _axes(item: Chart, box, size: float, face: str, fonts: Fonts):
     x, y, w, h = box
     labels = max(fonts.width(c, size) for c in item.categories)
-    values = max(fonts.width(f"{v:g}", size) for s in item.series for v in s.values)
+    values = max(fonts.width(_number(item, v), size) for s in item.series for v in s.values)
     top = size * 1.5 if item.unit else 0
     if item.kind is ChartKind.BAR:  # categories left of the bars
         chart, left = HorizontalBarChart(), labels
@@ -72,7 +72,7 @@ def _axes(item: Chart, box, size: float, face: str, fonts: Fonts):
     chart.valueAxis.valueMin = min(0.0, lowest)
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = HexColor("#" + item.grid_color)
-    chart.valueAxis.labelTextFormat = "%g"
+    chart.valueAxis.labelTextFormat = lambda value: _number(item, value)
     for i, series in enumerate(item.series):
         color = HexColor("#" + series.color)
         if item.kind is ChartKind.LINE:
@@ -84,6 +84,11 @@ def _axes(item: Chart, box, size: float, face: str, fonts: Fonts):
     return chart
 
 
+def _number(item: Chart, value: float) -> str:
+    """A value label with the talk's decimal sign."""
+    return f"{value:g}".replace(".", item.decimal)
+
+
 def _pie(item: Chart, box, size: float, face: str):
     x, y, w, h = box
     side = min(w, h) - size * 4  # room for the labels outside
@@ -92,7 +97,7 @@ def _pie(item: Chart, box, size: float, face: str):
     values = list(item.series[0].values)
     pie.data = values
     total = sum(values) or 1
-    pie.labels = [f"{v / total:.0%}" for v in values]
+    pie.labels = list(item.percents) or [f"{v / total:.0%}" for v in values]
     pie.simpleLabels = 1
     pie.slices.strokeColor = HexColor("#FFFFFF")
     pie.slices.fontName, pie.slices.fontSize = face, size
