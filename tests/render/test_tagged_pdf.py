@@ -185,3 +185,25 @@ def test_bullets_are_lists_in_the_slides_pdf(pdfs):
         sections = [e for e in _elements(pdf) if e.S == "/Sect"]
         first = [e for e in _walk(sections[0]) if e is not sections[0]]
         assert first[0].S == "/H1"  # each slide's title first
+
+
+def test_a_paragraph_split_across_pages_stays_one_element(tmp_path):
+    words = " ".join(["Long notes keep going across the page."] * 160)
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(
+        "meta: {title: Long}\nsections:\n  - title: S\n    divider: false\n    slides:\n"
+        f"      - {{kind: bullets, title: B, bullets: [x], notes: '{words}'}}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert run_cli("build", str(outline), "-o", str(out), "--format", "handout").exit_code == 0
+    with pikepdf.open(next(out.glob("*.pdf"))) as pdf:
+        pages = {p.objgen: i for i, p in enumerate(pdf.pages)}
+        spanning = []
+        for element in _elements(pdf):
+            kids = element.get("/K")
+            if element.S == "/P" and isinstance(kids, pikepdf.Array):
+                on = {pages[k.Pg.objgen] for k in kids if isinstance(k, pikepdf.Dictionary)}
+                if len(on) > 1:
+                    spanning.append(sorted(on))
+        assert spanning, "no paragraph continued on the next page as one element"

@@ -3,6 +3,7 @@ bookmarks, and the page counter behind "page X of Y"."""
 
 from __future__ import annotations
 
+import itertools
 from ast import literal_eval
 from xml.sax.saxutils import escape
 
@@ -14,6 +15,8 @@ from ..slide import draw_slide, slide_alt
 from ..tagging import Path, artifact, tagged
 from ..units import rgb
 from .styles import Markup
+
+_SPLITS = itertools.count()  # a key for each paragraph split across pages
 
 
 class LayoutPass:
@@ -108,6 +111,16 @@ class MemoParagraph(Paragraph):
     of its own unless told: a heading, a list item's body, a table cell's text)."""
 
     struct: Path = (("P", None),)
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        """The parts of a paragraph split across pages stay one structure element."""
+        parts = super().split(availWidth, availHeight)
+        if len(parts) > 1:
+            *above, (tag, key, *extra) = self.struct
+            key = key if key is not None else ("split", next(_SPLITS))
+            for part in parts:
+                part.struct = (*above, (tag, key, *extra))
+        return parts
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
         if LayoutPass.measuring:
