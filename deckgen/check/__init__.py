@@ -36,7 +36,7 @@ class SlideText:
 class CheckReport:
     findings: tuple[Diagnostic, ...]
     slides: tuple[SlideText, ...]
-    checked: tuple[str, ...]  # what was checked: "deck", "handout" …
+    checked: tuple[str, ...]  # what was checked: "layout", then the formats ("pptx" …)
 
     def to_json(self) -> dict:
         return {
@@ -54,7 +54,8 @@ def check_outputs(deck, files) -> CheckReport:
     from .pdf import pdf_findings
     from .slides import deck_findings, pptx_findings, smallest_text
 
-    findings = list(deck_findings(deck))
+    sizes = smallest_text(deck)
+    findings = list(deck_findings(deck, sizes))
     checked = ["layout"]
     for fmt, path, data in files:
         if fmt == "pptx":
@@ -62,7 +63,7 @@ def check_outputs(deck, files) -> CheckReport:
         else:
             findings += pdf_findings(data, path.name, deck if fmt == "slides-pdf" else None)
         checked.append(fmt)
-    return CheckReport(tuple(findings), tuple(smallest_text(deck)), tuple(checked))
+    return CheckReport(tuple(findings), tuple(sizes), tuple(checked))
 
 
 __all__ = ["TOPIC", "CheckReport", "SlideText", "check_outputs"]

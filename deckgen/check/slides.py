@@ -12,15 +12,14 @@ from collections import defaultdict
 from lxml import etree
 
 from ..errors import Diagnostic, warning
-from ..layout.access import is_title
-from ..layout.frames import Chart, Deck, Picture, Role, SlideFrame, Table, TextBox
+from ..layout.access import is_chrome, is_title
+from ..layout.frames import Chart, Deck, Picture, SlideFrame, Table, TextBox
 from ..render.pptx.xmlns import ADEC, DML, PML, REL
 from . import TOPIC, SlideText
 
 # below this, projected text is hard to read from the back of a room (the deck's own
 # floors are higher; a template or a long table can bring text down to it)
 SMALLEST_PROJECTED = 12.0
-_CHROME = (Role.FOOTER, Role.SLIDE_NUMBER)
 _URL = re.compile(r"^\s*(https?://|mailto:|www\.)", re.I)
 
 _SHAPES = (PML + "sp", PML + "pic", PML + "graphicFrame", PML + "grpSp", PML + "cxnSp")
@@ -34,8 +33,9 @@ def _finding(message: str, frame: SlideFrame | None, hint: str) -> Diagnostic:
 # --------------------------------------------------------------------------- laid out
 
 
-def deck_findings(deck: Deck) -> list[Diagnostic]:
-    """Titles present and unique, pictures described, text large enough to read."""
+def deck_findings(deck: Deck, sizes: list[SlideText] | None = None) -> list[Diagnostic]:
+    """Titles present and unique, pictures described, text large enough to read
+    (``sizes``: each slide's smallest text, if the caller has it already)."""
     out = []
     by_title: dict[str, list[SlideFrame]] = defaultdict(list)
     for frame in deck.slides:
@@ -64,7 +64,7 @@ def deck_findings(deck: Deck) -> list[Diagnostic]:
                     "give each slide a title of its own",
                 )
             )
-    for slide in smallest_text(deck):
+    for slide in smallest_text(deck) if sizes is None else sizes:
         if slide.smallest is not None and slide.smallest < SMALLEST_PROJECTED:
             frame = deck.slides[slide.number - 1]
             out.append(
@@ -84,7 +84,7 @@ def smallest_text(deck: Deck) -> list[SlideText]:
     for frame in deck.slides:
         sizes = []
         for item in frame.items:
-            if isinstance(item, TextBox) and item.role not in _CHROME:
+            if isinstance(item, TextBox) and not is_chrome(item):
                 sizes += [p.size for p in item.paragraphs if p.text.strip()]
             elif isinstance(item, Table):
                 sizes += [p.size for row in item.cells for c in row for p in c.paragraphs]

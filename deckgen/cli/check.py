@@ -36,7 +36,7 @@ def check(
     rules for the deck (alt text, titles present and unique, reading order, table
     headers, contrast, language, link text), PDF/UA for the handout, the slides PDF and
     the guide, and the smallest text on each slide. Exit 1 if anything is found."""
-    from ..build import render_loaded
+    from ..build import load, render_loaded
     from ..check import TOPIC, check_outputs
     from ..errors import DeckgenError
 
@@ -45,7 +45,7 @@ def check(
         formats=FORMATS, start=start, jobs=1,
     )  # fmt: skip
     try:
-        rendered = render_loaded(_load(options), options)
+        rendered = render_loaded(load(options), options)
     except DeckgenError as exc:
         fail(exc)
     deck = rendered.prepared.deck
@@ -67,12 +67,6 @@ def check(
             + ", ".join(report.checked)
         )
     raise SystemExit(1 if findings else 0)
-
-
-def _load(options):
-    from ..build import load
-
-    return load(options)
 
 
 def _smallest(report) -> str:

@@ -22,6 +22,11 @@ def is_title(item: Item) -> bool:
     )
 
 
+def is_chrome(item: Item) -> bool:
+    """Text that repeats on every slide and is not its content: the footer, the number."""
+    return isinstance(item, TextBox) and item.role in (Role.FOOTER, Role.SLIDE_NUMBER)
+
+
 def is_decorative(item: Item) -> bool:
     """Drawn for the look alone: every plain shape (rules, bars, panels, discs), a
     decoration's text (a quote mark) and a picture the outline calls decorative."""
@@ -57,4 +62,4 @@ def reading_order(items: Sequence[Item]) -> list[Item]:
     return out
 
 
-__all__ = ["described", "is_decorative", "is_title", "reading_order"]
+__all__ = ["described", "is_chrome", "is_decorative", "is_title", "reading_order"]

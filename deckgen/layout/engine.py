@@ -142,11 +142,12 @@ class _Engine:
                     "choose darker or lighter colours in theme.colors or the concepts",
                     topic="contrast",
                 )
+            title = plain(page.title)  # bookmarks, contents and messages
             self.slides.append(
                 SlideFrame(
                     number=number,
-                    title=plain(page.title),  # bookmarks, contents and messages
-                    items=tuple(reading_order(described(items, plain(page.title)))),
+                    title=title,
+                    items=tuple(reading_order(described(items, title))),
                     notes=reflow(page.notes),
                     background=background,
                     layout=page.layout,

@@ -73,10 +73,10 @@ def svg_drawing(data: bytes):
     from lxml import etree
     from svglib.svglib import SvgRenderer
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    root = etree.fromstring(data, parser)
     from .fonts import load_fonts
 
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    root = etree.fromstring(data, parser)
     drawing = SvgRenderer("").render(root)
     embedded_fonts(drawing, load_fonts())
     return drawing

@@ -5,8 +5,8 @@ from __future__ import annotations
 from contextlib import nullcontext
 
 from ...inline import plain
-from ...layout.access import is_decorative, is_title
-from ...layout.frames import Chart, Deck, Item, Picture, Role, Shape, SlideFrame, Table, TextBox
+from ...layout.access import is_chrome, is_decorative, is_title
+from ...layout.frames import Chart, Deck, Item, Picture, Shape, SlideFrame, Table, TextBox
 from .chart import draw_chart
 from .fonts import Fonts
 from .image import draw_picture
@@ -16,8 +16,6 @@ from .tagging import artifact, tagged
 from .text import draw_text_box
 from .units import EMU_PER_PT, Transform, rgb
 
-# text that is not the slide's content: the running footer and the slide number
-_CHROME = (Role.FOOTER, Role.SLIDE_NUMBER)
 ALT_LENGTH = 600  # a thumbnail's text alternative: the slide's text, this long at most
 
 
@@ -28,7 +26,7 @@ def slide_alt(frame: SlideFrame) -> str:
     for item in frame.items:
         if is_title(item) or is_decorative(item):
             continue
-        if isinstance(item, TextBox) and item.role not in _CHROME:
+        if isinstance(item, TextBox) and not is_chrome(item):
             said += [p.text for p in item.paragraphs]
         elif isinstance(item, Table):
             said += [" ".join(p.text for c in row for p in c.paragraphs) for row in item.cells]
@@ -73,7 +71,7 @@ def draw_slide(
 def _tagged_item(canvas, item: Item, frame: SlideFrame, to_page: Transform):
     """The structure an item's drawing belongs to on a tagged page (inside a thumbnail,
     which is one figure, it is part of the figure)."""
-    if is_decorative(item) or (isinstance(item, TextBox) and item.role in _CHROME):
+    if is_decorative(item) or is_chrome(item):
         return artifact(canvas)
     key = f"slide-{frame.number}"
     if is_title(item):
@@ -89,7 +87,7 @@ def _tagged_item(canvas, item: Item, frame: SlideFrame, to_page: Transform):
 def _draw_item(canvas, item: Item, to_page: Transform, fonts: Fonts, within=()) -> None:
     match item:
         case TextBox():
-            draw_text_box(canvas, item, to_page, fonts, within if within else None)
+            draw_text_box(canvas, item, to_page, fonts, within)
         case Table():
             draw_table(canvas, item, to_page, fonts, within)
         case Picture():

@@ -28,8 +28,7 @@ from reportlab.pdfbase.pdfdoc import (
 from .tagging import Annotation, Content, Element, Tagger
 
 # reportlab writes a page's and a link's entries from fixed lists: these join them
-for _cls, _keys in ((pdfdoc.PDFPage, ("StructParents", "Tabs")),):
-    _cls.__NoDefault__ = [*_cls.__NoDefault__, *(k for k in _keys if k not in _cls.__NoDefault__)]
+pdfdoc.PDFPage.__NoDefault__ = [*pdfdoc.PDFPage.__NoDefault__, "StructParents", "Tabs"]
 pdfdoc.LinkAnnotation.permitted = (*pdfdoc.LinkAnnotation.permitted, "StructParent")
 
 
@@ -90,14 +89,13 @@ class _Structure:
         key = self.next_key
         self.next_key += 1
         annotation = self.doc.idToObject[child.ref.name]
-        text = child.text or "Link"
         if isinstance(annotation, PDFDictionary):  # a web link: reportlab's plain dictionary
             annotation["StructParent"] = key
             annotation["Contents"] = PDFString(child.text or _uri(annotation))
         else:  # a link within the document
             annotation.otherkw["StructParent"] = key
             if not (annotation.Contents or "").strip():  # reportlab leaves it empty
-                annotation.Contents = text
+                annotation.Contents = child.text or "Link"
         self.annotations.append((key, element))
         page = self.pages[child.page]
         return PDFDictionary({"Type": PDFName("OBJR"), "Obj": child.ref, "Pg": page})

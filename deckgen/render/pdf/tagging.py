@@ -95,7 +95,7 @@ class Tagger:
         """What is drawn inside belongs to the element at ``path`` (a new element when
         the last key is None: a paragraph drawn in two parts is two paragraphs)."""
         if self._open:  # inside another sequence (a figure's own drawing): part of it
-            yield
+            yield None
             return
         *above, (tag, key, *_extra) = path
         parent = self.element(above)
@@ -112,13 +112,8 @@ class Tagger:
         self._next_mcid += 1
         element.children.append(Content(self.page, mcid))
         links = len(getattr(canvas, "_annotationrefs", ()))
-        canvas._code.append(f"/{tag} <</MCID {mcid}>> BDC")
-        self._open = True
-        try:
+        with self._sequence(canvas, f"/{tag} <</MCID {mcid}>> BDC"):
             yield element
-        finally:
-            self._open = False
-            canvas._code.append("EMC")
         for ref in getattr(canvas, "_annotationrefs", ())[links:]:
             link = Element("Link", children=[Annotation(self.page, ref, element.text)])
             element.children.append(link)
@@ -129,7 +124,14 @@ class Tagger:
         if self._open:
             yield
             return
-        canvas._code.append("/Artifact BMC")
+        with self._sequence(canvas, "/Artifact BMC"):
+            yield
+
+    @contextmanager
+    def _sequence(self, canvas, opening: str) -> Iterator:
+        """A marked-content sequence around what is drawn inside (never nested: marked
+        content inside it belongs to it)."""
+        canvas._code.append(opening)
         self._open = True
         try:
             yield

@@ -16,7 +16,7 @@ LINE_BOX = 1.15  # Arial's ascent + descent + gap, in em
 UNDERLINE_DROP, UNDERLINE_WIDTH = 0.106, 0.073  # Arial's underline position and thickness
 
 
-def draw_text_box(canvas, box: TextBox, to_page: Transform, fonts: Fonts, within=None) -> None:
+def draw_text_box(canvas, box: TextBox, to_page: Transform, fonts: Fonts, within=()) -> None:
     """The box; ``within`` (a tagged page's structure path for the box) makes each of its
     paragraphs a P, or an item of a list (L › LI › LBody, a sub-list in its item)."""
     rect = box.rect
@@ -43,7 +43,7 @@ def draw_text_box(canvas, box: TextBox, to_page: Transform, fonts: Fonts, within
     left = rect.x + box.insets.left
     width = rect.w - box.insets.left - box.insets.right
     heading = box.role is Role.TITLE  # in the titles' font
-    paths = None if within is None else _structure(box, within)
+    paths = _structure(box, within) if within else None
     draw_paragraphs(
         canvas, box.paragraphs, left, top, width, to_page, fonts, box.name, heading, paths
     )
