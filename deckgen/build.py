@@ -351,25 +351,21 @@ def _render_format(
 
         data = render_pptx(deck, created, thumbnail.result, prepared.template)
         return fmt, options.out_dir / f"{stem}.pptx", data, []
-    if fmt == "handout":
-        from .layout.handout import layout_handout
+    if fmt in ("handout", "guide"):  # printed documents, drawn by the handout's renderer
         from .render.pdf.handout import render_handout
 
         label = (profile.label or options.audience) if profile is not None else None
-        handout = layout_handout(
-            prepared.talk, deck, options.handout.resolve(profile), label, created
-        )
-        data, problems = render_handout(handout, created)
-        return fmt, options.out_dir / f"{stem}-handout.pdf", data, list(problems)
-    if fmt == "guide":
-        from .layout.guide import layout_guide
-        from .render.pdf.handout import render_handout
+        printed = options.handout.resolve(profile)
+        if fmt == "handout":
+            from .layout.handout import layout_handout
 
-        label = (profile.label or options.audience) if profile is not None else None
-        paper = options.handout.resolve(profile).paper
-        guide = layout_guide(prepared.talk, deck, prepared.plan, paper, label, created)
-        data, problems = render_handout(guide, created)
-        return fmt, options.out_dir / f"{stem}-guide.pdf", data, list(problems)
+            layout = layout_handout(prepared.talk, deck, printed, label, created)
+        else:
+            from .layout.guide import layout_guide
+
+            layout = layout_guide(prepared.talk, deck, prepared.plan, printed.paper, label, created)
+        data, problems = render_handout(layout, created)
+        return fmt, options.out_dir / f"{stem}-{fmt}.pdf", data, list(problems)
     if fmt == "slides-pdf":
         from .render.pdf.slides import render_slides_pdf
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..inline import plain
 from .frames import Deck, SlideFrame
-from .handout import page_frame, running, section_frames
+from .handout import cover_facts, document, page_frame, running, section_frames
 from .handout_blocks import (
     Cover,
     HandoutBlock,
@@ -67,11 +67,7 @@ def layout_guide(
         running=running(talk, audience),
         cover=_cover(design, talk, deck, plan, page, audience),
         body=tuple(body),
-        title=plain(meta.title),
-        author=plain(meta.presenter or meta.organisation or ""),
-        subject=labels("guide_subject", title=plain(meta.title)),
-        keywords=", ".join(meta.keywords),
-        language=meta.language,
+        **document(talk, labels("guide_subject", title=plain(meta.title))),
     )
 
 
@@ -132,31 +128,19 @@ def _cover(
     audience: str | None,
 ) -> Cover:
     meta, labels = talk.meta, talk.labels
-    total = _minutes(labels, plan.minutes, _all_planned(plan))
+    total = _minutes(labels, plan.minutes, plan.all_planned)
     when = total
     if plan.start is not None:
         when = f"{labels.time(plan.start)} – {labels.time(plan.clock(plan.minutes))} · {total}"
-    facts = (
-        (labels("presenter"), meta.presenter),
-        (labels("organisation"), meta.organisation),
-        (labels("date"), labels.text_date(meta.date) if meta.date else None),
-        (labels("audience"), audience),
-        (labels("slides"), f"{len(deck.slides)}"),
-        (labels("time"), when),
-    )
     return Cover(
         title=SourcedText(meta.title, meta.pos),
         subtitle=SourcedText(labels("guide")),
-        facts=tuple((label, value) for label, value in facts if value),
+        facts=cover_facts(talk, deck, audience, (labels("time"), when)),
         disclosure=None,
         bars=design.palette.accents or (design.palette.primary,),
         contents="",
         plan=_plan_table(talk, plan, page),
     )
-
-
-def _all_planned(plan: Plan) -> bool:
-    return all(s.planned for s in plan.sections)
 
 
 def _plan_table(talk: Talk, plan: Plan, page: PageFrame) -> PlanTable:
@@ -167,7 +151,7 @@ def _plan_table(talk: Talk, plan: Plan, page: PageFrame) -> PlanTable:
     for timed in plan.sections:
         row = (talk.sections[timed.index].title, _minutes(labels, timed.minutes, timed.planned))
         rows.append((labels.time(plan.clock(timed.start)), *row) if clock else row)
-    total = (labels("total"), _minutes(labels, plan.minutes, _all_planned(plan)))
+    total = (labels("total"), _minutes(labels, plan.minutes, plan.all_planned))
     header = (labels("section"), labels("minutes"))
     share = (0.78, 0.22)
     if clock:

@@ -93,12 +93,20 @@ def layout_handout(
         running=running(talk, audience),
         cover=_cover(design, talk, deck, audience),
         body=tuple(body),
-        title=plain(meta.title),
-        author=plain(meta.presenter or meta.organisation or ""),
-        subject=labels("handout_subject", title=plain(meta.subtitle or meta.title)),
-        keywords=", ".join(meta.keywords),
-        language=meta.language,
+        **document(talk, labels("handout_subject", title=plain(meta.subtitle or meta.title))),
     )
+
+
+def document(talk: Talk, subject: str) -> dict:
+    """The PDF's own properties: its title, author, subject, keywords and language."""
+    meta = talk.meta
+    return {
+        "title": plain(meta.title),
+        "author": plain(meta.presenter or meta.organisation or ""),
+        "subject": subject,
+        "keywords": ", ".join(meta.keywords),
+        "language": meta.language,
+    }
 
 
 def page_frame(design: Design, paper: str) -> PageFrame:
@@ -182,7 +190,9 @@ def _date(talk: Talk) -> str | None:
     return talk.labels.text_date(talk.meta.date) if talk.meta.date else None
 
 
-def _cover(design: Design, talk: Talk, deck: Deck, audience: str | None) -> Cover:
+def cover_facts(talk: Talk, deck: Deck, audience: str | None, *more) -> tuple:
+    """The cover's (label, value) facts that have a value: presenter, organisation, date,
+    audience, slides, then ``more`` (label, value) pairs."""
     meta, labels = talk.meta, talk.labels
     facts = (
         (labels("presenter"), meta.presenter),
@@ -190,11 +200,17 @@ def _cover(design: Design, talk: Talk, deck: Deck, audience: str | None) -> Cove
         (labels("date"), _date(talk)),
         (labels("audience"), audience),
         (labels("slides"), f"{len(deck.slides)}"),
+        *more,
     )
+    return tuple((label, value) for label, value in facts if value)
+
+
+def _cover(design: Design, talk: Talk, deck: Deck, audience: str | None) -> Cover:
+    meta, labels = talk.meta, talk.labels
     return Cover(
         title=SourcedText(meta.title, meta.pos),
         subtitle=SourcedText(meta.subtitle, meta.pos) if meta.subtitle else None,
-        facts=tuple((label, value) for label, value in facts if value),
+        facts=cover_facts(talk, deck, audience),
         disclosure=SourcedText(meta.disclosure, meta.pos) if meta.disclosure else None,
         bars=design.palette.accents or (design.palette.primary,),
         contents=labels("contents"),

@@ -81,6 +81,11 @@ class Plan:
     def minutes(self) -> float:
         return sum(s.minutes for s in self.sections)
 
+    @property
+    def all_planned(self) -> bool:
+        """Every section's minutes are the outline's (none only estimated)."""
+        return all(s.planned for s in self.sections)
+
     def clock(self, offset: float) -> _dt.time | None:
         """The time of day ``offset`` minutes into the session (None without a start)."""
         if self.start is None:
