@@ -3,8 +3,10 @@
 Any outline string (a title, a bullet, a note, a glossary definition, a handout
 caption) may use:
 
-- ``**bold**`` and ``*italic*`` (``__bold__``, ``_italic_`` too, as CommonMark reads
-  them: an underscore inside a word, as in ``snake_case``, stays an underscore);
+- ``**bold**`` and ``*italic*`` at word boundaries; an underscore is never emphasis
+  (``__init__``, ``snake_case`` stay as written) and an asterisk run with a letter or
+  digit on both sides is literal (``2*3*4``, ``a*b``), so a trainer quoting Python or
+  arithmetic need not escape anything;
 - ```code``` in a monospace font;
 - ``[text](https://…)`` links: ``http``, ``https`` and ``mailto`` only;
 - a backslash before any of ``\\ * _ ` [ ]`` and other punctuation to show it as it is.
@@ -105,8 +107,31 @@ def _parser():
     # "zero": no rule at all; then only these. No newline rule: a line break stays the
     # text's own "\n" (with the spaces before it), as in a text without markup.
     md = MarkdownIt("zero").enable(["emphasis", "backticks", "link", "escape"])
+    md.inline.ruler.at("emphasis", _emphasis)
     md.validateLink = _allowed_link  # any other link stays literal text
     return md
+
+
+def _emphasis(state, silent: bool) -> bool:
+    """CommonMark's emphasis with deckgen's two exceptions: an underscore is never a
+    delimiter, and an asterisk run between two letters or digits is literal text."""
+    from markdown_it.rules_inline import emphasis
+
+    src, start = state.src, state.pos
+    if src[start] == "_":
+        return False  # the parser keeps it as text
+    if src[start] == "*":
+        end = start
+        while end < state.posMax and src[end] == "*":
+            end += 1
+        before = src[start - 1] if start > 0 else ""
+        after = src[end] if end < state.posMax else ""
+        if before.isalnum() and after.isalnum():
+            if not silent:
+                state.pending += src[start:end]
+            state.pos = end
+            return True
+    return emphasis.tokenize(state, silent)
 
 
 def _allowed_link(url: str) -> bool:

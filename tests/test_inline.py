@@ -64,6 +64,37 @@ def test_anything_else_stays_the_literal_text(text):
     assert plain(text) == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "__globals__ and __init__",
+        "snake__case and _private and __dunder__",
+        "_italic_ and __bold__ are not deckgen's",
+        "2*3*4",
+        "a*b*c and x**y**z",
+        "w**x** and **x**y",
+    ],
+)
+def test_code_and_arithmetic_need_no_escapes(text):
+    """An underscore is never emphasis; asterisks between two letters or digits are
+    literal (issue 19's decision), so quoting Python or arithmetic needs no backslash."""
+    assert spans(text) == (Span(text),)
+
+
+def test_emphasis_at_word_boundaries_still_works_beside_literal_asterisks():
+    assert spans("**2*3** is *six*, and (*so*) is *this*.") == (
+        Span("2*3", bold=True),
+        Span(" is "),
+        Span("six", italic=True),
+        Span(", and ("),
+        Span("so", italic=True),
+        Span(") is "),
+        Span("this", italic=True),
+        Span("."),
+    )
+    assert spans("*snake_case*") == (Span("snake_case", italic=True),)
+
+
 def test_backslash_escapes_show_the_character():
     assert spans(r"\*not italic\* and \`not code\` and \[not a link](https://x.org)") == (
         Span("*not italic* and `not code` and [not a link](https://x.org)"),
