@@ -85,7 +85,7 @@ CLOCK = re.compile(r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$")
 
 
 def _clock(_ctx, _param, value: str | None) -> str | None:
-    if value is not None and not CLOCK.match(value):
+    if value is not None and not CLOCK.fullmatch(value):
         raise click.BadParameter(
             f"{value!r} is not a time of day: give hours and minutes on a 24-hour clock, "
             "e.g. --start 09:30 or --start 14:00"

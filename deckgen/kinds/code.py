@@ -5,10 +5,13 @@ says how many lines fit."""
 
 from __future__ import annotations
 
+import difflib
+import functools
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
+from ..errors import quoted
 from ..layout.chrome import title_items
 from ..layout.context import Page, SlideContext
 from ..layout.fit import FitRule, SlideFailed
@@ -34,6 +37,28 @@ class CodeSlide(SlideBase):
     highlight: list[int] = Field(
         default_factory=list, max_length=200, description="Line numbers (from 1) to highlight."
     )
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, name: str) -> str:
+        """Checked when the outline is read, so validate says it, not the build."""
+        names = _language_names()
+        if name.lower() not in names:
+            close = difflib.get_close_matches(name.lower(), names, n=1)
+            guess = f"did you mean '{close[0]}'? " if close else ""
+            raise ValueError(
+                f"Pygments knows no language {quoted(name)} ({guess}use its short name: "
+                "python, bash, yaml, json, sql, javascript, or 'text')"
+            )
+        return name
+
+
+@functools.cache
+def _language_names() -> list[str]:
+    """Every short name Pygments' lexers answer to (from its table: no lexer imported)."""
+    from pygments.lexers import get_all_lexers
+
+    return sorted({alias.lower() for entry in get_all_lexers() for alias in entry[1]})
 
 
 def compose(slide: CodeSlide, ctx: SlideContext) -> list[Page]:

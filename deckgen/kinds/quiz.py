@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from string import ascii_uppercase
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -31,7 +31,7 @@ class QuizSlide(SlideBase):
     )
     question: Text
     options: list[Text] = Field(min_length=2, max_length=6)
-    answer: int | list[int] = Field(
+    answer: int | Annotated[list[int], Field(min_length=1, max_length=6)] = Field(
         description="The correct option's number (from 1), or a list of them."
     )
     explanation: Text | None = Field(default=None, description="Why: for the notes and key.")
@@ -39,6 +39,8 @@ class QuizSlide(SlideBase):
 
     @model_validator(mode="after")
     def _answers_are_options(self):
+        if len(set(self.correct)) < len(self.correct):
+            raise ValueError("an answer is given twice: name each correct option once")
         for number in self.correct:
             if not 1 <= number <= len(self.options):
                 raise ValueError(

@@ -95,16 +95,18 @@ def footer_items(
     number in ``number_color`` where it stands on something else than the footer."""
     footer_box, number_box = design.footer_box(logo is not None), design.number_box()
     style = ParaStyle(design.scale.chrome, color)
-    items = ([logo] if logo is not None else []) + [
-        text.box(
-            footer_box,
-            [text.set(footer, footer_box.w, style)],
-            Role.FOOTER,
-            "Footer",
-            anchor=Anchor.MIDDLE,
-            placeholder=Placeholder.FOOTER,
+    items = [logo] if logo is not None else []
+    if footer.strip():  # a blank footer leaves the line out
+        items.append(
+            text.box(
+                footer_box,
+                [text.set(footer, footer_box.w, style)],
+                Role.FOOTER,
+                "Footer",
+                anchor=Anchor.MIDDLE,
+                placeholder=Placeholder.FOOTER,
+            )
         )
-    ]
     if design.chrome.numbered_by_template:  # its master prints the number itself
         return items
     return items + [

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,6 +140,16 @@ def _read(path: Path, shown: str, pos) -> tuple[CheckedPicture | None, list[Diag
     return _decode(path, data, kind, shown, pos)
 
 
+def decoder_said(exc: Exception) -> str:
+    """What a decoder's exception says, in one line and without the repr of an object
+    ('<_io.BytesIO object at 0x…>') that means nothing to the reader."""
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return _OBJECT_REPR.sub("the data", text)
+
+
+_OBJECT_REPR = re.compile(r"<[\w.]+ object at 0x[0-9a-fA-F]+>")
+
+
 def _decode(path: Path, data: bytes, kind: str, shown: str, pos):
     from PIL import Image  # Pillow comes with python-pptx
 
@@ -167,7 +178,10 @@ def _decode(path: Path, data: bytes, kind: str, shown: str, pos):
                 "scale it down: a slide needs at most about 4000 pixels across",
             )
         ]
+    except Image.UnidentifiedImageError:
+        return None, [
+            error(f"{shown} cannot be decoded (only its signature says {kind})", pos, fix)
+        ]
     except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for damaged files
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return None, [error(f"{shown} cannot be decoded ({reason})", pos, fix)]
+        return None, [error(f"{shown} cannot be decoded ({decoder_said(exc)})", pos, fix)]
     return CheckedPicture(str(path), data, width, height, kind), []

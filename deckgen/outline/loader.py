@@ -15,7 +15,7 @@ from ..errors import Diagnostic, InputError, Severity, SourcePos, error
 from ..kinds import KINDS
 from . import model as m
 from .files import inside
-from .messages import diagnostics, misspelt_away, start_of
+from .messages import diagnostics, start_of, told
 from .overlay import apply_overlay
 from .validate import check_tree
 from .yamltree import PosDict, parse, read_text
@@ -99,7 +99,7 @@ def load_outline_text(
     try:
         outline = m.Outline.model_validate(data)
     except ValidationError as exc:
-        problems += [d for err in misspelt_away(exc.errors()) for d in diagnostics(err, tree, name)]
+        problems += [d for err in told(exc.errors()) for d in diagnostics(err, tree, name)]
         raise InputError(f"{name}: invalid outline", _unique(problems)) from None
     problems += _check_overrides(tree, name)
     if problems:
@@ -173,9 +173,7 @@ def _check_overrides(tree: PosDict, name: str) -> list[Diagnostic]:
                     cls.model_validate(merged)
                 except ValidationError as exc:
                     problems += [
-                        d
-                        for err in misspelt_away(exc.errors())
-                        for d in diagnostics(err, merged, name)
+                        d for err in told(exc.errors()) for d in diagnostics(err, merged, name)
                     ]
     return problems
 

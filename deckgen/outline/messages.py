@@ -34,6 +34,8 @@ def _walk(tree, loc):
     previous = None
     for part in loc:
         tag, previous = previous, part
+        if _is_union_tag(part) and not (isinstance(node, PosDict) and part in node):
+            continue  # a branch of a union: 'list[Note]', 'constrained-str'
         if isinstance(node, PosDict):
             if isinstance(tag, int) and node.get("kind") == part:  # a slide's union tag
                 continue
@@ -91,12 +93,17 @@ def _unwrap(tp):
 
 def _step(current, part):
     tp = _unwrap(current)
-    if isinstance(tp, list):  # a union of slide kinds: pick by tag
-        for option in tp:
-            kind = option.model_fields.get("kind")
-            if kind is not None and part in typing.get_args(kind.annotation):
+    if isinstance(tp, list):  # a union: of slide kinds (pick by tag), or text or a list
+        models = [option for option in tp if isinstance(option, type)]
+        for option in models:
+            kind = issubclass(option, BaseModel) and option.model_fields.get("kind")
+            if kind and part in typing.get_args(kind.annotation):
                 return option
-        return None
+        for option in tp:  # e.g. notes: text, or a list of notes
+            found = _step(option, part)
+            if found is not None:
+                return found
+        return current if _is_union_tag(part) else None
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         field = tp.model_fields.get(part)
         return field.annotation if field else None
@@ -134,8 +141,59 @@ def _is_kind_tag(loc, i: int) -> bool:
 def _describe(loc) -> str:
     # A field may share its name with a slide kind ('title', 'bullets', ...):
     # skip only the union tags.
-    parts = [p for i, p in enumerate(loc) if isinstance(p, str) and not _is_kind_tag(loc, i)]
+    parts = [
+        p
+        for i, p in enumerate(loc)
+        if isinstance(p, str) and not _is_kind_tag(loc, i) and not _is_union_tag(p)
+    ]
     return f"'{parts[-1]}'" if parts else "the outline"
+
+
+def _is_union_tag(part) -> bool:
+    """Whether a location part names a branch of a union (pydantic's 'constrained-str',
+    'list[Note]'), not a key of the outline."""
+    return isinstance(part, str) and (
+        part in _SCALAR_BRANCHES or "[" in part or part.startswith(("constrained-", "function-"))
+    )
+
+
+_SCALAR_BRANCHES = ("str", "int", "float", "bool")
+
+
+def other_branches_away(errors: list[dict]) -> list[dict]:
+    """Pydantic's errors less those that only say a value is not of a union's other
+    branch: notes given as a list are not also 'not text' when a note in it is wrong.
+    A value of none of the branches' types is told once, by the first branch."""
+
+    def branch_of(err) -> tuple | None:  # where a value was not of a branch's type
+        loc = tuple(err["loc"])
+        wrong_type = err["type"].endswith(("_type", "_parsing"))
+        if loc and _is_union_tag(loc[-1]) and wrong_type:
+            return loc[:-1]
+        return None
+
+    deeper = {  # unions where a branch of the right type found the real mistake
+        tuple(err["loc"])[:i]
+        for err in errors
+        if branch_of(err) is None
+        for i, part in enumerate(err["loc"])
+        if _is_union_tag(part)
+    }
+    told_once: set[tuple] = set()
+    kept = []
+    for err in errors:
+        prefix = branch_of(err)
+        if prefix is not None and (prefix in deeper or prefix in told_once):
+            continue
+        if prefix is not None:
+            told_once.add(prefix)
+        kept.append(err)
+    return kept
+
+
+def told(errors: list[dict]) -> list[dict]:
+    """The errors worth telling: one per mistake."""
+    return misspelt_away(other_branches_away(errors))
 
 
 def misspelt_away(errors: list[dict]) -> list[dict]:
@@ -292,6 +350,12 @@ def _value_error(err: dict, field: str, pos: SourcePos) -> Diagnostic:
         pattern = ctx.get("pattern", "")
         if pattern.startswith("^#"):
             return error(f"{field}: {quoted(value)} is not a colour", pos, "write it as '#1F5AA6'")
+        if pattern.startswith("^([01]?[0-9]|2[0-3]):"):
+            return error(
+                f"{field}: {quoted(str(value))} is not a time of day",
+                pos,
+                "write it on a 24-hour clock, as HH:MM: '09:30' or '14:05'",
+            )
         if pattern.startswith("^[A-Za-z]{2,3}"):
             return error(
                 f"{field}: {quoted(value)} is not a language tag",

@@ -113,7 +113,10 @@ class Meta(Node):
     language: Language = Field(
         default="en", description="The talk's language as a BCP 47 tag: en, de, en-GB…"
     )
-    footer: Text | None = Field(default=None, description="Footer text; defaults to the title.")
+    footer: Text | None = Field(
+        default=None,
+        description="Footer text; defaults to the title. A blank one (' ') leaves it out.",
+    )
     disclosure: Text | None = Field(default=None, description="AI-assistance disclosure.")
     keywords: list[Text] = Field(default_factory=list, max_length=MAX_ENTRIES)
     start: ClockTime | None = Field(

@@ -138,12 +138,13 @@ class _Builder:
         # Plain style is None in PyYAML's parser but "" in libyaml's.
         if not event.style and value in _NULLS:
             return None
-        bad = _CONTROL.search(value)
+        # the file was checked as written; an escape ("\\uFFFE") can still spell one
+        bad = _UNREADABLE.search(value)
         if bad:
             self.problem(
-                f"text contains the control character U+{ord(bad.group()):04X}",
+                f"text contains {describe_character(bad.group())}",
                 event.start_mark,
-                "remove it; only tabs and line breaks are allowed in text",
+                TEXT_HINT,
             )
         return value
 

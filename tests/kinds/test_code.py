@@ -80,7 +80,6 @@ def test_more_code_than_a_slide_holds_is_an_error_with_its_line():
     ("extra", "language", "message"),
     [
         ("  highlight: [9]\n", "python", "highlight: line 9"),
-        ("", "klingon", "Pygments knows no language 'klingon'"),
     ],
 )
 def test_what_cannot_be_shown_is_a_positioned_error(extra, language, message):
