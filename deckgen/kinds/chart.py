@@ -15,13 +15,13 @@ from ..layout.charts import crowded_labels
 from ..layout.chrome import title_items
 from ..layout.context import Page, SlideContext
 from ..layout.frames import Chart, ChartKind, ChartSeries, SlideLayout
-from ..outline.nodes import Node, SlideBase, Text
+from ..outline.nodes import ChartNumber, Node, SlideBase, Text
 from .base import InHandout, SlideKind
 
 
 class Series(Node):
     name: Text
-    values: list[float] = Field(min_length=1, max_length=40)
+    values: list[ChartNumber] = Field(min_length=1, max_length=40)
 
 
 class ChartSlide(SlideBase):
@@ -50,6 +50,8 @@ class ChartSlide(SlideBase):
                 raise ValueError("a pie chart shows one series: make the others their own pie")
             if any(v < 0 for v in self.series[0].values):
                 raise ValueError("a pie chart's values cannot be negative")
+            if not any(self.series[0].values):
+                raise ValueError("a pie chart needs a value above 0: all of its values are 0")
         return self
 
 

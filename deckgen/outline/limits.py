@@ -18,3 +18,5 @@ MAX_SLIDES = 2_000  # slides in the whole outline
 MAX_SECTIONS = 1_000
 MAX_DECK_SLIDES = 3_000  # slides in a deck, "(cont.)" slides included
 MAX_ENTRIES = 1_000  # glossary entries, references, keywords, note paragraphs
+MAX_CHART_VALUE = 1e15  # a chart's value, either sign: beyond it no axis reads
+MAX_CHART_DIGITS = 15  # significant digits of a chart's value: what a double keeps (DBL_DIG)

@@ -4,14 +4,30 @@ outline/model.py assembles the whole outline."""
 
 from __future__ import annotations
 
+import re
+import sys
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
-from ..errors import SourcePos
-from .limits import MAX_CELL, MAX_ENTRIES, MAX_NOTES, MAX_TEXT
+from ..errors import SourcePos, quoted
+from .limits import (
+    MAX_CELL,
+    MAX_CHART_DIGITS,
+    MAX_CHART_VALUE,
+    MAX_ENTRIES,
+    MAX_NOTES,
+    MAX_TEXT,
+)
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
 NotesText = Annotated[str, StringConstraints(max_length=MAX_NOTES)]
@@ -22,6 +38,39 @@ Color = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Minutes = Annotated[float, Field(gt=0, le=24 * 60)]
 # a time of day on a 24-hour clock: "09:30", "14:05"
 ClockTime = Annotated[str, StringConstraints(pattern=r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$")]
+
+_NUMBER = re.compile(r"[-+]?(?P<int>[0-9]*)(?:\.(?P<frac>[0-9]*))?(?:[eE][-+]?[0-9]+)?")
+
+
+def chart_value(raw: object) -> float:
+    """A value as written in the outline, if a chart can show it: a finite number within
+    ±1e15, of at most 15 significant digits; a subnormal one is 0 on any axis."""
+    if isinstance(raw, int | float):
+        text = repr(raw)
+    elif isinstance(raw, str):
+        text = raw.strip()
+    else:
+        return raw  # the float type says what is wrong
+    match = _NUMBER.fullmatch(text)
+    if not match or not (match["int"] or match["frac"]):
+        raise ValueError(f"{quoted(text[:40])} is not a number (write digits, e.g. 12.5)")
+    digits = ((match["int"] or "") + (match["frac"] or "")).strip("0")
+    if len(digits) > MAX_CHART_DIGITS:
+        raise ValueError(
+            f"{quoted(text[:40])} has {len(digits)} significant digits; a chart keeps "
+            f"{MAX_CHART_DIGITS} (round it)"
+        )
+    value = float(text)
+    if not abs(value) <= MAX_CHART_VALUE:
+        raise ValueError(
+            f"{quoted(text[:40])} is beyond what a chart can show (±1e15): "
+            "give it in a larger unit (thousands, millions) and say so in 'unit:'"
+        )
+    return value if abs(value) >= sys.float_info.min else 0.0
+
+
+ChartNumber = Annotated[float, BeforeValidator(chart_value)]
+
 
 POS_KEY = "__pos__"
 

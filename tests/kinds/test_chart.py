@@ -120,6 +120,71 @@ def test_data_of_the_wrong_shape_is_a_positioned_error(tmp_path, slide, message)
     assert message in result.stderr and f"{outline}:" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("1e308", "'1e308' is beyond what a chart can show (±1e15)"),
+        ("-1e16", "'-1e16' is beyond what a chart can show"),
+        ("1" + "0" * 399, "is beyond what a chart can show"),
+        ("1e99999", "'1e99999' is beyond what a chart can show"),
+        ("0.1234567890123456789", "has 19 significant digits; a chart keeps 15"),
+        ("12345678901234567890e-10", "has 19 significant digits"),
+        ("nan", "'nan' is not a number"),
+        ("inf", "'inf' is not a number"),
+        ("-Infinity", "'-Infinity' is not a number"),
+        ("1_000", "'1_000' is not a number"),
+    ],
+)
+def test_a_value_no_chart_can_show_is_a_positioned_error(tmp_path, value, message):
+    outline = tmp_path / "outline.yaml"
+    slide = COLUMN.replace("values: [3, 5, 2]", f"values: [3, '{value}', 2]")
+    outline.write_text(outline_text(slide), encoding="utf-8")
+    result = run_cli("build", str(outline), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2, result.output
+    line = (
+        outline_text(slide)
+        .splitlines()
+        .index(next(x for x in outline_text(slide).splitlines() if value in x))
+    )
+    assert f"{outline}:{line + 1}:" in result.stderr and message in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_values_a_chart_can_draw_are_drawn_a_subnormal_as_zero(tmp_path):
+    """±1e15, 15 significant digits, tiny and subnormal values: every chart draws them
+    (the deck's embedded workbook and the PDFs' reportlab charts alike)."""
+    values = ["1e15", "-999999999999999", "1e-300", "1e-320", "0.000000000000001"]
+    outline = tmp_path / "outline.yaml"
+    slides = "".join(
+        COLUMN.replace("chart: column", f"chart: {kind}")
+        .replace("title: Incidents", f"title: {kind}")
+        .replace("categories: [Q1, Q2, Q3]", "categories: [A, B, C, D, E]")
+        .replace("[12, 18, 9]", "[" + ", ".join(f"'{v}'" for v in values) + "]")
+        .replace("[3, 5, 2]", "[1, 2, 3, 4, 5]")
+        for kind in ("column", "bar", "line")
+    )
+    pie = PIE.replace("[Email, Web, USB]", "[A, B, C]").replace(
+        "[60, 30, 10]", "['1e15', '1e-320', 1]"
+    )
+    outline.write_text(outline_text(slides + pie), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("build", str(outline), "-o", str(out), "--format", "pptx", "--format",
+                     "handout", "--format", "slides-pdf")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    prs = Presentation(str(out / "talk.pptx"))
+    frame = next(s for s in slide_titled(prs, "column").shapes if s.has_chart)
+    assert frame.chart.series[0].values == (1e15, -999999999999999.0, 1e-300, 0.0, 1e-15)
+    pie_chart = next(s for s in slide_titled(prs, "Sources").shapes if s.has_chart).chart
+    assert pie_chart.series[0].values == (1e15, 0.0, 1.0)
+
+
+def test_a_pie_of_zeros_is_refused(tmp_path):
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(outline_text(PIE.replace("[60, 30, 10]", "[0, 0, 0]")), encoding="utf-8")
+    result = run_cli("validate", str(outline))
+    assert result.exit_code == 2 and "a pie chart needs a value above 0" in result.stderr
+
+
 def test_categories_too_wide_for_their_columns_are_said():
     long = COLUMN.replace(
         "categories: [Q1, Q2, Q3]",

@@ -70,6 +70,8 @@ def _axes(item: Chart, box, size: float, face: str, fonts: Fonts):
     chart.categoryAxis.categoryNames = list(item.categories)
     lowest = min(min(s.values) for s in item.series)
     chart.valueAxis.valueMin = min(0.0, lowest)
+    if lowest < 0:  # the categories' labels below (or left of) the plot, not under a bar
+        chart.categoryAxis.joinAxisMode = "left" if item.kind is ChartKind.BAR else "bottom"
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = HexColor("#" + item.grid_color)
     chart.valueAxis.labelTextFormat = lambda value: _number(item, value)
