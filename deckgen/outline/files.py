@@ -65,9 +65,22 @@ def not_regular(path: Path) -> tuple[str, str] | None:
         return "is not a valid file name", UNREADABLE
     if stat.S_ISDIR(mode):
         return "is a folder, not a file", FOLDER
-    if not stat.S_ISREG(mode):
-        return "is not a regular file (a pipe, a device or a socket)", SPECIAL
+    if not stat.S_ISREG(mode) or _of_the_kernel(path):
+        return "is not a regular file (a pipe, a device, a socket or the kernel's)", SPECIAL
     return None
+
+
+_KERNEL_FOLDERS = (Path("/proc"), Path("/sys"), Path("/dev"))
+
+
+def _of_the_kernel(path: Path) -> bool:
+    """Whether ``path`` is one of the kernel's own files (/proc/self/environ passes for a
+    regular file of size 0, and reads what it likes)."""
+    try:
+        where = Path(path).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return False
+    return any(where.is_relative_to(folder) for folder in _KERNEL_FOLDERS)
 
 
 def check_picture(

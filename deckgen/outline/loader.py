@@ -14,7 +14,6 @@ from pydantic import ValidationError
 from ..errors import Diagnostic, InputError, Severity, SourcePos, error
 from ..kinds import KINDS
 from . import model as m
-from .files import inside
 from .messages import diagnostics, start_of, told
 from .overlay import apply_overlay
 from .validate import check_tree
@@ -34,30 +33,10 @@ def load_outline(
     name = display_name or str(path)
     text = read_text(path, name)
     layers = []
-    for overlay in overlays:
+    for overlay in overlays:  # named on the command line: any regular file (docs/security.md)
         overlay = Path(overlay)
-        _confine_overlay(overlay, path.resolve().parent)
         layers.append((overlay, read_text(overlay, str(overlay))))
     return load_outline_text(text, name, base_dir=path.resolve().parent, overlays=layers)
-
-
-def _confine_overlay(overlay: Path, project: Path) -> None:
-    """An overlay, like a picture, must lie in the outline's folder (symlinks resolved):
-    an outline's customisation never reads files from elsewhere on the machine."""
-    try:
-        where = overlay.resolve()
-    except (OSError, RuntimeError, ValueError):
-        return  # read_text says what is wrong with it
-    if not inside(where, project):
-        raise InputError(
-            f"{overlay}: outside the outline's folder",
-            [
-                error(
-                    f"the overlay {overlay} is outside the outline's folder {project}",
-                    hint="keep overlays beside the outline, e.g. overlays/client.yaml",
-                )
-            ],
-        )
 
 
 def load_outline_text(
