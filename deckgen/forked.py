@@ -76,18 +76,29 @@ class ChildFailed(RuntimeError):
     """The child ended without an answer (killed, or its answer could not be pickled)."""
 
 
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
 class Forked:
     """``fn()`` running in a forked child; ``result()`` is its value, or raises what it
     raised."""
 
     def __init__(self, fn: Callable[[], Any]) -> None:
         read, write = os.pipe()
+        parent = os.getpid()
+        # A stop (Ctrl-C, SIGTERM) waits until the child is started and known: one that
+        # landed in fork's own handlers (logging's locks) was ignored there, and one
+        # before ``self.pid`` was set left a child nobody could cancel.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
         pid = os.fork()
         if pid == 0:  # the child: answer through the pipe, then end without cleaning up
             code = 0
             try:
                 os.close(read)
                 die_with_parent()
+                if os.getppid() != parent:  # the parent ended before that took hold
+                    os._exit(1)
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
                 with os.fdopen(write, "wb") as pipe:
                     pipe.write(_answer(fn))
             except BaseException:  # noqa: BLE001 - a child must never return into the caller
@@ -98,6 +109,7 @@ class Forked:
         self.pid = pid
         self._read = read
         self._done = False
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a stop that came is handled now
 
     def result(self) -> Any:
         try:
