@@ -107,7 +107,11 @@ def crash_line(exc: BaseException) -> str:
         return "out of memory: the outline asks for more than this machine has"
     if isinstance(exc, RecursionError):
         return "internal error: something in the outline nests too deeply"
-    text = quoted(str(exc)[:_CRASH_TEXT])[1:-1] + ("…" if len(str(exc)) > _CRASH_TEXT else "")
+    try:
+        said = str(exc)
+    except Exception:  # noqa: BLE001 - a message that cannot be said is no reason to stop
+        said = "(its message cannot be shown)"
+    text = quoted(said[:_CRASH_TEXT])[1:-1] + ("…" if len(said) > _CRASH_TEXT else "")
     return (
         f"internal error: {type(exc).__name__}: {text} "
         "(a bug in deckgen: DECKGEN_DEBUG=1 shows the traceback)"

@@ -303,7 +303,7 @@ def test_serve_with_nobody_reading_stderr_still_stops_at_ctrl_c(tmp_path):
                     break
             time.sleep(0.1)
         assert image is not None, "the page never showed the first build"
-        for _client in range(300):  # enough tracebacks to fill a 64 KiB pipe three times
+        for _client in range(150):  # enough tracebacks to fill a 64 KiB pipe twice
             with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
                 conn.sendall(f"GET {image} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
                 conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -371,3 +371,9 @@ def test_running_out_is_worded_as_the_command_line_words_it(bug, line):
 
     assert crash_line(bug) == line
     assert len(crash_line(ValueError("x" * 5000))) < 400
+
+    class Unsayable(Exception):
+        def __str__(self) -> str:
+            raise RuntimeError
+
+    assert crash_line(Unsayable()).startswith("internal error: Unsayable: (its message")
