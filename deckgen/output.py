@@ -4,8 +4,10 @@ Every file is first written in full to a temporary file beside its target (named
 the writing process's id), then the files replace their targets one by one. If a
 replacement fails, the ones already made are undone from hard-linked backups, so the
 folder holds either every new output or every earlier one. Temporary files go on every
-exit path; the ones a killed build could not remove are removed by the next build
-into the folder (only those whose process is gone, so concurrent builds are safe).
+exit path, a stop signal's too: each name is listed for cleanup before its file is made,
+and a cleanup that a stop interrupts goes on to the end before the stop is raised. The
+files a killed build could not remove are removed by the next build into the folder
+(only those whose process is gone, so concurrent builds are safe).
 """
 
 from __future__ import annotations
@@ -14,14 +16,15 @@ import contextlib
 import os
 import re
 import shutil
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .errors import OutputError, error
 
 # .NAME.PID.RANDOM.tmp (new output) and .NAME.PID.RANDOM.bak (the one it replaces)
 _TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.(?:tmp|bak)$")
+_CLEANUP_ATTEMPTS = 1000  # a step interrupted by a stop signal runs again, this often at most
+_O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
 # set when the user has asked deckgen to stop (SIGTERM, Ctrl-C): raised instead of writing
@@ -39,55 +42,87 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
     """Write every ``(path, data)``, all or none; raise OutputError naming the output."""
     if _refusal is not None:
         raise _refusal
-    temps: list[tuple[Path, Path]] = []  # (temp, target)
-    backups: list[tuple[Path, Path | None]] = []  # (target, backup or None if it was new)
+    temps: list[Path] = []  # every temporary name, listed before its file is made
     try:
         for folder in dict.fromkeys(path.parent for path, _data in files):
             _remove_stale_temps(folder)
         for path, data in files:
-            temps.append((_write_temp(path, data), path))
-        for temp, path in temps:
-            backups.append((path, _backup(path)))
+            _write_temp(path, data, temps)
+        if _refusal is not None:  # a stop whose exception was swallowed meanwhile
+            raise _refusal
+        _publish(list(zip(temps, (path for path, _data in files), strict=True)))
+        return [path for path, _data in files]
+    finally:
+        _finish(_quietly_remove, temps)
+
+
+def _publish(pairs: list[tuple[Path, Path]]) -> None:
+    """Each ``(temp, target)`` renamed over its target; on any failure (a stop signal
+    too) the targets replaced so far are put back: all new outputs or all old ones."""
+    backups: list[tuple[Path, Path | None]] = []  # (target, backup or None if it was new)
+    try:
+        for temp, path in pairs:
+            _backup(path, backups)
             _replace(temp, path)
-        done = [path for _temp, path in temps]
-        for _path, backup in backups:
-            _quietly_remove(backup)
-        backups = []
-        return done
     except BaseException:
-        _undo(backups)
+        _finish(_restore, backups[::-1])
         raise
     finally:
-        for temp, _path in temps:
-            _quietly_remove(temp)
+        _finish(_quietly_remove, [backup for _path, backup in backups])
 
 
-def _write_temp(path: Path, data: bytes) -> Path:
+def _finish(step: Callable, items: list) -> None:
+    """``step`` done for every item (a tuple is spread), even if a stop signal's
+    exception (Ctrl-C, SIGTERM) lands in one: that one is done again (each step is
+    harmless to repeat), the rest follow, and the first such exception is raised last."""
+    stop: BaseException | None = None
+    for item in items:
+        for _attempt in range(_CLEANUP_ATTEMPTS):
+            try:
+                step(*item) if isinstance(item, tuple) else step(item)
+                break
+            except BaseException as exc:  # noqa: BLE001 - finish first, raise after
+                stop = stop or exc
+    if stop is not None:
+        raise stop
+
+
+def _write_temp(path: Path, data: bytes, temps: list[Path]) -> None:
+    """``data`` in a new temporary file beside ``path``. Its name goes on ``temps``
+    before the file exists, so whatever stops the build after this line, the caller's
+    cleanup knows the file (removing a name never made is harmless)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp"
-        )
     except OSError as exc:
         raise _cannot_write(path, exc) from None
-    temp = Path(name)
+    while True:
+        temp = path.parent / f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
+        temps.append(temp)
+        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_CLOEXEC, 0o600)
+            break
+        except FileExistsError:  # not ours: never remove it
+            temps.remove(temp)
+        except OSError as exc:
+            raise _cannot_write(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), 0o644)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(temp, 0o644)
     except OSError as exc:
-        _quietly_remove(temp)
         raise _cannot_write(path, exc) from None
-    return temp
 
 
-def _backup(path: Path) -> Path | None:
-    """A hard link to the output ``path`` is about to replace (None: there is none)."""
+def _backup(path: Path, backups: list[tuple[Path, Path | None]]) -> None:
+    """A hard link to the output ``path`` is about to replace, listed on ``backups``
+    before it is made (None: there is none to keep)."""
     if not path.exists() or path.is_dir():
-        return None
+        backups.append((path, None))
+        return
     backup = path.parent / f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.bak"
+    backups.append((path, backup))
     try:
         os.link(path, backup)
     except OSError:
@@ -95,7 +130,6 @@ def _backup(path: Path) -> Path | None:
             shutil.copy2(path, backup)
         except OSError as exc:
             raise _cannot_write(path, exc) from None
-    return backup
 
 
 def _replace(temp: Path, path: Path) -> None:
@@ -105,17 +139,16 @@ def _replace(temp: Path, path: Path) -> None:
         raise _cannot_write(path, exc) from None
 
 
-def _undo(backups: list[tuple[Path, Path | None]]) -> None:
-    """Put back what the replacements made so far replaced."""
-    for path, backup in reversed(backups):
-        with contextlib.suppress(OSError):
-            if backup is not None:
-                os.replace(backup, path)
-            else:
-                os.unlink(path)
-        # a backup still linked to an output that was never replaced: rename() of two
-        # links to one file does nothing, so the link itself must go
-        _quietly_remove(backup)
+def _restore(path: Path, backup: Path | None) -> None:
+    """Put back what replacing ``path`` replaced (nothing: remove the new file)."""
+    with contextlib.suppress(OSError):
+        if backup is not None:
+            os.replace(backup, path)
+        else:
+            os.unlink(path)
+    # a backup still linked to an output that was never replaced: rename() of two
+    # links to one file does nothing, so the link itself must go
+    _quietly_remove(backup)
 
 
 def _remove_stale_temps(folder: Path) -> None:

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .build import BuildOptions, build_time, load, prepare
-from .errors import InputError, error
+from .errors import InputError, error, quoted
+from .outline.limits import MAX_DECK_SLIDES
 
 SLIDE_WIDTH = 1280  # pixels: a 16:9 slide at 1280 x 720, as a projector shows it
 SHEET_GAP = 16  # pixels between thumbnails on the contact sheet
@@ -20,21 +21,27 @@ SHEET_INK = (60, 70, 85)
 
 
 def parse_slides(spec: str) -> list[int]:
-    """``"3-5,8"`` as [3, 4, 5, 8]; ValueError (saying what is wrong) if it is not that."""
-    numbers: list[int] = []
+    """``"3-5,8"`` as [3, 4, 5, 8]; ValueError (saying what is wrong) if it is not that.
+
+    Every number is checked against the largest deck deckgen makes before a range is
+    expanded, so ``1-99999999`` is an error at once, not a list of a hundred million."""
+    numbers: dict[int, None] = {}
     for part in spec.split(","):
+        shown = quoted(part.strip())
         first, dash, last = part.strip().partition("-")
         try:
             low = int(first)
             high = int(last) if dash else low
         except ValueError:
-            raise ValueError(
-                f"'{part.strip()}' is not a slide number or a range like 3-5"
-            ) from None
+            raise ValueError(f"{shown} is not a slide number or a range like 3-5") from None
         if low < 1 or high < low:
-            raise ValueError(f"'{part.strip()}' is not a range of slides (they count from 1)")
-        numbers += range(low, high + 1)
-    return list(dict.fromkeys(numbers))
+            raise ValueError(f"{shown} is not a range of slides (they count from 1)")
+        if high > MAX_DECK_SLIDES:
+            raise ValueError(
+                f"{shown} goes beyond slide {MAX_DECK_SLIDES:,}, the most a deck can have"
+            )
+        numbers.update(dict.fromkeys(range(low, high + 1)))
+    return list(numbers)
 
 
 def render_preview(

@@ -5,6 +5,15 @@ the talk-time estimate and the current warnings; after a failed build it shows t
 errors over the last good slides. It asks for the build's state every second and redraws
 when a new build is there. Only this machine can reach it; it serves what deckgen made
 in memory, never a file, and every text is set as text, never as markup.
+
+It answers only requests addressed to it by name (``Host: 127.0.0.1:PORT`` or
+``localhost:PORT``: a page of another site that renamed itself to 127.0.0.1, DNS
+rebinding, gets 421), sends the same security headers with every answer (errors too)
+and no version banner, and never writes to the terminal (a client that hangs up
+mid-answer is nothing to say). Connections are held by ``Door``: one that has not asked
+anything yet costs no thread, at most ``MAX_WAITING`` wait (the longest waiting is
+closed first) and no longer than ``IDLE_SECONDS``; at most ``MAX_ANSWERING`` threads
+answer, each connection for at most ``ANSWER_SECONDS``.
 """
 
 from __future__ import annotations
@@ -12,11 +21,28 @@ from __future__ import annotations
 import json
 import threading
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
+from .door import Door
 from .inline import plain
 
 SLIDE_WIDTH = 960  # pixels: the page's slides
+
+# sent with every answer: the page's own script and styles, its own images and JSON,
+# never framed (clickjacking), never sniffed as another type, never read by other sites
+SECURITY_HEADERS = (
+    (
+        "Content-Security-Policy",
+        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+        "img-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
+        "form-action 'none'",
+    ),
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Cross-Origin-Resource-Policy", "same-origin"),
+    ("Cache-Control", "no-store"),
+)
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -89,29 +115,25 @@ class Preview:
         self._state: dict = {"build": 0, "title": "deckgen preview", "time": "",
                              "slides": [], "warnings": [], "errors": []}  # fmt: skip
         self._images: dict[str, bytes] = {}
-        self._server: ThreadingHTTPServer | None = None
+        self._door: Door | None = None
+        self._hosts: frozenset[str] = frozenset()
 
     def start(self, port: int = 0) -> str:
         """Serve on 127.0.0.1 (``port`` 0: any free one); the page's address."""
         preview = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(_Handler):
             def do_GET(self) -> None:  # noqa: N802 - http.server's name
                 preview._answer(self)
 
-            def log_message(self, *_args) -> None:  # the terminal is for the build
-                pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
-        host, bound = self._server.server_address[:2]
-        return f"http://{host}:{bound}/"
+        self._door = Door(port, Handler)
+        bound = self._door.port
+        self._hosts = frozenset({f"127.0.0.1:{bound}", f"localhost:{bound}"})
+        return f"http://127.0.0.1:{bound}/"
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+        if self._door is not None:
+            self._door.close()
 
     def publish(self, outcome) -> None:
         """A build's outcome on the page: its slides and notes when it built, its
@@ -119,13 +141,18 @@ class Preview:
         with self._lock:
             self._build += 1
             state = dict(self._state, build=self._build)
-        if outcome.error is not None:
-            state["errors"] = [str(d) for d in outcome.error.diagnostics] or [str(outcome.error)]
-            with self._lock:
-                self._state = state
+        if outcome.error is not None or outcome.crash is not None:
+            self._failed(state, outcome)
             return
         prepared = outcome.prepared
-        images = _slide_images(prepared.deck, self._build)
+        try:
+            images = _slide_images(prepared.deck, self._build)
+        except Exception as exc:  # a bug drawing the slides: said on the page, then raised
+            from .watch import crash_line
+
+            with self._lock:
+                self._state = dict(state, errors=[crash_line(exc)])
+            raise
         state.update(
             title=prepared.deck.meta.title,
             time=prepared.time.describe(),
@@ -144,7 +171,23 @@ class Preview:
         with self._lock:
             self._state, self._images = state, images
 
+    def _failed(self, state: dict, outcome) -> None:
+        if outcome.error is not None:
+            error = outcome.error
+            state["errors"] = [str(d) for d in error.diagnostics] or [str(error)]
+        else:
+            from .watch import crash_line
+
+            state["errors"] = [crash_line(outcome.crash)]
+        with self._lock:
+            self._state = state
+
     def _answer(self, request: BaseHTTPRequestHandler) -> None:
+        hosts = request.headers.get_all("Host") or []
+        if len(hosts) != 1 or hosts[0].strip().lower() not in self._hosts:
+            names = " or ".join(f"http://{host}/" for host in sorted(self._hosts))
+            request.send_error(HTTPStatus.MISDIRECTED_REQUEST, explain=f"ask {names}")
+            return
         path = request.path.split("?", 1)[0]
         with self._lock:
             state, images = self._state, self._images
@@ -160,14 +203,29 @@ class Preview:
         request.send_response(HTTPStatus.OK)
         request.send_header("Content-Type", kind)
         request.send_header("Content-Length", str(len(body)))
-        request.send_header("Cache-Control", "no-store")
-        request.send_header(
-            "Content-Security-Policy",
-            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-            "img-src 'self'; connect-src 'self'",
-        )
         request.end_headers()
         request.wfile.write(body)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """http.server's request handler, quiet and without a version banner, that sends
+    ``SECURITY_HEADERS`` with every answer, errors (400, 404, 421, 501) included."""
+
+    error_content_type = "text/plain; charset=utf-8"
+    default_request_version = "HTTP/1.0"  # an answer to garbage has headers too
+    error_message_format = "%(code)d %(message)s: %(explain)s\n"
+
+    def send_response(self, code, message=None) -> None:
+        self.send_response_only(code, message)  # no Server: banner
+        self.send_header("Date", self.date_time_string())
+
+    def end_headers(self) -> None:
+        for name, value in SECURITY_HEADERS:
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, *_args) -> None:  # the terminal is for the build, and a
+        pass  # stderr nobody reads must never stop the server (or Ctrl-C)
 
 
 def _slide_images(deck, build: int) -> dict[str, bytes]:

@@ -3,7 +3,8 @@ template watched, the deck and the handout built again after each save.
 
 One process builds every time, so its imports, fonts and caches are paid once: a
 rebuild of the shipped talk takes a fraction of a first build. A build that fails
-prints its diagnostics and writes nothing, so the last good outputs stay as they were.
+prints its diagnostics and writes nothing, so the last good outputs stay as they were;
+so does a build that meets a bug in deckgen (any other exception): the watch goes on.
 """
 
 from __future__ import annotations
@@ -14,23 +15,26 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build import BuildOptions, BuildResult, Prepared, load, render_loaded
-from .errors import DeckgenError
+from .errors import DeckgenError, quoted
 from .output import write_all
 
 # editors' swap, backup and lock files: saving one is not saving the talk
 _JUNK_SUFFIXES = (".swp", ".swx", ".swo", "~", ".tmp", ".bak", ".part", ".crdownload")
 _JUNK_PREFIXES = (".#", "#", ".~lock")
+_CRASH_TEXT = 300  # characters of a bug's message said
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """One build of the watch: its result or its error, and how long it took."""
+    """One build of the watch: its result, its error or the bug it met, and how long
+    it took."""
 
     result: BuildResult | None
     error: DeckgenError | None
     seconds: float
     changed: tuple[Path, ...] = ()  # what set it off (nothing for the first)
     prepared: Prepared | None = None  # the talk as laid out, if it built
+    crash: Exception | None = None  # a bug in deckgen met by this build (nothing written)
 
 
 def _inputs(options: BuildOptions) -> list[Path]:
@@ -96,6 +100,24 @@ def watch(
             report(_build(options, changed))
 
 
+def crash_line(exc: BaseException) -> str:
+    """A bug met by a build, in one line (its text's control characters escaped), worded
+    as the command line's own handler words it."""
+    if isinstance(exc, MemoryError):
+        return "out of memory: the outline asks for more than this machine has"
+    if isinstance(exc, RecursionError):
+        return "internal error: something in the outline nests too deeply"
+    try:
+        said = str(exc)
+    except Exception:  # noqa: BLE001 - a message that cannot be said is no reason to stop
+        said = "(its message cannot be shown)"
+    text = quoted(said[:_CRASH_TEXT])[1:-1] + ("…" if len(said) > _CRASH_TEXT else "")
+    return (
+        f"internal error: {type(exc).__name__}: {text} "
+        "(a bug in deckgen: DECKGEN_DEBUG=1 shows the traceback)"
+    )
+
+
 def _saved_since(files: list[Path], since: float) -> tuple[Path, ...]:
     """Which of ``files`` changed after ``since`` (a time.time())."""
     found = []
@@ -115,5 +137,7 @@ def _build(options: BuildOptions, changed: tuple[Path, ...]) -> Outcome:
         write_all(rendered.files)
     except DeckgenError as exc:
         return Outcome(None, exc, time.perf_counter() - start, changed)
+    except Exception as exc:  # a bug (or out of memory): this save fails, the watch goes on
+        return Outcome(None, None, time.perf_counter() - start, changed, crash=exc)
     seconds = time.perf_counter() - start
     return Outcome(rendered.result, None, seconds, changed, rendered.prepared)

@@ -183,3 +183,97 @@ def test_the_handouts_child_never_outlives_a_stopped_build(tmp_path, how):
     if how != "kill-parent":
         assert code == 143, proc.stderr.read()
     assert "Traceback" not in proc.stderr.read().decode()
+
+
+def _outputs(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if not p.name.startswith(".")}
+
+
+def test_a_stop_while_the_deck_is_written_leaves_no_temporary_file(tmp_path):
+    """A stop sent as soon as the first temporary file appears used to leave it behind
+    every time (it was listed for cleanup only once written). Now no temporary file or
+    backup stays, and the folder holds every earlier output or every new one."""
+    outline = _big_talk(tmp_path / "talk", count=300)
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+
+    def build(folder: Path) -> subprocess.Popen:
+        return subprocess.Popen(
+            [sys.executable, "-m", "deckgen", "build", str(outline), "-o", str(folder)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+
+    assert build(out).wait(timeout=120) == 0
+    earlier = _outputs(out)
+    outline.write_text(outline.read_text("utf-8").replace("Point 0", "Point zero"), "utf-8")
+    assert build(fresh).wait(timeout=120) == 0
+    new = _outputs(fresh)
+    assert earlier.keys() == new.keys() and earlier != new
+
+    stopped = 0
+    for stop in (signal.SIGINT, signal.SIGTERM, signal.SIGINT, signal.SIGTERM):
+        proc = build(out)
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and time.monotonic() < deadline:
+            if any(p.name.endswith(".tmp") for p in out.iterdir()):
+                proc.send_signal(stop)
+                break
+            time.sleep(0.001)
+        code = proc.wait(timeout=60)
+        stopped += code == {signal.SIGINT: 130, signal.SIGTERM: 143}[stop]
+        assert leftovers(out) == [], code
+        assert _outputs(out) in (earlier, new), code  # all old or all new, never a mix
+        assert "Traceback" not in proc.stderr.read().decode()
+    assert stopped, "no build was stopped while writing: the test proved nothing"
+
+
+def test_a_stop_right_after_the_temporary_file_is_made_removes_it(tmp_path, monkeypatch):
+    """The window the signal test hits: the file exists, the build has not written it."""
+    (tmp_path / "a.deck").write_bytes(b"old deck")
+
+    def stopped(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output.os, "fdopen", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        write_all([(tmp_path / "a.deck", b"new deck")])
+    assert leftovers(tmp_path) == []
+    assert (tmp_path / "a.deck").read_bytes() == b"old deck"
+
+
+def _stopped_once(monkeypatch, name: str) -> None:
+    """``output.<name>`` raises KeyboardInterrupt the first time, as a signal would."""
+    real = getattr(output, name)
+    calls = []
+
+    def once(*args):
+        calls.append(args)
+        if len(calls) == 1:
+            raise KeyboardInterrupt
+        return real(*args)
+
+    monkeypatch.setattr(output, name, once)
+
+
+@pytest.mark.parametrize("where", ["_restore", "_quietly_remove"])
+def test_a_stop_during_the_cleanup_does_not_cut_it_short(tmp_path, monkeypatch, where):
+    """A second stop (or one that lands in the undo) used to end the cleanup half-way:
+    outputs left half replaced, backups and temporary files behind."""
+    deck, handout = tmp_path / "a.deck", tmp_path / "a-handout.pdf"
+    deck.write_bytes(b"old deck")
+    handout.write_bytes(b"old handout")
+    real = output._replace
+
+    def failing(temp, path):
+        if path == handout:
+            raise KeyboardInterrupt  # the first stop, between the two replacements
+        return real(temp, path)
+
+    monkeypatch.setattr(output, "_replace", failing)
+    _stopped_once(monkeypatch, where)  # the second, in the cleanup
+    with pytest.raises(KeyboardInterrupt):
+        write_all([(deck, b"new deck"), (handout, b"new handout")])
+    assert (deck.read_bytes(), handout.read_bytes()) == (b"old deck", b"old handout")
+    assert leftovers(tmp_path) == []

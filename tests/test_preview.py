@@ -63,3 +63,33 @@ def test_a_bad_list_of_slides_says_so(tmp_path, spec):
 def test_parse_slides():
     assert parse_slides("3-5,8, 4") == [3, 4, 5, 8]
     assert parse_slides("7") == [7]
+
+
+def test_a_huge_range_is_refused_before_it_is_expanded(tmp_path):
+    """``--slides 1-99999999`` used to become a list of a hundred million numbers (5.7 GB)
+    before the deck's size was looked at. Under a 1 GiB address-space limit it now ends
+    at once with a usage error naming the option."""
+    import resource
+    import subprocess
+    import sys
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    out = tmp_path / "preview"
+    done = subprocess.run(
+        [sys.executable, "-m", "deckgen", "preview", str(SMALL), "-o", str(out),
+         "--slides", "2,1-99999999"],
+        capture_output=True, text=True, timeout=120, preexec_fn=limited,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert "--slides" in done.stderr and "'1-99999999' goes beyond slide 3,000" in done.stderr
+    assert not out.exists()
+
+
+def test_a_number_beyond_any_deck_names_the_limit():
+    with pytest.raises(ValueError, match="beyond slide 3,000"):
+        parse_slides("3001")
+    with pytest.raises(ValueError, match=r"'4-\\u00015'"):  # shown escaped
+        parse_slides("1,4-\x015")
+    assert len(parse_slides(",".join(["1-3000"] * 500))) == 3000  # each counted once

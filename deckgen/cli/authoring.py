@@ -112,7 +112,10 @@ def watch(
     def report(outcome) -> None:
         _report(outcome)
         if preview is not None:
-            preview.publish(outcome)
+            try:
+                preview.publish(outcome)
+            except Exception as exc:  # a bug drawing the page: said, the watch goes on
+                _say_crash(exc)
 
     try:
         run_watch(options, report, ready)
@@ -131,8 +134,11 @@ def _report(outcome) -> None:
         names = ", ".join(p.name for p in changed[:3])
         more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
         click.echo(f"changed: {names}{more}", err=True)
-    if outcome.error is not None:
-        echo_diagnostics(outcome.error.diagnostics)
+    if outcome.crash is not None:
+        _say_crash(outcome.crash)
+    if outcome.error is not None or outcome.crash is not None:
+        if outcome.error is not None:
+            echo_diagnostics(outcome.error.diagnostics)
         click.echo(
             f"build failed ({outcome.seconds:.2f} s): the last good files are kept", err=True
         )
@@ -140,3 +146,16 @@ def _report(outcome) -> None:
     echo_diagnostics(outcome.result.diagnostics)
     echo_outputs(outcome.result)
     click.echo(f"built in {outcome.seconds:.2f} s", err=True)
+
+
+def _say_crash(exc: Exception) -> None:
+    """A bug met while watching, in one plain line (the traceback with DECKGEN_DEBUG=1):
+    the watch goes on, so the line says what the command line's handler would."""
+    import os
+    import traceback
+
+    from ..watch import crash_line
+
+    if os.environ.get("DECKGEN_DEBUG"):
+        click.echo("".join(traceback.format_exception(exc)).rstrip("\n"), err=True)
+    click.echo(crash_line(exc), err=True)
