@@ -223,9 +223,11 @@ def test_a_first_column_that_names_no_aspects_stays_data(tmp_path):
         assert table[1] == [("TD", "", "Hits"), ("TD", "", "Cuts")]
 
 
-def test_the_guides_session_plan_is_a_table_named_by_its_sections(talk):
-    tables = _tables(talk["guide"])
-    (plan,) = [t for t in tables if t[0][-1][2] == "Minutes"]
+@pytest.mark.parametrize("clock", [False, True])
+def test_the_guides_session_plan_is_a_table_named_by_its_sections(talk, tmp_path, clock):
+    guide = _build(tmp_path, TALK, "--start", "09:30")["guide"] if clock else talk["guide"]
+    (plan,) = [t for t in _tables(guide) if t[0][-1][2] == "Minutes"]
+    assert [c[2] for c in plan[0]] == (["Time"] if clock else []) + ["Section", "Minutes"]
     assert [c[:2] for c in plan[0]] == [("TH", "/Column")] * len(plan[0])
     section = [c[2] for c in plan[0]].index("Section")
     for row in plan[1:]:

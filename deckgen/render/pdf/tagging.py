@@ -11,7 +11,10 @@ document is written, :mod:`deckgen.render.pdf.tagged` turns that record into the
 structure tree, parent tree and catalog entries.
 
 Marked content may not cut through a text object, so sequences are opened and closed
-between drawing calls: around a flowable's ``drawOn``, a slide item, a header.
+between drawing calls: around a flowable's ``drawOn``, a slide item, a header. A link's
+words are a sequence of their own, of a Link element that also holds the link's
+annotation (PDF/UA-1 7.18.5): between text objects (``link``: the slides' runs) or, for
+a handout paragraph, inside its one text object (``handout/linked.py``).
 """
 
 from __future__ import annotations
@@ -67,6 +70,11 @@ class Tagger:
         self._resumed: tuple[str, Element] | None = None  # an opening after a link's words
         self.drawn: set[int] = set()  # what is drawn once, and as an artifact when repeated
         self._claimed: set[int] = set()  # the link annotations in a Link element
+
+    @property
+    def busy(self) -> bool:
+        """A marked-content sequence is open: what is drawn now is part of it."""
+        return self._open
 
     # -- pages
 

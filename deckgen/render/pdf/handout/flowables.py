@@ -140,7 +140,7 @@ class MemoParagraph(Paragraph):
         tagger.drawn.add(id(self))
         text = self.getPlainText()[:200]
         links = link_texts(self.frags)
-        if not links or tagger._open:
+        if not links or tagger.busy:
             with tagged(canvas, self.struct, text=text):
                 return super().drawOn(canvas, x, y, _sW)
         # links: their words go into Link elements, inside the text object (linked.py)
