@@ -114,7 +114,8 @@ class MemoParagraph(Paragraph):
     measuring pass (see LayoutPass) it is not drawn at all.
 
     Drawn, it is tagged content of the structure element ``struct`` names (a paragraph
-    of its own unless told: a heading, a list item's body, a table cell's text)."""
+    of its own unless told: a heading, a list item's body, a table cell's text); the
+    words of each link in it are a Link element's inside that (see linked.py)."""
 
     struct: Path = (("P", None),)
     once = False  # a table's header row: where the table repeats it, an artifact
@@ -134,10 +135,11 @@ class MemoParagraph(Paragraph):
         tagger = None if LayoutPass.measuring else tagger_of(canvas)
         if tagger is None:
             return super().drawOn(canvas, x, y, _sW)
-        if self.once and id(self) in tagger.drawn:  # a header row repeated on a new page
-            with artifact(canvas):
-                return super().drawOn(canvas, x, y, _sW)
-        tagger.drawn.add(id(self))
+        if self.once:  # a table's header row: repeated on a new page, an artifact
+            if id(self) in tagger.drawn:
+                with artifact(canvas):
+                    return super().drawOn(canvas, x, y, _sW)
+            tagger.drawn.add(id(self))
         text = self.getPlainText()[:200]
         links = link_texts(self.frags)
         if not links or tagger.busy:
