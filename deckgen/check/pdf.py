@@ -122,12 +122,13 @@ def _content(element, pages: dict) -> set[tuple[int, int]]:
         if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
             page = kid.get("/Pg", element.get("/Pg"))
             mcid = kid.get("/MCID")
-        elif isinstance(kid, int | pikepdf.Object) and not isinstance(kid, pikepdf.Dictionary):
+        elif isinstance(kid, int) and not isinstance(kid, bool):  # an MCID on the element's page
             page, mcid = element.get("/Pg"), kid
         else:
             continue
-        if page is not None and mcid is not None and page.objgen in pages:
-            found.add((pages[page.objgen], int(mcid)))
+        objgen = getattr(page, "objgen", None)
+        if objgen in pages and isinstance(mcid, int):
+            found.add((pages[objgen], int(mcid)))
     return found
 
 
