@@ -135,3 +135,55 @@ def test_an_untagged_pdf_is_found_wanting():
     canvas.save()
     found = [d.message for d in pdf_findings(buf.getvalue(), "plain.pdf")]
     assert "plain.pdf: no structure tree" in found and "plain.pdf: no MarkInfo" in found
+
+
+def _tagged_pdf(draw) -> bytes:
+    """A tagged PDF (deckgen's own tagging) with what ``draw`` puts on its page."""
+    import datetime as dt
+
+    from deckgen.render.pdf.tagging import tagging_canvas
+
+    buf = io.BytesIO()
+    canvas = tagging_canvas(Canvas)(buf)
+    canvas.described = ("Title", "en", dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    canvas.setTitle("Title")
+    draw(canvas)
+    canvas.showPage()
+    canvas.save()
+    return buf.getvalue()
+
+
+def test_a_link_without_its_words_and_tables_without_scoped_headers_are_found():
+    from deckgen.render.pdf.tagging import tagged
+
+    def draw(canvas):
+        with tagged(canvas, (("P", None),)):  # the annotation alone gets a Link
+            canvas.drawString(72, 720, "See the site")
+            canvas.linkURL("https://example.org", (72, 715, 200, 730), relative=1)
+        with tagged(canvas, (("Table", "t"), ("TR", 0), ("TD", 0))):
+            canvas.drawString(72, 700, "data only")
+        with tagged(canvas, (("Table", "u"), ("TR", 0), ("TH", 0))):
+            canvas.drawString(72, 680, "a head without scope")
+
+    found = [d.message for d in pdf_findings(_tagged_pdf(draw), "t.pdf")]
+    assert "t.pdf: a link's text is not in its Link element (only its annotation is)" in found
+    assert "t.pdf: a table has no header cells" in found
+    assert "t.pdf: a table's header cell has no scope (Column or Row)" in found
+
+
+def test_a_link_holding_its_words_and_scoped_headers_pass():
+    from deckgen.render.pdf.tagging import link_text, tagged
+
+    def draw(canvas):
+        with tagged(canvas, (("P", None),)):
+            canvas.drawString(72, 720, "See ")
+            with link_text(canvas, "the site") as annotate:
+                canvas.drawString(100, 720, "the site")
+                assert annotate
+                canvas.linkURL("https://example.org", (100, 715, 200, 730), relative=1)
+        head = ("TH", 0, {"Scope": "Column"})
+        with tagged(canvas, (("Table", "t"), ("TR", 0), head)):
+            canvas.drawString(72, 700, "head")
+
+    found = [d.message for d in pdf_findings(_tagged_pdf(draw), "t.pdf")]
+    assert not [m for m in found if "link" in m or "table" in m], found

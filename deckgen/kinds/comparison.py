@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..inline import plain
 from ..layout.chrome import title_items
 from ..layout.context import Page, SlideContext
 from ..layout.design import Palette
@@ -70,6 +71,19 @@ def header_fills(palette: Palette, slide: ComparisonSlide) -> tuple[str, ...]:
     )
 
 
+def names_rows(slide: ComparisonSlide) -> bool:
+    """Whether the first column holds the rows' labels (row headers for screen readers):
+    its header cell names them (has text), it is no concept's column, and every column
+    after it is a concept's, as in ``Aspect | AI Security | AI Safety``. Otherwise the
+    first column may be a thing compared like the others, and is left as data."""
+    first, *others = slide.columns
+    return (
+        bool(plain(first.label).strip())
+        and first.concept is None
+        and all(c.concept for c in others)
+    )
+
+
 def compose(slide: ComparisonSlide, ctx: SlideContext) -> list[Page]:
     design = ctx.design
     scale, insets = design.scale, design.comparison.insets
@@ -114,22 +128,27 @@ def compose(slide: ComparisonSlide, ctx: SlideContext) -> list[Page]:
         title = continued_title(ctx.talk.labels, slide.title, i > 0)
         items = title_items(ctx.at(i), title, design.palette.primary)
         all_rows = [head, *_banded(ctx, rows)]
-        heights = tuple(row_height(r) for r in all_rows)
-        table = Table(
-            rect=Rect(body.x, body.y, body.w, sum(heights)),
-            col_widths=widths,
-            row_heights=heights,
-            cells=tuple(all_rows),
-            font=design.font,
-            name="Comparison table",
-            insets=insets,
-            border=design.palette.table_rule,
-            border_width=design.comparison.rule_width,
-            pos=slide.pos,
-        )
+        table = _table(ctx, slide, widths, all_rows, tuple(row_height(r) for r in all_rows))
         notes = continued_notes(ctx.talk.labels, slide.title, slide.notes, i > 0)
         out.append(Page(title, [*items, table], notes, SlideLayout.TITLE_ONLY, continued=i > 0))
     return out
+
+
+def _table(ctx: SlideContext, slide: ComparisonSlide, widths, rows: list[Row], heights) -> Table:
+    design, body = ctx.design, ctx.design.grid.body_box
+    return Table(
+        rect=Rect(body.x, body.y, body.w, sum(heights)),
+        col_widths=widths,
+        row_heights=heights,
+        cells=tuple(rows),
+        font=design.font,
+        name="Comparison table",
+        insets=design.comparison.insets,
+        row_headers=names_rows(slide),
+        border=design.palette.table_rule,
+        border_width=design.comparison.rule_width,
+        pos=slide.pos,
+    )
 
 
 def _cell_maker(ctx: SlideContext, slide: ComparisonSlide, widths: tuple[int, ...]):
@@ -173,6 +192,7 @@ def to_handout(
             tuple(tuple(row) for row in slide.rows),
             header_fills(palette, slide),
             slide.pos,
+            row_headers=names_rows(slide),
         )
     ]
 

@@ -144,6 +144,7 @@ class Table:
     name: str
     insets: Insets
     header_rows: int = 1
+    row_headers: bool = False  # the first column names each row (PowerPoint's First Column)
     alt: str = ""  # what the table compares, for screen readers (its slide's title)
     border: str = "FFFFFF"
     border_width: float = 1.0  # points

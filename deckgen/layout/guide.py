@@ -159,7 +159,9 @@ def _plan_table(talk: Talk, plan: Plan, page: PageFrame) -> PlanTable:
         header = (labels("time"), *header)
         share = (0.18, 0.62, 0.20)
     widths = tuple(page.frame_width * s for s in share)
-    return PlanTable(labels("session_plan"), header, tuple(rows), total, widths)
+    # the section's title names its row
+    named_by = 1 if clock else 0
+    return PlanTable(labels("session_plan"), header, tuple(rows), total, widths, named_by)
 
 
 def _materials(talk: Talk, deck: Deck) -> ItemList:

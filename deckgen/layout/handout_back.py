@@ -51,6 +51,7 @@ def tables(
                 tuple(palette.on(fill) for fill in table.header_fills),
                 (first,) + (rest,) * (columns - 1),
                 palette.surface,
+                row_headers=table.row_headers,
             )
         )
     return out

@@ -76,6 +76,7 @@ class PlanTable:
     rows: tuple[tuple[str, ...], ...]  # outline text (a section's title) may carry markup
     total: tuple[str, ...]
     widths: tuple[float, ...]  # points, the frame's width together
+    row_header: int | None = None  # the column that names each row (the section's)
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ class ReadingTable:
     header_inks: tuple[str, ...]
     col_widths: tuple[float, ...]
     band: str
+    row_headers: bool = False  # the first column names each row
 
 
 @dataclass(frozen=True)
@@ -258,6 +260,7 @@ class TableToPrint:
     rows: tuple[tuple[str, ...], ...]
     header_fills: tuple[str, ...]
     pos: SourcePos | None = None
+    row_headers: bool = False  # the first column names each row
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ from .units import Transform, rgb
 
 
 def draw_table(canvas, table: Table, to_page: Transform, fonts: Fonts, within=()) -> None:
-    """The table; on a tagged page each cell's text is a TH (header rows) or TD of its
-    TR, under ``within``, and the fills and rules are artifacts."""
+    """The table; on a tagged page each cell's text is a TH (header rows, and the first
+    column where it names the rows) or TD of its TR, under ``within``, and the fills and
+    rules are artifacts."""
     ins = table.insets
     y = table.rect.y
     key = (*within, table.name, table.rect)
@@ -29,15 +30,7 @@ def draw_table(canvas, table: Table, to_page: Transform, fonts: Fonts, within=()
                         stroke=0,
                         fill=1,
                     )
-            head = r < table.header_rows
-            struct = (
-                *within,
-                ("Table", key),
-                ("TR", (key, r)),
-                ("TH" if head else "TD", (key, r, c)),
-            )
-            scope = {"Scope": "Column"} if head else {}
-            with tagged(canvas, struct, **scope):
+            with tagged(canvas, (*within, ("Table", key), ("TR", (key, r)), _cell(table, r, c))):
                 draw_paragraphs(
                     canvas,
                     cell.paragraphs,
@@ -52,6 +45,17 @@ def draw_table(canvas, table: Table, to_page: Transform, fonts: Fonts, within=()
         y += height
     with artifact(canvas):
         _rules(canvas, table, to_page)
+
+
+def _cell(table: Table, row: int, column: int) -> tuple:
+    """A cell's structure: TH of its column in a header row, TH of its row in the first
+    column of a table whose first column names the rows, else TD."""
+    key = (table.name, table.rect, row, column)
+    if row < table.header_rows:
+        return ("TH", key, {"Scope": "Column"})
+    if column == 0 and table.row_headers:
+        return ("TH", key, {"Scope": "Row"})
+    return ("TD", key)
 
 
 def _rules(canvas, table: Table, to_page: Transform) -> None:

@@ -11,7 +11,10 @@ document is written, :mod:`deckgen.render.pdf.tagged` turns that record into the
 structure tree, parent tree and catalog entries.
 
 Marked content may not cut through a text object, so sequences are opened and closed
-between drawing calls: around a flowable's ``drawOn``, a slide item, a header.
+between drawing calls: around a flowable's ``drawOn``, a slide item, a header. A link's
+words are a sequence of their own, of a Link element that also holds the link's
+annotation (PDF/UA-1 7.18.5): between text objects (``link``: the slides' runs) or, for
+a handout paragraph, inside its one text object (``handout/linked.py``).
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ class Element:
     alt: str | None = None
     attributes: dict[str, object] = field(default_factory=dict)  # /A: Scope, BBox …
     text: str = ""  # what it says, for the /Contents of a link annotation it makes
+    parent: Element | None = field(default=None, repr=False, compare=False)
 
 
 class Tagger:
@@ -62,6 +66,15 @@ class Tagger:
         self.page = 0
         self._next_mcid = 0
         self._open = False  # a marked-content sequence is open on this page
+        self._within: Element | None = None  # the element it belongs to (None: an artifact)
+        self._resumed: tuple[str, Element] | None = None  # an opening after a link's words
+        self.drawn: set[int] = set()  # what is drawn once, and as an artifact when repeated
+        self._claimed: set[int] = set()  # the link annotations in a Link element
+
+    @property
+    def busy(self) -> bool:
+        """A marked-content sequence is open: what is drawn now is part of it."""
+        return self._open
 
     # -- pages
 
@@ -79,12 +92,35 @@ class Tagger:
             trail = (*trail, (tag, key))
             found = self._elements.get(trail)
             if found is None:
-                found = self._elements[trail] = Element(tag, key)
+                found = self._elements[trail] = Element(tag, key, parent=parent)
                 parent.children.append(found)
                 for extra in attributes:
                     found.attributes.update(extra)
             parent = found
         return parent
+
+    def target(self, path: Path) -> Element:
+        """The element content at ``path`` belongs to: a new one when the last key is
+        None (a paragraph drawn in two parts is two paragraphs)."""
+        *above, (tag, key, *_extra) = path
+        if key is not None:
+            return self.element(path)
+        parent = self.element(above)
+        element = Element(tag, parent=parent)
+        parent.children.append(element)
+        return element
+
+    def begin(self, element: Element) -> str:
+        """The opening of a new marked-content sequence of ``element`` on this page."""
+        mcid = self._next_mcid
+        self._next_mcid += 1
+        element.children.append(Content(self.page, mcid))
+        return f"/{element.tag} <</MCID {mcid}>> BDC"
+
+    def annotation(self, ref, text: str) -> Annotation:
+        """A link annotation, for a Link element's kids (once only)."""
+        self._claimed.add(id(ref))
+        return Annotation(self.page, ref, text)
 
     # -- content
 
@@ -92,31 +128,56 @@ class Tagger:
     def content(
         self, canvas, path: Path, alt: str | None = None, text: str = "", **attributes
     ) -> Iterator:
-        """What is drawn inside belongs to the element at ``path`` (a new element when
-        the last key is None: a paragraph drawn in two parts is two paragraphs)."""
+        """What is drawn inside belongs to the element at ``path`` (see ``target``)."""
         if self._open:  # inside another sequence (a figure's own drawing): part of it
             yield None
             return
-        *above, (tag, key, *_extra) = path
-        parent = self.element(above)
-        if key is None:
-            element = Element(tag)
-            parent.children.append(element)
-        else:
-            element = self.element(path)
+        element = self.target(path)
         if alt is not None:
             element.alt = alt
         element.text = element.text or text
         element.attributes.update(attributes)
-        mcid = self._next_mcid
-        self._next_mcid += 1
-        element.children.append(Content(self.page, mcid))
         links = len(getattr(canvas, "_annotationrefs", ()))
-        with self._sequence(canvas, f"/{tag} <</MCID {mcid}>> BDC"):
+        with self._sequence(canvas, self.begin(element), element):
             yield element
-        for ref in getattr(canvas, "_annotationrefs", ())[links:]:
-            link = Element("Link", children=[Annotation(self.page, ref, element.text)])
-            element.children.append(link)
+        self.claim(canvas, links, element)
+
+    def claim(self, canvas, start: int, element: Element) -> None:
+        """The link annotations made since the canvas had ``start``: a Link element's
+        own, else each in a Link of its own inside ``element`` (its words are not)."""
+        for ref in getattr(canvas, "_annotationrefs", ())[start:]:
+            if id(ref) in self._claimed:  # a Link inside claimed it already
+                continue
+            self._claimed.add(id(ref))
+            if element.tag == "Link":
+                element.children.append(self.annotation(ref, element.text))
+            else:
+                link = Element("Link", children=[self.annotation(ref, element.text)])
+                element.children.append(link)
+
+    @contextmanager
+    def link(self, canvas, text: str) -> Iterator[bool]:
+        """The words of a link drawn inside (whole text objects) and its annotation: a
+        Link element inside the element whose sequence is open, holding both; inside a
+        figure (a slide's thumbnail, read as its alternative text), a Link after the
+        figure. Yields whether to make the annotation: not inside an artifact."""
+        within = self._within
+        if not self._open or within is None:
+            yield not self._open
+            return
+        link = Element("Link", text=text)
+        owner = within.parent if within.tag == "Figure" and within.parent else within
+        owner.children.append(link)
+        link.parent = owner
+        canvas._code += ["EMC", self.begin(link)]
+        start = len(getattr(canvas, "_annotationrefs", ()))
+        try:
+            yield True
+        finally:
+            self.claim(canvas, start, link)
+            opening = self.begin(within)
+            canvas._code += ["EMC", opening]
+            self._resumed = (opening, within)
 
     @contextmanager
     def artifact(self, canvas) -> Iterator:
@@ -124,20 +185,31 @@ class Tagger:
         if self._open:
             yield
             return
-        with self._sequence(canvas, "/Artifact BMC"):
+        with self._sequence(canvas, "/Artifact BMC", None):
             yield
 
     @contextmanager
-    def _sequence(self, canvas, opening: str) -> Iterator:
+    def _sequence(self, canvas, opening: str, element: Element | None) -> Iterator:
         """A marked-content sequence around what is drawn inside (never nested: marked
         content inside it belongs to it)."""
         canvas._code.append(opening)
-        self._open = True
+        self._open, self._within, self._resumed = True, element, None
         try:
             yield
         finally:
-            self._open = False
-            canvas._code.append("EMC")
+            self._open, self._within = False, None
+            self._close(canvas)
+
+    def _close(self, canvas) -> None:
+        """EMC, or nothing where the sequence resumed after a link's words is empty."""
+        resumed, self._resumed = self._resumed, None
+        code = canvas._code
+        if resumed is not None and code and code[-1] is resumed[0]:
+            code.pop()  # the link was the last thing drawn: no empty sequence after it
+            resumed[1].children.pop()
+            self._next_mcid -= 1
+        else:
+            code.append("EMC")
 
 
 def tagging_canvas(base):
@@ -191,12 +263,25 @@ def artifact(canvas) -> Iterator:
         yield
 
 
+@contextmanager
+def link_text(canvas, text: str) -> Iterator[bool]:
+    """A link's words and annotation drawn inside, as a Link element on a tagged canvas;
+    yields whether to make the annotation (see ``Tagger.link``)."""
+    tagger = tagger_of(canvas)
+    if tagger is None:
+        yield True
+        return
+    with tagger.link(canvas, text) as annotate:
+        yield annotate
+
+
 __all__ = [
     "Annotation",
     "Content",
     "Element",
     "Tagger",
     "artifact",
+    "link_text",
     "tagged",
     "tagger_of",
     "tagging_canvas",

@@ -6,7 +6,7 @@ from contextlib import nullcontext
 
 from ...layout.frames import Align, Anchor, Paragraph, Role, TextBox
 from .fonts import Fonts
-from .tagging import artifact, tagged
+from .tagging import artifact, link_text, tagged
 from .units import EMU_PER_PT, Transform, rgb
 
 # Where the baseline sits in a line of exact spacing, as a share of the font size
@@ -126,19 +126,25 @@ def _draw_line(
         color = rgb(run.color or para.color)
         canvas.setFillColorRGB(*color)
         start = x
-        for name, text in fonts.pieces(run.text, run.bold, run.italic, where, heading, run.code):
-            canvas.setFont(name, size)
-            canvas.drawString(x, y, text)
-            x += canvas.stringWidth(text, name, size)
-        if run.link:
-            _link(canvas, run.link, start, x, y, size, color)
+        # a link's words and annotation are one Link element on a tagged page
+        with link_text(canvas, run.text) if run.link else nullcontext(False) as annotate:
+            for name, text in fonts.pieces(
+                run.text, run.bold, run.italic, where, heading, run.code
+            ):
+                canvas.setFont(name, size)
+                canvas.drawString(x, y, text)
+                x += canvas.stringWidth(text, name, size)
+            if run.link:
+                _link(canvas, run.link, start, x, y, size, color, annotate)
 
 
-def _link(canvas, url: str, start: float, end: float, y: float, size: float, color) -> None:
-    """A link as the deck shows it (underlined, in its run's colour) and a link
-    annotation over it, so the PDF opens it."""
+def _link(canvas, url: str, start, end, y, size, color, annotate: bool = True) -> None:
+    """A link as the deck shows it (underlined, in its run's colour) and, unless told
+    not to (inside an artifact), a link annotation over it, so the PDF opens it."""
     canvas.setStrokeColorRGB(*color)
     canvas.setLineWidth(size * UNDERLINE_WIDTH)
     canvas.line(start, y - size * UNDERLINE_DROP, end, y - size * UNDERLINE_DROP)
+    if not annotate:
+        return
     top, bottom = y + size * ASCENT, y - size * (LINE_BOX - ASCENT)
     canvas.linkURL(url, (start, bottom, end, top), relative=1, thickness=0)

@@ -27,7 +27,10 @@ def add_table(tree, table: Table, ink: Ink):
         f'<a:tcPr marL="{emu(ins.left)}" marR="{emu(ins.right)}" '
         f'marT="{emu(ins.top)}" marB="{emu(ins.bottom)}" anchor="t"'
     )
+    # PowerPoint's Header Row and First Column options: what screen readers announce as
+    # column and row headers
     first_row = ' firstRow="1"' if table.header_rows > 0 else ""
+    first_row += ' firstCol="1"' if table.row_headers else ""
     descr = f" descr={quoteattr(table.alt)}" if table.alt else ""
     markup = [
         f"<p:graphicFrame {NAMESPACES}><p:nvGraphicFramePr>"

@@ -17,9 +17,9 @@ from reportlab.platypus import (
 
 from ....layout import handout_blocks as h
 from ....layout.contrast import on_paper
+from .contents import Contents
 from .flowables import (
     BookmarkHeading,
-    Contents,
     MemoParagraph,
     RuledLines,
     SlideThumb,
@@ -94,7 +94,7 @@ class Blocks:
                 ],
                 "facts",
                 header_rows=0,
-                header_columns=1,
+                row_header=0,
             ),
             colWidths=[box.cover_label_width, self.layout.page.frame_width - box.cover_label_width],
         )
@@ -147,10 +147,13 @@ class Blocks:
 
     def slide_with_notes(self, block: h.SlideWithNotes) -> list:
         frame = block.frame
+        caption = self.para(block.caption, "slide", frame.pos)
+        caption.struct = (("H3", ("caption", frame.number)),)
         thumb = SlideThumb(
             self.layout.deck, frame, block.thumb_width, self.markup, level=block.level
         )
-        right = [self.para(block.caption, "slide", frame.pos, tag="H3")]
+        thumb.heading = caption.struct  # read before the slide it heads
+        right = [caption]
         right += [self.para(p, "notes", frame.pos) for p in block.notes]
         if block.lines_height:
             right.append(self.lines(block.text_width, block.lines_height))
@@ -225,7 +228,9 @@ class Blocks:
             for row in block.rows
         ]
         table = TaggedTable(
-            as_table(data, block.heading.key), colWidths=list(block.col_widths), repeatRows=1
+            as_table(data, block.heading.key, row_header=0 if block.row_headers else None),
+            colWidths=list(block.col_widths),
+            repeatRows=1,
         )
         above, below = box.table_padding
         style = [
@@ -315,7 +320,11 @@ class Blocks:
         rows = [[self.para(text, "label") for text in plan.header]]
         rows += [[self.para(text, "body", pos) for text in row] for row in plan.rows]
         rows.append([self.para(text, "body", pos, bold=True) for text in plan.total])
-        table = TaggedTable(as_table(rows, "plan"), colWidths=list(plan.widths), repeatRows=1)
+        table = TaggedTable(
+            as_table(rows, "plan", row_header=plan.row_header),
+            colWidths=list(plan.widths),
+            repeatRows=1,
+        )
         rule = hex_color(self.layout.design.palette.muted)
         table.setStyle(
             self.table_style(

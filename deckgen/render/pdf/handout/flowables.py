@@ -4,16 +4,15 @@ bookmarks, and the page counter behind "page X of Y"."""
 from __future__ import annotations
 
 import itertools
-from ast import literal_eval
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
-from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from ....layout.frames import Deck, SlideFrame
 from ..slide import draw_slide, slide_alt
-from ..tagging import Path, artifact, tagged
+from ..tagging import Path, artifact, tagged, tagger_of
 from ..units import rgb
+from .linked import LinkedParagraph, link_texts
 from .styles import Markup
 
 _SPLITS = itertools.count()  # a key for each paragraph split across pages
@@ -28,7 +27,11 @@ class LayoutPass:
 
 
 class SlideThumb(Flowable):
-    """A slide drawn from its frame at ``width``; bookmarks itself (and its section)."""
+    """A slide drawn from its frame at ``width``; bookmarks itself (and its section).
+    Given the structure path of its ``heading`` (a caption drawn after it), that
+    heading's element comes before the figure's in the structure, so it is read first."""
+
+    heading: Path | None = None
 
     def __init__(
         self,
@@ -72,6 +75,9 @@ class SlideThumb(Flowable):
         if LayoutPass.measuring:
             return super().drawOn(canvas, x, y, _sW)
         box = (x, y, x + self.width, y + self.height)
+        tagger = tagger_of(canvas)
+        if tagger is not None and self.heading is not None:
+            tagger.element(self.heading)  # its place, before the figure's
         with tagged(canvas, (("Figure", None),), alt=slide_alt(self.frame), BBox=box):
             super().drawOn(canvas, x, y, _sW)
 
@@ -108,9 +114,12 @@ class MemoParagraph(Paragraph):
     measuring pass (see LayoutPass) it is not drawn at all.
 
     Drawn, it is tagged content of the structure element ``struct`` names (a paragraph
-    of its own unless told: a heading, a list item's body, a table cell's text)."""
+    of its own unless told: a heading, a list item's body, a table cell's text); the
+    words of each link in it are a Link element's inside that (see linked.py)."""
 
     struct: Path = (("P", None),)
+    once = False  # a table's header row: where the table repeats it, an artifact
+    _linked: LinkedParagraph | None = None  # while a paragraph with links is drawn
 
     def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
         """The parts of a paragraph split across pages stay one structure element."""
@@ -119,14 +128,39 @@ class MemoParagraph(Paragraph):
             *above, (tag, key, *extra) = self.struct
             key = key if key is not None else ("split", next(_SPLITS))
             for part in parts:
-                part.struct = (*above, (tag, key, *extra))
+                part.struct, part.once = (*above, (tag, key, *extra)), self.once
         return parts
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
-        if LayoutPass.measuring:
+        tagger = None if LayoutPass.measuring else tagger_of(canvas)
+        if tagger is None:
             return super().drawOn(canvas, x, y, _sW)
-        with tagged(canvas, self.struct, text=self.getPlainText()[:200]):
-            super().drawOn(canvas, x, y, _sW)
+        if self.once:  # a table's header row: repeated on a new page, an artifact
+            if id(self) in tagger.drawn:
+                with artifact(canvas):
+                    return super().drawOn(canvas, x, y, _sW)
+            tagger.drawn.add(id(self))
+        text = self.getPlainText()[:200]
+        links = link_texts(self.frags)
+        if not links or tagger.busy:
+            with tagged(canvas, self.struct, text=text):
+                return super().drawOn(canvas, x, y, _sW)
+        # links: their words go into Link elements, inside the text object (linked.py)
+        element = tagger.target(self.struct)
+        element.text = element.text or text
+        self._linked = LinkedParagraph(tagger, element, links, self.blPara.kind == 0)
+        made = len(getattr(canvas, "_annotationrefs", ()))
+        try:
+            with artifact(canvas):
+                super().drawOn(canvas, x, y, _sW)
+        finally:
+            linked, self._linked = self._linked, None
+        linked.annotate(list(getattr(canvas, "_annotationrefs", ())[made:]))
+
+    def beginText(self, x, y):  # noqa: N802 - reportlab's name
+        if self._linked is None:
+            return super().beginText(x, y)
+        return self._linked.text_object(self.canv, x, y)
 
     def draw(self):
         if not LayoutPass.measuring:
@@ -164,18 +198,23 @@ class TaggedTable(Table):
             super()._drawLines()
 
 
-def as_table(rows: list, key: str, header_rows: int = 1, header_columns: int = 0) -> list:
+def as_table(rows: list, key: str, header_rows: int = 1, row_header: int | None = None) -> list:
     """Tag the paragraphs of ``rows`` (cells of flowables or lists of them) as a table's:
-    Table › TR › TH (a header row's: scope Column; a header column's: scope Row) or TD."""
+    Table › TR › TH (a header row's: scope Column; the ``row_header`` column's: scope
+    Row) or TD."""
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
-            head = r < header_rows or c < header_columns
-            cell = (("TH", (key, r, c), {"Scope": "Column" if r < header_rows else "Row"})
-                    if head else ("TD", (key, r, c)))  # fmt: skip
-            struct = (("Table", key), ("TR", (key, r)), cell)
+            if r < header_rows:
+                kind = ("TH", (key, r, c), {"Scope": "Column"})
+            elif c == row_header:
+                kind = ("TH", (key, r, c), {"Scope": "Row"})
+            else:
+                kind = ("TD", (key, r, c))
+            struct = (("Table", key), ("TR", (key, r)), kind)
             for flowable in cell if isinstance(cell, list | tuple) else (cell,):
                 if isinstance(flowable, MemoParagraph):
                     flowable.struct = (*struct, ("P", None))
+                    flowable.once = r < header_rows  # repeated on the next page: an artifact
     return rows
 
 
@@ -267,65 +306,3 @@ def contents_entries(story) -> list[tuple[int, str, str]]:
 
     walk(story, True)
     return found
-
-
-class Contents(TableOfContents):
-    """reportlab's contents table, tagged (TOC › TOCI › Reference) and drawing each
-    entry's dots and page number after its text, so the page number follows the entry
-    in the content stream too (reportlab draws it first: its callback runs before the
-    line's text is written)."""
-
-    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
-        entries = self._lastEntries or [(0, "Placeholder for table of contents", 0, None)]
-        later: list = []
-
-        def entry_end(canvas, _kind, label):
-            page, level, key = label.split(",")
-            page, level, key = int(page), int(level), literal_eval(key)
-            style = self.getLevelStyle(level)
-            dot = " . " if 0 <= self.dotsMinLevel <= level else ""
-            at = _At(canvas, dict(canvas._curr_tx_info))  # where the entry's text ends
-            later.append(
-                lambda: drawPageNumbers(at, style, [(page, key)], availWidth, availHeight, dot)
-            )
-
-        self.canv.setNamedCB("drawTOCEntryEnd", entry_end)
-        rows = []
-        for i, (level, text, page, key) in enumerate(entries):
-            style = self.getLevelStyle(level)
-            value = None
-            if key:
-                text = f'<a href="#{key}">{text}</a>'
-                value = repr(key).replace(",", "\\x2c").replace('"', "\\x2c")
-            mark = f'<onDraw name="drawTOCEntryEnd" label="{page},{level},{value}"/>'
-            entry = ContentsEntry(text + mark, style, later)
-            entry.struct = (("TOC", "contents"), ("TOCI", i), ("Reference", None))
-            if style.spaceBefore:
-                rows.append([Spacer(1, style.spaceBefore)])
-            rows.append([entry])
-        self._table = TaggedTable(rows, colWidths=(availWidth,), style=self.tableStyle)
-        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
-        return self.width, self.height
-
-
-class ContentsEntry(MemoParagraph):
-    """A contents entry that draws what its end callback left for after its text."""
-
-    def __init__(self, text: str, style, later: list):
-        super().__init__(text, style)
-        self._later = later
-
-    def draw(self):
-        super().draw()
-        while self._later:
-            self._later.pop(0)()
-
-
-class _At:
-    """A canvas whose current text position is one remembered earlier."""
-
-    def __init__(self, canvas, info: dict):
-        self._canvas, self._curr_tx_info = canvas, info
-
-    def __getattr__(self, name):
-        return getattr(self._canvas, name)
