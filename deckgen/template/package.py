@@ -20,9 +20,18 @@ from lxml import etree
 
 from ..errors import Diagnostic, InputError, SourcePos, error, quoted, warning
 from ..outline.files import locate_input
+from .pictures import checked_pictures, picture_kind
+from .zipped import (
+    CONTENT_TYPES,
+    RELS,
+    VBA,
+    Refusal,
+    Zipped,
+    open_zip,
+    reachable,
+)
 
 MAX_TEMPLATE_BYTES = 100 * 1024 * 1024  # the template file
-MAX_TEMPLATE_PART = 25 * 1024 * 1024  # one part (a picture, a video) in it
 
 _CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 _PRESENTATION = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -31,11 +40,7 @@ _MACROS = (
     "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
     "application/vnd.ms-powerpoint.template.macroEnabled.main+xml",
 )
-_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-# a template's XML is untrusted: no entities expanded, nothing fetched
-SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 _HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
-_VBA = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,12 @@ def read_template(
         raise _refused(
             f"{shown} cannot be opened as PowerPoint ({exc})", pos, _SAVE_AGAIN
         ) from None
+    from .structure import check_structure
+
+    try:
+        check_structure(prs)
+    except Refusal as refusal:
+        raise _refused(f"{shown}: {refusal.message}", pos, refusal.hint) from None
     template = Template(path, prs, repairs)
     from .clean import clean
 
@@ -93,27 +104,22 @@ def _refused(message: str, pos: SourcePos | None, hint: str) -> InputError:
 
 
 def _checked_package(data: bytes, shown: str, pos, options: TemplateOptions):
-    """The package's bytes, a .potx or stripped .pptm turned into a plain .pptx; refused
-    if it is not a zip, holds an oversized part, macros or external links."""
+    """The package's bytes, a .potx or stripped .pptm turned into a plain .pptx, only the
+    parts something refers to, stored uncompressed for python-pptx; refused if it is not
+    a zip, its directory or a part is damaged or over the limits, or it holds macros or
+    external links."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = {info.filename: info for info in archive.infolist()}
-        types = etree.fromstring(archive.read("[Content_Types].xml"), SAFE_XML)
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError):
-        raise _refused(f"{shown} is not a PowerPoint file", pos, _SAVE_AGAIN) from None
-    big = [name for name, info in members.items() if info.file_size > MAX_TEMPLATE_PART]
-    if big:
-        raise _refused(
-            f"{shown}: the part {big[0]} is over {MAX_TEMPLATE_PART >> 20} MiB",
-            pos,
-            "remove the large picture or video from the template",
-        )
+        zipped = open_zip(data)
+        types = zipped.xml(CONTENT_TYPES)
+        main = _main_override(types)
+        if main is None:
+            raise Refusal("it is not a PowerPoint file", _SAVE_AGAIN)
+        names = reachable(zipped)
+    except Refusal as refusal:
+        raise _refused(f"{shown}: {refusal.message}", pos, refusal.hint) from None
     repairs: list[Diagnostic] = []
-    main = _main_override(types)
-    if main is None:
-        raise _refused(f"{shown} is not a PowerPoint file", pos, _SAVE_AGAIN)
     kind = main.get("ContentType")
-    if kind in _MACROS or any(name.endswith("vbaProject.bin") for name in members):
+    if kind in _MACROS or any(name.endswith("vbaProject.bin") for name in zipped.members):
         if not options.strip_macros:
             raise _refused(
                 f"{shown} contains macros", pos, "pass --strip-macros to build without them"
@@ -125,18 +131,18 @@ def _checked_package(data: bytes, shown: str, pos, options: TemplateOptions):
         repairs.append(
             warning(f"{shown}: a .potx, opened as a presentation", pos, topic="template")
         )
-    try:
-        external = _external_links(archive, members)
-    except etree.XMLSyntaxError as exc:
-        raise _refused(f"{shown} has a damaged part ({exc})", pos, _SAVE_AGAIN) from None
+    external = [target for _part, rel, target in zipped.external if rel != _HYPERLINK]
     if external and not options.allow_external_links:
         raise _refused(
-            f"{shown} links to {external[0]} outside itself",
+            f"{shown} links to {quoted(external[0])} outside itself",
             pos,
             "pass --allow-external-links to build with them, or remove them from the template",
         )
     main.set("ContentType", _PRESENTATION)
-    return _rewritten(archive, types, members), repairs
+    try:
+        return _rewritten(zipped, names, types, shown, pos), repairs
+    except Refusal as refusal:
+        raise _refused(f"{shown}: {refusal.message}", pos, refusal.hint) from None
 
 
 def as_potx(data: bytes) -> bytes:
@@ -159,42 +165,60 @@ def _main_override(types):
     return None
 
 
-def _external_links(archive, members) -> list[str]:
-    """The targets of relationships that reach outside the package (but hyperlinks)."""
-    found = []
-    for name in members:
-        if name.endswith(".rels"):
-            root = etree.fromstring(archive.read(name), SAFE_XML)
-            for rel in root.iter(f"{{{_RELS}}}Relationship"):
-                external = rel.get("TargetMode") == "External"
-                if external and rel.get("Type") != _HYPERLINK:
-                    found.append(rel.get("Target"))
-    return found
-
-
-def _rewritten(archive, types, members) -> bytes:
-    """The package with the presentation's content type fixed and no macro project."""
+def _rewritten(zipped: Zipped, names: list[str], types, shown: str, pos) -> bytes:
+    """The parts ``names`` (every XML part scanned by the safe parser, every picture
+    checked), the presentation's content type fixed and no macro project, stored."""
     for override in list(types.iter(f"{{{_CT}}}Override")):
         if override.get("PartName", "").endswith("vbaProject.bin"):
             types.remove(override)
+    xml_types = _xml_types(types)
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in members:
-            if name.endswith("vbaProject.bin"):
-                continue
-            if name == "[Content_Types].xml":
+    pictures = []
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
+        for name in names:
+            if name == CONTENT_TYPES:
                 data = etree.tostring(types, xml_declaration=True, encoding="UTF-8")
             elif name.endswith(".rels"):
-                data = _without_vba(archive.read(name))
+                data = _without_vba(zipped.xml(name))
             else:
-                data = archive.read(name)
+                data = zipped.read(name)
+                if _is_xml(name, data, xml_types):
+                    zipped.xml(name)  # refused if unsafe: python-pptx parses it next
+                if picture_kind(data):
+                    pictures.append((name, data))
             target.writestr(name, data)
+    checked_pictures(pictures)
     return out.getvalue()
 
 
-def _without_vba(data: bytes) -> bytes:
-    root = etree.fromstring(data, SAFE_XML)
-    for rel in list(root.iter(f"{{{_RELS}}}Relationship")):
-        if rel.get("Type") == _VBA:
+def _xml_types(types) -> tuple[set[str], set[str]]:
+    """The extensions and part names the content types declare as XML."""
+    extensions, parts = set(), set()
+    for entry in types:
+        if not (entry.get("ContentType") or "").endswith("xml"):
+            continue
+        if entry.get("Extension"):
+            extensions.add(entry.get("Extension").lower())
+        if entry.get("PartName"):
+            parts.add(entry.get("PartName").lstrip("/"))
+    return extensions, parts
+
+
+def _is_xml(name: str, data: bytes, xml_types: tuple[set[str], set[str]]) -> bool:
+    """Whether python-pptx may parse the part as XML: by its content type, its name or its
+    first bytes."""
+    extensions, parts = xml_types
+    extension = name.rsplit(".", 1)[-1].lower()
+    return (
+        name in parts
+        or extension in extensions
+        or extension in ("xml", "rels", "vml")
+        or data.lstrip()[:5] == b"<?xml"
+    )
+
+
+def _without_vba(root) -> bytes:
+    for rel in list(root.iter(f"{{{RELS}}}Relationship")):
+        if rel.get("Type") == VBA:
             root.remove(rel)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
