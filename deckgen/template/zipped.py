@@ -26,6 +26,28 @@ CONTENT_TYPES = "[Content_Types].xml"
 RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 VBA = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
 _METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+# relationship types (the last part of their URI) whose target must be a part of the package
+_INSIDE = frozenset(
+    [
+        "officeDocument",
+        "slideMaster",
+        "slideLayout",
+        "slide",
+        "notesMaster",
+        "notesSlide",
+        "handoutMaster",
+        "theme",
+        "themeOverride",
+        "tableStyles",
+        "presProps",
+        "viewProps",
+        "commentAuthors",
+        "core-properties",
+        "extended-properties",
+        "custom-properties",
+        "thumbnail",
+    ]
+)
 
 
 class Refusal(Exception):
@@ -131,16 +153,24 @@ def reachable(zipped: Zipped) -> list[str]:
     A relationship to a part that is missing or outside the package is refused."""
     found = [CONTENT_TYPES]
     queue = deque([""])  # "" is the package root
-    seen = {""}
+    seen = {"", CONTENT_TYPES}
     while queue:
         source = queue.popleft()
         rels = _rels_name(source)
         if rels not in zipped.members:
             continue
-        found.append(rels)
+        if rels not in seen:  # (a relationship may name a relationships part itself)
+            seen.add(rels)
+            found.append(rels)
         for rel in zipped.xml(rels).iter(f"{{{RELS}}}Relationship"):
             kind, target = rel.get("Type") or "", rel.get("Target")
             if rel.get("TargetMode") == "External":
+                if kind.rsplit("/", 1)[-1] in _INSIDE:
+                    raise Refusal(
+                        f"{quoted(rels)} takes its {quoted(kind.rsplit('/', 1)[-1])} from "
+                        f"{quoted(target or '')}, outside the package",
+                        _SAVE_AGAIN,
+                    )
                 zipped.external.append((source or "/", kind, target or ""))
                 continue
             if kind == VBA:

@@ -126,6 +126,9 @@ def with_picture(picture: bytes, name: str = "ppt/media/image9.png") -> bytes:
         b'<p:bg><p:bgPr><a:blipFill><a:blip r:embed="rId99"/><a:stretch><a:fillRect/>'
         b"</a:stretch></a:blipFill><a:effectLst/></p:bgPr></p:bg>"
     )
+    png = b'<Default Extension="png" ContentType="image/png"/>'
+    if png not in members(data)["[Content_Types].xml"]:
+        data = replaced("[Content_Types].xml", b"<Default ", png + b"<Default ", data)
     return changed(add={name: picture}, data=with_background(background, data))
 
 
