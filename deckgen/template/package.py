@@ -81,7 +81,7 @@ def read_template(
         prs = Presentation(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-pptx raises many kinds for a bad file
         raise _refused(
-            f"{shown} cannot be opened as PowerPoint ({exc})", pos, _SAVE_AGAIN
+            f"{shown} cannot be opened as PowerPoint ({quoted(str(exc))[1:-1]})", pos, _SAVE_AGAIN
         ) from None
     from .structure import check_structure
 

@@ -86,7 +86,8 @@ class Zipped:
             with self.archive.open(info) as member:
                 data = member.read(info.file_size + 1)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
-            raise Refusal(f"the part {quoted(name)} is damaged ({exc})", _SAVE_AGAIN) from None
+            reason = quoted(str(exc))[1:-1]
+            raise Refusal(f"the part {quoted(name)} is damaged ({reason})", _SAVE_AGAIN) from None
         if len(data) != info.file_size:
             raise Refusal(
                 f"the part {quoted(name)} holds {len(data):,} bytes, not the {info.file_size:,} "
