@@ -27,13 +27,19 @@ from . import backdrop, look
 from .scenery import largest, scenery
 
 DEFAULT_WIDTH, DEFAULT_HEIGHT = Grid().width, Grid().height
+MIN_FACTOR = 0.25  # slides at least a quarter of deckgen's own each way (3.33 × 1.88 in)
 SURFACE_TINT = 0.06  # panels and banded rows, when the theme's lt2 does not suit
 BODY_KEPT = 0.75  # a template's footer may not rise into the body's top three quarters
 
 
+def scale_factor(prs) -> float:
+    """How much smaller or larger than deckgen's own the template's slides are."""
+    return min(prs.slide_width / DEFAULT_WIDTH, prs.slide_height / DEFAULT_HEIGHT)
+
+
 def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
     """The design for ``talk`` built on the template ``prs`` with its chosen layouts."""
-    factor = min(prs.slide_width / DEFAULT_WIDTH, prs.slide_height / DEFAULT_HEIGHT)
+    factor = scale_factor(prs)
     design = scaled(default_design(talk), factor)
     content = choices[SlideLayout.CONTENT].layout
     theme = look.ThemeLook(content.slide_master)

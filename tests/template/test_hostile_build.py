@@ -167,3 +167,20 @@ def test_all_of_a_templates_pictures_together_are_capped(tmp_path):
         extra[f"ppt/media/p{i}.png"] = png_header(6000, 6000)
     message = refusal(tmp_path, changed(add=extra, data=data))
     assert "its pictures hold 252 megapixels together, over the limit of 200" in message
+
+
+def test_slides_too_small_for_deckgens_type_are_refused_not_a_crash(tmp_path):
+    """1 × 56 in is a size PowerPoint accepts, but deckgen's type steps scale to nothing
+    there (it was an internal error): refused, with the smallest size that works."""
+    folder = talk_folder(tmp_path)
+    data = replaced(
+        "ppt/presentation.xml", b'cx="12192000" cy="6858000"', b'cx="914400" cy="51206400"'
+    )
+    template = write(folder, data)
+    out = tmp_path / "out"
+    result = run_cli(
+        "build", str(folder / "outline.yaml"), "-o", str(out), "--template", str(template)
+    )
+    assert result.exit_code == 2, result.output
+    assert "its slides are 1.00 × 56.00 in, too small" in result.stderr
+    assert "at least 3.33 × 1.88 in" in result.stderr
