@@ -40,9 +40,25 @@ def inspect(file, as_json, strip_macros, allow_external_links) -> None:
         fail(exc)
     report = describe(opened)
     if as_json:
-        _print([json.dumps(report, indent=2, ensure_ascii=False)])
+        _print([_json(report)])
     else:
         _print(as_text(report))
+
+
+def _json(report: dict) -> str:
+    """The report as JSON with every character a terminal would not show as itself (a
+    bidirectional override, a line separator) written as a JSON escape: the data read
+    back is the same, and the text cannot disguise itself."""
+    text = json.dumps(report, indent=2, ensure_ascii=False)
+    return "".join(ch if ch.isprintable() or ch == "\n" else _escape(ch) for ch in text)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # beyond the BMP: a surrogate pair, as JSON spells it
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def _print(lines) -> None:
@@ -163,7 +179,7 @@ def check(file, outline, audience, as_json, strip_macros, allow_external_links) 
         fail(exc)
     report = _check_report(file, name, _layouts(file, options), diagnostics, slides, failed)
     if as_json:
-        _print([json.dumps(report, indent=2, ensure_ascii=False)])
+        _print([_json(report)])
     else:
         _print(_check_lines(report))
     if failed:

@@ -1,11 +1,18 @@
 """Opening an organisation's template (.pptx or .potx) as untrusted input, and cleaning it.
 
-A template is confined like a picture (a regular file inside the project folder), size
-capped, and refused when it carries macros or external links unless asked to strip or
-allow them. Then it is cleaned so a deck can be built on it: the sample slides go
-completely (their ids, relationships and parts, and the section and custom-show entries
-that would otherwise adopt the first new slide), duplicate shape ids in masters and
-layouts are renumbered, and a missing table-styles part is added. Every repair is a
+A template is confined like a picture (a regular file inside the project folder) and
+at most 100 MiB. Its zip is checked from its directory before anything is inflated
+(`zipped.py`: members, declared sizes per part and in total, methods, encryption) and
+only the parts the package root reaches by relationship are read: each checked against
+its declared size and CRC, every XML part scanned by the one safe parser (`safexml.py`:
+no DOCTYPE, no entities), every picture held to the picture limits (`pictures.py`). The
+pruned package goes to python-pptx, and what a deck needs is checked (`structure.py`:
+masters, themes, layouts, slide size, shapes). It is refused when it carries macros or
+external links unless asked to strip or allow them. Then it is cleaned so a deck can be
+built on it: the sample slides go completely (their ids, relationships and parts, and
+the section and custom-show entries that would otherwise adopt the first new slide),
+duplicate shape ids in masters and layouts are renumbered, and a missing table-styles
+part is added. Every refusal names the template and the part; every repair is a
 warning that names the part.
 """
 

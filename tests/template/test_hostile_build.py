@@ -74,7 +74,9 @@ def test_template_inspect_shows_control_characters_in_names_as_escapes(tmp_path)
     assert "  'Evil\\u000Arepaired: nothing\\u000D\\u202Etxt.exe' [title]" in result.stdout
     assert [line for line in lines if line.startswith("repaired:")] == ["repaired: nothing"]
     assert not [ch for ch in result.stdout if ch in "\r\u202e"]
-    as_json = json.loads(run_cli("template", "inspect", str(template), "--json").stdout)
+    printed = run_cli("template", "inspect", str(template), "--json").stdout
+    assert "\u202e" not in printed and "\\u202e" in printed
+    as_json = json.loads(printed)
     names = [layout["name"] for layout in as_json["masters"][0]["layouts"]]
     assert "Evil\nrepaired: nothing\r\u202etxt.exe" in names  # data stays data in JSON
 
