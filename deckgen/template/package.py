@@ -39,6 +39,9 @@ from .zipped import (
 )
 
 MAX_TEMPLATE_BYTES = 100 * 1024 * 1024  # the template file
+# the XML parts deckgen reads, declared sizes together (python-pptx's trees of them take
+# about 15 times as much memory; real templates hold 1 to 2 MiB)
+MAX_TEMPLATE_XML = 16 * 1024 * 1024
 
 _CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 _PRESENTATION = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -179,6 +182,13 @@ def _rewritten(zipped: Zipped, names: list[str], types, shown: str, pos) -> byte
         if override.get("PartName", "").endswith("vbaProject.bin"):
             types.remove(override)
     xml_types = _xml_types(types)
+    xml = sum(zipped.members[name].file_size for name in names if _is_xml(name, b"", xml_types))
+    if xml > MAX_TEMPLATE_XML:
+        raise Refusal(
+            f"its XML parts come to {xml / 2**20:,.1f} MiB, over the limit of "
+            f"{MAX_TEMPLATE_XML >> 20} MiB",
+            "remove unused layouts and masters, or shapes drawn many times over",
+        )
     out = io.BytesIO()
     pictures = []
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:

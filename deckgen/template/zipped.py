@@ -130,7 +130,7 @@ def open_zip(data: bytes) -> Zipped:
     total = sum(info.file_size for info in infos)
     if total > MAX_TEMPLATE_TOTAL:
         raise Refusal(
-            f"its parts come to {total >> 20:,} MiB uncompressed, over the limit of "
+            f"its parts come to {total / 2**20:,.1f} MiB uncompressed, over the limit of "
             f"{MAX_TEMPLATE_TOTAL >> 20} MiB",
             "remove large pictures, videos and unused parts from the template",
         )
