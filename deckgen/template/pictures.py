@@ -24,6 +24,7 @@ _EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}e
 _BLIP = ".//{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 
 MAX_TEMPLATE_PIXELS = 200_000_000  # all of a template's pictures together
+MAX_DRAWN_SIDE = 2048  # pixels across a template picture the PDFs draw (a copy if larger)
 _FIX = "open the template, replace the picture with a PNG or JPEG and save it again"
 _SMALLER = "scale it down: a slide needs at most about 4000 pixels across"
 
@@ -39,7 +40,7 @@ def checked_pictures(pictures: list[tuple[str, bytes]]) -> None:
     total = sum(_pixels(name, data) for name, data in pictures)
     if total > MAX_TEMPLATE_PIXELS:
         raise Refusal(
-            f"its pictures hold {total // 1_000_000:,} megapixels together, over the limit "
+            f"its pictures hold {total / 1_000_000:,.1f} megapixels together, over the limit "
             f"of {MAX_TEMPLATE_PIXELS // 1_000_000:,}",
             "scale its pictures down: a slide needs at most about 4000 pixels across",
         )
@@ -100,8 +101,43 @@ def picture_color(element, part) -> str | None:
     if picture is None:
         return None
     if picture not in _AVERAGES:
-        _AVERAGES[picture] = _average(picture.blob)
+        _AVERAGES[picture] = _average(drawable(picture))
     return _AVERAGES[picture]
+
+
+def drawable(picture) -> bytes:
+    """A checked picture part's bytes as the PDFs draw it: itself, or where it is over
+    :data:`MAX_DRAWN_SIDE` pixels across, a copy scaled down to that (made once), so the
+    PDFs never hold a template's full-size photographs in memory."""
+    if picture not in _DRAWABLE:
+        _DRAWABLE[picture] = _scaled_down(picture.blob)
+    return _DRAWABLE[picture]
+
+
+_DRAWABLE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # picture part -> bytes
+
+
+def _scaled_down(data: bytes) -> bytes:
+    from PIL import Image
+
+    kind = picture_kind(data)
+    try:
+        with warnings.catch_warnings(), Image.open(io.BytesIO(data), formats=[kind]) as picture:
+            warnings.simplefilter("ignore")
+            if max(picture.size) <= MAX_DRAWN_SIDE:
+                return data
+            picture.draft(picture.mode, (MAX_DRAWN_SIDE, MAX_DRAWN_SIDE))  # JPEG: decode smaller
+            picture.thumbnail((MAX_DRAWN_SIDE, MAX_DRAWN_SIDE))
+            out = io.BytesIO()
+            if kind == "JPEG":
+                shown = picture if picture.mode in ("RGB", "L") else picture.convert("RGB")
+                shown.save(out, "JPEG", quality=90)
+            else:
+                plain = picture.mode in ("RGB", "RGBA", "L", "LA", "P", "1")
+                (picture if plain else picture.convert("RGBA")).save(out, "PNG")
+    except Exception:  # noqa: BLE001 - checked when opened; drawn as it is if this fails
+        return data
+    return out.getvalue()
 
 
 _AVERAGES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # picture part -> colour

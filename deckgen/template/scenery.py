@@ -18,7 +18,7 @@ from pptx.oxml.ns import qn
 from ..layout.frames import Item, Picture, Shape, ShapeKind
 from ..layout.geometry import EMU_PER_PT, Rect
 from . import look
-from .pictures import related_picture
+from .pictures import drawable, related_picture
 
 _KINDS = {"rect": ShapeKind.RECT, "ellipse": ShapeKind.ELLIPSE, "roundRect": ShapeKind.ROUND_RECT}
 ROUND_RECT_CORNER = 0.16667  # DrawingML's default adjustment for a rounded rectangle
@@ -196,7 +196,7 @@ def _picture(blip, part, rect: Rect, found: Scenery) -> bool:
         )
         return False
     found.items.append(
-        Picture(rect, "", "", "Template picture", data=picture.blob, decorative=True)
+        Picture(rect, "", "", "Template picture", data=drawable(picture), decorative=True)
     )
     return True
 

@@ -168,7 +168,7 @@ def test_all_of_a_templates_pictures_together_are_capped(tmp_path):
         )
         extra[f"ppt/media/p{i}.png"] = png_header(6000, 6000)
     message = refusal(tmp_path, changed(add=extra, data=data))
-    assert "its pictures hold 252 megapixels together, over the limit of 200" in message
+    assert "its pictures hold 252.0 megapixels together, over the limit of 200" in message
 
 
 def test_slides_too_small_for_deckgens_type_are_refused_not_a_crash(tmp_path):
@@ -186,3 +186,25 @@ def test_slides_too_small_for_deckgens_type_are_refused_not_a_crash(tmp_path):
     assert result.exit_code == 2, result.output
     assert "its slides are 1.00 × 56.00 in, too small" in result.stderr
     assert "at least 3.33 × 1.88 in" in result.stderr
+
+
+def test_a_large_template_picture_is_drawn_from_a_smaller_copy(tmp_path):
+    """The PDFs draw template pictures no wider than MAX_DRAWN_SIDE (five 40-megapixel
+    backgrounds took 1.5 GB while the handout embedded them); the deck keeps the original."""
+    import io
+
+    from PIL import Image
+
+    from deckgen.template.package import read_template
+    from deckgen.template.pictures import MAX_DRAWN_SIDE
+    from deckgen.template.scenery import scenery
+
+    for kind, mode in (("PNG", "RGBA"), ("JPEG", "CMYK"), ("JPEG", "RGB")):
+        buf = io.BytesIO()
+        Image.new(mode, (MAX_DRAWN_SIDE * 2, 300)).save(buf, kind)
+        path = write(tmp_path, with_picture(buf.getvalue()), f"{kind}{mode}.template")
+        prs = read_template(path.name, tmp_path, tmp_path).prs
+        layout = prs.slide_layouts[1]
+        (picture,) = scenery(layout, look.ThemeLook(layout.slide_master)).items
+        with Image.open(io.BytesIO(picture.data)) as drawn:
+            assert drawn.size == (MAX_DRAWN_SIDE, 150) and drawn.format == kind
