@@ -177,7 +177,8 @@ def _main_override(types):
 
 def _rewritten(zipped: Zipped, names: list[str], types, shown: str, pos) -> bytes:
     """The parts ``names`` (every XML part scanned by the safe parser, every picture
-    checked), the presentation's content type fixed and no macro project, stored."""
+    checked), the presentation's content type fixed and no macro project, zipped again
+    for python-pptx."""
     for override in list(types.iter(f"{{{_CT}}}Override")):
         if override.get("PartName", "").endswith("vbaProject.bin"):
             types.remove(override)
@@ -203,9 +204,17 @@ def _rewritten(zipped: Zipped, names: list[str], types, shown: str, pos) -> byte
                     zipped.xml(name)  # refused if unsafe: python-pptx parses it next
                 if picture_kind(data):
                     pictures.append((name, data))
-            target.writestr(name, data)
+            target.writestr(name, data, *_packing(zipped.members.get(name)))
     checked_pictures(pictures)
     return out.getvalue()
+
+
+def _packing(info) -> tuple[int, int | None]:
+    """How a part goes to python-pptx: stored where it does not shrink (pictures, video:
+    no time spent), else deflated quickly (so 240 MiB of zeros are not held twice)."""
+    if info is None or info.compress_size >= 0.9 * info.file_size:
+        return zipfile.ZIP_STORED, None
+    return zipfile.ZIP_DEFLATED, 1
 
 
 def _xml_types(types) -> tuple[set[str], set[str]]:
