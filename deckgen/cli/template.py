@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import sys
 from pathlib import Path
 
 import click
@@ -37,10 +40,38 @@ def inspect(file, as_json, strip_macros, allow_external_links) -> None:
         fail(exc)
     report = describe(opened)
     if as_json:
-        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
-        return
-    for line in as_text(report):
-        click.echo(line)
+        _print([_json(report)])
+    else:
+        _print(as_text(report))
+
+
+def _json(report: dict) -> str:
+    """The report as JSON with every character a terminal would not show as itself (a
+    bidirectional override, a line separator) written as a JSON escape: the data read
+    back is the same, and the text cannot disguise itself."""
+    text = json.dumps(report, indent=2, ensure_ascii=False)
+    return "".join(ch if ch.isprintable() or ch == "\n" else _escape(ch) for ch in text)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # beyond the BMP: a surrogate pair, as JSON spells it
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def _print(lines) -> None:
+    """Print ``lines``; when the reader goes away (``… | head -1``), stop quietly with
+    status 1, as Click's own commands do."""
+    try:
+        for line in lines:
+            click.echo(line)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        with contextlib.suppress(OSError):  # whatever is still buffered goes nowhere
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(1) from None
 
 
 @template.command()
@@ -148,10 +179,9 @@ def check(file, outline, audience, as_json, strip_macros, allow_external_links) 
         fail(exc)
     report = _check_report(file, name, _layouts(file, options), diagnostics, slides, failed)
     if as_json:
-        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        _print([_json(report)])
     else:
-        for line in _check_lines(report):
-            click.echo(line)
+        _print(_check_lines(report))
     if failed:
         raise SystemExit(1)
 

@@ -4,6 +4,9 @@ a placeholder's text reads there, and whether the master numbers slides itself."
 
 from __future__ import annotations
 
+import weakref
+
+from lxml import etree
 from pptx.oxml.ns import qn
 
 from ..layout.geometry import Rect
@@ -11,26 +14,41 @@ from .look import (
     ThemeLook,
     background,
     fill_color,
-    picture_color,
+    own_shapes,
     placeholder,
     shape_rect,
+    shown_owners,
     shown_shapes,
 )
+from .pictures import picture_color
 
 
 def backdrops(layout, theme: ThemeLook) -> list[tuple[Rect, str]]:
     """The filled shapes a layout shows behind slide content (its master's, unless it
     hides them, then its own), bottom first, each as its box and average colour."""
-    found = []
-    for owner, shape in shown_shapes(layout):
-        rect = shape_rect(shape)
+    found: list[tuple[Rect, str]] = []
+    for owner in shown_owners(layout):
+        known = _BACKDROPS.get(owner.part)
+        if known is None:
+            known = _BACKDROPS[owner.part] = tuple(_own_backdrops(owner, theme))
+        found += known
+    return found
+
+
+def _own_backdrops(owner, theme: ThemeLook):
+    for element in own_shapes(owner):
+        rect = shape_rect(element)
         if rect is None or rect.w <= 0 or rect.h <= 0:
             continue
-        color = fill_color(shape._element.find(qn("p:spPr")), owner.part, theme)
-        color = color or picture_color(shape._element, owner.part)
+        color = fill_color(element.find(qn("p:spPr")), owner.part, theme)
+        color = color or picture_color(element, owner.part)
         if color is not None:
-            found.append((rect, color))
-    return found
+            yield rect, color
+
+
+# master or layout part -> its backdrops: worked out once, however often the design asks
+# (a master's or layout's look does not change while a design is made on it)
+_BACKDROPS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def covered(region: Rect, shapes: list[tuple[Rect, str]]) -> float:
@@ -80,6 +98,10 @@ def picture_background(layout) -> bool:
 def numbers_slides(layout) -> bool:
     """Whether ``layout`` (or the master it shows) prints the slide number itself, in a
     shape of its own rather than a slide-number placeholder."""
-    return any(
-        shape._element.xpath('.//a:fld[@type="slidenum"]') for _owner, shape in shown_shapes(layout)
-    )
+    return any(_SLIDE_NUMBERS(element) for _owner, element in shown_shapes(layout))
+
+
+_SLIDE_NUMBERS = etree.XPath(
+    './/a:fld[@type="slidenum"]',
+    namespaces={"a": "http://schemas.openxmlformats.org/drawingml/2006/main"},
+)

@@ -50,6 +50,26 @@ def open_template(
         pos = ref.pos or talk.theme.pos
         template = read_template(ref.path, base_dir, base_dir, pos, opening)
         named = dict(ref.layouts)
+    _check_scale(template, pos)
     plan, problems = plan_layouts(template.prs, named, pos)
     design, look_problems = design_on(template.prs, plan.chosen, talk)
     return OnTemplate(template, plan), design, template.repairs + problems + look_problems
+
+
+def _check_scale(template: Template, pos) -> None:
+    """Refuse slides too small for deckgen's type sizes, floors and steps to scale to."""
+    from ..errors import InputError, error, quoted
+    from ..layout.geometry import EMU_PER_INCH
+    from .design import DEFAULT_HEIGHT, DEFAULT_WIDTH, MIN_FACTOR, scale_factor
+
+    prs = template.prs
+    if scale_factor(prs) >= MIN_FACTOR:
+        return
+    width, height = (side / EMU_PER_INCH for side in (prs.slide_width, prs.slide_height))
+    least = (side * MIN_FACTOR / EMU_PER_INCH for side in (DEFAULT_WIDTH, DEFAULT_HEIGHT))
+    message = (
+        f"template {quoted(template.path.name)}: its slides are {width:.2f} × {height:.2f} in, "
+        "too small to lay a talk out on"
+    )
+    hint = "give it slides of at least {:.2f} × {:.2f} in: Design › Slide Size".format(*least)
+    raise InputError(message, [error(message, pos, hint)])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..errors import Diagnostic, warning
+from ..errors import Diagnostic, quoted, warning
 from ..layout.colors import LARGE_RATIO, TEXT_RATIO, contrast, mix, readable
 from ..layout.design import (
     Chrome,
@@ -24,16 +24,22 @@ from ..layout.frames import SlideLayout
 from ..layout.geometry import Rect
 from ..layout.scaling import scaled
 from . import backdrop, look
-from .scenery import scenery
+from .scenery import largest, scenery
 
 DEFAULT_WIDTH, DEFAULT_HEIGHT = Grid().width, Grid().height
+MIN_FACTOR = 0.25  # slides at least a quarter of deckgen's own each way (3.33 × 1.88 in)
 SURFACE_TINT = 0.06  # panels and banded rows, when the theme's lt2 does not suit
 BODY_KEPT = 0.75  # a template's footer may not rise into the body's top three quarters
 
 
+def scale_factor(prs) -> float:
+    """How much smaller or larger than deckgen's own the template's slides are."""
+    return min(prs.slide_width / DEFAULT_WIDTH, prs.slide_height / DEFAULT_HEIGHT)
+
+
 def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
     """The design for ``talk`` built on the template ``prs`` with its chosen layouts."""
-    factor = min(prs.slide_width / DEFAULT_WIDTH, prs.slide_height / DEFAULT_HEIGHT)
+    factor = scale_factor(prs)
     design = scaled(default_design(talk), factor)
     content = choices[SlideLayout.CONTENT].layout
     theme = look.ThemeLook(content.slide_master)
@@ -156,7 +162,8 @@ def _behind(choices) -> tuple[dict, dict, list[Diagnostic]]:
     for kind, choice in choices.items():
         theme = look.ThemeLook(choice.layout.slide_master)
         scenes[kind.value] = scenery(choice.layout, theme)
-        backdrops[kind.value] = tuple(backdrop.backdrops(choice.layout, theme))
+        behind = backdrop.backdrops(choice.layout, theme)
+        backdrops[kind.value] = tuple(largest(behind, lambda found: found[0]))
     skipped = sorted(set().union(*(scene.skipped for scene in scenes.values())))
     problems = []
     if skipped:
@@ -232,7 +239,7 @@ def _layout_boxes(layout, palette, chrome: Chrome, problems: list) -> TemplateLa
     subtitle = look.placeholder(layout, look.SUBTITLES, theme)
     title_color = title.text.color or palette.title
     title_color = legible(
-        f"'{layout.name}' title",
+        f"{quoted(layout.name)} title",
         title_color,
         backdrop.behind(layout, theme, title.rect),
         True,
@@ -241,7 +248,7 @@ def _layout_boxes(layout, palette, chrome: Chrome, problems: list) -> TemplateLa
     subtitle_color = None
     if subtitle is not None:
         subtitle_color = legible(
-            f"'{layout.name}' subtitle",
+            f"{quoted(layout.name)} subtitle",
             subtitle.text.color or palette.text,
             backdrop.behind(layout, theme, subtitle.rect),
             False,

@@ -6,9 +6,11 @@ from __future__ import annotations
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from ..errors import quoted
 from ..layout.geometry import EMU_PER_INCH
 from .layouts import choose_layouts
-from .package import SAFE_XML
+from .look import placeholders, shape_rect
+from .safexml import parse
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
@@ -39,12 +41,12 @@ def describe(template) -> dict:
 def _master(master) -> dict:
     return {
         "name": master._element.cSld.get("name") or "",
-        "placeholders": [_placeholder(ph) for ph in master.placeholders],
+        "placeholders": [_placeholder(ph) for ph in placeholders(master)],
         "layouts": [
             {
                 "name": layout.name,
                 "type": layout._element.get("type") or "",
-                "placeholders": [_placeholder(ph) for ph in layout.placeholders],
+                "placeholders": [_placeholder(ph) for ph in placeholders(layout)],
             }
             for layout in master.slide_layouts
         ],
@@ -54,15 +56,16 @@ def _master(master) -> dict:
 def _placeholder(ph) -> dict:
     fmt = ph.placeholder_format
     out = {"type": fmt.type.name if fmt.type is not None else "OBJECT", "idx": fmt.idx}
-    if ph.left is not None and ph.width is not None:  # inherited positions say None
+    rect = shape_rect(ph)
+    if rect is not None:  # an inherited position says nothing
         out["box_in"] = [
-            round(value / EMU_PER_INCH, 2) for value in (ph.left, ph.top, ph.width, ph.height)
+            round(value / EMU_PER_INCH, 2) for value in (rect.x, rect.y, rect.w, rect.h)
         ]
     return out
 
 
 def _theme(prs) -> dict:
-    root = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob, SAFE_XML)
+    root = parse(prs.slide_master.part.part_related_by(RT.THEME).blob)
     colors = {}
     scheme = root.find(f".//{_A}clrScheme")
     for slot in scheme if scheme is not None else ():
@@ -81,26 +84,36 @@ def _theme(prs) -> dict:
 
 
 def as_text(report: dict) -> list[str]:
-    """The report as lines for a terminal."""
+    """The report as lines for a terminal, every name from the template with control
+    characters (line breaks, bidirectional overrides…) shown as escapes, so a name can
+    neither split a line nor forge one."""
     size = report["slide_size"]
+    theme = report["theme"]
     lines = [
-        f"{report['file']}: {size['width_in']} × {size['height_in']} in "
+        f"{_shown(report['file'])}: {size['width_in']} × {size['height_in']} in "
         f"({'16:9' if abs(size['ratio'] - 16 / 9) < 0.01 else 'ratio ' + str(size['ratio'])})",
-        f"theme '{report['theme']['name']}': fonts {report['theme']['fonts']['majorFont']} / "
-        f"{report['theme']['fonts']['minorFont']}; colours "
-        + " ".join(f"{k}={v}" for k, v in report["theme"]["colors"].items()),
+        f"theme {quoted(theme['name'])}: fonts {_shown(theme['fonts']['majorFont'])} / "
+        f"{_shown(theme['fonts']['minorFont'])}; colours "
+        + " ".join(f"{_shown(k)}={_shown(v)}" for k, v in theme["colors"].items()),
     ]
     for i, master in enumerate(report["masters"], 1):
-        lines.append(f"master {i} '{master['name']}': {len(master['layouts'])} layouts")
+        lines.append(f"master {i} {quoted(master['name'])}: {len(master['layouts'])} layouts")
         for layout in master["layouts"]:
             kinds = ", ".join(f"{p['type'].lower()}#{p['idx']}" for p in layout["placeholders"])
-            kind = f" [{layout['type']}]" if layout["type"] else ""
-            lines.append(f"  '{layout['name']}'{kind}: {kinds or 'no placeholders'}")
+            kind = f" [{_shown(layout['type'])}]" if layout["type"] else ""
+            lines.append(f"  {quoted(layout['name'])}{kind}: {kinds or 'no placeholders'}")
     for kind, use in report["layouts_used"].items():
         lines.append(
-            f"{kind} slides use '{use['layout']}' of master {use['master']} "
-            f"(chosen by {use['chosen_by']})"
+            f"{kind} slides use {quoted(use['layout'])} of master {use['master']} "
+            f"(chosen by {_shown(use['chosen_by'])})"
         )
-    lines += [f"repaired: {message}" for message in report["repairs"]] or ["repaired: nothing"]
-    lines += [f"problem: {message}" for message in report["problems"]]
+    lines += [f"repaired: {_shown(message)}" for message in report["repairs"]] or [
+        "repaired: nothing"
+    ]
+    lines += [f"problem: {_shown(message)}" for message in report["problems"]]
     return lines
+
+
+def _shown(text) -> str:
+    """``text`` with control characters as escapes (a message's quotes kept as they are)."""
+    return quoted(str(text))[1:-1]

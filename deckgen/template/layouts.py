@@ -99,7 +99,7 @@ def choose_layouts(
         problems.append(
             warning(
                 f"the template has no layout for {kind.value} slides; using "
-                f"'{chosen[kind].name}' ({chosen[kind].by})",
+                f"{quoted(chosen[kind].name)} ({chosen[kind].by})",
                 hint="add one to the template, or name one under template.layouts",
                 topic="template",
             )
@@ -140,7 +140,7 @@ def _rank(kind: SlideLayout, layout) -> tuple[bool, bool, bool, float]:
     )
     title_unreadable = backdrop.text_contrast(layout, TITLES, boxes[0]) < LARGE_RATIO
     has_body = kind is SlideLayout.SECTION and any(
-        ph.placeholder_format.type in BODIES for ph in layout.placeholders
+        ph.placeholder_format.type in BODIES for ph in look.placeholders(layout)
     )
     return body_unreadable, title_unreadable, has_body, _clutter(kind, layout)
 
@@ -164,18 +164,18 @@ def _clutter(kind: SlideLayout, layout) -> float:
 def _fits(kind: SlideLayout, layout, area: int) -> bool:
     """Whether ``layout``'s placeholders can hold a ``kind`` slide: a title, and for
     content slides one body of workable size."""
-    kinds = [ph.placeholder_format.type for ph in layout.placeholders]
+    kinds = [ph.placeholder_format.type for ph in look.placeholders(layout)]
     if not any(k in TITLES for k in kinds):
         return False
-    bodies = [ph for ph in layout.placeholders if ph.placeholder_format.type in BODIES]
+    bodies = [ph for ph in look.placeholders(layout) if ph.placeholder_format.type in BODIES]
     if kind is SlideLayout.CONTENT:
-        return len(bodies) == 1 and _area(bodies[0]) >= WORKABLE_BODY * area
+        return len(bodies) == 1 and _area(bodies[0], layout) >= WORKABLE_BODY * area
     if kind is SlideLayout.TITLE:
         return any(k in SUBTITLES for k in kinds)
     if kind is SlideLayout.TITLE_ONLY:
         return not bodies and PP_PLACEHOLDER.SUBTITLE not in kinds
     # a section divider: a title and perhaps a line below it, not a content slide's body
-    return not bodies or (len(bodies) == 1 and _area(bodies[0]) < SUBTITLE_BODY * area)
+    return not bodies or (len(bodies) == 1 and _area(bodies[0], layout) < SUBTITLE_BODY * area)
 
 
 def well_placed(kind: SlideLayout, layout) -> bool:
@@ -188,9 +188,10 @@ def well_placed(kind: SlideLayout, layout) -> bool:
     )
 
 
-def _area(placeholder) -> int:
-    width, height = placeholder.width, placeholder.height
-    return (width or 0) * (height or 0)
+def _area(body, layout) -> int:
+    """A body placeholder's area: its own box, else the master's body's it inherits."""
+    rect = look.shape_rect(body) or look.master_rect(layout.slide_master, (PP_PLACEHOLDER.BODY,))
+    return max(rect.w, 0) * max(rect.h, 0) if rect is not None else 0
 
 
 _NEEDS = {

@@ -12,8 +12,8 @@ text styles; and theme font and colour references are resolved.
 from __future__ import annotations
 
 import colorsys
-import io
-import warnings
+import re
+import weakref
 from dataclasses import dataclass
 
 from lxml import etree
@@ -23,6 +23,8 @@ from pptx.oxml.ns import qn
 
 from ..layout.colors import mix
 from ..layout.geometry import Rect
+from .pictures import picture_color
+from .safexml import parse
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _NS = {"a": _A}
@@ -62,17 +64,23 @@ class ThemeLook:
     """A master's theme: its colour slots, its major and minor fonts, its colour map."""
 
     def __init__(self, master) -> None:
-        root = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
+        root = parse(master.part.part_related_by(RT.THEME).blob)
         scheme = root.find(".//a:clrScheme", _NS)
         self.slots: dict[str, str] = {}
         for slot in scheme if scheme is not None else ():
+            if not isinstance(slot.tag, str):
+                continue  # a comment
             name = etree.QName(slot).localname
             color = slot.find("a:srgbClr", _NS)
             system = slot.find("a:sysClr", _NS)
             if color is not None:
-                self.slots[name] = color.get("val", "000000").upper()
+                found = hex_color(color.get("val"))
             elif system is not None:
-                self.slots[name] = system.get("lastClr", "000000").upper()
+                found = hex_color(system.get("lastClr"))
+            else:
+                found = None
+            if found is not None:
+                self.slots[name] = found
         self.fonts = {
             tag: _attr(root.find(f".//a:fontScheme/a:{tag}Font/a:latin", _NS), "typeface")
             for tag in ("major", "minor")
@@ -87,43 +95,45 @@ class ThemeLook:
 
     def color(self, element) -> str | None:
         """The colour a DrawingML colour element (srgbClr, schemeClr, sysClr) shows."""
-        if element is None:
+        if element is None or not isinstance(element.tag, str):
             return None
         tag = etree.QName(element).localname
         if tag == "srgbClr":
-            base = element.get("val", "000000").upper()
+            base = hex_color(element.get("val"))
         elif tag == "sysClr":
-            base = element.get("lastClr", "000000").upper()
+            base = hex_color(element.get("lastClr"))
         elif tag == "schemeClr":
             name = element.get("val", "")
             base = self.slots.get(self.color_map.get(name, name))
-            if base is None:
-                return None
         else:
             return None
-        return _modified(base, element)
+        return None if base is None else _modified(base, element)
 
 
 def _modified(color: str, element) -> str:
     """``color`` with the element's luminance modulation and offset, shade and tint."""
-    mods = {etree.QName(child).localname: int(child.get("val", "0")) / 100_000 for child in element}
+    mods = {
+        etree.QName(child).localname: (emu(child.get("val")) or 0) / 100_000
+        for child in element
+        if isinstance(child.tag, str)
+    }
     if not mods:
         return color
     red, green, blue = (int(color[i : i + 2], 16) / 255 for i in (0, 2, 4))
     hue, light, sat = colorsys.rgb_to_hls(red, green, blue)
-    light = min(1.0, light * mods.get("lumMod", 1) + mods.get("lumOff", 0))
+    light = max(0.0, min(1.0, light * mods.get("lumMod", 1) + mods.get("lumOff", 0)))
     red, green, blue = colorsys.hls_to_rgb(hue, light, sat)
     out = "".join(f"{round(v * 255):02X}" for v in (red, green, blue))
     if "shade" in mods:
-        out = mix(out, "000000", mods["shade"])
+        out = mix(out, "000000", max(0.0, min(1.0, mods["shade"])))
     if "tint" in mods:
-        out = mix(out, "FFFFFF", mods["tint"])
+        out = mix(out, "FFFFFF", max(0.0, min(1.0, mods["tint"])))
     return out
 
 
 def placeholder(layout, types, theme: ThemeLook) -> PlaceholderLook | None:
     """Where ``layout``'s first placeholder of one of ``types`` is, and how its text is set."""
-    own = next((ph for ph in layout.placeholders if ph.placeholder_format.type in types), None)
+    own = next((ph for ph in placeholders(layout) if ph.placeholder_format.type in types), None)
     if own is None:
         return None
     kind = own.placeholder_format.type
@@ -131,7 +141,7 @@ def placeholder(layout, types, theme: ThemeLook) -> PlaceholderLook | None:
     inherited = next(
         (
             ph
-            for ph in layout.slide_master.placeholders
+            for ph in placeholders(layout.slide_master)
             if _MASTER_TYPE.get(ph.placeholder_format.type, ph.placeholder_format.type)
             == master_type
         ),
@@ -149,32 +159,81 @@ def placeholder(layout, types, theme: ThemeLook) -> PlaceholderLook | None:
 
 def master_rect(master, types) -> Rect | None:
     """Where ``master``'s first placeholder of one of ``types`` is."""
-    for ph in master.placeholders:
+    for ph in placeholders(master):
         if _MASTER_TYPE.get(ph.placeholder_format.type, ph.placeholder_format.type) in types:
             return shape_rect(ph)
     return None
 
 
+_SHAPE_TAGS = frozenset(
+    qn(f"p:{tag}") for tag in ("sp", "pic", "grpSp", "graphicFrame", "cxnSp", "contentPart")
+)
+_NS_P = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
+# one pass in libxml2 over a master's or layout's shape tree, whatever its size
+_PLACEHOLDERS = etree.XPath("./p:cSld/p:spTree/*[*/p:nvPr/p:ph]", namespaces=_NS_P)
+_OTHERS = etree.XPath("./p:cSld/p:spTree/*[not(*/p:nvPr/p:ph)]", namespaces=_NS_P)
+_ALL = etree.XPath("./p:cSld/p:spTree/*", namespaces=_NS_P)
+
+
+def placeholders(owner) -> list:
+    """``owner``'s (a master's or layout's) placeholders as python-pptx shapes, found in
+    one pass (python-pptx runs an XPath query per shape for each placeholder lookup)."""
+    shapes = owner.placeholders
+    found = _PLACED.get(owner.part)
+    if found is None:  # a master's or layout's placeholders do not change once cleaned
+        found = [e for e in _PLACEHOLDERS(owner._element) if e.tag in _SHAPE_TAGS]
+        _PLACED[owner.part] = found
+    return [shapes._shape_factory(element) for element in found]
+
+
+_PLACED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # part -> placeholders
+
+
 def shown_shapes(layout):
-    """(owner, shape) for each shape other than a placeholder that slides on ``layout``
-    show behind their content, bottom first: the master's (unless the layout hides
-    them), then the layout's own."""
+    """(owner, shape element) for each shape other than a placeholder that slides on
+    ``layout`` show behind their content, bottom first: the master's (unless the layout
+    hides them), then the layout's own."""
+    for owner in shown_owners(layout):
+        for element in own_shapes(owner):
+            yield owner, element
+
+
+def shown_owners(layout) -> tuple:
+    """Whose shapes slides on ``layout`` show: its master's (unless it hides them) and
+    its own, bottom first."""
     hidden = layout._element.get("showMasterSp") == "0"
-    for owner in (layout,) if hidden else (layout.slide_master, layout):
-        for shape in owner.shapes:
-            if not shape.is_placeholder:
-                yield owner, shape
+    return (layout,) if hidden else (layout.slide_master, layout)
+
+
+def own_shapes(owner) -> list:
+    """The shape elements of a master or layout other than its placeholders, in order."""
+    return [element for element in _OTHERS(owner._element) if element.tag in _SHAPE_TAGS]
 
 
 def shape_rect(shape) -> Rect | None:
-    """Where a shape is, from its own transform."""
-    xfrm = shape._element.find(qn("p:spPr") + "/" + qn("a:xfrm"))
+    """Where a shape (python-pptx's, or its element) is, from its own transform."""
+    element = getattr(shape, "_element", shape)
+    xfrm = element.find(_XFRM)
     if xfrm is None:
         return None
-    off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
+    off, ext = xfrm.find(_OFF), xfrm.find(_EXT)
     if off is None or ext is None:
         return None
-    return Rect(int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy")))
+    values = [emu(off.get("x")), emu(off.get("y")), emu(ext.get("cx")), emu(ext.get("cy"))]
+    if None in values:
+        return None
+    return Rect(*values)
+
+
+def emu(value: str | None) -> int | None:
+    """A coordinate as written (an integer within DrawingML's range), else None."""
+    if value is None or not _COORDINATE.fullmatch(value):
+        return None
+    return int(value)
+
+
+_XFRM, _OFF, _EXT = qn("p:spPr") + "/" + qn("a:xfrm"), qn("a:off"), qn("a:ext")
+_COORDINATE = re.compile(r"-?[0-9]{1,11}")
 
 
 def _chain(own, inherited, master, style: str) -> list:
@@ -202,12 +261,26 @@ def _text_look(chain: list, theme: ThemeLook) -> TextLook:
     color = first(lambda rpr: theme.color(_first_child(rpr.find(qn("a:solidFill")))))
     written = written or "+mn-lt"
     return TextLook(
-        size=int(size) / 100 if size else None,
+        size=_points(size),
         color=color,
         family=theme.family(written),
         written=written,
         bold=None if bold is None else bold in ("1", "true"),
     )
+
+
+def hex_color(value: str | None) -> str | None:
+    """An "RRGGBB" colour as written, upper case; None for anything else."""
+    return value.upper() if value and _HEX.fullmatch(value) else None
+
+
+_HEX = re.compile(r"[0-9A-Fa-f]{6}")
+
+
+def _points(size: str | None) -> float | None:
+    """A text size in hundredths of a point as written (DrawingML's 1 to 4000 pt)."""
+    value = emu(size)
+    return value / 100 if value is not None and 100 <= value <= 400_000 else None
 
 
 def _attr(element, name: str):
@@ -226,11 +299,12 @@ def background(layout, theme: ThemeLook) -> str:
         found = _background_of(owner, theme)
         if found is not None:
             return found
-    for shape in layout.slide_master.shapes:
-        rect = shape_rect(shape)
+    master = layout.slide_master
+    for element in _ALL(master._element):
+        rect = shape_rect(element) if element.tag in _SHAPE_TAGS else None
         if rect is not None and rect.w * rect.h >= COVERS * slide_area:
-            found = fill_color(shape._element.find(qn("p:spPr")), shape.part, theme)
-            found = found or picture_color(shape._element, shape.part)
+            found = fill_color(element.find(qn("p:spPr")), master.part, theme)
+            found = found or picture_color(element, master.part)
             if found is not None:
                 return found
     return theme.color(_scheme("bg1")) or "FFFFFF"
@@ -242,7 +316,7 @@ def _slide_area(layout) -> int:
 
 
 def _scheme(name: str):
-    return etree.fromstring(f'<a:schemeClr xmlns:a="{_A}" val="{name}"/>')
+    return etree.Element(f"{{{_A}}}schemeClr", val=name)
 
 
 def _background_of(owner, theme: ThemeLook) -> str | None:
@@ -273,28 +347,6 @@ def fill_color(props, part, theme: ThemeLook) -> str | None:
     return picture_color(props, part)
 
 
-def picture_color(element, part) -> str | None:
-    """The average colour of the picture an element's blip shows."""
-    blip = element.find(".//" + qn("a:blip"))
-    rid = blip.get(qn("r:embed")) if blip is not None else None
-    if not rid:
-        return None
-    try:
-        from PIL import Image, ImageStat
-
-        with (
-            warnings.catch_warnings(),
-            Image.open(io.BytesIO(part.related_part(rid).blob)) as picture,
-        ):
-            warnings.simplefilter("ignore")  # Pillow's notes on palettes: the mean is all we use
-            picture.draft("RGB", (64, 64))
-            small = picture.convert("RGB").resize((32, 32))
-        mean = ImageStat.Stat(small).mean
-    except Exception:  # noqa: BLE001 - an undrawable picture only loses its colour
-        return None
-    return "".join(f"{round(v):02X}" for v in mean[:3])
-
-
 TITLE_ZONE = 0.4  # a content or title-only slide's title starts in this top share
 WORKABLE_BODY = 0.15  # a content slide's body covers at least this share of the slide
 
@@ -307,7 +359,7 @@ def text_boxes(layout) -> tuple[Rect, Rect | None] | None:
     is placed so."""
     prs = layout.part.package.presentation_part.presentation
     height, area = prs.slide_height, prs.slide_width * prs.slide_height
-    has_body = any(ph.placeholder_format.type in BODIES for ph in layout.placeholders)
+    has_body = any(ph.placeholder_format.type in BODIES for ph in placeholders(layout))
     own = (_first_rect(layout, TITLES), _first_rect(layout, BODIES) if has_body else None)
     master = layout.slide_master
     inherited = (master_rect(master, TITLES), master_rect(master, BODIES) if has_body else None)
@@ -332,7 +384,7 @@ def text_boxes(layout) -> tuple[Rect, Rect | None] | None:
 
 
 def _first_rect(layout, types) -> Rect | None:
-    own = next((ph for ph in layout.placeholders if ph.placeholder_format.type in types), None)
+    own = next((ph for ph in placeholders(layout) if ph.placeholder_format.type in types), None)
     if own is None:
         return None
     kind = own.placeholder_format.type

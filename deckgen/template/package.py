@@ -1,11 +1,18 @@
 """Opening an organisation's template (.pptx or .potx) as untrusted input, and cleaning it.
 
-A template is confined like a picture (a regular file inside the project folder), size
-capped, and refused when it carries macros or external links unless asked to strip or
-allow them. Then it is cleaned so a deck can be built on it: the sample slides go
-completely (their ids, relationships and parts, and the section and custom-show entries
-that would otherwise adopt the first new slide), duplicate shape ids in masters and
-layouts are renumbered, and a missing table-styles part is added. Every repair is a
+A template is confined like a picture (a regular file inside the project folder) and
+at most 100 MiB. Its zip is checked from its directory before anything is inflated
+(`zipped.py`: members, declared sizes per part and in total, methods, encryption) and
+only the parts the package root reaches by relationship are read: each checked against
+its declared size and CRC, every XML part scanned by the one safe parser (`safexml.py`:
+no DOCTYPE, no entities), every picture held to the picture limits (`pictures.py`). The
+pruned package goes to python-pptx, and what a deck needs is checked (`structure.py`:
+masters, themes, layouts, slide size, shapes). It is refused when it carries macros or
+external links unless asked to strip or allow them. Then it is cleaned so a deck can be
+built on it: the sample slides go completely (their ids, relationships and parts, and
+the section and custom-show entries that would otherwise adopt the first new slide),
+duplicate shape ids in masters and layouts are renumbered, and a missing table-styles
+part is added. Every refusal names the template and the part; every repair is a
 warning that names the part.
 """
 
@@ -20,9 +27,21 @@ from lxml import etree
 
 from ..errors import Diagnostic, InputError, SourcePos, error, quoted, warning
 from ..outline.files import locate_input
+from .pictures import checked_pictures, picture_kind
+from .zipped import (
+    CONTENT_TYPES,
+    RELS,
+    VBA,
+    Refusal,
+    Zipped,
+    open_zip,
+    reachable,
+)
 
 MAX_TEMPLATE_BYTES = 100 * 1024 * 1024  # the template file
-MAX_TEMPLATE_PART = 25 * 1024 * 1024  # one part (a picture, a video) in it
+# the XML parts deckgen reads, declared sizes together (python-pptx's trees of them take
+# about 15 times as much memory; real templates hold 1 to 2 MiB)
+MAX_TEMPLATE_XML = 16 * 1024 * 1024
 
 _CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 _PRESENTATION = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -31,11 +50,7 @@ _MACROS = (
     "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
     "application/vnd.ms-powerpoint.template.macroEnabled.main+xml",
 )
-_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-# a template's XML is untrusted: no entities expanded, nothing fetched
-SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 _HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
-_VBA = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
 
 
 @dataclass(frozen=True)
@@ -76,8 +91,14 @@ def read_template(
         prs = Presentation(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-pptx raises many kinds for a bad file
         raise _refused(
-            f"{shown} cannot be opened as PowerPoint ({exc})", pos, _SAVE_AGAIN
+            f"{shown} cannot be opened as PowerPoint ({quoted(str(exc))[1:-1]})", pos, _SAVE_AGAIN
         ) from None
+    from .structure import check_structure
+
+    try:
+        check_structure(prs)
+    except Refusal as refusal:
+        raise _refused(f"{shown}: {refusal.message}", pos, refusal.hint) from None
     template = Template(path, prs, repairs)
     from .clean import clean
 
@@ -93,27 +114,22 @@ def _refused(message: str, pos: SourcePos | None, hint: str) -> InputError:
 
 
 def _checked_package(data: bytes, shown: str, pos, options: TemplateOptions):
-    """The package's bytes, a .potx or stripped .pptm turned into a plain .pptx; refused
-    if it is not a zip, holds an oversized part, macros or external links."""
+    """The package's bytes, a .potx or stripped .pptm turned into a plain .pptx, only the
+    parts something refers to, stored uncompressed for python-pptx; refused if it is not
+    a zip, its directory or a part is damaged or over the limits, or it holds macros or
+    external links."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = {info.filename: info for info in archive.infolist()}
-        types = etree.fromstring(archive.read("[Content_Types].xml"), SAFE_XML)
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError):
-        raise _refused(f"{shown} is not a PowerPoint file", pos, _SAVE_AGAIN) from None
-    big = [name for name, info in members.items() if info.file_size > MAX_TEMPLATE_PART]
-    if big:
-        raise _refused(
-            f"{shown}: the part {big[0]} is over {MAX_TEMPLATE_PART >> 20} MiB",
-            pos,
-            "remove the large picture or video from the template",
-        )
+        zipped = open_zip(data)
+        types = zipped.xml(CONTENT_TYPES)
+        main = _main_override(types)
+        if main is None:
+            raise Refusal("it is not a PowerPoint file", _SAVE_AGAIN)
+        names = reachable(zipped)
+    except Refusal as refusal:
+        raise _refused(f"{shown}: {refusal.message}", pos, refusal.hint) from None
     repairs: list[Diagnostic] = []
-    main = _main_override(types)
-    if main is None:
-        raise _refused(f"{shown} is not a PowerPoint file", pos, _SAVE_AGAIN)
     kind = main.get("ContentType")
-    if kind in _MACROS or any(name.endswith("vbaProject.bin") for name in members):
+    if kind in _MACROS or any(name.endswith("vbaProject.bin") for name in zipped.members):
         if not options.strip_macros:
             raise _refused(
                 f"{shown} contains macros", pos, "pass --strip-macros to build without them"
@@ -125,18 +141,18 @@ def _checked_package(data: bytes, shown: str, pos, options: TemplateOptions):
         repairs.append(
             warning(f"{shown}: a .potx, opened as a presentation", pos, topic="template")
         )
-    try:
-        external = _external_links(archive, members)
-    except etree.XMLSyntaxError as exc:
-        raise _refused(f"{shown} has a damaged part ({exc})", pos, _SAVE_AGAIN) from None
+    external = [target for _part, rel, target in zipped.external if rel != _HYPERLINK]
     if external and not options.allow_external_links:
         raise _refused(
-            f"{shown} links to {external[0]} outside itself",
+            f"{shown} links to {quoted(external[0])} outside itself",
             pos,
             "pass --allow-external-links to build with them, or remove them from the template",
         )
     main.set("ContentType", _PRESENTATION)
-    return _rewritten(archive, types, members), repairs
+    try:
+        return _rewritten(zipped, names, types, shown, pos), repairs
+    except Refusal as refusal:
+        raise _refused(f"{shown}: {refusal.message}", pos, refusal.hint) from None
 
 
 def as_potx(data: bytes) -> bytes:
@@ -159,42 +175,76 @@ def _main_override(types):
     return None
 
 
-def _external_links(archive, members) -> list[str]:
-    """The targets of relationships that reach outside the package (but hyperlinks)."""
-    found = []
-    for name in members:
-        if name.endswith(".rels"):
-            root = etree.fromstring(archive.read(name), SAFE_XML)
-            for rel in root.iter(f"{{{_RELS}}}Relationship"):
-                external = rel.get("TargetMode") == "External"
-                if external and rel.get("Type") != _HYPERLINK:
-                    found.append(rel.get("Target"))
-    return found
-
-
-def _rewritten(archive, types, members) -> bytes:
-    """The package with the presentation's content type fixed and no macro project."""
+def _rewritten(zipped: Zipped, names: list[str], types, shown: str, pos) -> bytes:
+    """The parts ``names`` (every XML part scanned by the safe parser, every picture
+    checked), the presentation's content type fixed and no macro project, zipped again
+    for python-pptx."""
     for override in list(types.iter(f"{{{_CT}}}Override")):
         if override.get("PartName", "").endswith("vbaProject.bin"):
             types.remove(override)
+    xml_types = _xml_types(types)
+    xml = sum(zipped.members[name].file_size for name in names if _is_xml(name, b"", xml_types))
+    if xml > MAX_TEMPLATE_XML:
+        raise Refusal(
+            f"its XML parts come to {xml / 2**20:,.1f} MiB, over the limit of "
+            f"{MAX_TEMPLATE_XML >> 20} MiB",
+            "remove unused layouts and masters, or shapes drawn many times over",
+        )
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in members:
-            if name.endswith("vbaProject.bin"):
-                continue
-            if name == "[Content_Types].xml":
+    pictures = []
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
+        for name in names:
+            if name == CONTENT_TYPES:
                 data = etree.tostring(types, xml_declaration=True, encoding="UTF-8")
             elif name.endswith(".rels"):
-                data = _without_vba(archive.read(name))
+                data = _without_vba(zipped.xml(name))
             else:
-                data = archive.read(name)
-            target.writestr(name, data)
+                data = zipped.read(name)
+                if _is_xml(name, data, xml_types):
+                    zipped.xml(name)  # refused if unsafe: python-pptx parses it next
+                if picture_kind(data):
+                    pictures.append((name, data))
+            target.writestr(name, data, *_packing(zipped.members.get(name)))
+    checked_pictures(pictures)
     return out.getvalue()
 
 
-def _without_vba(data: bytes) -> bytes:
-    root = etree.fromstring(data, SAFE_XML)
-    for rel in list(root.iter(f"{{{_RELS}}}Relationship")):
-        if rel.get("Type") == _VBA:
+def _packing(info) -> tuple[int, int | None]:
+    """How a part goes to python-pptx: stored where it does not shrink (pictures, video:
+    no time spent), else deflated quickly (so 240 MiB of zeros are not held twice)."""
+    if info is None or info.compress_size >= 0.9 * info.file_size:
+        return zipfile.ZIP_STORED, None
+    return zipfile.ZIP_DEFLATED, 1
+
+
+def _xml_types(types) -> tuple[set[str], set[str]]:
+    """The extensions and part names the content types declare as XML."""
+    extensions, parts = set(), set()
+    for entry in types:
+        if not (entry.get("ContentType") or "").endswith("xml"):
+            continue
+        if entry.get("Extension"):
+            extensions.add(entry.get("Extension").lower())
+        if entry.get("PartName"):
+            parts.add(entry.get("PartName").lstrip("/"))
+    return extensions, parts
+
+
+def _is_xml(name: str, data: bytes, xml_types: tuple[set[str], set[str]]) -> bool:
+    """Whether python-pptx may parse the part as XML: by its content type, its name or its
+    first bytes."""
+    extensions, parts = xml_types
+    extension = name.rsplit(".", 1)[-1].lower()
+    return (
+        name in parts
+        or extension in extensions
+        or extension in ("xml", "rels", "vml")
+        or data.lstrip()[:5] == b"<?xml"
+    )
+
+
+def _without_vba(root) -> bytes:
+    for rel in list(root.iter(f"{{{RELS}}}Relationship")):
+        if rel.get("Type") == VBA:
             root.remove(rel)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

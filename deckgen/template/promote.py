@@ -14,6 +14,8 @@ import copy
 
 from pptx.oxml.ns import qn
 
+from .look import placeholders
+
 # run properties that make the look, in DrawingML's order within a:defRPr
 _ATTRIBUTES = ("sz", "b", "i")
 _CHILDREN = ("a:solidFill", "a:latin", "a:ea", "a:cs")
@@ -26,7 +28,7 @@ def promote_prompt_styles(prs) -> list[str]:
     prompts into every master's layouts); the parts changed."""
     changed = []
     for owner in prs.slide_masters:
-        if sum(_promote(ph._element) for ph in owner.placeholders):
+        if sum(_promote(ph._element) for ph in placeholders(owner)):
             changed.append(str(owner.part.partname))
     return changed
 

@@ -10,6 +10,7 @@ pictures, text boxes, arcs) is counted, for one warning naming the template.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 
 from pptx.oxml.ns import qn
@@ -17,10 +18,11 @@ from pptx.oxml.ns import qn
 from ..layout.frames import Item, Picture, Shape, ShapeKind
 from ..layout.geometry import EMU_PER_PT, Rect
 from . import look
+from .pictures import drawable, related_picture
 
 _KINDS = {"rect": ShapeKind.RECT, "ellipse": ShapeKind.ELLIPSE, "roundRect": ShapeKind.ROUND_RECT}
-_PICTURES = (b"\x89PNG", b"\xff\xd8\xff")
 ROUND_RECT_CORNER = 0.16667  # DrawingML's default adjustment for a rounded rectangle
+MAX_DRAWN = 200  # a layout's shapes (with its master's) drawn under each slide in the PDFs
 
 
 @dataclass
@@ -34,9 +36,38 @@ class Scenery:
 def scenery(layout, theme: look.ThemeLook) -> Scenery:
     found = Scenery()
     _background(layout, theme, found)
-    for owner, shape in look.shown_shapes(layout):
-        _shape(shape, owner.part, theme, found)
+    for owner in look.shown_owners(layout):
+        known = _SCENES.get(owner.part)
+        if known is None:
+            own = Scenery()
+            for element in look.own_shapes(owner):
+                _shape(element, owner.part, theme, own)
+            known = _SCENES[owner.part] = (tuple(own.items), frozenset(own.skipped))
+        found.items += known[0]
+        found.skipped |= known[1]
+    if len(found.items) > MAX_DRAWN:
+        found.skipped.add(f"more than {MAX_DRAWN} shapes (the largest are drawn)")
+        found.items = largest(found.items, lambda item: item.rect)
     return found
+
+
+# master or layout part -> what it draws: worked out once however many layouts show it
+_SCENES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def largest(items: list, rect_of) -> list:
+    """The :data:`MAX_DRAWN` largest of ``items`` by area, in their order (bottom first):
+    what a slide's picture in the PDFs draws of a template and checks text against, so
+    that work stays a small constant per slide whatever the template holds."""
+    if len(items) <= MAX_DRAWN:
+        return list(items)
+    ranked = sorted(range(len(items)), key=lambda i: -_area(rect_of(items[i])))
+    kept = sorted(ranked[:MAX_DRAWN])
+    return [items[i] for i in kept]
+
+
+def _area(rect: Rect) -> int:
+    return max(rect.w, 0) * max(rect.h, 0)
 
 
 def _background(layout, theme, found: Scenery) -> None:
@@ -53,19 +84,20 @@ def _background(layout, theme, found: Scenery) -> None:
         return
 
 
-def _shape(shape, part, theme, found: Scenery) -> None:
-    element = shape._element
+def _shape(element, part, theme, found: Scenery) -> None:
     tag = element.tag.rsplit("}", 1)[-1]
     if tag not in ("sp", "pic"):
         found.skipped.add({"grpSp": "a group", "graphicFrame": "a chart or table"}.get(tag, tag))
         return
-    rect = look.shape_rect(shape)
+    rect = look.shape_rect(element)
     if rect is None or rect.w <= 0 or rect.h <= 0:
         return
     if tag == "pic":
         blip = element.find(".//" + qn("a:blip"))
-        if blip is None or not _picture(blip, part, rect, found):
+        if blip is None:
             found.skipped.add("a picture that is not PNG or JPEG")
+        else:
+            _picture(blip, part, rect, found)
         return
     if element.find(qn("p:txBody")) is not None and element.xpath("./p:txBody//a:t/text()"):
         found.skipped.add("text")
@@ -79,7 +111,7 @@ def _shape(shape, part, theme, found: Scenery) -> None:
         found.skipped.add("a shape of another geometry")
         return
     kind, path, corner = drawn
-    width = int(props.find(qn("a:ln")).get("w", EMU_PER_PT)) / EMU_PER_PT if line else 0.0
+    width = _line_width(props) if line else 0.0
     found.items.append(Shape(rect, kind, fill, "Template", line, width, corner, path))
 
 
@@ -103,18 +135,23 @@ def _outline(props, rect: Rect):
     path = custom.find(qn("a:pathLst") + "/" + qn("a:path"))
     if path is None:
         return None
-    scale_x = rect.w / max(int(path.get("w", rect.w) or rect.w), 1)
-    scale_y = rect.h / max(int(path.get("h", rect.h) or rect.h), 1)
+    scale_x = rect.w / max(look.emu(path.get("w")) or rect.w, 1)
+    scale_y = rect.h / max(look.emu(path.get("h")) or rect.h, 1)
 
-    def point(pt) -> tuple[int, int]:
-        return rect.x + round(int(pt.get("x")) * scale_x), rect.y + round(
-            int(pt.get("y")) * scale_y
-        )
+    def point(pt) -> tuple[int, int] | None:
+        x, y = look.emu(pt.get("x")), look.emu(pt.get("y"))
+        if x is None or y is None:
+            return None
+        return rect.x + round(x * scale_x), rect.y + round(y * scale_y)
 
     steps: list[tuple] = []
     for step in path:
+        if not isinstance(step.tag, str):
+            continue  # a comment
         name = step.tag.rsplit("}", 1)[-1]
         points = [point(pt) for pt in step.findall(qn("a:pt"))]
+        if None in points:
+            return None
         if name == "moveTo" and points:
             steps.append(("M", *points[0]))
         elif name == "lnTo" and points:
@@ -145,12 +182,26 @@ def _preset_kind(name: str) -> ShapeKind | None:
 
 
 def _picture(blip, part, rect: Rect, found: Scenery) -> bool:
-    rid = blip.get(qn("r:embed"))
-    try:
-        data = part.related_part(rid).blob if rid else b""
-    except KeyError:
+    """A PNG or JPEG of the package (checked when it was opened) over ``rect``; False for
+    a missing, linked (external) or other kind of picture: a linked one is never
+    fetched, and said as such."""
+    rid = blip.get(qn("r:embed")) or blip.get(qn("r:link"))
+    picture = related_picture(part, rid)
+    if picture is None:
+        rel = part.rels.get(rid) if rid else None
+        found.skipped.add(
+            "a linked picture (never fetched)"
+            if rel is not None and rel.is_external
+            else "a picture that is not PNG or JPEG"
+        )
         return False
-    if not data.startswith(_PICTURES):
-        return False
-    found.items.append(Picture(rect, "", "", "Template picture", data=data, decorative=True))
+    found.items.append(
+        Picture(rect, "", "", "Template picture", data=drawable(picture), decorative=True)
+    )
     return True
+
+
+def _line_width(props) -> float:
+    """An outline's width in points (1 pt where it says nothing readable)."""
+    width = look.emu(props.find(qn("a:ln")).get("w"))
+    return (width if width is not None and width >= 0 else EMU_PER_PT) / EMU_PER_PT

@@ -13,6 +13,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
 from ...layout.frames import Deck
+from ...template.safexml import parse
 
 _EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 _VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -84,7 +85,7 @@ def _app_xml(prs, deck: Deck) -> bytes:
     for name, value in fields:
         etree.SubElement(root, f"{{{_EP}}}{name}").text = value
     theme = prs.slide_master.part.part_related_by(RT.THEME)
-    theme_name = etree.fromstring(theme.blob).get("name") or "Theme"
+    theme_name = parse(theme.blob).get("name") or "Theme"
     _vector(root, "HeadingPairs", [("Theme", 1), ("Slide Titles", len(titles))])
     _titles(root, [theme_name, *titles])
     for name, value in (

@@ -24,6 +24,7 @@ from pptx.oxml.ns import qn
 
 from ...layout.design import TypeScale
 from ...layout.frames import Deck
+from ...template.safexml import parse
 from .units import centipoints, emu
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -107,7 +108,7 @@ def _notes_master(prs, deck: Deck) -> None:
 
 
 def _rewrite_theme(part, deck: Deck, colors: dict[str, str]) -> None:
-    root = etree.fromstring(part.blob)
+    root = parse(part.blob)
     root.set("name", "deckgen")
     ns = {"a": _A}
     for tag in ("majorFont", "minorFont"):
