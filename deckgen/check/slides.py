@@ -9,12 +9,11 @@ import re
 import zipfile
 from collections import defaultdict
 
-from lxml import etree
-
 from ..errors import Diagnostic, warning
 from ..layout.access import is_chrome, is_title
 from ..layout.frames import Chart, Deck, Picture, SlideFrame, Table, TextBox
 from ..render.pptx.xmlns import ADEC, DML, PML, REL
+from ..safexml import parse
 from . import TOPIC, SlideText
 
 # below this, projected text is hard to read from the back of a room (the deck's own
@@ -111,21 +110,21 @@ def pptx_findings(data: bytes, deck: Deck) -> list[Diagnostic]:
 
 def _slides(package: zipfile.ZipFile):
     """Each slide's XML and its notes page's (or None), in the presentation's order."""
-    presentation = etree.fromstring(package.read("ppt/presentation.xml"))
+    presentation = parse(package.read("ppt/presentation.xml"))
     targets = _targets(package, "ppt/_rels/presentation.xml.rels", "ppt/")
     for entry in presentation.iter(PML + "sldId"):
         name = targets[entry.get(REL + "id")]
-        slide = etree.fromstring(package.read(name))
+        slide = parse(package.read(name))
         rels = f"{posixpath.dirname(name)}/_rels/{posixpath.basename(name)}.rels"
         related = _targets(package, rels, posixpath.dirname(name) + "/")
         notes = next((t for t in related.values() if "notesSlide" in t), None)
-        yield slide, etree.fromstring(package.read(notes)) if notes else None
+        yield slide, parse(package.read(notes)) if notes else None
 
 
 def _targets(package: zipfile.ZipFile, rels: str, base: str) -> dict[str, str]:
     if rels not in package.namelist():
         return {}
-    root = etree.fromstring(package.read(rels))
+    root = parse(package.read(rels))
     return {
         rel.get("Id"): posixpath.normpath(posixpath.join(base, rel.get("Target")))
         for rel in root

@@ -8,9 +8,9 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ..errors import quoted
 from ..layout.geometry import EMU_PER_INCH
+from ..safexml import parse
 from .layouts import choose_layouts
 from .look import placeholders, shape_rect
-from .safexml import parse
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 

@@ -23,8 +23,8 @@ from pptx.oxml.ns import qn
 
 from ..layout.colors import mix
 from ..layout.geometry import Rect
+from ..safexml import parse
 from .pictures import picture_color
-from .safexml import parse
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _NS = {"a": _A}

@@ -12,7 +12,7 @@ from pptx.oxml.ns import qn
 
 from ..errors import quoted
 from ..layout.geometry import EMU_PER_INCH
-from .safexml import UnsafeXml, parse
+from ..safexml import UnsafeXml, parse
 from .zipped import Refusal
 
 MIN_SLIDE_SIDE = EMU_PER_INCH  # PowerPoint's smallest slide side, in EMU

@@ -17,7 +17,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from ..errors import quoted
-from .safexml import UnsafeXml, parse
+from ..safexml import UnsafeXml, parse
 
 MAX_TEMPLATE_PART = 25 * 1024 * 1024  # one part (a picture, a video), inflated
 MAX_TEMPLATE_TOTAL = 256 * 1024 * 1024  # every part together, as the zip declares them

@@ -280,7 +280,7 @@ def test_what_the_fuzzing_found_is_refused_naming_the_part(tmp_path, data, said)
 
 
 def test_a_doctype_in_another_encoding_is_refused_too():
-    from deckgen.template.safexml import UnsafeXml, parse
+    from deckgen.safexml import UnsafeXml, parse
 
     text = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE a [<!ENTITY f "x">]><a>&f;</a>'
     with pytest.raises(UnsafeXml, match="DOCTYPE"):

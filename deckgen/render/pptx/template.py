@@ -24,7 +24,7 @@ from pptx.oxml.ns import qn
 
 from ...layout.design import TypeScale
 from ...layout.frames import Deck
-from ...template.safexml import parse
+from ...safexml import parse
 from .units import centipoints, emu
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
