@@ -89,7 +89,7 @@ def check_svg(
     except _SizeProblem as problem:
         return None, [error(f"{shown} {problem}", pos, SIZE_HINT)]
     if expanded_size(clean, MAX_SVG_ELEMENTS, sanitiser.left) > MAX_SVG_ELEMENTS:
-        return _too_many(shown, pos, "more, counting what each <use> repeats,")
+        return _too_many(shown, pos, "more", " once each <use> counts what it repeats")
     width, height = _set_size(clean, *size)
     problems = []
     left = sanitiser.left.summary()
@@ -100,8 +100,8 @@ def check_svg(
     return CleanSvg(serialised, width, height), problems
 
 
-def _too_many(shown: str, pos, count: str) -> tuple:
-    why = f"{shown} has {count} elements, over the limit of {MAX_SVG_ELEMENTS:,}"
+def _too_many(shown: str, pos, count: str, how: str = "") -> tuple:
+    why = f"{shown} has {count} elements{how}, over the limit of {MAX_SVG_ELEMENTS:,}"
     return None, [error(why, pos, "simplify it, or save it as PNG")]
 
 

@@ -45,7 +45,7 @@ from .svg_values import (
     Refusal,
     matrix_problem,
     number_text,
-    numbers_fine,
+    number_value_fine,
     transform,
     view_box,
 )
@@ -175,7 +175,11 @@ class Sanitiser:
             return self._view_box(value, where)
         if name in PRESENTATION:
             return clean_value(name, value, self.left, where)
-        if "(" in value or "\\" in value or (name in NUMERIC and not numbers_fine(value)):
+        if (
+            "(" in value
+            or "\\" in value
+            or (name in NUMERIC and not number_value_fine(name, value))
+        ):
             self.left.add("a value it cannot use", f"{name}={quoted(value[:24])} on <{where}>")
             return None
         return value

@@ -17,8 +17,8 @@ import math
 import re
 
 from ..errors import quoted
-from .svg_names import CSS_FUNCTIONS, MAX_NUMBER, NUMERIC, PRESENTATION
-from .svg_values import LeftOut, Refusal, numbers_fine
+from .svg_names import CSS_FUNCTIONS, MAX_NUMBER, NUMERIC, PRESENTATION, URL_PROPERTIES
+from .svg_values import LeftOut, Refusal, number_value_fine
 
 LOCAL_ID = re.compile(r"#[A-Za-z_][\w.:-]*")
 _SIMPLE = re.compile(r"^[\w\s#.,%+-]*$")  # no escapes, brackets, quotes: nothing to tokenise
@@ -60,7 +60,7 @@ def clean_value(name: str, text: str, left: LeftOut, where: str) -> str | None:
     import tinycss2
 
     if _SIMPLE.match(text):
-        fine = name not in NUMERIC or numbers_fine(text)
+        fine = name not in NUMERIC or number_value_fine(name, text)
         return text if fine and text.strip() else _drop(left, name, text, where)
     return clean_tokens(name, tinycss2.parse_component_value_list(text, True), left, where)
 
@@ -70,6 +70,8 @@ def clean_tokens(name: str, tokens, left: LeftOut, where: str) -> str | None:
     that leaves the file."""
     check_urls(tokens)
     kept = _value(name, tokens)
+    if kept is not None and name in NUMERIC and not number_value_fine(name, kept):
+        kept = None
     if kept is None:
         import tinycss2
 
@@ -90,6 +92,8 @@ def _value(name: str, tokens) -> str | None:
     for token in tokens:
         target = url_target(token)
         if target is not None:
+            if name not in URL_PROPERTIES:
+                return None  # only paint, clipping, masks and markers refer to ids
             out.append(f"url({target.strip()})")
         elif token.type == "function" and token.lower_name in CSS_FUNCTIONS:
             inner = _value(name, token.arguments)

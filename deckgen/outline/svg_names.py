@@ -63,6 +63,9 @@ NUMERIC = _names(
     "stroke-dashoffset stroke-miterlimit"
 )
 TRANSFORMS = frozenset({"transform", "gradientTransform", "patternTransform"})
+LISTS = frozenset({"stroke-dasharray", "dx", "dy", "rotate"})  # of lengths (or numbers)
+OWN_GRAMMAR = TRANSFORMS | {"d", "points", "viewBox", "orient"}  # each checked on its own
+URL_PROPERTIES = _names("fill stroke clip-path mask marker marker-start marker-mid marker-end")
 MAX_NUMBER = 1e9  # a coordinate or length, in user units: far beyond any drawing
 
 # elements whose href may name an id in the file; <image> takes embedded PNG/JPEG only

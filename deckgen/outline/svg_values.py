@@ -59,6 +59,60 @@ def numbers_fine(text: str) -> bool:
     return all(abs(float(number)) <= MAX_NUMBER for number in NUMBER.findall(text))
 
 
+_UNIT = r"(?:px|pt|pc|in|cm|mm|em|ex|%|deg)?"
+_LENGTH = re.compile(r"\s*" + NUMBER.pattern + _UNIT + r"\s*")
+_LENGTHS = re.compile(r"\s*(?:" + NUMBER.pattern + _UNIT + r"(?:[\s,]+|\s*$))+")
+_POINTS = re.compile(r"[\s,]*(?:" + NUMBER.pattern + r"[\s,]*" + NUMBER.pattern + r"[\s,]*)*")
+_PATH = re.compile(r"\s*[Mm][\sMmZzLlHhVvCcSsQqTtAa0-9eE.,+-]*")
+_COMMAND = re.compile(r"([MmZzLlHhVvCcSsQqTtAa])([^MmZzLlHhVvCcSsQqTtAa]*)")
+_ARITY = {"m": 2, "z": 0, "l": 2, "h": 1, "v": 1, "c": 6, "s": 4, "q": 4, "t": 2, "a": 7}
+
+
+def path_fine(text: str) -> bool:
+    """Path data that starts with a move and gives every command whole sets of numbers
+    (svglib fails on a command short of its numbers)."""
+    if not _PATH.fullmatch(text):
+        return False
+    for command, numbers in _COMMAND.findall(text):
+        count = len(NUMBER.findall(numbers))
+        arity = _ARITY[command.lower()]
+        if (count != 0) if arity == 0 else (count == 0 or count % arity):
+            return False
+    return True
+
+
+def dashes_fine(text: str) -> bool:
+    """A dash array: "none", or lengths none negative and not all zero."""
+    if text.strip() == "none":
+        return True
+    if not _LENGTHS.fullmatch(text):
+        return False
+    dashes = [float(number) for number in NUMBER.findall(text)]
+    return all(dash >= 0 for dash in dashes) and sum(dashes) > 0
+
+
+def number_value_fine(name: str, text: str) -> bool:
+    """Whether a numeric attribute or property is what its grammar allows (one length, a
+    list of them, path data, points, an angle), every number finite and in range."""
+    from .svg_names import LISTS
+
+    if not numbers_fine(text):
+        return False
+    if name == "d":
+        return path_fine(text)
+    if name == "stroke-dasharray":
+        return dashes_fine(text)
+    if name == "points":
+        return bool(_POINTS.fullmatch(text))
+    if name == "orient" and text.strip() == "auto":
+        return True
+    if name in LISTS:
+        return (
+            text.strip() == "none" and name == "stroke-dasharray" or bool(_LENGTHS.fullmatch(text))
+        )
+    return bool(_LENGTH.fullmatch(text))
+
+
 _STEP = re.compile(r"[\s,]*(matrix|translate|scale|rotate|skewX|skewY)\s*\(([^()]*)\)")
 _ARGUMENTS = {"matrix": (6,), "translate": (1, 2), "scale": (1, 2), "rotate": (1, 3),
               "skewX": (1,), "skewY": (1,)}  # fmt: skip
