@@ -59,7 +59,8 @@ def check_svg(
     what was left out. ``max_pixels``: the embedded pictures' pixels, all together."""
     from lxml import etree
 
-    from .svg_clean import Sanitiser, expanded_size
+    from .svg_clean import Sanitiser
+    from .svg_count import DrawingCost
 
     def refuse(why: str, hint: str = "save it again without it, or as PNG") -> tuple:
         return None, [error(f"{shown} is refused: {why}", pos, hint)]
@@ -88,8 +89,17 @@ def check_svg(
         return refuse(refusal.why, refusal.hint)
     except _SizeProblem as problem:
         return None, [error(f"{shown} {problem}", pos, SIZE_HINT)]
-    if expanded_size(clean, MAX_SVG_ELEMENTS, sanitiser.left) > MAX_SVG_ELEMENTS:
-        return _too_many(shown, pos, "more", " once each <use> counts what it repeats")
+    elements, pixels = DrawingCost(clean, sanitiser.left, sanitiser.pictures.pixels).total()
+    if elements > MAX_SVG_ELEMENTS:
+        return _too_many(
+            shown, pos, f"{elements:,}", " (counting what each <use> and clip path repeats)"
+        )
+    if pixels > max_pixels:
+        return refuse(
+            f"its embedded pictures come to {pixels:,} pixels (counting what each <use> "
+            f"repeats), over the limit of {max_pixels // 1_000_000} megapixels",
+            "use each embedded picture fewer times, or save the whole as PNG",
+        )
     width, height = _set_size(clean, *size)
     problems = []
     left = sanitiser.left.summary()

@@ -193,6 +193,7 @@ class PixelBudget:
         self.max_pixels = max_pixels
         self.left = max_pixels
         self.seen: dict[str, str] = {}
+        self.pixels: dict[str, int] = {}  # each canonical data: address, its pixels
 
     def embedded(self, href: str) -> str:
         """``href`` (a data: address) as the canonical data:image/…;base64 address of
@@ -217,10 +218,11 @@ class PixelBudget:
         kind = next((found for magic, found in SIGNATURES.items() if raw.startswith(magic)), None)
         if kind is None:
             raise Refusal("it embeds data that is not a PNG or JPEG picture")
-        self._decode(raw, kind[0])
-        return f"data:{kind[1]};base64,{base64.b64encode(raw).decode('ascii')}"
+        canonical = f"data:{kind[1]};base64,{base64.b64encode(raw).decode('ascii')}"
+        self.pixels[canonical] = self._decode(raw, kind[0])
+        return canonical
 
-    def _decode(self, raw: bytes, kind: str) -> None:
+    def _decode(self, raw: bytes, kind: str) -> int:
         from PIL import Image
 
         limit = f"{self.max_pixels // 1_000_000} megapixels"
@@ -243,3 +245,4 @@ class PixelBudget:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise Refusal(f"it embeds a {kind} that cannot be decoded ({reason})") from None
         self.left -= width * height
+        return width * height

@@ -229,7 +229,7 @@ def test_a_use_that_repeats_a_group_counts_what_it_repeats():
     )
     with deadline(10):  # 100 × 10⁴ elements drawn: refused, not expanded
         message = refusal(f"<defs>{group}{tree}</defs><use xlink:href='#g4'/>")
-    assert "once each <use> counts what it repeats" in message
+    assert "counting what each <use> and clip path repeats" in message
 
 
 def test_a_use_that_repeats_itself_draws_nothing_and_is_said():
@@ -256,3 +256,46 @@ def test_svglib_never_looks_up_a_font_family_on_the_system(monkeypatch):
         None,
     )[0]
     assert svg_png(svg.data, 20, 20).startswith(b"\x89PNG")
+
+
+def test_watch_survives_a_save_of_an_svg_with_no_width(tmp_path):
+    """An SVG with width="0" ended `deckgen watch` for good (an internal error); now it
+    is one failed build, the last good files kept, and the next good save builds."""
+    from deckgen.build import BuildOptions
+    from deckgen.watch import _build
+
+    outline = talk(tmp_path)
+    options = BuildOptions(outline, tmp_path / "out", formats=("pptx",), jobs=1)
+    assert _build(options, ()).error is None
+    (tmp_path / "art.svg").write_bytes(svg_of("<rect/>", 'width="0" height="10"'))
+    outcome = _build(options, (tmp_path / "art.svg",))
+    assert outcome.error is not None and outcome.error.exit_code == 2
+    assert "width of '0'" in outcome.error.diagnostics[0].message
+    (tmp_path / "art.svg").write_bytes(svg_of("<rect/>"))
+    assert _build(options, (tmp_path / "art.svg",)).error is None
+
+
+def test_a_clip_path_counts_again_for_every_element_it_clips():
+    """svglib converts a clip path's shapes again for each element it clips: 800 shapes
+    clipping 800 rectangles took ten minutes; counted, they are over the limit."""
+    clip = "<clipPath id='c'>" + "<rect width='1' height='1'/>" * 80 + "</clipPath>"
+    clipped = "<rect width='5' height='5' clip-path='url(#c)'/>" * 800
+    with deadline(10):
+        message = refusal(clip + clipped)
+    assert "counting what each <use> and clip path repeats" in message
+    sheet = "<style>.k { clip-path: url(#c) }</style>" + "<rect class='k'/>" * 800
+    with deadline(10):
+        assert "clip path repeats" in refusal(clip + sheet)
+
+
+def test_a_clip_path_of_too_many_shapes_is_left_out():
+    clip = "<clipPath id='c'>" + "<rect width='1' height='1'/>" * 101 + "</clipPath>"
+    svg, problems = check_svg(svg_of(clip + "<rect clip-path='url(#c)'/>"), SHOWN, None)
+    assert "clip path of more than 100 elements" in problems[0].message
+    assert b"clipPath" not in svg.data
+
+
+def test_a_picture_repeated_by_use_counts_its_pixels_each_time():
+    body = f"<image id='i' xlink:href='{data_uri(png(8, 8))}'/>" + "<use xlink:href='#i'/>" * 3
+    assert "(counting what each <use> repeats)" in refusal(body, max_pixels=200)  # 4 × 64
+    assert check_svg(svg_of(body), SHOWN, None, max_pixels=256)[0] is not None
