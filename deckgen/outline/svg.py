@@ -92,7 +92,10 @@ def check_svg(
     elements, pixels = DrawingCost(clean, sanitiser.left, sanitiser.pictures.pixels).total()
     if elements > MAX_SVG_ELEMENTS:
         return _too_many(
-            shown, pos, f"{elements:,}", " (counting what each <use> and clip path repeats)"
+            shown,
+            pos,
+            f"{elements:,.0f}",
+            " (counting what each <use> and clip path repeats, and nesting)",
         )
     if pixels > max_pixels:
         return refuse(
