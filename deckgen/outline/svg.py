@@ -43,8 +43,13 @@ class CleanSvg:
     height: int
 
 
-class _SizeProblem(Exception):
-    pass
+class _Problem(Exception):
+    """Why an SVG cannot be used that is not a refusal: not SVG, no size, too large."""
+
+    def __init__(self, why: str, hint: str = SIZE_HINT) -> None:
+        super().__init__(why)
+        self.why = why
+        self.hint = hint
 
 
 def looks_like_svg(data: bytes) -> bool:
@@ -57,16 +62,30 @@ def check_svg(
 ) -> tuple[CleanSvg | None, list[Diagnostic]]:
     """The sanitised SVG and its size in pixels, or why it is refused; a warning says
     what was left out. ``max_pixels``: the embedded pictures' pixels, all together."""
+    from .svg_clean import Sanitiser
+
+    sanitiser = Sanitiser(max_pixels)
+    try:
+        svg = _sanitised(_parsed(data), sanitiser)
+    except Refusal as refusal:
+        return None, [error(f"{shown} is refused: {refusal.why}", pos, refusal.hint)]
+    except _Problem as problem:
+        return None, [error(f"{shown} {problem.why}", pos, problem.hint)]
+    left = sanitiser.left.summary()
+    if not left:
+        return svg, []
+    hint = "the picture is drawn without them; save it without them to silence this"
+    return svg, [warning(f"{shown}: left out {left}", pos, hint)]
+
+
+def _parsed(data: bytes):
+    """The SVG's root element, parsed without entities or network; no DOCTYPE, within
+    the element limit."""
     from lxml import etree
 
-    from .svg_clean import Sanitiser
-    from .svg_count import DrawingCost
-
-    def refuse(why: str, hint: str = "save it again without it, or as PNG") -> tuple:
-        return None, [error(f"{shown} is refused: {why}", pos, hint)]
-
+    doctype = "it has a DOCTYPE (entities can expand without end or read files)"
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        return refuse("it has a DOCTYPE (entities can expand without end or read files)")
+        raise Refusal(doctype)
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
         remove_comments=True,
@@ -74,48 +93,48 @@ def check_svg(
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        return None, [error(f"{shown} is not valid SVG ({exc})", pos, "check the file")]
+        raise _Problem(f"is not valid SVG ({exc})", "check the file") from None
+    if root.getroottree().docinfo.doctype:  # spelt in an encoding the byte check missed
+        raise Refusal(doctype)
     if root.tag != SVG_TAG:
-        return None, [error(f"{shown} is not an SVG image", pos, "use a PNG, JPEG or SVG file")]
+        raise _Problem("is not an SVG image", "use a PNG, JPEG or SVG file")
     count = sum(1 for _ in root.iter())
     if count > MAX_SVG_ELEMENTS:
-        return _too_many(shown, pos, f"{count:,}")
-    try:
-        _stylesheet_links(root)
-        size = _size(root)
-        sanitiser = Sanitiser(max_pixels)
-        clean = sanitiser.clean(root)
-    except Refusal as refusal:
-        return refuse(refusal.why, refusal.hint)
-    except _SizeProblem as problem:
-        return None, [error(f"{shown} {problem}", pos, SIZE_HINT)]
+        raise _too_many(f"{count:,}")
+    _stylesheet_links(root)
+    return root
+
+
+def _sanitised(root, sanitiser) -> CleanSvg:
+    """The SVG re-written by ``sanitiser``, its drawing cost within the limits."""
+    from lxml import etree
+
+    from .svg_count import DrawingCost
+
+    size = _size(root)
+    clean = sanitiser.clean(root)
     elements, pixels = DrawingCost(clean, sanitiser.left, sanitiser.pictures.pixels).total()
     if elements > MAX_SVG_ELEMENTS:
-        return _too_many(
-            shown,
-            pos,
-            f"{elements:,.0f}",
-            " (counting what each <use> and clip path repeats, and nesting)",
+        raise _too_many(
+            f"{elements:,.0f}", " (counting what each <use> and clip path repeats, and nesting)"
         )
-    if pixels > max_pixels:
-        return refuse(
+    limit = sanitiser.pictures.max_pixels
+    if pixels > limit:
+        raise Refusal(
             f"its embedded pictures come to {pixels:,} pixels (counting what each <use> "
-            f"repeats), over the limit of {max_pixels // 1_000_000} megapixels",
+            f"repeats), over the limit of {limit // 1_000_000} megapixels",
             "use each embedded picture fewer times, or save the whole as PNG",
         )
     width, height = _set_size(clean, *size)
-    problems = []
-    left = sanitiser.left.summary()
-    if left:
-        hint = "the picture is drawn without them; save it without them to silence this"
-        problems.append(warning(f"{shown}: left out {left}", pos, hint))
     serialised = etree.tostring(clean, xml_declaration=True, encoding="UTF-8")
-    return CleanSvg(serialised, width, height), problems
+    return CleanSvg(serialised, width, height)
 
 
-def _too_many(shown: str, pos, count: str, how: str = "") -> tuple:
-    why = f"{shown} has {count} elements{how}, over the limit of {MAX_SVG_ELEMENTS:,}"
-    return None, [error(why, pos, "simplify it, or save it as PNG")]
+def _too_many(count: str, how: str = "") -> _Problem:
+    return _Problem(
+        f"has {count} elements{how}, over the limit of {MAX_SVG_ELEMENTS:,}",
+        "simplify it, or save it as PNG",
+    )
 
 
 def _stylesheet_links(root) -> None:
@@ -135,7 +154,7 @@ def _size(root) -> tuple[float, float, tuple | None]:
     if root.get("viewBox") is not None:
         box = view_box(root.get("viewBox"))
         if box is None or box[2] <= 0 or box[3] <= 0:
-            raise _SizeProblem(
+            raise _Problem(
                 f"has a viewBox of no size or out of range ({quoted(root.get('viewBox')[:40])})"
             )
         if width is None and height is None:
@@ -148,7 +167,7 @@ def _size(root) -> tuple[float, float, tuple | None]:
     height = FALLBACK_SIZE if height is None else height
     for side, value in (("width", width), ("height", height)):
         if not MIN_SIDE <= value <= MAX_SIDE:
-            raise _SizeProblem(
+            raise _Problem(
                 f"is {number_text(value)} pixels in {side}: "
                 f"a picture is {MIN_SIDE} to {MAX_SIDE:,} pixels across"
             )
@@ -157,7 +176,7 @@ def _size(root) -> tuple[float, float, tuple | None]:
 
 def _length(text: str | None, side: str) -> float | None:
     """A width or height in CSS pixels; None when it gives no size of its own (absent,
-    auto, a percentage, a relative unit); _SizeProblem when it is not a length."""
+    auto, a percentage, a relative unit); _Problem when it is not a length."""
     if text is None or text.strip() in ("", "auto") or _PERCENT.match(text):
         return None
     match = _LENGTH.match(text)
@@ -165,12 +184,12 @@ def _length(text: str | None, side: str) -> float | None:
     if match and unit in _RELATIVE:
         return None
     if not match or unit not in _UNITS:
-        raise _SizeProblem(f"has a {side} that is not a length ({quoted(text[:40])})")
+        raise _Problem(f"has a {side} that is not a length ({quoted(text[:40])})")
     value = float(match.group(1)) * _UNITS[unit]
     if not math.isfinite(value):
-        raise _SizeProblem(f"has a {side} that is not a length ({quoted(text[:40])})")
+        raise _Problem(f"has a {side} that is not a length ({quoted(text[:40])})")
     if value <= 0:
-        raise _SizeProblem(f"has a {side} of {quoted(text[:40])}: it would show nothing")
+        raise _Problem(f"has a {side} of {quoted(text[:40])}: it would show nothing")
     return value
 
 

@@ -299,3 +299,21 @@ def test_a_picture_repeated_by_use_counts_its_pixels_each_time():
     body = f"<image id='i' xlink:href='{data_uri(png(8, 8))}'/>" + "<use xlink:href='#i'/>" * 3
     assert "(counting what each <use> repeats)" in refusal(body, max_pixels=200)  # 4 × 64
     assert check_svg(svg_of(body), SHOWN, None, max_pixels=256)[0] is not None
+
+
+def test_deep_nesting_counts_toward_the_limit_and_ordinary_depth_does_not():
+    """svglib's work per element grows with its depth (10,000 rectangles: 1.3 s side by
+    side, 39 s inside 250 groups): deeper than 8 levels, an element counts more."""
+    deep = "<g>" * 250 + "<rect/>" * 1_600 + "</g>" * 250
+    assert "and nesting" in refusal(deep)
+    shallow = ("<g>" + "<rect/>" * 6_000) * 8 + "</g>" * 8  # 48,000 elements, 8 deep
+    assert check_svg(svg_of(shallow), SHOWN, None)[0] is not None
+
+
+def test_a_doctype_in_another_encoding_is_refused_too():
+    text = (
+        '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE svg [<!ENTITY a "aaaa">]>'
+        '<svg xmlns="http://www.w3.org/2000/svg"><text>&a;</text></svg>'
+    )
+    svg, problems = check_svg(text.encode("utf-16"), SHOWN, None)
+    assert svg is None and "DOCTYPE" in problems[0].message
