@@ -5,8 +5,9 @@ again from what it understood.
 Escapes are decoded before anything is judged, so ``u\\72l(http://…)`` is the url() it
 spells. A url() to anything but an id in the file, and ``@import``, refuse the whole
 SVG (``Refusal``). What is kept is re-serialised with no escapes at all: properties
-from SVG's presentation list, values made of names, numbers (finite, within ±1e9),
-colours, strings and url(#id); plain rules whose selectors are names, ids, classes and
+from SVG's presentation list, values made of names, numbers (finite, within ±1e9;
+lengths as their grammar allows), colours, strings, and url(#id) where SVG paints,
+clips, masks or places markers; plain rules whose selectors are names, ids, classes and
 combinators. Everything else (other properties, functions, at-rules such as
 ``@font-face`` or ``@media``) is left out and counted for the picture's warning.
 """
