@@ -142,10 +142,11 @@ def _read(path: Path, shown: str, pos) -> tuple[CheckedPicture | None, list[Diag
         return None, [error(f"{shown} is over {limit} MiB", pos, "save it smaller")]
     kind = next((name for magic, name in PICTURE_FORMATS.items() if data.startswith(magic)), None)
     if kind is None and looks_like_svg(data):
-        size, problems = check_svg(data, shown, pos)
-        if size is None:
+        svg, problems = check_svg(data, shown, pos, MAX_PICTURE_PIXELS)
+        if svg is None:
             return None, problems
-        return CheckedPicture(str(path), data, size[0], size[1], "SVG"), []
+        # the sanitised SVG, never the file's own bytes: what the deck and PDFs use
+        return CheckedPicture(str(path), svg.data, svg.width, svg.height, "SVG"), problems
     if kind is None:
         return None, [
             error(f"{shown} is not a PNG, JPEG or SVG file", pos, "convert it to PNG or JPEG")

@@ -25,7 +25,10 @@ def add_picture(shapes, picture: Picture, maker=None):
     box = (emu(rect.x), emu(rect.y), emu(rect.w), emu(rect.h))
     svg = picture.data if picture.vector else None
     if svg is not None:
-        picture = replace(picture, data=fallback_png(svg, rect.w))
+        from ..pdf.image import unusable_as_input
+
+        with unusable_as_input(picture):
+            picture = replace(picture, data=fallback_png(svg, rect.w, rect.h))
     source = io.BytesIO(picture.data) if picture.data else picture.path
     if maker is None and svg is None or not picture.data:
         pic = shapes.add_picture(source, *box)
@@ -75,8 +78,15 @@ def _svg_part(package, data: bytes):
     return Part(partname, "image/svg+xml", package, data)
 
 
-def fallback_png(svg: bytes, width_emu: int) -> bytes:
-    """The SVG drawn as a PNG as wide as it shows at FALLBACK_DPI."""
+def fallback_png(svg: bytes, width_emu: int, height_emu: int) -> bytes:
+    """The (sanitised) SVG drawn as a PNG as large as it shows at FALLBACK_DPI, its
+    longer side at most FALLBACK_MOST pixels."""
     from ..pdf.image import svg_png
 
-    return svg_png(svg, min(FALLBACK_MOST, max(1, round(width_emu / EMU_PER_INCH * FALLBACK_DPI))))
+    def pixels(emu: float) -> float:
+        return max(emu, 1) / EMU_PER_INCH * FALLBACK_DPI
+
+    scale = min(1.0, FALLBACK_MOST / max(pixels(width_emu), pixels(height_emu)))
+    width = max(1, round(pixels(width_emu) * scale))
+    height = max(1, round(pixels(height_emu) * scale))
+    return svg_png(svg, width, height)
