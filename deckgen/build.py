@@ -289,6 +289,10 @@ def _render_prepared(source, prepared: Prepared, options: BuildOptions, say) -> 
     created = build_time()
     stem = slug(talk.meta.title) + (f"-{options.audience}" if options.audience else "")
     say(_stage(options.formats) + f" ({len(deck.slides):,} slides)")
+    if options.jobs != 1:  # SVGs drawn once here, shared by the processes forked below
+        from .render.pdf.image import warm_svgs
+
+        warm_svgs(deck)
     thumbnail = None
     if "pptx" in options.formats:  # wanted only when the deck is written: drawn beside it
         from .render.pdf.thumbnail import render_thumbnail

@@ -32,7 +32,7 @@ from .zipped import (
     CONTENT_TYPES,
     RELS,
     VBA,
-    Refusal,
+    PackageRefusal,
     Zipped,
     open_zip,
     reachable,
@@ -97,7 +97,7 @@ def read_template(
 
     try:
         check_structure(prs)
-    except Refusal as refusal:
+    except PackageRefusal as refusal:
         raise _refused(f"{shown}: {refusal.message}", pos, refusal.hint) from None
     template = Template(path, prs, repairs)
     from .clean import clean
@@ -123,9 +123,9 @@ def _checked_package(data: bytes, shown: str, pos, options: TemplateOptions):
         types = zipped.xml(CONTENT_TYPES)
         main = _main_override(types)
         if main is None:
-            raise Refusal("it is not a PowerPoint file", _SAVE_AGAIN)
+            raise PackageRefusal("it is not a PowerPoint file", _SAVE_AGAIN)
         names = reachable(zipped)
-    except Refusal as refusal:
+    except PackageRefusal as refusal:
         raise _refused(f"{shown}: {refusal.message}", pos, refusal.hint) from None
     repairs: list[Diagnostic] = []
     kind = main.get("ContentType")
@@ -151,7 +151,7 @@ def _checked_package(data: bytes, shown: str, pos, options: TemplateOptions):
     main.set("ContentType", _PRESENTATION)
     try:
         return _rewritten(zipped, names, types, shown, pos), repairs
-    except Refusal as refusal:
+    except PackageRefusal as refusal:
         raise _refused(f"{shown}: {refusal.message}", pos, refusal.hint) from None
 
 
@@ -185,7 +185,7 @@ def _rewritten(zipped: Zipped, names: list[str], types, shown: str, pos) -> byte
     xml_types = _xml_types(types)
     xml = sum(zipped.members[name].file_size for name in names if _is_xml(name, b"", xml_types))
     if xml > MAX_TEMPLATE_XML:
-        raise Refusal(
+        raise PackageRefusal(
             f"its XML parts come to {xml / 2**20:,.1f} MiB, over the limit of "
             f"{MAX_TEMPLATE_XML >> 20} MiB",
             "remove unused layouts and masters, or shapes drawn many times over",

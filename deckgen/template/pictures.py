@@ -18,7 +18,7 @@ import weakref
 
 from ..errors import quoted
 from ..outline.files import MAX_PICTURE_PIXELS, PICTURE_FORMATS
-from .zipped import Refusal
+from .zipped import PackageRefusal
 
 _EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
 _BLIP = ".//{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
@@ -35,11 +35,11 @@ def picture_kind(data: bytes) -> str | None:
 
 
 def checked_pictures(pictures: list[tuple[str, bytes]]) -> None:
-    """Refuse (zipped.Refusal) a picture over the limit, all of them over the total, or
+    """Refuse (zipped.PackageRefusal) a picture over the limit, all of them over the total, or
     one that cannot be decoded: sizes from the headers first, then every pixel."""
     total = sum(_pixels(name, data) for name, data in pictures)
     if total > MAX_TEMPLATE_PIXELS:
-        raise Refusal(
+        raise PackageRefusal(
             f"its pictures hold {total / 1_000_000:,.1f} megapixels together, over the limit "
             f"of {MAX_TEMPLATE_PIXELS // 1_000_000:,}",
             "scale its pictures down: a slide needs at most about 4000 pixels across",
@@ -65,9 +65,9 @@ def _opened(name: str, data: bytes, decode: bool) -> int:
             with Image.open(io.BytesIO(data), formats=[kind]) as picture:
                 width, height = picture.size
                 if width <= 0 or height <= 0:
-                    raise Refusal(f"{shown} has no pixels ({width} × {height})", _FIX)
+                    raise PackageRefusal(f"{shown} has no pixels ({width} × {height})", _FIX)
                 if width * height > MAX_PICTURE_PIXELS:
-                    raise Refusal(
+                    raise PackageRefusal(
                         f"{shown} is {width:,} × {height:,} pixels, over the limit of "
                         f"{MAX_PICTURE_PIXELS // 1_000_000} megapixels",
                         _SMALLER,
@@ -75,13 +75,13 @@ def _opened(name: str, data: bytes, decode: bool) -> int:
                 if decode:
                     picture.load()  # every pixel now: a damaged picture fails here
     except Image.DecompressionBombError:
-        raise Refusal(
+        raise PackageRefusal(
             f"{shown} declares more than {MAX_PICTURE_PIXELS // 1_000_000} megapixels", _SMALLER
         ) from None
-    except Refusal:
+    except PackageRefusal:
         raise
     except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for damaged files
-        raise Refusal(f"{shown} cannot be decoded ({_reason(exc)})", _FIX) from None
+        raise PackageRefusal(f"{shown} cannot be decoded ({_reason(exc)})", _FIX) from None
     return width * height
 
 

@@ -13,7 +13,7 @@ from pptx.oxml.ns import qn
 from ..errors import quoted
 from ..layout.geometry import EMU_PER_INCH
 from ..safexml import UnsafeXml, parse
-from .zipped import Refusal
+from .zipped import PackageRefusal
 
 MIN_SLIDE_SIDE = EMU_PER_INCH  # PowerPoint's smallest slide side, in EMU
 MAX_SLIDE_SIDE = 56 * EMU_PER_INCH  # its largest
@@ -23,7 +23,7 @@ _FIX = "open it in PowerPoint and save it again as .pptx"
 
 
 def check_structure(prs) -> None:
-    """Refuse (zipped.Refusal) a template deckgen cannot build on."""
+    """Refuse (zipped.PackageRefusal) a template deckgen cannot build on."""
     package = prs.part.package
     _check_single(package._rels, "the package")
     for part in package.iter_parts():
@@ -32,17 +32,21 @@ def check_structure(prs) -> None:
     _check_size(prs.part._element)
     masters = _listed(prs.part, "p:sldMasterIdLst", RT.SLIDE_MASTER, "slide master")
     if not masters:
-        raise Refusal("it has no slide master", "save a presentation with at least one master")
+        raise PackageRefusal(
+            "it has no slide master", "save a presentation with at least one master"
+        )
     for master in masters:
         name = quoted(str(master.partname))
         if not any(rel.reltype == RT.THEME for rel in master.rels.values()):
-            raise Refusal(f"the master {name} has no theme", _FIX)
+            raise PackageRefusal(f"the master {name} has no theme", _FIX)
         layouts = _listed(master, "p:sldLayoutIdLst", RT.SLIDE_LAYOUT, "layout")
         if not layouts:
-            raise Refusal(f"the master {name} has no layouts", _FIX)
+            raise PackageRefusal(f"the master {name} has no layouts", _FIX)
         for layout in layouts:
             if not any(rel.reltype == RT.SLIDE_MASTER for rel in layout.rels.values()):
-                raise Refusal(f"the layout {quoted(str(layout.partname))} has no master", _FIX)
+                raise PackageRefusal(
+                    f"the layout {quoted(str(layout.partname))} has no master", _FIX
+                )
         for part in (master, *layouts):
             _check_shapes(part)
 
@@ -54,7 +58,7 @@ def _listed(part, listing: str, reltype: str, what: str) -> list:
     for entry in entries if entries is not None else ():
         rel = part.rels.get(entry.get(qn("r:id")) or "")
         if rel is None or rel.is_external or rel.reltype != reltype:
-            raise Refusal(
+            raise PackageRefusal(
                 f"{quoted(str(part.partname))} lists a {what} it does not relate to "
                 f"({quoted(entry.get(qn('r:id')) or '')})",
                 _FIX,
@@ -98,7 +102,9 @@ def _check_single(rels, shown: str, presentation: bool = False) -> None:
         if kind not in _SINGLE or (presentation and kind == RT.SLIDE_MASTER):
             continue
         if kind in seen:
-            raise Refusal(f"{shown} relates to more than one {kind.rsplit('/', 1)[-1]}", _FIX)
+            raise PackageRefusal(
+                f"{shown} relates to more than one {kind.rsplit('/', 1)[-1]}", _FIX
+            )
         seen.add(kind)
 
 
@@ -108,9 +114,9 @@ def _check_root(part) -> None:
         try:
             root = parse(part.blob)
         except UnsafeXml as exc:
-            raise Refusal(f"{quoted(str(part.partname))} is refused: {exc}", _FIX) from None
+            raise PackageRefusal(f"{quoted(str(part.partname))} is refused: {exc}", _FIX) from None
         if root.tag != qn("a:theme"):
-            raise Refusal(f"{quoted(str(part.partname))} is not a theme", _FIX)
+            raise PackageRefusal(f"{quoted(str(part.partname))} is not a theme", _FIX)
         return
     if expected is None:
         return
@@ -118,7 +124,7 @@ def _check_root(part) -> None:
     tag, inside = expected
     path = "/".join(qn(step) for step in inside.split("/"))
     if element is None or element.tag != qn(tag) or element.find(path) is None:
-        raise Refusal(
+        raise PackageRefusal(
             f"{quoted(str(part.partname))} is not a {tag.split(':')[1]} part (or has no "
             f"{inside.rsplit('/', 1)[-1]})",
             _FIX,
@@ -128,13 +134,13 @@ def _check_root(part) -> None:
 def _check_size(presentation) -> None:
     size = presentation.find(qn("p:sldSz"))
     if size is None:
-        raise Refusal("it has no slide size (p:sldSz)", _FIX)
+        raise PackageRefusal("it has no slide size (p:sldSz)", _FIX)
     for side in ("cx", "cy"):
         value = size.get(side) or ""
         if not re.fullmatch(r"[0-9]{1,12}", value):
-            raise Refusal(f"its slide size has {side}={quoted(value)}, not a number", _FIX)
+            raise PackageRefusal(f"its slide size has {side}={quoted(value)}, not a number", _FIX)
         if not MIN_SLIDE_SIDE <= int(value) <= MAX_SLIDE_SIDE:
-            raise Refusal(
+            raise PackageRefusal(
                 f"its slide size has {side}={int(value):,} EMU, outside PowerPoint's "
                 f"{MIN_SLIDE_SIDE:,} to {MAX_SLIDE_SIDE:,} (1 to 56 in)",
                 "set a slide size PowerPoint accepts (Design › Slide Size)",
@@ -183,7 +189,7 @@ def _check_values(part) -> None:
         for name, good in _CHECKED[element.tag].items():
             value = element.get(name)
             if value is not None and not good(value):
-                raise Refusal(
+                raise PackageRefusal(
                     f"{quoted(str(part.partname))} has {name}={quoted(value)} on a "
                     f"{element.tag.rsplit('}', 1)[-1]}, which PowerPoint does not write",
                     _FIX,
@@ -194,7 +200,7 @@ def _check_shapes(part) -> None:
     _check_values(part)
     count = sum(1 for _shape in part._element.iter(*_SHAPES))
     if count > MAX_TEMPLATE_SHAPES:
-        raise Refusal(
+        raise PackageRefusal(
             f"{quoted(str(part.partname))} has {count:,} shapes, over the limit of "
             f"{MAX_TEMPLATE_SHAPES:,}",
             "group or remove shapes, or use a picture of them instead",

@@ -50,7 +50,7 @@ _INSIDE = frozenset(
 )
 
 
-class Refusal(Exception):
+class PackageRefusal(Exception):
     """What is wrong with the package, and the hint."""
 
     def __init__(self, message: str, hint: str) -> None:
@@ -73,11 +73,11 @@ class Zipped:
         """The part ``name`` inflated, at most its declared size, checked."""
         info = self.members[name]
         if info.flag_bits & 0x1:
-            raise Refusal(
+            raise PackageRefusal(
                 f"the part {quoted(name)} is encrypted", "save the template without a password"
             )
         if info.compress_type not in _METHODS:
-            raise Refusal(
+            raise PackageRefusal(
                 f"the part {quoted(name)} is compressed with method {info.compress_type}, "
                 "which PowerPoint does not use",
                 _SAVE_AGAIN,
@@ -87,9 +87,11 @@ class Zipped:
                 data = member.read(info.file_size + 1)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
             reason = quoted(str(exc))[1:-1]
-            raise Refusal(f"the part {quoted(name)} is damaged ({reason})", _SAVE_AGAIN) from None
+            raise PackageRefusal(
+                f"the part {quoted(name)} is damaged ({reason})", _SAVE_AGAIN
+            ) from None
         if len(data) != info.file_size:
-            raise Refusal(
+            raise PackageRefusal(
                 f"the part {quoted(name)} holds {len(data):,} bytes, not the {info.file_size:,} "
                 "its directory says",
                 _SAVE_AGAIN,
@@ -101,41 +103,43 @@ class Zipped:
         try:
             return parse(self.read(name))
         except UnsafeXml as exc:
-            raise Refusal(f"the part {quoted(name)} is refused: {exc}", _SAVE_AGAIN) from None
+            raise PackageRefusal(
+                f"the part {quoted(name)} is refused: {exc}", _SAVE_AGAIN
+            ) from None
 
 
 def open_zip(data: bytes) -> Zipped:
     """The zip's directory, checked: member count, duplicate names, declared sizes."""
     count = _declared_members(data)
     if count > MAX_TEMPLATE_MEMBERS:
-        raise Refusal(
+        raise PackageRefusal(
             f"it holds {count:,} parts, over the limit of {MAX_TEMPLATE_MEMBERS:,}", _SAVE_AGAIN
         )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError):
-        raise Refusal("it is not a PowerPoint file", _SAVE_AGAIN) from None
+        raise PackageRefusal("it is not a PowerPoint file", _SAVE_AGAIN) from None
     members: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
         if info.filename in members:
-            raise Refusal(f"it holds the part {quoted(info.filename)} twice", _SAVE_AGAIN)
+            raise PackageRefusal(f"it holds the part {quoted(info.filename)} twice", _SAVE_AGAIN)
         members[info.filename] = info
     big = next((info for info in infos if info.file_size > MAX_TEMPLATE_PART), None)
     if big is not None:
-        raise Refusal(
+        raise PackageRefusal(
             f"the part {quoted(big.filename)} is over {MAX_TEMPLATE_PART >> 20} MiB",
             "remove the large picture or video from the template",
         )
     total = sum(info.file_size for info in infos)
     if total > MAX_TEMPLATE_TOTAL:
-        raise Refusal(
+        raise PackageRefusal(
             f"its parts come to {total / 2**20:,.1f} MiB uncompressed, over the limit of "
             f"{MAX_TEMPLATE_TOTAL >> 20} MiB",
             "remove large pictures, videos and unused parts from the template",
         )
     if CONTENT_TYPES not in members:
-        raise Refusal("it is not a PowerPoint file (no [Content_Types].xml)", _SAVE_AGAIN)
+        raise PackageRefusal("it is not a PowerPoint file (no [Content_Types].xml)", _SAVE_AGAIN)
     return Zipped(archive, members)
 
 
@@ -167,7 +171,7 @@ def reachable(zipped: Zipped) -> list[str]:
             kind, target = rel.get("Type") or "", rel.get("Target")
             if rel.get("TargetMode") == "External":
                 if kind.rsplit("/", 1)[-1] in _INSIDE:
-                    raise Refusal(
+                    raise PackageRefusal(
                         f"{quoted(rels)} takes its {quoted(kind.rsplit('/', 1)[-1])} from "
                         f"{quoted(target or '')}, outside the package",
                         _SAVE_AGAIN,
@@ -178,7 +182,7 @@ def reachable(zipped: Zipped) -> list[str]:
                 continue  # refused or stripped by the caller, never read here
             name = _resolved(source, target, rels)
             if name not in zipped.members:
-                raise Refusal(
+                raise PackageRefusal(
                     f"{quoted(rels)} relates to {quoted(name)}, which it does not hold",
                     _SAVE_AGAIN,
                 )
@@ -197,7 +201,7 @@ def _rels_name(part: str) -> str:
 def _resolved(source: str, target: str | None, rels: str) -> str:
     """The member a relationship's target names, relative to its source's folder."""
     if not target:
-        raise Refusal(f"{quoted(rels)} has a relationship without a target", _SAVE_AGAIN)
+        raise PackageRefusal(f"{quoted(rels)} has a relationship without a target", _SAVE_AGAIN)
     start = [] if target.startswith("/") else posixpath.dirname(source).split("/")
     parts: list[str] = [part for part in start if part]
     for step in target.split("/"):
@@ -205,7 +209,7 @@ def _resolved(source: str, target: str | None, rels: str) -> str:
             continue
         if step == "..":
             if not parts:
-                raise Refusal(
+                raise PackageRefusal(
                     f"{quoted(rels)} relates to {quoted(target)}, outside the package", _SAVE_AGAIN
                 )
             parts.pop()

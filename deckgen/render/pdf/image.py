@@ -20,7 +20,7 @@ import logging
 import math
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -109,6 +109,17 @@ def _draw(drawing, canvas) -> None:
                                    image.height, mask="auto")  # fmt: skip
 
     _Renderer().draw(renderPDF.renderScaledDrawing(drawing), canvas, 0, 0)
+
+
+def warm_svgs(deck) -> None:
+    """Each SVG picture's drawing in ``deck`` made now, before the renderers fork: every
+    process then shares it instead of running svglib again (a 50,000-element SVG is
+    seconds of work).
+    A picture that cannot be drawn is left to the renderer, which says so at its line."""
+    for picture in (item for frame in deck.slides for item in frame.items):
+        if isinstance(picture, Picture) and picture.vector and picture.data:
+            with suppress(Exception):  # noqa: BLE001 - said where it is drawn
+                svg_drawing(picture.data)
 
 
 @lru_cache(maxsize=64)
