@@ -73,6 +73,20 @@ def validator_missing_message() -> str:
     )
 
 
+def fuzz_budget(examples: int):
+    """Hypothesis's settings for a property test on CI's fixed budget: reproducible
+    (derandomized, no database), no deadline per example."""
+    from hypothesis import HealthCheck, settings
+
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+
+
 def run_cli(*args: str, env: dict | None = None):
     """Invoke the CLI in-process; stdout and stderr are kept apart."""
     return CliRunner().invoke(main, list(args), catch_exceptions=False, env=env)

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deckgen.errors import DeckgenError
@@ -20,16 +20,10 @@ from deckgen.outline.files import check_picture
 from deckgen.outline.loader import load_outline, load_outline_text
 from deckgen.outline.tailor import tailor
 
-from .conftest import SMALL, run_cli
+from .conftest import SMALL, fuzz_budget, run_cli
 from .layout.support import deadline
 
-BUDGET = settings(
-    max_examples=60,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+BUDGET = fuzz_budget(60)
 TEXT = SMALL.read_text(encoding="utf-8")
 LINES = TEXT.splitlines(keepends=True)
 NASTY = [

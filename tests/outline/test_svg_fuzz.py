@@ -12,24 +12,18 @@ import base64
 import io
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
 from deckgen.outline.svg import check_svg
 
-from ..conftest import run_cli
+from ..conftest import fuzz_budget, run_cli
 from ..layout.support import deadline
 from ..pictures import png
 from .test_svg import talk
 
-BUDGET = settings(
-    max_examples=300,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+BUDGET = fuzz_budget(300)
 
 
 def names(text: str) -> list[str]:

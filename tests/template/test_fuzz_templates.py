@@ -13,7 +13,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from deckgen.build import BuildOptions, load, render_loaded
@@ -22,17 +22,11 @@ from deckgen.outline.loader import load_outline
 from deckgen.outline.tailor import tailor
 from deckgen.template.build import open_template
 
-from ..conftest import SMALL
+from ..conftest import SMALL, fuzz_budget
 from ..layout.support import deadline
 from .hostile import MASTER, THEME, members, patched, replaced, with_picture, zipped
 
-BUDGET = settings(
-    max_examples=300,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+BUDGET = fuzz_budget(300)
 SCENERY = (
     b'<p:sp><p:nvSpPr><p:cNvPr id="90" name="Band"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>'
     b'<a:xfrm><a:off x="0" y="6000000"/><a:ext cx="12192000" cy="858000"/></a:xfrm>'
