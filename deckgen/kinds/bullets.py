@@ -90,15 +90,19 @@ def _block(ctx: SlideContext, bullet: Bullet, accent: str) -> FlowBlock:
     text, muted = design.palette.text, design.palette.muted
 
     def make(size: float, width: int) -> list[Paragraph]:
-        sub_size = max(scale.floor, size - (scale.body - scale.sub_body))
+        # sub-points shrink with the points, by the same factor
+        sub_size = max(scale.floor, round(scale.sub_body * size / scale.body * 2) / 2)
+        margin, hanging = box.point(size / scale.body, ctx.text.width(box.marker + " ", size))
+        sub_least = ctx.text.width(box.sub_marker + " ", sub_size)
+        sub_margin, sub_hanging = box.sub(sub_size / scale.sub_body, sub_least)
         point = ParaStyle(
             size,
             text,
             space_before=size * spacing.bullet_before,
             bullet=box.marker,
             bullet_color=accent,
-            margin_left=box.indent,
-            hanging=box.indent,
+            margin_left=margin,
+            hanging=hanging,
         )
         sub = ParaStyle(
             sub_size,
@@ -107,8 +111,8 @@ def _block(ctx: SlideContext, bullet: Bullet, accent: str) -> FlowBlock:
             level=1,
             bullet=box.sub_marker,
             bullet_color=muted,
-            margin_left=box.sub_indent,
-            hanging=box.sub_hanging,
+            margin_left=sub_margin,
+            hanging=sub_hanging,
         )
         return [ctx.text.set(bullet.text, width, point)] + [
             ctx.text.set(s, width, sub) for s in bullet.sub

@@ -91,6 +91,7 @@ def _blocks(ctx: SlideContext, slide: QuizSlide, reveal: bool = False) -> list[F
     design = ctx.design
     palette, box, spacing = design.palette, design.bullets, design.spacing
     correct = set(slide.correct)
+    marks = [letter(n) for n in range(1, len(slide.options) + 1)] + [ANSWER_MARK]
 
     def question(size: float, width: int):
         style = ParaStyle(size, palette.text, bold=True)
@@ -100,6 +101,9 @@ def _blocks(ctx: SlideContext, slide: QuizSlide, reveal: bool = False) -> list[F
         right = reveal and number in correct
 
         def make(size: float, width: int):
+            # every option's text starts at one place, clear of the widest letter
+            least = max(ctx.text.width(mark + " ", size, bold=True) for mark in marks)
+            margin, hanging = box.point(size / design.scale.body, least)
             style = ParaStyle(
                 size,
                 palette.text if right or not reveal else palette.muted,
@@ -107,8 +111,8 @@ def _blocks(ctx: SlideContext, slide: QuizSlide, reveal: bool = False) -> list[F
                 space_before=size * spacing.bullet_before,
                 bullet=ANSWER_MARK if right else letter(number),
                 bullet_color=palette.primary if right or not reveal else palette.muted,
-                margin_left=box.indent,
-                hanging=box.indent,
+                margin_left=margin,
+                hanging=hanging,
             )
             return [ctx.text.set(text, width, style)]
 

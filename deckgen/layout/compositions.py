@@ -48,13 +48,34 @@ class BulletsDesign:
     most: int = 6  # top-level points a slide
     marker: str = "•"
     sub_marker: str = "–"
-    indent: int = inch(0.4)
+    # the indents at the type scale's body and sub_body sizes (a template's list style's
+    # lvl1pPr/lvl2pPr on a template); they scale with the size text is set in
+    indent: int = inch(0.4)  # how far a point's bullet hangs left of its text
+    margin: int | None = None  # a point's text from the box's edge (None: ``indent``)
     sub_indent: int = inch(0.85)
     sub_hanging: int = inch(0.35)
     picture_width: int = inch(3.4)  # at least; and at least picture_share of the body
     picture_share: float = 0.4
     picture_gap: int = inch(0.5)
     picture_drop: int = inch(0.2)
+
+    def point(self, factor: float, least: int) -> tuple[int, int]:
+        """A point's left margin and hanging indent (EMU) at ``factor`` times the body
+        size, its bullet hanging at least ``least`` (the bullet's width and a space)."""
+        margin = self.indent if self.margin is None else self.margin
+        return hang(margin, self.indent, factor, least)
+
+    def sub(self, factor: float, least: int) -> tuple[int, int]:
+        """A sub-point's left margin and hanging indent at ``factor`` times sub_body."""
+        return hang(self.sub_indent, self.sub_hanging, factor, least)
+
+
+def hang(margin: int, hanging: int, factor: float, least: int) -> tuple[int, int]:
+    """``margin`` and ``hanging`` scaled by ``factor`` (so an indent is the same share of an
+    em at any size), the hanging indent at least ``least``; the bullet keeps its place."""
+    scaled = round(hanging * factor)
+    wider = max(scaled, least)
+    return max(round(margin * factor) - scaled, 0) + wider, wider
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from ..layout.frames import SlideLayout
 from ..layout.geometry import Rect
 from ..layout.scaling import scaled
 from . import backdrop, look
+from .lists import ListLevel, list_levels
 from .scenery import largest, scenery
 
 DEFAULT_WIDTH, DEFAULT_HEIGHT = Grid().width, Grid().height
@@ -48,6 +49,7 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
     grid, chrome = _frame(design, prs, content, theme)
     palette, problems = _colors(design, content, theme, (title, body), chrome)
     scenery_of, backdrops, more = _behind(choices)
+    levels = list_levels(content)
     problems = list(dict.fromkeys(problems + more))  # a layout used twice warns once
     written = (
         (title.text.written if title else None) or "+mj-lt",
@@ -61,7 +63,8 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
             heading_font=(title.text.family if title else None) or theme.family("+mj-lt"),
             palette=palette,
             grid=grid,
-            scale=_scale(design, title, body),
+            scale=_scale(design, title, body, levels[1]),
+            bullets=_bullets(design, *levels),
             chrome=chrome,
             theme_slots=tuple(theme.slots.items()),
             fonts_written=written,
@@ -215,8 +218,9 @@ def _palette(design: Design, theme: look.ThemeLook, title, body, background: str
     )
 
 
-def _scale(design: Design, title, body):
-    """The template's title and text sizes, never below deckgen's readable floors."""
+def _scale(design: Design, title, body, second: ListLevel):
+    """The template's title and text sizes (sub-points in its list style's second level's),
+    never below deckgen's readable floors."""
     scale = design.scale
     changes = {}
     if title is not None and title.text.size:
@@ -224,9 +228,21 @@ def _scale(design: Design, title, body):
     if body is not None and body.text.size:
         size = max(body.text.size, scale.floor)
         changes["body"] = size
-        changes["sub_body"] = max(min(scale.sub_body, size), scale.floor)
+        changes["sub_body"] = max(min(second.size or scale.sub_body, size), scale.floor)
         changes["level3"] = max(min(scale.level3, size), scale.floor)
     return replace(scale, **changes)
+
+
+def _bullets(design: Design, first: ListLevel, second: ListLevel):
+    """Points and sub-points indented as the template's list style's first two levels."""
+    bullets, changes = design.bullets, {}
+    if first.hanging is not None:
+        changes["indent"] = first.hanging
+        changes["margin"] = max(first.margin or 0, first.hanging)
+    if second.margin is not None and second.hanging is not None:
+        changes["sub_indent"] = max(second.margin, second.hanging)
+        changes["sub_hanging"] = second.hanging
+    return replace(bullets, **changes)
 
 
 def _layout_boxes(layout, palette, chrome: Chrome, problems: list) -> TemplateLayout | None:

@@ -24,6 +24,7 @@ from ...layout.frames import (
     TextBox,
 )
 from .chart import add_chart
+from .header_footer import header_footer
 from .image import add_picture
 from .ink import Ink
 from .kind_layouts import add_kind_layouts
@@ -61,6 +62,7 @@ def render_pptx(
         prs.slide_width, prs.slide_height = deck.width, deck.height
         prepare_template(prs, deck)
         add_kind_layouts(prs, deck, ink, _LAYOUT)
+        header_footer(prs, deck, ink.lang, own=True)
         layouts = {layout.name: layout for layout in prs.slide_layouts}
 
         def layout_for(frame: SlideFrame):
@@ -69,6 +71,7 @@ def render_pptx(
         prs = on.template.prs
         area = prs.slide_width * prs.slide_height
         fit_notes_slide_image(prs)
+        header_footer(prs, deck, ink.lang, own=False)
 
         def layout_for(frame: SlideFrame):
             return on.plan.for_frame(frame, area)
