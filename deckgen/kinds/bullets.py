@@ -92,8 +92,9 @@ def _block(ctx: SlideContext, bullet: Bullet, accent: str) -> FlowBlock:
     def make(size: float, width: int) -> list[Paragraph]:
         # sub-points shrink with the points, by the same factor
         sub_size = max(scale.floor, round(scale.sub_body * size / scale.body * 2) / 2)
-        margin, hanging = box.point(size / scale.body, ctx.text.width(box.marker + " ", size))
-        sub_least = ctx.text.width(box.sub_marker + " ", sub_size)
+        least = box.least(ctx.text.width(box.marker, size), size)
+        margin, hanging = box.point(size / scale.body, least)
+        sub_least = box.least(ctx.text.width(box.sub_marker, sub_size), sub_size)
         sub_margin, sub_hanging = box.sub(sub_size / scale.sub_body, sub_least)
         point = ParaStyle(
             size,

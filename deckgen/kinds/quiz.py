@@ -102,7 +102,8 @@ def _blocks(ctx: SlideContext, slide: QuizSlide, reveal: bool = False) -> list[F
 
         def make(size: float, width: int):
             # every option's text starts at one place, clear of the widest letter
-            least = max(ctx.text.width(mark + " ", size, bold=True) for mark in marks)
+            widest = max(ctx.text.width(mark, size, bold=True) for mark in marks)
+            least = box.least(widest, size)
             margin, hanging = box.point(size / design.scale.body, least)
             style = ParaStyle(
                 size,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .geometry import Insets, Rect, inch
+from .geometry import EMU_PER_PT, Insets, Rect, inch
 
 
 @dataclass(frozen=True)
@@ -54,10 +54,15 @@ class BulletsDesign:
     margin: int | None = None  # a point's text from the box's edge (None: ``indent``)
     sub_indent: int = inch(0.85)
     sub_hanging: int = inch(0.35)
+    bullet_gap: float = 0.35  # ems between a bullet (or a quiz's letter) and its text, at least
     picture_width: int = inch(3.4)  # at least; and at least picture_share of the body
     picture_share: float = 0.4
     picture_gap: int = inch(0.5)
     picture_drop: int = inch(0.2)
+
+    def least(self, mark: int, size: float) -> int:
+        """The hanging indent a bullet ``mark`` EMU wide needs at ``size`` points."""
+        return mark + round(self.bullet_gap * size * EMU_PER_PT)
 
     def point(self, factor: float, least: int) -> tuple[int, int]:
         """A point's left margin and hanging indent (EMU) at ``factor`` times the body
