@@ -23,10 +23,11 @@ import posixpath
 import zipfile
 from dataclasses import dataclass, field
 
+from ..layout.geometry import EMU_PER_PT
 from ..render.pptx.xmlns import DML, PML, REL
 from ..safexml import parse
 
-BOX_TOLERANCE = 12700  # EMU (1 pt): rounding is not a move
+BOX_TOLERANCE = EMU_PER_PT  # 1 pt: rounding is not a move
 TITLE_TYPES = ("title", "ctrTitle")
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
