@@ -93,6 +93,8 @@ def convert_templates(names: list[str] | None, work: Path, profile: Path) -> dic
         originals = [path for path in originals if path.stem in names]
     folder = work / "templates"
     folder.mkdir()
+    if not originals:
+        return {}
     converted = soffice(originals, folder, profile, "pptx:Impress MS PowerPoint 2007 XML")
     # named .template: they are LibreOffice's packages, not decks deckgen wrote (the
     # tests' strict check takes every .pptx in their folders for a deck)
