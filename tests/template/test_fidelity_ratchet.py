@@ -1,0 +1,63 @@
+"""Issue 20's measures (benchmarks/templates.py) on three of LibreOffice's templates and on
+deckgen's default, held to be NO WORSE than they were when the measures were written
+(docs/templates.md, "before"). A ratchet, not the goal: issue 20's targets are stricter
+(>= 90 % of the text in placeholders, <= 25 % of placeholder runs with their own size, no
+run naming the theme's font, <= 10 % with a fixed RGB colour, titles on their box with the
+template's alignment and weight, no word below 3:1, every slide within 15 grey levels).
+When a change betters a figure, lower its number here so it stays won."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.templates import DEFAULT, LIBREOFFICE, run
+
+pytestmark = pytest.mark.libreoffice
+
+# the shipped talk, measured at f692aa1: the least text in placeholders, then the most of
+# each of: placeholder runs with their own size, runs naming the theme's font, runs naming
+# any font, placeholder runs with RGB, titles off their box / realigned / reweighted, words
+# below 3:1 in LibreOffice's render, and the worst slide's grey-level difference
+BEFORE = {
+    DEFAULT: (0.678, 1.0, 0, 0, 0.0, 5, 0, 0, 0, 9.7),
+    "Blue_Curve": (0.701, 1.0, 287, 287, 0.883, 0, 0, 26, 4, 29.0),
+    "Focus": (0.726, 1.0, 0, 298, 0.849, 0, 0, 29, 49, 6.7),
+    "Vivid": (0.725, 1.0, 0, 293, 0.516, 0, 0, 28, 40, 60.0),
+}
+GREY_SLACK = 0.5  # grey levels: LibreOffice's anti-aliasing is not a regression
+
+
+@pytest.fixture(scope="module")
+def rows(tmp_path_factory):
+    if not (LIBREOFFICE / "Focus.otp").exists():
+        pytest.skip(f"no LibreOffice templates in {LIBREOFFICE}")
+    work: Path = tmp_path_factory.mktemp("fidelity")
+    return {row.name: row for row in run(list(BEFORE), work)}
+
+
+def test_every_template_was_measured(rows):
+    assert set(rows) == set(BEFORE)
+    for row in rows.values():
+        assert row.slides > 20 and row.words > 1000 and row.fidelity.titles > 20
+
+
+@pytest.mark.parametrize("name", list(BEFORE))
+def test_no_worse_than_before(rows, name):
+    row = rows[name]
+    fid = row.fidelity
+    placeholders, sized, theme_font, any_font, rgb, off_box, realigned, reweighted = BEFORE[name][
+        :8
+    ]
+    below, grey = BEFORE[name][8:]
+    assert fid.share_in_placeholders >= placeholders - 0.001, fid.findings
+    assert fid.share_with_size <= sized + 0.001
+    assert fid.runs_naming_theme_font <= theme_font
+    assert fid.runs_naming_a_font <= any_font
+    assert fid.share_with_rgb <= rgb + 0.001
+    assert fid.titles_off_box <= off_box, fid.findings
+    assert fid.titles_realigned <= realigned, fid.findings
+    assert fid.titles_reweighted <= reweighted, fid.findings
+    assert len(row.words_below) <= below, row.words_below
+    assert max(row.grey) <= grey + GREY_SLACK, row.grey
