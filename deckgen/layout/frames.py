@@ -163,6 +163,42 @@ class Picture:
     decorative: bool = False  # for the look alone: no alt text, screen readers skip it
 
 
+# an affine map (a, b, c, d, e, f): (x, y) -> (a x + c y + e, b x + d y + f), EMU
+Affine = tuple[float, float, float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Gradient:
+    """A template's gradient fill, drawn inside its shape's outline. ``stops`` are
+    (position 0–1, "RRGGBB", opacity 0–1); a linear one runs at ``angle`` degrees
+    (clockwise from left to right) across the shape's own box, ``width`` × ``height``
+    EMU, which ``place`` maps onto the slide (rotation, flips, groups); a radial one
+    spreads from ``centre`` (shares of that box) to its farthest corner."""
+
+    stops: tuple[tuple[float, str, float], ...]
+    width: int
+    height: int
+    place: Affine
+    radial: bool = False
+    angle: float = 0.0
+    centre: tuple[float, float] = (0.5, 0.5)
+
+
+@dataclass(frozen=True)
+class PictureFill:
+    """A template's picture fill, drawn inside its shape's outline: the whole picture
+    over ``box`` (EMU in the shape's own box, larger than it where the picture is
+    cropped), or ``tile`` copies of that size from its top-left; ``place`` as for a
+    :class:`Gradient`."""
+
+    data: bytes = field(repr=False)
+    box: tuple[int, int, int, int]
+    width: int
+    height: int
+    place: Affine
+    tile: bool = False
+
+
 @dataclass(frozen=True)
 class Shape:
     rect: Rect
@@ -175,6 +211,8 @@ class Shape:
     # a freeform's outline, EMU on the slide: ("M", x, y), ("L", x, y),
     # ("C", x1, y1, x2, y2, x, y) and ("Z",), as in DrawingML's custom geometry
     path: tuple[tuple, ...] = ()
+    paint: Gradient | PictureFill | None = None  # a template's fill other than a colour
+    opacity: float = 1.0  # the fill's (a template's transparent shapes)
 
 
 class ChartKind(StrEnum):

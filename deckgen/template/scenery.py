@@ -1,11 +1,13 @@
 """What a template's masters and layouts draw behind every slide, as frame items, so the
 handout's thumbnails and the slides PDF show the deck as PowerPoint does.
 
-A layout shows its master's shapes (unless it hides them) and then its own: filled
-rectangles, ellipses, rounded rectangles and freeforms (move, line, cubic curve, close),
-and pictures in PNG or JPEG. A background is a colour, a gradient (drawn as its average)
-or a picture stretched over the slide. What cannot be drawn (groups, charts, vector
-pictures, text boxes, arcs) is counted, for one warning naming the template.
+A layout shows its master's shapes (unless it hides them) and then its own: preset
+shapes and freeforms (``presets.py``, ``geometry.py``), lines and connectors, pictures in
+PNG or JPEG, each placed by its transform (rotation, flips) inside its groups' child
+spaces, and filled with a colour, a gradient, a picture or a pattern (``fills.py``). The
+background (the layout's, else the master's) is drawn first over the whole slide. What
+cannot be drawn (charts, vector pictures, text, other presets) is counted, for one
+warning naming each kind of element.
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ from dataclasses import dataclass, field
 
 from pptx.oxml.ns import qn
 
-from ..layout.frames import Item, Picture, Shape, ShapeKind
+from ..layout.frames import Affine, Item, Picture, PictureFill, Shape, ShapeKind
 from ..layout.geometry import EMU_PER_PT, Rect
 from . import look
-from .pictures import drawable, related_picture
+from .fills import NONE, Fill, fill_of
+from .geometry import IDENTITY, bounds, compose, custom_path, group_place, on_slide, placed
+from .presets import preset_path
 
-_KINDS = {"rect": ShapeKind.RECT, "ellipse": ShapeKind.ELLIPSE, "roundRect": ShapeKind.ROUND_RECT}
-ROUND_RECT_CORNER = 0.16667  # DrawingML's default adjustment for a rounded rectangle
+MAX_DEPTH = 16  # groups inside groups drawn this deep
 MAX_DRAWN = 200  # a layout's shapes (with its master's) drawn under each slide in the PDFs
 
 
@@ -40,8 +43,7 @@ def scenery(layout, theme: look.ThemeLook) -> Scenery:
         known = _SCENES.get(owner.part)
         if known is None:
             own = Scenery()
-            for element in look.own_shapes(owner):
-                _shape(element, owner.part, theme, own)
+            _shapes(look.own_shapes(owner), owner.part, theme, IDENTITY, own, 0)
             known = _SCENES[owner.part] = (tuple(own.items), frozenset(own.skipped))
         found.items += known[0]
         found.skipped |= known[1]
@@ -71,137 +73,149 @@ def _area(rect: Rect) -> int:
 
 
 def _background(layout, theme, found: Scenery) -> None:
-    """A picture background as a picture over the whole slide (a colour is the frame's)."""
+    """The first background of the layout's and its master's, over the whole slide."""
+    prs = layout.part.package.presentation_part.presentation
+    size = (prs.slide_width, prs.slide_height)
     for owner in (layout, layout.slide_master):
         bg = owner._element.find(qn("p:cSld") + "/" + qn("p:bg"))
         if bg is None:
             continue
-        props = bg.find(qn("p:bgPr"))
-        blip = props.find(".//" + qn("a:blip")) if props is not None else None
-        if blip is not None:
-            prs = layout.part.package.presentation_part.presentation
-            _picture(blip, owner.part, Rect(0, 0, prs.slide_width, prs.slide_height), found)
-        return
-
-
-def _shape(element, part, theme, found: Scenery) -> None:
-    tag = element.tag.rsplit("}", 1)[-1]
-    if tag not in ("sp", "pic"):
-        found.skipped.add({"grpSp": "a group", "graphicFrame": "a chart or table"}.get(tag, tag))
-        return
-    rect = look.shape_rect(element)
-    if rect is None or rect.w <= 0 or rect.h <= 0:
-        return
-    if tag == "pic":
-        blip = element.find(".//" + qn("a:blip"))
-        if blip is None:
-            found.skipped.add("a picture that is not PNG or JPEG")
+        props, ref = bg.find(qn("p:bgPr")), bg.find(qn("p:bgRef"))
+        if props is not None:
+            fill = fill_of(props, owner.part, theme, size, IDENTITY)
         else:
-            _picture(blip, part, rect, found)
+            color = ref[0] if ref is not None and len(ref) else None
+            fill = Fill(theme.color(color)) if color is not None else NONE
+        pattern = props is not None and props.find(qn("a:pattFill")) is not None
+        if fill.paint is not None or pattern:  # a plain colour is the frame's own fill
+            _add(found, _box_steps(size), fill, None, 0.0, "Template background", plain=True)
         return
-    if element.find(qn("p:txBody")) is not None and element.xpath("./p:txBody//a:t/text()"):
-        found.skipped.add("text")
+
+
+def _shapes(elements, part, theme, place: Affine, found: Scenery, depth: int) -> None:
+    for element in elements:
+        tag = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+        if tag == "grpSp":
+            xfrm = element.find(qn("p:grpSpPr") + "/" + qn("a:xfrm"))
+            if depth >= MAX_DEPTH or xfrm is None:
+                found.skipped.add("a group nested too deep" if xfrm is not None else "a group")
+                continue
+            inner = compose(place, group_place(xfrm))
+            _shapes(element, part, theme, inner, found, depth + 1)
+        elif tag in ("sp", "pic", "cxnSp"):
+            _shape(element, tag, part, theme, place, found)
+        elif tag == "graphicFrame":
+            found.skipped.add("a chart or table")
+        elif tag not in ("nvGrpSpPr", "grpSpPr", "extLst", ""):
+            found.skipped.add(tag)
+
+
+def _shape(element, tag: str, part, theme, place: Affine, found: Scenery) -> None:
     props = element.find(qn("p:spPr"))
-    fill = look.fill_color(props, part, theme)
-    line = _line(props, theme)
-    if fill is None and line is None:
+    xfrm = props.find(qn("a:xfrm")) if props is not None else None
+    ext = xfrm.find(qn("a:ext")) if xfrm is not None else None
+    size = (
+        (look.emu(ext.get("cx")) or 0, look.emu(ext.get("cy")) or 0) if ext is not None else (0, 0)
+    )
+    if size[0] < 0 or size[1] < 0 or size == (0, 0) or (tag != "cxnSp" and 0 in size):
         return
-    drawn = _outline(props, rect)
-    if drawn is None:
-        found.skipped.add("a shape of another geometry")
+    where = compose(place, placed(xfrm, size))
+    if tag == "pic":
+        fill = fill_of(element, part, theme, size, where)
+        if fill.paint is None and not fill.missing:
+            fill = Fill(None, missing="a picture that is not PNG or JPEG")
+    else:
+        if element.xpath("./p:txBody//a:t/text()"):
+            found.skipped.add("text")
+        fill = NONE if tag == "cxnSp" else fill_of(props, part, theme, size, where)
+    line, width = _line(props, theme)
+    if fill.missing:
+        found.skipped.add(fill.missing)
+    if fill.color is None and fill.paint is None and line is None:
         return
-    kind, path, corner = drawn
-    width = _line_width(props) if line else 0.0
-    found.items.append(Shape(rect, kind, fill, "Template", line, width, corner, path))
+    steps = _outline(props, size)
+    if steps is None:
+        found.skipped.add(_geometry_name(props))
+        return
+    preset = props.find(qn("a:prstGeom"))
+    upright = where[1:3] == (0.0, 0.0) and min(where[0], where[3]) > 0  # not turned or flipped
+    plain = upright and preset is not None and preset.get("prst") == "rect"
+    _add(found, on_slide(steps, where), fill, line, width, "Template", plain)
 
 
-def _line(props, theme) -> str | None:
-    line = props.find(qn("a:ln")) if props is not None else None
-    if line is None or line.find(qn("a:noFill")) is not None:
-        return None
-    solid = line.find(qn("a:solidFill"))
-    return theme.color(solid[0]) if solid is not None and len(solid) else None
+def _add(
+    found: Scenery, steps: tuple, fill: Fill, line, width: float, name: str, plain: bool
+) -> None:
+    """An item for ``steps`` (on the slide) filled with ``fill``: a picture for a plain
+    picture in its own box, else a shape (a rectangle where it is one, else its path)."""
+    left, top, right, bottom = bounds(steps)
+    rect = Rect(left, top, right - left, bottom - top)
+    if rect.w <= 0 and rect.h <= 0:
+        return
+    paint = fill.paint
+    if (
+        plain
+        and isinstance(paint, PictureFill)
+        and _whole(paint)
+        and fill.opacity == 1
+        and line is None
+    ):
+        found.items.append(
+            Picture(rect, "", "", "Template picture", data=paint.data, decorative=True)
+        )
+        return
+    kind = ShapeKind.RECT if plain else ShapeKind.PATH
+    found.items.append(
+        Shape(
+            rect,
+            kind,
+            fill.color,
+            name,
+            line,
+            width,
+            0.0,
+            () if plain else steps,
+            paint,
+            fill.opacity,
+        )
+    )
 
 
-def _outline(props, rect: Rect):
-    """(kind, path, corner) of a shape's geometry; None for one that is not drawn."""
+def _whole(paint: PictureFill) -> bool:
+    return not paint.tile and paint.box == (0, 0, paint.width, paint.height)
+
+
+def _box_steps(size) -> tuple:
+    width, height = size
+    return (("M", 0, 0), ("L", width, 0), ("L", width, height), ("L", 0, height), ("Z",))
+
+
+def _outline(props, size) -> list[tuple] | None:
+    """A shape's outline in its own box; a rectangle where it names no geometry."""
     preset = props.find(qn("a:prstGeom")) if props is not None else None
     if preset is not None:
-        kind = _preset_kind(preset.get("prst", ""))
-        return None if kind is None else (kind, (), ROUND_RECT_CORNER)
+        return preset_path(preset, *size)
     custom = props.find(qn("a:custGeom")) if props is not None else None
-    if custom is None:
-        return None
-    path = custom.find(qn("a:pathLst") + "/" + qn("a:path"))
-    if path is None:
-        return None
-    scale_x = rect.w / max(look.emu(path.get("w")) or rect.w, 1)
-    scale_y = rect.h / max(look.emu(path.get("h")) or rect.h, 1)
-
-    def point(pt) -> tuple[int, int] | None:
-        x, y = look.emu(pt.get("x")), look.emu(pt.get("y"))
-        if x is None or y is None:
-            return None
-        return rect.x + round(x * scale_x), rect.y + round(y * scale_y)
-
-    steps: list[tuple] = []
-    for step in path:
-        if not isinstance(step.tag, str):
-            continue  # a comment
-        name = step.tag.rsplit("}", 1)[-1]
-        points = [point(pt) for pt in step.findall(qn("a:pt"))]
-        if None in points:
-            return None
-        if name == "moveTo" and points:
-            steps.append(("M", *points[0]))
-        elif name == "lnTo" and points:
-            steps.append(("L", *points[0]))
-        elif name == "cubicBezTo" and len(points) == 3:
-            steps.append(("C", *points[0], *points[1], *points[2]))
-        elif name == "close":
-            steps.append(("Z",))
-        else:
-            return None  # arcs and quadratic curves: not drawn
-    return (ShapeKind.PATH, tuple(steps), 0.0) if steps else None
+    if custom is not None:
+        return custom_path(custom, size)
+    return list(_box_steps(size))
 
 
-def _preset_kind(name: str) -> ShapeKind | None:
-    """The outline a preset geometry is drawn with: its own for a rectangle, rounded
-    rectangle or ellipse; the body of a callout or a clipped rectangle as the shape it is
-    built on (its tail or cut corners left out); None for any other."""
-    if name in _KINDS:
-        return _KINDS[name]
-    lowered = name.lower()
-    if "ellipse" in lowered or name == "flowChartConnector":
-        return ShapeKind.ELLIPSE
-    if "roundrect" in lowered:
-        return ShapeKind.ROUND_RECT
-    if lowered.endswith("rect") or lowered.endswith("rectcallout"):
-        return ShapeKind.RECT
-    return None
+def _geometry_name(props) -> str:
+    preset = props.find(qn("a:prstGeom")) if props is not None else None
+    if preset is not None:
+        return f"a shape of the preset geometry \u2018{preset.get('prst', '')[:40]}\u2019"
+    return "a freeform with formulas or unknown steps"
 
 
-def _picture(blip, part, rect: Rect, found: Scenery) -> bool:
-    """A PNG or JPEG of the package (checked when it was opened) over ``rect``; False for
-    a missing, linked (external) or other kind of picture: a linked one is never
-    fetched, and said as such."""
-    rid = blip.get(qn("r:embed")) or blip.get(qn("r:link"))
-    picture = related_picture(part, rid)
-    if picture is None:
-        rel = part.rels.get(rid) if rid else None
-        found.skipped.add(
-            "a linked picture (never fetched)"
-            if rel is not None and rel.is_external
-            else "a picture that is not PNG or JPEG"
-        )
-        return False
-    found.items.append(
-        Picture(rect, "", "", "Template picture", data=drawable(picture), decorative=True)
-    )
-    return True
-
-
-def _line_width(props) -> float:
-    """An outline's width in points (1 pt where it says nothing readable)."""
-    width = look.emu(props.find(qn("a:ln")).get("w"))
-    return (width if width is not None and width >= 0 else EMU_PER_PT) / EMU_PER_PT
+def _line(props, theme) -> tuple[str | None, float]:
+    """An outline's colour (None: none) and width in points (1 pt where none is said)."""
+    line = props.find(qn("a:ln")) if props is not None else None
+    if line is None or line.find(qn("a:noFill")) is not None:
+        return None, 0.0
+    solid = line.find(qn("a:solidFill"))
+    color = theme.color(solid[0]) if solid is not None and len(solid) else None
+    if color is None:
+        return None, 0.0
+    width = look.emu(line.get("w"))
+    return color, (width if width is not None and width >= 0 else EMU_PER_PT) / EMU_PER_PT

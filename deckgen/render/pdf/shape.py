@@ -30,7 +30,28 @@ def draw_shape(canvas, shape: Shape, to_page: Transform) -> None:
         canvas.rect(x, y, w, h, stroke=stroke, fill=fill)
 
 
+def outline(canvas, shape: Shape, to_page: Transform):
+    """A shape's outline as a reportlab path on the page (to clip a fill to)."""
+    if shape.kind is ShapeKind.PATH:
+        return _path(canvas, shape.path, to_page)
+    rect = shape.rect
+    x, y = to_page.x(rect.x), to_page.y(rect.bottom)
+    w, h = to_page.length(rect.w), to_page.length(rect.h)
+    path = canvas.beginPath()
+    if shape.kind is ShapeKind.ELLIPSE:
+        path.ellipse(x, y, w, h)
+    elif shape.kind is ShapeKind.ROUND_RECT:
+        path.roundRect(x, y, w, h, shape.corner * min(w, h))
+    else:
+        path.rect(x, y, w, h)
+    return path
+
+
 def _draw_path(canvas, steps, to_page: Transform, stroke: int, fill: int) -> None:
+    canvas.drawPath(_path(canvas, steps, to_page), stroke=stroke, fill=fill)
+
+
+def _path(canvas, steps, to_page: Transform):
     """A template's freeform: move, line, cubic curve and close, EMU to page points."""
     path = canvas.beginPath()
 
@@ -47,4 +68,4 @@ def _draw_path(canvas, steps, to_page: Transform, stroke: int, fill: int) -> Non
                 path.curveTo(*at(x1, y1), *at(x2, y2), *at(x, y))
             case ("Z",):
                 path.close()
-    canvas.drawPath(path, stroke=stroke, fill=fill)
+    return path

@@ -10,6 +10,7 @@ from ...layout.frames import Chart, Deck, Item, Picture, Shape, SlideFrame, Tabl
 from .chart import draw_chart
 from .fonts import Fonts
 from .image import draw_picture
+from .paint import draw_painted
 from .shape import draw_shape
 from .table import draw_table
 from .tagging import artifact, tagged
@@ -58,7 +59,10 @@ def draw_slide(
         canvas.setFillColorRGB(*rgb(design.slide_fill(frame.layout, frame.background)))
         canvas.rect(left, top - height, width, height, stroke=0, fill=1)
         for item in design.scenery.get(frame.layout.value, ()) if design.plain else ():
-            _draw_item(canvas, item, to_page, fonts)
+            if isinstance(item, Shape) and (item.paint is not None or item.opacity < 1):
+                draw_painted(canvas, item, to_page)
+            else:
+                _draw_item(canvas, item, to_page, fonts)
     for item in frame.items:
         with _tagged_item(canvas, item, frame, to_page):
             _draw_item(canvas, item, to_page, fonts, (("Sect", f"slide-{frame.number}"),))
