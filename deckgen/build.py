@@ -190,7 +190,12 @@ def prepare(
         design, folders, tailored.theme.pos or tailored.pos
     )
     design = replace(design, font_files=files)
-    deck = layout_deck(tailored, body, design, titles)
+    grounds = None
+    if design.plain:  # on a template: text is checked against what its layouts draw
+        from .render.pdf.grounds import DrawnGrounds
+
+        grounds = DrawnGrounds(design)
+    deck = layout_deck(tailored, body, design, titles, grounds)
     problems += font_problems
     time = talk_time(deck, outline.pace.words_per_minute, outline.pace.seconds_per_slide)
     diagnostics = list(outline.warnings) + problems + list(deck.diagnostics)

@@ -8,16 +8,38 @@ ratio is a warning naming the slide and the colours (and ``--strict`` fails on i
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol
 
 from .colors import LARGE_RATIO, TEXT_RATIO, contrast, readable
-from .frames import Item, Paragraph, Shape, Table, TextBox
+from .frames import Anchor, Item, Paragraph, Shape, Table, TextBox
+from .geometry import EMU_PER_PT, Rect
+
+# the colours drawn under a box, with how many pixels show each ((count, "RRGGBB"), …)
+Drawn = Callable[[Rect], tuple[tuple[int, str], ...]]
 
 
-def low_contrast(items: Sequence[Item], background: str) -> list[tuple[str, str, float, float]]:
-    """(text colour, background, ratio, needed) for each pair below the ratio, once each."""
+class Grounds(Protocol):
+    """What a template draws behind slides of each layout, as pixels
+    (``render/pdf/grounds.py``'s ``DrawnGrounds``)."""
+
+    def colors(self, layout, rect: Rect) -> tuple[tuple[int, str], ...]: ...
+
+
+WORST_SHARE = 0.05  # the worst twentieth of the ground under a line decides (not a speck)
+
+
+def low_contrast(
+    items: Sequence[Item], background: str, drawn: bool = False
+) -> list[tuple[str, str, float, float]]:
+    """(text colour, background, ratio, needed) for each pair below the ratio, once each.
+    With ``drawn``, text boxes that lie on nothing of the slide's own are left to
+    ``low_on_drawn``."""
     found: dict[tuple[str, str], tuple[str, str, float, float]] = {}
-    for paragraphs, behind in _texts(items, background):
+    for _box, paragraphs, behind in _texts(items, background, drawn):
+        if behind is None:
+            continue
         for para in paragraphs:
             need = LARGE_RATIO if _large(para) else TEXT_RATIO
             for color in {run.color or para.color for run in para.runs if run.text.strip()}:
@@ -37,18 +59,90 @@ def on_paper(color: str, size: float, bold: bool = False) -> str:
     return readable(color, PAPER, size >= 18 or (bold and size >= 14))
 
 
-def _texts(items: Sequence[Item], background: str) -> Iterator[tuple[tuple[Paragraph, ...], str]]:
+@dataclass(frozen=True)
+class OnArtwork:
+    """A paragraph that reads below WCAG AA on what the template draws under it."""
+
+    box: TextBox
+    line: int  # the paragraph's number in its box, from 1
+    color: str
+    ground: str  # the worst colour under it
+    ratio: float
+    need: float
+
+
+def low_on_drawn(items: Sequence[Item], background: str, drawn: Drawn) -> list[OnArtwork]:
+    """Each paragraph of a text box lying on nothing of the slide's own (only on what the
+    template draws) whose ink reads below WCAG AA on the worst part of the drawn ground
+    under its lines (``drawn``: the colours there)."""
+    found = []
+    for box, paragraphs, behind in _texts(items, background, True):
+        if behind is not None or box is None:
+            continue
+        for line, (para, rect) in enumerate(zip(paragraphs, _line_boxes(box), strict=True), 1):
+            colors = drawn(rect) if rect.w > 0 and rect.h > 0 else ()
+            need = LARGE_RATIO if _large(para) else TEXT_RATIO
+            for color in sorted({run.color or para.color for run in para.runs if run.text.strip()}):
+                ground = worst_ground(colors, color) if colors else None
+                ratio = contrast(color, ground) if ground else 21.0
+                if ratio < need:
+                    found.append(OnArtwork(box, line, color, ground, ratio, need))
+    return found
+
+
+def worst_ground(colors: tuple[tuple[int, str], ...], ink: str) -> str:
+    """The colour that bounds the worst ``WORST_SHARE`` of ``colors`` (pixels counted) for
+    text in ``ink``: the ground it reads least well on, leaving out specks."""
+    ranked = sorted(colors, key=lambda counted: (contrast(ink, counted[1]), counted[1]))
+    total = sum(count for count, _color in ranked)
+    seen = 0
+    for count, color in ranked:
+        seen += count
+        if seen >= total * WORST_SHARE:
+            return color
+    return ranked[-1][1]
+
+
+def _line_boxes(box: TextBox) -> list[Rect]:
+    """Where each paragraph's lines stand in ``box`` (EMU): the box's inner width, the
+    lines' height, placed by the box's vertical anchor."""
+    inner = box.rect.h - box.insets.top - box.insets.bottom
+    content = round(box.content_height * EMU_PER_PT)
+    top = box.rect.y + box.insets.top
+    if box.anchor == Anchor.MIDDLE:
+        top += (inner - content) // 2
+    elif box.anchor == Anchor.BOTTOM:
+        top += inner - content
+    left = box.rect.x + box.insets.left
+    width = box.rect.w - box.insets.left - box.insets.right
+    boxes = []
+    for index, para in enumerate(box.paragraphs):
+        if index:
+            top += round(para.space_before * EMU_PER_PT)
+        height = round(len(para.lines) * para.line_pitch * EMU_PER_PT)
+        boxes.append(Rect(left, top, width, height))
+        top += height
+    return boxes
+
+
+def _texts(
+    items: Sequence[Item], background: str, drawn: bool = False
+) -> Iterator[tuple[TextBox | None, tuple[Paragraph, ...], str | None]]:
+    """Each run of paragraphs with what lies behind it; None: only what the template
+    draws (with ``drawn``, for a text box on nothing of the slide's own)."""
     for index, item in enumerate(items):
         if isinstance(item, TextBox):
-            yield item.paragraphs, _behind(items[:index], item, background)
+            own = item.fill if drawn else None  # a box's own fill hides the artwork
+            behind = own or _behind(items[:index], item, None if drawn else background)
+            yield item, item.paragraphs, behind
         elif isinstance(item, Table):
             behind = _behind(items[:index], item, background)
             for row in item.cells:
                 for cell in row:
-                    yield cell.paragraphs, cell.fill or behind
+                    yield None, cell.paragraphs, cell.fill or behind
 
 
-def _behind(earlier: Sequence[Item], item, background: str) -> str:
+def _behind(earlier: Sequence[Item], item, background: str | None) -> str | None:
     x = item.rect.x + item.rect.w // 2
     y = item.rect.y + item.rect.h // 2
     for shape in reversed(earlier):

@@ -21,7 +21,7 @@ from ..outline.limits import MAX_DECK_SLIDES
 from .access import described, reading_order
 from .chrome import footer_items, footer_points
 from .context import Page, Report, SlideContext, place_picture
-from .contrast import low_contrast
+from .contrast import low_contrast, low_on_drawn
 from .design import Design, default_design
 from .divider import compose_divider
 from .fit import SlideFailed
@@ -34,6 +34,7 @@ from .wrap import TooNarrow, truncate
 
 if TYPE_CHECKING:
     from ..outline.talk import Talk, TalkSection
+    from .contrast import Grounds
 
 
 def layout_deck(
@@ -41,10 +42,13 @@ def layout_deck(
     measurer: Measurer,
     design: Design | None = None,
     heading_measurer: Measurer | None = None,
+    grounds: Grounds | None = None,
 ) -> Deck:
     """Lay out every slide of ``talk``, measuring text with ``measurer`` (titles with
-    ``heading_measurer`` if given); raise BuildError if something cannot fit."""
-    return _Engine(talk, design or default_design(talk), measurer, heading_measurer).run()
+    ``heading_measurer`` if given) and checking text on a template's artwork against
+    ``grounds``' pixels if given; raise BuildError if something cannot fit."""
+    design = design or default_design(talk)
+    return _Engine(talk, design, measurer, heading_measurer, grounds).run()
 
 
 @dataclass
@@ -53,6 +57,7 @@ class _Engine:
     design: Design
     measurer: Measurer
     heading_measurer: Measurer | None = None
+    grounds: Grounds | None = None  # what a template draws, as pixels (the contrast check)
     slides: list[SlideFrame] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[Diagnostic] = field(default_factory=list)
@@ -135,13 +140,7 @@ class _Engine:
             if len(self.errors) == errors:  # a specific error already says what does not fit
                 self._check(page, number, items, ctx.report)
             background = page.background or self.design.palette.background
-            for color, behind, ratio, need in self._low_contrast(page, items, background):
-                ctx.report.at(number - ctx.report.number).warn(
-                    f"text in #{color} on #{behind} has a contrast of {ratio:.1f}:1, "
-                    f"below {need:g}:1",
-                    "choose darker or lighter colours in theme.colors or the concepts",
-                    topic="contrast",
-                )
+            self._warn_contrast(page, items, background, ctx.report.at(number - ctx.report.number))
             title = plain(page.title)  # bookmarks, contents and messages
             self.slides.append(
                 SlideFrame(
@@ -161,11 +160,38 @@ class _Engine:
                 )
             )
 
-    def _low_contrast(self, page: Page, items: list[Item], background: str):
+    def _warn_contrast(self, page: Page, items: list[Item], background: str, report) -> None:
+        """A warning for each text colour below WCAG AA on what lies behind it; on a
+        template's drawn ground, one for each line of a box (naming the box)."""
+        drawn = self.grounds is not None and background == self.design.palette.background
+        for color, behind, ratio, need in self._low_contrast(page, items, background, drawn):
+            report.warn(
+                f"text in #{color} on #{behind} has a contrast of {ratio:.1f}:1, below {need:g}:1",
+                "choose darker or lighter colours in theme.colors or the concepts",
+                topic="contrast",
+            )
+        if not drawn:
+            return
+        ground = self.design.slide_fill(page.layout, background)
+        colors = partial(self.grounds.colors, page.layout)
+        for found in low_on_drawn(items, ground, colors):
+            report.warn(
+                f"'{found.box.name}' paragraph {found.line}: text in #{found.color} reads at "
+                f"{found.ratio:.1f}:1 on the template's artwork under it (#{found.ground} "
+                f"at worst), below {found.need:g}:1",
+                "give the template's text a colour that reads on its artwork, or move the "
+                "artwork from under the box",
+                topic="contrast",
+            )
+
+    def _low_contrast(self, page: Page, items: list[Item], background: str, drawn: bool):
         """Text below WCAG AA on what lies behind it: on a template, its layout's own
-        colour and the shapes and pictures it shows under the slide's own items."""
+        colour and the shapes and pictures it shows under the slide's own items (with
+        ``drawn``, only the slide's own: the drawn ground is checked apart)."""
         design = self.design
         background = design.slide_fill(page.layout, background)
+        if drawn:
+            return low_contrast(items, background, drawn=True)
         behind = [
             Shape(rect, ShapeKind.RECT, color, "Template")
             for rect, color in design.backdrops.get(page.layout.value, ())

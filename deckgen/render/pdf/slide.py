@@ -54,15 +54,8 @@ def draw_slide(
     path = canvas.beginPath()
     path.rect(left, top - height, width, height)
     canvas.clipPath(path, stroke=0, fill=0)
-    design = deck.design
     with artifact(canvas):  # the slide's background and the template's scenery
-        canvas.setFillColorRGB(*rgb(design.slide_fill(frame.layout, frame.background)))
-        canvas.rect(left, top - height, width, height, stroke=0, fill=1)
-        for item in design.scenery.get(frame.layout.value, ()) if design.plain else ():
-            if isinstance(item, Shape) and (item.paint is not None or item.opacity < 1):
-                draw_painted(canvas, item, to_page)
-            else:
-                _draw_item(canvas, item, to_page, fonts)
+        draw_ground(canvas, deck.design, frame.layout, frame.background, to_page, fonts)
     for item in frame.items:
         with _tagged_item(canvas, item, frame, to_page):
             _draw_item(canvas, item, to_page, fonts, (("Sect", f"slide-{frame.number}"),))
@@ -70,6 +63,19 @@ def draw_slide(
     if border:
         with artifact(canvas):
             _border(canvas, deck, border, left, top - height, width, height)
+
+
+def draw_ground(canvas, design, layout, fill: str, to_page: Transform, fonts) -> None:
+    """What a slide of ``layout`` (a SlideLayout) asking for ``fill`` shows behind its own
+    items: its background colour and, on a template, the layout's scenery."""
+    width, height = to_page.length(design.grid.width), to_page.length(design.grid.height)
+    canvas.setFillColorRGB(*rgb(design.slide_fill(layout, fill)))
+    canvas.rect(to_page.left, to_page.top - height, width, height, stroke=0, fill=1)
+    for item in design.scenery.get(layout.value, ()) if design.plain else ():
+        if isinstance(item, Shape) and (item.paint is not None or item.opacity < 1):
+            draw_painted(canvas, item, to_page)
+        else:
+            _draw_item(canvas, item, to_page, fonts)
 
 
 def _tagged_item(canvas, item: Item, frame: SlideFrame, to_page: Transform):

@@ -1,0 +1,191 @@
+"""Contrast measured against what a template draws: each layout's ground rasterised once,
+every text box's lines checked against the worst part of the pixels under them, and
+``deckgen template check`` naming the slide and the box."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from PIL import Image
+from pptx import Presentation
+
+from deckgen.layout.contrast import low_on_drawn, worst_ground
+from deckgen.layout.frames import Paragraph, Role, Run, SlideLayout, TextBox
+from deckgen.layout.geometry import Rect
+from deckgen.render.pdf.grounds import DrawnGrounds
+
+from ..conftest import run_cli
+from .test_build import talk_folder
+from .test_scenery import NS
+
+WIDTH, HEIGHT = 12_192_000, 6_858_000
+BAND = 1_100_000  # EMU: the bands' height, top and bottom
+GRADIENT = (  # white at the left to black at the right
+    '<a:gradFill><a:gsLst><a:gs pos="0"><a:srgbClr val="FFFFFF"/></a:gs><a:gs pos="100000">'
+    '<a:srgbClr val="000000"/></a:gs></a:gsLst><a:lin ang="0" scaled="0"/></a:gradFill>'
+)
+PICTURE = '<a:blipFill><a:blip r:embed="RID"/><a:stretch><a:fillRect/></a:stretch></a:blipFill>'
+
+
+def _band(shape_id: int, top: int, fill: str) -> str:
+    return (
+        f'<p:sp {NS}><p:nvSpPr><p:cNvPr id="{shape_id}" name="Band {shape_id}"/><p:cNvSpPr/>'
+        f'<p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="{top}"/><a:ext cx="{WIDTH}" '
+        f'cy="{BAND}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}'
+        "<a:ln><a:noFill/></a:ln></p:spPr></p:sp>"
+    )
+
+
+def _template(folder: Path, artwork: bool) -> Path:
+    """python-pptx's default at 16:9; with ``artwork``, a striped picture band (black and
+    white: its average reads, its stripes do not) under the titles and a gradient band
+    under the footer, both behind the master's placeholders."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = WIDTH, HEIGHT
+    master = prs.slide_master
+    if artwork:
+        stripes = Image.new("RGB", (40, 10), (255, 255, 255))
+        for x in range(0, 40, 10):
+            stripes.paste((0, 0, 0), (x, 0, x + 5, 10))
+        png = io.BytesIO()
+        stripes.save(png, "PNG")
+        png.seek(0)
+        _part, rid = master.part.get_or_add_image_part(png)
+        tree = master.shapes._spTree
+        first = tree.find("{http://schemas.openxmlformats.org/presentationml/2006/main}sp")
+        for shape in (
+            _band(900, 0, PICTURE.replace("RID", rid)),
+            _band(901, HEIGHT - BAND, GRADIENT),
+        ):
+            first.addprevious(etree.fromstring(shape))  # under the placeholders
+    path = folder / ("art.template" if artwork else "clean.template")
+    prs.save(str(path))
+    return path
+
+
+def _check(folder: Path, template: Path) -> list[dict]:
+    result = run_cli("template", "check", str(template), str(folder / "outline.yaml"), "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)["contrast"]
+
+
+def _on_artwork(found: list[dict]) -> list[str]:
+    return [d["message"] for d in found if "artwork" in d["message"]]
+
+
+def test_text_on_a_picture_band_and_a_gradient_band_is_named_by_slide_and_box(tmp_path):
+    folder = talk_folder(tmp_path)
+    found = _check(folder, _template(folder, artwork=True))
+    messages = _on_artwork(found)
+    assert all(d["topic"] == "contrast" for d in found)
+    assert any("'Title' paragraph 1" in m for m in messages), messages
+    # the footer's line: the slide number at the gradient's dark end
+    assert any("'Slide number' paragraph 1" in m for m in messages), messages
+    located = [d for d in found if "'Slide number'" in d["message"]]
+    assert all(d["message"].startswith("slide ") and d["line"] for d in located), located
+
+
+def test_a_clean_template_gives_no_finding_on_artwork(tmp_path):
+    folder = talk_folder(tmp_path)
+    assert _on_artwork(_check(folder, _template(folder, artwork=False))) == []
+
+
+def test_the_worst_twentieth_of_the_ground_decides_not_a_speck():
+    ink = "333333"
+    assert worst_ground(((90, "FFFFFF"), (10, "222222")), ink) == "222222"
+    assert worst_ground(((99, "FFFFFF"), (1, "222222")), ink) == "FFFFFF"  # a speck
+
+
+def _box(rect: Rect, color: str, size: float = 12.0) -> TextBox:
+    run = Run("Words on artwork", color=color)
+    para = Paragraph((run,), size, color, ((run,),), size * 1.2)
+    return TextBox(rect, (para,), Role.BODY, "Liberation Sans", "Caption")
+
+
+def test_each_line_is_checked_against_what_is_drawn_under_it_and_the_slides_own_fill_hides_it():
+    box = _box(Rect(0, 0, 2_000_000, 400_000), "444444")
+    under = []
+
+    def drawn(rect: Rect):
+        under.append(rect)
+        return ((50, "FFFFFF"), (50, "3A3A3A"))
+
+    (found,) = low_on_drawn([box], "FFFFFF", drawn)
+    assert (found.box.name, found.line, found.ground) == ("Caption", 1, "3A3A3A")
+    assert found.ratio < 1.5 and found.need == 4.5
+    assert under[0].h == round(12 * 1.2 * 12_700)  # the line's height, not the box's
+    filled = TextBox(box.rect, box.paragraphs, box.role, box.font, box.name, fill="FFFFFF")
+    assert low_on_drawn([filled], "FFFFFF", drawn) == []
+
+
+def test_a_layouts_ground_is_drawn_once_at_a_modest_resolution():
+    from dataclasses import replace
+
+    from deckgen.layout.design import default_design
+    from deckgen.layout.frames import Shape, ShapeKind
+    from deckgen.outline.loader import load_outline
+    from deckgen.outline.tailor import tailor
+
+    from ..conftest import SMALL
+
+    design = default_design(tailor(load_outline(SMALL)))
+    band = Shape(Rect(0, 0, design.grid.width, 914_400), ShapeKind.RECT, "000000", "Band")
+    design = replace(design, plain=True, scenery={SlideLayout.CONTENT.value: (band,)})
+    grounds = DrawnGrounds(design, dpi=24)
+    top = dict(
+        (color, count)
+        for count, color in grounds.colors(SlideLayout.CONTENT, Rect(0, 0, 914_400, 914_400))
+    )
+    assert top == {"000000": 24 * 24}
+    below = grounds.colors(SlideLayout.CONTENT, Rect(0, 914_400, 914_400, 914_400))
+    assert [color for _count, color in below] == [
+        design.slide_fill(SlideLayout.CONTENT, design.palette.background)
+    ]
+    assert len(grounds._images) == 1
+    assert grounds.colors(SlideLayout.CONTENT, Rect(-5, design.grid.height, 10, 10)) == ()
+
+
+# LibreOffice's own templates, converted at test time (never committed: some are CC BY-SA)
+
+TEMPLATES = Path("/usr/lib/libreoffice/share/template/common/presnt")
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory) -> Path:
+    names = [TEMPLATES / f"{name}.otp" for name in ("Vivid", "Focus")]
+    if not all(path.exists() for path in names):
+        pytest.skip(f"no LibreOffice templates in {TEMPLATES}")
+    out = tmp_path_factory.mktemp("drawn")
+    profile = tmp_path_factory.mktemp("drawn-profile")
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+         "pptx:Impress MS PowerPoint 2007 XML", "--outdir", str(out), *map(str, names)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    for path in out.glob("*.pptx"):
+        path.rename(path.with_suffix(".template"))
+    return out
+
+
+def _shipped_on(template: Path) -> list[str]:
+    result = run_cli("template", "check", str(template), "--json")  # the shipped talk
+    assert result.exit_code == 0, result.output
+    return _on_artwork(json.loads(result.output)["contrast"])
+
+
+@pytest.mark.libreoffice
+def test_vivid_footer_and_number_on_the_blue_band_are_found(converted):
+    messages = _shipped_on(converted / "Vivid.template")
+    assert any("'Footer'" in m and "#1A82BF" in m for m in messages), messages
+    assert any("'Slide number'" in m for m in messages), messages
+
+
+@pytest.mark.libreoffice
+def test_focus_title_on_the_red_triangle_is_found(converted):
+    messages = _shipped_on(converted / "Focus.template")
+    assert any(m.startswith("slide 1 ") and "'Title'" in m for m in messages), messages
