@@ -193,8 +193,11 @@ def prepare(
     grounds = None
     if design.plain:  # on a template: text is checked against what its layouts draw
         from .render.pdf.grounds import DrawnGrounds
+        from .template.drawn import decide_on_drawn
 
         grounds = DrawnGrounds(design)
+        design, drawn_problems = decide_on_drawn(design, grounds)
+        problems += drawn_problems
     deck = layout_deck(tailored, body, design, titles, grounds)
     problems += font_problems
     time = talk_time(deck, outline.pace.words_per_minute, outline.pace.seconds_per_slide)

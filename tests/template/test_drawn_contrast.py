@@ -75,19 +75,39 @@ def _check(folder: Path, template: Path) -> list[dict]:
 
 
 def _on_artwork(found: list[dict]) -> list[str]:
-    return [d["message"] for d in found if "artwork" in d["message"]]
+    """The lines found unreadable on the drawn ground (not the colours decided on it)."""
+    return [d["message"] for d in found if "artwork under it (" in d["message"]]
 
 
-def test_text_on_a_picture_band_and_a_gradient_band_is_named_by_slide_and_box(tmp_path):
+def test_text_on_a_picture_band_and_a_gradient_band_is_decided_on_the_pixels_and_named(tmp_path):
+    from deckgen.layout.colors import contrast
+
     folder = talk_folder(tmp_path)
-    found = _check(folder, _template(folder, artwork=True))
-    messages = _on_artwork(found)
+    template = _template(folder, artwork=True)
+    found = _check(folder, template)
     assert all(d["topic"] == "contrast" for d in found)
-    assert any("'Title' paragraph 1" in m for m in messages), messages
-    # the footer's line: the slide number at the gradient's dark end
-    assert any("'Slide number' paragraph 1" in m for m in messages), messages
-    located = [d for d in found if "'Slide number'" in d["message"]]
-    assert all(d["message"].startswith("slide ") and d["line"] for d in located), located
+    said = [d["message"] for d in found]
+    # black titles on black and white stripes (their average, grey, let them pass before)
+    assert any(
+        m.startswith("the template's title colour #000000 reads at 1.0:1 on the artwork")
+        for m in said
+    ), said
+    # the number at the gradient's dark end: the theme's light text colour reads there
+    assert any(
+        m.startswith("the template's slide number colour") and "the theme's #FFFFFF" in m
+        for m in said
+    ), said
+    # what no colour of the template's saves is named by slide, box, paragraph and line
+    (line,) = [d for d in found if "artwork under it (" in d["message"]]
+    assert line["message"].startswith("slide 15 'Thank you': 'Disclosure' paragraph 1:")
+    assert line["line"] and line["file"].endswith("outline.yaml")
+    out = tmp_path / "out"
+    args = ("build", str(folder / "outline.yaml"), "--template", str(template), "-o", str(out))
+    assert run_cli(*args, "--format", "pptx").exit_code == 0
+    (deck,) = out.glob("*.pptx")
+    agenda = Presentation(str(deck)).slides[1]
+    color = str(agenda.shapes.title.text_frame.paragraphs[0].runs[0].font.color.rgb)
+    assert contrast(color, "000000") >= 3 and contrast(color, "FFFFFF") >= 3  # both stripes
 
 
 def test_a_clean_template_gives_no_finding_on_artwork(tmp_path):
@@ -179,13 +199,43 @@ def _shipped_on(template: Path) -> list[str]:
 
 
 @pytest.mark.libreoffice
-def test_vivid_footer_and_number_on_the_blue_band_are_found(converted):
-    messages = _shipped_on(converted / "Vivid.template")
-    assert any("'Footer'" in m and "#1A82BF" in m for m in messages), messages
-    assert any("'Slide number'" in m for m in messages), messages
+def test_vivid_footer_and_number_on_the_blue_band_take_the_themes_dark_text(converted, tmp_path):
+    result = run_cli("template", "check", str(converted / "Vivid.template"), "--json")
+    found = [d["message"] for d in json.loads(result.output)["contrast"]]
+    for what in ("footer", "slide number", "subtitle"):
+        said = f"the template's section slides' {what} colour #"
+        assert any(m.startswith(said) and "#1A82BF" in m for m in found), found
+    assert _on_artwork(json.loads(result.output)["contrast"]) == []  # no line left unread
+    out = tmp_path / "out"
+    args = ("build", "outline.yaml", "--template", str(converted / "Vivid.template"))
+    assert run_cli(*args, "-o", str(out), "--format", "pptx").exit_code == 0
+    (deck,) = out.glob("*.pptx")
+    divider = Presentation(str(deck)).slides[2]  # "Two sides of the same coin"
+    for name in ("Footer", "Slide number", "Subtitle"):
+        (shape,) = [shape for shape in divider.shapes if shape.name == name]
+        fills = shape._element.findall(".//{*}rPr/{*}solidFill/{*}schemeClr")
+        assert fills and {fill.get("val") for fill in fills} == {"tx1"}, name
 
 
 @pytest.mark.libreoffice
-def test_focus_title_on_the_red_triangle_is_found(converted):
-    messages = _shipped_on(converted / "Focus.template")
-    assert any(m.startswith("slide 1 ") and "'Title'" in m for m in messages), messages
+def test_focus_title_on_the_red_triangle_is_made_to_read_and_its_subtitle_named(converted):
+    result = run_cli("template", "check", str(converted / "Focus.template"), "--json")
+    found = [d["message"] for d in json.loads(result.output)["contrast"]]
+    said = "the template's title slides' title colour #333333 reads at 2.9:1 on the artwork"
+    assert any(m.startswith(said) and "#F10D0C" in m for m in found), found
+    # the subtitle straddles the red triangle and white: no colour of the theme's reads
+    assert any(m.startswith("slide 1 'title': 'Subtitle' paragraph 1") for m in found), found
+
+
+def test_a_colour_on_artwork_takes_the_themes_other_text_colour_where_that_reads_on_all_of_it():
+    from deckgen.template.drawn import _decided
+
+    problems = []
+    band = ((100, "1A82BF"),)  # Vivid's blue
+    variants = ["000000", "FFFFFF"]
+    assert _decided("footer", "484848", band, False, variants, problems) == "000000"
+    assert "reads at 2.2:1 on the artwork under its box (#1A82BF at worst)" in problems[0].message
+    halves = ((50, "FFFFFF"), (50, "000000"))  # nothing reads on both: the colour stays
+    assert _decided("footer", "484848", halves, False, variants, problems) == "484848"
+    assert len(problems) == 1
+    assert _decided("footer", "FFFFFF", ((9, "000000"),), False, variants, problems) == "FFFFFF"
