@@ -239,3 +239,19 @@ def test_a_colour_on_artwork_takes_the_themes_other_text_colour_where_that_reads
     assert _decided("footer", "484848", halves, False, variants, problems) == "484848"
     assert len(problems) == 1
     assert _decided("footer", "FFFFFF", ((9, "000000"),), False, variants, problems) == "FFFFFF"
+
+
+def test_the_default_design_draws_no_ground(monkeypatch):
+    """Only a build on a template pays for the rasters (the watch's rebuilds on the default
+    stay as they were)."""
+    import deckgen.render.pdf.grounds as grounds
+    from deckgen.build import BuildOptions, load, prepare
+
+    from ..conftest import SMALL
+
+    def refused(*_args, **_kwargs):
+        raise AssertionError("a ground drawn for the default design")
+
+    monkeypatch.setattr(grounds.DrawnGrounds, "__init__", refused)
+    options = BuildOptions(outline=SMALL, out_dir=Path("."), formats=("pptx",))
+    assert prepare(load(options), None, {}, options).deck.slides
