@@ -22,9 +22,10 @@ pytestmark = pytest.mark.libreoffice
 # below 3:1 in LibreOffice's render, and the worst slide's grey-level difference
 BEFORE = {
     DEFAULT: (0.678, 1.0, 0, 0, 0.0, 5, 0, 0, 0, 9.7),
-    "Blue_Curve": (0.701, 1.0, 287, 287, 0.883, 0, 0, 26, 4, 29.0),
-    "Focus": (0.726, 1.0, 0, 298, 0.849, 0, 0, 29, 49, 6.7),
-    "Vivid": (0.725, 1.0, 0, 293, 0.516, 0, 0, 28, 40, 60.0),
+    # RGB shares and words below 3:1 lowered where colours are decided on the drawn artwork
+    "Blue_Curve": (0.701, 1.0, 287, 287, 0.77, 0, 0, 26, 0, 29.0),
+    "Focus": (0.726, 1.0, 0, 298, 0.83, 0, 0, 29, 36, 6.7),
+    "Vivid": (0.725, 1.0, 0, 293, 0.45, 0, 0, 28, 0, 60.0),
 }
 GREY_SLACK = 0.5  # grey levels: LibreOffice's anti-aliasing is not a regression
 
