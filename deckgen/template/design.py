@@ -52,8 +52,8 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
     levels = list_levels(content)
     problems = list(dict.fromkeys(problems + more))  # a layout used twice warns once
     written = (
-        (title.text.written if title else None) or "+mj-lt",
-        (body.text.written if body else None) or "+mn-lt",
+        theme_reference((title.text.written if title else None) or "+mj-lt", theme),
+        theme_reference((body.text.written if body else None) or "+mn-lt", theme),
     )
     family = (body.text.family if body else None) or theme.family("+mn-lt") or design.font
     return (
@@ -86,6 +86,15 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
         ),
         problems,
     )
+
+
+def theme_reference(font: str, theme) -> str:
+    """``font`` as a run should name it: the theme's reference where it is the theme's
+    major or minor font (so Design > Fonts changes it), else the family itself."""
+    for reference in ("+mj-lt", "+mn-lt"):
+        if font == reference or font == theme.family(reference):
+            return reference
+    return font
 
 
 def _colors(design: Design, content, theme, looks, chrome: Chrome):

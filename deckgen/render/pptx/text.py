@@ -91,9 +91,9 @@ def parse_markup(markup: list[str]):
 
 def _runs(markup: list[str], para: Paragraph, font: str, ink: Ink) -> None:
     # cap="none": some stock layouts set their titles in capitals
-    head = f'<a:r><a:rPr sz="{centipoints(para.size)}" b="'
+    head = f'<a:r><a:rPr{_size(para, ink)} b="'
     tail = f' lang={quoteattr(ink.lang)} cap="none"'
-    typeface = f"</a:solidFill><a:latin typeface={quoteattr(font)}/>"
+    typeface = _typeface(para, font, ink)
 
     def put(run: Run, text: str, link: str | None) -> None:
         markup.extend(
@@ -133,6 +133,27 @@ def _runs(markup: list[str], para: Paragraph, font: str, ink: Ink) -> None:
 
 
 ZERO_WIDTH_SPACE = "\u200b"
+
+
+def _size(para: Paragraph, ink: Ink) -> str:
+    """The ``sz`` attribute of ``para``'s runs (with its leading blank), or nothing
+    where the placeholder they are in gives that size anyway."""
+    size = centipoints(para.size)
+    inherited = ink.inherited
+    if inherited is not None and inherited.size(para.level) == size:
+        return ""
+    return f' sz="{size}"'
+
+
+def _typeface(para: Paragraph, font: str, ink: Ink) -> str:
+    """The end of a run's fill and its ``a:latin``, or only the end where the
+    placeholder it is in gives ``font`` anyway."""
+    inherited = ink.inherited
+    if inherited is not None and inherited.gives_font(para.level, font):
+        return "</a:solidFill>"
+    return f"</a:solidFill><a:latin typeface={quoteattr(font)}/>"
+
+
 _WORDS = re.compile(r"\s*\S+\s*|\s+")
 
 
@@ -159,9 +180,8 @@ def _paragraph_properties(markup: list[str], para: Paragraph, ink: Ink) -> None:
 def _slide_number_field(markup: list[str], para: Paragraph, font: str, ink: Ink) -> None:
     markup.append(
         f'<a:fld id="{SLIDENUM_FIELD_ID}" type="slidenum">'
-        f'<a:rPr lang={quoteattr(ink.lang)} sz="{int(round(para.size * 100))}">'
-        f"<a:solidFill>{ink.xml(para.color)}</a:solidFill>"
-        f"<a:latin typeface={quoteattr(font)}/></a:rPr>"
+        f"<a:rPr lang={quoteattr(ink.lang)}{_size(para, ink)}>"
+        f"<a:solidFill>{ink.xml(para.color)}{_typeface(para, font, ink)}</a:rPr>"
         f"<a:t>{_text(para.text)}</a:t></a:fld>"
     )
 
