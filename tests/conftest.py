@@ -378,3 +378,10 @@ def run_font(run, shape, slide, prs, level: int = 0) -> str | None:
     if run.font.name is not None:
         return font_of(run.font.name, prs)
     return inherited(shape, slide).fonts[level]
+
+
+def run_bold(run, shape, slide, level: int = 0) -> bool:
+    """A run's weight: its own ``b``, else the one its placeholder gives."""
+    if run.font.bold is not None:
+        return run.font.bold
+    return inherited(shape, slide).bold(level)

@@ -15,7 +15,7 @@ from deckgen.layout.measure import MONO, AfmMeasurer
 from deckgen.layout.text import runs_of
 from deckgen.layout.wrap import wrap_runs
 
-from .conftest import EVERY_FORMAT, font_of, run_cli, run_font, slide_titled
+from .conftest import EVERY_FORMAT, font_of, run_bold, run_cli, run_font, slide_titled
 
 # ------------------------------------------------------------------------ the subset
 
@@ -180,18 +180,21 @@ def built(tmp_path_factory):
 def test_the_deck_has_real_runs_fonts_and_links(built):
     prs = Presentation(str(built[".pptx"]))
     slide = slide_titled(prs, "What Report Phish means")
-    title_runs = slide.shapes.title.text_frame.paragraphs[0].runs
-    assert [(r.text, r.font.bold) for r in title_runs] == [
+    title = slide.shapes.title
+    title_runs = title.text_frame.paragraphs[0].runs
+    assert [(r.text, run_bold(r, title, slide)) for r in title_runs] == [
         ("What ", True),  # the title style is bold already
         ("Report Phish", True),
         (" means", True),
     ]
+    assert title_runs[0].font.bold is None  # and the runs do not say it again
     body = next(s for s in slide.placeholders if s.placeholder_format.idx != 0)
     first, second, third = body.text_frame.paragraphs
     # the body font is the placeholder's (no run names it); code names its own
     body_font = font_of("+mn-lt", prs)
     assert [
-        (r.text, r.font.bold, r.font.italic, run_font(r, body, slide, prs)) for r in first.runs
+        (r.text, run_bold(r, body, slide), bool(r.font.italic), run_font(r, body, slide, prs))
+        for r in first.runs
     ] == [
         ("Press ", False, False, body_font),
         ("Report Phish", True, False, body_font),

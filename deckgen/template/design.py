@@ -61,6 +61,8 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
             design,
             font=family,
             heading_font=(title.text.family if title else None) or theme.family("+mj-lt"),
+            # OOXML's titles are regular unless their style says bold
+            title_bold=bool(title.text.bold) if title is not None else design.title_bold,
             palette=palette,
             grid=grid,
             scale=_scale(design, title, body, levels[1]),
@@ -292,6 +294,7 @@ def _layout_boxes(layout, palette, chrome: Chrome, problems: list) -> TemplateLa
         chrome_color=chrome_color,
         number_color=number_color,
         title_size=title.text.size,
+        title_bold=bool(title.text.bold),  # OOXML's titles are regular unless said
         subtitle=subtitle.rect if subtitle is not None else None,
         subtitle_color=subtitle_color,
     )

@@ -21,12 +21,13 @@ pytestmark = pytest.mark.libreoffice
 # the most of each of: placeholder runs with their own size, runs naming the theme's font,
 # runs naming any font, placeholder runs with RGB, titles off their box / realigned /
 # reweighted, words below 3:1 in LibreOffice's render, and the worst slide's grey-level
-# difference
+# difference. Focus's 50th word: "vs." in its title on the red triangle, at 2.9:1 like
+# the title's other words, now set regular as the template says (deliverable 3's to fix)
 BEFORE = {
     DEFAULT: (0.678, 0.273, 0, 0, 0.0, 5, 0, 0, 0, 9.7),
-    "Blue_Curve": (0.701, 0.605, 0, 0, 0.883, 0, 0, 26, 4, 9.1),
-    "Focus": (0.726, 0.629, 0, 92, 0.849, 0, 0, 29, 49, 6.7),
-    "Vivid": (0.725, 0.670, 0, 90, 0.516, 0, 0, 28, 40, 12.4),
+    "Blue_Curve": (0.701, 0.605, 0, 0, 0.883, 0, 0, 0, 4, 9.1),
+    "Focus": (0.726, 0.629, 0, 92, 0.849, 0, 0, 0, 50, 6.8),
+    "Vivid": (0.725, 0.661, 0, 90, 0.516, 0, 0, 0, 40, 12.6),
 }
 GREY_SLACK = 0.5  # grey levels: LibreOffice's anti-aliasing is not a regression
 

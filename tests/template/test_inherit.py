@@ -12,7 +12,7 @@ from pptx import Presentation
 
 from deckgen.check.fidelity import measure_fidelity
 
-from ..conftest import run_cli
+from ..conftest import run_bold, run_cli
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -136,3 +136,49 @@ def test_the_default_template_inherits_most_sizes(shipped_build):
     measured = measure_fidelity(shipped_build[1])
     assert measured.runs_naming_a_font == 0 or measured.runs_naming_theme_font == 0
     assert measured.share_with_size <= 0.30  # was 100 %
+
+
+def test_titles_keep_the_templates_regular_weight(built):
+    """The stock template's title style is regular: titles are set and measured regular,
+    and their runs do not say so again."""
+    measured = measure_fidelity(built)
+    assert measured.titles >= 3 and measured.titles_reweighted == 0
+    for _, kind, _, rpr in _placeholder_runs(built):
+        if kind == "title":
+            assert rpr.get("b") is None
+
+
+def test_titles_are_measured_in_the_templates_weight(built):
+    """Layout sets (and so measures and fits) each title in its layout's weight: the
+    stock template's content titles regular, its Section Header's (the divider) bold;
+    the deck shows the same weights."""
+    from deckgen.build import BuildOptions, load, prepare
+    from deckgen.layout.frames import Role
+
+    folder = built.parent.parent
+    options = BuildOptions(folder / "outline.yaml", built.parent, template=folder / "house.pptx")
+    frames = prepare(load(options), None, {}, options).deck
+    weights = [
+        {
+            run.bold
+            for item in frame.items
+            if getattr(item, "role", None) is Role.TITLE
+            for para in item.paragraphs
+            for run in para.runs
+        }
+        for frame in frames.slides
+    ]
+    assert weights == [{True}, {False}, {False}, {False}][: len(weights)] and len(weights) == 4
+    prs = Presentation(str(built))
+    for slide, weight in zip(prs.slides, weights, strict=True):
+        title = slide.shapes.title
+        runs = title.text_frame.paragraphs[0].runs
+        assert {run_bold(run, title, slide) for run in runs} == weight
+
+
+def test_the_default_templates_titles_stay_bold(shipped_build):
+    prs = Presentation(str(shipped_build[1]))
+    master = prs.slide_master._element
+    style = master.find(f"{_P}txStyles/{_P}titleStyle/{_A}lvl1pPr/{_A}defRPr")
+    assert style.get("b") == "1"
+    assert measure_fidelity(shipped_build[1]).titles_reweighted == 0

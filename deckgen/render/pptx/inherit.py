@@ -22,17 +22,23 @@ from .xmlns import DML, PML
 _TITLES = ("title", "ctrTitle")
 _BODIES = ("body", "subTitle", "obj")
 LEVELS = 9  # DrawingML's lvl1pPr … lvl9pPr
+_TRUE = ("1", "true")
 
 
 @dataclass(frozen=True)
 class InheritedText:
-    """Per paragraph level (0-based): the size (hundredths of a point, as written) and the
-    latin font family (theme references resolved) a placeholder's runs inherit; None
-    where nothing in the chain says."""
+    """Per paragraph level (0-based): the size (hundredths of a point, as written), the
+    latin font family (theme references resolved) and the weight a placeholder's runs
+    inherit; None where nothing in the chain says (for the weight: regular, OOXML's
+    default)."""
 
     sizes: tuple[str | None, ...]
     fonts: tuple[str | None, ...]
     theme_fonts: dict
+    bolds: tuple[bool, ...] = (False,) * 9
+
+    def bold(self, level: int) -> bool:
+        return self.bolds[min(level, LEVELS - 1)]
 
     def size(self, level: int) -> str | None:
         return self.sizes[min(level, LEVELS - 1)]
@@ -64,11 +70,12 @@ class Inheritance:
             levels.append(master._element.find(f"{PML}txStyles/{PML}{style}"))
         levels = [found for found in levels if found is not None]
         theme = self._theme_fonts(master)
-        sizes, fonts = [], []
+        sizes, fonts, bolds = [], [], []
         for number in range(1, LEVELS + 1):
             rprs = [found.find(f"{DML}lvl{number}pPr/{DML}defRPr") for found in levels]
             rprs = [rpr for rpr in rprs if rpr is not None]
             sizes.append(next((rpr.get("sz") for rpr in rprs if rpr.get("sz")), None))
+            bolds.append(next((rpr.get("b") for rpr in rprs if rpr.get("b")), "0") in _TRUE)
             latin = next(
                 (
                     face
@@ -79,7 +86,7 @@ class Inheritance:
             )
             typeface = latin.get("typeface") if latin is not None else None
             fonts.append(theme.get(typeface, typeface) if typeface else None)
-        return InheritedText(tuple(sizes), tuple(fonts), theme)
+        return InheritedText(tuple(sizes), tuple(fonts), theme, tuple(bolds))
 
     def _theme_fonts(self, master) -> dict:
         key = id(master.part)

@@ -91,18 +91,20 @@ def parse_markup(markup: list[str]):
 
 def _runs(markup: list[str], para: Paragraph, font: str, ink: Ink) -> None:
     # cap="none": some stock layouts set their titles in capitals
-    head = f'<a:r><a:rPr{_size(para, ink)} b="'
+    head = f"<a:r><a:rPr{_size(para, ink)}"
     tail = f' lang={quoteattr(ink.lang)} cap="none"'
     typeface = _typeface(para, font, ink)
+    inherited = ink.inherited
+    # in a placeholder, weight and slant only where they differ from what it gives
+    bold = inherited.bold(para.level) if inherited is not None else None
+    upright = "" if inherited is not None else ' i="0"'
 
     def put(run: Run, text: str, link: str | None) -> None:
         markup.extend(
             (
                 head,
-                "1" if run.bold else "0",
-                '" i="',
-                "1" if run.italic else "0",
-                '"',
+                "" if run.bold == bold else ' b="1"' if run.bold else ' b="0"',
+                ' i="1"' if run.italic else upright,
                 tail,
                 ' u="sng"><a:solidFill>' if link else "><a:solidFill>",
                 ink.xml(run.color or para.color),
