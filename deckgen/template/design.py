@@ -20,7 +20,7 @@ from ..layout.design import (
     TemplateLayout,
     default_design,
 )
-from ..layout.frames import SlideLayout
+from ..layout.frames import Align, SlideLayout
 from ..layout.geometry import Rect
 from ..layout.scaling import scaled
 from . import backdrop, look
@@ -63,6 +63,7 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
             heading_font=(title.text.family if title else None) or theme.family("+mj-lt"),
             # OOXML's titles are regular unless their style says bold
             title_bold=bool(title.text.bold) if title is not None else design.title_bold,
+            title_align=aligned(title.text.align) if title is not None else design.title_align,
             palette=palette,
             grid=grid,
             scale=_scale(design, title, body, levels[1]),
@@ -88,6 +89,12 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
         ),
         problems,
     )
+
+
+def aligned(written: str | None) -> Align:
+    """A paragraph alignment as DrawingML writes it, as layout's (OOXML's default left;
+    justified and distributed text is set left)."""
+    return {"ctr": Align.CENTER, "r": Align.RIGHT}.get(written or "l", Align.LEFT)
 
 
 def theme_reference(font: str, theme) -> str:
@@ -295,6 +302,7 @@ def _layout_boxes(layout, palette, chrome: Chrome, problems: list) -> TemplateLa
         number_color=number_color,
         title_size=title.text.size,
         title_bold=bool(title.text.bold),  # OOXML's titles are regular unless said
+        title_align=aligned(title.text.align),
         subtitle=subtitle.rect if subtitle is not None else None,
         subtitle_color=subtitle_color,
     )

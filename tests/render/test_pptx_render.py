@@ -347,7 +347,9 @@ def test_paragraphs_and_runs_keep_text_size_weight_and_colour(written):
     assert plain.color.type == MSO_COLOR_TYPE.SCHEME and red.color.type == MSO_COLOR_TYPE.RGB
     assert plain.name is None and inherited(shape, slide).fonts[0] == font_of("+mn-lt", prs)
     assert second.level == 1
-    assert third.alignment == PP_ALIGN.CENTER and first.alignment == PP_ALIGN.LEFT
+    # left is what the body inherits: only the centred paragraph says its alignment
+    assert third.alignment == PP_ALIGN.CENTER and first.alignment is None
+    assert inherited(shape, slide).align(0) == "l"
     assert all(r._r.get_or_add_rPr().get("lang") == "en" for p in body.paragraphs for r in p.runs)
 
 

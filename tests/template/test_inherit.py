@@ -182,3 +182,29 @@ def test_the_default_templates_titles_stay_bold(shipped_build):
     style = master.find(f"{_P}txStyles/{_P}titleStyle/{_A}lvl1pPr/{_A}defRPr")
     assert style.get("b") == "1"
     assert measure_fidelity(shipped_build[1]).titles_reweighted == 0
+
+
+def test_titles_keep_the_templates_alignment(built):
+    """The stock master centres its titles (its Section Header sets them left): layout
+    sets each title so, and the deck's paragraphs leave the alignment to the chain."""
+    from deckgen.build import BuildOptions, load, prepare
+    from deckgen.layout.frames import Align, Role
+
+    folder = built.parent.parent
+    options = BuildOptions(folder / "outline.yaml", built.parent, template=folder / "house.pptx")
+    frames = prepare(load(options), None, {}, options).deck
+    aligns = [
+        {
+            para.align
+            for item in frame.items
+            if getattr(item, "role", None) is Role.TITLE
+            for para in item.paragraphs
+        }
+        for frame in frames.slides
+    ]
+    assert aligns == [{Align.LEFT}, {Align.CENTER}, {Align.CENTER}, {Align.CENTER}]
+    measured = measure_fidelity(built)
+    assert measured.titles_realigned == 0, measured.findings
+    for slide in Presentation(str(built)).slides:
+        for para in slide.shapes.title._element.iter(f"{_A}pPr"):
+            assert para.get("algn") is None

@@ -36,9 +36,13 @@ class InheritedText:
     fonts: tuple[str | None, ...]
     theme_fonts: dict
     bolds: tuple[bool, ...] = (False,) * 9
+    aligns: tuple[str, ...] = ("l",) * 9  # "l" where the chain says nothing (OOXML's)
 
     def bold(self, level: int) -> bool:
         return self.bolds[min(level, LEVELS - 1)]
+
+    def align(self, level: int) -> str:
+        return self.aligns[min(level, LEVELS - 1)]
 
     def size(self, level: int) -> str | None:
         return self.sizes[min(level, LEVELS - 1)]
@@ -70,8 +74,12 @@ class Inheritance:
             levels.append(master._element.find(f"{PML}txStyles/{PML}{style}"))
         levels = [found for found in levels if found is not None]
         theme = self._theme_fonts(master)
-        sizes, fonts, bolds = [], [], []
+        sizes, fonts, bolds, aligns = [], [], [], []
         for number in range(1, LEVELS + 1):
+            pprs = [found.find(f"{DML}lvl{number}pPr") for found in levels]
+            aligns.append(
+                next((ppr.get("algn") for ppr in pprs if ppr is not None and ppr.get("algn")), "l")
+            )
             rprs = [found.find(f"{DML}lvl{number}pPr/{DML}defRPr") for found in levels]
             rprs = [rpr for rpr in rprs if rpr is not None]
             sizes.append(next((rpr.get("sz") for rpr in rprs if rpr.get("sz")), None))
@@ -86,7 +94,7 @@ class Inheritance:
             )
             typeface = latin.get("typeface") if latin is not None else None
             fonts.append(theme.get(typeface, typeface) if typeface else None)
-        return InheritedText(tuple(sizes), tuple(fonts), theme, tuple(bolds))
+        return InheritedText(tuple(sizes), tuple(fonts), theme, tuple(bolds), tuple(aligns))
 
     def _theme_fonts(self, master) -> dict:
         key = id(master.part)

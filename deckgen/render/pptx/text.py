@@ -161,8 +161,13 @@ _WORDS = re.compile(r"\s*\S+\s*|\s+")
 
 def _paragraph_properties(markup: list[str], para: Paragraph, ink: Ink) -> None:
     level = f' lvl="{para.level}"' if para.level else ""
+    align = _ALGN[para.align]
+    inherited = ink.inherited
+    # in a placeholder, the alignment only where it differs from what the chain gives
+    inherits = inherited is not None and inherited.align(para.level) == align
+    algn = "" if inherits else f' algn="{align}"'
     markup.append(
-        f'<a:pPr algn="{_ALGN[para.align]}"{level} marL="{int(para.margin_left)}" '
+        f'<a:pPr{algn}{level} marL="{int(para.margin_left)}" '
         f'indent="{-int(para.hanging)}">'
         # children in schema order: lnSpc, spcBef, spcAft, buClr, buSzPct, buFont, buChar|buNone
         f'<a:lnSpc><a:spcPts val="{centipoints(para.line_pitch)}"/></a:lnSpc>'
