@@ -208,3 +208,25 @@ def test_titles_keep_the_templates_alignment(built):
     for slide in Presentation(str(built)).slides:
         for para in slide.shapes.title._element.iter(f"{_A}pPr"):
             assert para.get("algn") is None
+
+
+def test_a_master_with_two_titles_leaves_nothing_to_inherit(tmp_path):
+    """Candy's second master has two title placeholders (44 pt, and a rotated 65 pt one
+    LibreOffice follows): which one a slide's title inherits is not settled, so its runs
+    say their size and font themselves."""
+    import copy
+
+    from deckgen.render.pptx.inherit import Inheritance
+
+    prs = Presentation()
+    master = prs.slide_master
+    title = next(s for s in master.placeholders if s.placeholder_format.type == 1)
+    second = copy.deepcopy(title._element)
+    master.shapes._spTree.append(second)
+    layout = prs.slide_layouts[5]  # Title Only
+    slide = prs.slides.add_slide(layout)
+    found = Inheritance().of(slide.shapes.title._element, layout)
+    assert found.size(0) is None and found.bold(0) is None and found.align(0) is None
+    master.shapes._spTree.remove(second)
+    found = Inheritance().of(slide.shapes.title._element, layout)
+    assert found.size(0) == "4400" and found.align(0) == "ctr" and found.bold(0) is False

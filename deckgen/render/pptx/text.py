@@ -97,7 +97,7 @@ def _runs(markup: list[str], para: Paragraph, font: str, ink: Ink) -> None:
     inherited = ink.inherited
     # in a placeholder, weight and slant only where they differ from what it gives
     bold = inherited.bold(para.level) if inherited is not None else None
-    upright = "" if inherited is not None else ' i="0"'
+    upright = "" if bold is not None else ' i="0"'
 
     def put(run: Run, text: str, link: str | None) -> None:
         markup.extend(
