@@ -350,3 +350,38 @@ def pdf_words(pdf: Path) -> list:
         ]
         pages.append((width, height, words))
     return pages
+
+
+# ------------------------------------------------------------------ inherited run properties
+
+
+def inherited(shape, slide):
+    """What ``shape`` (a placeholder on ``slide``) gives its runs, read by deckgen's own
+    resolver: its ``size(level)`` in hundredths of a point, its ``fonts`` by level."""
+    from deckgen.render.pptx.inherit import Inheritance
+
+    return Inheritance().of(shape._element, slide.slide_layout)
+
+
+def run_size(run, shape, slide, level: int = 0):
+    """A run's size (a python-pptx Length): its own, else the one its placeholder gives."""
+    from pptx.util import Centipoints
+
+    if run.font.size is not None:
+        return run.font.size
+    size = inherited(shape, slide).size(level)
+    return None if size is None else Centipoints(int(size))
+
+
+def run_font(run, shape, slide, prs, level: int = 0) -> str | None:
+    """A run's font family: its own (theme references resolved), else its placeholder's."""
+    if run.font.name is not None:
+        return font_of(run.font.name, prs)
+    return inherited(shape, slide).fonts[level]
+
+
+def run_bold(run, shape, slide, level: int = 0) -> bool:
+    """A run's weight: its own ``b``, else the one its placeholder gives."""
+    if run.font.bold is not None:
+        return run.font.bold
+    return inherited(shape, slide).bold(level)

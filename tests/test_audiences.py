@@ -23,8 +23,8 @@ from .conftest import (
     all_text,
     check_pptx_strictly,
     color_of,
-    font_of,
     run_cli,
+    run_font,
     shapes_named,
     slide_titled,
     titles,
@@ -512,9 +512,10 @@ def test_an_audience_can_set_the_theme(tmp_path):
     )
     assert result.exit_code == 0, result.output
     deck = Presentation(str(out / "talk-devs.pptx"))
-    title_run = slide_titled(deck, "Why").shapes.title.text_frame.paragraphs[0].runs[0]
+    slide = slide_titled(deck, "Why")
+    title_run = slide.shapes.title.text_frame.paragraphs[0].runs[0]
     assert color_of(title_run.font.color, deck) == "7A1F5C"
-    assert font_of(title_run.font.name, deck) == "Helvetica"
+    assert run_font(title_run, slide.shapes.title, slide, deck) == "Helvetica"
 
 
 def test_a_section_cut_to_one_slide_loses_its_divider(tmp_path):

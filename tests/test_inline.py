@@ -15,7 +15,7 @@ from deckgen.layout.measure import MONO, AfmMeasurer
 from deckgen.layout.text import runs_of
 from deckgen.layout.wrap import wrap_runs
 
-from .conftest import EVERY_FORMAT, run_cli, slide_titled
+from .conftest import EVERY_FORMAT, font_of, run_bold, run_cli, run_font, slide_titled
 
 # ------------------------------------------------------------------------ the subset
 
@@ -180,23 +180,31 @@ def built(tmp_path_factory):
 def test_the_deck_has_real_runs_fonts_and_links(built):
     prs = Presentation(str(built[".pptx"]))
     slide = slide_titled(prs, "What Report Phish means")
-    title_runs = slide.shapes.title.text_frame.paragraphs[0].runs
-    assert [(r.text, r.font.bold) for r in title_runs] == [
+    title = slide.shapes.title
+    title_runs = title.text_frame.paragraphs[0].runs
+    assert [(r.text, run_bold(r, title, slide)) for r in title_runs] == [
         ("What ", True),  # the title style is bold already
         ("Report Phish", True),
         (" means", True),
     ]
+    assert title_runs[0].font.bold is None  # and the runs do not say it again
     body = next(s for s in slide.placeholders if s.placeholder_format.idx != 0)
     first, second, third = body.text_frame.paragraphs
-    assert [(r.text, r.font.bold, r.font.italic, r.font.name) for r in first.runs] == [
-        ("Press ", False, False, "+mn-lt"),
-        ("Report Phish", True, False, "+mn-lt"),
-        (" in the ", False, False, "+mn-lt"),
-        ("toolbar", False, True, "+mn-lt"),
-        (", never ", False, False, "+mn-lt"),
+    # the body font is the placeholder's (no run names it); code names its own
+    body_font = font_of("+mn-lt", prs)
+    assert [
+        (r.text, run_bold(r, body, slide), bool(r.font.italic), run_font(r, body, slide, prs))
+        for r in first.runs
+    ] == [
+        ("Press ", False, False, body_font),
+        ("Report Phish", True, False, body_font),
+        (" in the ", False, False, body_font),
+        ("toolbar", False, True, body_font),
+        (", never ", False, False, body_font),
         ("forward", False, False, "Courier New"),
-        (" it", False, False, "+mn-lt"),
+        (" it", False, False, body_font),
     ]
+    assert first.runs[0].font.name is None
     # a link of several words is a run a word, the same link on each (so LibreOffice can
     # break lines between them), then an invisible character in the link's colour
     links = [(r.text, r.hyperlink.address) for r in second.runs if r.hyperlink.address]

@@ -18,9 +18,16 @@ if TYPE_CHECKING:
 
 
 def display_style(design: Design, size: float, color: str) -> ParaStyle:
-    """Titles: bold, tight, balanced so no word sits alone on the last line."""
+    """Titles: in the design's title weight (bold, or a template's), tight, balanced so
+    no word sits alone on the last line."""
     return ParaStyle(
-        size, color, bold=True, pitch=design.spacing.title_pitch, balance=True, heading=True
+        size,
+        color,
+        bold=design.title_bold,
+        align=design.title_align,
+        pitch=design.spacing.title_pitch,
+        balance=True,
+        heading=True,
     )
 
 
@@ -144,6 +151,10 @@ def template_title_items(ctx: SlideContext, boxes: TemplateLayout, title: str, l
         failure_hint="shorten it; put the rest in the subtitle",
     )
     style = display_style(design, size, boxes.title_color)
+    if boxes.title_bold is not None:  # this layout's own title weight and alignment
+        style = replace(style, bold=boxes.title_bold)
+    if boxes.title_align is not None:
+        style = replace(style, align=boxes.title_align)
     para = fit_paragraph(ctx, title, boxes.title.w, style, rule, room=boxes.title.h)
     items: list[Item] = [title_box(ctx, boxes.title, para, anchor=Anchor.MIDDLE)]
     lines = [line for line in lines if line]

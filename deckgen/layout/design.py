@@ -30,6 +30,7 @@ from .compositions import (
     TakeawaysDesign,
     TitleSlideDesign,
 )
+from .frames import Align
 from .geometry import Rect, inch
 from .handout_design import HandoutDesign
 
@@ -235,6 +236,8 @@ class TemplateLayout:
     title: Rect
     title_color: str
     title_size: float | None = None
+    title_bold: bool | None = None  # its title style's weight; None: the design's
+    title_align: Align | None = None  # its title style's alignment; None: the design's
     subtitle: Rect | None = None
     subtitle_color: str | None = None
     chrome_color: str | None = None  # the footer's, on what this layout shows there
@@ -271,6 +274,8 @@ class Design:
     theme_slots: tuple[tuple[str, str], ...] | None = None
     fonts_written: tuple[str, str] = ("+mj-lt", "+mn-lt")
     heading_font: str | None = None  # the titles' family, if not ``font``
+    title_bold: bool = True  # titles' weight: a template's title style's (else bold)
+    title_align: Align = Align.LEFT  # titles' alignment: a template's title style's
     plain: bool = False
     # the filled shapes and pictures a template's layouts show behind the slide, by the
     # SlideLayout's value: (box, average colour), bottom first; text is checked against them

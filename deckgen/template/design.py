@@ -20,7 +20,7 @@ from ..layout.design import (
     TemplateLayout,
     default_design,
 )
-from ..layout.frames import SlideLayout
+from ..layout.frames import Align, SlideLayout
 from ..layout.geometry import Rect
 from ..layout.scaling import scaled
 from . import backdrop, look
@@ -52,8 +52,8 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
     levels = list_levels(content)
     problems = list(dict.fromkeys(problems + more))  # a layout used twice warns once
     written = (
-        (title.text.written if title else None) or "+mj-lt",
-        (body.text.written if body else None) or "+mn-lt",
+        theme_reference((title.text.written if title else None) or "+mj-lt", theme),
+        theme_reference((body.text.written if body else None) or "+mn-lt", theme),
     )
     family = (body.text.family if body else None) or theme.family("+mn-lt") or design.font
     return (
@@ -61,6 +61,9 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
             design,
             font=family,
             heading_font=(title.text.family if title else None) or theme.family("+mj-lt"),
+            # OOXML's titles are regular unless their style says bold
+            title_bold=bool(title.text.bold) if title is not None else design.title_bold,
+            title_align=aligned(title.text.align) if title is not None else design.title_align,
             palette=palette,
             grid=grid,
             scale=_scale(design, title, body, levels[1]),
@@ -86,6 +89,21 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
         ),
         problems,
     )
+
+
+def aligned(written: str | None) -> Align:
+    """A paragraph alignment as DrawingML writes it, as layout's (OOXML's default left;
+    justified and distributed text is set left)."""
+    return {"ctr": Align.CENTER, "r": Align.RIGHT}.get(written or "l", Align.LEFT)
+
+
+def theme_reference(font: str, theme) -> str:
+    """``font`` as a run should name it: the theme's reference where it is the theme's
+    major or minor font (so Design > Fonts changes it), else the family itself."""
+    for reference in ("+mj-lt", "+mn-lt"):
+        if font == reference or font == theme.family(reference):
+            return reference
+    return font
 
 
 def _colors(design: Design, content, theme, looks, chrome: Chrome):
@@ -283,6 +301,8 @@ def _layout_boxes(layout, palette, chrome: Chrome, problems: list) -> TemplateLa
         chrome_color=chrome_color,
         number_color=number_color,
         title_size=title.text.size,
+        title_bold=bool(title.text.bold),  # OOXML's titles are regular unless said
+        title_align=aligned(title.text.align),
         subtitle=subtitle.rect if subtitle is not None else None,
         subtitle_color=subtitle_color,
     )

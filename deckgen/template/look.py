@@ -52,6 +52,7 @@ class TextLook:
     family: str | None = None  # the font family, theme references resolved
     written: str | None = None  # the font as written: "+mj-lt", "+mn-lt" or a family
     bold: bool | None = None
+    align: str | None = None  # "l", "ctr", "r", … as written
 
 
 @dataclass(frozen=True)
@@ -258,6 +259,7 @@ def _text_look(chain: list, theme: ThemeLook) -> TextLook:
     size = first(lambda rpr: rpr.get("sz"))
     written = first(lambda rpr: _attr(rpr.find(qn("a:latin")), "typeface"))
     bold = first(lambda rpr: rpr.get("b"))
+    align = first(lambda rpr: rpr.getparent().get("algn"))  # a level's or paragraph's
     color = first(lambda rpr: theme.color(_first_child(rpr.find(qn("a:solidFill")))))
     written = written or "+mn-lt"
     return TextLook(
@@ -266,6 +268,7 @@ def _text_look(chain: list, theme: ThemeLook) -> TextLook:
         family=theme.family(written),
         written=written,
         bold=None if bold is None else bold in ("1", "true"),
+        align=align,
     )
 
 

@@ -21,7 +21,16 @@ from pptx.oxml.ns import qn
 
 from deckgen.render.pptx.deck import render_pptx
 
-from ..conftest import ROOT, check_pptx_strictly, color_of, font_of
+from ..conftest import (
+    ROOT,
+    check_pptx_strictly,
+    color_of,
+    font_of,
+    inherited,
+    run_bold,
+    run_font,
+    run_size,
+)
 from . import decks as d
 from .decks import Align, Anchor, Insets, Placeholder, Rect, ShapeKind, inch, pt
 
@@ -302,7 +311,9 @@ def test_unused_layout_placeholders_are_removed(written):
 
 def test_paragraphs_and_runs_keep_text_size_weight_and_colour(written):
     _frames, _path, prs = written
-    body = by_name(prs.slides[CONTENT], "Body").text_frame
+    slide = prs.slides[CONTENT]
+    shape = by_name(slide, "Body")
+    body = shape.text_frame
     assert [p.text for p in body.paragraphs] == [
         "Plain, bold and italic red",
         "A second-level point",
@@ -312,11 +323,11 @@ def test_paragraphs_and_runs_keep_text_size_weight_and_colour(written):
     got = [
         (
             r.text,
-            r.font.size,
-            r.font.bold,
-            r.font.italic,
+            run_size(r, shape, slide),
+            run_bold(r, shape, slide),
+            bool(r.font.italic),
             color_of(r.font.color, prs),
-            font_of(r.font.name, prs),
+            run_font(r, shape, slide, prs),
         )
         for r in first.runs
     ]
@@ -327,14 +338,18 @@ def test_paragraphs_and_runs_keep_text_size_weight_and_colour(written):
         ("italic red", pt(26), False, True, "C0392B", "Arial"),
     ]
     (sub,) = second.runs
-    assert (sub.font.size, color_of(sub.font.color, prs)) == (pt(22), "52606D")
+    assert (run_size(sub, shape, slide, 1), color_of(sub.font.color, prs)) == (pt(22), "52606D")
+    # the placeholder gives these sizes and the font: the runs leave them out
+    assert (sub.font.size, first.runs[0].font.size) == (None, None)
     # colours of the theme are references to it (Design > Colors changes them), others
     # literals; text is in the theme's body font (Design > Fonts changes it)
     plain, red = first.runs[0].font, first.runs[3].font
     assert plain.color.type == MSO_COLOR_TYPE.SCHEME and red.color.type == MSO_COLOR_TYPE.RGB
-    assert plain.name == "+mn-lt"
+    assert plain.name is None and inherited(shape, slide).fonts[0] == font_of("+mn-lt", prs)
     assert second.level == 1
-    assert third.alignment == PP_ALIGN.CENTER and first.alignment == PP_ALIGN.LEFT
+    # left is what the body inherits: only the centred paragraph says its alignment
+    assert third.alignment == PP_ALIGN.CENTER and first.alignment is None
+    assert inherited(shape, slide).align(0) == "l"
     assert all(r._r.get_or_add_rPr().get("lang") == "en" for p in body.paragraphs for r in p.runs)
 
 
@@ -624,7 +639,7 @@ def test_any_text_is_written_as_text_and_reads_back_the_same(tmp_path):
     for run, text in zip(first.runs, HOSTILE_RUNS, strict=True):
         # the file holds python-pptx's escape of each control character, as it writes them
         assert run._r.t.text == CT_RegularTextRun._escape_ctrl_chars(text)
-    assert [r.font.bold for r in first.runs] == [i % 2 == 1 for i in range(len(HOSTILE_RUNS))]
+    assert [bool(r.font.bold) for r in first.runs] == [i % 2 == 1 for i in range(len(HOSTILE_RUNS))]
     bullets = [p._p.get_or_add_pPr().find(qn("a:buChar")).get("char") for p in (second, third)]
     assert bullets == ['"', "&"]
     assert second.level == 1 and second.text == "bullet & quote"

@@ -16,16 +16,19 @@ from benchmarks.templates import DEFAULT, LIBREOFFICE, run
 
 pytestmark = pytest.mark.libreoffice
 
-# the shipped talk, measured at f692aa1: the least text in placeholders, then the most of
-# each of: placeholder runs with their own size, runs naming the theme's font, runs naming
-# any font, placeholder runs with RGB, titles off their box / realigned / reweighted, words
-# below 3:1 in LibreOffice's render, and the worst slide's grey-level difference
+# the shipped talk, measured at f692aa1, the grey difference after the artwork (d37abb2)
+# and the sizes and fonts after runs inherit them: the least text in placeholders, then
+# the most of each of: placeholder runs with their own size, runs naming the theme's font,
+# runs naming any font, placeholder runs with RGB, titles off their box / realigned /
+# reweighted, words below 3:1 in LibreOffice's render, and the worst slide's grey-level
+# difference. Focus's 50th word: "vs." in its title on the red triangle, at 2.9:1 like
+# the title's other words, now set regular as the template says (deliverable 3's to fix)
 BEFORE = {
-    DEFAULT: (0.678, 1.0, 0, 0, 0.0, 5, 0, 0, 0, 9.7),
+    DEFAULT: (0.678, 0.273, 0, 0, 0.0, 5, 0, 0, 0, 9.7),
     # RGB shares and words below 3:1 lowered where colours are decided on the drawn artwork
-    "Blue_Curve": (0.701, 1.0, 287, 287, 0.77, 0, 0, 26, 0, 29.0),
-    "Focus": (0.726, 1.0, 0, 298, 0.83, 0, 0, 29, 36, 6.7),
-    "Vivid": (0.725, 1.0, 0, 293, 0.45, 0, 0, 28, 0, 60.0),
+    "Blue_Curve": (0.701, 0.605, 0, 0, 0.77, 0, 0, 0, 0, 9.1),
+    "Focus": (0.726, 0.629, 0, 92, 0.83, 0, 0, 0, 37, 6.8),
+    "Vivid": (0.725, 0.661, 0, 90, 0.45, 0, 0, 0, 0, 12.6),
 }
 GREY_SLACK = 0.5  # grey levels: LibreOffice's anti-aliasing is not a regression
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from ..conftest import pdf_words, run_cli
+from ..conftest import inherited, pdf_words, run_cli
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 EMU_PER_PT = 12_700
@@ -63,16 +63,24 @@ def _paragraphs(deck: Path):
     """Every bulleted paragraph: (level, marL, indent, size pt, bullet char)."""
     found = []
     for slide in Presentation(str(deck)).slides:
-        for para in slide._element.iter(f"{_A}p"):
-            ppr = para.find(f"{_A}pPr")
-            char = ppr.find(f"{_A}buChar") if ppr is not None else None
-            if char is None:
-                continue
-            size = int(para.find(f".//{_A}rPr").get("sz")) / 100
-            level = int(ppr.get("lvl", "0"))
-            found.append(
-                (level, int(ppr.get("marL")), int(ppr.get("indent")), size, char.get("char"))
-            )
+        for shape in slide.shapes:
+            found += _bulleted(shape, slide)
+    return found
+
+
+def _bulleted(shape, slide) -> list:
+    """(level, marL, indent, size pt, bullet char) of each bulleted paragraph of
+    ``shape``: a run's own size, else what its placeholder gives it."""
+    found = []
+    for para in shape._element.iter(f"{_A}p"):
+        ppr = para.find(f"{_A}pPr")
+        char = ppr.find(f"{_A}buChar") if ppr is not None else None
+        if char is None:
+            continue
+        level = int(ppr.get("lvl", "0"))
+        size = para.find(f".//{_A}rPr").get("sz") or inherited(shape, slide).size(level)
+        size = int(size) / 100
+        found.append((level, int(ppr.get("marL")), int(ppr.get("indent")), size, char.get("char")))
     return found
 
 

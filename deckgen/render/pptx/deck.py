@@ -26,6 +26,7 @@ from ...layout.frames import (
 from .chart import add_chart
 from .header_footer import header_footer
 from .image import add_picture
+from .inherit import Inheritance
 from .ink import Ink
 from .kind_layouts import add_kind_layouts
 from .maker import SlideMaker
@@ -78,16 +79,20 @@ def render_pptx(
 
     count_notes_partnames(prs.part.package)
     maker = SlideMaker(prs)
+    inheritance = Inheritance()
     for frame in deck.slides:
-        _render_slide(maker, layout_for(frame), frame, ink, created)
+        _render_slide(maker, (layout_for(frame), inheritance), frame, ink, created)
     _core_properties(prs, deck, created)
     finish_package(prs, deck, thumbnail() if callable(thumbnail) else thumbnail)
     return stamped_package(prs, created)
 
 
 def _render_slide(
-    maker: SlideMaker, layout, frame: SlideFrame, ink: Ink, created: _dt.datetime
+    maker: SlideMaker, on: tuple, frame: SlideFrame, ink: Ink, created: _dt.datetime
 ) -> None:
+    """``frame`` as a slide ``on`` its layout (with the Inheritance that says what the
+    layout's placeholders give its text)."""
+    layout, inheritance = on
     wanted = {item.placeholder for item in frame.items if isinstance(item, TextBox)} - {None}
     chrome = tuple(kind for kind in _NOT_CLONED if kind in wanted)
     slide = maker.add_slide(layout, chrome, lambda new: _clone_chrome(new, layout, chrome))
@@ -102,7 +107,9 @@ def _render_slide(
     for item in frame.items:
         match item:
             case TextBox(placeholder=kind) if kind is not None and kind in placeholders:
-                element = fill_placeholder(placeholders[kind], item, ink)
+                element = placeholders[kind]
+                inherited = ink.inheriting(inheritance.of(element, layout))
+                fill_placeholder(element, item, inherited)
                 filled.add(element)
             case TextBox():
                 element = add_text_box(shapes, item, ink)

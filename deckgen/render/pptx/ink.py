@@ -17,6 +17,7 @@ from lxml.etree import SubElement
 from pptx.enum.dml import MSO_THEME_COLOR
 
 from ...layout.frames import Deck
+from .inherit import InheritedText
 
 # theme slot -> (the name a shape's colour uses, python-pptx's enum for it)
 _SLOTS = {
@@ -41,11 +42,17 @@ class Ink:
     body_font: str = BODY_FONT
     # a hyperlink's relationship id in the part being written (None: links are not made)
     links: Callable[[str], str] | None = None
+    # what the placeholder being written inherits (None: a text box, which names all)
+    inherited: InheritedText | None = None
 
     def on_part(self, part) -> Ink:
         """This ink for writing into ``part`` (a slide): links become its relationships,
         one per address."""
         return replace(self, links=functools.partial(_link_rid, part))
+
+    def inheriting(self, inherited: InheritedText | None) -> Ink:
+        """This ink for a placeholder that inherits ``inherited``."""
+        return replace(self, inherited=inherited)
 
     @classmethod
     def of(cls, deck: Deck) -> Ink:

@@ -91,18 +91,20 @@ def parse_markup(markup: list[str]):
 
 def _runs(markup: list[str], para: Paragraph, font: str, ink: Ink) -> None:
     # cap="none": some stock layouts set their titles in capitals
-    head = f'<a:r><a:rPr sz="{centipoints(para.size)}" b="'
+    head = f"<a:r><a:rPr{_size(para, ink)}"
     tail = f' lang={quoteattr(ink.lang)} cap="none"'
-    typeface = f"</a:solidFill><a:latin typeface={quoteattr(font)}/>"
+    typeface = _typeface(para, font, ink)
+    inherited = ink.inherited
+    # in a placeholder, weight and slant only where they differ from what it gives
+    bold = inherited.bold(para.level) if inherited is not None else None
+    upright = "" if bold is not None else ' i="0"'
 
     def put(run: Run, text: str, link: str | None) -> None:
         markup.extend(
             (
                 head,
-                "1" if run.bold else "0",
-                '" i="',
-                "1" if run.italic else "0",
-                '"',
+                "" if run.bold == bold else ' b="1"' if run.bold else ' b="0"',
+                ' i="1"' if run.italic else upright,
                 tail,
                 ' u="sng"><a:solidFill>' if link else "><a:solidFill>",
                 ink.xml(run.color or para.color),
@@ -133,13 +135,39 @@ def _runs(markup: list[str], para: Paragraph, font: str, ink: Ink) -> None:
 
 
 ZERO_WIDTH_SPACE = "\u200b"
+
+
+def _size(para: Paragraph, ink: Ink) -> str:
+    """The ``sz`` attribute of ``para``'s runs (with its leading blank), or nothing
+    where the placeholder they are in gives that size anyway."""
+    size = centipoints(para.size)
+    inherited = ink.inherited
+    if inherited is not None and inherited.size(para.level) == size:
+        return ""
+    return f' sz="{size}"'
+
+
+def _typeface(para: Paragraph, font: str, ink: Ink) -> str:
+    """The end of a run's fill and its ``a:latin``, or only the end where the
+    placeholder it is in gives ``font`` anyway."""
+    inherited = ink.inherited
+    if inherited is not None and inherited.gives_font(para.level, font):
+        return "</a:solidFill>"
+    return f"</a:solidFill><a:latin typeface={quoteattr(font)}/>"
+
+
 _WORDS = re.compile(r"\s*\S+\s*|\s+")
 
 
 def _paragraph_properties(markup: list[str], para: Paragraph, ink: Ink) -> None:
     level = f' lvl="{para.level}"' if para.level else ""
+    align = _ALGN[para.align]
+    inherited = ink.inherited
+    # in a placeholder, the alignment only where it differs from what the chain gives
+    inherits = inherited is not None and inherited.align(para.level) == align
+    algn = "" if inherits else f' algn="{align}"'
     markup.append(
-        f'<a:pPr algn="{_ALGN[para.align]}"{level} marL="{int(para.margin_left)}" '
+        f'<a:pPr{algn}{level} marL="{int(para.margin_left)}" '
         f'indent="{-int(para.hanging)}">'
         # children in schema order: lnSpc, spcBef, spcAft, buClr, buSzPct, buFont, buChar|buNone
         f'<a:lnSpc><a:spcPts val="{centipoints(para.line_pitch)}"/></a:lnSpc>'
@@ -159,9 +187,8 @@ def _paragraph_properties(markup: list[str], para: Paragraph, ink: Ink) -> None:
 def _slide_number_field(markup: list[str], para: Paragraph, font: str, ink: Ink) -> None:
     markup.append(
         f'<a:fld id="{SLIDENUM_FIELD_ID}" type="slidenum">'
-        f'<a:rPr lang={quoteattr(ink.lang)} sz="{int(round(para.size * 100))}">'
-        f"<a:solidFill>{ink.xml(para.color)}</a:solidFill>"
-        f"<a:latin typeface={quoteattr(font)}/></a:rPr>"
+        f"<a:rPr lang={quoteattr(ink.lang)}{_size(para, ink)}>"
+        f"<a:solidFill>{ink.xml(para.color)}{_typeface(para, font, ink)}</a:rPr>"
         f"<a:t>{_text(para.text)}</a:t></a:fld>"
     )
 
