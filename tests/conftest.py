@@ -87,6 +87,26 @@ def fuzz_budget(examples: int):
     )
 
 
+def soffice_pdf(decks, out: Path, profile: Path) -> None:
+    """LibreOffice turns each deck into a PDF named after it in ``out`` (one run, a
+    private profile so parallel runs never share one)."""
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, decks),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+
+
 def run_cli(*args: str, env: dict | None = None):
     """Invoke the CLI in-process; stdout and stderr are kept apart."""
     return CliRunner().invoke(main, list(args), catch_exceptions=False, env=env)

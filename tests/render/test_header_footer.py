@@ -5,13 +5,12 @@ and no date box overlaps a footer box (issue 20, item 2)."""
 from __future__ import annotations
 
 import copy
-import subprocess
 from pathlib import Path
 
 import pytest
 from pptx import Presentation
 
-from ..conftest import pdf_words, run_cli
+from ..conftest import pdf_words, run_cli, soffice_pdf
 
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 FOOTER = "Locks and Ladders · Fixture Works"  # the small talk's meta.footer, filled in
@@ -118,21 +117,7 @@ def test_added_slides_are_valid(deck, tmp_path):
 @pytest.mark.libreoffice
 def test_libreoffice_shows_the_footer_on_slides_added_from_every_layout(deck, tmp_path):
     added, before = _add_from_every_layout(deck, tmp_path / "added.pptx")
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(added),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
+    soffice_pdf([added], tmp_path, tmp_path / "profile")
     pages = pdf_words(tmp_path / "added.pdf")
     layouts = len(Presentation(str(added)).slide_masters[0].slide_layouts)
     assert len(pages) == before + layouts

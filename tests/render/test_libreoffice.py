@@ -8,14 +8,13 @@ fit its boxes too.
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from pptx import Presentation
 
-from ..conftest import SHIPPED, SMALL, pdf_words
+from ..conftest import SHIPPED, SMALL, pdf_words, soffice_pdf
 
 pytestmark = pytest.mark.libreoffice
 
@@ -33,21 +32,7 @@ class Rendered:
 
 
 def lo_pdf(deck: Path, out: Path, profile: Path) -> Path:
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            str(deck),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
+    soffice_pdf([deck], out, profile)
     return out / (deck.stem + ".pdf")
 
 

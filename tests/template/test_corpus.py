@@ -16,7 +16,7 @@ from deckgen.layout.frames import SlideLayout
 from deckgen.template.layouts import choose_layouts
 from deckgen.template.package import read_template
 
-from ..conftest import check_pptx_strictly
+from ..conftest import check_pptx_strictly, soffice_pdf
 
 pytestmark = pytest.mark.libreoffice
 TEMPLATES = Path("/usr/lib/libreoffice/share/template/common/presnt")
@@ -162,21 +162,7 @@ def test_libreoffice_sets_every_word_inside_a_box_on_every_template(built, tmp_p
     for name, deck in decks.items():  # distinct names for one conversion of them all
         pdfs.mkdir(exist_ok=True)
         (pdfs / f"{name}.pptx").write_bytes(deck.read_bytes())
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(pdfs),
-            *sorted(str(pdfs / f"{name}.pptx") for name in decks),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
+    soffice_pdf(sorted(pdfs / f"{name}.pptx" for name in decks), pdfs, tmp_path / "profile")
     for name in decks:
         _every_word_in_a_box(
             name, built[name][0], pdfs / f"{name}.pptx", pdf_words(pdfs / f"{name}.pdf")

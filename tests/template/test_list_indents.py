@@ -4,13 +4,12 @@ template's second-level size (issue 20, item 5)."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 from pptx import Presentation
 
-from ..conftest import inherited, pdf_words, run_cli
+from ..conftest import inherited, pdf_words, run_cli, soffice_pdf
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 EMU_PER_PT = 12_700
@@ -140,21 +139,7 @@ def test_the_default_design_hangs_as_before_at_its_own_sizes():
 
 @pytest.mark.libreoffice
 def test_libreoffice_sets_a_gap_between_bullet_and_word(built, tmp_path):
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(built),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
+    soffice_pdf([built], tmp_path, tmp_path / "profile")
     pages = pdf_words(tmp_path / (built.stem + ".pdf"))
     pairs = [("•", "Nicht"), ("–", "Erst"), ("–", "Dann"), ("•", "Melden")]
     pairs += [("A", "Den"), ("B", "Die")]  # the quiz's letters
