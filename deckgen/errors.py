@@ -7,6 +7,7 @@ exception class to an exit code.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -28,6 +29,17 @@ def quoted(text: str) -> str:
     shown as escapes, so they can neither split nor corrupt the message."""
     shown = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04X}" for ch in text)
     return f"'{shown}'"
+
+
+def decoder_said(exc: Exception) -> str:
+    """What a decoder's exception (Pillow's, base64's) says, for a message: its first line,
+    without the repr of an in-memory file ('<_io.BytesIO object at 0x…>') that means
+    nothing to the reader, control characters shown as escapes."""
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return quoted(_OBJECT_REPR.sub("", text))[1:-1]
+
+
+_OBJECT_REPR = re.compile(r"\s*<[\w.]+ object at 0x[0-9a-fA-F]+>")
 
 
 class Severity(StrEnum):

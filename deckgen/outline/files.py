@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import Diagnostic, SourcePos, error, quoted
+from ..errors import Diagnostic, SourcePos, decoder_said, error, quoted
 from .svg import check_svg, looks_like_svg
 
 MAX_PICTURE_BYTES = 20 * 1024 * 1024  # a picture file
@@ -152,16 +151,6 @@ def _read(path: Path, shown: str, pos) -> tuple[CheckedPicture | None, list[Diag
             error(f"{shown} is not a PNG, JPEG or SVG file", pos, "convert it to PNG or JPEG")
         ]
     return _decode(path, data, kind, shown, pos)
-
-
-def decoder_said(exc: Exception) -> str:
-    """What a decoder's exception says, in one line and without the repr of an object
-    ('<_io.BytesIO object at 0x…>') that means nothing to the reader."""
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return _OBJECT_REPR.sub("the data", text)
-
-
-_OBJECT_REPR = re.compile(r"<[\w.]+ object at 0x[0-9a-fA-F]+>")
 
 
 def _decode(path: Path, data: bytes, kind: str, shown: str, pos):

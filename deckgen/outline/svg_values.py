@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from urllib.parse import unquote_to_bytes
 
-from ..errors import quoted
+from ..errors import decoder_said, quoted
 from .svg_names import MAX_NUMBER
 
 NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
@@ -242,7 +242,7 @@ class PixelBudget:
         except Refusal:
             raise
         except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for damaged files
-            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            reason = decoder_said(exc)
             raise Refusal(f"it embeds a {kind} that cannot be decoded ({reason})") from None
         self.left -= width * height
         return width * height

@@ -12,11 +12,10 @@ ever one of these checked pictures.
 from __future__ import annotations
 
 import io
-import re
 import warnings
 import weakref
 
-from ..errors import quoted
+from ..errors import decoder_said, quoted
 from ..outline.files import MAX_PICTURE_PIXELS, PICTURE_FORMATS
 from .zipped import PackageRefusal
 
@@ -81,15 +80,8 @@ def _opened(name: str, data: bytes, decode: bool) -> int:
     except PackageRefusal:
         raise
     except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for damaged files
-        raise PackageRefusal(f"{shown} cannot be decoded ({_reason(exc)})", _FIX) from None
+        raise PackageRefusal(f"{shown} cannot be decoded ({decoder_said(exc)})", _FIX) from None
     return width * height
-
-
-def _reason(exc: Exception) -> str:
-    """Pillow's message without the in-memory file's address, control characters shown."""
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    text = re.sub(r"\s*<_io\.BytesIO object at 0x[0-9a-fA-F]+>", "", text)
-    return quoted(text)[1:-1]
 
 
 def picture_color(element, part) -> str | None:
