@@ -125,14 +125,13 @@ def warm_svgs(deck) -> None:
 @lru_cache(maxsize=64)
 def svg_drawing(data: bytes):
     """A sanitised SVG as reportlab's Drawing (its size: the SVG's own)."""
-    from lxml import etree
     from svglib.svglib import SvgRenderer
 
+    from ...safexml import parse
     from .fonts import load_fonts
 
     logging.getLogger("svglib").addHandler(logging.NullHandler())  # no log on stderr
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    root = etree.fromstring(data, parser)
+    root = parse(data)
     drawing = SvgRenderer("", font_map=_StandardFaces()).render(root)
     drawable(drawing)
     embedded_fonts(drawing, load_fonts())
