@@ -14,7 +14,6 @@ from ..layout.colors import LARGE_RATIO, TEXT_RATIO, contrast, readable
 from ..layout.contrast import Grounds, worst_ground
 from ..layout.design import Design
 from ..layout.frames import SlideLayout
-from ..layout.geometry import Rect
 
 VARIANTS = ("dk1", "lt1", "dk2", "lt2")  # the theme's text and background colours
 
@@ -34,9 +33,7 @@ def decide_on_drawn(design: Design, grounds: Grounds) -> tuple[Design, list[Diag
         return _decided(what, color, colors, large, variants, problems) if colors else color
 
     content = SlideLayout.CONTENT
-    grid = design.grid
-    title_box = Rect(grid.margin, grid.title_top, grid.width - grid.margin - grid.right_margin,
-                     grid.title_height)  # fmt: skip
+    title_box = design.grid.title_box
     palette = replace(
         palette,
         heading=decide(content, "title", palette.heading, title_box, True),
