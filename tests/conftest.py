@@ -107,6 +107,14 @@ def soffice_pdf(decks, out: Path, profile: Path) -> None:
     )
 
 
+def build_on_template(outline: Path, template: Path, out: Path) -> Path:
+    """The deck ``outline`` builds on ``template`` into ``out`` (the build must pass)."""
+    result = run_cli("build", str(outline), "--template", str(template), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    (deck,) = out.glob("*.pptx")
+    return deck
+
+
 def run_cli(*args: str, env: dict | None = None):
     """Invoke the CLI in-process; stdout and stderr are kept apart."""
     return CliRunner().invoke(main, list(args), catch_exceptions=False, env=env)

@@ -12,7 +12,7 @@ from pptx import Presentation
 
 from deckgen.check.fidelity import measure_fidelity
 
-from ..conftest import run_bold, run_cli
+from ..conftest import build_on_template, run_bold
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -57,13 +57,7 @@ def _template(path: Path, body_font: str | None) -> Path:
 def _build(folder: Path, body_font: str | None = None) -> Path:
     (folder / "outline.yaml").write_text(OUTLINE.format(long=LONG), encoding="utf-8")
     template = _template(folder / "house.pptx", body_font)
-    out = folder / "out"
-    result = run_cli(
-        "build", str(folder / "outline.yaml"), "--template", str(template), "-o", str(out)
-    )
-    assert result.exit_code == 0, result.output
-    (deck,) = out.glob("*.pptx")
-    return deck
+    return build_on_template(folder / "outline.yaml", template, folder / "out")
 
 
 @pytest.fixture(scope="module")
@@ -148,25 +142,27 @@ def test_titles_keep_the_templates_regular_weight(built):
             assert rpr.get("b") is None
 
 
-def test_titles_are_measured_in_the_templates_weight(built):
-    """Layout sets (and so measures and fits) each title in its layout's weight: the
-    stock template's content titles regular, its Section Header's (the divider) bold;
-    the deck shows the same weights."""
+def _laid_out_titles(built: Path) -> list[list]:
+    """Each slide's title boxes as layout set them, for the deck ``built`` was made from."""
     from deckgen.build import BuildOptions, load, prepare
     from deckgen.layout.frames import Role
 
     folder = built.parent.parent
     options = BuildOptions(folder / "outline.yaml", built.parent, template=folder / "house.pptx")
     frames = prepare(load(options), None, {}, options).deck
-    weights = [
-        {
-            run.bold
-            for item in frame.items
-            if getattr(item, "role", None) is Role.TITLE
-            for para in item.paragraphs
-            for run in para.runs
-        }
+    return [
+        [item for item in frame.items if getattr(item, "role", None) is Role.TITLE]
         for frame in frames.slides
+    ]
+
+
+def test_titles_are_measured_in_the_templates_weight(built):
+    """Layout sets (and so measures and fits) each title in its layout's weight: the
+    stock template's content titles regular, its Section Header's (the divider) bold;
+    the deck shows the same weights."""
+    weights = [
+        {run.bold for item in titles for para in item.paragraphs for run in para.runs}
+        for titles in _laid_out_titles(built)
     ]
     assert weights == [{True}, {False}, {False}, {False}][: len(weights)] and len(weights) == 4
     prs = Presentation(str(built))
@@ -187,20 +183,11 @@ def test_the_default_templates_titles_stay_bold(shipped_build):
 def test_titles_keep_the_templates_alignment(built):
     """The stock master centres its titles (its Section Header sets them left): layout
     sets each title so, and the deck's paragraphs leave the alignment to the chain."""
-    from deckgen.build import BuildOptions, load, prepare
-    from deckgen.layout.frames import Align, Role
+    from deckgen.layout.frames import Align
 
-    folder = built.parent.parent
-    options = BuildOptions(folder / "outline.yaml", built.parent, template=folder / "house.pptx")
-    frames = prepare(load(options), None, {}, options).deck
     aligns = [
-        {
-            para.align
-            for item in frame.items
-            if getattr(item, "role", None) is Role.TITLE
-            for para in item.paragraphs
-        }
-        for frame in frames.slides
+        {para.align for item in titles for para in item.paragraphs}
+        for titles in _laid_out_titles(built)
     ]
     assert aligns == [{Align.LEFT}, {Align.CENTER}, {Align.CENTER}, {Align.CENTER}]
     measured = measure_fidelity(built)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from ..conftest import inherited, pdf_words, run_cli, soffice_pdf
+from ..conftest import build_on_template, inherited, pdf_words, soffice_pdf
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 EMU_PER_PT = 12_700
@@ -49,13 +49,7 @@ def built(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("indents")
     (folder / "outline.yaml").write_text(OUTLINE, encoding="utf-8")
     template = _template_4x3(folder / "house.pptx")
-    out = folder / "out"
-    result = run_cli(
-        "build", str(folder / "outline.yaml"), "--template", str(template), "-o", str(out)
-    )
-    assert result.exit_code == 0, result.output
-    (deck,) = out.glob("*.pptx")
-    return deck
+    return build_on_template(folder / "outline.yaml", template, folder / "out")
 
 
 def _paragraphs(deck: Path):
