@@ -8,6 +8,7 @@ from pydantic import Field
 
 from ..layout.context import Page, SlideContext
 from ..layout.flow import Flow, flow_pages, listing_rule
+from ..layout.frames import SlideLayout
 from ..layout.text import runs_of
 from ..outline.nodes import SlideBase, Text
 from .base import InHandout, SlideKind
@@ -50,4 +51,11 @@ def compose(slide: GlossarySlide, ctx: SlideContext) -> list[Page]:
     return flow_pages(ctx, flow, blocks)
 
 
-KIND = SlideKind("glossary", GlossarySlide, compose, InHandout.APPENDIX, title_label="glossary")
+KIND = SlideKind(
+    "glossary",
+    GlossarySlide,
+    compose,
+    InHandout.APPENDIX,
+    slide_layout=SlideLayout.TWO_CONTENT,
+    title_label="glossary",
+)

@@ -10,7 +10,7 @@ from pydantic import Field
 from ..inline import LINK_SCHEMES
 from ..layout.context import Page, SlideContext
 from ..layout.flow import Flow, flow_pages, listing_rule
-from ..layout.frames import Run
+from ..layout.frames import Run, SlideLayout
 from ..layout.text import runs_of
 from ..outline.nodes import SlideBase, Text
 from .base import InHandout, SlideKind
@@ -55,5 +55,10 @@ def compose(slide: ReferencesSlide, ctx: SlideContext) -> list[Page]:
 
 
 KIND = SlideKind(
-    "references", ReferencesSlide, compose, InHandout.APPENDIX, title_label="references"
+    "references",
+    ReferencesSlide,
+    compose,
+    InHandout.APPENDIX,
+    slide_layout=SlideLayout.TWO_CONTENT,
+    title_label="references",
 )

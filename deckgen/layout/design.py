@@ -174,6 +174,9 @@ class Grid:
     body_bottom: int = inch(6.8)
     column_gap: int = inch(0.5)
     right_margin: int | None = None  # a template's; None: the same as the left
+    # a template's two-content layout's bodies, left first: () where it has none; None on
+    # deckgen's own template (the body box split by the column gap)
+    two_content: tuple[Rect, ...] | None = None
 
     @property
     def slide(self) -> Rect:
@@ -200,6 +203,19 @@ class Grid:
     def body_box(self) -> Rect:
         return Rect(
             self.margin, self.body_top, self.content_width, self.body_bottom - self.body_top
+        )
+
+    @property
+    def columns(self) -> tuple[Rect, ...]:
+        """Two columns side by side where slides can have them (a two-content layout's
+        bodies on a template), else the body box alone: columns go one below the other."""
+        if self.two_content is not None:
+            return self.two_content or (self.body_box,)
+        body = self.body_box
+        width = (body.w - self.column_gap) // 2
+        return (
+            Rect(body.x, body.y, width, body.h),
+            Rect(body.right - width, body.y, width, body.h),
         )
 
 

@@ -52,27 +52,46 @@ def flow_pages(
 ) -> list[Page]:
     """The slides ``blocks`` take; ``page`` is how many slides of this outline slide came
     before (for the slide numbers in warnings)."""
-    gap = ctx.design.grid.column_gap
-    area, columns = flow.area, flow.columns
-    width = (area.w - gap * (columns - 1)) // columns
-    rects = [Rect(area.x + i * (width + gap), area.y, width, area.h) for i in range(columns)]
+    rects = _columns(ctx, flow)
+    columns = len(rects)
+    width, depth = min(r.w for r in rects), min(r.h for r in rects)
     if not blocks:
-        return [_page(ctx, flow, [(area, [])], False, page)]
+        return [_page(ctx, flow, [(rects[0], [])], False, page)]
 
     def attempt(size: float):
-        pages = paginate(blocks, size, width, area.h, columns)
+        pages = paginate(blocks, size, width, depth, columns)
         return pages[0] if len(pages) == 1 else None
 
     fitted = fit(
         ctx.report.at(page),
         flow.rule,
         attempt,
-        lambda floor: paginate(blocks, floor, width, area.h, columns),
+        lambda floor: paginate(blocks, floor, width, depth, columns),
     )
     return [
         _page(ctx, flow, [(rects[j], col) for j, col in enumerate(cols) if col], i > 0, page + i)
         for i, cols in enumerate(fitted.pages)
     ]
+
+
+def _columns(ctx: SlideContext, flow: Flow) -> tuple[Rect, ...]:
+    """The columns text flows into: over the body, the grid's (a template's two-content
+    layout's bodies, or the body alone where it has none, which is said); elsewhere the
+    area split evenly."""
+    grid, area = ctx.design.grid, flow.area
+    if flow.columns == 2 and area == grid.body_box:
+        rects = grid.columns
+        if len(rects) == 1:
+            ctx.report.warn(
+                f"'{flow.title}': the template has no two-content layout, so its columns "
+                "are set one below the other",
+                "add a layout with a title and two content placeholders side by side",
+                topic="template",
+            )
+        return rects
+    gap, columns = grid.column_gap, flow.columns
+    width = (area.w - gap * (columns - 1)) // columns
+    return tuple(Rect(area.x + i * (width + gap), area.y, width, area.h) for i in range(columns))
 
 
 def _page(
@@ -93,7 +112,7 @@ def _page(
         title,
         items,
         continued_notes(ctx.talk.labels, flow.title, flow.notes, continued),
-        SlideLayout.CONTENT,
+        SlideLayout.TWO_CONTENT if len(cols) == 2 else SlideLayout.CONTENT,
         continued=continued,
     )
 
@@ -105,6 +124,6 @@ def _body(ctx: SlideContext, rect: Rect, paras: list[Paragraph], column: int):
         paras,
         Role.BODY,
         "Body" if first else f"Body {column + 1}",
-        placeholder=Placeholder.BODY if first else None,
+        placeholder=(Placeholder.BODY, Placeholder.SECOND_BODY)[column] if column < 2 else None,
         pos=ctx.report.pos,
     )

@@ -37,6 +37,7 @@ class Placeholder(StrEnum):
     TITLE = "title"
     SUBTITLE = "subtitle"
     BODY = "body"
+    SECOND_BODY = "second-body"  # a two-content layout's other body (the right column)
     FOOTER = "footer"
     SLIDE_NUMBER = "slide-number"
 
@@ -48,6 +49,7 @@ class SlideLayout(StrEnum):
     SECTION = "section"  # a section divider
     TITLE_ONLY = "title-only"  # a title and designed content
     CONTENT = "content"  # a title and a body placeholder
+    TWO_CONTENT = "two-content"  # a title and two body placeholders side by side
 
 
 class Align(StrEnum):

@@ -47,6 +47,7 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
     title = look.placeholder(content, look.TITLES, theme)
     body = look.placeholder(content, look.BODIES, theme)
     grid, chrome = _frame(design, prs, content, theme)
+    grid = replace(grid, two_content=_two_content(choices[SlideLayout.TWO_CONTENT], grid))
     palette, problems = _colors(design, content, theme, (title, body), chrome)
     scenery_of, backdrops, more = _behind(choices)
     levels = list_levels(content)
@@ -88,6 +89,19 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
             backdrops=backdrops,
         ),
         problems,
+    )
+
+
+def _two_content(choice, grid: Grid) -> tuple[Rect, ...]:
+    """The two-content layout's bodies, left first, ending where the content layout's body
+    does (above the footer); () where the template has none."""
+    from .layouts import two_bodies
+
+    if choice.by.startswith(("borrowed", "no layout")):
+        return ()
+    bodies = two_bodies(choice.layout) or ()
+    return tuple(
+        Rect(body.x, body.y, body.w, min(body.bottom, grid.body_bottom) - body.y) for body in bodies
     )
 
 

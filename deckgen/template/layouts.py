@@ -25,18 +25,21 @@ from . import backdrop, look
 from .look import BODIES, SUBTITLES, TITLES, WORKABLE_BODY
 
 SUBTITLE_BODY = 0.3  # a divider's text box under its title covers less than this share
+SIDE_BY_SIDE = 0.8  # two columns' bodies: the shorter's height shared, the narrower's width
 
 NAMES = {
     SlideLayout.TITLE: ("title slide",),
     SlideLayout.SECTION: ("section header", "section title", "section"),
     SlideLayout.TITLE_ONLY: ("title only",),
     SlideLayout.CONTENT: ("title and content", "title, content"),
+    SlideLayout.TWO_CONTENT: ("two content", "title, 2 content", "title and 2 content"),
 }
 TYPES = {
     SlideLayout.TITLE: ("title",),
     SlideLayout.SECTION: ("secHead",),
     SlideLayout.TITLE_ONLY: ("titleOnly",),
     SlideLayout.CONTENT: ("obj", "tx"),
+    SlideLayout.TWO_CONTENT: ("twoObj", "twoColTx"),
 }
 # a kind whose own layout is missing borrows one of these, in order
 FALLBACKS = {
@@ -44,7 +47,12 @@ FALLBACKS = {
     SlideLayout.TITLE_ONLY: (SlideLayout.CONTENT,),
     SlideLayout.TITLE: (SlideLayout.TITLE_ONLY, SlideLayout.CONTENT),
     SlideLayout.CONTENT: (),
+    SlideLayout.TWO_CONTENT: (SlideLayout.CONTENT,),
 }
+
+
+# kinds of slide with a title near the top and text below it
+_LIKE_CONTENT = (SlideLayout.CONTENT, SlideLayout.TITLE_ONLY, SlideLayout.TWO_CONTENT)
 
 
 @dataclass(frozen=True)
@@ -75,12 +83,13 @@ def choose_layouts(
     for kind in (
         SlideLayout.CONTENT,
         SlideLayout.TITLE_ONLY,
+        SlideLayout.TWO_CONTENT,
         SlideLayout.TITLE,
         SlideLayout.SECTION,
     ):
         fits = [(m, layout) for m, layout in candidates if _fits(kind, layout, area)]
         content = chosen.get(SlideLayout.CONTENT)
-        prefer = content.master if content and kind is SlideLayout.TITLE_ONLY else None
+        prefer = content.master if content and kind in _LIKE_CONTENT[1:] else None
         choice = _pick(kind, fits, named.get(kind), prefer)
         if choice is not None:
             chosen[kind] = choice
@@ -96,6 +105,8 @@ def choose_layouts(
         else:
             lent = chosen[lender]
             chosen[kind] = Choice(lent.layout, lent.master, f"borrowed from {lender.value}")
+        if kind is SlideLayout.TWO_CONTENT:
+            continue  # its slides set their columns one below the other, and say so
         problems.append(
             warning(
                 f"the template has no layout for {kind.value} slides; using "
@@ -135,7 +146,7 @@ def _rank(kind: SlideLayout, layout) -> tuple[bool, bool, bool, float]:
     dividers) those without a body, then the quietest."""
     boxes = look.text_boxes(layout) or (None, None)
     body_unreadable = (
-        kind is SlideLayout.CONTENT
+        kind in (SlideLayout.CONTENT, SlideLayout.TWO_CONTENT)
         and backdrop.text_contrast(layout, BODIES, boxes[1]) < TEXT_RATIO
     )
     title_unreadable = backdrop.text_contrast(layout, TITLES, boxes[0]) < LARGE_RATIO
@@ -149,7 +160,7 @@ def _clutter(kind: SlideLayout, layout) -> float:
     """How much of a content or title-only slide's body area the layout's own shapes and
     pictures cover: the quietest master serves text best (a title master's collage does
     not). Other kinds keep the template's order."""
-    if kind not in (SlideLayout.CONTENT, SlideLayout.TITLE_ONLY):
+    if kind not in _LIKE_CONTENT:
         return 0.0
     prs = layout.part.package.presentation_part.presentation
     width, height = prs.slide_width, prs.slide_height
@@ -170,6 +181,8 @@ def _fits(kind: SlideLayout, layout, area: int) -> bool:
     bodies = [ph for ph in look.placeholders(layout) if ph.placeholder_format.type in BODIES]
     if kind is SlideLayout.CONTENT:
         return len(bodies) == 1 and _area(bodies[0], layout) >= WORKABLE_BODY * area
+    if kind is SlideLayout.TWO_CONTENT:
+        return two_bodies(layout) is not None
     if kind is SlideLayout.TITLE:
         return any(k in SUBTITLES for k in kinds)
     if kind is SlideLayout.TITLE_ONLY:
@@ -178,14 +191,32 @@ def _fits(kind: SlideLayout, layout, area: int) -> bool:
     return not bodies or (len(bodies) == 1 and _area(bodies[0], layout) < SUBTITLE_BODY * area)
 
 
+def two_bodies(layout) -> tuple[Rect, Rect] | None:
+    """A two-content layout's bodies, left first: exactly two, side by side (apart across,
+    level for most of their height), alike in width, each of half a workable body at
+    least; else None (a picture-with-caption layout's narrow text beside its picture)."""
+    bodies = [ph for ph in look.placeholders(layout) if ph.placeholder_format.type in BODIES]
+    if len(bodies) != 2:
+        return None
+    rects = [look.shape_rect(ph) for ph in bodies]
+    if any(rect is None for rect in rects):
+        return None
+    left, right = sorted(rects, key=lambda rect: rect.x)
+    prs = layout.part.package.presentation_part.presentation
+    least = WORKABLE_BODY * prs.slide_width * prs.slide_height / 2
+    level = min(left.bottom, right.bottom) - max(left.y, right.y)
+    alike = min(left.w, right.w) >= SIDE_BY_SIDE * max(left.w, right.w)
+    if left.right > right.x or level < SIDE_BY_SIDE * min(left.h, right.h) or not alike:
+        return None
+    return (left, right) if min(r.w * r.h for r in rects) >= least else None
+
+
 def well_placed(kind: SlideLayout, layout) -> bool:
     """Whether a fitting layout (or its master) also places its title where deckgen's
     slides have it: content and title-only slides' titles near the top, above the body.
     (Slides write their own positions, so a layout that fits but is placed otherwise
     still serves; it is only less preferred.)"""
-    return kind not in (SlideLayout.CONTENT, SlideLayout.TITLE_ONLY) or bool(
-        look.text_boxes(layout)
-    )
+    return kind not in _LIKE_CONTENT or bool(look.text_boxes(layout))
 
 
 def _area(body, layout) -> int:
@@ -199,6 +230,7 @@ _NEEDS = {
     SlideLayout.SECTION: "a title placeholder and at most a small text placeholder",
     SlideLayout.TITLE_ONLY: "a title placeholder and no body",
     SlideLayout.CONTENT: "a title placeholder and one body placeholder of workable size",
+    SlideLayout.TWO_CONTENT: "a title placeholder and two body placeholders side by side",
 }
 
 

@@ -48,7 +48,8 @@ def test_the_glossary_takes_two_columns_then_more_slides_without_warnings():
     design = deck.design
     for slide in slides[:-1]:
         first, second = named(slide, "Body"), named(slide, "Body 2")
-        assert first.placeholder is Placeholder.BODY and second.placeholder is None
+        assert first.placeholder is Placeholder.BODY
+        assert second.placeholder is Placeholder.SECOND_BODY
         assert first.rect.right + design.grid.column_gap == second.rect.x
         assert first.rect.w == second.rect.w
         assert first.rect.x == design.grid.body_box.x

@@ -19,6 +19,7 @@ def test_the_default_templates_layouts_are_chosen_by_name():
         SlideLayout.SECTION: "Section Header",
         SlideLayout.TITLE_ONLY: "Title Only",
         SlideLayout.CONTENT: "Title and Content",
+        SlideLayout.TWO_CONTENT: "Two Content",
     }
     assert {c.by for c in chosen.values()} == {"name"} and problems == []
 

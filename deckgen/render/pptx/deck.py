@@ -45,6 +45,7 @@ _LAYOUT = {
     SlideLayout.SECTION: "Section Header",
     SlideLayout.TITLE_ONLY: "Title Only",
     SlideLayout.CONTENT: "Title and Content",
+    SlideLayout.TWO_CONTENT: "Two Content",
 }
 
 
@@ -142,6 +143,7 @@ _PH_XML = {
     Placeholder.TITLE: ("title", "ctrTitle"),
     Placeholder.SUBTITLE: ("subTitle", "body", "obj"),
     Placeholder.BODY: ("body", "obj"),
+    Placeholder.SECOND_BODY: ("body", "obj"),
     Placeholder.FOOTER: ("ftr",),
     Placeholder.SLIDE_NUMBER: ("sldNum",),
 }

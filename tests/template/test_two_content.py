@@ -1,0 +1,129 @@
+"""Columns in the template's boxes (issue 20, deliverable 2): a kind that sets two columns
+(the glossary, the references) fills a two-content layout's two bodies where the template
+has one, and sets its columns one below the other, saying so, where it has none. On
+deckgen's own template the glossary's layout carries both bodies and the size its slides
+use. Decks built through the CLI, read back with python-pptx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.util import Emu
+
+from deckgen.check.fidelity import measure_fidelity
+from deckgen.layout.frames import SlideLayout
+from deckgen.template.layouts import choose_layouts, two_bodies
+
+from ..conftest import check_pptx_strictly, run_cli
+
+TERMS = "".join(
+    f'  - term: "Term {n:02}"\n    definition: "What term {n} means, in a sentence or so."\n'
+    for n in range(14)
+)
+OUTLINE = f"""\
+meta:
+  title: "Columns"
+sections:
+  - title: "One"
+    slides:
+      - kind: glossary
+glossary:
+{TERMS}"""
+
+
+def _template(path: Path, two_content: bool) -> Path:
+    """python-pptx's stock template (its "Two Content" layout moved to the right half and
+    a quarter lower), or without any two-content layout."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = 12_192_000, 6_858_000
+    layout = next(layout for layout in prs.slide_layouts if layout.name == "Two Content")
+    if two_content:
+        bodies = [ph for ph in layout.placeholders if ph.placeholder_format.idx in (1, 2)]
+        for n, ph in enumerate(bodies):
+            ph.left, ph.top = Emu(6_000_000 + n * 3_000_000), Emu(2_000_000)
+            ph.width, ph.height = Emu(2_800_000), Emu(3_500_000)
+    else:
+        for name in ("Two Content", "Comparison"):
+            found = next(lt for lt in prs.slide_layouts if lt.name == name)
+            prs.slide_layouts.remove(found)
+    prs.save(str(path))
+    return path
+
+
+def _build(folder: Path, two_content: bool):
+    (folder / "outline.yaml").write_text(OUTLINE, encoding="utf-8")
+    template = _template(folder / "house.pptx", two_content)
+    result = run_cli(
+        "build", str(folder / "outline.yaml"), "--template", str(template), "-o", str(folder / "o")
+    )
+    assert result.exit_code == 0, result.output
+    (deck,) = (folder / "o").glob("*.pptx")
+    check_pptx_strictly(deck)
+    return Presentation(str(deck)), result.output
+
+
+def _glossary(prs) -> list:
+    return [slide for slide in prs.slides if slide.shapes.title.text.startswith("Glossary")]
+
+
+def _bodies(slide) -> list:
+    return [
+        shape
+        for shape in slide.shapes
+        if shape.is_placeholder and shape.placeholder_format.type in (2, 7)  # body, object
+    ]
+
+
+def test_a_two_content_layout_is_chosen_by_name_and_read_left_first():
+    chosen, _ = choose_layouts(Presentation())
+    choice = chosen[SlideLayout.TWO_CONTENT]
+    assert (choice.name, choice.by) == ("Two Content", "name")
+    left, right = two_bodies(choice.layout)
+    assert left.right <= right.x and left.y == right.y
+
+
+def test_the_glossary_fills_the_templates_two_bodies_where_they_stand(tmp_path):
+    prs, _ = _build(tmp_path, two_content=True)
+    first = _glossary(prs)[0]
+    assert first.slide_layout.name == "Two Content"
+    left, right = _bodies(first)
+    assert (left.left, right.left) == (6_000_000, 9_000_000)
+    assert left.top == right.top == 2_000_000
+    assert left.text_frame.text.startswith("Term 00")
+    assert right.text_frame.text and "Term 00" not in right.text_frame.text
+    # every term is in a placeholder, none in a free text box
+    assert not [
+        s for s in first.shapes if s.has_text_frame and s.text_frame.text and not s.is_placeholder
+    ]
+
+
+def test_without_a_two_content_layout_the_columns_go_one_below_the_other(tmp_path):
+    prs, output = _build(tmp_path, two_content=False)
+    assert "no two-content layout" in output and "one below the other" in output
+    slides = _glossary(prs)
+    for slide in slides:
+        assert len(_bodies(slide)) == 1
+    text = "\n".join(_bodies(slide)[0].text_frame.text for slide in slides)
+    assert all(f"Term {n:02}" in text for n in range(14))
+
+
+def test_the_default_glossary_layout_has_both_columns_and_their_size(tmp_path):
+    (tmp_path / "outline.yaml").write_text(OUTLINE, encoding="utf-8")
+    result = run_cli("build", str(tmp_path / "outline.yaml"), "-o", str(tmp_path / "o"))
+    assert result.exit_code == 0, result.output
+    (deck,) = (tmp_path / "o").glob("*.pptx")
+    slide = _glossary(Presentation(str(deck)))[0]
+    layout = slide.slide_layout
+    assert layout.name == "Glossary"
+    left, right = _bodies(slide)
+    held = [ph for ph in layout.placeholders if ph.placeholder_format.idx in (1, 2)]
+    assert [(ph.left, ph.top, ph.width) for ph in held] == [
+        (shape.left, shape.top, shape.width) for shape in (left, right)
+    ]
+    assert not [
+        s for s in slide.shapes if s.has_text_frame and s.text_frame.text and not s.is_placeholder
+    ]
+    # the layout says the size the entries are set in, so their runs need not
+    assert measure_fidelity(deck).runs_with_size == 0
+    check_pptx_strictly(deck)
