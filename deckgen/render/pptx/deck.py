@@ -29,15 +29,17 @@ from .image import add_picture
 from .inherit import Inheritance
 from .ink import Ink
 from .kind_layouts import add_kind_layouts
+from .layout_fit import fit_kind_layouts, own_box
 from .maker import SlideMaker
 from .package import count_notes_partnames
 from .properties import finish_package
 from .shape import add_shape
+from .slots import PH_XML, ph_type, placeholder_elements, slots
 from .table import add_table
 from .template import fit_notes_slide_image, prepare_template
 from .text import add_text_box, fill_placeholder
 from .writer import stamped_package
-from .xmlns import PML, mark_decorative
+from .xmlns import mark_decorative
 
 # The default template's layout (by name) for each kind of slide layout.
 _LAYOUT = {
@@ -66,6 +68,7 @@ def render_pptx(
         add_kind_layouts(prs, deck, ink, _LAYOUT)
         header_footer(prs, deck, ink.lang, own=True)
         layouts = {layout.name: layout for layout in prs.slide_layouts}
+        reserved = fit_kind_layouts(layouts, deck)
 
         def layout_for(frame: SlideFrame):
             return layouts.get(frame.layout_name) or layouts.get(_LAYOUT[frame.layout])
@@ -74,6 +77,7 @@ def render_pptx(
         area = prs.slide_width * prs.slide_height
         fit_notes_slide_image(prs)
         header_footer(prs, deck, ink.lang, own=False)
+        reserved = {}
 
         def layout_for(frame: SlideFrame):
             return on.plan.for_frame(frame, area)
@@ -82,7 +86,9 @@ def render_pptx(
     maker = SlideMaker(prs)
     inheritance = Inheritance()
     for frame in deck.slides:
-        _render_slide(maker, (layout_for(frame), inheritance), frame, ink, created)
+        layout = layout_for(frame)
+        placing = (layout, inheritance, reserved.get(id(layout.part), ()))
+        _render_slide(maker, placing, frame, ink, created)
     _core_properties(prs, deck, created)
     finish_package(prs, deck, thumbnail() if callable(thumbnail) else thumbnail)
     return stamped_package(prs, created)
@@ -92,8 +98,8 @@ def _render_slide(
     maker: SlideMaker, on: tuple, frame: SlideFrame, ink: Ink, created: _dt.datetime
 ) -> None:
     """``frame`` as a slide ``on`` its layout (with the Inheritance that says what the
-    layout's placeholders give its text)."""
-    layout, inheritance = on
+    layout's placeholders give its text, and the kinds of text the layout places)."""
+    layout, inheritance, reserved = on
     wanted = {item.placeholder for item in frame.items if isinstance(item, TextBox)} - {None}
     chrome = tuple(kind for kind in _NOT_CLONED if kind in wanted)
     slide = maker.add_slide(layout, chrome, lambda new: _clone_chrome(new, layout, chrome))
@@ -101,7 +107,7 @@ def _render_slide(
         slide.background.fill.solid()
         ink.paint(slide.background.fill.fore_color, frame.background)
     tree = slide._element.cSld.spTree
-    placeholders = _placeholders(tree, wanted)
+    placeholders = slots(tree, wanted, reserved)
     ink = ink.on_part(slide.part)
     filled = set()
     shapes = slide.shapes
@@ -110,7 +116,7 @@ def _render_slide(
             case TextBox(placeholder=kind) if kind is not None and kind in placeholders:
                 element = placeholders[kind]
                 inherited = ink.inheriting(inheritance.of(element, layout))
-                fill_placeholder(element, item, inherited)
+                fill_placeholder(element, item, inherited, own_box(element, layout, item.rect))
                 filled.add(element)
             case TextBox():
                 element = add_text_box(shapes, item, ink)
@@ -129,7 +135,7 @@ def _render_slide(
         # keep the frame's paint order: move each shape to the top as it is drawn
         tree.remove(element)
         tree.append(element)
-    for element in _placeholder_elements(tree):
+    for element in placeholder_elements(tree):
         if element not in filled:  # no empty "Click to add text" boxes
             tree.remove(element)
     maker.set_notes(slide, frame.presenter_notes, ink.lang)
@@ -138,49 +144,15 @@ def _render_slide(
 
 # python-pptx does not copy these from the layout when it adds a slide
 _NOT_CLONED = (Placeholder.FOOTER, Placeholder.SLIDE_NUMBER)
-# the placeholder types (as the XML writes them) each kind of text takes, by preference
-_PH_XML = {
-    Placeholder.TITLE: ("title", "ctrTitle"),
-    Placeholder.SUBTITLE: ("subTitle", "body", "obj"),
-    Placeholder.BODY: ("body", "obj"),
-    Placeholder.SECOND_BODY: ("body", "obj"),
-    Placeholder.FOOTER: ("ftr",),
-    Placeholder.SLIDE_NUMBER: ("sldNum",),
-}
 
 
 def _clone_chrome(slide, layout, kinds) -> None:
     """The layout's footer and slide-number placeholders on the slide, where it fills
     them (so Insert > Header & Footer manages them)."""
     for kind in kinds:
-        source = next(
-            (p for p in layout.placeholders if _ph_type(p._element) in _PH_XML[kind]), None
-        )
+        source = next((p for p in layout.placeholders if ph_type(p._element) in PH_XML[kind]), None)
         if source is not None:
             slide.shapes.clone_placeholder(source)
-
-
-def _ph_type(element) -> str:
-    """A placeholder element's type as its XML writes it ("obj" where it says none)."""
-    return element.find(f"*/{PML}nvPr/{PML}ph").get("type", "obj")
-
-
-def _placeholder_elements(tree) -> list:
-    return [child for child in tree if child.find(f"*/{PML}nvPr/{PML}ph") is not None]
-
-
-def _placeholders(tree, wanted) -> dict:
-    """The slide's placeholder elements by the kind of text each takes."""
-    placeholders: dict = {}
-    free = [(element, _ph_type(element)) for element in _placeholder_elements(tree)]
-    for kind in sorted(wanted, key=list(Placeholder).index):
-        for ph_type in _PH_XML[kind]:
-            found = next((pair for pair in free if pair[1] == ph_type), None)
-            if found is not None:
-                placeholders[kind] = found[0]
-                free.remove(found)
-                break
-    return placeholders
 
 
 def _core_properties(prs, deck: Deck, created: _dt.datetime) -> None:

@@ -74,7 +74,7 @@ class Inheritance:
         if len(masters) > 1:  # which one a slide follows is not settled: say it all
             unknown = (None,) * LEVELS
             return InheritedText(unknown, unknown, {}, unknown, unknown)
-        chain = [element, _layout_placeholder(layout._element, kind, idx), *masters]
+        chain = [element, layout_placeholder(layout._element, kind, idx), *masters]
         levels = [shape.find(f"{PML}txBody/{DML}lstStyle") for shape in chain if shape is not None]
         style = "titleStyle" if kind in _TITLES else "bodyStyle" if kind in _BODIES else None
         if style is not None:
@@ -125,7 +125,7 @@ def _ph(shape):
     return shape.find(f"{PML}nvSpPr/{PML}nvPr/{PML}ph")
 
 
-def _layout_placeholder(layout, kind: str, idx: str):
+def layout_placeholder(layout, kind: str, idx: str):
     """The layout's placeholder a slide's inherits from: the same idx, else the same type."""
     shapes = [(shape, ph) for shape in _placeholders(layout) if (ph := _ph(shape)) is not None]
     for shape, ph in shapes:

@@ -12,8 +12,6 @@ takes is removed, so no name appears twice.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -21,7 +19,7 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.parts.slide import SlideLayoutPart
 
-from ...layout.frames import Deck, KindLayout, Placeholder, SlideLayout, TextBox
+from ...layout.frames import Deck, KindLayout, SlideLayout
 from ...layout.geometry import EMU_PER_PT, Rect
 from .ink import Ink
 from .units import centipoints, emu
@@ -29,7 +27,6 @@ from .units import centipoints, emu
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 _SUBTITLES = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY)
 _BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
-_BODY_TEXT = (Placeholder.BODY, Placeholder.SECOND_BODY)
 
 
 def add_kind_layouts(prs, deck: Deck, ink: Ink, bases: dict[SlideLayout, str]) -> None:
@@ -109,7 +106,6 @@ def _style(layout, spec: KindLayout, deck: Deck, ink: Ink) -> None:
             ph.left, ph.top, ph.width, ph.height = (
                 emu(v) for v in (rect.x, rect.y, rect.w, rect.h)
             )
-            _set_size(ph, _usual_size(deck, spec.name, scale.listing))
     elif spec.staged:
         box = design.closing
         _place(
@@ -126,34 +122,6 @@ def _place(layout, types, rect: Rect) -> None:
     ph = _placeholder(layout, types)
     if ph is not None:
         ph.left, ph.top, ph.width, ph.height = emu(rect.x), emu(rect.y), emu(rect.w), emu(rect.h)
-
-
-def _usual_size(deck: Deck, layout_name: str, size: float) -> float:
-    """The size most of the body text on the slides of ``layout_name`` is set in (so
-    they need not say it, and a slide added by hand matches them); else ``size``."""
-    sizes = Counter(
-        paragraph.size
-        for frame in deck.slides
-        if frame.layout_name == layout_name
-        for item in frame.items
-        if isinstance(item, TextBox) and item.placeholder in _BODY_TEXT
-        for paragraph in item.paragraphs
-    )
-    return sizes.most_common(1)[0][0] if sizes else size
-
-
-def _set_size(ph, size: float) -> None:
-    """The placeholder's first-level text in ``size``, all else as its master says."""
-    body = ph._element.get_or_add_txBody()
-    lst = body.find(qn("a:lstStyle"))
-    if lst is None:
-        lst = body.makeelement(qn("a:lstStyle"), {})
-        body.find(qn("a:bodyPr")).addnext(lst)
-    for child in list(lst):
-        lst.remove(child)
-    level = lst.makeelement(qn("a:lvl1pPr"), {})
-    level.append(level.makeelement(qn("a:defRPr"), {"sz": centipoints(size)}))
-    lst.append(level)
 
 
 def _set_text(layout, types, size: float, color: str, ink: Ink, bold: bool = False) -> None:

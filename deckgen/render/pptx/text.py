@@ -215,17 +215,17 @@ def add_text_box(shapes, box: TextBox, ink: Ink):
     return sp
 
 
-def fill_placeholder(element, box: TextBox, ink: Ink):
-    """``box`` in a slide placeholder (its element): its own position (never the
-    layout's, which placeholders that share an idx would mix up), its name and text."""
+def fill_placeholder(element, box: TextBox, ink: Ink, own_box: bool = True):
+    """``box`` in a slide placeholder (its element): its position where it stands
+    elsewhere than its layout's (``own_box``), its name and text."""
     sp_pr = element.find(PML + "spPr")
     xfrm = sp_pr.find(DML + "xfrm")
-    if xfrm is None:
+    if xfrm is not None:
+        sp_pr.remove(xfrm)
+    if own_box:
         xfrm = sp_pr.makeelement(DML + "xfrm", {})
         sp_pr.insert(0, xfrm)
-    for child in list(xfrm):
-        xfrm.remove(child)
-    write_xfrm(xfrm, box.rect)
+        write_xfrm(xfrm, box.rect)
     element.find(f"{PML}nvSpPr/{PML}cNvPr").set("name", box.name)
     fill_text_frame(element.get_or_add_txBody(), box, ink)
     return element

@@ -1,0 +1,141 @@
+"""deckgen's own layouts carry what their slides fill: a slide added by hand in
+PowerPoint from a kind's layout gets its placeholders where the generated slides have
+them, in the size their text is set in, and Reset Slide moves nothing.
+
+For each layout made for a kind of slide, the kinds of text its slides put in
+placeholders (``slots.slots``) each take one of the layout's placeholders (a body
+placeholder is added where the layout has none left), placed at the box most of its
+slides use and, for subtitles and bodies, with the size most of that text is set in as
+its first level's (the master's styles size titles, footers and numbers). A slide's placeholder then writes its own
+position only where it stands elsewhere (``own_box``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from lxml.etree import SubElement
+
+from ...layout.frames import Deck, Placeholder, TextBox
+from .inherit import layout_placeholder
+from .slots import placeholder_elements, slots
+from .units import centipoints, emu
+from .xmlns import DML, PML, write_xfrm
+
+# the kinds of text a kind's layout places, and those whose size it says too
+_SIZED = (Placeholder.SUBTITLE, Placeholder.BODY, Placeholder.SECOND_BODY)
+_PLACED = (Placeholder.TITLE, *_SIZED, Placeholder.FOOTER, Placeholder.SLIDE_NUMBER)
+_CHROME = ("dt", "ftr", "sldNum")
+FIRST_ADDED_IDX = 13  # above the indices PowerPoint's own layouts use
+
+
+def fit_kind_layouts(layouts: dict, deck: Deck) -> dict:
+    """Each kind's layout (by name in ``layouts``) fitted to its slides; returns the
+    kinds of text each layout's part holds places for (``slots``' ``reserved``)."""
+    reserved = {}
+    for spec in deck.layouts:
+        layout = layouts.get(spec.name)
+        if layout is None:
+            continue
+        boxes = [
+            item
+            for frame in deck.slides
+            if frame.layout_name == spec.name
+            for item in frame.items
+            if isinstance(item, TextBox) and item.placeholder in _PLACED
+        ]
+        kinds = tuple(kind for kind in _PLACED if any(b.placeholder is kind for b in boxes))
+        tree = layout._element.cSld.spTree
+        for kind in kinds:
+            if kind in _SIZED and kind not in slots(tree, [kind], kinds):
+                _add_body(tree)
+        found = slots(tree, kinds)
+        for kind in (kind for kind in kinds if kind in found):
+            mine = [box for box in boxes if box.placeholder is kind]
+            _place(found[kind], _usual(box.rect for box in mine))
+            if kind in _SIZED:
+                sizes = (para.size for box in mine for para in box.paragraphs)
+                _first_level_size(found[kind], _usual(sizes))
+        reserved[id(layout.part)] = kinds
+    return reserved
+
+
+def own_box(element, layout, rect) -> bool:
+    """Whether a slide's placeholder ``element`` at ``rect`` must say its position: it
+    stands elsewhere than the layout's placeholder it inherits from, or that one is not
+    unique (exported templates give several the same idx) or has no position."""
+    ph = element.find(f"{PML}nvSpPr/{PML}nvPr/{PML}ph")
+    kind, idx = ph.get("type", "obj"), ph.get("idx", "0")
+    source = layout_placeholder(layout._element, kind, idx)
+    if source is None:
+        return True
+    same_idx = [
+        shape
+        for shape in placeholder_elements(layout._element.cSld.spTree)
+        if shape.find(f"{PML}nvSpPr/{PML}nvPr/{PML}ph").get("idx", "0") == idx
+    ]
+    off = source.find(f"{PML}spPr/{DML}xfrm/{DML}off")
+    ext = source.find(f"{PML}spPr/{DML}xfrm/{DML}ext")
+    if len(same_idx) != 1 or off is None or ext is None:
+        return True
+    held = (off.get("x"), off.get("y"), ext.get("cx"), ext.get("cy"))
+    return held != tuple(str(emu(v)) for v in (rect.x, rect.y, rect.w, rect.h))
+
+
+def _usual(values):
+    """The most common of ``values`` (the first met among equals)."""
+    return Counter(values).most_common(1)[0][0]
+
+
+def _place(element, rect) -> None:
+    sp_pr = element.find(f"{PML}spPr")
+    xfrm = sp_pr.find(f"{DML}xfrm")
+    if xfrm is None:
+        xfrm = sp_pr.makeelement(f"{DML}xfrm", {})
+        sp_pr.insert(0, xfrm)
+    for child in list(xfrm):
+        xfrm.remove(child)
+    write_xfrm(xfrm, rect)
+
+
+def _first_level_size(element, size: float) -> None:
+    """``size`` as the placeholder's first level's, whatever else its list style says."""
+    body = element.find(f"{PML}txBody")
+    lst = body.find(f"{DML}lstStyle")
+    if lst is None:
+        lst = body.makeelement(f"{DML}lstStyle", {})
+        body.find(f"{DML}bodyPr").addnext(lst)
+    level = lst.find(f"{DML}lvl1pPr")
+    if level is None:
+        level = lst.makeelement(f"{DML}lvl1pPr", {})
+        lst.insert(0, level)
+    run = level.find(f"{DML}defRPr")
+    if run is None:
+        run = SubElement(level, f"{DML}defRPr")
+    run.set("sz", centipoints(size))
+
+
+def _add_body(tree) -> None:
+    """A body placeholder (its prompt as PowerPoint's), after the layout's others and
+    before its date, footer and number, so slides match it in that order."""
+    elements = placeholder_elements(tree)
+    ids = [int(e.get("id")) for e in tree.iter(f"{PML}cNvPr")]
+    indices = [int(e.find(f"*/{PML}nvPr/{PML}ph").get("idx", "0")) for e in elements]
+    idx = max([FIRST_ADDED_IDX - 1, *indices]) + 1
+    sp = tree.makeelement(f"{PML}sp", {})
+    nv = SubElement(sp, f"{PML}nvSpPr")
+    SubElement(nv, f"{PML}cNvPr", id=str(max(ids, default=1) + 1), name=f"Text Placeholder {idx}")
+    SubElement(SubElement(nv, f"{PML}cNvSpPr"), f"{DML}spLocks", noGrp="1")
+    SubElement(SubElement(nv, f"{PML}nvPr"), f"{PML}ph", type="body", sz="quarter", idx=str(idx))
+    SubElement(sp, f"{PML}spPr")
+    body = SubElement(sp, f"{PML}txBody")
+    SubElement(body, f"{DML}bodyPr")
+    SubElement(body, f"{DML}lstStyle")
+    run = SubElement(SubElement(body, f"{DML}p"), f"{DML}r")
+    SubElement(run, f"{DML}rPr", lang="en-US")
+    SubElement(run, f"{DML}t").text = "Click to edit Master text styles"
+    chrome = [e for e in elements if e.find(f"*/{PML}nvPr/{PML}ph").get("type") in _CHROME]
+    if chrome:
+        chrome[0].addprevious(sp)
+    else:
+        tree.append(sp)
