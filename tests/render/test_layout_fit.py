@@ -76,3 +76,21 @@ def test_a_missing_body_is_added_before_the_footer_with_a_fresh_idx():
     # a slide made from the layout gets it
     slide = prs.slides.add_slide(layout)
     assert int(ph.get("idx")) in [p.placeholder_format.idx for p in slide.placeholders]
+
+
+def _rules(shapes) -> list:
+    return [shape for shape in shapes if shape.name == "Accent rule"]
+
+
+def test_the_accent_rule_lives_on_the_layout_and_a_concepts_over_it(shipped_deck):
+    bullets = [s for s in shipped_deck.slides if s.slide_layout.name == "Bullets"]
+    (rule,) = _rules(bullets[0].slide_layout.shapes)
+    fill = rule._element.find(f"{_P}spPr/{_A}solidFill")
+    assert fill is not None  # in the primary colour
+    own = [s for s in bullets if _rules(s.shapes)]
+    # slides in the primary colour leave it to the layout, concepts' slides draw their own
+    assert own and len(own) < len(bullets)
+    for slide in own:
+        (mine,) = _rules(slide.shapes)
+        assert _where(mine) == _where(rule)
+        assert mine._element.find(f"{_P}spPr/{_A}solidFill")[0].attrib != fill[0].attrib

@@ -29,7 +29,7 @@ from .image import add_picture
 from .inherit import Inheritance
 from .ink import Ink
 from .kind_layouts import add_kind_layouts
-from .layout_fit import fit_kind_layouts, own_box
+from .layout_fit import Carried, fit_kind_layouts, own_box
 from .maker import SlideMaker
 from .package import count_notes_partnames
 from .properties import finish_package
@@ -68,7 +68,7 @@ def render_pptx(
         add_kind_layouts(prs, deck, ink, _LAYOUT)
         header_footer(prs, deck, ink.lang, own=True)
         layouts = {layout.name: layout for layout in prs.slide_layouts}
-        reserved = fit_kind_layouts(layouts, deck)
+        carried = fit_kind_layouts(layouts, deck, ink)
 
         def layout_for(frame: SlideFrame):
             return layouts.get(frame.layout_name) or layouts.get(_LAYOUT[frame.layout])
@@ -77,7 +77,7 @@ def render_pptx(
         area = prs.slide_width * prs.slide_height
         fit_notes_slide_image(prs)
         header_footer(prs, deck, ink.lang, own=False)
-        reserved = {}
+        carried = {}
 
         def layout_for(frame: SlideFrame):
             return on.plan.for_frame(frame, area)
@@ -87,7 +87,7 @@ def render_pptx(
     inheritance = Inheritance()
     for frame in deck.slides:
         layout = layout_for(frame)
-        placing = (layout, inheritance, reserved.get(id(layout.part), ()))
+        placing = (layout, inheritance, carried.get(id(layout.part), Carried()))
         _render_slide(maker, placing, frame, ink, created)
     _core_properties(prs, deck, created)
     finish_package(prs, deck, thumbnail() if callable(thumbnail) else thumbnail)
@@ -99,7 +99,7 @@ def _render_slide(
 ) -> None:
     """``frame`` as a slide ``on`` its layout (with the Inheritance that says what the
     layout's placeholders give its text, and the kinds of text the layout places)."""
-    layout, inheritance, reserved = on
+    layout, inheritance, carried = on
     wanted = {item.placeholder for item in frame.items if isinstance(item, TextBox)} - {None}
     chrome = tuple(kind for kind in _NOT_CLONED if kind in wanted)
     slide = maker.add_slide(layout, chrome, lambda new: _clone_chrome(new, layout, chrome))
@@ -107,11 +107,13 @@ def _render_slide(
         slide.background.fill.solid()
         ink.paint(slide.background.fill.fore_color, frame.background)
     tree = slide._element.cSld.spTree
-    placeholders = slots(tree, wanted, reserved)
+    placeholders = slots(tree, wanted, carried.kinds)
     ink = ink.on_part(slide.part)
     filled = set()
     shapes = slide.shapes
     for item in frame.items:
+        if item in carried.decorations:
+            continue  # its layout draws it
         match item:
             case TextBox(placeholder=kind) if kind is not None and kind in placeholders:
                 element = placeholders[kind]

@@ -6,21 +6,26 @@ For each layout made for a kind of slide, the kinds of text its slides put in
 placeholders (``slots.slots``) each take one of the layout's placeholders (a body
 placeholder is added where the layout has none left), placed at the box most of its
 slides use and, for subtitles and bodies, with the size most of that text is set in as
-its first level's (the master's styles size titles, footers and numbers). A slide's placeholder then writes its own
-position only where it stands elsewhere (``own_box``).
+its first level's (the master's styles size titles, footers and numbers). A slide's
+placeholder then writes its own position only where it stands elsewhere (``own_box``).
+Plain shapes its slides show alike (the accent rule, in no concept's colour) are drawn on
+the layout and left off the slides; a concept's own stays on its slide, over it.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from lxml.etree import SubElement
 
-from ...layout.frames import Deck, Placeholder, TextBox
+from ...layout.frames import Deck, Placeholder, Shape, TextBox
 from .inherit import layout_placeholder
+from .ink import Ink
+from .shape import add_shape
 from .slots import placeholder_elements, slots
 from .units import centipoints, emu
-from .xmlns import DML, PML, write_xfrm
+from .xmlns import DML, PML, mark_decorative, write_xfrm
 
 # the kinds of text a kind's layout places, and those whose size it says too
 _SIZED = (Placeholder.SUBTITLE, Placeholder.BODY, Placeholder.SECOND_BODY)
@@ -29,10 +34,19 @@ _CHROME = ("dt", "ftr", "sldNum")
 FIRST_ADDED_IDX = 13  # above the indices PowerPoint's own layouts use
 
 
-def fit_kind_layouts(layouts: dict, deck: Deck) -> dict:
-    """Each kind's layout (by name in ``layouts``) fitted to its slides; returns the
-    kinds of text each layout's part holds places for (``slots``' ``reserved``)."""
-    reserved = {}
+@dataclass(frozen=True)
+class Carried:
+    """What a kind's layout carries for its slides: the kinds of text it has places for
+    (``slots``' ``reserved``) and the decorations it draws, which its slides leave out."""
+
+    kinds: tuple[Placeholder, ...] = ()
+    decorations: frozenset[Shape] = frozenset()
+
+
+def fit_kind_layouts(layouts: dict, deck: Deck, ink: Ink) -> dict[int, Carried]:
+    """Each kind's layout (by name in ``layouts``) fitted to its slides, by its part's
+    id: its placeholders placed and sized, its decorations drawn."""
+    carried = {}
     for spec in deck.layouts:
         layout = layouts.get(spec.name)
         if layout is None:
@@ -56,8 +70,49 @@ def fit_kind_layouts(layouts: dict, deck: Deck) -> dict:
             if kind in _SIZED:
                 sizes = (para.size for box in mine for para in box.paragraphs)
                 _first_level_size(found[kind], _usual(sizes))
-        reserved[id(layout.part)] = kinds
-    return reserved
+        decorations = _decorations(deck, spec.name)
+        for shape in decorations:
+            element = add_shape(layout.shapes, shape, ink)
+            mark_decorative(element)
+            _behind_placeholders(tree, element)
+        carried[id(layout.part)] = Carried(kinds, decorations)
+    return carried
+
+
+def _decorations(deck: Deck, name: str) -> frozenset[Shape]:
+    """The plain shapes (rules, panels) at least two slides of layout ``name`` show alike,
+    in no concept's own colour, where every slide of it has one so (in some colour): a
+    slide whose accent rule is a concept's draws its own over the layout's."""
+    frames = [frame for frame in deck.slides if frame.layout_name == name]
+    palette = deck.design.palette
+    concepts = {color.upper() for _, color in palette.concepts.values()}
+    concepts.discard(palette.primary.upper())
+    plain = [
+        {item for item in frame.items if isinstance(item, Shape) and not item.path}
+        for frame in frames
+    ]
+    counts = Counter(shape for shapes in plain for shape in shapes if shape.paint is None)
+
+    def everywhere(shape: Shape) -> bool:
+        return all(any(_alike(shape, other) for other in shapes) for shapes in plain)
+
+    return frozenset(
+        shape
+        for shape, seen in counts.items()
+        if seen >= 2 and (shape.fill or "").upper() not in concepts and everywhere(shape)
+    )
+
+
+def _alike(shape: Shape, other: Shape) -> bool:
+    """The same shape in the same place, whatever its colour."""
+    return (shape.rect, shape.kind, shape.corner) == (other.rect, other.kind, other.corner)
+
+
+def _behind_placeholders(tree, element) -> None:
+    """``element`` before the layout's first placeholder, so it lies behind their text."""
+    placeholders = placeholder_elements(tree)
+    if placeholders:
+        placeholders[0].addprevious(element)
 
 
 def own_box(element, layout, rect) -> bool:
