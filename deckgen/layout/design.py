@@ -177,6 +177,8 @@ class Grid:
     # a template's two-content layout's bodies, left first: () where it has none; None on
     # deckgen's own template (the body box split by the column gap)
     two_content: tuple[Rect, ...] | None = None
+    # a template's title box across (x, width), where it is narrower than the margins
+    title_span: tuple[int, int] | None = None
 
     @property
     def slide(self) -> Rect:
@@ -193,7 +195,8 @@ class Grid:
 
     @property
     def title_box(self) -> Rect:
-        return Rect(self.margin, self.title_top, self.content_width, self.title_height)
+        x, width = self.title_span or (self.margin, self.content_width)
+        return Rect(x, self.title_top, width, self.title_height)
 
     @property
     def rule(self) -> Rect:

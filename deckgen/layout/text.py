@@ -126,7 +126,8 @@ class Typesetter:
     ) -> TextBox:
         # balanced paragraphs were broken for a narrower measure: the box is that narrow,
         # so PowerPoint breaks them where we did, and a person editing the text sees the
-        # box it wraps in (no hidden inset)
+        # box it wraps in (no hidden inset); a placeholder keeps its layout's box and
+        # insets say the measure (on the side its alignment leaves free)
         needed = max(
             (
                 p.margin_left + (p.measure if p.measure is not None else rect.w - p.margin_left)
@@ -134,14 +135,20 @@ class Typesetter:
             ),
             default=rect.w,
         )
+        slack = max(rect.w - needed, 0)
+        insets = Insets()
+        if placeholder is not None and slack:  # the layout's box stays, the text as narrow
+            align = paragraphs[0].align
+            before = {Align.CENTER: slack // 2, Align.RIGHT: slack}.get(align, 0)
+            insets, slack = Insets(left=before, right=slack - before), 0
         return TextBox(
-            rect=Rect(rect.x, rect.y, min(rect.w, needed), rect.h),
+            rect=Rect(rect.x, rect.y, rect.w - slack, rect.h),
             paragraphs=tuple(paragraphs),
             role=role,
             font=self.font,
             name=name,
             anchor=anchor,
-            insets=Insets(),
+            insets=insets,
             placeholder=placeholder,
             field=field,
             pos=pos,

@@ -37,6 +37,7 @@ def open_template(
     from .design import design_on
     from .layouts import plan_layouts
     from .package import TemplateOptions, read_template
+    from .titles import place_titles
 
     opening = TemplateOptions(
         strip_macros=bool(options and options.strip_macros),
@@ -53,7 +54,8 @@ def open_template(
     _check_scale(template, pos)
     plan, problems = plan_layouts(template.prs, named, pos)
     design, look_problems = design_on(template.prs, plan.chosen, talk)
-    return OnTemplate(template, plan), design, template.repairs + problems + look_problems
+    moved = place_titles(plan.chosen, design.grid.title_box)
+    return OnTemplate(template, plan), design, template.repairs + problems + look_problems + moved
 
 
 def _check_scale(template: Template, pos) -> None:

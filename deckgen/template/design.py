@@ -219,10 +219,13 @@ def _grid(grid: Grid, title, body) -> Grid:
     left = max(min(title.x, body.x), 0)
     right = min(max(title.x + title.w, body.x + body.w), grid.width)
     top = max(title.y, 0)
+    across = max(title.x, 0), min(title.x + title.w, grid.width)
     return replace(
         grid,
         margin=left,
         right_margin=grid.width - right,
+        # titles keep the template's box, where it is narrower than the body's
+        title_span=(across[0], across[1] - across[0]) if across != (left, right) else None,
         title_top=top,
         title_height=title.y + title.h - top,
         body_top=max(body.y, title.y + title.h),
