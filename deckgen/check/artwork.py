@@ -171,9 +171,8 @@ def _background(package, layout: str, master: str) -> Artwork | None:
 def _theme_background(package, master: str, index: int) -> str | None:
     themes = package.related(master, "theme")
     styles = package.part(themes[0]).find(f".//{DML}bgFillStyleLst") if themes else None
-    if styles is None or index >= len(styles):
-        return None
-    return PICTURED.get(styles[index].tag.rsplit("}", 1)[-1])
+    fills = [fill for fill in styles if isinstance(fill.tag, str)] if styles is not None else []
+    return PICTURED.get(fills[index].tag.rsplit("}", 1)[-1]) if index < len(fills) else None
 
 
 def overlapping(box: Rect, artwork: list[Artwork]) -> list[Artwork]:
