@@ -235,3 +235,51 @@ def test_check_lists_the_shipped_talks_titles_off_their_box_and_its_own_sizes(tm
     text = run_cli("check", str(SHIPPED)).stdout
     assert "on the template: " in text and "title-off-box" in text
     assert "0 accessibility finding(s) in 26 slides" in text
+
+
+def test_a_gradient_background_and_master_shapes_are_artwork_unless_the_layout_hides_them(
+    tmp_path,
+):
+    prs = Presentation()
+    master = prs.slide_master
+    c_sld = master._element.find("{*}cSld")
+    for stock in c_sld.findall("{*}bg"):  # the stock theme background, bgRef 1001
+        c_sld.remove(stock)
+    c_sld.insert(0, etree.fromstring(f"<p:bg {NS}><p:bgPr>{LIGHT}<a:effectLst/></p:bgPr></p:bg>"))
+    band = (0, Inches(6.5), prs.slide_width, Inches(1))  # across the foot, under the footer
+    sp = _gradient().replace("Brand gradient", "Foot band").replace(_xfrm(GRADIENT), _xfrm(band))
+    master.shapes._spTree.find("{*}sp").addprevious(etree.fromstring(sp))
+    hiding = prs.slide_layouts[TITLE_ONLY]
+    hiding._element.set("showMasterSp", "0")
+    for layout in (prs.slide_layouts[TITLE_AND_CONTENT], hiding):
+        slide = prs.slides.add_slide(layout)
+        slide.shapes.title.text = "Title"
+        footer = slide.shapes.add_textbox(Inches(1), Inches(6.7), Inches(4), Inches(0.5))
+        footer.name = "Footer"
+        footer.text_frame.text = "Footer text"
+    _path, found = _deck(tmp_path, prs)
+    noted = {
+        (f.slide, f.shape): f.figures["artwork"] for f in found if f.kind == "artwork-under-text"
+    }
+    background = "the master's gradient background"
+    assert noted[(1, "Footer")] == [
+        "shape filled with a gradient 'Foot band' on the master",
+        background,
+    ]
+    assert noted[(1, "Title 1")] == [background]
+    assert noted[(2, "Footer")] == [background]  # its layout hides the master's shapes
+    assert all(f.figures["share"] is None for f in found if f.kind == "artwork-under-text")
+
+
+def test_a_theme_background_named_by_reference_is_artwork_when_it_is_a_gradient(tmp_path):
+    prs = Presentation()  # the stock master's background: bgRef 1001, the theme's solid fill
+    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
+    slide.shapes.title.text = "Plain"
+    path, found = _deck(tmp_path, prs)
+    assert [f for f in found if f.kind == "artwork-under-text"] == []
+    reference = prs.slide_master._element.find("{*}cSld/{*}bg/{*}bgRef")
+    reference.set("idx", "1002")  # the theme's second background: a gradient
+    _path, found = _deck(tmp_path, prs)
+    (note,) = [f for f in found if f.kind == "artwork-under-text"]
+    assert (note.slide, note.shape) == (1, slide.shapes.title.name)
+    assert note.figures["artwork"] == ["the master's gradient background"]
