@@ -190,12 +190,16 @@ def drawn_share(colors, plain: str) -> float:
     total = sum(count for count, _color in colors)
     if not total:
         return 0.0
-    base = _channels(plain)
-    other = sum(
-        count
-        for count, color in colors
-        if max(abs(a - b) for a, b in zip(_channels(color), base, strict=True)) > TOLERANCE
-    )
+    red, green, blue = _channels(plain)
+    other = 0
+    for count, color in colors:
+        value = int(color, 16)
+        if (
+            abs((value >> 16) - red) > TOLERANCE
+            or abs((value >> 8 & 0xFF) - green) > TOLERANCE
+            or abs((value & 0xFF) - blue) > TOLERANCE
+        ):
+            other += count
     return other / total
 
 
@@ -217,7 +221,7 @@ def note(place, layout_name: str, under: list[Artwork], share: float | None) -> 
     return Finding("artwork-under-text", message, slide, layout_name, shape, None, (), figures)
 
 
-def artwork_findings(package, slides, deck, grounds) -> list[Finding]:
+def artwork_findings(package, slides, deck, shares: DrawnShares) -> list[Finding]:
     """A note for each text box of each slide with the template's artwork under it."""
     frames = {frame.number: frame for frame in deck.slides}
     shown: dict[tuple[str, bool], list[Artwork]] = {}
@@ -239,14 +243,14 @@ def artwork_findings(package, slides, deck, grounds) -> list[Finding]:
                 continue
             if box is None or not _has_text(shape) or _on_own_fill(box, own_fills):
                 continue
-            share = _share(grounds, frames.get(slide.number), deck.design, box)
+            share = shares.under(frames.get(slide.number), box)
             under = overlapping(box, shown[key])
             if (share is None and under) or (share is not None and share >= ARTWORK_SHARE):
                 found.append(note((slide.number, _name(shape)), slide.layout_name, under, share))
     return found
 
 
-def layout_findings(package, slides, deck, grounds) -> list[Finding]:
+def layout_findings(package, slides, deck, shares: DrawnShares) -> list[Finding]:
     """A note for each text placeholder of each layout the slides use (in order of first
     use) with the layout's or master's artwork under it."""
     frames = {frame.number: frame for frame in deck.slides}
@@ -266,7 +270,7 @@ def layout_findings(package, slides, deck, grounds) -> list[Finding]:
             box = _placed(shape, tree, master)
             if box is None:
                 continue
-            share = _share(grounds, frames.get(number), deck.design, box)
+            share = shares.under(frames.get(number), box)
             under = overlapping(box, artwork)
             if (share is None and under) or (share is not None and share >= ARTWORK_SHARE):
                 found.append(note((None, _name(shape)), slide.layout_name, under, share))
@@ -337,11 +341,22 @@ def _same_type(ph, theirs, kind: str) -> bool:
     return other == kind
 
 
-def _share(grounds, frame, design, box: Rect) -> float | None:
-    """The share of the drawn ground under ``box`` that is artwork; None unmeasured."""
-    if grounds is None or frame is None:
-        return None
-    colors = grounds.colors(frame.layout, box)
-    if not colors:
-        return None
-    return drawn_share(colors, design.slide_fill(frame.layout, design.palette.background))
+class DrawnShares:
+    """The share of artwork in the drawn ground under boxes (``grounds``: the layouts'
+    drawn grounds, or None), worked out once per layout and box."""
+
+    def __init__(self, grounds, design) -> None:
+        self._grounds = grounds
+        self._design = design
+        self._known: dict[tuple, float | None] = {}
+
+    def under(self, frame, box: Rect) -> float | None:
+        """The share under ``box`` on ``frame``'s layout; None: not measured."""
+        if self._grounds is None or frame is None:
+            return None
+        key = (frame.layout, box)
+        if key not in self._known:
+            colors = self._grounds.colors(frame.layout, box)
+            plain = self._design.slide_fill(frame.layout, self._design.palette.background)
+            self._known[key] = drawn_share(colors, plain) if colors else None
+        return self._known[key]

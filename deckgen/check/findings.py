@@ -102,7 +102,7 @@ def template_findings(deck, pptx: bytes, grounds=None, layouts: bool = False) ->
     and with ``layouts`` also per placeholder of each layout the slides use. ``grounds``
     (``layout.contrast.Grounds``, on a template) gives the drawn pixels: the contrast on
     artwork, and whether artwork really lies under a box (else boxes are compared)."""
-    from .artwork import artwork_findings, layout_findings
+    from .artwork import DrawnShares, artwork_findings, layout_findings
     from .fidelity import Package
     from .readable import contrast_findings
     from .styles import style_findings, written_slides
@@ -112,9 +112,10 @@ def template_findings(deck, pptx: bytes, grounds=None, layouts: bool = False) ->
         slides = written_slides(package)
         names = {slide.number: slide.layout_name for slide in slides}
         found = contrast_findings(deck, grounds, names)
-        found += artwork_findings(package, slides, deck, grounds)
+        shares = DrawnShares(grounds, deck.design)
+        found += artwork_findings(package, slides, deck, shares)
         found += style_findings(package, slides)
-        above = layout_findings(package, slides, deck, grounds) if layouts else []
+        above = layout_findings(package, slides, deck, shares) if layouts else []
     positions = {frame.number: frame.pos for frame in deck.slides}
     found = [_placed(finding, positions.get(finding.slide)) for finding in found]
     found.sort(key=lambda one: (one.slide, KINDS.index(one.kind), one.shape, one.paragraph or 0))

@@ -56,7 +56,7 @@ def check(
     other = [d for d in rendered.result.diagnostics if d.topic not in ("contrast", TOPIC)]
     findings = [*contrast, *report.findings]
     pptx = next(data for fmt, _path, data in outputs if fmt == "pptx")
-    seen = seen_on_template(deck, pptx)
+    seen = seen_on_template(rendered.prepared, pptx)
     if as_json:
         answer = {"ok": not findings, **report.to_json()}
         answer["findings"] = [d.to_json() for d in findings]
@@ -83,13 +83,13 @@ def _smallest(report) -> str:
     return "smallest text (slide: pt): " + ", ".join(parts)
 
 
-def seen_on_template(deck, pptx: bytes, layouts: bool = False):
+def seen_on_template(prepared, pptx: bytes, layouts: bool = False):
     """What the deck written as ``pptx`` shows of its template (deckgen/check/findings.py):
-    on a template, measured on its layouts' drawn grounds."""
+    on a template, measured on its layouts' drawn grounds (the build's, else drawn here)."""
     from ..check.findings import template_findings
 
-    grounds = None
-    if deck.design.plain:
+    deck, grounds = prepared.deck, prepared.grounds
+    if grounds is None and deck.design.plain:
         from ..render.pdf.grounds import DrawnGrounds
 
         grounds = DrawnGrounds(deck.design)

@@ -176,7 +176,7 @@ def check(file, outline, audience, as_json, strip_macros, allow_external_links) 
     try:
         rendered = render_loaded(load(options), options)
         diagnostics, slides, failed = rendered.result.diagnostics, rendered.result.slides, False
-        seen = seen_on_template(rendered.prepared.deck, rendered.files[0][1], layouts=True)
+        seen = seen_on_template(rendered.prepared, rendered.files[0][1], layouts=True)
     except BuildError as exc:
         diagnostics, slides, failed = exc.diagnostics, None, True
     except DeckgenError as exc:
