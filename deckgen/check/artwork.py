@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ..layout.geometry import EMU_PER_PT, Rect
 from ..render.pptx.xmlns import DML, PML
+from .fidelity import shape_name
 from .findings import Finding, where
 
 ARTWORK_SHARE = 0.02  # of the pixels under a box: less is an edge's anti-aliasing
@@ -246,7 +247,9 @@ def artwork_findings(package, slides, deck, shares: DrawnShares) -> list[Finding
             share = shares.under(frames.get(slide.number), box)
             under = overlapping(box, shown[key])
             if (share is None and under) or (share is not None and share >= ARTWORK_SHARE):
-                found.append(note((slide.number, _name(shape)), slide.layout_name, under, share))
+                found.append(
+                    note((slide.number, shape_name(shape)), slide.layout_name, under, share)
+                )
     return found
 
 
@@ -273,17 +276,13 @@ def layout_findings(package, slides, deck, shares: DrawnShares) -> list[Finding]
             share = shares.under(frames.get(number), box)
             under = overlapping(box, artwork)
             if (share is None and under) or (share is not None and share >= ARTWORK_SHARE):
-                found.append(note((None, _name(shape)), slide.layout_name, under, share))
+                found.append(note((None, shape_name(shape)), slide.layout_name, under, share))
     return found
 
 
 def _top_shapes(tree):
     spTree = tree.find(f"{PML}cSld/{PML}spTree")
     return [] if spTree is None else spTree.findall(PML + "sp")
-
-
-def _name(shape) -> str:
-    return shape.find(f"{PML}nvSpPr/{PML}cNvPr").get("name", "")
 
 
 def _has_text(shape) -> bool:

@@ -131,7 +131,7 @@ def _measure_slide(package: Package, slide: str, number: int, result: Fidelity) 
     fonts = theme_fonts(package.part(themes[0])) if themes else set()
     context = Inherited(package.part(layout), package.part(master))
     for shape in package.part(slide).iter(PML + "sp"):
-        name = shape.find(f"{PML}nvSpPr/{PML}cNvPr").get("name", "")
+        name = shape_name(shape)
         placeholder = shape.find(f"{PML}nvSpPr/{PML}nvPr/{PML}ph")
         _count_text(shape, placeholder is not None, result, FidelityFinding(number, name, ""))
         runs = shape.findall(f".//{DML}p/*")
@@ -157,6 +157,12 @@ def _count_text(shape, in_placeholder: bool, result: Fidelity, where: FidelityFi
         result.characters_in_placeholders += characters
     elif characters:
         result.findings.append(FidelityFinding(where.slide, where.shape, "free text"))
+
+
+def shape_name(shape) -> str:
+    """A shape's name (``p:cNvPr/@name``); '' where it has none."""
+    names = shape.find(f"{PML}nvSpPr/{PML}cNvPr")
+    return names.get("name", "") if names is not None else ""
 
 
 def theme_fonts(theme) -> set[str]:

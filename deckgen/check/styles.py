@@ -24,6 +24,7 @@ from .fidelity import (
     moved,
     own_box,
     paragraph_align,
+    shape_name,
     slide_parts,
     theme_fonts,
 )
@@ -49,7 +50,8 @@ def written_slides(package: Package) -> list[WrittenSlide]:
     for number, slide in slide_parts(package):
         (layout,) = package.related(slide, "slideLayout")
         (master,) = package.related(layout, "slideMaster")
-        name = package.part(layout).find(f"{PML}cSld").get("name", "")
+        names = package.part(layout).find(f"{PML}cSld")
+        name = names.get("name", "") if names is not None else ""
         found.append(WrittenSlide(number, slide, layout, master, name))
     return found
 
@@ -66,7 +68,7 @@ def style_findings(package: Package, slides: list[WrittenSlide]) -> list[Finding
 
 
 def _shape_findings(shape, slide: WrittenSlide, fonts: set[str], context: Inherited):
-    name = shape.find(f"{PML}nvSpPr/{PML}cNvPr").get("name", "")
+    name = shape_name(shape)
     ph = shape.find(f"{PML}nvSpPr/{PML}nvPr/{PML}ph")
     kind = ph.get("type", "obj") if ph is not None else None
     title = kind in TITLE_TYPES
