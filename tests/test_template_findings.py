@@ -283,3 +283,21 @@ def test_a_theme_background_named_by_reference_is_artwork_when_it_is_a_gradient(
     (note,) = [f for f in found if f.kind == "artwork-under-text"]
     assert (note.slide, note.shape) == (1, slide.shapes.title.name)
     assert note.figures["artwork"] == ["the master's gradient background"]
+
+
+def test_a_layouts_own_text_colour_on_its_artwork_is_low_contrast_per_layout(tmp_path):
+    """Black and white stripes under the master's title (test_drawn_contrast's template):
+    the build sets the deck's titles in a colour that reads, but the layout's own black
+    title, what a slide added by hand shows, is said, once per layout."""
+    from .template.test_drawn_contrast import _template as striped
+
+    folder = talk_folder(tmp_path)
+    found = _template_check(folder, striped(folder, artwork=True))["template_findings"]
+    low = [f for f in found if f["kind"] == "low-contrast" and f["slide"] is None]
+    assert low and all(f["figures"]["color"] == "000000" for f in low if "Title" in f["shape"])
+    titles = {f["layout"] for f in low if f["shape"].startswith("Title")}
+    assert "Title and Content" in titles
+    assert all(f["figures"]["ratio"] < 1.1 and f["figures"]["on"] == "artwork" for f in low
+               if f["shape"].startswith("Title"))  # fmt: skip
+    clean = _template_check(folder, striped(folder, artwork=False))["template_findings"]
+    assert [f for f in clean if f["kind"] == "low-contrast"] == []

@@ -237,8 +237,8 @@ def artwork_findings(package, slides, deck, shares: DrawnShares) -> list[Finding
             continue
         inherited = (package.part(slide.layout), package.part(slide.master))
         own_fills = []
-        for shape in _top_shapes(tree):
-            box = _placed(shape, *inherited)
+        for shape in top_shapes(tree):
+            box = placed(shape, *inherited)
             if _filled(shape):
                 own_fills += [box] if box is not None else []
                 continue
@@ -266,11 +266,11 @@ def layout_findings(package, slides, deck, shares: DrawnShares) -> list[Finding]
         slide = names[layout]
         artwork = layout_artwork(package, layout, slide.master)
         tree, master = package.part(layout), package.part(slide.master)
-        for shape in _top_shapes(tree):
+        for shape in top_shapes(tree):
             ph = shape.find(f"{PML}nvSpPr/{PML}nvPr/{PML}ph")
             if ph is None or ph.get("type") in NOT_TEXT or _filled(shape):
                 continue
-            box = _placed(shape, tree, master)
+            box = placed(shape, tree, master)
             if box is None:
                 continue
             share = shares.under(frames.get(number), box)
@@ -280,7 +280,7 @@ def layout_findings(package, slides, deck, shares: DrawnShares) -> list[Finding]
     return found
 
 
-def _top_shapes(tree):
+def top_shapes(tree):
     spTree = tree.find(f"{PML}cSld/{PML}spTree")
     return [] if spTree is None else spTree.findall(PML + "sp")
 
@@ -303,7 +303,7 @@ def _on_own_fill(box: Rect, fills: list[Rect]) -> bool:
     return any(rect.x <= x <= rect.right and rect.y <= y <= rect.bottom for rect in fills)
 
 
-def _placed(shape, layout, master) -> Rect | None:
+def placed(shape, layout, master) -> Rect | None:
     """Where a shape stands: its own box, else its layout's placeholder's (same idx, else
     same type), else its master's (of its type)."""
     own = _rect(shape.find(f"{PML}spPr/{DML}xfrm"))
@@ -312,7 +312,7 @@ def _placed(shape, layout, master) -> Rect | None:
         return own
     kind = ph.get("type", "obj")
     for part, matches in ((layout, _same_idx_or_type), (master, _same_type)):
-        for other in _top_shapes(part):
+        for other in top_shapes(part):
             theirs = other.find(f"{PML}nvSpPr/{PML}nvPr/{PML}ph")
             if theirs is not None and theirs is not ph and matches(ph, theirs, kind):
                 rect = _rect(other.find(f"{PML}spPr/{DML}xfrm"))

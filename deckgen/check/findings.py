@@ -104,6 +104,7 @@ def template_findings(deck, pptx: bytes, grounds=None, layouts: bool = False) ->
     artwork, and whether artwork really lies under a box (else boxes are compared)."""
     from .artwork import DrawnShares, artwork_findings, layout_findings
     from .fidelity import Package
+    from .inks import layout_contrast
     from .readable import contrast_findings
     from .styles import style_findings, written_slides
 
@@ -115,7 +116,12 @@ def template_findings(deck, pptx: bytes, grounds=None, layouts: bool = False) ->
         shares = DrawnShares(grounds, deck.design)
         found += artwork_findings(package, slides, deck, shares)
         found += style_findings(package, slides)
-        above = layout_findings(package, slides, deck, shares) if layouts else []
+        above = []
+        if layouts:
+            above = layout_contrast(package, slides, deck, grounds)
+            above += layout_findings(package, slides, deck, shares)
+            used = list(dict.fromkeys(slide.layout_name for slide in slides))  # first use
+            above.sort(key=lambda one: (used.index(one.layout), KINDS.index(one.kind), one.shape))
     positions = {frame.number: frame.pos for frame in deck.slides}
     found = [_placed(finding, positions.get(finding.slide)) for finding in found]
     found.sort(key=lambda one: (one.slide, KINDS.index(one.kind), one.shape, one.paragraph or 0))

@@ -54,10 +54,11 @@ def _lines_on_artwork(diagnostics) -> set[tuple[int, str, int]]:
 
 
 def _low(findings) -> set[tuple[int, str, int]]:
+    """(slide, box, paragraph) of each slide's line found below AA on artwork."""
     return {
         (f["slide"], f["shape"], f["paragraph"])
         for f in findings
-        if f["kind"] == "low-contrast" and f["figures"]["on"] == "artwork"
+        if f["kind"] == "low-contrast" and f["figures"]["on"] == "artwork" and f["slide"]
     }
 
 
@@ -85,7 +86,10 @@ def test_focus_template_check_names_the_lines_on_the_triangles_and_the_artwork_b
     layouts = [f for f in found if f["slide"] is None]
     assert layouts and found[: len(layouts)] == layouts
     assert {f["layout"] for f in layouts} >= {"Title Slide", "Title, Content"}
-    assert all(f["kind"] == "artwork-under-text" for f in layouts)
+    (title,) = [f for f in layouts if f["kind"] == "low-contrast" and f["layout"] == "Title Slide"
+                and f["figures"]["ground"] == "F10D0C" and f["figures"]["need"] == 3]  # fmt: skip
+    assert 2.5 < title["figures"]["ratio"] < 3  # the template's own title on its red triangle
+    assert title["line"] is None and title["paragraph"] is None
     text = run_cli("template", "check", str(converted / "Focus.template"), str(SHIPPED)).output
     assert "  layout 'Title Slide': " in text
     assert "warning: low-contrast: slide 1 'Subtitle' paragraph 1: text in #" in text
