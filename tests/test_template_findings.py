@@ -251,12 +251,14 @@ def test_a_gradient_background_and_master_shapes_are_artwork_unless_the_layout_h
     master.shapes._spTree.find("{*}sp").addprevious(etree.fromstring(sp))
     hiding = prs.slide_layouts[TITLE_ONLY]
     hiding._element.set("showMasterSp", "0")
-    for layout in (prs.slide_layouts[TITLE_AND_CONTENT], hiding):
+    for layout in (prs.slide_layouts[TITLE_AND_CONTENT], hiding, prs.slide_layouts[0]):
         slide = prs.slides.add_slide(layout)
         slide.shapes.title.text = "Title"
         footer = slide.shapes.add_textbox(Inches(1), Inches(6.7), Inches(4), Inches(0.5))
         footer.name = "Footer"
         footer.text_frame.text = "Footer text"
+    slide.background.fill.solid()  # the third slide: a plain background of its own
+    slide.background.fill.fore_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
     _path, found = _deck(tmp_path, prs)
     noted = {
         (f.slide, f.shape): f.figures["artwork"] for f in found if f.kind == "artwork-under-text"
@@ -268,6 +270,7 @@ def test_a_gradient_background_and_master_shapes_are_artwork_unless_the_layout_h
     ]
     assert noted[(1, "Title 1")] == [background]
     assert noted[(2, "Footer")] == [background]  # its layout hides the master's shapes
+    assert noted[(3, "Footer")] == ["shape filled with a gradient 'Foot band' on the master"]
     assert all(f.figures["share"] is None for f in found if f.kind == "artwork-under-text")
 
 

@@ -39,11 +39,14 @@ class Artwork:
     rect: Rect | None  # None: the whole slide (a background)
 
 
-def layout_artwork(package, layout: str, master: str, hidden: bool = False) -> list[Artwork]:
+def layout_artwork(
+    package, layout: str, master: str, hidden: bool = False, slide: str | None = None
+) -> list[Artwork]:
     """What slides of ``layout`` show under their own shapes (``hidden``: the slide hides
-    its layout's and master's shapes)."""
+    its layout's and master's shapes; ``slide``: one with a background of its own)."""
     found = [] if hidden else _shown_shapes(package, layout, master)
-    background = _background(package, layout, master)
+    owners = [(layout, "layout"), (master, "master")]
+    background = _background(package, [(slide, "slide"), *owners] if slide else owners, master)
     return found + ([background] if background else [])
 
 
@@ -149,9 +152,10 @@ def _rect(xfrm) -> Rect | None:
     return Rect(x, y, max(width, EMU_PER_PT), max(height, EMU_PER_PT))  # a line has a width
 
 
-def _background(package, layout: str, master: str) -> Artwork | None:
-    """The background slides of ``layout`` show, if it is more than a colour."""
-    for part, whose in ((layout, "layout"), (master, "master")):
+def _background(package, owners, master: str) -> Artwork | None:
+    """The background the first of ``owners`` ((part, whose), …) with one shows, if it is
+    more than a colour."""
+    for part, whose in owners:
         bg = package.part(part).find(f"{PML}cSld/{PML}bg")
         if bg is None:
             continue
@@ -225,14 +229,15 @@ def note(place, layout_name: str, under: list[Artwork], share: float | None) -> 
 def artwork_findings(package, slides, deck, shares: DrawnShares) -> list[Finding]:
     """A note for each text box of each slide with the template's artwork under it."""
     frames = {frame.number: frame for frame in deck.slides}
-    shown: dict[tuple[str, bool], list[Artwork]] = {}
+    shown: dict[tuple, list[Artwork]] = {}
     found = []
     for slide in slides:
         tree = package.part(slide.part)
         hidden = tree.get("showMasterSp") in ("0", "false")
-        key = (slide.layout, hidden)
+        own = slide.part if tree.find(f"{PML}cSld/{PML}bg") is not None else None
+        key = (slide.layout, hidden, own)
         if key not in shown:
-            shown[key] = layout_artwork(package, slide.layout, slide.master, hidden)
+            shown[key] = layout_artwork(package, slide.layout, slide.master, hidden, own)
         if not shown[key]:
             continue
         inherited = (package.part(slide.layout), package.part(slide.master))
@@ -281,8 +286,9 @@ def layout_findings(package, slides, deck, shares: DrawnShares) -> list[Finding]
 
 
 def top_shapes(tree):
-    spTree = tree.find(f"{PML}cSld/{PML}spTree")
-    return [] if spTree is None else spTree.findall(PML + "sp")
+    """The shapes (``p:sp``) at the top of a slide's, layout's or master's shape tree."""
+    shapes = tree.find(f"{PML}cSld/{PML}spTree")
+    return [] if shapes is None else shapes.findall(PML + "sp")
 
 
 def _has_text(shape) -> bool:
