@@ -173,6 +173,7 @@ def test_a_title_with_its_own_box_and_styles_of_its_own_are_named_by_paragraph_a
     off = by[("title-off-box", None)]
     assert (off.paragraph, off.figures["moved"], off.severity) == (None, 72.0, "warning")
     assert off.figures["box"][0] == off.figures["layout_box"][0] + 72.0
+    assert off.figures["differs"] == ["x"] and "off its layout's: x " in off.message
     size = by[("style-overridden", "size")]
     assert (size.paragraph, size.runs, size.figures["value"]) == (2, (1, 3), "20 pt")
     assert size.figures["inherited"] == "44 pt"  # the master's title style

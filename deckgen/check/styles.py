@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..layout.geometry import EMU_PER_PT
 from ..render.pptx.xmlns import DML, PML
 from .fidelity import (
+    BOX_TOLERANCE,
     TITLE_TYPES,
     Inherited,
     Package,
@@ -214,26 +215,39 @@ def _pt_box(box) -> list[float | None]:
     return [None if value is None else round(value / EMU_PER_PT, 1) for value in box]
 
 
+EDGES = ("x", "y", "width", "height")
+
+
 def _off_box(shape, kind: str, context: Inherited, slide: WrittenSlide, name: str):
     own, inherited = own_box(shape), context.box(kind)
     if not moved(own, inherited):
         return []
-    pairs = [(a, b) for a, b in zip(own, inherited or own, strict=True) if a is not None]
-    distance = max((abs(a - b) for a, b in pairs if b is not None), default=0)
+    box, layout_box = _pt_box(own), _pt_box(inherited) if inherited else None
+    differ = [
+        (edge, mine, theirs)
+        for edge, mine, theirs in zip(EDGES, box, layout_box or box, strict=True)
+        if mine is not None and (theirs is None or abs(mine - theirs) > BOX_TOLERANCE / EMU_PER_PT)
+    ]
+    distance = max(
+        (abs(mine - theirs) for _e, mine, theirs in differ if theirs is not None), default=0
+    )
     figures = {
-        "box": _pt_box(own),
-        "layout_box": _pt_box(inherited) if inherited else None,
-        "moved": round(distance / EMU_PER_PT, 1) if inherited else None,
+        "box": box,
+        "layout_box": layout_box,
+        "differs": [edge for edge, _mine, _theirs in differ] if inherited else [],
+        "moved": round(distance, 1) if inherited else None,
     }
     said = f"{where(slide.number, name)}: the title has a box of its own"
     if inherited:
-        said += (
-            f", {figures['moved']:g} pt off its layout's (x, y, width, height in pt: "
-            f"{figures['box']}; the layout's: {figures['layout_box']})"
+        said += ", off its layout's: " + ", ".join(
+            f"{edge} {mine:g} pt (the layout's {_said(theirs)})" for edge, mine, theirs in differ
         )
     else:
         said += ", where neither its layout nor its master has a title box"
-    message = said
     return [
-        Finding("title-off-box", message, slide.number, slide.layout_name, name, None, (), figures)
+        Finding("title-off-box", said, slide.number, slide.layout_name, name, None, (), figures)
     ]
+
+
+def _said(points: float | None) -> str:
+    return "unset" if points is None else f"{points:g} pt"
