@@ -166,7 +166,9 @@ def test_a_title_with_its_own_box_and_styles_of_its_own_are_named_by_paragraph_a
     runs[2].font.color.rgb = RGBColor(0x33, 0x33, 0x33)
     runs[0].font.bold = True  # the master's title style is regular
     second.alignment = PP_ALIGN.LEFT  # … and centred
+    top = title.top  # the layout's, inherited
     title.left = title.left + Inches(1)  # a box of its own, an inch off the layout's
+    title.top = top  # (python-pptx would write y="0")
     path, found = _deck(tmp_path, prs)
     assert all(f.slide == 2 and f.shape == title.name for f in found), found
     by = {(f.kind, f.figures.get("property")): f for f in found}
