@@ -307,3 +307,18 @@ def test_a_layouts_own_text_colour_on_its_artwork_is_low_contrast_per_layout(tmp
                if f["shape"].startswith("Title"))  # fmt: skip
     clean = _template_check(folder, striped(folder, artwork=False))["template_findings"]
     assert [f for f in clean if f["kind"] == "low-contrast"] == []
+
+
+def test_a_template_check_that_does_not_build_has_no_findings_and_says_why(tmp_path):
+    folder = talk_folder(tmp_path)
+    template, _body = _template(folder, artwork=True)
+    outline = folder / "outline.yaml"
+    text = outline.read_text(encoding="utf-8")
+    long_title = 'title: "' + "Very " * 30 + 'long"'
+    outline.write_text(text.replace('title: "Ladder rules"', long_title), encoding="utf-8")
+    result = run_cli("template", "check", str(template), str(outline), "--json")
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert not report["builds"] and report["template_findings"] == []
+    said = run_cli("template", "check", str(template), str(outline)).output
+    assert "on the template, by layout: nothing to say" in said
