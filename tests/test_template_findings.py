@@ -322,3 +322,38 @@ def test_a_template_check_that_does_not_build_has_no_findings_and_says_why(tmp_p
     assert not report["builds"] and report["template_findings"] == []
     said = run_cli("template", "check", str(template), str(outline)).output
     assert "on the template, by layout: nothing to say" in said
+
+
+def _triangle(name: str, box, points: str) -> str:
+    """A freeform triangle in ``box`` (EMU), its path on a 100 × 100 grid."""
+    steps = ""
+    for i, pair in enumerate(points.split()):
+        x, y = pair.split(",")
+        step = "moveTo" if i == 0 else "lnTo"
+        steps += f'<a:{step}><a:pt x="{x}" y="{y}"/></a:{step}>'
+
+    return (
+        f'<p:sp {NS}><p:nvSpPr><p:cNvPr id="9{len(name)}" name="{name}"/><p:cNvSpPr/><p:nvPr/>'
+        f"</p:nvSpPr><p:spPr>{_xfrm(box)}<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/>"
+        '<a:rect l="0" t="0" r="r" b="b"/><a:pathLst><a:path w="100" h="100">'
+        f"{steps}<a:close/></a:path></a:pathLst></a:custGeom>{LIGHT}</p:spPr></p:sp>"
+    )
+
+
+def test_a_freeform_is_named_under_a_box_only_where_its_drawing_reaches(tmp_path):
+    """Two triangles with the same box over the text box's corner: one drawn in the
+    corner the text box is in, one in the opposite corner."""
+    prs = Presentation()
+    box = (Inches(4), Inches(3), Inches(4), Inches(3))  # the text box is at its top left
+    tree = prs.slide_master.shapes._spTree
+    first = tree.find("{*}sp")
+    first.addprevious(etree.fromstring(_triangle("Near", box, "0,0 60,0 0,60")))
+    first.addprevious(etree.fromstring(_triangle("Far", box, "100,40 100,100 40,100")))
+    slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank
+    text = slide.shapes.add_textbox(Inches(3), Inches(2), Inches(2), Inches(2))
+    text.name = "Corner"
+    text.text_frame.text = "On the corner"
+    _path, found = _deck(tmp_path, prs)
+    (note,) = [f for f in found if f.kind == "artwork-under-text"]
+    assert note.shape == "Corner"
+    assert note.figures["artwork"] == ["freeform filled with a gradient 'Near' on the master"]

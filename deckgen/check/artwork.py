@@ -23,6 +23,7 @@ from ..layout.geometry import EMU_PER_PT, Rect
 from ..render.pptx.xmlns import DML, PML
 from .fidelity import shape_name
 from .findings import Finding, where
+from .outlines import polygons, reaches
 
 ARTWORK_SHARE = 0.02  # of the pixels under a box: less is an edge's anti-aliasing
 TOLERANCE = 12  # a channel's difference from the plain colour that is still the colour
@@ -37,6 +38,7 @@ class Artwork:
 
     said: str  # "freeform #11 on the master"
     rect: Rect | None  # None: the whole slide (a background)
+    shapes: tuple | None = None  # a freeform's polygons on the slide (outlines.py)
 
 
 def layout_artwork(
@@ -66,6 +68,7 @@ def _shown_shapes(package, layout: str, master: str) -> list[Artwork]:
 
 def _artwork(element, whose: str) -> Artwork | None:
     tag = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+    props = None
     if tag == "graphicFrame":
         xfrm, kind = element.find(PML + "xfrm"), "chart or table"
     elif tag in _PARTS:
@@ -85,7 +88,8 @@ def _artwork(element, whose: str) -> Artwork | None:
     name = names.get("name", "") if names is not None else ""
     ident = names.get("id", "?") if names is not None else "?"
     said = f"{kind} '{name}'" if name.strip() else f"{kind} #{ident}"
-    return Artwork(f"{said} on the {whose}", rect)
+    shapes = polygons(props, rect) if tag == "sp" else None
+    return Artwork(f"{said} on the {whose}", rect, shapes)
 
 
 def _kind(element, tag: str, props) -> str | None:
@@ -180,8 +184,26 @@ def _theme_background(package, master: str, index: int) -> str | None:
     return PICTURED.get(fills[index].tag.rsplit("}", 1)[-1]) if index < len(fills) else None
 
 
-def overlapping(box: Rect, artwork: list[Artwork]) -> list[Artwork]:
-    return [art for art in artwork if art.rect is None or _overlap(box, art.rect)]
+def overlapping(box: Rect, artwork: list[Artwork], drawn: bool = True) -> list[Artwork]:
+    """The artwork under ``box``: its box overlaps, and, with ``drawn``, a freeform's
+    drawing reaches into it."""
+    return [
+        art
+        for art in artwork
+        if art.rect is None
+        or (_overlap(box, art.rect) and (not drawn or not art.shapes or reaches(art.shapes, box)))
+    ]
+
+
+def _under(box: Rect, artwork: list[Artwork], share: float | None) -> list[Artwork] | None:
+    """What to name under ``box`` (None: nothing is there): the artwork reaching into it;
+    where the pixels show artwork but no drawing reaches a sampled point, its boxes."""
+    if share is not None and share < ARTWORK_SHARE:
+        return None
+    found = overlapping(box, artwork)
+    if not found and share is not None:
+        found = overlapping(box, artwork, drawn=False)
+    return found if found or share is not None else None
 
 
 def _overlap(one: Rect, other: Rect) -> bool:
@@ -250,8 +272,8 @@ def artwork_findings(package, slides, deck, shares: DrawnShares) -> list[Finding
             if box is None or not _has_text(shape) or _on_own_fill(box, own_fills):
                 continue
             share = shares.under(frames.get(slide.number), box)
-            under = overlapping(box, shown[key])
-            if (share is None and under) or (share is not None and share >= ARTWORK_SHARE):
+            under = _under(box, shown[key], share)
+            if under is not None:
                 found.append(
                     note((slide.number, shape_name(shape)), slide.layout_name, under, share)
                 )
@@ -279,8 +301,8 @@ def layout_findings(package, slides, deck, shares: DrawnShares) -> list[Finding]
             if box is None:
                 continue
             share = shares.under(frames.get(number), box)
-            under = overlapping(box, artwork)
-            if (share is None and under) or (share is not None and share >= ARTWORK_SHARE):
+            under = _under(box, artwork, share)
+            if under is not None:
                 found.append(note((None, shape_name(shape)), slide.layout_name, under, share))
     return found
 
