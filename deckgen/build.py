@@ -155,6 +155,7 @@ class Prepared:
     diagnostics: tuple[Diagnostic, ...]
     template: OnTemplate | None = None
     plan: Plan | None = None  # planned minutes and clock times
+    grounds: object | None = None  # on a template, its layouts' drawn grounds (the checks')
 
 
 def load(options: BuildOptions):
@@ -207,7 +208,7 @@ def prepare(
     profile = outline.audiences.get(audience) if audience else None
     if profile is not None:
         diagnostics += _over_the_slot(audience, profile, time, plan)
-    return Prepared(tailored, deck, report, time, tuple(diagnostics), on, plan)
+    return Prepared(tailored, deck, report, time, tuple(diagnostics), on, plan, grounds)
 
 
 def _over_the_slot(audience: str, profile, time: TalkTime, plan: Plan) -> list[Diagnostic]:

@@ -12,6 +12,13 @@ build, found in what deckgen laid out and what it wrote.
 Each finding is a Diagnostic (topic "accessibility") naming its slide or page and,
 where there is one, the outline line it came from. ``deckgen check`` prints them with
 the smallest text of each slide; ``build --strict`` fails on any.
+
+What a deck does to its template is apart (issue 20, ``docs/checks.md``):
+:mod:`deckgen.check.findings` gathers low contrast (``readable.py``), artwork under text
+(``artwork.py``), the layouts' own colours on their artwork (``inks.py``), titles off
+their box and overridden styles (``styles.py``, reading the deck as ``fidelity.py``
+measures it) into ``Finding`` records naming slide or layout, shape, paragraph and runs,
+which ``deckgen check`` and ``deckgen template check`` list under ``template_findings``.
 """
 
 from __future__ import annotations

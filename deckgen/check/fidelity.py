@@ -75,7 +75,7 @@ def _share(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
-class _Package:
+class Package:
     """The parts of a zipped package, parsed once, found by relationship."""
 
     def __init__(self, archive: zipfile.ZipFile):
@@ -107,28 +107,36 @@ def measure_fidelity(path) -> Fidelity:
     """Read the deck at ``path`` (a .pptx) and count, slide by slide."""
     result = Fidelity()
     with zipfile.ZipFile(path) as archive:
-        package = _Package(archive)
-        presentation = "ppt/presentation.xml"
-        ids = package.part(presentation).iterfind(f"{PML}sldIdLst/{PML}sldId")
-        for number, slide_id in enumerate(ids, start=1):
-            (slide,) = package.related(presentation, slide_id.get(REL + "id"))
+        package = Package(archive)
+        for number, slide in slide_parts(package):
             _measure_slide(package, slide, number, result)
     return result
 
 
-def _measure_slide(package: _Package, slide: str, number: int, result: Fidelity) -> None:
+def slide_parts(package: Package) -> list[tuple[int, str]]:
+    """(number from 1, part name) of each slide, in the presentation's order."""
+    presentation = "ppt/presentation.xml"
+    ids = package.part(presentation).iterfind(f"{PML}sldIdLst/{PML}sldId")
+    found = []
+    for number, slide_id in enumerate(ids, start=1):
+        (slide,) = package.related(presentation, slide_id.get(REL + "id"))
+        found.append((number, slide))
+    return found
+
+
+def _measure_slide(package: Package, slide: str, number: int, result: Fidelity) -> None:
     (layout,) = package.related(slide, "slideLayout")
     (master,) = package.related(layout, "slideMaster")
     themes = package.related(master, "theme")
-    theme_fonts = _theme_fonts(package.part(themes[0])) if themes else set()
-    context = _Inherited(package.part(layout), package.part(master))
+    fonts = theme_fonts(package.part(themes[0])) if themes else set()
+    context = Inherited(package.part(layout), package.part(master))
     for shape in package.part(slide).iter(PML + "sp"):
-        name = shape.find(f"{PML}nvSpPr/{PML}cNvPr").get("name", "")
+        name = shape_name(shape)
         placeholder = shape.find(f"{PML}nvSpPr/{PML}nvPr/{PML}ph")
         _count_text(shape, placeholder is not None, result, FidelityFinding(number, name, ""))
         runs = shape.findall(f".//{DML}p/*")
         runs = [run for run in runs if run.tag in (DML + "r", DML + "fld")]
-        _count_fonts(runs, theme_fonts, result)
+        _count_fonts(runs, fonts, result)
         if placeholder is None:
             continue
         result.placeholder_runs += len(runs)
@@ -151,7 +159,13 @@ def _count_text(shape, in_placeholder: bool, result: Fidelity, where: FidelityFi
         result.findings.append(FidelityFinding(where.slide, where.shape, "free text"))
 
 
-def _theme_fonts(theme) -> set[str]:
+def shape_name(shape) -> str:
+    """A shape's name (``p:cNvPr/@name``); '' where it has none."""
+    names = shape.find(f"{PML}nvSpPr/{PML}cNvPr")
+    return names.get("name", "") if names is not None else ""
+
+
+def theme_fonts(theme) -> set[str]:
     found = set()
     for kind in ("majorFont", "minorFont"):
         latin = theme.find(f".//{DML}fontScheme/{DML}{kind}/{DML}latin")
@@ -160,17 +174,17 @@ def _theme_fonts(theme) -> set[str]:
     return found
 
 
-def _count_fonts(runs, theme_fonts: set[str], result: Fidelity) -> None:
+def _count_fonts(runs, fonts: set[str], result: Fidelity) -> None:
     for run in runs:
         latin = run.find(f"{DML}rPr/{DML}latin")
         typeface = latin.get("typeface", "") if latin is not None else ""
         if not typeface or typeface.startswith("+"):
             continue
         result.runs_naming_a_font += 1
-        result.runs_naming_theme_font += typeface in theme_fonts
+        result.runs_naming_theme_font += typeface in fonts
 
 
-class _Inherited:
+class Inherited:
     """What a slide's title inherits from its layout and master: its box, alignment and
     weight."""
 
@@ -193,7 +207,7 @@ class _Inherited:
 
     def box(self, kind: str) -> tuple[int | None, ...] | None:
         for shape in self.chain(kind):
-            box = _box(shape)
+            box = own_box(shape)
             if box is not None:
                 return box
         return None
@@ -204,10 +218,10 @@ class _Inherited:
             shape.find(f"{PML}txBody/{DML}lstStyle/{DML}lvl1pPr") for shape in self.chain(kind)
         ]
         levels.append(self.master.find(f"{PML}txStyles/{PML}titleStyle/{DML}lvl1pPr"))
-        return _first_set(levels, attribute, default)
+        return first_set(levels, attribute, default)
 
 
-def _first_set(levels, attribute: str, default: str) -> str:
+def first_set(levels, attribute: str, default: str) -> str:
     for level in levels:
         if level is None:
             continue
@@ -217,7 +231,7 @@ def _first_set(levels, attribute: str, default: str) -> str:
     return default
 
 
-def _box(shape) -> tuple[int | None, ...] | None:
+def own_box(shape) -> tuple[int | None, ...] | None:
     """A shape's own box (x, y, cx, cy); a part it does not write is None."""
     xfrm = shape.find(f"{PML}spPr/{DML}xfrm")
     if xfrm is None:
@@ -228,7 +242,7 @@ def _box(shape) -> tuple[int | None, ...] | None:
     return tuple(None if value is None else int(value) for value in values)
 
 
-def _moved(own, inherited) -> bool:
+def moved(own, inherited) -> bool:
     if own is None:
         return False
     if inherited is None:
@@ -237,30 +251,30 @@ def _moved(own, inherited) -> bool:
     return any(b is None or abs(a - b) > BOX_TOLERANCE for a, b in pairs)
 
 
-def _is_true(value: str | None) -> bool:
+def is_true(value: str | None) -> bool:
     return value in ("1", "true")
 
 
-def _measure_title(shape, placeholder, context: _Inherited, result: Fidelity, where) -> None:
+def _measure_title(shape, placeholder, context: Inherited, result: Fidelity, where) -> None:
     kind = placeholder.get("type")
     result.titles += 1
-    if _moved(_box(shape), context.box(kind)):
+    if moved(own_box(shape), context.box(kind)):
         result.titles_off_box += 1
         result.findings.append(FidelityFinding(where.slide, where.shape, "title off its box"))
     own_level = shape.find(f"{PML}txBody/{DML}lstStyle/{DML}lvl1pPr")
-    align = _first_set([own_level], "algn", context.level_one(kind, "algn", "l"))
-    bold = _is_true(_first_set([own_level], "b", context.level_one(kind, "b", "0")))
+    align = first_set([own_level], "algn", context.level_one(kind, "algn", "l"))
+    bold = is_true(first_set([own_level], "b", context.level_one(kind, "b", "0")))
     paragraphs = shape.findall(f"{PML}txBody/{DML}p")
-    if any(_paragraph_align(p, align) != align for p in paragraphs):
+    if any(paragraph_align(p, align) != align for p in paragraphs):
         result.titles_realigned += 1
         result.findings.append(FidelityFinding(where.slide, where.shape, "title alignment"))
     weights = [props.get("b") for props in shape.iter(DML + "rPr") if props.get("b") is not None]
-    if any(_is_true(weight) != bold for weight in weights):
+    if any(is_true(weight) != bold for weight in weights):
         result.titles_reweighted += 1
         result.findings.append(FidelityFinding(where.slide, where.shape, "title weight"))
 
 
-def _paragraph_align(paragraph, inherited: str) -> str:
+def paragraph_align(paragraph, inherited: str) -> str:
     props = paragraph.find(DML + "pPr")
     if props is None or props.get("algn") is None:
         return inherited

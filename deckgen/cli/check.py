@@ -55,12 +55,17 @@ def check(
     contrast = [d for d in rendered.result.diagnostics if d.topic == "contrast"]
     other = [d for d in rendered.result.diagnostics if d.topic not in ("contrast", TOPIC)]
     findings = [*contrast, *report.findings]
+    pptx = next(data for fmt, _path, data in outputs if fmt == "pptx")
+    seen = seen_on_template(rendered.prepared, pptx)
     if as_json:
-        click.echo(json.dumps({"ok": not findings, **report.to_json(),
-                               "findings": [d.to_json() for d in findings]}, indent=2))  # fmt: skip
+        answer = {"ok": not findings, **report.to_json()}
+        answer["findings"] = [d.to_json() for d in findings]
+        answer["template_findings"] = [f.to_json() for f in seen]
+        click.echo(json.dumps(answer, indent=2))
     else:
         echo_diagnostics(other)
         echo_diagnostics(findings, err=False)
+        _echo_seen(seen)
         click.echo(_smallest(report))
         click.echo(
             f"{len(findings)} accessibility finding(s) in {len(deck.slides)} slides: "
@@ -76,3 +81,25 @@ def _smallest(report) -> str:
         for s in report.slides
     ]
     return "smallest text (slide: pt): " + ", ".join(parts)
+
+
+def seen_on_template(prepared, pptx: bytes, layouts: bool = False):
+    """What the deck written as ``pptx`` shows of its template (deckgen/check/findings.py):
+    on a template, measured on its layouts' drawn grounds (the build's, else drawn here)."""
+    from ..check.findings import template_findings
+
+    deck, grounds = prepared.deck, prepared.grounds
+    if grounds is None and deck.design.plain:
+        from ..render.pdf.grounds import DrawnGrounds
+
+        grounds = DrawnGrounds(deck.design)
+    return template_findings(deck, pptx, grounds, layouts)
+
+
+def _echo_seen(seen) -> None:
+    """Per slide: each finding on the template, one line each."""
+    from ..check.findings import compact, counted
+
+    click.echo(f"on the template: {counted(seen)}")
+    for line in compact(seen):
+        click.echo(f"  {line}")

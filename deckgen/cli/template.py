@@ -156,8 +156,10 @@ def check(file, outline, audience, as_json, strip_macros, allow_external_links) 
     writing anything, and report the layouts used and what did not fit, read poorly, or
     had to stand in (fonts); exit 1 if the build would fail."""
     from ..build import BuildOptions, load, render_loaded
+    from ..check.findings import by_layout
     from ..errors import BuildError, DeckgenError
     from . import _resolve_outline
+    from .check import seen_on_template
 
     path, name, _shipped = _resolve_outline(outline)
     options = BuildOptions(
@@ -170,15 +172,20 @@ def check(file, outline, audience, as_json, strip_macros, allow_external_links) 
         strip_macros=strip_macros,
         allow_external_links=allow_external_links,
     )
+    seen = []
     try:
         rendered = render_loaded(load(options), options)
         diagnostics, slides, failed = rendered.result.diagnostics, rendered.result.slides, False
+        seen = seen_on_template(rendered.prepared, rendered.files[0][1], layouts=True)
     except BuildError as exc:
         diagnostics, slides, failed = exc.diagnostics, None, True
     except DeckgenError as exc:
         fail(exc)
     report = _check_report(file, name, _layouts(file, options), diagnostics, slides, failed)
+    report["template_findings"] = [finding.to_json() for finding in seen]
+    report["by_layout"] = by_layout(seen)
     if as_json:
+        del report["by_layout"]
         _print([_json(report)])
     else:
         _print(_check_lines(report))
@@ -229,4 +236,7 @@ def _check_lines(report: dict) -> list[str]:
             where = f"{item['file']}:{item['line']}:{item['column']}: " if item["file"] else ""
             hint = f" ({item['hint']})" if item["hint"] else ""
             lines.append(f"  {where}{item['severity']}: {item['message']}{hint}")
-    return lines
+    lines.append(
+        f"on the template, by layout: {len(report['template_findings']) or 'nothing to say'}"
+    )
+    return lines + report.pop("by_layout")
