@@ -84,7 +84,7 @@ def test_watch_rebuilds_after_a_save_and_keeps_the_last_good_files(tmp_path):
         lines.wait_for("built in")
         prs = Presentation(str(deck))
         assert "Saved again" in [
-            s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame
+            s.text_frame.paragraphs[0].text for s in prs.slides[0].shapes if s.has_text_frame
         ]
         good = deck.read_bytes()
 

@@ -11,8 +11,9 @@ from ..layout.chrome import concept_bars, display_style, title_box, title_items
 from ..layout.colors import readable
 from ..layout.context import Page, SlideContext
 from ..layout.fit import FitRule, fit_paragraph
-from ..layout.frames import Anchor, Item, Role, SlideLayout
+from ..layout.frames import Anchor, Item, Placeholder, Role, SlideLayout, TextBox
 from ..layout.geometry import Rect
+from ..layout.stack import stacked
 from ..layout.text import ParaStyle
 from ..outline.nodes import SlideBase, Text
 from .base import SlideKind
@@ -28,46 +29,72 @@ class ClosingSlide(SlideBase):
 
 
 def compose(slide: ClosingSlide, ctx: SlideContext) -> list[Page]:
-    design, meta = ctx.design, ctx.talk.meta
+    design = ctx.design
     box, palette = design.closing, design.palette
     background = design.stage(palette.primary)
     ink = palette.on(background)
-    left, width = design.grid.margin, design.grid.content_width
     if design.plain:  # on a template: its title box and colours; no bars of ours
         items: list[Item] = title_items(ctx, slide.title, palette.primary)
     else:
-        items = [_title(ctx, slide.title, ink), *concept_bars(design, left, box.bars_top)]
-    if slide.message:
-        items.append(_message(ctx, slide.message, ink))
-    who = " · ".join(s for s in (meta.presenter, meta.organisation) if s)
-    if who:
-        para = ctx.text.set(who, width, ParaStyle(design.scale.caption, ink, bold=True))
-        rect = Rect(left, box.presenter_top, width, box.presenter_height)
-        items.append(ctx.text.box(rect, [para], Role.CAPTION, "Presenter"))
-    if slide.show_disclosure and meta.disclosure:
-        rect = Rect(left, box.disclosure_top, width, box.disclosure_height)
-        ground = design.ground_at(SlideLayout.TITLE_ONLY, rect, background)
-        faint = palette.tint(ink, palette.disclosure_tint)
-        small = ParaStyle(design.scale.disclosure, readable(faint, ground))
-        items.append(
-            ctx.text.box(
-                rect,
-                [ctx.text.set(meta.disclosure, width, small)],
-                Role.FOOTER,
-                "Disclosure",
-                anchor=Anchor.BOTTOM,
-            )
-        )
+        bars = concept_bars(design, design.grid.margin, box.bars_top)
+        items = [_title(ctx, slide.title, ink), *bars]
+    items += _below_title(ctx, slide, ink, background)
     return [
         Page(
             slide.title,
             items,
             slide.notes or "",
-            SlideLayout.TITLE_ONLY,
+            SlideLayout.CONTENT,
             background=background,
             chrome=False,
         )
     ]
+
+
+def _below_title(ctx: SlideContext, slide: ClosingSlide, ink: str, background: str) -> list[Item]:
+    """The message and the presenter as paragraphs of the layout's body placeholder,
+    where each stands as in a box of its own (else in their boxes, and the engine says
+    what does not fit), and the disclosure in the footer placeholder."""
+    blocks = [_message(ctx, slide.message, ink)] if slide.message else []
+    blocks += _presenter(ctx, ink)
+    one = stacked(blocks, "Message", Role.BODY, Placeholder.BODY)
+    items: list[Item] = blocks if one is None else [one]
+    if slide.show_disclosure and ctx.talk.meta.disclosure:
+        items.append(_disclosure(ctx, ink, background))
+    return items
+
+
+def _presenter(ctx: SlideContext, ink: str) -> list[TextBox]:
+    design, meta = ctx.design, ctx.talk.meta
+    who = " · ".join(s for s in (meta.presenter, meta.organisation) if s)
+    if not who:
+        return []
+    width = design.grid.content_width
+    para = ctx.text.set(who, width, ParaStyle(design.scale.caption, ink, bold=True))
+    rect = Rect(
+        design.grid.margin, design.closing.presenter_top, width, design.closing.presenter_height
+    )
+    return [ctx.text.box(rect, [para], Role.CAPTION, "Presenter")]
+
+
+def _disclosure(ctx: SlideContext, ink: str, background: str) -> TextBox:
+    """The small print, as a footer is (read as such, not as the slide's content), in the
+    footer placeholder the closing slide leaves free."""
+    design, palette = ctx.design, ctx.design.palette
+    width = design.grid.content_width
+    box = design.closing
+    rect = Rect(design.grid.margin, box.disclosure_top, width, box.disclosure_height)
+    ground = design.ground_at(SlideLayout.CONTENT, rect, background)
+    faint = palette.tint(ink, palette.disclosure_tint)
+    small = ParaStyle(design.scale.disclosure, readable(faint, ground))
+    return ctx.text.box(
+        rect,
+        [ctx.text.set(ctx.talk.meta.disclosure, width, small)],
+        Role.FOOTER,
+        "Disclosure",
+        anchor=Anchor.BOTTOM,
+        placeholder=Placeholder.FOOTER,
+    )
 
 
 def _title(ctx: SlideContext, title: str, ink: str) -> Item:
@@ -86,7 +113,7 @@ def _title(ctx: SlideContext, title: str, ink: str) -> Item:
     return title_box(ctx, rect, fit_paragraph(ctx, title, rect.w, style, rule, room=rect.h))
 
 
-def _message(ctx: SlideContext, message: str, ink: str) -> Item:
+def _message(ctx: SlideContext, message: str, ink: str) -> TextBox:
     design = ctx.design
     box, scale = design.closing, design.scale
     rule = FitRule(
@@ -108,7 +135,7 @@ KIND = SlideKind(
     "closing",
     ClosingSlide,
     compose,
-    slide_layout=SlideLayout.TITLE_ONLY,
+    slide_layout=SlideLayout.CONTENT,
     staged=True,
     title_label="closing",
 )

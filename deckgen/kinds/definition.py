@@ -15,6 +15,7 @@ from ..layout.fit import FitRule, continued_notes, continued_title, fit, split_l
 from ..layout.frames import Align, Item, Paragraph, Placeholder, Role, Shape, ShapeKind
 from ..layout.geometry import Rect
 from ..layout.handout_blocks import Citation
+from ..layout.stack import stacked
 from ..layout.text import ParaStyle, height
 from ..outline.nodes import Name, SlideBase, Text
 from .base import SlideKind
@@ -125,21 +126,22 @@ def _quote_items(
         ),
     )
     mark_rect = Rect(area.x - box.mark_width, top - box.mark_rise, box.mark_width, height([mark]))
-    items: list[Item] = [
-        ctx.text.box(mark_rect, [mark], Role.DECORATION, "Quote mark"),
-        ctx.text.box(
-            Rect(area.x, top, area.w, quote_h),
-            share.lines,
-            Role.QUOTE,
-            "Quote",
-            placeholder=Placeholder.BODY,
-            pos=ctx.report.pos,
-        ),
-    ]
-    if last:
-        said = Rect(area.x, top + quote_h + box.attribution_gap, area.w, said_h)
-        items.append(ctx.text.box(said, [share.attribution], Role.ATTRIBUTION, "Attribution"))
-    return items
+    quote = ctx.text.box(
+        Rect(area.x, top, area.w, quote_h),
+        share.lines,
+        Role.QUOTE,
+        "Quote",
+        placeholder=Placeholder.BODY,
+        pos=ctx.report.pos,
+    )
+    items: list[Item] = [ctx.text.box(mark_rect, [mark], Role.DECORATION, "Quote mark")]
+    if not last:
+        return [*items, quote]
+    # the attribution: the quote placeholder's last paragraph (apart where it must be)
+    rect = Rect(area.x, top + quote_h + box.attribution_gap, area.w, said_h)
+    said = ctx.text.box(rect, [share.attribution], Role.ATTRIBUTION, "Attribution")
+    one = stacked([quote, said], "Quote", Role.QUOTE, Placeholder.BODY, ctx.report.pos)
+    return [*items, *([quote, said] if one is None else [one])]
 
 
 def _icon(ctx: SlideContext, concept, accent: str) -> list[Item]:

@@ -10,6 +10,7 @@ from ..layout.context import Page, SlideContext
 from ..layout.fit import FitRule, fit_paragraph
 from ..layout.frames import Item, Placeholder, Role, Shape, ShapeKind, SlideLayout
 from ..layout.geometry import Rect
+from ..layout.stack import stacked
 from ..layout.text import ParaStyle
 from ..outline.nodes import SlideBase, Text
 from .base import SlideKind
@@ -38,10 +39,7 @@ def compose(slide: TitleSlide, ctx: SlideContext) -> list[Page]:
     items += concept_bars(
         design, design.grid.margin, design.title_slide.bars_top, design.palette.primary
     )
-    if subtitle:
-        items.append(_subtitle(ctx, subtitle))
-    if presenter:
-        items.append(_presenter(ctx, presenter))
+    items += _under_title(ctx, subtitle, presenter)
     items += _discs(ctx)
     if ctx.talk.theme.logo:
         grid, logo = design.grid, design.title_slide.logo
@@ -67,6 +65,17 @@ def _title(ctx: SlideContext, title: str) -> Item:
     style = display_style(design, design.scale.hero, design.palette.title)
     para = fit_paragraph(ctx, title, rect.w, style, rule, lines=box.title_lines, room=rect.h)
     return title_box(ctx, rect, para)
+
+
+def _under_title(ctx: SlideContext, subtitle: str | None, presenter: list[str]) -> list[Item]:
+    """The subtitle and the presenter lines below it, as paragraphs of the layout's
+    subtitle placeholder where each stands as in a box of its own (else in their boxes,
+    and the engine says what does not fit)."""
+    blocks = ([_subtitle(ctx, subtitle)] if subtitle else []) + (
+        [_presenter(ctx, presenter)] if presenter else []
+    )
+    one = stacked(blocks, "Subtitle", Role.SUBTITLE, Placeholder.SUBTITLE)
+    return blocks if one is None else [one]
 
 
 def _subtitle(ctx: SlideContext, subtitle: str) -> Item:

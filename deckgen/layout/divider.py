@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .chrome import display_style, template_title_items, title_box
 from .context import Page, SlideContext
 from .fit import FitRule, fit_paragraph
-from .frames import Anchor, Item, Role, Shape, ShapeKind, SlideLayout
+from .frames import Anchor, Item, Placeholder, Role, Shape, ShapeKind, SlideLayout
 from .geometry import Rect
 from .text import ParaStyle, height
 
@@ -45,6 +45,7 @@ def compose_divider(section: TalkSection, number: int, ctx: SlideContext) -> lis
             [label],
             Role.LABEL,
             "Section number",
+            placeholder=Placeholder.BODY,
         )
     ]
     title = _title(ctx, section.title, width, ink)
@@ -90,7 +91,7 @@ def _subtitle(ctx: SlideContext, subtitle: str, below: int, width: int, ink: str
     room = design.grid.body_bottom - top
     para = fit_paragraph(ctx, subtitle, width, style, rule, room=room)
     rect = Rect(design.grid.margin, top, width, height([para]))
-    return ctx.text.box(rect, [para], Role.SUBTITLE, "Subtitle")
+    return ctx.text.box(rect, [para], Role.SUBTITLE, "Subtitle", placeholder=Placeholder.SUBTITLE)
 
 
 def _title(ctx: SlideContext, title: str, width: int, ink: str):

@@ -4,6 +4,7 @@ message, the presenter and the disclosure; no footer."""
 from __future__ import annotations
 
 from deckgen.layout.frames import Anchor, Placeholder, Role, SlideLayout, SlideSource
+from deckgen.layout.geometry import pt
 
 from ..layout.support import (
     CONCEPTS,
@@ -40,12 +41,12 @@ def test_the_closing_slide_has_its_parts_and_no_footer():
         "Accent 1",
         "Accent 2",
         "Accent 3",
-        "Message",
-        "Presenter",
+        "Message",  # with the presenter
         "Disclosure",
     ]
-    assert slide.layout is SlideLayout.TITLE_ONLY
-    assert placeholders(slide) == [Placeholder.TITLE]
+    assert slide.layout is SlideLayout.CONTENT
+    assert placeholders(slide) == [Placeholder.TITLE, Placeholder.BODY]
+    assert named(slide, "Disclosure").placeholder is Placeholder.FOOTER
     assert slide.source == SlideSource(0, 1, "closing", "end")
     assert (slide.number, slide.title) == (2, "Thank you")  # the default title
 
@@ -64,8 +65,9 @@ def test_the_closing_slide_is_in_the_primary_colour_with_text_that_reads_on_it()
     )
     assert title.paragraphs[0].color == ink
     assert title.paragraphs[0].size == deck.design.scale.closing
-    assert named(slide, "Message").paragraphs[0].color == ink
-    assert text_of(named(slide, "Presenter")) == "Pat Example · Fixture Works"
+    message, presenter = named(slide, "Message").paragraphs
+    assert message.color == presenter.color == ink
+    assert presenter.text == "Pat Example · Fixture Works" and presenter.runs[0].bold
     disclosure = named(slide, "Disclosure")
     assert text_of(disclosure) == "Written by hand for the tests."
     assert disclosure.paragraphs[0].color == palette.tint(ink, palette.disclosure_tint)
@@ -86,6 +88,28 @@ def test_the_disclosure_can_be_left_out():
     deck = deck_from(closing_talk("{kind: closing}", meta="{title: Talk}", head=""))
     # no disclosure, no presenter, no message and no concepts (so no bars): the title alone
     assert names(deck.slides[-1]) == ["Title"]
+
+
+def test_the_message_and_presenter_share_the_body_placeholder_where_their_boxes_stood():
+    deck = deck_from(closing_talk())
+    box, slide = deck.design.closing, deck.slides[-1]
+    body = named(slide, "Message")
+    assert (body.placeholder, body.role) == (Placeholder.BODY, Role.BODY)
+    assert body.rect.y == box.message_top
+    assert body.rect.bottom == box.presenter_top + box.presenter_height
+    message, presenter = body.paragraphs
+    assert abs(body.rect.y + pt(message.height + presenter.space_before) - box.presenter_top) <= 1
+    # the message keeps the narrower measure it was balanced for
+    assert message.measure is not None and message.measure < body.rect.w
+    disclosure = named(slide, "Disclosure")
+    assert (disclosure.role, disclosure.anchor) == (Role.FOOTER, Anchor.BOTTOM)
+
+
+def test_without_a_message_the_presenter_fills_the_body_placeholder():
+    deck = deck_from(closing_talk("{kind: closing}"))
+    body = named(deck.slides[-1], "Message")
+    assert text_of(body) == "Pat Example · Fixture Works"
+    assert body.rect.y == deck.design.closing.presenter_top
 
 
 def test_the_closing_slide_stays_inside_the_margins():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from deckgen.kinds import kind_named
 from deckgen.layout.frames import Picture, Placeholder, Role, Shape, SlideLayout, SlideSource
+from deckgen.layout.geometry import pt
 from deckgen.layout.handout import Citation
 from deckgen.layout.measure import AfmMeasurer
 
@@ -22,7 +23,6 @@ from ..layout.support import (
     outline_text,
     placeholders,
     talk_from,
-    text_of,
 )
 
 REFERENCES = """\
@@ -52,8 +52,7 @@ def test_a_definition_has_its_mark_quote_attribution_and_icon():
         "Title",
         "Accent rule",
         "Quote mark",
-        "Quote",
-        "Attribution",
+        "Quote",  # with the attribution
         "Icon disc",
         "Security icon",
         "Footer",
@@ -71,16 +70,14 @@ def test_the_quote_is_large_and_the_attribution_cites_its_reference_number():
     palette, accent = design.palette, "1F5AA6"
     quote = named(slide, "Quote")
     assert (quote.placeholder, quote.role) == (Placeholder.BODY, Role.QUOTE)
-    assert text_of(quote) == "A lock keeps a door shut until the right key turns it."
-    assert {p.size for p in quote.paragraphs} == {design.scale.quote}
-    assert all(r.italic for p in quote.paragraphs for r in p.runs)
-    assert quote.paragraphs[0].color == palette.text
-    attribution = named(slide, "Attribution")
-    assert attribution.role is Role.ATTRIBUTION
+    words, attribution = quote.paragraphs
+    assert words.text == "A lock keeps a door shut until the right key turns it."
+    assert words.size == design.scale.quote and all(r.italic for r in words.runs)
+    assert words.color == palette.text
     # the dictionary is the outline's second reference
-    assert text_of(attribution) == "— The Dictionary, Entry for lock [2]"
-    assert attribution.paragraphs[0].color == accent
-    assert attribution.rect.y >= quote.rect.bottom
+    assert attribution.text == "— The Dictionary, Entry for lock [2]"
+    assert attribution.color == accent and attribution.size == design.scale.attribution
+    assert not any(r.italic for r in attribution.runs)
     assert named(slide, "Quote mark").paragraphs[0].color == accent
     assert named(slide, "Accent rule").fill == accent
 
@@ -100,8 +97,8 @@ def test_without_an_icon_the_quote_takes_the_width():
     (slide,) = deck.slides
     assert "Icon disc" not in names(slide)
     assert named(slide, "Quote").rect.right == deck.design.grid.body_box.right
-    assert text_of(named(slide, "Attribution")) == "— The Dictionary"
-    assert named(slide, "Attribution").paragraphs[0].color == "2E7D32"
+    attribution = named(slide, "Quote").paragraphs[-1]
+    assert (attribution.text, attribution.color) == ("— The Dictionary", "2E7D32")
 
 
 def test_every_definition_starts_at_the_same_height():
@@ -121,20 +118,39 @@ def test_a_long_quote_continues_between_lines():
     )
     assert [s.continued for s in slides] == [False] + [True] * (len(slides) - 1)
     assert {s.source for s in slides} == {SlideSource(0, 0, "definition", "lock")}
-    # the attribution on the last slide only, the icon on the first only
-    assert ["Attribution" in names(s) for s in slides] == [False] * (len(slides) - 1) + [True]
+    # the attribution on the last slide only (the quote's last paragraph), the icon on
+    # the first only
+    attributions = [named(s, "Quote").paragraphs[-1].text.startswith("—") for s in slides]
+    assert attributions == [False] * (len(slides) - 1) + [True]
     assert ["Security icon" in names(s) for s in slides] == [True] + [False] * (len(slides) - 1)
     assert all("Quote mark" in names(s) and "Quote" in names(s) for s in slides)
     # nothing lost or repeated, at the floor
-    words = " ".join(text_of(named(s, "Quote")) for s in slides).split()
+    said = [p for s in slides for p in named(s, "Quote").paragraphs if not p.text.startswith("—")]
+    words = " ".join(p.text for p in said).split()
     assert words == quote.split()
-    assert {p.size for s in slides for p in named(s, "Quote").paragraphs} == {18}
+    assert {p.size for p in said} == {18}
     (warning,) = deck.diagnostics
     assert "the quote is too long even at 18 pt" in warning.message
     assert f"continued on {len(slides) - 1} '(cont.)' slide(s)" in warning.message
     assert warning.pos.line == line_of(text, "kind: definition")
     assert_inside(deck)
     assert_text_fits(deck)
+
+
+def test_the_attribution_stands_in_the_quotes_placeholder_where_its_box_stood():
+    """The attribution is the quote placeholder's last paragraph, its space before the
+    gap the design puts between quote and attribution; the quote keeps its balanced
+    measure, the attribution the full width."""
+    deck = deck_from(definition())
+    design, (slide,) = deck.design, deck.slides
+    quote = named(slide, "Quote")
+    words, attribution = quote.paragraphs
+    gap = design.definition.attribution_gap
+    assert abs(pt(attribution.space_before) - gap) <= 1
+    assert abs(pt(quote.content_height) - quote.rect.h) <= 1
+    assert attribution.measure == quote.rect.w
+    assert words.measure is not None and words.measure <= quote.rect.w
+    assert deck.diagnostics == ()
 
 
 def test_a_quote_that_shrinks_warns_with_the_quotes_size():

@@ -15,7 +15,6 @@ from ..layout.support import (
     of_kind,
     outline_text,
     placeholders,
-    text_of,
 )
 
 REFERENCES = """\
@@ -54,7 +53,7 @@ def test_references_are_numbered_in_the_outlines_order():
     assert slide.notes == "References for this talk."
     # the definition cites the number the references slide gives
     (definition,) = of_kind(deck, "definition")
-    assert text_of(named(definition, "Attribution")).endswith("[2]")
+    assert named(definition, "Quote").paragraphs[-1].text.endswith("[2]")
     assert deck.diagnostics == ()
 
 

@@ -14,6 +14,7 @@ from deckgen.layout.frames import (
     SlideSource,
     TextBox,
 )
+from deckgen.layout.geometry import pt
 
 from ..layout.support import (
     CONCEPTS,
@@ -50,8 +51,7 @@ def test_the_title_slide_has_its_parts_and_no_footer():
         "Accent 1",
         "Accent 2",
         "Accent 3",
-        "Subtitle",
-        "Presenter",
+        "Subtitle",  # with the presenter lines
         "Security disc",
         "Security icon",
         "Safety disc",  # the third concept has no icon: no disc
@@ -79,16 +79,16 @@ def test_the_title_and_subtitle_fill_their_placeholders_in_the_designs_type():
     (para,) = title.paragraphs
     assert (para.size, para.color, para.runs[0].bold) == (scale.hero, palette.primary, True)
     assert (subtitle.placeholder, subtitle.role) == (Placeholder.SUBTITLE, Role.SUBTITLE)
-    assert text_of(subtitle) == "A small talk about both"
+    assert subtitle.paragraphs[0].text == "A small talk about both"
     assert subtitle.paragraphs[0].color == palette.muted
     assert title.rect.w == subtitle.rect.w == design.title_slide.text_width
 
 
 def test_the_presenter_line_names_the_presenter_then_the_rest():
     deck = deck_from(title_talk())
-    presenter = named(deck.slides[0], "Presenter")
+    subtitle = named(deck.slides[0], "Subtitle")
     palette = deck.design.palette
-    first, rest = presenter.paragraphs
+    _, first, rest = subtitle.paragraphs
     assert (first.text, first.color, first.runs[0].bold) == ("Pat Example", palette.text, True)
     assert (rest.text, rest.color) == ("Fixture Works · 2030", palette.muted)
 
@@ -115,7 +115,7 @@ def test_the_slide_may_override_the_meta_title_and_subtitle():
     slide = deck.slides[0]
     assert slide.title == "Own title"
     assert text_of(named(slide, "Title")) == "Own title"
-    assert text_of(named(slide, "Subtitle")) == "Own subtitle"
+    assert named(slide, "Subtitle").paragraphs[0].text == "Own subtitle"
     assert slide.notes == "Own title. Own subtitle"
 
 
@@ -166,4 +166,38 @@ def test_an_absurd_title_is_an_error_at_the_title_slides_line():
 def test_every_text_box_on_the_title_slide_is_a_text_box():
     deck = deck_from(title_talk())
     texts = [i for i in deck.slides[0].items if isinstance(i, TextBox)]
-    assert [t.name for t in texts] == ["Title", "Subtitle", "Presenter"]
+    assert [t.name for t in texts] == ["Title", "Subtitle"]
+
+
+def test_the_presenter_lines_stand_in_the_subtitle_placeholder_where_their_box_stood():
+    """The subtitle placeholder holds the subtitle and, below it, the presenter lines,
+    the first of them as far down as the presenter's own box started."""
+    deck = deck_from(title_talk())
+    design = deck.design
+    box = design.title_slide
+    subtitle = named(deck.slides[0], "Subtitle")
+    assert subtitle.rect.y == box.subtitle_top and subtitle.rect.x == design.grid.margin
+    assert subtitle.rect.bottom == box.presenter_top + box.presenter_height
+    words, name, rest = subtitle.paragraphs
+    assert [name.text, rest.text] == ["Pat Example", "Fixture Works · 2030"]
+    top = subtitle.rect.y + pt(words.height + name.space_before)
+    assert abs(top - box.presenter_top) <= 1  # EMU: rounding only
+    assert rest.space_before == 0
+    assert_text_fits(deck)
+
+
+def test_without_a_subtitle_the_presenter_lines_fill_the_subtitle_placeholder():
+    deck = deck_from(title_talk(meta="{title: T, presenter: Pat Example}"))
+    (subtitle,) = [i for i in deck.slides[0].items if getattr(i, "name", "") == "Subtitle"]
+    assert text_of(subtitle) == "Pat Example"
+    assert subtitle.placeholder is Placeholder.SUBTITLE
+    assert subtitle.rect.y == deck.design.title_slide.presenter_top
+
+
+def test_a_subtitle_too_long_for_its_box_is_still_an_error():
+    """Stacked or not, the subtitle has its box: one that overflows it is reported as
+    before (never set over the presenter lines)."""
+    long = "A subtitle that goes on and on " * 8
+    text = title_talk(meta=f"{{title: T, subtitle: '{long.strip()}', presenter: P}}")
+    (err,) = build_errors(text)
+    assert "the subtitle does not fit" in err.message

@@ -72,7 +72,7 @@ def test_colours_deckgen_picks_itself_are_made_readable():
     )
     assert [d.message for d in deck.diagnostics if "contrast" in d.message] == []
     (definition,) = of_kind(deck, "definition")
-    said = next(i for i in definition.items if i.name == "Attribution").paragraphs[0]
+    said = next(i for i in definition.items if i.name == "Quote").paragraphs[-1]
     assert said.color != "FFE066" and contrast(said.color, "FFFFFF") >= 3.0
 
 

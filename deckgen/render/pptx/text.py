@@ -40,7 +40,8 @@ def fill_text_frame(body, box: TextBox, ink: Ink) -> None:
     ):
         body_pr.set(name, str(emu(value)))
     font = ink.heading_font if box.role is Role.TITLE else ink.body_font
-    write_paragraphs(body, box.paragraphs, font, ink, box.field)
+    width = box.rect.w - ins.left - ins.right
+    write_paragraphs(body, box.paragraphs, font, ink, box.field, width)
 
 
 _P = DML + "p"
@@ -54,28 +55,38 @@ CODE_FONT = "Courier New"
 _CODE_TYPEFACE = f'</a:solidFill><a:latin typeface="{CODE_FONT}"/>'
 
 
-def write_paragraphs(body, paragraphs, font: str, ink: Ink, field: str | None = None):
+def write_paragraphs(
+    body, paragraphs, font: str, ink: Ink, field: str | None = None, width: int | None = None
+):
     """Paragraphs into a text body element as runs in ``font`` (a theme font reference)
-    and theme colours. They are written as DrawingML markup and parsed at once: a fraction
-    of the time of making their elements one by one (a 1,000-slide deck has 300,000)."""
+    and theme colours (``width``: EMU of the box's text area, where a paragraph set
+    narrower gets a right margin). They are written as DrawingML markup and parsed at
+    once: a fraction of the time of making their elements one by one (a 1,000-slide deck
+    has 300,000)."""
     for old in body.findall(_P):
         body.remove(old)
     markup = [f"<x {NAMESPACES}>"]
-    paragraphs_markup(markup, paragraphs, font, ink, field)
+    paragraphs_markup(markup, paragraphs, font, ink, field, width)
     markup.append("</x>")
     body.extend(parse_markup(markup))
 
 
 def paragraphs_markup(
-    markup: list[str], paragraphs, font: str, ink: Ink, field: str | None = None
+    markup: list[str],
+    paragraphs,
+    font: str,
+    ink: Ink,
+    field: str | None = None,
+    width: int | None = None,
 ) -> None:
     """The ``a:p`` elements of ``paragraphs`` as markup, added to ``markup`` (one empty
     paragraph without a bullet if there are none: a text body needs one)."""
     if not paragraphs:
         markup.append("<a:p><a:pPr><a:buNone/></a:pPr></a:p>")
-    for para in paragraphs:
+    margins = _right_margins(paragraphs, width)
+    for para, right in zip(paragraphs, margins, strict=True):
         markup.append("<a:p>")
-        _paragraph_properties(markup, para, ink)
+        _paragraph_properties(markup, para, ink, right)
         if field == "slidenum":
             _slide_number_field(markup, para, font, ink)
         else:
@@ -159,7 +170,23 @@ def _typeface(para: Paragraph, font: str, ink: Ink) -> str:
 _WORDS = re.compile(r"\s*\S+\s*|\s+")
 
 
-def _paragraph_properties(markup: list[str], para: Paragraph, ink: Ink) -> None:
+def _right_margins(paragraphs, width: int | None) -> list[str]:
+    """Each paragraph's ``marR`` where one was set narrower than the text area it stands
+    in (one box of several blocks: layout/stack.py), so PowerPoint breaks its lines
+    where layout did; then every paragraph says its own (LibreOffice gives a paragraph
+    without one the one before's). Nothing where all were set for the whole width."""
+    rights = [
+        max(0, int(width) - int(p.margin_left) - int(p.measure))
+        if width is not None and p.measure is not None
+        else 0
+        for p in paragraphs
+    ]
+    if not any(rights):
+        return [""] * len(paragraphs)
+    return [f' marR="{right}"' for right in rights]
+
+
+def _paragraph_properties(markup: list[str], para: Paragraph, ink: Ink, right: str = "") -> None:
     level = f' lvl="{para.level}"' if para.level else ""
     align = _ALGN[para.align]
     inherited = ink.inherited
@@ -167,7 +194,7 @@ def _paragraph_properties(markup: list[str], para: Paragraph, ink: Ink) -> None:
     inherits = inherited is not None and inherited.align(para.level) == align
     algn = "" if inherits else f' algn="{align}"'
     markup.append(
-        f'<a:pPr{algn}{level} marL="{int(para.margin_left)}" '
+        f'<a:pPr{algn}{level} marL="{int(para.margin_left)}"{right} '
         f'indent="{-int(para.hanging)}">'
         # children in schema order: lnSpc, spcBef, spcAft, buClr, buSzPct, buFont, buChar|buNone
         f'<a:lnSpc><a:spcPts val="{centipoints(para.line_pitch)}"/></a:lnSpc>'
