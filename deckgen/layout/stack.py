@@ -33,7 +33,7 @@ def stacked(
     placeholder: Placeholder,
     pos: SourcePos | None = None,
 ) -> TextBox | None:
-    """``boxes`` (top to bottom, without insets) as one top-anchored box in
+    """``boxes`` (top to bottom) as one top-anchored box in
     ``placeholder``; None where one's text does not fit its box, runs into the next
     one's, or a paragraph set otherwise than left would move (then the kind keeps the
     boxes apart, and the engine reports what does not fit, as it always has)."""
@@ -69,19 +69,17 @@ def stacked(
 
 
 def _unfit(box: TextBox) -> bool:
-    """Whether the text is taller than its box (the engine's test) or the box has
-    insets (what :func:`stacked` does not move)."""
-    insets = box.insets
-    return pt(box.content_height) > box.rect.h + 1 or any(
-        (insets.left, insets.top, insets.right, insets.bottom)
-    )
+    """Whether the text is taller than its box (the engine's test)."""
+    return pt(box.content_height) > box.rect.h + 1
 
 
 def _moved(para: Paragraph, box: TextBox, left: int) -> Paragraph:
     """``para`` of ``box`` in a box whose left edge is ``left``: as far in from it as
-    it was, and as wide as it was set."""
-    shift = box.rect.x - left
-    measure = para.measure if para.measure is not None else box.rect.w - para.margin_left
+    it was (its box's left inset included), and as wide as it was set."""
+    insets = box.insets
+    shift = box.rect.x + insets.left - left
+    inner = box.rect.w - insets.left - insets.right
+    measure = para.measure if para.measure is not None else inner - para.margin_left
     return replace(para, margin_left=para.margin_left + shift, measure=measure)
 
 

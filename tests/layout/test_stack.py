@@ -67,8 +67,17 @@ def test_what_would_move_or_overflow_stays_apart():
     assert one(upper, overlapping) is None
     centred = box(Rect(0, pt(40), 3000, pt(20)), para(1, align=Align.CENTER))
     assert one(box(Rect(0, 0, 6000, pt(20)), para(1)), centred) is None
-    inset = replace(upper, insets=Insets(top=10))
-    assert one(inset, box(Rect(0, pt(50), 5000, pt(20)), para(1))) is None
+
+
+def test_a_box_with_insets_stacks_where_its_text_stands():
+    """A placeholder's balanced text keeps its box and narrows with insets: stacked, its
+    paragraph starts at its inset and is as wide as the box inside them."""
+    inset = box(Rect(0, 0, 5000, pt(20)), para(1))
+    inset = replace(inset, insets=Insets(left=400, top=10, right=600))
+    both = one(inset, box(Rect(0, pt(50), 5000, pt(20)), para(1)))
+    first = both.paragraphs[0]
+    assert both.rect.y == 10  # the text's top, under the inset
+    assert (first.margin_left, first.measure) == (400, 4000)
 
 
 def test_one_block_alone_is_that_block_in_the_placeholder():
