@@ -74,37 +74,27 @@ class _Frame:
     span: Rect  # under both panels: the summary's width
     panels_h: int  # the panels' most height, above the summary
     rows_h: int  # the rows' room inside the panels
-    two_content: bool  # the page's layout has both bodies
+    summary: Paragraph | None  # set for the span
+    pad: int  # the text's inset in its panel
+
+    @property
+    def widths(self) -> tuple[int, int]:
+        """The text's width in each panel."""
+        return self.left.w - 2 * self.pad, self.right.w - 2 * self.pad
 
 
 def compose(slide: AnalogySlide, ctx: SlideContext) -> list[Page]:
     design = ctx.design
     box, scale = design.analogy, design.scale
     accent = ctx.accent(slide.concept)
-    left, right, span = _columns(ctx)
-    summary = None
-    if slide.summary:
-        ink = design.palette.readable(accent, large=True)
-        style = ParaStyle(scale.caption, ink, italic=True, balance=True)
-        summary = ctx.text.set(slide.summary, span.w, style)
-    frame = _frame(ctx, (left, right, span), summary)
-    text = ParaStyle(scale.analogy, design.palette.text)
-    widths = (left.w - 2 * box.pad, right.w - 2 * box.pad)
-
-    def rows_at(size: float) -> list[_Row]:
-        rows = []
-        for pair in slide.pairs:
-            one = ctx.text.set(pair.left, widths[0], text.at(size))
-            other = ctx.text.set(pair.right, widths[1], text.at(size))
-            rows.append(_Row(one, other, max(height([one]), height([other]))))
-        return rows
+    frame = _placed(ctx, slide, accent)
 
     def attempt(size: float):
-        rows = rows_at(size)
+        rows = _rows_at(ctx, slide, frame, size)
         return rows if sum(r.height + box.row_gap for r in rows) <= frame.rows_h else None
 
     def paginate(floor: float):
-        rows = rows_at(floor)
+        rows = _rows_at(ctx, slide, frame, floor)
         pages = group_rows([r.height for r in rows], frame.rows_h, box.row_gap)
         return [[rows[i] for i in page] for page in pages]
 
@@ -118,35 +108,67 @@ def compose(slide: AnalogySlide, ctx: SlideContext) -> list[Page]:
         failure_hint="keep each side of a pair to a line or two",
     )
     pages = fit(ctx.report, rule, attempt, paginate).pages
-    layout = SlideLayout.TWO_CONTENT if frame.two_content else SlideLayout.CONTENT
+    # the second body on a layout that has one: a template without takes it as a text box
+    two = len(design.grid.columns) == 2
+    layout = SlideLayout.TWO_CONTENT if two else SlideLayout.CONTENT
     out = []
     for i, rows in enumerate(pages):
         title = continued_title(ctx.talk.labels, slide.title, i > 0)
         items = title_items(ctx.at(i), title, accent)
         content, panel_h = _panels_and_rows(ctx, slide, frame, rows, accent)
         items += content
-        if summary is not None and i == len(pages) - 1:
+        if frame.summary is not None and i == len(pages) - 1:
             top = frame.span.y + panel_h + box.summary_gap
-            rect = Rect(frame.span.x, top, frame.span.w, height([summary]))
-            items.append(ctx.text.box(rect, [summary], Role.CAPTION, "Summary"))
+            rect = Rect(frame.span.x, top, frame.span.w, height([frame.summary]))
+            items.append(ctx.text.box(rect, [frame.summary], Role.CAPTION, "Summary"))
         notes = continued_notes(ctx.talk.labels, slide.title, slide.notes, i > 0)
         out.append(Page(title, items, notes, layout, continued=i > 0))
     return out
 
 
-def _columns(ctx: SlideContext) -> tuple[Rect, Rect, Rect]:
+def _rows_at(ctx: SlideContext, slide: AnalogySlide, frame: _Frame, size: float) -> list[_Row]:
+    text = ParaStyle(size, ctx.design.palette.text)
+    rows = []
+    for pair in slide.pairs:
+        one = ctx.text.set(pair.left, frame.widths[0], text)
+        other = ctx.text.set(pair.right, frame.widths[1], text)
+        rows.append(_Row(one, other, max(height([one]), height([other]))))
+    return rows
+
+
+def _placed(ctx: SlideContext, slide: AnalogySlide, accent: str) -> _Frame:
+    """Where the panels stand: in a template's two-content layout's bodies where each
+    pair fits them at the smallest size (else, said, where deckgen puts them)."""
+    grid = ctx.design.grid
+    if grid.two_content is None or len(grid.columns) < 2:
+        return _frame(ctx, slide, accent, _own_columns(ctx))
+    frame = _frame(ctx, slide, accent, _template_columns(ctx))
+    rows = _rows_at(ctx, slide, frame, ctx.design.scale.floor)
+    if all(row.height <= frame.rows_h for row in rows):
+        return frame
+    ctx.report.warn(
+        "the template's two-content boxes are too small for the analogy's pairs, so "
+        "its panels stand where deckgen puts them",
+        "give the template's two-content layout taller boxes",
+        topic="template",
+    )
+    return _frame(ctx, slide, accent, _own_columns(ctx))
+
+
+def _own_columns(ctx: SlideContext) -> tuple[Rect, Rect, Rect]:
     """The left and right panels' columns (x, width, top and most height) and the span
-    under both. deckgen's own: the body box split by the arrows' gap; a template's: its
-    two-content layout's bodies, top and bottom in common, drawn apart where they stand
-    too close for the arrows; a template without one: the body box split as deckgen's."""
-    grid, gap = ctx.design.grid, ctx.design.analogy.gap
-    columns = grid.columns
-    if grid.two_content is None or len(columns) < 2:
-        body = grid.body_box
-        width = (body.w - gap) // 2
-        left = Rect(body.x, body.y, width, body.h)
-        return left, Rect(body.x + width + gap, body.y, width, body.h), body
-    first, second = columns
+    under both, as deckgen sets them: the body box split by the arrows' gap."""
+    body, gap = ctx.design.grid.body_box, ctx.design.analogy.gap
+    width = (body.w - gap) // 2
+    left = Rect(body.x, body.y, width, body.h)
+    return left, Rect(body.x + width + gap, body.y, width, body.h), body
+
+
+def _template_columns(ctx: SlideContext) -> tuple[Rect, Rect, Rect]:
+    """The columns in a template's two-content layout's bodies: their top and bottom in
+    common, drawn apart where they stand too close for the arrows."""
+    first, second = ctx.design.grid.columns
+    gap = ctx.design.analogy.gap
     top, bottom = max(first.y, second.y), min(first.bottom, second.bottom)
     pull = max(0, gap - (second.x - first.right) + 1) // 2
     left = Rect(first.x, top, first.w - pull, bottom - top)
@@ -154,14 +176,22 @@ def _columns(ctx: SlideContext) -> tuple[Rect, Rect, Rect]:
     return left, right, Rect(left.x, top, right.right - left.x, bottom - top)
 
 
-def _frame(ctx: SlideContext, columns: tuple[Rect, Rect, Rect], summary) -> _Frame:
-    box, grid = ctx.design.analogy, ctx.design.grid
+def _frame(
+    ctx: SlideContext, slide: AnalogySlide, accent: str, columns: tuple[Rect, Rect, Rect]
+) -> _Frame:
+    design = ctx.design
+    box = design.analogy
     left, right, span = columns
+    summary = None
+    if slide.summary:
+        ink = design.palette.readable(accent, large=True)
+        style = ParaStyle(design.scale.caption, ink, italic=True, balance=True)
+        summary = ctx.text.set(slide.summary, span.w, style)
     # the summary keeps clear of the footer below it
     summary_h = height([summary]) + box.summary_clearance if summary is not None else 0
     panels_h = span.h - summary_h
     rows_h = panels_h - box.heading_height - 2 * box.pad + box.row_gap
-    return _Frame(left, right, span, panels_h, rows_h, len(grid.columns) == 2)
+    return _Frame(left, right, span, panels_h, rows_h, summary, box.pad)
 
 
 def _panels_and_rows(

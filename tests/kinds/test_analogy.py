@@ -241,6 +241,22 @@ def test_template_bodies_too_close_for_the_arrows_are_drawn_apart():
     assert (left.x, right.right) == (800_000, 10_900_000)
 
 
+def test_template_bodies_too_short_for_a_pair_leave_the_panels_where_deckgen_puts_them():
+    short = (
+        Rect(800_000, 4_000_000, 5_000_000, 1_500_000),
+        Rect(6_200_000, 4_000_000, 5_000_000, 1_500_000),
+    )
+    deck = deck_from(analogy(TWO), design=_on(short))
+    (slide,) = deck.slides
+    (default,) = deck_from(analogy(TWO)).slides
+    for name in ("Left panel", "Right panel", "Left side", "Right side", "Summary"):
+        assert named(slide, name).rect == named(default, name).rect
+    assert slide.layout is SlideLayout.TWO_CONTENT  # its text still in the two bodies
+    (warning,) = deck.diagnostics
+    assert "two-content boxes are too small for the analogy's pairs" in warning.message
+    assert warning.topic == "template"
+
+
 def test_without_a_two_content_layout_the_panels_keep_their_places_the_left_in_the_body():
     deck = deck_from(analogy(TWO), design=_on(()))
     (slide,) = deck.slides
