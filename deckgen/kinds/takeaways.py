@@ -1,5 +1,8 @@
 """Takeaways: two to four statements, large, each marked by its concept's icon (or
-both concepts' icons, or a number in a disc where icons are missing)."""
+both concepts' icons, or a number in a disc where icons are missing).
+
+The statements are the paragraphs of the body placeholder, each centred on its badge's
+row by the space before it; the badges are decoration beside them."""
 
 from __future__ import annotations
 
@@ -10,8 +13,18 @@ from pydantic import Field
 from ..layout.chrome import title_items
 from ..layout.context import Page, SlideContext
 from ..layout.fit import FitRule, fit
-from ..layout.frames import Align, Anchor, Item, Role, Shape, ShapeKind, SlideLayout
+from ..layout.frames import (
+    Align,
+    Anchor,
+    Item,
+    Placeholder,
+    Role,
+    Shape,
+    ShapeKind,
+    SlideLayout,
+)
 from ..layout.geometry import Rect
+from ..layout.stacked import one_measure, stacked
 from ..layout.text import ParaStyle, height
 from ..outline.nodes import Name, SelectableText, SlideBase, Text
 from .base import SlideKind
@@ -55,18 +68,21 @@ def compose(slide: TakeawaysSlide, ctx: SlideContext) -> list[Page]:
         failure_hint="keep each takeaway to one or two lines",
     )
     paras = fit(ctx.report, rule, attempt).pages[0]
+    paras = one_measure(ctx.text, [p.text for p in slide.points], paras, text_w, style)
     items = title_items(ctx, slide.title, design.palette.primary)
     heights = rows(paras)
     y = body.y + max(0, (body.h - sum(heights) - gap * gaps) // 2)
     icons = _use_icons(slide, ctx)
+    tops = []
     for i, (point, para, row) in enumerate(zip(slide.points, paras, heights, strict=True), 1):
         badge = Rect(body.x, y + (row - box.badge) // 2, box.badge, box.badge)
         items += _icons(ctx, point, i, badge) if icons else _number(ctx, point, i, badge)
-        para_h = height([para])
-        rect = Rect(text_x, y + (row - para_h) // 2, text_w, para_h)
-        items.append(ctx.text.box(rect, [para], Role.BODY, f"Takeaway {i}"))
+        tops.append(y + (row - height([para])) // 2)  # centred on its badge
         y += row + gap
-    return [Page(slide.title, items, slide.notes or "", SlideLayout.TITLE_ONLY)]
+    placed = stacked(paras, tops)
+    rect = Rect(text_x, tops[0], text_w, height(placed))
+    items.append(ctx.text.box(rect, placed, Role.BODY, "Takeaways", placeholder=Placeholder.BODY))
+    return [Page(slide.title, items, slide.notes or "", SlideLayout.CONTENT)]
 
 
 def _use_icons(slide: TakeawaysSlide, ctx: SlideContext) -> bool:
@@ -134,5 +150,5 @@ KIND = SlideKind(
     TakeawaysSlide,
     compose,
     select=select,
-    slide_layout=SlideLayout.TITLE_ONLY,
+    slide_layout=SlideLayout.CONTENT,
 )

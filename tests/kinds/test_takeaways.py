@@ -1,5 +1,6 @@
 """Takeaways: two to four statements, each marked by its concept's icon (both concepts'
-for a point about no one concept), or a number in a disc where icons are missing."""
+for a point about no one concept), or a number in a disc where icons are missing. The
+statements are the body placeholder's paragraphs, each centred on its badge."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from deckgen.layout.frames import (
     SlideLayout,
     SlideSource,
 )
+from deckgen.layout.geometry import EMU_PER_PT
 
 from ..layout.support import (
     CONCEPTS,
@@ -49,24 +51,58 @@ def takeaways(points: str = POINTS, head: str = CONCEPTS) -> str:
     )
 
 
-def test_takeaways_are_statements_beside_their_badges():
+def test_takeaways_are_the_paragraphs_of_the_body_beside_their_badges():
     deck = deck_from(takeaways())
     (slide,) = deck.slides
-    assert slide.layout is SlideLayout.TITLE_ONLY
-    assert placeholders(slide) == [Placeholder.TITLE]
+    assert slide.layout is SlideLayout.CONTENT
+    assert placeholders(slide) == [Placeholder.TITLE, Placeholder.BODY]
     assert slide.source == SlideSource(0, 0, "takeaways", "remember")
     design = deck.design
-    for i, text in enumerate(
-        ["Locks keep people out", "Ladders get people up", "Check both before you climb"], 1
-    ):
-        box = named(slide, f"Takeaway {i}")
-        assert text_of(box) == text and box.role is Role.BODY
-        assert box.paragraphs[0].size == design.scale.takeaway
-        assert (
-            box.rect.x
-            == design.grid.body_box.x + design.takeaways.badge + design.takeaways.text_gap
-        )
+    box = named(slide, "Takeaways")
+    assert box.role is Role.BODY
+    assert [p.text for p in box.paragraphs] == [
+        "Locks keep people out",
+        "Ladders get people up",
+        "Check both before you climb",
+    ]
+    assert {p.size for p in box.paragraphs} == {design.scale.takeaway}
+    assert box.rect.x == design.grid.body_box.x + design.takeaways.badge + design.takeaways.text_gap
     assert deck.diagnostics == ()
+
+
+def test_each_takeaway_is_centred_on_its_badge():
+    points = f"    - One\n    - '{'A takeaway long enough for two lines ' * 2}'\n    - Three\n"
+    deck = deck_from(takeaways(points, head=NO_ICONS))
+    (slide,) = deck.slides
+    box = named(slide, "Takeaways")
+    assert [len(p.lines) for p in box.paragraphs] == [1, 2, 1]
+    y = float(box.rect.y)
+    for i, para in enumerate(box.paragraphs, 1):
+        y += para.space_before * EMU_PER_PT if i > 1 else 0
+        bottom = y + len(para.lines) * para.line_pitch * EMU_PER_PT
+        disc = named(slide, f"Takeaway {i} disc").rect
+        assert abs((y + bottom) / 2 - (disc.y + disc.h / 2)) <= 2
+        y = bottom
+    assert abs(box.rect.bottom - y) <= 2
+
+
+def test_balanced_takeaways_share_the_widest_measure_the_box_is_as_wide_as():
+    """The deck wraps every paragraph of a box at its width: each takeaway is set for the
+    widest one's balanced measure, in as many lines as balanced."""
+    points = (
+        "    - 'Short words to balance over two lines of this takeaway, please'\n"
+        "    - 'A much longer takeaway that the balancing leaves wider than the first one'\n"
+    )
+    deck = deck_from(takeaways(points, head=NO_ICONS))
+    box = named(deck.slides[0], "Takeaways")
+    assert [len(p.lines) for p in box.paragraphs] == [2, 2]
+    (measure,) = {p.measure for p in box.paragraphs}
+    assert measure is not None and box.rect.w == measure < deck.design.grid.body_box.w
+    # every line fits the box's width as the fake measurer sets it (half an em a letter)
+    for para in box.paragraphs:
+        for line in para.lines:
+            text = "".join(run.text for run in line).rstrip()
+            assert len(text) * para.size * 0.5 * EMU_PER_PT <= measure
 
 
 def test_a_takeaway_about_a_concept_has_its_icon_one_about_none_has_two():
@@ -116,7 +152,7 @@ def test_a_point_whose_concept_has_no_icon_numbers_them_all():
 def test_four_short_takeaways_fit_on_one_slide():
     points = "    - One\n    - Two\n    - Three\n    - Four\n"
     (slide,) = deck_from(takeaways(points, head=NO_ICONS)).slides
-    assert "Takeaway 4" in names(slide)
+    assert len(named(slide, "Takeaways").paragraphs) == 4 and "Takeaway 4 disc" in names(slide)
 
 
 def test_the_takeaways_are_centred_in_the_body():
@@ -134,7 +170,7 @@ def test_the_takeaways_are_centred_in_the_body():
 def test_long_takeaways_shrink_and_say_so():
     points = "".join(f"    - '{'A long takeaway that wraps ' * 5}{i}'\n" for i in range(3))
     deck = deck_from(takeaways(points, head=NO_ICONS))
-    sizes = {named(deck.slides[0], f"Takeaway {i}").paragraphs[0].size for i in (1, 2, 3)}
+    sizes = {p.size for p in named(deck.slides[0], "Takeaways").paragraphs}
     assert len(sizes) == 1 and 20 <= sizes.pop() < 28
     (warning,) = deck.diagnostics
     assert "instead of 28 pt" in warning.message
@@ -183,5 +219,5 @@ def test_select_keeps_the_first_takeaway_when_none_is_meant_for_the_audience():
 def test_a_tailored_talk_shows_only_the_selected_takeaways():
     points = "    - Everyone\n    - {text: Long only, only: [long]}\n"
     (slide,) = deck_from(takeaways(points, AUDIENCES), audience="short").slides
-    assert "Takeaway 2" not in names(slide)
-    assert text_of(named(slide, "Takeaway 1")) == "Everyone"
+    assert "Takeaway 2 disc" not in names(slide)
+    assert text_of(named(slide, "Takeaways")) == "Everyone"
