@@ -29,7 +29,7 @@ from ..layout.frames import (
     SlideLayout,
 )
 from ..layout.geometry import Rect
-from ..layout.stacked import stacked
+from ..layout.stack import placed_at
 from ..layout.text import ParaStyle, height
 from ..outline.limits import MAX_PAIRS
 from ..outline.nodes import Image, Name, Node, SlideBase, Text
@@ -278,7 +278,7 @@ def _side_text(ctx: SlideContext, side: _Side, rows: list[_Row], tops: list[int]
     style = ParaStyle(design.scale.analogy_heading, side.ink, bold=True, margin_left=indent)
     heading = ctx.text.set(side.panel.heading, width, style)
     top = side.column.y + box.heading_top + (box.heading_box - height([heading])) // 2
-    paras = stacked([heading, *((row.left, row.right)[side.index] for row in rows)], [top, *tops])
+    paras = placed_at([heading, *((row.left, row.right)[side.index] for row in rows)], [top, *tops])
     rect = Rect(side.column.x + box.pad, top, width, height(paras))
     return ctx.text.box(rect, paras, Role.BODY, f"{side.name} side", placeholder=side.placeholder)
 

@@ -24,7 +24,7 @@ from ..layout.frames import (
     SlideLayout,
 )
 from ..layout.geometry import Rect
-from ..layout.stacked import one_measure, stacked
+from ..layout.stack import one_measure, placed_at
 from ..layout.text import ParaStyle, height
 from ..outline.nodes import Name, SelectableText, SlideBase, Text
 from .base import SlideKind
@@ -79,7 +79,7 @@ def compose(slide: TakeawaysSlide, ctx: SlideContext) -> list[Page]:
         items += _icons(ctx, point, i, badge) if icons else _number(ctx, point, i, badge)
         tops.append(y + (row - height([para])) // 2)  # centred on its badge
         y += row + gap
-    placed = stacked(paras, tops)
+    placed = placed_at(paras, tops)
     rect = Rect(text_x, tops[0], text_w, height(placed))
     items.append(ctx.text.box(rect, placed, Role.BODY, "Takeaways", placeholder=Placeholder.BODY))
     return [Page(slide.title, items, slide.notes or "", SlideLayout.CONTENT)]

@@ -87,8 +87,8 @@ def test_each_takeaway_is_centred_on_its_badge():
 
 
 def test_balanced_takeaways_share_the_widest_measure_the_box_is_as_wide_as():
-    """The deck wraps every paragraph of a box at its width: each takeaway is set for the
-    widest one's balanced measure, in as many lines as balanced."""
+    """The deck wraps every paragraph of a box at its inner width: each takeaway is set
+    for the widest one's balanced measure, in as many lines as balanced."""
     points = (
         "    - 'Short words to balance over two lines of this takeaway, please'\n"
         "    - 'A much longer takeaway that the balancing leaves wider than the first one'\n"
@@ -97,7 +97,9 @@ def test_balanced_takeaways_share_the_widest_measure_the_box_is_as_wide_as():
     box = named(deck.slides[0], "Takeaways")
     assert [len(p.lines) for p in box.paragraphs] == [2, 2]
     (measure,) = {p.measure for p in box.paragraphs}
-    assert measure is not None and box.rect.w == measure < deck.design.grid.body_box.w
+    # the placeholder keeps its box; its insets leave the measure inside it
+    inner = box.rect.w - box.insets.left - box.insets.right
+    assert measure is not None and inner == measure < deck.design.grid.body_box.w
     # every line fits the box's width as the fake measurer sets it (half an em a letter)
     for para in box.paragraphs:
         for line in para.lines:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from deckgen.layout.frames import Paragraph, Run
 from deckgen.layout.geometry import EMU_PER_PT
-from deckgen.layout.stacked import one_measure, stacked
+from deckgen.layout.stack import one_measure, placed_at
 from deckgen.layout.text import ParaStyle, Typesetter
 
 from .support import FAKE
@@ -28,7 +28,7 @@ def _tops(paras, top: int) -> list[float]:
 def test_each_paragraph_starts_where_it_is_put_and_rounding_never_adds_up():
     # tops a third of a point past whole hundredths: each space rounds, the next makes up
     wanted = [1_000_000 + k * (1_000_000 + 4_233) for k in range(12)]
-    placed = stacked([_para(1 + k % 3, 23.33) for k in range(12)], wanted)
+    placed = placed_at([_para(1 + k % 3, 23.33) for k in range(12)], wanted)
     assert placed[0].space_before == 0
     assert all(abs(round(p.space_before * 100) - p.space_before * 100) < 1e-6 for p in placed)
     got = _tops(placed, wanted[0])
@@ -36,7 +36,7 @@ def test_each_paragraph_starts_where_it_is_put_and_rounding_never_adds_up():
 
 
 def test_a_paragraph_that_would_have_to_rise_stands_right_below_the_last():
-    placed = stacked([_para(2), _para(1)], [0, 10 * EMU_PER_PT])  # 48 pt of lines first
+    placed = placed_at([_para(2), _para(1)], [0, 10 * EMU_PER_PT])  # 48 pt of lines first
     assert placed[1].space_before == 0
 
 
