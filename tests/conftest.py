@@ -107,12 +107,77 @@ def soffice_pdf(decks, out: Path, profile: Path) -> None:
     )
 
 
+LO_TEMPLATES = Path("/usr/lib/libreoffice/share/template/common/presnt")
+
+
+def lo_templates(names, out: Path, profile: Path) -> list[Path]:
+    """LibreOffice's Impress templates ``names`` (every one where None) converted to
+    .pptx into ``out`` and named .template (inputs, not decks deckgen wrote: the strict
+    check leaves them alone), in ``names``' order; the test is skipped without them."""
+    originals = (
+        sorted(LO_TEMPLATES.glob("*.otp"))
+        if names is None
+        else [LO_TEMPLATES / f"{name}.otp" for name in names]
+    )
+    if not originals or not all(path.exists() for path in originals):
+        pytest.skip(f"no LibreOffice templates in {LO_TEMPLATES}")
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+         "pptx:Impress MS PowerPoint 2007 XML", "--outdir", str(out), *map(str, originals)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    converted = [out / f"{path.stem}.pptx" for path in originals]
+    return [path.rename(path.with_suffix(".template")) for path in converted]
+
+
+def stripes_png(dark: tuple[int, int, int]) -> io.BytesIO:
+    """A 40 × 10 px PNG of white and ``dark`` stripes, 5 px each: a picture whose
+    average reads against text where its stripes may not."""
+    from PIL import Image
+
+    stripes = Image.new("RGB", (40, 10), (255, 255, 255))
+    for x in range(0, 40, 10):
+        stripes.paste(dark, (x, 0, x + 5, 10))
+    png = io.BytesIO()
+    stripes.save(png, "PNG")
+    png.seek(0)
+    return png
+
+
 def build_on_template(outline: Path, template: Path, out: Path) -> Path:
     """The deck ``outline`` builds on ``template`` into ``out`` (the build must pass)."""
+    return built_on(outline, template, out)[0]
+
+
+def built_on(outline: Path, template: Path, out: Path) -> tuple[Path, str]:
+    """The deck ``outline`` builds on ``template`` into ``out`` (the build must pass, the
+    deck the strict check), and what the build said."""
     result = run_cli("build", str(outline), "--template", str(template), "-o", str(out))
     assert result.exit_code == 0, result.output
     (deck,) = out.glob("*.pptx")
-    return deck
+    check_pptx_strictly(deck)
+    return deck, result.output
+
+
+def two_content_template(path: Path, bodies: tuple | None) -> Path:
+    """python-pptx's stock template made 16:9, its "Two Content" layout's bodies at
+    ``bodies`` ((x, y, w, h) EMU each), or with no two-content layout at all (None)."""
+    from pptx import Presentation
+    from pptx.util import Emu
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = 12_192_000, 6_858_000
+    layout = next(layout for layout in prs.slide_layouts if layout.name == "Two Content")
+    if bodies is not None:
+        held = [ph for ph in layout.placeholders if ph.placeholder_format.idx in (1, 2)]
+        for ph, box in zip(held, bodies, strict=True):
+            ph.left, ph.top, ph.width, ph.height = (Emu(value) for value in box)
+    else:
+        for name in ("Two Content", "Comparison"):
+            found = next(lt for lt in prs.slide_layouts if lt.name == name)
+            prs.slide_layouts.remove(found)
+    prs.save(str(path))
+    return path
 
 
 def run_cli(*args: str, env: dict | None = None):

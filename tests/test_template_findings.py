@@ -5,12 +5,10 @@ Templates and decks are made here with python-pptx, so every answer is known."""
 
 from __future__ import annotations
 
-import io
 import json
 from types import SimpleNamespace
 
 from lxml import etree
-from PIL import Image
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.text import PP_ALIGN
@@ -19,7 +17,7 @@ from pptx.util import Emu, Inches, Pt
 from deckgen.check.fidelity import measure_fidelity
 from deckgen.check.findings import KINDS, PROPERTIES, template_findings
 
-from .conftest import SHIPPED, run_cli
+from .conftest import SHIPPED, run_cli, stripes_png
 from .template.test_build import talk_folder
 
 NS = (
@@ -64,12 +62,7 @@ def _template(folder, artwork: bool):
     prs = Presentation()
     layout = prs.slide_layouts[TITLE_AND_CONTENT]
     if artwork:
-        stripes = Image.new("RGB", (40, 10), (255, 255, 255))
-        for x in range(0, 40, 10):
-            stripes.paste((232, 232, 232), (x, 0, x + 5, 10))
-        png = io.BytesIO()
-        stripes.save(png, "PNG")
-        png.seek(0)
+        png = stripes_png((232, 232, 232))
         _part, rid = layout.part.get_or_add_image_part(png)
         first = layout.shapes._spTree.find("{*}sp")  # under the placeholders
         first.addprevious(etree.fromstring(_picture(rid)))

@@ -10,15 +10,22 @@ their arrows, and each takeaway is centred on its badge."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.util import Emu
 
-from ..conftest import SHIPPED, check_pptx_strictly, pdf_words, run_cli, slide_titled, soffice_pdf
+from ..conftest import (
+    SHIPPED,
+    built_on,
+    lo_templates,
+    pdf_words,
+    run_cli,
+    slide_titled,
+    soffice_pdf,
+    two_content_template,
+)
 
 BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
 SHIPPED_ANALOGIES = ("Locks, alarms and guards", "Fire code, exits and sprinklers")
@@ -99,36 +106,15 @@ def test_the_shipped_takeaways_are_the_paragraphs_of_one_body(shipped_deck):
     assert before[0] == 0 and all(space > 0 for space in before[1:])
 
 
-def _template(path: Path, two_content: bool) -> Path:
-    """python-pptx's stock template, 16:9, its "Two Content" bodies moved apart and a
-    little lower; or without any two-content layout."""
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = 12_192_000, 6_858_000
-    layout = next(layout for layout in prs.slide_layouts if layout.name == "Two Content")
-    if two_content:
-        bodies = [ph for ph in layout.placeholders if ph.placeholder_format.idx in (1, 2)]
-        for n, ph in enumerate(bodies):
-            ph.left, ph.top = Emu(900_000 + n * 5_600_000), Emu(1_900_000)
-            ph.width, ph.height = Emu(4_600_000), Emu(3_900_000)
-    else:
-        for name in ("Two Content", "Comparison"):
-            found = next(lt for lt in prs.slide_layouts if lt.name == name)
-            prs.slide_layouts.remove(found)
-    prs.save(str(path))
-    return path
+APART = ((900_000, 1_900_000, 4_600_000, 3_900_000), (6_500_000, 1_900_000, 4_600_000, 3_900_000))
 
 
 def _build_on(folder: Path, two_content: bool):
+    """The analogy on the stock template, its two-content bodies moved apart and a
+    little lower, or without a two-content layout."""
     (folder / "outline.yaml").write_text(OUTLINE, encoding="utf-8")
-    template = _template(folder / "house.pptx", two_content)
-    out = folder / "o"
-    result = run_cli(
-        "build", str(folder / "outline.yaml"), "--template", str(template), "-o", str(out)
-    )
-    assert result.exit_code == 0, result.output
-    (deck,) = out.glob("*.pptx")
-    check_pptx_strictly(deck)
-    return Presentation(str(deck))
+    template = two_content_template(folder / "house.pptx", APART if two_content else None)
+    return Presentation(str(built_on(folder / "outline.yaml", template, folder / "o")[0]))
 
 
 def test_on_a_template_the_panels_stand_in_its_two_content_bodies(tmp_path):
@@ -166,8 +152,6 @@ def test_without_a_two_content_layout_the_left_side_takes_the_body(tmp_path):
 
 
 # ------------------------------------------------------------- LibreOffice's render
-
-TEMPLATES = Path("/usr/lib/libreoffice/share/template/common/presnt")
 
 
 def _middle(page, text: str, side: str | None = None) -> float:
@@ -228,16 +212,8 @@ def _spread(values) -> float:
 def test_in_libreoffices_render_rows_stand_beside_their_arrows_and_badges(template, tmp_path):
     args = ["build", str(SHIPPED), "-o", str(tmp_path / "o"), "--format", "pptx"]
     if template != "default":
-        original = TEMPLATES / f"{template}.otp"
-        if not original.exists():
-            pytest.skip(f"no {original}")
-        subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{tmp_path / 'p'}", "--headless",
-             "--convert-to", "pptx:Impress MS PowerPoint 2007 XML", "--outdir", str(tmp_path),
-             str(original)],
-            check=True, capture_output=True, timeout=300,
-        )  # fmt: skip
-        args += ["--template", str((tmp_path / f"{template}.pptx").rename(tmp_path / "t.template"))]
+        (converted,) = lo_templates((template,), tmp_path, tmp_path / "p")
+        args += ["--template", str(converted)]
     result = run_cli(*args)
     assert result.exit_code == 0, result.output
     (deck,) = (tmp_path / "o").glob("*.pptx")

@@ -8,7 +8,6 @@ committed) that text is in placeholders too."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,10 +15,9 @@ import pytest
 from deckgen.check.fidelity import measure_fidelity
 from deckgen.kinds import closing, definition, title
 
-from ..conftest import SMALL, build_on_template, pdf_words, run_cli, soffice_pdf
+from ..conftest import SMALL, build_on_template, lo_templates, pdf_words, run_cli, soffice_pdf
 
 pytestmark = pytest.mark.libreoffice
-VIVID = Path("/usr/lib/libreoffice/share/template/common/presnt/Vivid.otp")
 TITLES = ("Locks and Ladders", "What is a lock?", "What is a ladder?", "Thank you")
 SLACK = 0.5  # points
 
@@ -75,24 +73,7 @@ def test_libreoffice_breaks_and_places_the_lines_as_in_separate_boxes(renders, n
 
 
 def test_on_vivid_the_stacked_text_is_in_placeholders(tmp_path):
-    if not VIVID.exists():
-        pytest.skip(f"no {VIVID}")
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pptx:Impress MS PowerPoint 2007 XML",
-            "--outdir",
-            str(tmp_path),
-            str(VIVID),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
-    template = (tmp_path / "Vivid.pptx").rename(tmp_path / "Vivid.template")
+    (template,) = lo_templates(("Vivid",), tmp_path, tmp_path / "profile")
     deck = build_on_template(SMALL, template, tmp_path / "out")
     fidelity = measure_fidelity(deck)
     free = {f.shape for f in fidelity.findings if f.what == "free text"}

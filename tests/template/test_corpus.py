@@ -4,7 +4,6 @@ some are CC BY-SA): each opens, cleans and saves as a deck PowerPoint accepts.""
 from __future__ import annotations
 
 import re
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -16,41 +15,15 @@ from deckgen.layout.frames import SlideLayout
 from deckgen.template.layouts import choose_layouts
 from deckgen.template.package import read_template
 
-from ..conftest import check_pptx_strictly, soffice_pdf
+from ..conftest import check_pptx_strictly, lo_templates, soffice_pdf
 
 pytestmark = pytest.mark.libreoffice
-TEMPLATES = Path("/usr/lib/libreoffice/share/template/common/presnt")
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> list[Path]:
-    originals = sorted(TEMPLATES.glob("*.otp"))
-    if not originals:
-        pytest.skip(f"no LibreOffice templates in {TEMPLATES}")
     out = tmp_path_factory.mktemp("corpus")
-    profile = tmp_path_factory.mktemp("corpus-profile")
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pptx:Impress MS PowerPoint 2007 XML",
-            "--outdir",
-            str(out),
-            *map(str, originals),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    converted = sorted(out.glob("*.pptx"))
-    assert len(converted) == len(originals)
-    # the inputs are templates, not decks deckgen wrote: keep them out of the strict check
-    inputs = []
-    for path in converted:
-        inputs.append(path.rename(path.with_suffix(".template")))
-    return inputs
+    return lo_templates(None, out, tmp_path_factory.mktemp("corpus-profile"))
 
 
 def test_every_libreoffice_template_cleans_into_a_strictly_valid_package(corpus, tmp_path):

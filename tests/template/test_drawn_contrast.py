@@ -4,14 +4,11 @@ every text box's lines checked against the worst part of the pixels under them, 
 
 from __future__ import annotations
 
-import io
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 from lxml import etree
-from PIL import Image
 from pptx import Presentation
 
 from deckgen.layout.contrast import low_on_drawn, worst_ground
@@ -19,7 +16,7 @@ from deckgen.layout.frames import Paragraph, Role, Run, SlideLayout, TextBox
 from deckgen.layout.geometry import Rect
 from deckgen.render.pdf.grounds import DrawnGrounds
 
-from ..conftest import run_cli
+from ..conftest import lo_templates, run_cli, stripes_png
 from .test_build import talk_folder
 from .test_scenery import NS
 
@@ -49,12 +46,7 @@ def _template(folder: Path, artwork: bool) -> Path:
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
     master = prs.slide_master
     if artwork:
-        stripes = Image.new("RGB", (40, 10), (255, 255, 255))
-        for x in range(0, 40, 10):
-            stripes.paste((0, 0, 0), (x, 0, x + 5, 10))
-        png = io.BytesIO()
-        stripes.save(png, "PNG")
-        png.seek(0)
+        png = stripes_png((0, 0, 0))
         _part, rid = master.part.get_or_add_image_part(png)
         tree = master.shapes._spTree
         first = tree.find("{http://schemas.openxmlformats.org/presentationml/2006/main}sp")
@@ -172,23 +164,11 @@ def test_a_layouts_ground_is_drawn_once_at_a_modest_resolution():
 
 # LibreOffice's own templates, converted at test time (never committed: some are CC BY-SA)
 
-TEMPLATES = Path("/usr/lib/libreoffice/share/template/common/presnt")
-
 
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory) -> Path:
-    names = [TEMPLATES / f"{name}.otp" for name in ("Vivid", "Focus")]
-    if not all(path.exists() for path in names):
-        pytest.skip(f"no LibreOffice templates in {TEMPLATES}")
     out = tmp_path_factory.mktemp("drawn")
-    profile = tmp_path_factory.mktemp("drawn-profile")
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-         "pptx:Impress MS PowerPoint 2007 XML", "--outdir", str(out), *map(str, names)],
-        check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
-    for path in out.glob("*.pptx"):
-        path.rename(path.with_suffix(".template"))
+    lo_templates(("Vivid", "Focus"), out, tmp_path_factory.mktemp("drawn-profile"))
     return out
 
 

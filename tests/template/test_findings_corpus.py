@@ -7,33 +7,19 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 
 import pytest
 
-from ..conftest import SHIPPED, run_cli
+from ..conftest import SHIPPED, lo_templates, run_cli
 
 pytestmark = pytest.mark.libreoffice
-TEMPLATES = "/usr/lib/libreoffice/share/template/common/presnt"
 NAMED = re.compile(r"^slide (\d+) '.*': '(.+?)' paragraph (\d+): .* artwork under it \(")
 
 
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory):
-    from pathlib import Path
-
-    names = [Path(TEMPLATES) / f"{name}.otp" for name in ("Focus", "Vivid")]
-    if not all(path.exists() for path in names):
-        pytest.skip(f"no LibreOffice templates in {TEMPLATES}")
     out = tmp_path_factory.mktemp("seen")
-    profile = tmp_path_factory.mktemp("seen-profile")
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-         "pptx:Impress MS PowerPoint 2007 XML", "--outdir", str(out), *map(str, names)],
-        check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
-    for path in out.glob("*.pptx"):  # templates, not decks deckgen wrote
-        path.rename(path.with_suffix(".template"))
+    lo_templates(("Focus", "Vivid"), out, tmp_path_factory.mktemp("seen-profile"))
     return out
 
 

@@ -13,7 +13,7 @@ from pptx.util import Emu
 
 from deckgen.check.fidelity import measure_fidelity
 
-from ..conftest import check_pptx_strictly, run_cli
+from ..conftest import built_on
 
 OUTLINE = """\
 meta:
@@ -58,14 +58,7 @@ def _template(path: Path, title_box: tuple[int, int, int, int], center: bool = F
 def _build(folder: Path, title_box, center: bool = False):
     (folder / "outline.yaml").write_text(OUTLINE, encoding="utf-8")
     template = _template(folder / "house.pptx", title_box, center)
-    out = folder / "o"
-    result = run_cli(
-        "build", str(folder / "outline.yaml"), "--template", str(template), "-o", str(out)
-    )
-    assert result.exit_code == 0, result.output
-    (deck,) = out.glob("*.pptx")
-    check_pptx_strictly(deck)
-    return deck, result.output
+    return built_on(folder / "outline.yaml", template, folder / "o")
 
 
 def test_a_narrow_title_box_is_the_titles_box(tmp_path):

@@ -9,13 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from pptx import Presentation
-from pptx.util import Emu
 
 from deckgen.check.fidelity import measure_fidelity
 from deckgen.layout.frames import SlideLayout
 from deckgen.template.layouts import choose_layouts, two_bodies
 
-from ..conftest import check_pptx_strictly, run_cli
+from ..conftest import built_on, check_pptx_strictly, run_cli, two_content_template
 
 TERMS = "".join(
     f'  - term: "Term {n:02}"\n    definition: "What term {n} means, in a sentence or so."\n'
@@ -32,35 +31,19 @@ glossary:
 {TERMS}"""
 
 
-def _template(path: Path, two_content: bool) -> Path:
-    """python-pptx's stock template (its "Two Content" layout moved to the right half and
-    a quarter lower), or without any two-content layout."""
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = 12_192_000, 6_858_000
-    layout = next(layout for layout in prs.slide_layouts if layout.name == "Two Content")
-    if two_content:
-        bodies = [ph for ph in layout.placeholders if ph.placeholder_format.idx in (1, 2)]
-        for n, ph in enumerate(bodies):
-            ph.left, ph.top = Emu(6_000_000 + n * 3_000_000), Emu(2_000_000)
-            ph.width, ph.height = Emu(2_800_000), Emu(3_500_000)
-    else:
-        for name in ("Two Content", "Comparison"):
-            found = next(lt for lt in prs.slide_layouts if lt.name == name)
-            prs.slide_layouts.remove(found)
-    prs.save(str(path))
-    return path
+RIGHT_HALF = (
+    (6_000_000, 2_000_000, 2_800_000, 3_500_000),
+    (9_000_000, 2_000_000, 2_800_000, 3_500_000),
+)
 
 
 def _build(folder: Path, two_content: bool):
+    """The glossary on the stock template, its two bodies on the right half a quarter
+    lower, or without a two-content layout."""
     (folder / "outline.yaml").write_text(OUTLINE, encoding="utf-8")
-    template = _template(folder / "house.pptx", two_content)
-    result = run_cli(
-        "build", str(folder / "outline.yaml"), "--template", str(template), "-o", str(folder / "o")
-    )
-    assert result.exit_code == 0, result.output
-    (deck,) = (folder / "o").glob("*.pptx")
-    check_pptx_strictly(deck)
-    return Presentation(str(deck)), result.output
+    template = two_content_template(folder / "house.pptx", RIGHT_HALF if two_content else None)
+    deck, output = built_on(folder / "outline.yaml", template, folder / "o")
+    return Presentation(str(deck)), output
 
 
 def _glossary(prs) -> list:
