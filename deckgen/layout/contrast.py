@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .colors import LARGE_RATIO, TEXT_RATIO, contrast, readable
-from .frames import Anchor, Item, Paragraph, Shape, Table, TextBox
+from .frames import Align, Anchor, Item, Paragraph, Role, Run, Shape, Table, TextBox
 from .geometry import EMU_PER_PT, Rect
 
 # the colours drawn under a box, with how many pixels show each ((count, "RRGGBB"), …)
 Drawn = Callable[[Rect], tuple[tuple[int, str], ...]]
+# points a run sets in at a size: (run, size, in the titles' font)
+Width = Callable[[Run, float, bool], float]
 
 
 class Grounds(Protocol):
@@ -41,7 +43,7 @@ def low_contrast(
         if behind is None:
             continue
         for para in paragraphs:
-            need = LARGE_RATIO if _large(para) else TEXT_RATIO
+            need = LARGE_RATIO if large(para) else TEXT_RATIO
             for color in {run.color or para.color for run in para.runs if run.text.strip()}:
                 ratio = contrast(color, behind)
                 key = (color, behind)
@@ -71,23 +73,41 @@ class OnArtwork:
     need: float
 
 
-def low_on_drawn(items: Sequence[Item], background: str, drawn: Drawn) -> list[OnArtwork]:
+def low_on_drawn(
+    items: Sequence[Item], background: str, drawn: Drawn, width: Width | None = None
+) -> list[OnArtwork]:
     """Each paragraph of a text box lying on nothing of the slide's own (only on what the
     template draws) whose ink reads below WCAG AA on the worst part of the drawn ground
-    under its lines (``drawn``: the colours there)."""
+    under its lines (``drawn``: the colours there). With ``width``, each line is judged
+    where its words stand (``line_extents``); else the box's inner width."""
     found = []
     for box, paragraphs, behind in _texts(items, background, True):
         if behind is not None or box is None:
             continue
-        for line, (para, rect) in enumerate(zip(paragraphs, _line_boxes(box), strict=True), 1):
-            colors = drawn(rect) if rect.w > 0 and rect.h > 0 else ()
-            need = LARGE_RATIO if _large(para) else TEXT_RATIO
-            for color in sorted({run.color or para.color for run in para.runs if run.text.strip()}):
-                ground = worst_ground(colors, color) if colors else None
-                ratio = contrast(color, ground) if ground else 21.0
+        if width is None:
+            lines = [
+                [Line(rect, _inks(para))]
+                for para, rect in zip(paragraphs, _line_boxes(box), strict=True)
+            ]
+        else:
+            lines = line_extents(box, width)
+        for number, (para, placed) in enumerate(zip(paragraphs, lines, strict=True), 1):
+            need = LARGE_RATIO if large(para) else TEXT_RATIO
+            for color in sorted(_inks(para)):
+                ratio, ground = 21.0, None
+                for line in placed:
+                    colors = drawn(line.rect) if line.rect.w > 0 and line.rect.h > 0 else ()
+                    if color in line.colors and colors:
+                        under = worst_ground(colors, color)
+                        if contrast(color, under) < ratio:
+                            ratio, ground = contrast(color, under), under
                 if ratio < need:
-                    found.append(OnArtwork(box, line, color, ground, ratio, need))
+                    found.append(OnArtwork(box, number, color, ground, ratio, need))
     return found
+
+
+def _inks(para: Paragraph) -> frozenset[str]:
+    return frozenset(run.color or para.color for run in para.runs if run.text.strip())
 
 
 def worst_ground(colors: tuple[tuple[int, str], ...], ink: str) -> str:
@@ -125,6 +145,52 @@ def _line_boxes(box: TextBox) -> list[Rect]:
     return boxes
 
 
+@dataclass(frozen=True)
+class Line:
+    rect: Rect  # the words' extent, EMU
+    colors: frozenset[str]
+
+
+def line_extents(box: TextBox, width: Width) -> list[list[Line]]:
+    """Where each line of each paragraph of ``box`` stands: from its bullet (or its first
+    word) to its last word, the line's height, placed as the renderers place it."""
+    inner = box.rect.h - box.insets.top - box.insets.bottom
+    top = box.rect.y + box.insets.top
+    content = box.content_height * EMU_PER_PT
+    if box.anchor is Anchor.MIDDLE:
+        top += (inner - content) / 2
+    elif box.anchor is Anchor.BOTTOM:
+        top += inner - content
+    left = box.rect.x + box.insets.left
+    room = box.rect.w - box.insets.left - box.insets.right
+    heading = box.role is Role.TITLE
+    found = []
+    for index, para in enumerate(box.paragraphs):
+        if index:
+            top += para.space_before * EMU_PER_PT
+        lines = []
+        for number, line in enumerate(para.lines):
+            used = sum(width(run, para.size, heading) for run in line) * EMU_PER_PT
+            start = left + para.margin_left
+            if number == 0 and para.hanging and not para.bullet:
+                start -= para.hanging
+            if para.align is not Align.LEFT:
+                free = room - para.margin_left - used
+                start += free / 2 if para.align is Align.CENTER else free
+            end = start + used
+            if number == 0 and para.bullet:
+                start = min(start, left + para.margin_left - para.hanging)
+            height = para.line_pitch * EMU_PER_PT
+            colors = frozenset(run.color or para.color for run in line if run.text.strip())
+            if number == 0 and para.bullet and any(ch.isalnum() for ch in para.bullet):
+                colors |= {para.bullet_color or para.color}  # a lettered or numbered bullet
+            rect = Rect(round(start), round(top), max(round(end - start), 0), round(height))
+            lines.append(Line(rect, colors))
+            top += height
+        found.append(lines)
+    return found
+
+
 def _texts(
     items: Sequence[Item], background: str, drawn: bool = False
 ) -> Iterator[tuple[TextBox | None, tuple[Paragraph, ...], str | None]]:
@@ -142,6 +208,12 @@ def _texts(
                     yield None, cell.paragraphs, cell.fill or behind
 
 
+def behind_of(earlier: Sequence[Item], item) -> str | None:
+    """The fill of the last of ``earlier``'s filled shapes covering ``item``'s middle (the
+    slide's own ground under it), else None: only what the template draws."""
+    return _behind(earlier, item, None)
+
+
 def _behind(earlier: Sequence[Item], item, background: str | None) -> str | None:
     x = item.rect.x + item.rect.w // 2
     y = item.rect.y + item.rect.h // 2
@@ -153,6 +225,6 @@ def _behind(earlier: Sequence[Item], item, background: str | None) -> str | None
     return background
 
 
-def _large(para: Paragraph) -> bool:
+def large(para: Paragraph) -> bool:
     bold = all(run.bold for run in para.runs) if para.runs else False
     return para.size >= 18 or (bold and para.size >= 14)

@@ -1,0 +1,214 @@
+"""Text made to read on a template's drawn artwork, decided after layout, line by line.
+
+A text box that lies on nothing of the slide's own shows the template's ground (its
+background, pictures, gradients, freeforms: ``render/pdf/grounds.py``'s pixels). Once the
+lines are set, each line's words stand somewhere known: from its bullet (or first word)
+to its last word, the line's height, placed as the renderers place it. Each colour of a
+paragraph is judged against the worst part of the ground under the lines it is in (WCAG
+AA: 4.5:1, 3:1 for large text) and:
+
+- kept, where it reads;
+- else set in the theme's other text colour (dk1/lt1, then dk2/lt2: written as theme
+  slots) that reads best, where one reads under every line of it;
+- else in the nearest shade of its own that does;
+- else, as a last resort, a panel in the theme's colour the text reads best on (a plain
+  decorative shape, drawn by both renderers) is set behind those lines, the words'
+  extent and a little air, and colours that do not read on it take the theme's that do.
+
+Each change is said (``Change``); the engine makes it a ``contrast`` warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .colors import LARGE_RATIO, TEXT_RATIO, contrast, readable
+from .contrast import Drawn, Width, behind_of, large, line_extents, worst_ground
+from .frames import Item, Paragraph, Run, Shape, ShapeKind, TextBox
+from .geometry import EMU_PER_PT, Rect
+
+Counted = tuple[tuple[int, str], ...]
+
+SCRIM_AIR = 0.5  # of the text size: the panel's margin around the words
+
+
+@dataclass(frozen=True)
+class Change:
+    """A colour changed, or a panel set, so a box's text reads on the artwork."""
+
+    box: str
+    paragraph: int  # from 1
+    message: str
+
+
+def make_legible(
+    items: Sequence[Item], drawn: Drawn, inks: Sequence[str], width: Width, slide: Rect
+) -> tuple[list[Item], list[Change]]:
+    """``items`` with each text box on the template's drawn ground made to read there
+    (see the module's docstring); ``inks``: the theme's text and background colours
+    (dk1, lt1, dk2, lt2), ``slide``: the slide's rect (a panel stays on it)."""
+    out: list[Item] = []
+    changes: list[Change] = []
+    for index, item in enumerate(items):
+        if (
+            not isinstance(item, TextBox)
+            or item.fill
+            or not item.paragraphs
+            or behind_of(items[:index], item) is not None
+        ):
+            out.append(item)
+            continue
+        box, scrim, said = _decide(item, drawn, inks, width, slide)
+        out += [scrim, box] if scrim is not None else [box]
+        changes += said
+    return out, changes
+
+
+def _decide(box: TextBox, drawn: Drawn, inks, width: Width, slide: Rect):
+    extents = line_extents(box, width)
+    paragraphs = list(box.paragraphs)
+    changes: list[Change] = []
+    unread: list[Rect] = []  # lines no colour of the theme's saves
+    for index, para in enumerate(box.paragraphs):
+        need = LARGE_RATIO if large(para) else TEXT_RATIO
+        colors = sorted(set().union(*(line.colors for line in extents[index])))
+        recolor = {}
+        for color in colors:
+            grounds = [drawn(line.rect) for line in extents[index] if color in line.colors]
+            grounds = [ground for ground in grounds if ground]
+            ratio, ground = _worst(color, grounds)
+            if ratio >= need:
+                continue
+            # a link keeps the theme's hyperlink colour (LibreOffice draws links in it,
+            # whatever the run says): where that does not read, only a panel helps
+            links = {run.color for run in para.runs if run.link}
+            chosen, said = (None, "") if color in links else _other(color, grounds, need, inks)
+            if chosen is None:
+                unread += [line.rect for line in extents[index] if color in line.colors]
+                continue
+            recolor[color] = chosen
+            changes.append(_said(box, index, color, ratio, ground, need, said))
+        paragraphs[index] = recolored(para, recolor)
+    if not unread:
+        return replace(box, paragraphs=tuple(paragraphs)), None, changes
+    # a card behind the text: its own colours kept where they read on it
+    return _scrimmed(box, unread, extents, drawn, inks, slide)
+
+
+def _worst(color: str, grounds: list[Counted]) -> tuple[float, str | None]:
+    """The lowest ratio of ``color`` on the worst part of each ground, with that ground."""
+    worst: tuple[float, str | None] = (21.0, None)
+    for counted in grounds:
+        ground = worst_ground(counted, color)
+        worst = min(worst, (contrast(color, ground), ground), key=lambda found: found[0])
+    return worst
+
+
+def _other(color: str, grounds: list[Counted], need: float, inks) -> tuple[str | None, str]:
+    """The theme's colour reading best under every line, else the nearest shade of
+    ``color`` that reads under every line; (None, "") if neither does."""
+    reading = [(_worst(ink, grounds)[0], ink) for ink in inks if _worst(ink, grounds)[0] >= need]
+    if reading:
+        chosen = max(reading)[1]
+        return chosen, f"the theme's #{chosen}"
+    ratio, ground = _worst(color, grounds)
+    shade = readable(color, ground, need < TEXT_RATIO) if ground else color
+    if shade != color and _worst(shade, grounds)[0] >= need:
+        return shade, f"#{shade}"
+    return None, ""
+
+
+def _said(box: TextBox, index: int, color, ratio, ground, need, said: str) -> Change:
+    return Change(
+        box.name,
+        index + 1,
+        f"'{box.name}' paragraph {index + 1}: text in #{color} reads at {ratio:.1f}:1 on the "
+        f"template's artwork under its lines (#{ground} at worst, below {need:g}:1): set in "
+        f"{said} instead",
+    )
+
+
+def recolored(para: Paragraph, recolor: dict[str, str]) -> Paragraph:
+    """``para`` with each colour in ``recolor`` replaced (runs, lines and bullet)."""
+    if not recolor:
+        return para
+
+    def run(old: Run) -> Run:
+        ink = old.color or para.color
+        return replace(old, color=recolor[ink]) if ink in recolor and old.color else old
+
+    bullet = para.bullet_color
+    return replace(
+        para,
+        color=recolor.get(para.color, para.color),
+        runs=tuple(map(run, para.runs)),
+        lines=tuple(tuple(map(run, line)) for line in para.lines),
+        bullet_color=recolor.get(bullet, bullet) if bullet else None,
+    )
+
+
+def _scrimmed(box: TextBox, unread: list[Rect], extents, drawn: Drawn, inks, slide: Rect):
+    """A panel behind all of the box's lines (one card, not a highlight under the
+    ``unread`` ones), in the theme's colour of ``_card``; colours that do not read on it
+    set in the theme's colour that reads best there."""
+    size = max(para.size for para in box.paragraphs)
+    air = round(size * SCRIM_AIR * EMU_PER_PT)
+    lines = [line for placed in extents for line in placed if line.rect.w > 0]
+    left = max(min(line.rect.x for line in lines) - air, slide.x)
+    top = max(min(line.rect.y for line in lines) - air, slide.y)
+    right = min(max(line.rect.right for line in lines) + air, slide.right)
+    bottom = min(max(line.rect.bottom for line in lines) + air, slide.bottom)
+    panel = Rect(left, top, right - left, bottom - top)
+    covered = [(index, line) for index, placed in enumerate(extents) for line in placed]
+    colors = set().union(*(line.colors for _index, line in covered))
+    fill = _card(box, covered, inks, drawn(panel))
+    paragraphs = list(box.paragraphs)
+    for index in sorted({index for index, _line in covered}):
+        para = paragraphs[index]
+        need = LARGE_RATIO if large(para) else TEXT_RATIO
+        own = set().union(*(line.colors for at, line in covered if at == index))
+        best = max(inks, key=lambda ink: contrast(ink, fill))
+        recolor = {color: best for color in own if contrast(color, fill) < need}
+        paragraphs[index] = recolored(para, recolor)
+    ground = _worst(sorted(colors)[0], [drawn(rect) for rect in unread])[1]
+    message = (
+        f"'{box.name}': no colour of the theme's reads on all of the template's artwork "
+        f"under its lines (#{ground} at worst): a #{fill} panel set behind them"
+    )
+    scrim = Shape(
+        panel, ShapeKind.ROUND_RECT, fill, f"{box.name} backing", corner=_corner(panel, air)
+    )
+    return replace(box, paragraphs=tuple(paragraphs)), scrim, [Change(box.name, 0, message)]
+
+
+def _card(box: TextBox, covered, inks, under: Counted) -> str:
+    """The panel's colour: of the theme's colours all of the box's text reads on, the
+    one nearest the artwork it covers (the quietest card); else the one its colours read
+    best on."""
+    wants = {
+        (color, LARGE_RATIO if large(box.paragraphs[index]) else TEXT_RATIO)
+        for index, line in covered
+        for color in line.colors
+    }
+    reading = [ink for ink in inks if all(contrast(c, ink) >= need for c, need in wants)]
+    if reading and under:
+        mean = _mean(under)
+        return min(reading, key=lambda ink: (contrast(ink, mean), ink))
+    return max(inks, key=lambda ink: min(contrast(color, ink) for color, _need in wants))
+
+
+def _mean(counted: Counted) -> str:
+    """The average of counted colours ("RRGGBB")."""
+    total = sum(count for count, _color in counted)
+    channels = (
+        round(sum(count * int(color[at : at + 2], 16) for count, color in counted) / total)
+        for at in (0, 2, 4)
+    )
+    return "".join(f"{value:02X}" for value in channels)
+
+
+def _corner(panel: Rect, air: int) -> float:
+    """The panel's corner radius, as a share of its shorter side: half its air, so the
+    rounding never reaches the words."""
+    return min(0.5, air / 2 / max(min(panel.w, panel.h), 1))
