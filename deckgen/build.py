@@ -198,6 +198,11 @@ def prepare(
         grounds = DrawnGrounds(design)
         design, drawn_problems = decide_on_drawn(design, grounds)
         problems += drawn_problems
+        if on is not None:  # the template's own number field, where it prints one
+            from .template.drawn import theme_inks
+            from .template.fields import readable_number_fields
+
+            problems += readable_number_fields(on.plan.chosen, grounds, theme_inks(design))
     deck = layout_deck(tailored, body, design, titles, grounds)
     problems += font_problems
     time = talk_time(deck, outline.pace.words_per_minute, outline.pace.seconds_per_slide)

@@ -21,7 +21,7 @@ from ..outline.limits import MAX_DECK_SLIDES
 from .access import described, reading_order
 from .chrome import footer_items, footer_points
 from .context import Page, Report, SlideContext, place_picture
-from .contrast import low_contrast, low_on_drawn
+from .contrast import low_contrast
 from .design import Design, default_design
 from .divider import compose_divider
 from .fit import SlideFailed
@@ -175,18 +175,17 @@ class _Engine:
             )
         if not drawn:
             return items
-        ground = self.design.slide_fill(page.layout, background)
         colors = partial(self.grounds.colors, page.layout)
         slide = self.design.grid.slide
-        items, changes = make_legible(items, colors, self._inks, self._run_width, slide)
-        for change in changes:
+        made = make_legible(items, colors, self._inks, self._run_width, slide)
+        for change in made.changes:
             report.warn(
                 change.message,
                 "give the template's text a colour that reads on its artwork, or move the "
                 "artwork from under the box",
                 topic="contrast",
             )
-        for found in low_on_drawn(items, ground, colors, self._run_width):
+        for found in made.unread:
             report.warn(
                 f"'{found.box.name}' paragraph {found.line}: text in #{found.color} reads at "
                 f"{found.ratio:.1f}:1 on the template's artwork under it (#{found.ground} "
@@ -195,6 +194,7 @@ class _Engine:
                 "artwork from under the box",
                 topic="contrast",
             )
+        items = made.items
         return items
 
     @cached_property

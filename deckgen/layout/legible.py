@@ -23,13 +23,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .colors import LARGE_RATIO, TEXT_RATIO, contrast, readable
-from .contrast import Drawn, Width, behind_of, large, line_extents, worst_ground
+from .colors import LARGE_RATIO, TEXT_RATIO, contrast, mix, readable
+from .contrast import (
+    Drawn,
+    OnArtwork,
+    Width,
+    behind_of,
+    large,
+    line_extents,
+    low_on_drawn,
+    worst_ground,
+)
 from .frames import Item, Paragraph, Run, Shape, ShapeKind, TextBox
 from .geometry import EMU_PER_PT, Rect
 
 Counted = tuple[tuple[int, str], ...]
 
+SCRIM_OPACITIES = (0.6, 0.7, 0.8, 0.9)  # tried in turn: the least that lets the text read
 SCRIM_AIR = 0.5  # of the text size: the panel's margin around the words
 
 
@@ -42,14 +52,23 @@ class Change:
     message: str
 
 
+@dataclass(frozen=True)
+class Legible:
+    """What ``make_legible`` made: the slide's items (panels before their boxes), each
+    change said, and each line no change could make read."""
+
+    items: list[Item]
+    changes: list[Change]
+    unread: list[OnArtwork]
+
+
 def make_legible(
     items: Sequence[Item], drawn: Drawn, inks: Sequence[str], width: Width, slide: Rect
-) -> tuple[list[Item], list[Change]]:
+) -> Legible:
     """``items`` with each text box on the template's drawn ground made to read there
     (see the module's docstring); ``inks``: the theme's text and background colours
     (dk1, lt1, dk2, lt2), ``slide``: the slide's rect (a panel stays on it)."""
-    out: list[Item] = []
-    changes: list[Change] = []
+    made = Legible([], [], [])
     for index, item in enumerate(items):
         if (
             not isinstance(item, TextBox)
@@ -57,12 +76,17 @@ def make_legible(
             or not item.paragraphs
             or behind_of(items[:index], item) is not None
         ):
-            out.append(item)
+            made.items.append(item)
             continue
         box, scrim, said = _decide(item, drawn, inks, width, slide)
-        out += [scrim, box] if scrim is not None else [box]
-        changes += said
-    return out, changes
+        made.changes.extend(said)
+        if scrim is None:  # what is left is judged where its lines stand
+            made.items.append(box)
+            # (a lone box on the drawn ground: low_on_drawn's flat ground goes unused)
+            made.unread.extend(low_on_drawn([box], "FFFFFF", drawn, width))
+        else:  # the panel was made for the text to read on it
+            made.items.extend((scrim, box))
+    return made
 
 
 def _decide(box: TextBox, drawn: Drawn, inks, width: Width, slide: Rect):
@@ -162,8 +186,10 @@ def _scrimmed(box: TextBox, unread: list[Rect], extents, drawn: Drawn, inks, sli
     panel = Rect(left, top, right - left, bottom - top)
     covered = [(index, line) for index, placed in enumerate(extents) for line in placed]
     colors = set().union(*(line.colors for _index, line in covered))
-    fill = _card(box, covered, inks, drawn(panel))
+    under = drawn(panel)
+    fill = _card(box, covered, inks, under)
     paragraphs = list(box.paragraphs)
+    wants = set()  # (colour, ratio needed) of the text on the panel
     for index in sorted({index for index, _line in covered}):
         para = paragraphs[index]
         need = LARGE_RATIO if large(para) else TEXT_RATIO
@@ -171,13 +197,21 @@ def _scrimmed(box: TextBox, unread: list[Rect], extents, drawn: Drawn, inks, sli
         best = max(inks, key=lambda ink: contrast(ink, fill))
         recolor = {color: best for color in own if contrast(color, fill) < need}
         paragraphs[index] = recolored(para, recolor)
+        wants |= {(recolor.get(color, color), need) for color in own}
+    opacity = _veil(fill, under, wants)
     ground = _worst(sorted(colors)[0], [drawn(rect) for rect in unread])[1]
     message = (
         f"'{box.name}': no colour of the theme's reads on all of the template's artwork "
-        f"under its lines (#{ground} at worst): a #{fill} panel set behind them"
+        f"under its lines (#{ground} at worst): a #{fill} panel "
+        f"({opacity:.0%} opaque) set behind them"
     )
     scrim = Shape(
-        panel, ShapeKind.ROUND_RECT, fill, f"{box.name} backing", corner=_corner(panel, air)
+        panel,
+        ShapeKind.ROUND_RECT,
+        fill,
+        f"{box.name} backing",
+        corner=_corner(panel, air),
+        opacity=opacity,
     )
     return replace(box, paragraphs=tuple(paragraphs)), scrim, [Change(box.name, 0, message)]
 
@@ -196,6 +230,16 @@ def _card(box: TextBox, covered, inks, under: Counted) -> str:
         mean = _mean(under)
         return min(reading, key=lambda ink: (contrast(ink, mean), ink))
     return max(inks, key=lambda ink: min(contrast(color, ink) for color, _need in wants))
+
+
+def _veil(fill: str, under: Counted, wants) -> float:
+    """The least opacity of ``SCRIM_OPACITIES`` at which the panel, over the artwork
+    under it, lets every colour of ``wants`` read at its ratio: a veil, not a block."""
+    for opacity in SCRIM_OPACITIES:
+        seen = tuple((count, mix(fill, color, opacity)) for count, color in under)
+        if all(contrast(ink, worst_ground(seen, ink)) >= need for ink, need in wants):
+            return opacity
+    return 1.0
 
 
 def _mean(counted: Counted) -> str:

@@ -19,6 +19,12 @@ from ..layout.geometry import Rect
 VARIANTS = ("dk1", "lt1", "dk2", "lt2")  # the theme's text and background colours
 
 
+def theme_inks(design: Design) -> list[str]:
+    """The theme's text and background colours (dk1, lt1, dk2, lt2), once each."""
+    slots = dict(design.theme_slots or ())
+    return list(dict.fromkeys(slots[slot] for slot in VARIANTS if slot in slots))
+
+
 def decide_on_drawn(design: Design, grounds: Grounds) -> tuple[Design, list[Diagnostic]]:
     """``design`` with its template text colours readable on the drawn grounds: the
     content layout's titles, footer and number, and the title and section layouts'

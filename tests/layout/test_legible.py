@@ -4,7 +4,7 @@ read, a panel behind the text only where no colour of the theme's does."""
 
 from __future__ import annotations
 
-from deckgen.layout.colors import contrast
+from deckgen.layout.colors import contrast, mix
 from deckgen.layout.contrast import line_extents, low_on_drawn
 from deckgen.layout.frames import Align, Paragraph, Role, Run, Shape, ShapeKind, TextBox
 from deckgen.layout.geometry import EMU_PER_PT, Rect
@@ -54,14 +54,15 @@ def box(*paragraphs: Paragraph, rect: Rect = BOX) -> TextBox:
 def test_a_paragraph_over_a_dark_band_takes_the_themes_light_text_and_the_one_above_is_kept():
     # line 1 stands on white (y 600,000 to 904,800), line 2 on the band
     laid = box(para("On white", "333333"), para("On the band", "333333"))
-    (out,), changes = make_legible([laid], banded, INKS, width, SLIDE)
+    made = make_legible([laid], banded, INKS, width, SLIDE)
+    (out,), changes = made.items, made.changes
     first, second = out.paragraphs
     assert first.color == "333333"  # read already: kept
     assert second.color == "FFFFFF" and second.runs[0].color is None
     (change,) = changes
     assert change.paragraph == 2 and "set in the theme's #FFFFFF instead" in change.message
     assert "'Body' paragraph 2: text in #333333 reads at" in change.message
-    assert low_on_drawn([out], "FFFFFF", banded, width) == []
+    assert made.unread == [] and low_on_drawn([out], "FFFFFF", banded, width) == []
 
 
 def test_a_line_is_judged_where_its_words_stand_not_across_the_box():
@@ -73,8 +74,8 @@ def test_a_line_is_judged_where_its_words_stand_not_across_the_box():
     drawn = striped(3_000_000)
     assert low_on_drawn([laid], "FFFFFF", drawn)  # the box's inner width crosses the stripe
     assert low_on_drawn([laid], "FFFFFF", drawn, width) == []
-    (out,), changes = make_legible([laid], drawn, INKS, width, SLIDE)
-    assert out == laid and changes == []
+    made = make_legible([laid], drawn, INKS, width, SLIDE)
+    assert made.items == [laid] and made.changes == [] and made.unread == []
     # centred, the same words stand in the middle of the box: over the stripe
     centred = box(para("Short", "333333", align=Align.CENTER))
     (extent,) = line_extents(centred, width)[0]
@@ -83,8 +84,8 @@ def test_a_line_is_judged_where_its_words_stand_not_across_the_box():
 
 def test_a_line_across_light_and_dark_gets_a_quiet_panel_in_a_theme_colour_behind_the_box():
     laid = box(para("Words that cross from the white onto the dark stripe", "333333"))
-    items, changes = make_legible([laid], striped(1_500_000), INKS, width, SLIDE)
-    scrim, out = items
+    made = make_legible([laid], striped(1_500_000), INKS, width, SLIDE)
+    (scrim, out), changes = made.items, made.changes
     assert isinstance(scrim, Shape) and scrim.kind is ShapeKind.ROUND_RECT
     assert scrim.fill in INKS  # written as a theme slot
     (extent,) = line_extents(out, width)[0]
@@ -95,7 +96,12 @@ def test_a_line_across_light_and_dark_gets_a_quiet_panel_in_a_theme_colour_behin
     color = out.paragraphs[0].color
     assert contrast(color, scrim.fill) >= 4.5
     (change,) = changes
-    assert f"a #{scrim.fill} panel set behind them" in change.message
+    assert f"a #{scrim.fill} panel (" in change.message
+    # a veil, not a block: the least opacity at which the text reads over the stripe
+    assert 0.6 <= scrim.opacity < 1
+    veiled = mix(scrim.fill, "1A1A1A", scrim.opacity)
+    assert contrast(color, veiled) >= 4.5
+    assert contrast(color, mix(scrim.fill, "1A1A1A", scrim.opacity - 0.1)) < 4.5
 
 
 def test_the_panel_is_the_theme_colour_nearest_the_artwork_that_the_text_reads_on():
@@ -104,7 +110,7 @@ def test_the_panel_is_the_theme_colour_nearest_the_artwork_that_the_text_reads_o
     def drawn(rect: Rect):
         return ((60, "1F3A60"), (40, "E0E0E0"))  # mostly navy, a light patch
 
-    (scrim, out), _changes = make_legible([dark], drawn, INKS, width, SLIDE)
+    scrim, out = make_legible([dark], drawn, INKS, width, SLIDE).items
     assert scrim.fill == "1F3864"  # dk2, the navy: white reads on it, and it is quiet there
     assert out.paragraphs[0].color == "FFFFFF"
 
@@ -112,8 +118,7 @@ def test_the_panel_is_the_theme_colour_nearest_the_artwork_that_the_text_reads_o
 def test_a_links_colour_is_not_changed_on_its_own_the_panel_makes_it_read():
     """LibreOffice draws a link in the theme's hyperlink colour whatever its run says."""
     link = para("A link to somewhere", "333333", run_color="0563C1", link="https://example.org")
-    items, changes = make_legible([box(link)], banded_all_dark, INKS, width, SLIDE)
-    scrim, out = items
+    scrim, out = make_legible([box(link)], banded_all_dark, INKS, width, SLIDE).items
     assert isinstance(scrim, Shape)
     assert out.paragraphs[0].runs[0].color == "0563C1"
     assert contrast("0563C1", scrim.fill) >= 4.5
@@ -128,5 +133,5 @@ def test_a_box_on_the_slides_own_fill_or_shape_is_left_to_its_kind():
     filled = TextBox(laid.rect, laid.paragraphs, laid.role, laid.font, laid.name, fill="FFFFFF")
     panel = Shape(Rect(0, 0, 12_192_000, 6_858_000), ShapeKind.RECT, "FFFFFF", "Panel")
     for items in ([filled], [panel, laid]):
-        out, changes = make_legible(items, banded, INKS, width, SLIDE)
-        assert out == items and changes == []
+        made = make_legible(items, banded, INKS, width, SLIDE)
+        assert made.items == items and made.changes == []
