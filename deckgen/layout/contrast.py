@@ -8,11 +8,13 @@ ratio is a warning naming the slide and the colours (and ``--strict`` fails on i
 
 from __future__ import annotations
 
+import bisect
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from .colors import LARGE_RATIO, TEXT_RATIO, contrast, readable
+from .colors import LARGE_RATIO, TEXT_RATIO, contrast, luminance, readable
 from .frames import Align, Anchor, Item, Paragraph, Role, Run, Shape, Table, TextBox
 from .geometry import EMU_PER_PT, Rect
 
@@ -112,15 +114,35 @@ def _inks(para: Paragraph) -> frozenset[str]:
 
 def worst_ground(colors: tuple[tuple[int, str], ...], ink: str) -> str:
     """The colour that bounds the worst ``WORST_SHARE`` of ``colors`` (pixels counted) for
-    text in ``ink``: the ground it reads least well on, leaving out specks."""
-    ranked = sorted(colors, key=lambda counted: (contrast(ink, counted[1]), counted[1]))
-    total = sum(count for count, _color in ranked)
+    text in ``ink``: the ground it reads least well on, leaving out specks. The worst are
+    the pixels nearest the ink's luminance, so they are taken outward from it, nearer
+    side first, over the colours ranked by luminance once per ground."""
+    lums, ranked, total = _by_luminance(colors)
+    own = luminance(ink) + 0.05
+    above = bisect.bisect_left(lums, own)
+    below = above - 1
     seen = 0
-    for count, color in ranked:
+    while True:
+        higher = below < 0 or (
+            above < len(ranked) and ranked[above][0] / own <= own / ranked[below][0]
+        )
+        if higher:
+            _lum, color, count = ranked[above]
+            above += 1
+        else:
+            _lum, color, count = ranked[below]
+            below -= 1
         seen += count
-        if seen >= total * WORST_SHARE:
+        if seen >= total * WORST_SHARE or (below < 0 and above >= len(ranked)):
             return color
-    return ranked[-1][1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _by_luminance(colors: tuple[tuple[int, str], ...]):
+    """``colors`` as (luminance + 0.05, colour, pixels), darkest first, with the
+    luminances alone (to bisect) and the pixels in all."""
+    ranked = sorted((luminance(color) + 0.05, color, count) for count, color in colors)
+    return [lum for lum, _color, _count in ranked], ranked, sum(count for count, _ in colors)
 
 
 def _line_boxes(box: TextBox) -> list[Rect]:

@@ -186,7 +186,7 @@ def _scrimmed(box: TextBox, unread: list[Rect], extents, drawn: Drawn, inks, sli
     panel = Rect(left, top, right - left, bottom - top)
     covered = [(index, line) for index, placed in enumerate(extents) for line in placed]
     colors = set().union(*(line.colors for _index, line in covered))
-    under = drawn(panel)
+    under = _coarse(drawn(panel))
     fill = _card(box, covered, inks, under)
     paragraphs = list(box.paragraphs)
     wants = set()  # (colour, ratio needed) of the text on the panel
@@ -240,6 +240,16 @@ def _veil(fill: str, under: Counted, wants) -> float:
         if all(contrast(ink, worst_ground(seen, ink)) >= need for ink, need in wants):
             return opacity
     return 1.0
+
+
+def _coarse(counted: Counted) -> Counted:
+    """``counted`` with each channel cut to a multiple of 8 and like colours merged: a
+    picture's thousands of colours become a few hundred, each within 8 levels."""
+    merged: dict[int, int] = {}
+    for count, color in counted:
+        key = int(color, 16) & 0xF8F8F8
+        merged[key] = merged.get(key, 0) + count
+    return tuple((count, f"{key:06X}") for key, count in merged.items())
 
 
 def _mean(counted: Counted) -> str:
