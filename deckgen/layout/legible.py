@@ -69,6 +69,7 @@ def make_legible(
     (see the module's docstring); ``inks``: the theme's text and background colours
     (dk1, lt1, dk2, lt2), ``slide``: the slide's rect (a panel stays on it)."""
     made = Legible([], [], [])
+    placed: list[tuple[Item, Shape | None, bool]] = []  # item, its panel, judged here
     for index, item in enumerate(items):
         if (
             not isinstance(item, TextBox)
@@ -76,17 +77,67 @@ def make_legible(
             or not item.paragraphs
             or behind_of(items[:index], item) is not None
         ):
-            made.items.append(item)
+            placed.append((item, None, False))
             continue
         box, scrim, said = _decide(item, drawn, inks, width, slide)
         made.changes.extend(said)
-        if scrim is None:  # what is left is judged where its lines stand
-            made.items.append(box)
-            # (a lone box on the drawn ground: low_on_drawn's flat ground goes unused)
-            made.unread.extend(low_on_drawn([box], "FFFFFF", drawn, width))
-        else:  # the panel was made for the text to read on it
-            made.items.extend((scrim, box))
+        placed.append((box, scrim, True))
+    placed = _matched(placed, drawn, width, slide, made.changes)
+    for item, scrim, judged in placed:
+        if scrim is not None:  # the panel was made for the text to read on it
+            made.items.extend((scrim, item))
+            continue
+        made.items.append(item)
+        if judged:  # what is left is judged where its lines stand (a lone box on the
+            # drawn ground: low_on_drawn's flat ground goes unused)
+            made.unread.extend(low_on_drawn([item], "FFFFFF", drawn, width))
     return made
+
+
+def _matched(placed, drawn: Drawn, width: Width, slide: Rect, changes: list[Change]):
+    """A box beside one that took a panel (a column: the same role, top and height) takes
+    the same panel where its text reads on it, so the columns look alike."""
+    panels = [(item, scrim) for item, scrim, _judged in placed if scrim is not None]
+    out = []
+    for item, scrim, judged in placed:
+        twin = next(
+            (
+                (other, panel)
+                for other, panel in panels
+                if judged
+                and scrim is None
+                and other.role is item.role
+                and (other.rect.y, other.rect.h) == (item.rect.y, item.rect.h)
+            ),
+            None,
+        )
+        if twin is not None:
+            extents = line_extents(item, width)
+            rect = _panel_rect(item, extents, slide)
+            like = replace(twin[1], rect=rect, name=f"{item.name} backing")
+            if _reads_on(item, extents, like, drawn):
+                scrim = like
+                changes.append(
+                    Change(item.name, 0, f"'{item.name}': a panel set behind it as behind "
+                           f"'{twin[0].name}' beside it, so the columns look alike")
+                )  # fmt: skip
+        out.append((item, scrim, judged))
+    return out
+
+
+def _reads_on(box: TextBox, extents, panel: Shape, drawn: Drawn) -> bool:
+    """Whether every colour of ``box`` reads on ``panel`` over the artwork under it."""
+    seen = tuple(
+        (count, mix(panel.fill, color, panel.opacity))
+        for count, color in _coarse(drawn(panel.rect))
+    )
+    return bool(seen) and all(
+        contrast(color, worst_ground(seen, color))
+        >= (LARGE_RATIO if large(box.paragraphs[index]) else TEXT_RATIO)
+        for index, lines in enumerate(extents)
+        for line in lines
+        for color in line.colors
+    )
 
 
 def _decide(box: TextBox, drawn: Drawn, inks, width: Width, slide: Rect):
@@ -176,14 +227,8 @@ def _scrimmed(box: TextBox, unread: list[Rect], extents, drawn: Drawn, inks, sli
     """A panel behind all of the box's lines (one card, not a highlight under the
     ``unread`` ones), in the theme's colour of ``_card``; colours that do not read on it
     set in the theme's colour that reads best there."""
-    size = max(para.size for para in box.paragraphs)
-    air = round(size * SCRIM_AIR * EMU_PER_PT)
-    lines = [line for placed in extents for line in placed if line.rect.w > 0]
-    left = max(min(line.rect.x for line in lines) - air, slide.x)
-    top = max(min(line.rect.y for line in lines) - air, slide.y)
-    right = min(max(line.rect.right for line in lines) + air, slide.right)
-    bottom = min(max(line.rect.bottom for line in lines) + air, slide.bottom)
-    panel = Rect(left, top, right - left, bottom - top)
+    panel = _panel_rect(box, extents, slide)
+    air = _air(box)
     covered = [(index, line) for index, placed in enumerate(extents) for line in placed]
     colors = set().union(*(line.colors for _index, line in covered))
     under = _coarse(drawn(panel))
@@ -214,6 +259,25 @@ def _scrimmed(box: TextBox, unread: list[Rect], extents, drawn: Drawn, inks, sli
         opacity=opacity,
     )
     return replace(box, paragraphs=tuple(paragraphs)), scrim, [Change(box.name, 0, message)]
+
+
+def _air(box: TextBox) -> int:
+    return round(max(para.size for para in box.paragraphs) * SCRIM_AIR * EMU_PER_PT)
+
+
+def _panel_rect(box: TextBox, extents, slide: Rect) -> Rect:
+    """The words' extent with air around it; text that wraps spans its box's inner width
+    (another renderer's fonts may break its lines a little wider)."""
+    air = _air(box)
+    lines = [line.rect for placed in extents for line in placed if line.rect.w > 0]
+    left, right = min(rect.x for rect in lines), max(rect.right for rect in lines)
+    if any(len(para.lines) > 1 for para in box.paragraphs):
+        left = min(left, box.rect.x + box.insets.left)
+        right = max(right, box.rect.right - box.insets.right)
+    top = max(min(rect.y for rect in lines) - air, slide.y)
+    bottom = min(max(rect.bottom for rect in lines) + air, slide.bottom)
+    left, right = max(left - air, slide.x), min(right + air, slide.right)
+    return Rect(left, top, right - left, bottom - top)
 
 
 def _card(box: TextBox, covered, inks, under: Counted) -> str:
