@@ -95,8 +95,8 @@ def make_legible(
 
 
 def _matched(placed, drawn: Drawn, width: Width, slide: Rect, changes: list[Change]):
-    """A box beside one that took a panel (a column: the same role, top and height) takes
-    the same panel where its text reads on it, so the columns look alike."""
+    """A box beside one that took a panel (a column: the same role and top, side by side)
+    takes the same panel where its text reads on it, so the columns look alike."""
     panels = [(item, scrim) for item, scrim, _judged in placed if scrim is not None]
     out = []
     for item, scrim, judged in placed:
@@ -107,7 +107,8 @@ def _matched(placed, drawn: Drawn, width: Width, slide: Rect, changes: list[Chan
                 if judged
                 and scrim is None
                 and other.role is item.role
-                and (other.rect.y, other.rect.h) == (item.rect.y, item.rect.h)
+                and abs(other.rect.y - item.rect.y) <= EMU_PER_PT  # level, side by side
+                and (other.rect.right <= item.rect.x or item.rect.right <= other.rect.x)
             ),
             None,
         )

@@ -139,7 +139,7 @@ def test_a_box_on_the_slides_own_fill_or_shape_is_left_to_its_kind():
 
 def test_a_column_beside_one_that_took_a_panel_takes_the_same_panel():
     top, height = 600_000, 2_000_000
-    left = box(para("Short words", "333333"), rect=Rect(200_000, top, 1_200_000, height))
+    left = box(para("Short words", "333333"), rect=Rect(200_000, top, 1_000_000, height))
     right = box(
         para("Words that cross from the white onto the dark stripe", "333333"),
         rect=Rect(1_300_000, top, 4_000_000, height),
@@ -151,8 +151,8 @@ def test_a_column_beside_one_that_took_a_panel_takes_the_same_panel():
     assert (first_panel.fill, first_panel.opacity) == (second_panel.fill, second_panel.opacity)
     assert first_panel.rect.right < second_panel.rect.x  # each behind its own column
     assert any("as behind 'Body 2' beside it" in change.message for change in made.changes)
-    # a box of another height (not a column of it) is left as it was
-    lone = TextBox(Rect(200_000, top, 1_200_000, 900_000), left.paragraphs, left.role,
-                   left.font, "Caption")  # fmt: skip
+    # a box lower down (not a column of it) is left as it was
+    lone = TextBox(Rect(200_000, top + 300_000, 1_200_000, height), left.paragraphs,
+                   left.role, left.font, "Caption")  # fmt: skip
     items = make_legible([lone, right], striped(2_500_000), INKS, width, SLIDE).items
     assert items[0] == lone
