@@ -11,11 +11,16 @@ AA: 4.5:1, 3:1 for large text) and:
 - else set in the theme's other text colour (dk1/lt1, then dk2/lt2: written as theme
   slots) that reads best, where one reads under every line of it;
 - else in the nearest shade of its own that does;
-- else, as a last resort, a panel in the theme's colour the text reads best on (a plain
-  decorative shape, drawn by both renderers) is set behind those lines, the words'
-  extent and a little air, and colours that do not read on it take the theme's that do.
+- else, as a last resort, a panel is set behind the box's lines (the words' extent, a
+  wrapped box's width, and a little air): in the theme colour nearest the artwork among
+  those its text reads on, at the least opacity that lets it read there (a veil, a plain
+  decorative shape drawn by both renderers); colours that do not read on it take the
+  theme's that do. A column beside a panelled box takes the same panel.
 
-Each change is said (``Change``); the engine makes it a ``contrast`` warning.
+A link's colour is not changed on its own (LibreOffice draws links in the theme's hlink
+colour whatever the run says: ``template/drawn.py`` decides that colour once); where it
+does not read, only a panel helps. Each change is said (``Change``); the engine makes it
+a ``contrast`` warning, and names each line nothing could save.
 """
 
 from __future__ import annotations
