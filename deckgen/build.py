@@ -156,6 +156,7 @@ class Prepared:
     template: OnTemplate | None = None
     plan: Plan | None = None  # planned minutes and clock times
     grounds: object | None = None  # on a template, its layouts' drawn grounds (the checks')
+    width: object | None = None  # and how wide runs set (the checks place lines by it)
 
 
 def load(options: BuildOptions):
@@ -174,6 +175,7 @@ def prepare(
     over the audience's slot."""
     from .layout.design import default_design
     from .layout.engine import layout_deck
+    from .layout.text import run_width
     from .layout.timing import plan_talk, talk_time
     from .outline.tailor import tailor_with_report
     from .template.build import open_template
@@ -199,6 +201,11 @@ def prepare(
         grounds = DrawnGrounds(design)
         design, drawn_problems = decide_on_drawn(design, grounds)
         problems += drawn_problems
+        if on is not None:  # the template's own number field, where it prints one
+            from .template.drawn import theme_inks
+            from .template.fields import readable_number_fields
+
+            problems += readable_number_fields(on.plan.chosen, grounds, theme_inks(design))
     deck = layout_deck(tailored, body, design, titles, grounds)
     problems += font_problems
     time = talk_time(deck, outline.pace.words_per_minute, outline.pace.seconds_per_slide)
@@ -208,7 +215,8 @@ def prepare(
     profile = outline.audiences.get(audience) if audience else None
     if profile is not None:
         diagnostics += _over_the_slot(audience, profile, time, plan)
-    return Prepared(tailored, deck, report, time, tuple(diagnostics), on, plan, grounds)
+    width = run_width(body, titles) if grounds is not None else None
+    return Prepared(tailored, deck, report, time, tuple(diagnostics), on, plan, grounds, width)
 
 
 def _over_the_slot(audience: str, profile, time: TalkTime, plan: Plan) -> list[Diagnostic]:

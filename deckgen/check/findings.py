@@ -97,11 +97,16 @@ def _spans(numbers) -> str:
     return ", ".join(parts)
 
 
-def template_findings(deck, pptx: bytes, grounds=None, layouts: bool = False) -> list[Finding]:
+def template_findings(
+    deck, pptx: bytes, drawn=(None, None), layouts: bool = False
+) -> list[Finding]:
     """The findings on ``deck`` (laid out) as written in ``pptx`` (its bytes): per slide,
-    and with ``layouts`` also per placeholder of each layout the slides use. ``grounds``
-    (``layout.contrast.Grounds``, on a template) gives the drawn pixels: the contrast on
-    artwork, and whether artwork really lies under a box (else boxes are compared)."""
+    and with ``layouts`` also per placeholder of each layout the slides use. ``drawn``:
+    the grounds (``layout.contrast.Grounds``, on a template: the drawn pixels, for the
+    contrast on artwork and whether artwork really lies under a box, else boxes are
+    compared) and how wide runs set (``contrast.Width``: lines judged where their words
+    stand, as the build judges them; None: across the box)."""
+    grounds, width = drawn
     from .artwork import DrawnShares, artwork_findings, layout_findings
     from .fidelity import Package
     from .inks import layout_contrast
@@ -112,7 +117,7 @@ def template_findings(deck, pptx: bytes, grounds=None, layouts: bool = False) ->
         package = Package(archive)
         slides = written_slides(package)
         names = {slide.number: slide.layout_name for slide in slides}
-        found = contrast_findings(deck, grounds, names)
+        found = contrast_findings(deck, (grounds, width), names)
         shares = DrawnShares(grounds, deck.design)
         found += artwork_findings(package, slides, deck, shares)
         found += style_findings(package, slides)

@@ -21,9 +21,11 @@ from ..layout.frames import Shape, ShapeKind, TextBox
 from .findings import Finding, where
 
 
-def contrast_findings(deck, grounds, layouts: dict[int, str]) -> list[Finding]:
-    """The paragraphs of ``deck`` below WCAG AA; ``layouts``: slide number -> the name of
-    the template layout it is written on."""
+def contrast_findings(deck, drawn, layouts: dict[int, str]) -> list[Finding]:
+    """The paragraphs of ``deck`` below WCAG AA; ``drawn``: the grounds and run widths
+    (``template_findings``'); ``layouts``: slide number -> the name of the template
+    layout it is written on."""
+    grounds, width = drawn
     design = deck.design
     found: list[Finding] = []
     for frame in deck.slides:
@@ -32,7 +34,7 @@ def contrast_findings(deck, grounds, layouts: dict[int, str]) -> list[Finding]:
         fill = design.slide_fill(frame.layout, frame.background)
         if drawn:
             colors = partial(grounds.colors, frame.layout)
-            for low in low_on_drawn(frame.items, fill, colors):
+            for low in low_on_drawn(frame.items, fill, colors, width):
                 figures = _figures(low.color, low.ground, low.ratio, low.need, "artwork")
                 place = (frame.number, low.box.name, low.line)
                 found.append(_finding(place, layout, figures, "the template's artwork under it"))

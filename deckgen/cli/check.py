@@ -93,7 +93,7 @@ def seen_on_template(prepared, pptx: bytes, layouts: bool = False):
         from ..render.pdf.grounds import DrawnGrounds
 
         grounds = DrawnGrounds(deck.design)
-    return template_findings(deck, pptx, grounds, layouts)
+    return template_findings(deck, pptx, (grounds, prepared.width), layouts)
 
 
 def _echo_seen(seen) -> None:

@@ -21,6 +21,7 @@ def mix(color: str, other: str, amount: float) -> str:
     )
 
 
+@functools.lru_cache(maxsize=65536)  # a drawn ground's colours are asked about often
 def luminance(color: str) -> float:
     def channel(value: int) -> float:
         share = value / 255

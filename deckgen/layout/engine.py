@@ -21,15 +21,16 @@ from ..outline.limits import MAX_DECK_SLIDES
 from .access import described, reading_order
 from .chrome import footer_items, footer_points
 from .context import Page, Report, SlideContext, place_picture
-from .contrast import low_contrast, low_on_drawn
+from .contrast import low_contrast
 from .design import Design, default_design
 from .divider import compose_divider
 from .fit import SlideFailed
 from .frames import Deck, DeckMeta, Item, Shape, ShapeKind, SlideFrame, SlideSource, TextBox
 from .geometry import pt
+from .legible import make_legible
 from .measure import Measurer
 from .references import bibliography
-from .text import Typesetter, reflow
+from .text import Typesetter, reflow, run_width
 from .wrap import TooNarrow, truncate
 
 if TYPE_CHECKING:
@@ -140,7 +141,8 @@ class _Engine:
             if len(self.errors) == errors:  # a specific error already says what does not fit
                 self._check(page, number, items, ctx.report)
             background = page.background or self.design.palette.background
-            self._warn_contrast(page, items, background, ctx.report.at(number - ctx.report.number))
+            report = ctx.report.at(number - ctx.report.number)
+            items = self._warn_contrast(page, items, background, report)
             title = plain(page.title)  # bookmarks, contents and messages
             self.slides.append(
                 SlideFrame(
@@ -160,9 +162,10 @@ class _Engine:
                 )
             )
 
-    def _warn_contrast(self, page: Page, items: list[Item], background: str, report) -> None:
+    def _warn_contrast(self, page: Page, items: list[Item], background: str, report) -> list:
         """A warning for each text colour below WCAG AA on what lies behind it; on a
-        template's drawn ground, one for each line of a box (naming the box)."""
+        template's drawn ground, the items made to read there (``legible``: each change
+        said) and one warning for each line still below (naming the box)."""
         drawn = self.grounds is not None and background == self.design.palette.background
         for color, behind, ratio, need in self._low_contrast(page, items, background, drawn):
             report.warn(
@@ -171,10 +174,18 @@ class _Engine:
                 topic="contrast",
             )
         if not drawn:
-            return
-        ground = self.design.slide_fill(page.layout, background)
+            return items
         colors = partial(self.grounds.colors, page.layout)
-        for found in low_on_drawn(items, ground, colors):
+        slide = self.design.grid.slide
+        made = make_legible(items, colors, self._inks, self._run_width, slide)
+        for change in made.changes:
+            report.warn(
+                change.message,
+                "give the template's text a colour that reads on its artwork, or move the "
+                "artwork from under the box",
+                topic="contrast",
+            )
+        for found in made.unread:
             report.warn(
                 f"'{found.box.name}' paragraph {found.line}: text in #{found.color} reads at "
                 f"{found.ratio:.1f}:1 on the template's artwork under it (#{found.ground} "
@@ -183,6 +194,20 @@ class _Engine:
                 "artwork from under the box",
                 topic="contrast",
             )
+        items = made.items
+        return items
+
+    @cached_property
+    def _inks(self) -> list[str]:
+        """The theme's text and background colours (dk1, lt1, dk2, lt2), once each."""
+        slots = dict(self.design.theme_slots or ())
+        found = [slots[slot] for slot in ("dk1", "lt1", "dk2", "lt2") if slot in slots]
+        return list(dict.fromkeys(found))
+
+    @cached_property
+    def _run_width(self):
+        """Points a run sets in at a size (in the titles' font with ``heading``)."""
+        return run_width(self.text.measurer, self.text.heading_measurer)
 
     def _low_contrast(self, page: Page, items: list[Item], background: str, drawn: bool):
         """Text below WCAG AA on what lies behind it: on a template, its layout's own

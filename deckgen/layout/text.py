@@ -208,3 +208,14 @@ def rejoin(line: tuple[Run, ...], gap: str) -> tuple[Run, ...]:
         return (Run(gap),)
     last = line[-1]
     return line[:-1] + (replace(last, text=last.text + gap),)
+
+
+def run_width(measurer: Measurer, heading_measurer: Measurer | None = None):
+    """How wide a run sets (points) at a size, in the titles' font where ``heading``:
+    the width contrast checks place each line's words by (``contrast.Width``)."""
+
+    def width(run: Run, size: float, heading: bool) -> float:
+        found = MONO if run.code else (heading_measurer or measurer) if heading else measurer
+        return found.width(run.text, size, run.bold, run.italic)
+
+    return width

@@ -14,8 +14,15 @@ from ..layout.colors import LARGE_RATIO, TEXT_RATIO, contrast, readable
 from ..layout.contrast import Grounds, worst_ground
 from ..layout.design import Design
 from ..layout.frames import SlideLayout
+from ..layout.geometry import Rect
 
 VARIANTS = ("dk1", "lt1", "dk2", "lt2")  # the theme's text and background colours
+
+
+def theme_inks(design: Design) -> list[str]:
+    """The theme's text and background colours (dk1, lt1, dk2, lt2), once each."""
+    slots = dict(design.theme_slots or ())
+    return list(dict.fromkeys(slots[slot] for slot in VARIANTS if slot in slots))
 
 
 def decide_on_drawn(design: Design, grounds: Grounds) -> tuple[Design, list[Diagnostic]]:
@@ -33,12 +40,19 @@ def decide_on_drawn(design: Design, grounds: Grounds) -> tuple[Design, list[Diag
         return _decided(what, color, colors, large, variants, problems) if colors else color
 
     content = SlideLayout.CONTENT
-    title_box = design.grid.title_box
+    grid = design.grid
+    title_box = grid.title_box
+    body = Rect(grid.margin, grid.body_top, grid.content_width, grid.body_bottom - grid.body_top)
+    link = palette.link
+    colors = grounds.colors(content, body)
+    if colors:  # a shade of the link colour first: a link is told from text by its hue
+        link = _decided("hyperlink", link, colors, False, variants, problems, shade_first=True)
     palette = replace(
         palette,
         heading=decide(content, "title", palette.heading, title_box, True),
         footer=decide(content, "footer", palette.footer, chrome.footer, False),
         number=decide(content, "slide number", palette.number, chrome.number, False),
+        link=link,
     )
     layouts = {}
     for key, boxes in design.layouts.items():
@@ -62,10 +76,16 @@ def decide_on_drawn(design: Design, grounds: Grounds) -> tuple[Design, list[Diag
                 False,
             ),
         )
-    return replace(design, palette=palette, layouts=layouts), problems
+    slots = design.theme_slots
+    if slots is not None and any(slot == "hlink" for slot, _color in slots):
+        # the deck's theme says it too: LibreOffice draws links in the theme's colour
+        slots = tuple((slot, link if slot == "hlink" else color) for slot, color in slots)
+    return replace(design, palette=palette, layouts=layouts, theme_slots=slots), problems
 
 
-def _decided(what: str, color: str, colors, large: bool, variants, problems: list) -> str:
+def _decided(
+    what: str, color: str, colors, large: bool, variants, problems: list, shade_first=False
+) -> str:
     need = LARGE_RATIO if large else TEXT_RATIO
 
     def worst(ink: str) -> tuple[float, str]:
@@ -78,12 +98,14 @@ def _decided(what: str, color: str, colors, large: bool, variants, problems: lis
     # a colour that reads on all of the box, so wherever the lines land; else the colour
     # stays and the layout's check names each line that does not read
     reading = [other for other in variants if worst(other)[0] >= need]
+    shade = readable(color, ground, large)
+    if shade_first and worst(shade)[0] >= need:
+        reading = []
     if reading:
         chosen = max(reading, key=lambda other: worst(other)[0])
         said = f"the theme's #{chosen}"
     else:
-        chosen = readable(color, ground, large)
-        said = f"#{chosen}"
+        chosen, said = shade, f"#{shade}"
         if worst(chosen)[0] < need:
             return color
     problems.append(

@@ -102,6 +102,8 @@ def _draw_item(canvas, item: Item, to_page: Transform, fonts: Fonts, within=()) 
             draw_table(canvas, item, to_page, fonts, within)
         case Picture():
             draw_picture(canvas, item, to_page)
+        case Shape() if item.opacity < 1:  # a panel behind text on artwork
+            draw_painted(canvas, item, to_page)
         case Shape():
             draw_shape(canvas, item, to_page)
         case Chart():

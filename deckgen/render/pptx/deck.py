@@ -38,6 +38,7 @@ from .slots import PH_XML, ph_type, placeholder_elements, slots
 from .table import add_table
 from .template import fit_notes_slide_image, prepare_template
 from .text import add_text_box, fill_placeholder
+from .theme_link import theme_hyperlink
 from .writer import stamped_package
 from .xmlns import mark_decorative
 
@@ -77,6 +78,7 @@ def render_pptx(
         area = prs.slide_width * prs.slide_height
         fit_notes_slide_image(prs)
         header_footer(prs, deck, ink.lang, own=False)
+        theme_hyperlink(prs, deck.design.theme_slots)
         carried = {}
 
         def layout_for(frame: SlideFrame):

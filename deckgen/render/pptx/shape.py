@@ -23,7 +23,9 @@ def add_shape(shapes, shape: Shape, ink: Ink):
     if shape.kind is ShapeKind.ROUND_RECT:
         SubElement(adjustments, DML + "gd", name="adj", fmla=f"val {int(shape.corner * 100000)}")
     if shape.fill:
-        ink.put(SubElement(props, DML + "solidFill"), shape.fill)
+        solid = ink.put(SubElement(props, DML + "solidFill"), shape.fill)
+        if shape.opacity < 1:  # DrawingML's alpha: thousandths of a percent
+            SubElement(solid[0], DML + "alpha", val=str(round(shape.opacity * 100_000)))
     else:
         SubElement(props, DML + "noFill")
     line = SubElement(props, DML + "ln")
