@@ -408,6 +408,14 @@ def run_font(run, shape, slide, prs, level: int = 0) -> str | None:
     return inherited(shape, slide).fonts[level]
 
 
+def run_color(run, shape, slide, prs, level: int = 0) -> str | None:
+    """A run's colour as RRGGBB: its own (a theme reference resolved through the deck's
+    theme), else the one its placeholder gives."""
+    if run.font.color.type is not None:
+        return color_of(run.font.color, prs)
+    return inherited(shape, slide).color(level)
+
+
 def run_bold(run, shape, slide, level: int = 0) -> bool:
     """A run's weight: its own ``b``, else the one its placeholder gives."""
     if run.font.bold is not None:
