@@ -70,7 +70,9 @@ class TypeScale:
     message: float = 28
     message_floor: float = 20
     marker: float = 28  # the number in a takeaway's disc
-    chrome: float = 12
+    chrome: float = 12  # the footer (on a template: its footer placeholder's size)
+    chrome_number: float | None = None  # the slide number, where not the footer's size
+    chrome_floor: float = 12  # a footer too long for its line is set smaller, to this
     disclosure: float = 14
     step: float = 2  # how much smaller each try is
 

@@ -66,7 +66,7 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
             title_align=aligned(title.text.align) if title is not None else design.title_align,
             palette=palette,
             grid=grid,
-            scale=_scale(design, title, body, levels[1]),
+            scale=_chrome_sizes(_scale(design, title, body, levels[1]), content, theme),
             bullets=_bullets(design, *levels),
             chrome=chrome,
             theme_slots=tuple(theme.slots.items()),
@@ -249,6 +249,21 @@ def _scale(design: Design, title, body, second: ListLevel):
         changes["sub_body"] = max(min(second.size or scale.sub_body, size), scale.floor)
         changes["level3"] = max(min(scale.level3, size), scale.floor)
     return replace(scale, **changes)
+
+
+def _chrome_sizes(scale, content, theme):
+    """The footer and slide number in the sizes the template's placeholders give them
+    (a footer too long for its line is set smaller, when laid out)."""
+    footer = look.placeholder(content, look.FOOTERS, theme)
+    number = look.placeholder(content, look.NUMBERS, theme)
+    footer_size = footer.text.size if footer is not None else None
+    number_size = number.text.size if number is not None else None
+    return replace(
+        scale,
+        chrome=footer_size or scale.chrome,
+        chrome_number=number_size if number_size != (footer_size or scale.chrome) else None,
+        chrome_floor=min(footer_size or scale.chrome, number_size or scale.chrome, scale.chrome),
+    )
 
 
 def _bullets(design: Design, first: ListLevel, second: ListLevel):

@@ -1,0 +1,85 @@
+"""The footer and slide number in the sizes the template's placeholders give them (issue 20,
+deliverable 1): no ``sz`` of their own where the footer fits on its line at the template's
+size; a footer too long for it set smaller, on one line, and only that run says its size.
+Decks built on python-pptx's stock template (footer and number 12 pt in the master's
+placeholders), read back, and the laid-out frames."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pptx import Presentation
+
+from deckgen.build import BuildOptions, load, prepare
+from deckgen.layout.frames import Role
+
+from ..conftest import build_on_template
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+OUTLINE = """\
+meta:
+  title: "Chrome"
+  footer: "{footer}"
+sections:
+  - title: "One"
+    slides:
+      - kind: bullets
+        title: "Short"
+        bullets: ["Check the sender", "Report"]
+"""
+
+
+def _folder(tmp_path: Path, footer: str) -> tuple[Path, Path]:
+    (tmp_path / "outline.yaml").write_text(OUTLINE.format(footer=footer), encoding="utf-8")
+    template = tmp_path / "house.pptx"
+    Presentation().save(str(template))
+    return tmp_path / "outline.yaml", template
+
+
+def _master_size(prs, kind: str) -> str:
+    """What the stock master's placeholder of ``kind`` says, read from its own XML."""
+    for shape in prs.slide_master.placeholders:
+        if shape._element.find(f".//{_P}ph").get("type") == kind:
+            return shape._element.find(f"{_P}txBody/{_A}lstStyle/{_A}lvl1pPr/{_A}defRPr").get("sz")
+    raise AssertionError(kind)
+
+
+def _chrome_runs(deck: Path):
+    """(type, run properties) of the footer's and the number's runs on the content slide."""
+    slide = Presentation(str(deck)).slides[1]
+    for shape in slide.placeholders:
+        kind = shape._element.find(f".//{_P}ph").get("type")
+        if kind in ("ftr", "sldNum"):
+            for rpr in shape._element.iter(f"{_A}rPr"):
+                yield kind, rpr
+
+
+def _laid_out(outline: Path, template: Path):
+    options = BuildOptions(outline, outline.parent / "out", template=template)
+    return prepare(load(options), None, {}, options).deck
+
+
+def test_footer_and_number_take_the_templates_size(tmp_path):
+    outline, template = _folder(tmp_path, "Course")
+    deck = build_on_template(outline, template, tmp_path / "out")
+    prs = Presentation(str(deck))
+    assert (_master_size(prs, "ftr"), _master_size(prs, "sldNum")) == ("1200", "1200")
+    runs = list(_chrome_runs(deck))
+    assert {kind for kind, _ in runs} == {"ftr", "sldNum"}
+    assert all(rpr.get("sz") is None for _, rpr in runs), runs  # it was 9 pt: deckgen's own
+    frame = _laid_out(outline, template).slides[1]
+    sizes = {i.role: i.paragraphs[0].size for i in frame.items if hasattr(i, "paragraphs")}
+    assert sizes[Role.FOOTER] == sizes[Role.SLIDE_NUMBER] == 12
+
+
+def test_a_footer_too_long_for_its_line_is_set_smaller_on_one_line(tmp_path):
+    footer = "Awareness course · Information Security Office"
+    outline, template = _folder(tmp_path, footer)
+    deck = build_on_template(outline, template, tmp_path / "out")
+    sizes = {kind: rpr.get("sz") for kind, rpr in _chrome_runs(deck)}
+    assert sizes["sldNum"] is None  # the number fits: it inherits
+    assert sizes["ftr"] is not None and 900 <= int(sizes["ftr"]) < 1200
+    frame = _laid_out(outline, template).slides[1]
+    (para,) = [i for i in frame.items if getattr(i, "role", None) is Role.FOOTER][0].paragraphs
+    assert len(para.lines) == 1 and para.text == footer  # smaller, not shortened
