@@ -278,6 +278,9 @@ class Design:
     heading_font: str | None = None  # the titles' family, if not ``font``
     title_bold: bool = True  # titles' weight: a template's title style's (else bold)
     title_align: Align = Align.LEFT  # titles' alignment: a template's title style's
+    # on a template, the colours the outline sets (its concepts'): written as they are,
+    # and their shades and tints too, never as a shade of one of the template's slots
+    fixed_colors: tuple[str, ...] = ()
     plain: bool = False
     # the filled shapes and pictures a template's layouts show behind the slide, by the
     # SlideLayout's value: (box, average colour), bottom first; text is checked against them
@@ -357,6 +360,11 @@ class Design:
         return Rect(number.x - chrome.logo_width, chrome.top, chrome.logo_width, chrome.height)
 
 
+# a concept's colour where the outline leaves it out, on deckgen's own design, in the
+# concepts' order: each reads on white as text (WCAG AA)
+CONCEPT_COLORS = ("1F5AA6", "B4530A", "2E7D32", "6A1B9A", "00838F", "AD1457")
+
+
 def default_design(talk: Talk) -> Design:
     """The default design in the outline's font and colours."""
     colors = talk.theme.colors
@@ -368,6 +376,12 @@ def default_design(talk: Talk) -> Design:
             muted=hex6(colors.muted),
             background=hex6(colors.background),
             surface=hex6(colors.surface),
-            concepts={key: (c.label, hex6(c.color)) for key, c in talk.concepts.items()},
+            concepts={
+                key: (
+                    c.label,
+                    hex6(c.color) if c.color else CONCEPT_COLORS[i % len(CONCEPT_COLORS)],
+                )
+                for i, (key, c) in enumerate(talk.concepts.items())
+            },
         ),
     )

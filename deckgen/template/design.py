@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..errors import Diagnostic, quoted, warning
-from ..layout.colors import LARGE_RATIO, TEXT_RATIO, contrast, mix, readable
+from ..layout.colors import LARGE_RATIO, TEXT_RATIO, contrast, hex6, mix, readable
 from ..layout.design import (
     Chrome,
     Design,
@@ -31,6 +31,7 @@ DEFAULT_WIDTH, DEFAULT_HEIGHT = Grid().width, Grid().height
 MIN_FACTOR = 0.25  # slides at least a quarter of deckgen's own each way (3.33 × 1.88 in)
 SURFACE_TINT = 0.06  # panels and banded rows, when the theme's lt2 does not suit
 BODY_KEPT = 0.75  # a template's footer may not rise into the body's top three quarters
+ACCENTS = 6  # a theme's accent slots
 
 
 def scale_factor(prs) -> float:
@@ -41,9 +42,9 @@ def scale_factor(prs) -> float:
 def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
     """The design for ``talk`` built on the template ``prs`` with its chosen layouts."""
     factor = scale_factor(prs)
-    design = scaled(default_design(talk), factor)
     content = choices[SlideLayout.CONTENT].layout
     theme = look.ThemeLook(content.slide_master)
+    design = _concepts_in_accents(scaled(default_design(talk), factor), talk, theme)
     title = look.placeholder(content, look.TITLES, theme)
     body = look.placeholder(content, look.BODIES, theme)
     grid, chrome = _frame(design, prs, content, theme)
@@ -89,6 +90,20 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
         ),
         problems,
     )
+
+
+def _concepts_in_accents(design: Design, talk, theme) -> Design:
+    """Concepts whose colour the outline leaves out take the template's accent slots in
+    their order (accent1, accent2, … , then again from accent1), so the deck writes them
+    as the theme's slots; a colour the outline sets stays."""
+    palette = design.palette
+    concepts = dict(palette.concepts)
+    for index, (key, concept) in enumerate(talk.concepts.items()):
+        accent = theme.slots.get(f"accent{index % ACCENTS + 1}")
+        if concept.color is None and accent is not None:
+            concepts[key] = (concepts[key][0], accent)
+    fixed = tuple(hex6(c.color) for c in talk.concepts.values() if c.color is not None)
+    return replace(design, palette=replace(palette, concepts=concepts), fixed_colors=fixed)
 
 
 def aligned(written: str | None) -> Align:
