@@ -89,3 +89,14 @@ def test_shades_written_as_modifiers_give_the_colour_back():
         assert found is not None and modulated(base, *found) == color
     assert modulation("C0504D", "4F81BD") is None  # another hue: no shade of it
     assert modulation("767676", "4F81BD") is None  # a grey is no shade of a colour
+
+
+def test_a_shade_of_the_followed_link_colour_is_no_slot():
+    """A theme's folHlink is no colour a shape or run may name: a colour that is a shade
+    of it only is written as a literal (Blueprint_Plans: a concept's tint)."""
+    from deckgen.render.pptx.ink import Ink
+
+    slots = (("dk1", "000000"), ("folHlink", "800080"))
+    ink = Ink({}, "en", "FFFFFF", slot_colors=slots)
+    assert modulation("400040", "800080") is not None
+    assert ink.xml("400040") == '<a:srgbClr val="400040"/>'

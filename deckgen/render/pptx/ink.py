@@ -64,7 +64,8 @@ class Ink:
         by_color: dict[str, str] = {}
         design = deck.design
         for slot, color in design.slots():
-            by_color.setdefault(color.upper(), slot)
+            if slot in _SLOTS:  # folHlink, say, is no colour a shape or run may name
+                by_color.setdefault(color.upper(), slot)
         heading, body = design.fonts_written
         return cls(
             by_color,
@@ -117,7 +118,7 @@ class Ink:
         shades = [
             (slot, found)
             for slot, base in self.slot_colors
-            if (found := modulation(key, base)) is not None
+            if slot in _SLOTS and (found := modulation(key, base)) is not None
         ]
         if not shades:
             return "srgbClr", color, ()
