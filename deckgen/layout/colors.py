@@ -99,6 +99,17 @@ def modulation(color: str, base: str) -> tuple[int, int, int] | None:
 GREY = 0.02  # HSL saturation below which a colour counts as grey
 
 
+def hue_gap(color: str, base: str) -> float:
+    """How far apart the hues of two colours are (0 to 0.5 of the circle; 0 where either
+    is grey): a shade made by mixing with black or white keeps its colour's hue."""
+    hue, _, sat = colorsys.rgb_to_hls(*_shares(color))
+    base_hue, _, base_sat = colorsys.rgb_to_hls(*_shares(base))
+    if sat < GREY or base_sat < GREY:
+        return 0.0
+    gap = abs(hue - base_hue) % 1
+    return min(gap, 1 - gap)
+
+
 def _shares(color: str) -> tuple[float, float, float]:
     red, green, blue = (int(color[i : i + 2], 16) / 255 for i in (0, 2, 4))
     return red, green, blue

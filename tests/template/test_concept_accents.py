@@ -100,3 +100,16 @@ def test_a_shade_of_the_followed_link_colour_is_no_slot():
     ink = Ink({}, "en", "FFFFFF", slot_colors=slots)
     assert modulation("400040", "800080") is not None
     assert ink.xml("400040") == '<a:srgbClr val="400040"/>'
+
+
+def test_a_colour_is_the_shade_of_what_it_changes_least():
+    """Yellow_Idea: the template's accent1 made readable on its ground (#2F4D71) is also
+    some shade of the outline's concept colour #1F5AA6, but less of a change of accent1:
+    it is written as accent1; the concept's own colour and its tints stay literals."""
+    from deckgen.render.pptx.ink import Ink
+
+    slots = (("dk1", "000000"), ("lt1", "FFFFFF"), ("dk2", DK2), ("accent1", ACCENT1))
+    ink = Ink({}, "en", "FFFFFF", slot_colors=slots, fixed=("1F5AA6",))
+    assert ink.xml("2F4D71").startswith('<a:schemeClr val="accent1"><a:lumMod')
+    assert ink.xml("1F5AA6") == '<a:srgbClr val="1F5AA6"/>'
+    assert ink.xml("E4EBF4") == '<a:srgbClr val="E4EBF4"/>'  # its panel tint

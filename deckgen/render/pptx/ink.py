@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from lxml.etree import SubElement
 from pptx.enum.dml import MSO_THEME_COLOR
 
-from ...layout.colors import WHOLE, modulation
+from ...layout.colors import WHOLE, hue_gap, modulation
 from ...layout.frames import Deck
 from .inherit import InheritedText
 
@@ -113,26 +113,36 @@ class Ink:
         slot = self.by_color.get(key)
         if slot is not None:
             return "schemeClr", _SLOTS[slot][0], ()
-        if any(modulation(key, fixed) is not None for fixed in self.fixed):
-            return "srgbClr", color, ()
         shades = [
-            (slot, found)
+            (_nearness(key, base, found), slot, found)
             for slot, base in self.slot_colors
             if slot in _SLOTS and (found := modulation(key, base)) is not None
         ]
         if not shades:
             return "srgbClr", color, ()
-        # the slot it is the least change of (a darker accent, rather than a lighter dk2)
-        slot, found = min(shades, key=lambda shade: _change(shade[1]))
+        # the slot of its hue it is the least change of (a darker accent1, rather than
+        # dk2 lightened and greyed), unless a colour the outline sets is as near: its shade
+        nearness, slot, found = min(shades)
+        own = [
+            _nearness(key, fixed, mods)
+            for fixed in self.fixed
+            if (mods := modulation(key, fixed)) is not None
+        ]
+        if own and min(own) <= nearness:
+            return "srgbClr", color, ()
         mods = zip(("lumMod", "lumOff", "satMod"), found, strict=True)
         kept = tuple((name, amount) for name, amount in mods if amount != _UNCHANGED[name])
         return "schemeClr", _SLOTS[slot][0], kept
 
 
-def _change(mods: tuple[int, int, int]) -> int:
-    """How far ``(lumMod, lumOff, satMod)`` take a colour from its slot."""
+def _nearness(color: str, base: str, mods: tuple[int, int, int]) -> tuple[float, int]:
+    """How near ``color`` is to ``base``: their hues' gap (to a thousandth of the circle),
+    then how far ``(lumMod, lumOff, satMod)`` take ``base``."""
     lum_mod, lum_off, sat_mod = mods
-    return abs(WHOLE - lum_mod) + abs(lum_off) + abs(WHOLE - sat_mod)
+    return (
+        round(hue_gap(color, base), 3),
+        abs(WHOLE - lum_mod) + abs(lum_off) + abs(WHOLE - sat_mod),
+    )
 
 
 def _link_rid(part, url: str) -> str:
