@@ -191,6 +191,8 @@ def _under_title(ctx: SlideContext, boxes: TemplateLayout, lines: list[str]) -> 
         box = Rect(boxes.title.x, top, boxes.title.w, bottom - top)
     box = Rect(box.x, box.y, box.w, min(box.bottom, bottom) - box.y)
     color = boxes.subtitle_color or design.palette.text
+    # the layout's subtitle size (else deckgen's); the lines below it a step smaller
+    preferred = boxes.subtitle_size or scale.subtitle
 
     def attempt(size: float):
         paras = [
@@ -204,7 +206,7 @@ def _under_title(ctx: SlideContext, boxes: TemplateLayout, lines: list[str]) -> 
         return paras if height(paras) <= box.h else None
 
     rule = FitRule(
-        scale.subtitle,
+        preferred,
         scale.chrome_floor,  # deckgen's own footer size, whatever the template's
         scale.step,
         warn_shrink=False,

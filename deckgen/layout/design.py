@@ -242,6 +242,7 @@ class TemplateLayout:
     title_align: Align | None = None  # its title style's alignment; None: the design's
     subtitle: Rect | None = None
     subtitle_color: str | None = None
+    subtitle_size: float | None = None  # its subtitle style's size; None: the design's
     chrome_color: str | None = None  # the footer's, on what this layout shows there
     number_color: str | None = None  # the slide number's, likewise
 

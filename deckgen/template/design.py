@@ -335,6 +335,7 @@ def _layout_boxes(layout, palette, chrome: Chrome, problems: list) -> TemplateLa
         title_align=aligned(title.text.align),
         subtitle=subtitle.rect if subtitle is not None else None,
         subtitle_color=subtitle_color,
+        subtitle_size=subtitle.text.size if subtitle is not None else None,
     )
 
 

@@ -98,3 +98,35 @@ def _footer_size(owner) -> str | None:
             rpr = shape._element.find(f"{_P}txBody/{_A}lstStyle/{_A}lvl1pPr/{_A}defRPr")
             return rpr.get("sz") if rpr is not None else None
     return None
+
+
+TITLED = """\
+meta:
+  title: "Chrome"
+  subtitle: "A short subtitle"
+sections:
+  - title: "One"
+    divider: false
+    slides:
+      - kind: title
+"""
+
+
+def test_the_title_slides_subtitle_takes_the_layouts_size(tmp_path):
+    """The stock Title Slide's subtitle inherits the master's body style, 32 pt: the
+    subtitle is set in it (it fits), not in deckgen's own 24 pt scaled to 4:3 (18 pt)."""
+    (tmp_path / "outline.yaml").write_text(TITLED, encoding="utf-8")
+    template = tmp_path / "house.pptx"
+    Presentation().save(str(template))
+    deck = build_on_template(tmp_path / "outline.yaml", template, tmp_path / "out")
+    prs = Presentation(str(deck))
+    body_style = prs.slide_master._element.find(
+        f"{_P}txStyles/{_P}bodyStyle/{_A}lvl1pPr/{_A}defRPr"
+    ).get("sz")
+    slide = prs.slides[0]
+    (subtitle,) = [s for s in slide.placeholders if s.name == "Subtitle"]
+    runs = list(subtitle._element.iter(f"{_A}rPr"))
+    assert runs and all(rpr.get("sz") is None for rpr in runs)  # it was deckgen's 18 pt
+    frame = _laid_out(tmp_path / "outline.yaml", template).slides[0]
+    (para,) = [i for i in frame.items if getattr(i, "role", None) is Role.SUBTITLE][0].paragraphs
+    assert str(round(para.size * 100)) == body_style == "3200"
