@@ -191,8 +191,9 @@ def _under_title(ctx: SlideContext, boxes: TemplateLayout, lines: list[str]) -> 
         box = Rect(boxes.title.x, top, boxes.title.w, bottom - top)
     box = Rect(box.x, box.y, box.w, min(box.bottom, bottom) - box.y)
     color = boxes.subtitle_color or design.palette.text
-    # the layout's subtitle size (else deckgen's); the lines below it a step smaller
-    preferred = boxes.subtitle_size or scale.subtitle
+    # the layout's subtitle size (never below the slides' readable floor), else deckgen's;
+    # the lines below it a step smaller
+    preferred = max(boxes.subtitle_size, scale.floor) if boxes.subtitle_size else scale.subtitle
 
     def attempt(size: float):
         paras = [
