@@ -12,6 +12,8 @@ takes is removed, so no name appears twice.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -19,13 +21,14 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.parts.slide import SlideLayoutPart
 
-from ...layout.frames import Deck, KindLayout, SlideLayout
+from ...layout.frames import Deck, KindLayout, Placeholder, SlideLayout, TextBox
 from ...layout.geometry import EMU_PER_PT, Rect
 from .ink import Ink
 from .units import centipoints, emu
 
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 _SUBTITLES = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY)
+_BODIES = (PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.BODY)
 
 
 def add_kind_layouts(prs, deck: Deck, ink: Ink, bases: dict[SlideLayout, str]) -> None:
@@ -39,6 +42,8 @@ def add_kind_layouts(prs, deck: Deck, ink: Ink, bases: dict[SlideLayout, str]) -
         base = by_name[bases[spec.base]]
         layout = base if spec.name == base.name else _clone(prs, base, spec.name)
         _style(layout, spec, deck, ink)
+        if layout is not base:
+            _body_size(layout, spec.name, deck)
         if spec.base is SlideLayout.SECTION:  # the stock Section Header: ours too, no capitals
             _style(base, spec, deck, ink)
 
@@ -105,6 +110,39 @@ def _style(layout, spec: KindLayout, deck: Deck, ink: Ink) -> None:
             layout, _TITLES, Rect(grid.margin, box.title_top, grid.content_width, box.title_height)
         )
         _set_text(layout, _TITLES, scale.closing, title_color, ink, bold=True)
+
+
+def _body_size(layout, name: str, deck: Deck) -> None:
+    """The size the first-level body text of the deck's slides on this layout is set in
+    (the most common: a box shrunk to fit is the exception) in the layout's body
+    placeholder, where it is not the master's: the slides' runs inherit it, and a slide
+    added by hand from the layout matches them (the glossary's and references' listing
+    size, the definition's quote size)."""
+    sizes = Counter(
+        para.size
+        for frame in deck.slides
+        if frame.layout_name == name
+        for item in frame.items
+        if isinstance(item, TextBox) and item.placeholder is Placeholder.BODY
+        for para in item.paragraphs
+        if para.level == 0
+    )
+    ph = _placeholder(layout, _BODIES)
+    if not sizes or ph is None:
+        return
+    size, _count = sizes.most_common(1)[0]
+    if size == deck.design.scale.body:
+        return
+    body = ph._element.get_or_add_txBody()
+    lst = body.find(qn("a:lstStyle"))
+    if lst is None:
+        lst = body.makeelement(qn("a:lstStyle"), {})
+        body.find(qn("a:bodyPr")).addnext(lst)
+    if lst.find(qn("a:lvl1pPr")) is not None:
+        return  # the layout says its own
+    level = lst.makeelement(qn("a:lvl1pPr"), {})
+    level.append(level.makeelement(qn("a:defRPr"), {"sz": centipoints(size)}))
+    lst.insert(0, level)
 
 
 def _placeholder(layout, types):
