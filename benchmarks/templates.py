@@ -1,6 +1,6 @@
 """Issue 20's measures on LibreOffice's Impress templates and on deckgen's default template.
 
-    python benchmarks/templates.py [--only Focus Vivid ...] [--keep DIR]
+    python benchmarks/templates.py [--only Focus Vivid ...] [--keep DIR] [--concepts-to-template]
 
 Each of LibreOffice's templates (/usr/lib/libreoffice/share/template/common/presnt/*.otp)
 is converted to .pptx in a temporary folder (never kept in the repository: some are CC
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -149,6 +150,22 @@ def run(names: list[str] | None, work: Path, outline: Path = SHIPPED) -> list[Te
     return measure(decks, work, profile)
 
 
+def without_concept_colors(work: Path, outline: Path = SHIPPED) -> Path:
+    """A copy of ``outline`` (and its assets) in ``work`` whose concepts set no colour, so
+    a template's accent slots take them (issue 20's Decision); the copy's path."""
+    folder = work / "concepts-to-template"
+    shutil.copytree(outline.parent / "assets", folder / "assets")
+    lines, in_concepts = [], False
+    for line in outline.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.strip() and not line[0].isspace():  # a top-level key
+            in_concepts = line.startswith("concepts:")
+        if not (in_concepts and re.fullmatch(r"    color: .*\n?", line)):
+            lines.append(line)
+    copy = folder / outline.name
+    copy.write_text("".join(lines), encoding="utf-8")
+    return copy
+
+
 def table(rows: list[TemplateRow]) -> str:
     lines = ["| " + " | ".join(HEADER) + " |", "|" + " --- |" * len(HEADER)]
     lines += ["| " + " | ".join(row.cells()) + " |" for row in rows]
@@ -160,11 +177,17 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", help="template names (and/or '(default)')")
     parser.add_argument("--keep", type=Path, help="a folder to keep the decks and renders in")
     parser.add_argument("--words", action="store_true", help="list the words below 3:1")
+    parser.add_argument(
+        "--concepts-to-template",
+        action="store_true",
+        help="build the shipped outline without its concepts' colours (the template's accents)",
+    )
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="deckgen-templates-") as temp:
         work = options.keep or Path(temp)
         work.mkdir(parents=True, exist_ok=True)
-        rows = run(options.only, work)
+        outline = without_concept_colors(work) if options.concepts_to_template else SHIPPED
+        rows = run(options.only, work, outline)
         print(table(rows))
         if options.words:
             for row in rows:

@@ -398,19 +398,32 @@ def theme_of(prs) -> tuple[dict, dict]:
 def color_of(color, prs) -> str:
     """A python-pptx ColorFormat, or a DrawingML element holding a colour, as RRGGBB: a
     theme reference resolved through the deck's theme."""
+    from lxml import etree
     from pptx.enum.dml import MSO_COLOR_TYPE
+
+    from deckgen.layout.colors import WHOLE, modulated
 
     colors, _fonts = theme_of(prs)
     if hasattr(color, "type"):  # a ColorFormat
         if color.type == MSO_COLOR_TYPE.RGB:
             return str(color.rgb)
-        slot = color._color._xClr.get("val")
+        scheme = color._color._xClr
     else:
         literal = color.find(f"{_A}srgbClr")
         if literal is not None:
             return literal.get("val")
-        slot = color.find(f"{_A}schemeClr").get("val")
-    return colors[_SLOT_OF.get(slot, slot)]
+        scheme = color.find(f"{_A}schemeClr")
+    slot = scheme.get("val")
+    base = colors[_SLOT_OF.get(slot, slot)].upper()
+    # a shade of the slot (PowerPoint's "Darker 25 %"): its modifiers applied
+    mods = {etree.QName(child).localname: int(child.get("val")) for child in scheme}
+    if not mods:
+        return base
+    unknown = set(mods) - {"lumMod", "lumOff", "satMod"}
+    assert not unknown, unknown
+    return modulated(
+        base, mods.get("lumMod", WHOLE), mods.get("lumOff", 0), mods.get("satMod", WHOLE)
+    )
 
 
 def font_of(name: str, prs) -> str:
@@ -471,6 +484,14 @@ def run_font(run, shape, slide, prs, level: int = 0) -> str | None:
     if run.font.name is not None:
         return font_of(run.font.name, prs)
     return inherited(shape, slide).fonts[level]
+
+
+def run_color(run, shape, slide, prs, level: int = 0) -> str | None:
+    """A run's colour as RRGGBB: its own (a theme reference resolved through the deck's
+    theme), else the one its placeholder gives."""
+    if run.font.color.type is not None:
+        return color_of(run.font.color, prs)
+    return inherited(shape, slide).color(level)
 
 
 def run_bold(run, shape, slide, level: int = 0) -> bool:

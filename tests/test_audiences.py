@@ -22,8 +22,8 @@ from .conftest import (
     SMALL_TITLES,
     all_text,
     check_pptx_strictly,
-    color_of,
     run_cli,
+    run_color,
     run_font,
     shapes_named,
     slide_titled,
@@ -513,8 +513,9 @@ def test_an_audience_can_set_the_theme(tmp_path):
     assert result.exit_code == 0, result.output
     deck = Presentation(str(out / "talk-devs.pptx"))
     slide = slide_titled(deck, "Why")
-    title_run = slide.shapes.title.text_frame.paragraphs[0].runs[0]
-    assert color_of(title_run.font.color, deck) == "7A1F5C"
+    title = slide.shapes.title
+    title_run = title.text_frame.paragraphs[0].runs[0]
+    assert run_color(title_run, title, slide, deck) == "7A1F5C"
     assert run_font(title_run, slide.shapes.title, slide, deck) == "Helvetica"
 
 

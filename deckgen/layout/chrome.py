@@ -88,6 +88,18 @@ def footer_points(design: Design, has_logo: bool) -> float:
     return design.footer_box(has_logo).w / EMU_PER_PT * design.spacing.wrap_safety
 
 
+def one_line(text: Typesetter, words: str, box: Rect, style: ParaStyle, floor: float):
+    """``words`` at ``style``'s size (the template's footer size, say), or the largest
+    half point down to ``floor`` that sets them on one line within ``box``'s height."""
+    size = style.size
+    while True:
+        para = text.set(words, box.w, style.at(size))
+        fits = len(para.lines) <= 1 and para.line_pitch * EMU_PER_PT <= box.h
+        if fits or size - 0.5 < floor:
+            return para
+        size -= 0.5
+
+
 def footer_items(
     design: Design,
     text: Typesetter,
@@ -101,13 +113,14 @@ def footer_items(
     layout's footer and slide-number placeholders (so Header & Footer manages them); the
     number in ``number_color`` where it stands on something else than the footer."""
     footer_box, number_box = design.footer_box(logo is not None), design.number_box()
-    style = ParaStyle(design.scale.chrome, color)
+    scale = design.scale
+    style = ParaStyle(scale.chrome, color)
     items = [logo] if logo is not None else []
     if footer.strip():  # a blank footer leaves the line out
         items.append(
             text.box(
                 footer_box,
-                [text.set(footer, footer_box.w, style)],
+                [one_line(text, footer, footer_box, style, scale.chrome_floor)],
                 Role.FOOTER,
                 "Footer",
                 anchor=Anchor.MIDDLE,
@@ -120,10 +133,16 @@ def footer_items(
         text.box(
             number_box,
             [
-                text.set(
+                one_line(
+                    text,
                     str(number),
-                    number_box.w,
-                    replace(style, align=Align.RIGHT, color=number_color or color),
+                    number_box,
+                    replace(
+                        style.at(scale.chrome_number or scale.chrome),
+                        align=Align.RIGHT,
+                        color=number_color or color,
+                    ),
+                    scale.chrome_floor,
                 )
             ],
             Role.SLIDE_NUMBER,
@@ -172,6 +191,9 @@ def _under_title(ctx: SlideContext, boxes: TemplateLayout, lines: list[str]) -> 
         box = Rect(boxes.title.x, top, boxes.title.w, bottom - top)
     box = Rect(box.x, box.y, box.w, min(box.bottom, bottom) - box.y)
     color = boxes.subtitle_color or design.palette.text
+    # the layout's subtitle size (never below the slides' readable floor), else deckgen's;
+    # the lines below it a step smaller
+    preferred = max(boxes.subtitle_size, scale.floor) if boxes.subtitle_size else scale.subtitle
 
     def attempt(size: float):
         paras = [
@@ -185,8 +207,8 @@ def _under_title(ctx: SlideContext, boxes: TemplateLayout, lines: list[str]) -> 
         return paras if height(paras) <= box.h else None
 
     rule = FitRule(
-        scale.subtitle,
-        scale.chrome,
+        preferred,
+        scale.chrome_floor,  # deckgen's own footer size, whatever the template's
         scale.step,
         warn_shrink=False,
         failure="the subtitle and presenter do not fit in the template's subtitle box",

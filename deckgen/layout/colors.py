@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import colorsys
 import functools
 
 WHITE = "FFFFFF"
@@ -58,3 +59,58 @@ def readable(color: str, behind: str, large: bool = False) -> str:
         if contrast(candidate, behind) >= need:
             return candidate
     return toward
+
+
+WHOLE = 100_000  # DrawingML's percentages: 100000 is 100 %
+
+
+def modulated(color: str, lum_mod: int = WHOLE, lum_off: int = 0, sat_mod: int = WHOLE) -> str:
+    """``color`` with DrawingML's ``lumMod``, ``lumOff`` and ``satMod`` (as written,
+    100000 = 1) applied in HSL, as PowerPoint and LibreOffice apply them."""
+    hue, light, sat = colorsys.rgb_to_hls(*(int(color[i : i + 2], 16) / 255 for i in (0, 2, 4)))
+    light = min(1.0, max(0.0, light * lum_mod / WHOLE + lum_off / WHOLE))
+    sat = min(1.0, max(0.0, sat * sat_mod / WHOLE))
+    return "".join(f"{round(v * 255):02X}" for v in colorsys.hls_to_rgb(hue, light, sat))
+
+
+@functools.lru_cache(maxsize=4096)
+def modulation(color: str, base: str) -> tuple[int, int, int] | None:
+    """``(lumMod, lumOff, satMod)`` that make ``base`` into ``color`` (darker: lumMod;
+    lighter: lumMod and lumOff, as PowerPoint's "Lighter 40 %"), where they give it to
+    within one step a channel; None where they do not (another hue, or grey from a
+    colour)."""
+    _, base_light, base_sat = colorsys.rgb_to_hls(*_shares(base))
+    _, light, sat = colorsys.rgb_to_hls(*_shares(color))
+    if base_sat < GREY and sat >= GREY or base_sat >= GREY and sat < GREY:
+        return None
+    if light <= base_light:
+        mod, off = (light / base_light if base_light else 1.0), 0.0
+    else:
+        mod = (1 - light) / (1 - base_light)
+        off = 1 - mod
+    sat_mod = sat / base_sat if base_sat >= GREY else 1.0
+    for saturation in (WHOLE, round(sat_mod * WHOLE)):  # without satMod where it does
+        found = (round(mod * WHOLE), round(off * WHOLE), saturation)
+        made = modulated(base, *found)
+        if all(abs(int(made[i : i + 2], 16) - int(color[i : i + 2], 16)) <= 1 for i in (0, 2, 4)):
+            return found
+    return None
+
+
+GREY = 0.02  # HSL saturation below which a colour counts as grey
+
+
+def hue_gap(color: str, base: str) -> float:
+    """How far apart the hues of two colours are (0 to 0.5 of the circle; 0 where either
+    is grey): a shade made by mixing with black or white keeps its colour's hue."""
+    hue, _, sat = colorsys.rgb_to_hls(*_shares(color))
+    base_hue, _, base_sat = colorsys.rgb_to_hls(*_shares(base))
+    if sat < GREY or base_sat < GREY:
+        return 0.0
+    gap = abs(hue - base_hue) % 1
+    return min(gap, 1 - gap)
+
+
+def _shares(color: str) -> tuple[float, float, float]:
+    red, green, blue = (int(color[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    return red, green, blue

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .frames import Align
 from .geometry import EMU_PER_PT, Insets, Rect, inch
 
 
@@ -204,3 +205,20 @@ class NotesPageDesign:
 @dataclass(frozen=True)
 class Shapes:
     corner: float = 0.06  # rounded corners, a share of the shorter side
+
+
+@dataclass(frozen=True)
+class TemplateLayout:
+    """Where a template's layout puts its title and subtitle (or body), and in what colour:
+    the title slide and dividers fill these boxes on a template."""
+
+    title: Rect
+    title_color: str
+    title_size: float | None = None
+    title_bold: bool | None = None  # its title style's weight; None: the design's
+    title_align: Align | None = None  # its title style's alignment; None: the design's
+    subtitle: Rect | None = None
+    subtitle_color: str | None = None
+    subtitle_size: float | None = None  # its subtitle style's size; None: the design's
+    chrome_color: str | None = None  # the footer's, on what this layout shows there
+    number_color: str | None = None  # the slide number's, likewise

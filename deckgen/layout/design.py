@@ -28,6 +28,7 @@ from .compositions import (
     PictureDesign,
     Shapes,
     TakeawaysDesign,
+    TemplateLayout,
     TitleSlideDesign,
 )
 from .frames import Align
@@ -70,7 +71,9 @@ class TypeScale:
     message: float = 28
     message_floor: float = 20
     marker: float = 28  # the number in a takeaway's disc
-    chrome: float = 12
+    chrome: float = 12  # the footer (on a template: its footer placeholder's size)
+    chrome_number: float | None = None  # the slide number, where not the footer's size
+    chrome_floor: float = 12  # a footer too long for its line is set smaller, to this
     disclosure: float = 14
     step: float = 2  # how much smaller each try is
 
@@ -248,22 +251,6 @@ class ConceptBars:
 
 
 @dataclass(frozen=True)
-class TemplateLayout:
-    """Where a template's layout puts its title and subtitle (or body), and in what colour:
-    the title slide and dividers fill these boxes on a template."""
-
-    title: Rect
-    title_color: str
-    title_size: float | None = None
-    title_bold: bool | None = None  # its title style's weight; None: the design's
-    title_align: Align | None = None  # its title style's alignment; None: the design's
-    subtitle: Rect | None = None
-    subtitle_color: str | None = None
-    chrome_color: str | None = None  # the footer's, on what this layout shows there
-    number_color: str | None = None  # the slide number's, likewise
-
-
-@dataclass(frozen=True)
 class Design:
     font: str
     palette: Palette
@@ -295,6 +282,9 @@ class Design:
     heading_font: str | None = None  # the titles' family, if not ``font``
     title_bold: bool = True  # titles' weight: a template's title style's (else bold)
     title_align: Align = Align.LEFT  # titles' alignment: a template's title style's
+    # on a template, the colours the outline sets (its concepts'): written as they are,
+    # and their shades and tints too, never as a shade of one of the template's slots
+    fixed_colors: tuple[str, ...] = ()
     plain: bool = False
     # the filled shapes and pictures a template's layouts show behind the slide, by the
     # SlideLayout's value: (box, average colour), bottom first; text is checked against them
@@ -374,6 +364,11 @@ class Design:
         return Rect(number.x - chrome.logo_width, chrome.top, chrome.logo_width, chrome.height)
 
 
+# a concept's colour where the outline leaves it out, on deckgen's own design, in the
+# concepts' order: each reads on white as text (WCAG AA)
+CONCEPT_COLORS = ("1F5AA6", "B4530A", "2E7D32", "6A1B9A", "00838F", "AD1457")
+
+
 def default_design(talk: Talk) -> Design:
     """The default design in the outline's font and colours."""
     colors = talk.theme.colors
@@ -385,6 +380,12 @@ def default_design(talk: Talk) -> Design:
             muted=hex6(colors.muted),
             background=hex6(colors.background),
             surface=hex6(colors.surface),
-            concepts={key: (c.label, hex6(c.color)) for key, c in talk.concepts.items()},
+            concepts={
+                key: (
+                    c.label,
+                    hex6(c.color) if c.color else CONCEPT_COLORS[i % len(CONCEPT_COLORS)],
+                )
+                for i, (key, c) in enumerate(talk.concepts.items())
+            },
         ),
     )

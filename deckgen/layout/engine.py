@@ -267,7 +267,8 @@ class _Engine:
         meta = self.talk.meta
         full = meta.footer or meta.title
         room = footer_points(self.design, self.talk.theme.logo is not None)
-        short = truncate(full, room, self.design.scale.chrome, self.measurer)
+        # shortened only where it does not fit at the smallest size the footer may take
+        short = truncate(full, room, self.design.scale.chrome_floor, self.measurer)
         if short != full:
             self.diagnostics.append(
                 warning(

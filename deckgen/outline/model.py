@@ -147,7 +147,12 @@ LabelOverrides = create_model(
 
 class Concept(Node):
     label: Text
-    color: Color
+    color: Color = Field(  # None where left out (YAML has no null here: never written)
+        default=None,
+        description="Left out: on an organisation's template, its theme's accent colours in "
+        "the concepts' order (accent1, accent2, …), so Design > Colors changes them; on "
+        "deckgen's own design, deckgen's. Set, it is kept on any template.",
+    )
     icon: Image | None = None
 
 

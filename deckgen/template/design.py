@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..errors import Diagnostic, quoted, warning
-from ..layout.colors import LARGE_RATIO, TEXT_RATIO, contrast, mix, readable
+from ..layout.colors import LARGE_RATIO, TEXT_RATIO, contrast, hex6, mix, readable
 from ..layout.design import (
     Chrome,
     Design,
@@ -31,6 +31,7 @@ DEFAULT_WIDTH, DEFAULT_HEIGHT = Grid().width, Grid().height
 MIN_FACTOR = 0.25  # slides at least a quarter of deckgen's own each way (3.33 × 1.88 in)
 SURFACE_TINT = 0.06  # panels and banded rows, when the theme's lt2 does not suit
 BODY_KEPT = 0.75  # a template's footer may not rise into the body's top three quarters
+ACCENTS = 6  # a theme's accent slots
 
 
 def scale_factor(prs) -> float:
@@ -41,9 +42,9 @@ def scale_factor(prs) -> float:
 def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
     """The design for ``talk`` built on the template ``prs`` with its chosen layouts."""
     factor = scale_factor(prs)
-    design = scaled(default_design(talk), factor)
     content = choices[SlideLayout.CONTENT].layout
     theme = look.ThemeLook(content.slide_master)
+    design = _concepts_in_accents(scaled(default_design(talk), factor), talk, theme)
     title = look.placeholder(content, look.TITLES, theme)
     body = look.placeholder(content, look.BODIES, theme)
     grid, chrome = _frame(design, prs, content, theme)
@@ -67,7 +68,7 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
             title_align=aligned(title.text.align) if title is not None else design.title_align,
             palette=palette,
             grid=grid,
-            scale=_scale(design, title, body, levels[1]),
+            scale=_chrome_sizes(_scale(design, title, body, levels[1]), content, theme),
             bullets=_bullets(design, *levels),
             chrome=chrome,
             theme_slots=tuple(theme.slots.items()),
@@ -103,6 +104,20 @@ def _two_content(choice, grid: Grid) -> tuple[Rect, ...]:
     return tuple(
         Rect(body.x, body.y, body.w, min(body.bottom, grid.body_bottom) - body.y) for body in bodies
     )
+
+
+def _concepts_in_accents(design: Design, talk, theme) -> Design:
+    """Concepts whose colour the outline leaves out take the template's accent slots in
+    their order (accent1, accent2, … , then again from accent1), so the deck writes them
+    as the theme's slots; a colour the outline sets stays."""
+    palette = design.palette
+    concepts = dict(palette.concepts)
+    for index, (key, concept) in enumerate(talk.concepts.items()):
+        accent = theme.slots.get(f"accent{index % ACCENTS + 1}")
+        if concept.color is None and accent is not None:
+            concepts[key] = (concepts[key][0], accent)
+    fixed = tuple(hex6(c.color) for c in talk.concepts.values() if c.color is not None)
+    return replace(design, palette=replace(palette, concepts=concepts), fixed_colors=fixed)
 
 
 def aligned(written: str | None) -> Align:
@@ -268,6 +283,21 @@ def _scale(design: Design, title, body, second: ListLevel):
     return replace(scale, **changes)
 
 
+def _chrome_sizes(scale, content, theme):
+    """The footer and slide number in the sizes the template's placeholders give them
+    (a footer too long for its line is set smaller, when laid out)."""
+    footer = look.placeholder(content, look.FOOTERS, theme)
+    number = look.placeholder(content, look.NUMBERS, theme)
+    footer_size = footer.text.size if footer is not None else None
+    number_size = number.text.size if number is not None else None
+    return replace(
+        scale,
+        chrome=footer_size or scale.chrome,
+        chrome_number=number_size if number_size != (footer_size or scale.chrome) else None,
+        chrome_floor=min(footer_size or scale.chrome, number_size or scale.chrome, scale.chrome),
+    )
+
+
 def _bullets(design: Design, first: ListLevel, second: ListLevel):
     """Points and sub-points indented as the template's list style's first two levels."""
     bullets, changes = design.bullets, {}
@@ -322,6 +352,7 @@ def _layout_boxes(layout, palette, chrome: Chrome, problems: list) -> TemplateLa
         title_align=aligned(title.text.align),
         subtitle=subtitle.rect if subtitle is not None else None,
         subtitle_color=subtitle_color,
+        subtitle_size=subtitle.text.size if subtitle is not None else None,
     )
 
 

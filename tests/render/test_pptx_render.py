@@ -28,6 +28,7 @@ from ..conftest import (
     font_of,
     inherited,
     run_bold,
+    run_color,
     run_font,
     run_size,
 )
@@ -326,7 +327,7 @@ def test_paragraphs_and_runs_keep_text_size_weight_and_colour(written):
             run_size(r, shape, slide),
             run_bold(r, shape, slide),
             bool(r.font.italic),
-            color_of(r.font.color, prs),
+            run_color(r, shape, slide, prs),
             run_font(r, shape, slide, prs),
         )
         for r in first.runs
@@ -338,13 +339,22 @@ def test_paragraphs_and_runs_keep_text_size_weight_and_colour(written):
         ("italic red", pt(26), False, True, "C0392B", "Arial"),
     ]
     (sub,) = second.runs
-    assert (run_size(sub, shape, slide, 1), color_of(sub.font.color, prs)) == (pt(22), "52606D")
+    assert (run_size(sub, shape, slide, 1), run_color(sub, shape, slide, prs, 1)) == (
+        pt(22),
+        "52606D",
+    )
     # the placeholder gives these sizes and the font: the runs leave them out
     assert (sub.font.size, first.runs[0].font.size) == (None, None)
-    # colours of the theme are references to it (Design > Colors changes them), others
-    # literals; text is in the theme's body font (Design > Fonts changes it)
+    # the text colour is what the placeholder gives, as the theme's slot (Design > Colors
+    # changes it): the run says none; others are literals; text is in the theme's body
+    # font (Design > Fonts changes it)
     plain, red = first.runs[0].font, first.runs[3].font
-    assert plain.color.type == MSO_COLOR_TYPE.SCHEME and red.color.type == MSO_COLOR_TYPE.RGB
+    assert plain.color.type is None and red.color.type == MSO_COLOR_TYPE.RGB
+    style = slide.slide_layout.slide_master.element.find(
+        f"{qn('p:txStyles')}/{qn('p:bodyStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}"
+    )
+    assert style.find(f"{qn('a:solidFill')}/{qn('a:schemeClr')}").get("val") == "tx1"
+    assert color_of(style.find(qn("a:solidFill")), prs) == d.TEXT
     assert plain.name is None and inherited(shape, slide).fonts[0] == font_of("+mn-lt", prs)
     assert second.level == 1
     # left is what the body inherits: only the centred paragraph says its alignment

@@ -16,7 +16,7 @@ from deckgen.layout.frames import Paragraph, Role, Run, SlideLayout, TextBox
 from deckgen.layout.geometry import Rect
 from deckgen.render.pdf.grounds import DrawnGrounds
 
-from ..conftest import lo_templates, run_cli, stripes_png
+from ..conftest import lo_templates, run_cli, run_color, stripes_png
 from .test_build import talk_folder
 from .test_scenery import NS
 
@@ -96,8 +96,10 @@ def test_text_on_a_picture_band_and_a_gradient_band_is_decided_on_the_pixels_and
     args = ("build", str(folder / "outline.yaml"), "--template", str(template), "-o", str(out))
     assert run_cli(*args, "--format", "pptx").exit_code == 0
     (deck,) = out.glob("*.pptx")
-    agenda = Presentation(str(deck)).slides[1]
-    color = str(agenda.shapes.title.text_frame.paragraphs[0].runs[0].font.color.rgb)
+    prs = Presentation(str(deck))
+    agenda = prs.slides[1]
+    title = agenda.shapes.title
+    color = run_color(title.text_frame.paragraphs[0].runs[0], title, agenda, prs)
     assert contrast(color, "000000") >= 3 and contrast(color, "FFFFFF") >= 3  # both stripes
 
 

@@ -129,7 +129,30 @@ def test_a_non_theme_font_the_placeholder_gives_is_not_repeated(tmp_path):
 def test_the_default_template_inherits_most_sizes(shipped_build):
     measured = measure_fidelity(shipped_build[1])
     assert measured.runs_naming_a_font == 0 or measured.runs_naming_theme_font == 0
-    assert measured.share_with_size <= 0.30  # was 100 %
+    assert measured.share_with_size <= 0.05  # was 100 %, then 27 % (listings, quotes)
+
+
+def test_the_default_templates_kind_layouts_carry_their_slides_body_size(shipped_deck):
+    """The glossary's and references' entries are set at the listing size (the shipped
+    talk's shrink to 18 pt), the definitions' quotes at 28 pt: their layouts' body
+    placeholders say so, and the slides' runs leave it out."""
+    said = {}
+    for layout in shipped_deck.slide_layouts:
+        for shape in layout.placeholders:
+            rpr = shape._element.find(f"{_P}txBody/{_A}lstStyle/{_A}lvl1pPr/{_A}defRPr")
+            if shape.placeholder_format.idx == 1 and rpr is not None and rpr.get("sz"):
+                said[layout.name] = rpr.get("sz")
+    assert said.get("Glossary") == said.get("References") == "1800", said
+    assert said.get("Definition") == "2800", said
+    # the bullets' slides are in the master's body size: their layout says no other
+    master = shipped_deck.slide_master._element
+    body = master.find(f"{_P}txStyles/{_P}bodyStyle/{_A}lvl1pPr/{_A}defRPr").get("sz")
+    assert said.get("Bullets", body) == body
+    for slide in shipped_deck.slides:
+        if slide.slide_layout.name in ("Glossary", "References"):
+            body = next(s for s in slide.placeholders if s.placeholder_format.idx == 1)
+            runs = list(body._element.iter(f"{_A}rPr"))
+            assert runs and all(rpr.get("sz") is None for rpr in runs)
 
 
 def test_titles_keep_the_templates_regular_weight(built):
@@ -217,3 +240,46 @@ def test_a_master_with_two_titles_leaves_nothing_to_inherit(tmp_path):
     master.shapes._spTree.remove(second)
     found = Inheritance().of(slide.shapes.title._element, layout)
     assert found.size(0) == "4400" and found.align(0) == "ctr" and found.bold(0) is False
+
+
+def _colored_template(path: Path) -> Path:
+    """The stock template with its body text in a literal dark slate (not a theme slot)
+    and its titles in the theme's accent2."""
+    prs = Presentation()
+    styles = prs.slide_master._element.find(f"{_P}txStyles")
+    for level in styles.find(f"{_P}bodyStyle"):
+        _set_fill(level.find(f"{_A}defRPr"), "srgbClr", "2F4F4F")
+    _set_fill(styles.find(f"{_P}titleStyle/{_A}lvl1pPr/{_A}defRPr"), "schemeClr", "accent2")
+    prs.save(str(path))
+    return path
+
+
+def _set_fill(rpr, tag: str, value: str) -> None:
+    fill = rpr.find(f"{_A}solidFill")
+    for child in list(fill):
+        fill.remove(child)
+    fill.append(fill.makeelement(f"{_A}{tag}", {"val": value}))
+
+
+def test_runs_leave_out_the_colour_they_inherit(tmp_path):
+    (tmp_path / "outline.yaml").write_text(OUTLINE.format(long=LONG), encoding="utf-8")
+    template = _colored_template(tmp_path / "house.pptx")
+    deck = build_on_template(tmp_path / "outline.yaml", template, tmp_path / "out")
+    fills = {"title": [], "body": []}
+    for number, kind, level, rpr in _placeholder_runs(deck):
+        bodies = kind in ("body", "obj") and level == 0
+        family = "title" if kind in ("title", "ctrTitle") else "body" if bodies else None
+        if number == 2 and family is not None:
+            fill = rpr.find(f"{_A}solidFill")
+            fills[family].append(None if fill is None else fill[0].get("val"))
+    # the body's and the title's colours are what the template gives: no run repeats them
+    assert len(fills["body"]) >= 2 and set(fills["body"]) == {None}, fills
+    assert fills["title"] and set(fills["title"]) == {None}, fills
+    # fixed colours are left only where deckgen's differs: the footer's and number's
+    # (the stock master gives them a tint of a slot, which counts as unknown)
+    rgb = {
+        kind
+        for _, kind, _, rpr in _placeholder_runs(deck)
+        if rpr.find(f"{_A}solidFill/{_A}srgbClr") is not None
+    }
+    assert rgb <= {"ftr", "sldNum"}, rgb

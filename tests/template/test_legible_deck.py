@@ -9,7 +9,7 @@ from pathlib import Path
 from lxml import etree
 from pptx import Presentation
 
-from ..conftest import run_cli
+from ..conftest import color_of, run_cli
 from .test_build import talk_folder
 from .test_scenery import _sp
 
@@ -30,12 +30,13 @@ def _half_dark(folder: Path) -> Path:
     return path
 
 
-def _colors(paragraph) -> set[str | None]:
-    """The colours a paragraph's runs say (None: inherited)."""
+def _colors(paragraph, prs) -> set[str | None]:
+    """The colours a paragraph's runs say, as RRGGBB (theme slots resolved; None:
+    inherited)."""
     found = set()
     for run in paragraph.runs:
         fill = run._r.find(f"{A}rPr/{A}solidFill")
-        found.add(None if fill is None else fill[0].get("val"))
+        found.add(None if fill is None else color_of(fill, prs))
     return found
 
 
@@ -52,12 +53,13 @@ def test_only_the_lines_reaching_into_the_dark_half_change_colour(tmp_path):
     assert len(changed) == 2, said
     assert all("set in #666666 instead" in line for line in changed)
     (deck,) = out.glob("*.pptx")
-    slide = Presentation(str(deck)).slides[4]
+    prs = Presentation(str(deck))
+    slide = prs.slides[4]
     (body,) = [shape for shape in slide.shapes if shape.name == "Body"]
     paragraphs = body.text_frame.paragraphs
     numbers = sorted(int(line.split("paragraph ")[1].split(":")[0]) for line in changed)
     for number, paragraph in enumerate(paragraphs, 1):
         if number in numbers:
-            assert _colors(paragraph) == {"666666"}, number
+            assert _colors(paragraph, prs) == {"666666"}, number
         else:  # on white all along: as the template has it
-            assert "666666" not in _colors(paragraph), number
+            assert "666666" not in _colors(paragraph, prs), number

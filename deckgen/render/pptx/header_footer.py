@@ -17,6 +17,7 @@ from __future__ import annotations
 from pptx.oxml.ns import qn
 
 from ...layout.frames import Deck, Placeholder, TextBox
+from .units import centipoints
 
 # the children that follow <p:hf> in a master (txStyles, extLst) and in a layout (extLst)
 _AFTER_HF = (qn("p:txStyles"), qn("p:extLst"))
@@ -26,7 +27,7 @@ _FLAGS = {"hdr": "0", "dt": "0"}  # ftr and sldNum default to on
 def header_footer(prs, deck: Deck, lang: str, own: bool) -> None:
     """``<p:hf>`` on each master lacking one and on its layouts, the footer text in empty
     footer placeholders; on deckgen's own template (``own``) no date placeholders."""
-    footer = footer_text(deck)
+    footer, size = footer_text(deck), _fitted_size(deck)
     for master in prs.slide_masters:
         owners = (master, *master.slide_layouts)
         if master._element.find(qn("p:hf")) is None:
@@ -36,7 +37,7 @@ def header_footer(prs, deck: Deck, lang: str, own: bool) -> None:
             if own:
                 _drop_dates(owner)
             if footer:
-                _fill_footer(owner, footer, lang)
+                _fill_footer(owner, footer, lang, size)
 
 
 def footer_text(deck: Deck) -> str:
@@ -46,6 +47,19 @@ def footer_text(deck: Deck) -> str:
             if isinstance(item, TextBox) and item.placeholder is Placeholder.FOOTER:
                 return "\n".join("".join(run.text for run in p.runs) for p in item.paragraphs)
     return ""
+
+
+def _fitted_size(deck: Deck) -> str | None:
+    """The first footer's size (hundredths of a point, as written) where it was set
+    smaller than the design's footer size to fit its line, else None."""
+    for frame in deck.slides:
+        for item in frame.items:
+            if isinstance(item, TextBox) and item.placeholder is Placeholder.FOOTER:
+                size = item.paragraphs[0].size if item.paragraphs else None
+                if size is None or size == deck.design.scale.chrome:
+                    return None
+                return centipoints(size)
+    return None
 
 
 def add_hf(element) -> None:
@@ -75,9 +89,15 @@ def _drop_dates(owner) -> None:
         shape.getparent().remove(shape)
 
 
-def _fill_footer(owner, text: str, lang: str) -> None:
+def _fill_footer(owner, text: str, lang: str, size: str | None) -> None:
+    """The deck's footer text in ``owner``'s empty footer placeholders; in all of them
+    the size the deck's footer was set in to fit its line (where smaller than the
+    template's), so slides' footers inherit it and a slide added by hand shows the
+    footer as the generated ones do."""
     for shape in _placeholders_of(owner, "ftr"):
         body = shape.find(qn("p:txBody"))
+        if body is not None and size is not None:
+            _first_level_size(body, size)
         if body is None or "".join(body.itertext()).strip():
             continue  # the template's own footer text stays
         for para in body.findall(qn("a:p")):
@@ -90,3 +110,28 @@ def _fill_footer(owner, text: str, lang: str) -> None:
             run[-1].text = line
             para.append(run)
             body.append(para)
+
+
+def _first_level_size(body, size: str) -> None:
+    """``size`` on the first level of ``body``'s list style (made where missing)."""
+    styles = body.find(qn("a:lstStyle"))
+    if styles is None:
+        styles = body.makeelement(qn("a:lstStyle"), {})
+        body.find(qn("a:bodyPr")).addnext(styles)
+    level = styles.find(qn("a:lvl1pPr"))
+    if level is None:
+        level = styles.makeelement(qn("a:lvl1pPr"), {})
+        defaults = styles.find(qn("a:defPPr"))
+        if defaults is not None:
+            defaults.addnext(level)
+        else:
+            styles.insert(0, level)
+    run = level.find(qn("a:defRPr"))
+    if run is None:
+        run = level.makeelement(qn("a:defRPr"), {})
+        after = level.find(qn("a:extLst"))
+        if after is not None:
+            after.addprevious(run)
+        else:
+            level.append(run)
+    run.set("sz", size)

@@ -8,9 +8,11 @@ follows that whole chain. Where a master has two placeholders of a kind (Candy's
 second master: a 44 pt title and a rotated 65 pt one), which one a slide follows is not
 settled (LibreOffice took the second), so nothing counts as inherited there. Footers,
 dates and slide numbers stop at the master's placeholder (their text style is not read
-here). Theme
-font references (``+mj-lt``, ``+mn-lt``) are resolved through the master's theme, so a
-run in the theme's font and a placeholder naming that font agree.
+here). Theme font references (``+mj-lt``, ``+mn-lt``) are resolved through the master's
+theme, so a run in the theme's font and a placeholder naming that font agree; colours
+(``srgbClr``, ``sysClr``, and ``schemeClr`` through the master's colour map) likewise, so
+a run in the colour its placeholder gives writes none. A colour with modifiers (a tint,
+``lumMod``) counts as unknown: the run writes its own.
 """
 
 from __future__ import annotations
@@ -40,6 +42,10 @@ class InheritedText:
     theme_fonts: dict
     bolds: tuple[bool | None, ...] = (False,) * 9
     aligns: tuple[str | None, ...] = ("l",) * 9  # "l" where the chain says nothing (OOXML's)
+    colors: tuple[str | None, ...] = (None,) * 9  # "RRGGBB"; None where unknown
+
+    def color(self, level: int) -> str | None:
+        return self.colors[min(level, LEVELS - 1)]
 
     def bold(self, level: int) -> bool | None:
         return self.bolds[min(level, LEVELS - 1)]
@@ -62,6 +68,7 @@ class Inheritance:
 
     def __init__(self) -> None:
         self._themes: dict[int, dict] = {}
+        self._colors: dict[int, dict] = {}
 
     def of(self, element, layout) -> InheritedText:
         """What the placeholder ``element`` (on a slide made from ``layout``) inherits;
@@ -82,7 +89,26 @@ class Inheritance:
         levels = [found for found in levels if found is not None]
         theme = self._theme_fonts(master)
         sizes, fonts, bolds, aligns = _resolved(levels, theme)
-        return InheritedText(sizes, fonts, theme, bolds, aligns)
+        colors = _colors(levels, self._scheme(master))
+        return InheritedText(sizes, fonts, theme, bolds, aligns, colors)
+
+    def _scheme(self, master) -> dict:
+        """The master's colours by the names text styles use (``tx1``, ``accent1`` …:
+        the colour map applied to its theme's scheme) and by the scheme's own names."""
+        key = id(master.part)
+        if key not in self._colors:
+            root = parse(master.part.part_related_by(RT.THEME).blob)
+            scheme = root.find(f".//{DML}clrScheme")
+            slots = {}
+            for slot in scheme if scheme is not None else ():
+                if isinstance(slot.tag, str) and len(slot):
+                    value = slot[0].get("lastClr") or slot[0].get("val")
+                    if value and len(value) == 6:
+                        slots[slot.tag.rsplit("}", 1)[-1]] = value.upper()
+            mapping = master._element.find(f"{PML}clrMap")
+            mapped = dict(mapping.attrib) if mapping is not None else {}
+            self._colors[key] = {**slots, **{k: slots[v] for k, v in mapped.items() if v in slots}}
+        return self._colors[key]
 
     def _theme_fonts(self, master) -> dict:
         key = id(master.part)
@@ -115,6 +141,36 @@ def _resolved(levels: list, theme: dict) -> tuple:
         )
         fonts.append(theme.get(typeface, typeface) if typeface else None)
     return tuple(sizes), tuple(fonts), tuple(bolds), tuple(aligns)
+
+
+def _colors(levels: list, scheme: dict) -> tuple[str | None, ...]:
+    """Per level, the colour the first of ``levels`` that sets one gives ("RRGGBB"),
+    None where none does or it has modifiers."""
+    found = []
+    for number in range(1, LEVELS + 1):
+        fills = [
+            fill
+            for style in levels
+            if (fill := style.find(f"{DML}lvl{number}pPr/{DML}defRPr/{DML}solidFill")) is not None
+        ]
+        color = fills[0][0] if fills and len(fills[0]) else None
+        found.append(_color_value(color, scheme) if color is not None else None)
+    return tuple(found)
+
+
+def _color_value(color, scheme: dict) -> str | None:
+    if not isinstance(color.tag, str) or len(color):  # a comment, or modifiers
+        return None
+    tag = color.tag.rsplit("}", 1)[-1]
+    if tag == "srgbClr":
+        value = color.get("val")
+    elif tag == "sysClr":
+        value = color.get("lastClr")
+    elif tag == "schemeClr":
+        return scheme.get(color.get("val", ""))
+    else:
+        return None
+    return value.upper() if value and len(value) == 6 else None
 
 
 def _placeholders(tree) -> list:

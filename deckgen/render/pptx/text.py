@@ -52,7 +52,7 @@ _PARSER.set_element_class_lookup(element_class_lookup)
 NAMESPACES = f'xmlns:a="{DML[1:-1]}" xmlns:p="{PML[1:-1]}" xmlns:r="{REL[1:-1]}"'
 # code's monospace font: Courier New (LibreOffice shows it in Liberation Mono, its twin)
 CODE_FONT = "Courier New"
-_CODE_TYPEFACE = f'</a:solidFill><a:latin typeface="{CODE_FONT}"/>'
+_CODE_TYPEFACE = f'<a:latin typeface="{CODE_FONT}"/>'
 
 
 def write_paragraphs(
@@ -117,8 +117,8 @@ def _runs(markup: list[str], para: Paragraph, font: str, ink: Ink) -> None:
                 "" if run.bold == bold else ' b="1"' if run.bold else ' b="0"',
                 ' i="1"' if run.italic else upright,
                 tail,
-                ' u="sng"><a:solidFill>' if link else "><a:solidFill>",
-                ink.xml(run.color or para.color),
+                ' u="sng">' if link else ">",
+                _fill(run.color or para.color, para.level, ink, link is not None),
                 _CODE_TYPEFACE if run.code else typeface,
                 f'<a:hlinkClick r:id="{ink.links(link)}"/>' if link else "",
                 "</a:rPr><a:t>",
@@ -159,12 +159,22 @@ def _size(para: Paragraph, ink: Ink) -> str:
 
 
 def _typeface(para: Paragraph, font: str, ink: Ink) -> str:
-    """The end of a run's fill and its ``a:latin``, or only the end where the
-    placeholder it is in gives ``font`` anyway."""
+    """A run's ``a:latin``, or nothing where the placeholder it is in gives ``font``
+    anyway."""
     inherited = ink.inherited
     if inherited is not None and inherited.gives_font(para.level, font):
-        return "</a:solidFill>"
-    return f"</a:solidFill><a:latin typeface={quoteattr(font)}/>"
+        return ""
+    return f"<a:latin typeface={quoteattr(font)}/>"
+
+
+def _fill(color: str, level: int, ink: Ink, link: bool = False) -> str:
+    """A run's ``a:solidFill`` in ``color``, or nothing where the placeholder it is in
+    gives that colour anyway (a link always says its own: PowerPoint would show the
+    theme's link colour instead)."""
+    inherited = ink.inherited
+    if not link and inherited is not None and inherited.color(level) == color.upper():
+        return ""
+    return f"<a:solidFill>{ink.xml(color)}</a:solidFill>"
 
 
 _WORDS = re.compile(r"\s*\S+\s*|\s+")
@@ -215,7 +225,7 @@ def _slide_number_field(markup: list[str], para: Paragraph, font: str, ink: Ink)
     markup.append(
         f'<a:fld id="{SLIDENUM_FIELD_ID}" type="slidenum">'
         f"<a:rPr lang={quoteattr(ink.lang)}{_size(para, ink)}>"
-        f"<a:solidFill>{ink.xml(para.color)}{_typeface(para, font, ink)}</a:rPr>"
+        f"{_fill(para.color, para.level, ink)}{_typeface(para, font, ink)}</a:rPr>"
         f"<a:t>{_text(para.text)}</a:t></a:fld>"
     )
 
