@@ -31,6 +31,7 @@ DEFAULT_WIDTH, DEFAULT_HEIGHT = Grid().width, Grid().height
 MIN_FACTOR = 0.25  # slides at least a quarter of deckgen's own each way (3.33 × 1.88 in)
 SURFACE_TINT = 0.06  # panels and banded rows, when the theme's lt2 does not suit
 BODY_KEPT = 0.75  # a template's footer may not rise into the body's top three quarters
+COLUMNS_COVER = 0.75  # a two-content layout's bodies cover this much of the body at least
 ACCENTS = 6  # a theme's accent slots
 
 
@@ -93,17 +94,24 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
     )
 
 
-def _two_content(choice, grid: Grid) -> tuple[Rect, ...]:
+def _two_content(choice, grid: Grid) -> tuple[Rect, ...] | None:
     """The two-content layout's bodies, left first, ending where the content layout's body
-    does (above the footer); () where the template has none."""
+    does (above the footer); () where the template has none; None (the body box split,
+    as on deckgen's own template) where they cover much less than the body does, as an
+    exported layout's leftover boxes can: the columns would run to many more slides."""
     from .layouts import two_bodies
 
     if choice.by.startswith(("borrowed", "no layout")):
         return ()
-    bodies = two_bodies(choice.layout) or ()
-    return tuple(
-        Rect(body.x, body.y, body.w, min(body.bottom, grid.body_bottom) - body.y) for body in bodies
-    )
+    bodies = [
+        Rect(body.x, body.y, body.w, min(body.bottom, grid.body_bottom) - body.y)
+        for body in two_bodies(choice.layout) or ()
+    ]
+    if not bodies:
+        return ()
+    body = grid.body_box
+    span = (bodies[1].right - bodies[0].x) * min(rect.h for rect in bodies)
+    return tuple(bodies) if span >= COLUMNS_COVER * body.w * body.h else None
 
 
 def _concepts_in_accents(design: Design, talk, theme) -> Design:

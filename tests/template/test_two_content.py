@@ -31,17 +31,14 @@ glossary:
 {TERMS}"""
 
 
-RIGHT_HALF = (
-    (6_000_000, 2_000_000, 2_800_000, 3_500_000),
-    (9_000_000, 2_000_000, 2_800_000, 3_500_000),
-)
+OFFSET = ((500_000, 1_700_000, 4_000_000, 4_300_000), (4_700_000, 1_700_000, 4_000_000, 4_300_000))
 
 
 def _build(folder: Path, two_content: bool):
-    """The glossary on the stock template, its two bodies on the right half a quarter
-    lower, or without a two-content layout."""
+    """The glossary on the stock template, its two bodies placed otherwise than deckgen
+    splits the body, or without a two-content layout."""
     (folder / "outline.yaml").write_text(OUTLINE, encoding="utf-8")
-    template = two_content_template(folder / "house.pptx", RIGHT_HALF if two_content else None)
+    template = two_content_template(folder / "house.pptx", OFFSET if two_content else None)
     deck, output = built_on(folder / "outline.yaml", template, folder / "o")
     return Presentation(str(deck)), output
 
@@ -71,8 +68,8 @@ def test_the_glossary_fills_the_templates_two_bodies_where_they_stand(tmp_path):
     first = _glossary(prs)[0]
     assert first.slide_layout.name == "Two Content"
     left, right = _bodies(first)
-    assert (left.left, right.left) == (6_000_000, 9_000_000)
-    assert left.top == right.top == 2_000_000
+    assert (left.left, right.left) == (500_000, 4_700_000)
+    assert left.top == right.top == 1_700_000
     assert left.text_frame.text.startswith("Term 00")
     assert right.text_frame.text and "Term 00" not in right.text_frame.text
     # every term is in a placeholder, none in a free text box
@@ -112,3 +109,23 @@ def test_the_default_glossary_layout_has_both_columns_and_their_size(tmp_path):
     # divider's layout carries a body placeholder for it)
     assert measure_fidelity(deck).runs_with_size == 0
     check_pptx_strictly(deck)
+
+
+def test_two_content_bodies_much_smaller_than_the_body_leave_the_columns_on_the_body(tmp_path):
+    """An exported layout's leftover boxes (a strip low on the slide): the columns stand
+    where the content body is, split as on deckgen's own template, still in the layout's
+    two placeholders, and the glossary takes no more slides than with roomy bodies."""
+    strip = (
+        (600_000, 4_300_000, 4_000_000, 1_700_000),
+        (6_600_000, 4_300_000, 4_000_000, 1_700_000),
+    )
+    (tmp_path / "outline.yaml").write_text(OUTLINE, encoding="utf-8")
+    template = two_content_template(tmp_path / "strip.pptx", strip)
+    deck, _ = built_on(tmp_path / "outline.yaml", template, tmp_path / "o")
+    small = _glossary(Presentation(str(deck)))
+    (tmp_path / "roomy").mkdir()
+    roomy, _ = _build(tmp_path / "roomy", two_content=True)
+    assert len(small) <= len(_glossary(roomy))
+    left, right = _bodies(small[0])
+    assert left.top < 4_300_000 and left.height > 1_700_000  # the body's, not the strip's
+    assert left.left + left.width < right.left and left.top == right.top
