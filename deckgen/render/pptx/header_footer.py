@@ -17,6 +17,7 @@ from __future__ import annotations
 from pptx.oxml.ns import qn
 
 from ...layout.frames import Deck, Placeholder, TextBox
+from .chrome_placeholders import add_chrome_placeholders
 from .units import centipoints
 
 # the children that follow <p:hf> in a master (txStyles, extLst) and in a layout (extLst)
@@ -28,6 +29,8 @@ def header_footer(prs, deck: Deck, lang: str, own: bool) -> None:
     """``<p:hf>`` on each master lacking one and on its layouts, the footer text in empty
     footer placeholders; on deckgen's own template (``own``) no date placeholders."""
     footer, size = footer_text(deck), _fitted_size(deck)
+    if not own:  # a template's master without a footer or number placeholder gets them
+        add_chrome_placeholders(prs, deck, lang)
     for master in prs.slide_masters:
         owners = (master, *master.slide_layouts)
         if master._element.find(qn("p:hf")) is None:
