@@ -3,6 +3,7 @@ message, the presenter and the disclosure line."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from pydantic import Field
@@ -57,11 +58,25 @@ def _below_title(ctx: SlideContext, slide: ClosingSlide, ink: str, background: s
     what does not fit), and the disclosure in the footer placeholder."""
     blocks = [_message(ctx, slide.message, ink)] if slide.message else []
     blocks += _presenter(ctx, ink)
+    drop = _under_the_title(ctx)
+    blocks = [replace(block, rect=replace(block.rect, y=block.rect.y + drop)) for block in blocks]
     one = stacked(blocks, "Message", Role.BODY, Placeholder.BODY)
     items: list[Item] = blocks if one is None else [one]
     if slide.show_disclosure and ctx.talk.meta.disclosure:
         items.append(_disclosure(ctx, ink, background))
     return items
+
+
+def _under_the_title(ctx: SlideContext) -> int:
+    """How far the message and presenter move down to stand under a template's title box
+    (a tall one, as a portrait template's), as far below it as deckgen's own design
+    leaves them below its closing title; 0 where they already do."""
+    design = ctx.design
+    if not design.plain:
+        return 0
+    box = design.closing
+    gap = box.message_top - (box.title_top + box.title_height)
+    return max(0, design.grid.title_box.bottom + gap - box.message_top)
 
 
 def _presenter(ctx: SlideContext, ink: str) -> list[TextBox]:

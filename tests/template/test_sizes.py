@@ -1,5 +1,5 @@
 """Any slide size (issue 20, deliverable 5): the small fixture talk built on python-pptx's
-stock template made 16:10, A4 landscape, a small 16:9 and portrait (its masters and
+stock template made 16:10, A4 landscape, a small 16:9 and portrait 3:4 (its masters and
 layouts scaled as PowerPoint's Slide Size does) keeps every shape on the slide, no two
 texts over each other, bullets hanging by the template's list style scaled with the size
 they are set in, and sub-points at the template's second-level size. (4:3 is
@@ -19,6 +19,7 @@ SIZES = {
     "16:10": (12_192_000, 7_620_000),
     "A4 landscape": (9_906_000, 6_858_000),
     "small 16:9": (9_144_000, 5_143_500),
+    "portrait": (6_858_000, 9_144_000),
 }
 
 
