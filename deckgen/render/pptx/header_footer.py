@@ -19,6 +19,7 @@ from pptx.oxml.ns import qn
 from ...layout.frames import Deck, Placeholder, TextBox
 from .chrome_placeholders import add_chrome_placeholders
 from .units import centipoints
+from .xmlns import first_level_size
 
 # the children that follow <p:hf> in a master (txStyles, extLst) and in a layout (extLst)
 _AFTER_HF = (qn("p:txStyles"), qn("p:extLst"))
@@ -100,7 +101,7 @@ def _fill_footer(owner, text: str, lang: str, size: str | None) -> None:
     for shape in _placeholders_of(owner, "ftr"):
         body = shape.find(qn("p:txBody"))
         if body is not None and size is not None:
-            _first_level_size(body, size)
+            first_level_size(body, size)
         if body is None or "".join(body.itertext()).strip():
             continue  # the template's own footer text stays
         for para in body.findall(qn("a:p")):
@@ -113,28 +114,3 @@ def _fill_footer(owner, text: str, lang: str, size: str | None) -> None:
             run[-1].text = line
             para.append(run)
             body.append(para)
-
-
-def _first_level_size(body, size: str) -> None:
-    """``size`` on the first level of ``body``'s list style (made where missing)."""
-    styles = body.find(qn("a:lstStyle"))
-    if styles is None:
-        styles = body.makeelement(qn("a:lstStyle"), {})
-        body.find(qn("a:bodyPr")).addnext(styles)
-    level = styles.find(qn("a:lvl1pPr"))
-    if level is None:
-        level = styles.makeelement(qn("a:lvl1pPr"), {})
-        defaults = styles.find(qn("a:defPPr"))
-        if defaults is not None:
-            defaults.addnext(level)
-        else:
-            styles.insert(0, level)
-    run = level.find(qn("a:defRPr"))
-    if run is None:
-        run = level.makeelement(qn("a:defRPr"), {})
-        after = level.find(qn("a:extLst"))
-        if after is not None:
-            after.addprevious(run)
-        else:
-            level.append(run)
-    run.set("sz", size)

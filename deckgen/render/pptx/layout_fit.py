@@ -25,7 +25,7 @@ from .ink import Ink
 from .shape import add_shape
 from .slots import placeholder_elements, slots
 from .units import centipoints, emu
-from .xmlns import DML, PML, mark_decorative, write_xfrm
+from .xmlns import DML, PML, first_level_size, mark_decorative, write_xfrm
 
 # the kinds of text a kind's layout places, and those whose size it says too
 _SIZED = (Placeholder.SUBTITLE, Placeholder.BODY, Placeholder.SECOND_BODY)
@@ -69,7 +69,7 @@ def fit_kind_layouts(layouts: dict, deck: Deck, ink: Ink) -> dict[int, Carried]:
             _place(found[kind], _usual(box.rect for box in mine))
             if kind in _SIZED:
                 sizes = (para.size for box in mine for para in box.paragraphs)
-                _first_level_size(found[kind], _usual(sizes))
+                first_level_size(found[kind].find(f"{PML}txBody"), centipoints(_usual(sizes)))
         decorations = _decorations(deck, spec.name)
         for shape in decorations:
             element = add_shape(layout.shapes, shape, ink)
@@ -151,23 +151,6 @@ def _place(element, rect) -> None:
     for child in list(xfrm):
         xfrm.remove(child)
     write_xfrm(xfrm, rect)
-
-
-def _first_level_size(element, size: float) -> None:
-    """``size`` as the placeholder's first level's, whatever else its list style says."""
-    body = element.find(f"{PML}txBody")
-    lst = body.find(f"{DML}lstStyle")
-    if lst is None:
-        lst = body.makeelement(f"{DML}lstStyle", {})
-        body.find(f"{DML}bodyPr").addnext(lst)
-    level = lst.find(f"{DML}lvl1pPr")
-    if level is None:
-        level = lst.makeelement(f"{DML}lvl1pPr", {})
-        lst.insert(0, level)
-    run = level.find(f"{DML}defRPr")
-    if run is None:
-        run = SubElement(level, f"{DML}defRPr")
-    run.set("sz", centipoints(size))
 
 
 def _add_body(tree) -> None:

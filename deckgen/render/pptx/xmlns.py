@@ -48,3 +48,31 @@ def new_sp(tree, name: str, rect: Rect, **shape_locks: str):
     props = SubElement(sp, PML + "spPr")
     write_xfrm(SubElement(props, DML + "xfrm"), rect)
     return sp, props
+
+
+def first_level_size(body, size: str) -> None:
+    """``size`` (hundredths of a point, as written) on the first level of a text body's
+    list style, each element made where missing, in its schema place."""
+    styles = _child(body, DML + "lstStyle", after=DML + "bodyPr")
+    level = _child(styles, DML + "lvl1pPr", after=DML + "defPPr")
+    _child(level, DML + "defRPr", before=DML + "extLst").set("sz", size)
+
+
+def _child(parent, tag: str, after: str | None = None, before: str | None = None):
+    """``parent``'s ``tag`` child, made where missing: right after its ``after`` child,
+    else before its ``before`` child, else first (with ``after``) or last."""
+    found = parent.find(tag)
+    if found is not None:
+        return found
+    made = parent.makeelement(tag, {})
+    anchor_after = parent.find(after) if after else None
+    anchor_before = parent.find(before) if before else None
+    if anchor_after is not None:
+        anchor_after.addnext(made)
+    elif anchor_before is not None:
+        anchor_before.addprevious(made)
+    elif after:
+        parent.insert(0, made)
+    else:
+        parent.append(made)
+    return made
