@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .chrome import display_style, template_title_items, title_box
 from .context import Page, SlideContext
 from .fit import FitRule, fit_paragraph
-from .frames import Anchor, Item, Placeholder, Role, Shape, ShapeKind, SlideLayout
+from .frames import Anchor, Item, Placeholder, Role, Shape, ShapeKind, SlideLayout, TextBox
 from .geometry import Rect
 from .text import ParaStyle, height
 
@@ -60,6 +60,7 @@ def compose_divider(section: TalkSection, number: int, ctx: SlideContext) -> lis
             size,
             size,
         )
+        items = [_full_width(item, grid.content_width) for item in items]
         items.append(Shape(disc, ShapeKind.ELLIPSE, palette.icon_disc, "Icon disc"))
         items.append(ctx.picture(icon, disc.inset(box.disc_inset), f"{concept.label} icon"))
     return [
@@ -72,6 +73,16 @@ def compose_divider(section: TalkSection, number: int, ctx: SlideContext) -> lis
             chrome_color=ink,
         )
     ]
+
+
+def _full_width(item: Item, full: int) -> Item:
+    """A placeholder set narrower beside the icon keeps the layout's full-width box (so
+    the divider's boxes are its layout's, whatever the icon): a right inset keeps its
+    text clear of the icon."""
+    if not isinstance(item, TextBox) or item.placeholder is None or item.rect.w >= full:
+        return item
+    inset = item.insets.right + full - item.rect.w
+    return replace(item, rect=replace(item.rect, w=full), insets=replace(item.insets, right=inset))
 
 
 def _subtitle(ctx: SlideContext, subtitle: str, below: int, width: int, ink: str):

@@ -90,9 +90,12 @@ def test_a_divider_shows_its_concepts_icon_on_a_white_disc():
     assert isinstance(disc, Shape) and disc.kind is ShapeKind.ELLIPSE
     assert disc.fill == design.palette.icon_disc
     assert isinstance(icon, Picture) and icon.alt == "A shield" and disc.rect.contains(icon.rect)
-    # beside the icon the text keeps to the left; without one it takes the width
-    assert named(guard, "Title").rect.w == design.divider.text_width_beside_icon
-    assert named(guard, "Title").rect.right < disc.rect.x
+    # beside the icon the text keeps to the left, in the layout's full-width box, a right
+    # inset clear of the icon; without one it takes the width
+    title = named(guard, "Title")
+    assert title.rect.w == design.grid.content_width
+    assert title.rect.w - title.insets.right == design.divider.text_width_beside_icon
+    assert title.rect.right - title.insets.right < disc.rect.x
     assert "Icon disc" not in names(green)
     assert named(green, "Title").rect.w == design.grid.content_width
 

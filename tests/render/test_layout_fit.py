@@ -94,3 +94,21 @@ def test_the_accent_rule_lives_on_the_layout_and_a_concepts_over_it(shipped_deck
         (mine,) = _rules(slide.shapes)
         assert _where(mine) == _where(rule)
         assert mine._element.find(f"{_P}spPr/{_A}solidFill")[0].attrib != fill[0].attrib
+
+
+def test_every_title_stands_on_its_layouts_box_dividers_with_an_icon_too(shipped_build):
+    """A divider with a concept's icon sets its title, number and subtitle narrower, in
+    its layout's full-width boxes with a right inset clear of the icon."""
+    from deckgen.check.fidelity import measure_fidelity
+
+    assert measure_fidelity(shipped_build[1]).titles_off_box == 0
+    prs = Presentation(str(shipped_build[1]))
+    with_icon = [
+        s
+        for s in prs.slides
+        if s.slide_layout.name == "Divider" and any(shape.name == "Icon disc" for shape in s.shapes)
+    ]
+    assert with_icon
+    for slide in with_icon:
+        body_pr = slide.shapes.title._element.find(f"{_P}txBody/{_A}bodyPr")
+        assert int(body_pr.get("rIns", "0")) > 0

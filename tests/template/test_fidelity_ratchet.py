@@ -34,7 +34,7 @@ BEFORE = {
     # size, shades of theme slots are written as the slot with modifiers. What is left:
     # Blue_Curve's readable shades of its literal blues, the shipped outline's own concept
     # colours, deckgen's listing, analogy, takeaway and sub-point sizes, shrunk boxes
-    DEFAULT: (0.985, 0.035, 0, 0, 0.0, 2, 0, 0, 0, 9.7),
+    DEFAULT: (0.985, 0.035, 0, 0, 0.0, 0, 0, 0, 0, 9.7),
     "Blue_Curve": (0.985, 0.53, 0, 0, 0.47, 0, 0, 0, 0, 9.3),
     "Focus": (0.985, 0.53, 0, 24, 0.03, 0, 0, 0, 0, 6.8),
     "Vivid": (0.985, 0.54, 0, 24, 0.03, 0, 0, 0, 0, 12.6),
