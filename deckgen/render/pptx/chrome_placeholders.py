@@ -13,9 +13,10 @@ from __future__ import annotations
 from lxml.etree import SubElement
 
 from ...layout.frames import Deck, Placeholder, TextBox
+from .slots import free_idx, ph_type, placeholder_elements
 from .text import SLIDENUM_FIELD_ID
 from .units import centipoints
-from .xmlns import DML, PML, write_xfrm
+from .xmlns import DML, PML, new_placeholder, write_xfrm
 
 FIRST_IDX = 10  # the indices PowerPoint gives a master's date, footer and number
 _KINDS = (
@@ -27,66 +28,41 @@ _KINDS = (
 def add_chrome_placeholders(prs, deck: Deck, lang: str) -> None:
     """Each master lacking a footer or slide-number placeholder, and its layouts, given
     one where the deck's first footer (or number) stands."""
-    boxes = _first_boxes(deck)
     for master in prs.slide_masters:
         tree = master._element.cSld.spTree
-        for kind, ph_type, label in _KINDS:
-            box = boxes.get(kind)
-            if box is None or _has(tree, ph_type):
+        layouts = [layout._element.cSld.spTree for layout in master.slide_layouts]
+        for kind, xml_type, label in _KINDS:
+            box = first_box(deck, kind)
+            if box is None or _has(tree, xml_type):
                 continue
-            idx = str(_free_idx(master))
-            element = _placeholder(tree, ph_type, idx, f"{label} Placeholder {idx}", lang)
+            idx = free_idx([tree, *layouts], FIRST_IDX)
+            element = _placeholder(tree, xml_type, idx, f"{label} Placeholder {idx}", lang)
             xfrm = SubElement(element.find(f"{PML}spPr"), f"{DML}xfrm")
             write_xfrm(xfrm, box.rect)
             _size(element, box)
-            for layout in master.slide_layouts:
-                layout_tree = layout._element.cSld.spTree
-                if not _has(layout_tree, ph_type):
-                    _placeholder(layout_tree, ph_type, idx, f"{label} Placeholder {idx}", lang)
+            for layout_tree in layouts:
+                if not _has(layout_tree, xml_type):
+                    _placeholder(layout_tree, xml_type, idx, f"{label} Placeholder {idx}", lang)
 
 
-def _first_boxes(deck: Deck) -> dict:
-    found = {}
+def first_box(deck: Deck, kind: Placeholder) -> TextBox | None:
+    """The deck's first text box in a placeholder of ``kind`` (its footer, its number)."""
     for frame in deck.slides:
         for item in frame.items:
-            if isinstance(item, TextBox) and item.placeholder in (
-                Placeholder.FOOTER,
-                Placeholder.SLIDE_NUMBER,
-            ):
-                found.setdefault(item.placeholder, item)
-    return found
+            if isinstance(item, TextBox) and item.placeholder is kind:
+                return item
+    return None
 
 
-def _phs(tree) -> list:
-    return [ph for child in tree if (ph := child.find(f"*/{PML}nvPr/{PML}ph")) is not None]
+def _has(tree, xml_type: str) -> bool:
+    return any(ph_type(element) == xml_type for element in placeholder_elements(tree))
 
 
-def _has(tree, ph_type: str) -> bool:
-    return any(ph.get("type") == ph_type for ph in _phs(tree))
-
-
-def _free_idx(master) -> int:
-    """An idx no placeholder of the master or its layouts has."""
-    trees = [master._element.cSld.spTree, *(lt._element.cSld.spTree for lt in master.slide_layouts)]
-    taken = {int(ph.get("idx", "0")) for tree in trees for ph in _phs(tree)}
-    return next(n for n in range(FIRST_IDX, FIRST_IDX + len(taken) + 2) if n not in taken)
-
-
-def _placeholder(tree, ph_type: str, idx: str, name: str, lang: str):
-    """A footer or slide-number placeholder appended to ``tree`` (as PowerPoint writes
-    them: no grouping, its text empty or the slide-number field)."""
-    ids = [int(e.get("id")) for e in tree.iter(f"{PML}cNvPr")]
-    sp = SubElement(tree, f"{PML}sp")
-    nv = SubElement(sp, f"{PML}nvSpPr")
-    SubElement(nv, f"{PML}cNvPr", id=str(max(ids, default=1) + 1), name=name)
-    SubElement(SubElement(nv, f"{PML}cNvSpPr"), f"{DML}spLocks", noGrp="1")
-    SubElement(SubElement(nv, f"{PML}nvPr"), f"{PML}ph", type=ph_type, sz="quarter", idx=idx)
-    SubElement(sp, f"{PML}spPr")
-    body = SubElement(sp, f"{PML}txBody")
-    SubElement(body, f"{DML}bodyPr")
-    SubElement(body, f"{DML}lstStyle")
-    para = SubElement(body, f"{DML}p")
-    if ph_type == "sldNum":
+def _placeholder(tree, xml_type: str, idx: int, name: str, lang: str):
+    """A footer or slide-number placeholder appended to ``tree``: its text empty, or
+    the slide-number field."""
+    sp, para = new_placeholder(tree, xml_type, idx, name)
+    if xml_type == "sldNum":
         field = SubElement(para, f"{DML}fld", id=SLIDENUM_FIELD_ID, type="slidenum")
         SubElement(field, f"{DML}rPr", lang=lang)
         SubElement(field, f"{DML}t").text = "‹#›"

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from pptx.oxml.ns import qn
 
-from ...layout.frames import Deck, Placeholder, TextBox
-from .chrome_placeholders import add_chrome_placeholders
+from ...layout.frames import Deck, Placeholder
+from .chrome_placeholders import add_chrome_placeholders, first_box
+from .slots import ph_type, placeholder_elements
 from .units import centipoints
 from .xmlns import first_level_size
 
@@ -46,24 +47,20 @@ def header_footer(prs, deck: Deck, lang: str, own: bool) -> None:
 
 def footer_text(deck: Deck) -> str:
     """The text of the deck's first footer ("" if no slide has one)."""
-    for frame in deck.slides:
-        for item in frame.items:
-            if isinstance(item, TextBox) and item.placeholder is Placeholder.FOOTER:
-                return "\n".join("".join(run.text for run in p.runs) for p in item.paragraphs)
-    return ""
+    box = first_box(deck, Placeholder.FOOTER)
+    if box is None:
+        return ""
+    return "\n".join("".join(run.text for run in p.runs) for p in box.paragraphs)
 
 
 def _fitted_size(deck: Deck) -> str | None:
     """The first footer's size (hundredths of a point, as written) where it was set
     smaller than the design's footer size to fit its line, else None."""
-    for frame in deck.slides:
-        for item in frame.items:
-            if isinstance(item, TextBox) and item.placeholder is Placeholder.FOOTER:
-                size = item.paragraphs[0].size if item.paragraphs else None
-                if size is None or size == deck.design.scale.chrome:
-                    return None
-                return centipoints(size)
-    return None
+    box = first_box(deck, Placeholder.FOOTER)
+    size = box.paragraphs[0].size if box is not None and box.paragraphs else None
+    if size is None or size == deck.design.scale.chrome:
+        return None
+    return centipoints(size)
 
 
 def add_hf(element) -> None:
@@ -78,14 +75,9 @@ def add_hf(element) -> None:
         element.append(hf)
 
 
-def _placeholders_of(owner, ph_type: str) -> list:
+def _placeholders_of(owner, xml_type: str) -> list:
     tree = owner._element.find(qn("p:cSld") + "/" + qn("p:spTree"))
-    return [
-        shape
-        for shape in tree
-        if (ph := shape.find(f"*/{qn('p:nvPr')}/{qn('p:ph')}")) is not None
-        and ph.get("type") == ph_type
-    ]
+    return [shape for shape in placeholder_elements(tree) if ph_type(shape) == xml_type]
 
 
 def _drop_dates(owner) -> None:

@@ -23,9 +23,9 @@ from ...layout.frames import Deck, Placeholder, Shape, TextBox
 from .inherit import layout_placeholder
 from .ink import Ink
 from .shape import add_shape
-from .slots import placeholder_elements, slots
+from .slots import free_idx, ph_of, ph_type, placeholder_elements, slots
 from .units import centipoints, emu
-from .xmlns import DML, PML, first_level_size, mark_decorative, write_xfrm
+from .xmlns import DML, PML, first_level_size, mark_decorative, new_placeholder, write_xfrm
 
 # the kinds of text a kind's layout places, and those whose size it says too
 _SIZED = (Placeholder.SUBTITLE, Placeholder.BODY, Placeholder.SECOND_BODY)
@@ -119,15 +119,14 @@ def own_box(element, layout, rect) -> bool:
     """Whether a slide's placeholder ``element`` at ``rect`` must say its position: it
     stands elsewhere than the layout's placeholder it inherits from, or that one is not
     unique (exported templates give several the same idx) or has no position."""
-    ph = element.find(f"{PML}nvSpPr/{PML}nvPr/{PML}ph")
-    kind, idx = ph.get("type", "obj"), ph.get("idx", "0")
+    kind, idx = ph_type(element), ph_of(element).get("idx", "0")
     source = layout_placeholder(layout._element, kind, idx)
     if source is None:
         return True
     same_idx = [
         shape
         for shape in placeholder_elements(layout._element.cSld.spTree)
-        if shape.find(f"{PML}nvSpPr/{PML}nvPr/{PML}ph").get("idx", "0") == idx
+        if ph_of(shape).get("idx", "0") == idx
     ]
     off = source.find(f"{PML}spPr/{DML}xfrm/{DML}off")
     ext = source.find(f"{PML}spPr/{DML}xfrm/{DML}ext")
@@ -157,23 +156,11 @@ def _add_body(tree) -> None:
     """A body placeholder (its prompt as PowerPoint's), after the layout's others and
     before its date, footer and number, so slides match it in that order."""
     elements = placeholder_elements(tree)
-    ids = [int(e.get("id")) for e in tree.iter(f"{PML}cNvPr")]
-    indices = [int(e.find(f"*/{PML}nvPr/{PML}ph").get("idx", "0")) for e in elements]
-    idx = max([FIRST_ADDED_IDX - 1, *indices]) + 1
-    sp = tree.makeelement(f"{PML}sp", {})
-    nv = SubElement(sp, f"{PML}nvSpPr")
-    SubElement(nv, f"{PML}cNvPr", id=str(max(ids, default=1) + 1), name=f"Text Placeholder {idx}")
-    SubElement(SubElement(nv, f"{PML}cNvSpPr"), f"{DML}spLocks", noGrp="1")
-    SubElement(SubElement(nv, f"{PML}nvPr"), f"{PML}ph", type="body", sz="quarter", idx=str(idx))
-    SubElement(sp, f"{PML}spPr")
-    body = SubElement(sp, f"{PML}txBody")
-    SubElement(body, f"{DML}bodyPr")
-    SubElement(body, f"{DML}lstStyle")
-    run = SubElement(SubElement(body, f"{DML}p"), f"{DML}r")
+    idx = free_idx([tree], FIRST_ADDED_IDX)
+    sp, para = new_placeholder(tree, "body", idx, f"Text Placeholder {idx}")
+    run = SubElement(para, f"{DML}r")
     SubElement(run, f"{DML}rPr", lang="en-US")
     SubElement(run, f"{DML}t").text = "Click to edit Master text styles"
-    chrome = [e for e in elements if e.find(f"*/{PML}nvPr/{PML}ph").get("type") in _CHROME]
+    chrome = [e for e in elements if ph_type(e) in _CHROME]
     if chrome:
         chrome[0].addprevious(sp)
-    else:
-        tree.append(sp)

@@ -27,14 +27,25 @@ PH_XML = {
 }
 
 
+def ph_of(element):
+    """A shape element's ``p:ph`` (None: not a placeholder)."""
+    return element.find(f"*/{PML}nvPr/{PML}ph")
+
+
 def ph_type(element) -> str:
     """A placeholder element's type as its XML writes it ("obj" where it says none)."""
-    return element.find(f"*/{PML}nvPr/{PML}ph").get("type", "obj")
+    return ph_of(element).get("type", "obj")
 
 
 def placeholder_elements(tree) -> list:
     """The placeholders among the shape tree's children, in its order."""
-    return [child for child in tree if child.find(f"*/{PML}nvPr/{PML}ph") is not None]
+    return [child for child in tree if ph_of(child) is not None]
+
+
+def free_idx(trees, least: int) -> int:
+    """The first idx from ``least`` no placeholder in ``trees`` (shape trees) has."""
+    taken = {int(ph_of(e).get("idx", "0")) for tree in trees for e in placeholder_elements(tree)}
+    return next(n for n in range(least, least + len(taken) + 1) if n not in taken)
 
 
 def slots(tree, wanted: Iterable[Placeholder], reserved: Iterable[Placeholder] = ()) -> dict:

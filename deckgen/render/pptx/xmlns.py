@@ -50,6 +50,25 @@ def new_sp(tree, name: str, rect: Rect, **shape_locks: str):
     return sp, props
 
 
+def new_placeholder(tree, ph_type: str, idx: int, name: str):
+    """A placeholder ``p:sp`` appended to a master's or layout's shape tree, as PowerPoint
+    writes one (grouping locked, no box of its own, an empty list style); returns it and
+    its one paragraph, for its prompt or field."""
+    # one above the shapes' own ids (python-pptx's max_shape_id counts any id attribute,
+    # a master's layout list and extensions included)
+    shape_id = max((int(e.get("id")) for e in tree.iter(PML + "cNvPr")), default=1) + 1
+    sp = SubElement(tree, PML + "sp")
+    nv = SubElement(sp, PML + "nvSpPr")
+    SubElement(nv, PML + "cNvPr", id=str(shape_id), name=name)
+    SubElement(SubElement(nv, PML + "cNvSpPr"), DML + "spLocks", noGrp="1")
+    SubElement(SubElement(nv, PML + "nvPr"), PML + "ph", type=ph_type, sz="quarter", idx=str(idx))
+    SubElement(sp, PML + "spPr")
+    body = SubElement(sp, PML + "txBody")
+    SubElement(body, DML + "bodyPr")
+    SubElement(body, DML + "lstStyle")
+    return sp, SubElement(body, DML + "p")
+
+
 def first_level_size(body, size: str) -> None:
     """``size`` (hundredths of a point, as written) on the first level of a text body's
     list style, each element made where missing, in its schema place."""
