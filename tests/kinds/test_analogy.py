@@ -211,15 +211,19 @@ def _on(two_content) -> Design:
     return replace(design, grid=replace(design.grid, two_content=two_content))
 
 
-def test_on_a_template_the_panels_stand_in_its_two_content_layouts_bodies():
-    bodies = (
-        Rect(800_000, 1_900_000, 4_000_000, 3_800_000),
-        Rect(6_000_000, 2_000_000, 4_500_000, 3_600_000),
-    )
-    deck = deck_from(analogy(TWO), design=_on(bodies))
+def _panels_on(*bodies: tuple[int, int, int, int]):
+    """The analogy laid out on a template whose two-content bodies are ``bodies``: the
+    deck, its slide, and the left and right panels' boxes."""
+    deck = deck_from(analogy(TWO), design=_on(tuple(Rect(*body) for body in bodies)))
     (slide,) = deck.slides
+    return deck, slide, named(slide, "Left panel").rect, named(slide, "Right panel").rect
+
+
+def test_on_a_template_the_panels_stand_in_its_two_content_layouts_bodies():
+    deck, slide, left, right = _panels_on(
+        (800_000, 1_900_000, 4_000_000, 3_800_000), (6_000_000, 2_000_000, 4_500_000, 3_600_000)
+    )
     assert slide.layout is SlideLayout.TWO_CONTENT
-    left, right = named(slide, "Left panel").rect, named(slide, "Right panel").rect
     assert (left.x, left.w, right.x, right.w) == (800_000, 4_000_000, 6_000_000, 4_500_000)
     assert left.y == right.y == 2_000_000  # the top they share
     assert left.bottom <= 5_600_000 and right.bottom <= 5_600_000
@@ -230,24 +234,17 @@ def test_on_a_template_the_panels_stand_in_its_two_content_layouts_bodies():
 
 
 def test_template_bodies_too_close_for_the_arrows_are_drawn_apart():
-    bodies = (
-        Rect(800_000, 1_900_000, 5_000_000, 3_800_000),
-        Rect(5_900_000, 1_900_000, 5_000_000, 3_800_000),
+    deck, _slide, left, right = _panels_on(
+        (800_000, 1_900_000, 5_000_000, 3_800_000), (5_900_000, 1_900_000, 5_000_000, 3_800_000)
     )
-    deck = deck_from(analogy(TWO), design=_on(bodies))
-    (slide,) = deck.slides
-    left, right = named(slide, "Left panel").rect, named(slide, "Right panel").rect
     assert right.x - left.right >= deck.design.analogy.gap
     assert (left.x, right.right) == (800_000, 10_900_000)
 
 
 def test_template_bodies_too_short_for_a_pair_leave_the_panels_where_deckgen_puts_them():
-    short = (
-        Rect(800_000, 4_000_000, 5_000_000, 1_500_000),
-        Rect(6_200_000, 4_000_000, 5_000_000, 1_500_000),
+    deck, slide, _left, _right = _panels_on(
+        (800_000, 4_000_000, 5_000_000, 1_500_000), (6_200_000, 4_000_000, 5_000_000, 1_500_000)
     )
-    deck = deck_from(analogy(TWO), design=_on(short))
-    (slide,) = deck.slides
     (default,) = deck_from(analogy(TWO)).slides
     for name in ("Left panel", "Right panel", "Left side", "Right side", "Summary"):
         assert named(slide, name).rect == named(default, name).rect
