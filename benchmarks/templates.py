@@ -9,7 +9,8 @@ slides PDF, ``SOURCE_DATE_EPOCH`` fixed) and once on deckgen's default template;
 renders every deck to PDF (one run, a private profile). Then per template, one row:
 
 - the fidelity measures read from the deck's XML (deckgen/check/fidelity.py): text in
-  placeholders, placeholder runs with their own size and with a fixed RGB colour, runs
+  placeholders, placeholder runs with their own size, those taking a size their box's own
+  list style gives (text in other sizes than the template's), with a fixed RGB colour, runs
   naming a font (and of them, naming the theme's own font), titles off their layout's box,
   with another alignment, with another weight;
 - from LibreOffice's render (benchmarks/rendered.py): words below 3:1 against what is
@@ -65,6 +66,7 @@ class TemplateRow:
             str(self.slides),
             f"{fid.share_in_placeholders:.0%}",
             f"{fid.share_with_size:.0%}",
+            f"{fid.share_sized_by_box:.0%}",
             f"{fid.runs_naming_theme_font} / {fid.runs_naming_a_font}",
             f"{fid.share_with_rgb:.0%}",
             f"{fid.titles_off_box} / {fid.titles_realigned} / {fid.titles_reweighted}"
@@ -79,6 +81,7 @@ HEADER = [
     "slides",
     "text in placeholders",
     "placeholder runs with own size",
+    "… sized by their box's list style",
     "runs naming the theme's font / any font",
     "placeholder runs with RGB",
     "titles off box / realigned / reweighted",

@@ -15,7 +15,8 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from deckgen.check.fidelity import measure_fidelity
-from deckgen.check.findings import KINDS, PROPERTIES, template_findings
+from deckgen.check.findings import KINDS, PROPERTIES, compact, template_findings
+from deckgen.render.pptx.xmlns import level_size
 
 from .conftest import SHIPPED, run_cli, stripes_png
 from .template.test_build import talk_folder
@@ -153,6 +154,8 @@ def test_a_title_with_its_own_box_and_styles_of_its_own_are_named_by_paragraph_a
     for text in ("A", "B", "C"):
         second.add_run().text = text
     runs = second.runs
+    # the box's own list style: 40 pt where the master's title style gives 44 pt
+    level_size(title._element.txBody, "4000")
     runs[0].font.size = Pt(20)
     runs[2].font.size = Pt(20)
     runs[1].font.name = "Calibri"  # the theme's minor font, named
@@ -171,7 +174,10 @@ def test_a_title_with_its_own_box_and_styles_of_its_own_are_named_by_paragraph_a
     assert off.figures["differs"] == ["x"] and "off its layout's: x " in off.message
     size = by[("style-overridden", "size")]
     assert (size.paragraph, size.runs, size.figures["value"]) == (2, (1, 3), "20 pt")
-    assert size.figures["inherited"] == "44 pt"  # the master's title style
+    assert size.figures["inherited"] == "40 pt"  # the box's own list style, nearest
+    boxed = by[("style-overridden", "box-size")]
+    assert (boxed.paragraph, boxed.runs, boxed.figures["value"]) == (None, (), "40 pt")
+    assert boxed.figures["inherited"] == "44 pt"  # the master's title style
     font = by[("style-overridden", "font")]
     assert (font.paragraph, font.runs, font.figures["value"]) == (2, (2,), "Calibri")
     color = by[("style-overridden", "color")]
@@ -183,10 +189,13 @@ def test_a_title_with_its_own_box_and_styles_of_its_own_are_named_by_paragraph_a
         2, (), {"property": "alignment", "value": "left", "inherited": "centred"},
     )  # fmt: skip
     assert {f.figures["property"] for f in found if f.kind == "style-overridden"} == set(PROPERTIES)
-    assert len(found) == 6
+    assert len(found) == 7
     assert found[0].to_json()["slide"] == 2 and found[0].to_json()["shape"] == title.name
+    (line,) = [said for said in compact(found) if "style-overridden" in said]
+    assert "its own size in its list style; size in paragraph 2;" in line
     measured = measure_fidelity(path)  # the same deck, counted: the findings agree
     assert (measured.runs_with_size, measured.runs_with_rgb, measured.titles_off_box) == (2, 1, 1)
+    assert measured.runs_sized_by_box == 2  # "Kept" and "B": no size of their own
 
 
 def test_a_title_on_its_layouts_box_is_no_finding(tmp_path):

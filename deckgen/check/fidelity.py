@@ -4,7 +4,10 @@ hold"), read from the .pptx's own XML, slide by slide in the presentation's orde
 - text in placeholders: the characters (``a:t``) of every shape (``p:sp``, groups
   included) with text, in placeholders (``p:nvPr/p:ph``) or in free text boxes;
 - placeholder runs (``a:r`` and ``a:fld`` in a placeholder) that set their own size
-  (``a:rPr/@sz``) or a fixed RGB colour (``a:rPr/a:solidFill/a:srgbClr``);
+  (``a:rPr/@sz``) or a fixed RGB colour (``a:rPr/a:solidFill/a:srgbClr``); and those
+  that set none but take a size their placeholder's own list style gives
+  (``p:txBody/a:lstStyle``: a box whose text is set in another size than its layout's
+  says it once there), so the share of text in sizes not the template's is in view;
 - runs (in any shape) that name a font (``a:rPr/a:latin/@typeface`` other than the
   theme's ``+mj-lt``/``+mn-lt``), and those of them naming the font the theme already
   gives (its major or minor latin typeface), which should say ``+mj-lt``/``+mn-lt``;
@@ -50,6 +53,7 @@ class Fidelity:
     placeholder_runs: int = 0
     runs_with_size: int = 0
     runs_with_rgb: int = 0
+    runs_sized_by_box: int = 0
     runs_naming_a_font: int = 0
     runs_naming_theme_font: int = 0
     titles: int = 0
@@ -65,6 +69,10 @@ class Fidelity:
     @property
     def share_with_size(self) -> float:
         return _share(self.runs_with_size, self.placeholder_runs)
+
+    @property
+    def share_sized_by_box(self) -> float:
+        return _share(self.runs_sized_by_box, self.placeholder_runs)
 
     @property
     def share_with_rgb(self) -> float:
@@ -140,14 +148,35 @@ def _measure_slide(package: Package, slide: str, number: int, result: Fidelity) 
         if placeholder is None:
             continue
         result.placeholder_runs += len(runs)
+        boxed = own_sizes(shape)
         for run in runs:
             props = run.find(DML + "rPr")
+            if props is None or props.get("sz") is None:
+                result.runs_sized_by_box += paragraph_level(run.getparent()) in boxed
             if props is None:
                 continue
             result.runs_with_size += props.get("sz") is not None
             result.runs_with_rgb += props.find(f"{DML}solidFill/{DML}srgbClr") is not None
         if placeholder.get("type") in TITLE_TYPES:
             _measure_title(shape, placeholder, context, result, FidelityFinding(number, name, ""))
+
+
+def own_sizes(shape) -> dict[int, str]:
+    """Level (from 0) -> the size (``sz``, as written) a shape's own list style gives."""
+    styles = shape.find(f"{PML}txBody/{DML}lstStyle")
+    found = {}
+    for level in range(9):
+        props = styles.find(f"{DML}lvl{level + 1}pPr/{DML}defRPr") if styles is not None else None
+        if props is not None and props.get("sz"):
+            found[level] = props.get("sz")
+    return found
+
+
+def paragraph_level(paragraph) -> int:
+    """A paragraph's level (``a:pPr/@lvl``, from 0; 0 where unsaid or out of range)."""
+    props = paragraph.find(DML + "pPr")
+    value = props.get("lvl") if props is not None else None
+    return int(value) if value is not None and value.isdigit() and int(value) < 9 else 0
 
 
 def _count_text(shape, in_placeholder: bool, result: Fidelity, where: FidelityFinding) -> None:

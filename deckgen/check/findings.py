@@ -30,7 +30,7 @@ SEVERITIES = {
     "title-off-box": "warning",
     "style-overridden": "note",
 }
-PROPERTIES = ("size", "font", "color", "alignment", "weight")  # of style-overridden
+PROPERTIES = ("size", "box-size", "font", "color", "alignment", "weight")  # of style-overridden
 
 
 @dataclass(frozen=True)
@@ -174,6 +174,8 @@ def _styles_line(key, properties: dict[str, list[int]]) -> str:
     pos, slide, shape = key
     said = "; ".join(
         f"{what} in paragraph{'s' if len(set(numbers)) > 1 else ''} {_spans(set(numbers))}"
+        if None not in numbers
+        else "its own size in its list style"
         for what, numbers in properties.items()
     )
     where_said = f"{pos}: " if pos else ""

@@ -24,7 +24,9 @@ from .fidelity import (
     is_true,
     moved,
     own_box,
+    own_sizes,
     paragraph_align,
+    paragraph_level,
     shape_name,
     slide_parts,
     theme_fonts,
@@ -74,8 +76,16 @@ def _shape_findings(shape, slide: WrittenSlide, fonts: set[str], context: Inheri
     kind = ph.get("type", "obj") if ph is not None else None
     title = kind in TITLE_TYPES
     found = _off_box(shape, kind, context, slide, name) if title else []
+    own = own_sizes(shape) if ph is not None else {}
+    for level, size in own.items():
+        given = _inherited_size(ph, kind, level, context)
+        if size != given:
+            place = (slide.number, name, None, ())
+            found.append(
+                _style_finding(slide, place, "box-size", _points(size), given and _points(given))
+            )
     inherited = _Run(
-        ph, kind, fonts, context, _title_style(shape, kind, context) if title else None
+        ph, kind, fonts, context, _title_style(shape, kind, context) if title else None, own
     )
     for number, paragraph in enumerate(shape.findall(f"{PML}txBody/{DML}p"), start=1):
         # property -> (its values, in order, what the template gives, the runs setting it)
@@ -117,6 +127,7 @@ class _Run:
     fonts: set[str]  # the theme's major and minor typefaces
     context: Inherited
     title: tuple[str, bool] | None  # a title's inherited alignment and weight
+    own: dict[int, str]  # level -> the size the shape's own list style gives
 
     def overrides(self, props, paragraph) -> list[tuple[str, str, str | None]]:
         """(property, value, inherited value or None) for what ``props`` sets."""
@@ -130,7 +141,8 @@ class _Run:
         if self.ph is None:
             return found
         if props.get("sz") is not None:
-            size = _inherited_size(self.ph, self.kind, _level(paragraph), self.context)
+            level = paragraph_level(paragraph)
+            size = self.own.get(level) or _inherited_size(self.ph, self.kind, level, self.context)
             found.append(("size", _points(props.get("sz")), size and _points(size)))
         rgb = props.find(f"{DML}solidFill/{DML}srgbClr")
         if rgb is not None:
@@ -143,12 +155,6 @@ class _Run:
             )
             found.append(("weight", *said))
         return found
-
-
-def _level(paragraph) -> int:
-    props = paragraph.find(DML + "pPr")
-    value = props.get("lvl") if props is not None else None
-    return int(value) if value is not None and value.isdigit() and int(value) < 9 else 0
 
 
 def _points(hundredths: str) -> str:
@@ -198,6 +204,7 @@ def _style_finding(slide: WrittenSlide, place, what: str, value, inherited) -> F
     said = where(number, shape, paragraph, runs)
     sets = {
         "size": f"sets its own size, {value}",
+        "box-size": f"sets its own size in its list style, {value}",
         "font": f"names the theme's font '{value}' instead of the theme's reference",
         "color": f"fixes the colour {value} instead of the theme's colours",
         "alignment": f"is {value}",

@@ -112,11 +112,36 @@ def test_runs_leave_out_the_size_they_inherit(built):
     assert inherited >= 4 and own == 0
 
 
-def test_shrinking_writes_sizes_on_that_box_only(built):
-    sized = {(n, k) for n, k, _, rpr in _placeholder_runs(built) if rpr.get("sz") is not None}
+def _own_list_sizes(deck: Path) -> dict[tuple[int, str], dict[int, str]]:
+    """(slide number, placeholder type) -> {level: size} its own list style sets."""
+    found = {}
+    for number, slide in enumerate(Presentation(str(deck)).slides, 1):
+        for shape in slide.placeholders:
+            kind = shape._element.find(f".//{_P}ph").get("type", "obj")
+            styles = shape._element.find(f"{_P}txBody/{_A}lstStyle")
+            levels = {
+                int(level.tag[len(_A) + 3 : -3]) - 1: rpr.get("sz")
+                for level in (styles if styles is not None else ())
+                if level.tag.startswith(_A + "lvl")
+                and (rpr := level.find(f"{_A}defRPr")) is not None
+            }
+            if levels:
+                found[number, kind] = levels
+    return found
+
+
+def test_shrinking_writes_a_size_on_that_box_only(built):
+    """The long slide's body is shrunk to fit: its size is written once, in that
+    placeholder's own list style, smaller than the master gives; its runs write none,
+    and no box of the short slide says a size of its own."""
+    prs = Presentation(str(built))
+    own = _own_list_sizes(built)
     long_slide = 3
-    assert (long_slide, "obj") in sized or (long_slide, "body") in sized  # it was shrunk
-    assert not {(n, k) for n, k in sized if n == 2 and k in ("title", "body", "obj")}
+    body = own.get((long_slide, "obj")) or own.get((long_slide, "body"))
+    assert body is not None and int(body[0]) < int(_inherited_size(prs, "body", 0))
+    sized = [rpr for n, k, _, rpr in _placeholder_runs(built) if n == long_slide and k != "sldNum"]
+    assert sized and all(rpr.get("sz") is None for rpr in sized)
+    assert not {kind for number, kind in own if number == 2 and kind in ("title", "body", "obj")}
 
 
 def test_a_non_theme_font_the_placeholder_gives_is_not_repeated(tmp_path):

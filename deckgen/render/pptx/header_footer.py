@@ -20,7 +20,7 @@ from ...layout.frames import Deck, Placeholder
 from .chrome_placeholders import add_chrome_placeholders, first_box
 from .slots import ph_type, placeholder_elements
 from .units import centipoints
-from .xmlns import first_level_size
+from .xmlns import level_size
 
 # the children that follow <p:hf> in a master (txStyles, extLst) and in a layout (extLst)
 _AFTER_HF = (qn("p:txStyles"), qn("p:extLst"))
@@ -93,7 +93,7 @@ def _fill_footer(owner, text: str, lang: str, size: str | None) -> None:
     for shape in _placeholders_of(owner, "ftr"):
         body = shape.find(qn("p:txBody"))
         if body is not None and size is not None:
-            first_level_size(body, size)
+            level_size(body, size)
         if body is None or "".join(body.itertext()).strip():
             continue  # the template's own footer text stays
         for para in body.findall(qn("a:p")):

@@ -25,7 +25,7 @@ from .ink import Ink
 from .shape import add_shape
 from .slots import free_idx, ph_of, ph_type, placeholder_elements, slots
 from .units import centipoints, emu
-from .xmlns import DML, PML, first_level_size, mark_decorative, new_placeholder, write_xfrm
+from .xmlns import DML, PML, level_size, mark_decorative, new_placeholder, write_xfrm
 
 # the kinds of text a kind's layout places, and those whose size it says too
 _SIZED = (Placeholder.SUBTITLE, Placeholder.BODY, Placeholder.SECOND_BODY)
@@ -69,7 +69,7 @@ def fit_kind_layouts(layouts: dict, deck: Deck, ink: Ink) -> dict[int, Carried]:
             _place(found[kind], _usual(box.rect for box in mine))
             if kind in _SIZED:
                 sizes = (para.size for box in mine for para in box.paragraphs)
-                first_level_size(found[kind].find(f"{PML}txBody"), centipoints(_usual(sizes)))
+                level_size(found[kind].find(f"{PML}txBody"), centipoints(_usual(sizes)))
         decorations = _decorations(deck, spec.name)
         for shape in decorations:
             element = add_shape(layout.shapes, shape, ink)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import replace
 from xml.sax.saxutils import escape, quoteattr
 
 from lxml.etree import SubElement, XMLParser, fromstring
@@ -10,9 +12,10 @@ from pptx.oxml import element_class_lookup
 from pptx.oxml.text import CT_RegularTextRun
 
 from ...layout.frames import Align, Anchor, Paragraph, Role, Run, TextBox
+from .inherit import LEVELS, InheritedText
 from .ink import Ink
 from .units import centipoints, emu
-from .xmlns import DML, PML, REL, new_sp, write_xfrm
+from .xmlns import DML, PML, REL, level_size, new_sp, write_xfrm
 
 # A fixed GUID: the slide-number field needs one, and builds must be reproducible.
 SLIDENUM_FIELD_ID = "{3F5A8C1E-2B7D-4E6A-9C10-5D2E8F4B7A61}"
@@ -264,5 +267,27 @@ def fill_placeholder(element, box: TextBox, ink: Ink, own_box: bool = True):
         sp_pr.insert(0, xfrm)
         write_xfrm(xfrm, box.rect)
     element.find(f"{PML}nvSpPr/{PML}cNvPr").set("name", box.name)
-    fill_text_frame(element.get_or_add_txBody(), box, ink)
+    body = element.get_or_add_txBody()
+    if ink.inherited is not None:
+        ink = ink.inheriting(_own_sizes(body, box.paragraphs, ink.inherited))
+    fill_text_frame(body, box, ink)
     return element
+
+
+def _own_sizes(body, paragraphs, inherited: InheritedText) -> InheritedText:
+    """Where a placeholder's text is set in another size than its layout gives (a
+    glossary's listing size, sub-points a template leaves unsized, a box shrunk to fit),
+    the size most of its paragraphs at that level use, written once in the
+    placeholder's own list style, first in the chain its runs inherit from: they write
+    none, and a paragraph the presenter adds there comes out alike. What the runs then
+    inherit."""
+    counts: dict[int, Counter] = {}
+    for para in paragraphs:
+        counts.setdefault(min(para.level, LEVELS - 1), Counter())[centipoints(para.size)] += 1
+    sizes = list(inherited.sizes)
+    for level, sized in sorted(counts.items()):
+        usual = sized.most_common(1)[0][0]
+        if sizes[level] != usual:
+            level_size(body, usual, level + 1)
+            sizes[level] = usual
+    return replace(inherited, sizes=tuple(sizes))

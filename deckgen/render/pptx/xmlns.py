@@ -69,12 +69,21 @@ def new_placeholder(tree, ph_type: str, idx: int, name: str):
     return sp, SubElement(body, DML + "p")
 
 
-def first_level_size(body, size: str) -> None:
-    """``size`` (hundredths of a point, as written) on the first level of a text body's
-    list style, each element made where missing, in its schema place."""
+def level_size(body, size: str, level: int = 1) -> None:
+    """``size`` (hundredths of a point, as written) on ``level`` (from 1) of a text
+    body's list style, each element made where missing, in its schema place."""
     styles = _child(body, DML + "lstStyle", after=DML + "bodyPr")
-    level = _child(styles, DML + "lvl1pPr", after=DML + "defPPr")
-    _child(level, DML + "defRPr", before=DML + "extLst").set("sz", size)
+    tag = f"{DML}lvl{level}pPr"
+    found = styles.find(tag)
+    if found is None:
+        found = styles.makeelement(tag, {})
+        earlier = {DML + "defPPr", *(f"{DML}lvl{number}pPr" for number in range(1, level))}
+        before = [child for child in styles if child.tag in earlier]
+        if before:
+            before[-1].addnext(found)
+        else:
+            styles.insert(0, found)
+    _child(found, DML + "defRPr", before=DML + "extLst").set("sz", size)
 
 
 def _child(parent, tag: str, after: str | None = None, before: str | None = None):
