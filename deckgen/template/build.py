@@ -37,6 +37,7 @@ def open_template(
     from .design import design_on
     from .layouts import plan_layouts
     from .package import TemplateOptions, read_template
+    from .restyle import restyle_unreadable_text
     from .titles import place_titles
 
     opening = TemplateOptions(
@@ -55,6 +56,7 @@ def open_template(
     plan, problems = plan_layouts(template.prs, named, pos)
     design, look_problems = design_on(template.prs, plan.chosen, talk)
     moved = place_titles(plan.chosen, design.grid.title_box)
+    restyle_unreadable_text(plan.chosen, design)
     return OnTemplate(template, plan), design, template.repairs + problems + look_problems + moved
 
 

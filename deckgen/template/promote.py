@@ -3,9 +3,11 @@
 Templates exported by LibreOffice (and some made by hand) set their titles' and text's
 font, size and colour only on the prompt text ("Click to add title") of each placeholder,
 with no list style and no master text styles. PowerPoint shows the prompt so, but text a
-person types, or a slide they add by hand, comes out in black Arial. So the prompt's
-first-level run properties (size, bold, italic, colour, fonts) are copied into the
-master placeholder's own list style, which layouts and slides inherit.
+person types, or a slide they add by hand, comes out in black Arial. So each level's
+prompt ("Click to edit the outline text format", "Second Outline Level" …) gives its run
+properties (size, bold, italic, colour, fonts), and its indents where the level has
+none, to that level of the master placeholder's own list style, which layouts and
+slides inherit.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from .look import placeholders
 _ATTRIBUTES = ("sz", "b", "i")
 _CHILDREN = ("a:solidFill", "a:latin", "a:ea", "a:cs")
 _TEXT_TYPES = ("title", "ctrTitle", "body", "subTitle", "obj", None)
+_INDENTS = ("marL", "indent")  # a level's indents, from the prompt where its style has none
 
 
 def promote_prompt_styles(prs) -> list[str]:
@@ -38,9 +41,30 @@ def _promote(sp) -> bool:
     body = sp.find(qn("p:txBody"))
     if ph is None or body is None or ph.get("type") not in _TEXT_TYPES:
         return False
-    if body.xpath("./a:lstStyle/a:lvl1pPr/a:defRPr"):
+    promoted = False
+    for number, paragraph in _first_of_each_level(body).items():
+        promoted |= _promote_level(body, number, paragraph)
+    return promoted
+
+
+def _first_of_each_level(body) -> dict[int, object]:
+    """The prompt's first paragraph at each level (1 to 9): "Click to edit the outline
+    text format", "Second Outline Level" … each shows its level's look."""
+    found = {}
+    for paragraph in body.findall(qn("a:p")):
+        props = paragraph.find(qn("a:pPr"))
+        written = props.get("lvl", "0") if props is not None else "0"
+        number = int(written) + 1 if written.isdigit() and int(written) < 9 else 1
+        found.setdefault(number, paragraph)
+    return found
+
+
+def _promote_level(body, number: int, paragraph) -> bool:
+    """The prompt paragraph's run look (and its indents, where the level says none)
+    made level ``number``'s style, unless the placeholder's list style gives one."""
+    if body.xpath(f"./a:lstStyle/a:lvl{number}pPr/a:defRPr"):
         return False  # it has a style of its own: the prompt only shows it
-    prompt = body.xpath("./a:p[1]/a:r[1]/a:rPr | ./a:p[1]/a:endParaRPr")
+    prompt = paragraph.xpath("./a:r[1]/a:rPr | ./a:endParaRPr")
     if not prompt:
         return False
     source = prompt[0]
@@ -54,18 +78,33 @@ def _promote(sp) -> bool:
             style.append(copy.deepcopy(child))
     if not len(style) and not style.attrib:
         return False
-    lst = body.find(qn("a:lstStyle"))
-    if lst is None:
-        lst = body.makeelement(qn("a:lstStyle"), {})
-        body.find(qn("a:bodyPr")).addnext(lst)
-    level = lst.find(qn("a:lvl1pPr"))
-    if level is None:  # after a:defPPr, before the other levels (the schema's order)
-        level = lst.makeelement(qn("a:lvl1pPr"), {})
-        default = lst.find(qn("a:defPPr"))
-        lst.insert(0 if default is None else 1, level)
+    level = _level(body, number)
+    props = paragraph.find(qn("a:pPr"))
+    for name in _INDENTS:
+        if props is not None and props.get(name) is not None and level.get(name) is None:
+            level.set(name, props.get(name))
     extension = level.find(qn("a:extLst"))
     if extension is None:
         level.append(style)
     else:
         extension.addprevious(style)
     return True
+
+
+def _level(body, number: int):
+    """The list style's ``a:lvl{number}pPr``, made where missing in the schema's order
+    (after a:defPPr and the levels before it)."""
+    lst = body.find(qn("a:lstStyle"))
+    if lst is None:
+        lst = body.makeelement(qn("a:lstStyle"), {})
+        body.find(qn("a:bodyPr")).addnext(lst)
+    level = lst.find(qn(f"a:lvl{number}pPr"))
+    if level is None:
+        level = lst.makeelement(qn(f"a:lvl{number}pPr"), {})
+        earlier = {qn("a:defPPr"), *(qn(f"a:lvl{n}pPr") for n in range(1, number))}
+        before = [child for child in lst if child.tag in earlier]
+        if before:
+            before[-1].addnext(level)
+        else:
+            lst.insert(0, level)
+    return level
