@@ -31,7 +31,7 @@ from .compositions import (
     TemplateLayout,
     TitleSlideDesign,
 )
-from .frames import Align
+from .frames import Align, Shape
 from .geometry import Rect, inch
 from .handout_design import HandoutDesign
 
@@ -293,6 +293,9 @@ class Design:
     # what the template's master and layout draw behind slides (frame items: shapes and
     # pictures), by SlideLayout value: the PDFs draw it, the deck's master shows it itself
     scenery: dict[str, tuple] = field(default_factory=dict)
+    # the plain fill a layout's placeholder gives slides' boxes of a kind, by SlideLayout
+    # value and Placeholder value: the PDFs draw it under each such box, as the deck shows
+    placeholder_grounds: dict[str, dict[str, Shape]] = field(default_factory=dict)
     # the colour a template's layout fills the slide with, by SlideLayout value (the
     # palette's background is the colour behind the body, perhaps a panel of the template)
     slide_colors: dict[str, str] = field(default_factory=dict)

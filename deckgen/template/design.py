@@ -25,7 +25,7 @@ from ..layout.geometry import Rect
 from ..layout.scaling import scaled
 from . import backdrop, look
 from .lists import ListLevel, list_levels
-from .scenery import largest, scenery
+from .scenery import largest, placeholder_grounds, scenery
 
 DEFAULT_WIDTH, DEFAULT_HEIGHT = Grid().width, Grid().height
 MIN_FACTOR = 0.25  # slides at least a quarter of deckgen's own each way (3.33 × 1.88 in)
@@ -89,6 +89,12 @@ def design_on(prs, choices, talk) -> tuple[Design, list[Diagnostic]]:
                 for kind, choice in choices.items()
             },
             backdrops=backdrops,
+            placeholder_grounds={
+                kind.value: placeholder_grounds(
+                    choice.layout, look.ThemeLook(choice.layout.slide_master)
+                )
+                for kind, choice in choices.items()
+            },
         ),
         problems,
     )

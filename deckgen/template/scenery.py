@@ -15,9 +15,10 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass, field
 
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
-from ..layout.frames import Affine, Item, Picture, PictureFill, Shape, ShapeKind
+from ..layout.frames import Affine, Item, Picture, PictureFill, Placeholder, Shape, ShapeKind
 from ..layout.geometry import EMU_PER_PT, Rect
 from . import look
 from .fills import NONE, Fill, fill_of
@@ -219,3 +220,48 @@ def _line(props, theme) -> tuple[str | None, float]:
         return None, 0.0
     width = look.emu(line.get("w"))
     return color, (width if width is not None and width >= 0 else EMU_PER_PT) / EMU_PER_PT
+
+
+_PLACEHOLDER_KINDS = {
+    PP_PLACEHOLDER.TITLE: Placeholder.TITLE,
+    PP_PLACEHOLDER.CENTER_TITLE: Placeholder.TITLE,
+    PP_PLACEHOLDER.SUBTITLE: Placeholder.SUBTITLE,
+    PP_PLACEHOLDER.FOOTER: Placeholder.FOOTER,
+    PP_PLACEHOLDER.SLIDE_NUMBER: Placeholder.SLIDE_NUMBER,
+}
+
+
+def placeholder_grounds(layout, theme: look.ThemeLook) -> dict[str, Shape]:
+    """The plain colour a layout's placeholder fills its box with (Nature_Illustration's
+    text stands on 50 % white), by the kind of text it takes (``Placeholder``'s value;
+    bodies left to right: body, second body). A slide's placeholder inherits that fill,
+    so PowerPoint and LibreOffice draw it wherever a slide's box of that kind stands; the
+    PDFs do too (``render/pdf/slide.py``). Shapes at the layout's box; other paints (a
+    gradient, a picture) and other outlines are not drawn under text."""
+    found: dict[str, Shape] = {}
+    bodies = []
+    for shape in look.placeholders(layout):
+        kind = shape.placeholder_format.type
+        if kind in look.BODIES:
+            bodies.append(shape)
+        elif kind in _PLACEHOLDER_KINDS:
+            _ground(shape._element, layout.part, theme, _PLACEHOLDER_KINDS[kind], found)
+    bodies.sort(key=lambda shape: shape.left if shape.left is not None else 0)
+    for shape, kind in zip(bodies, (Placeholder.BODY, Placeholder.SECOND_BODY), strict=False):
+        _ground(shape._element, layout.part, theme, kind, found)
+    return found
+
+
+def _ground(element, part, theme, kind: Placeholder, found: dict[str, Shape]) -> None:
+    """A plain colour (with its opacity) the placeholder fills a rectangle with, whatever
+    box it has: the shape is drawn at each slide box's own."""
+    props = element.find(qn("p:spPr"))
+    geometry = props.find(qn("a:prstGeom")) if props is not None else None
+    if geometry is not None and geometry.get("prst") != "rect":
+        return
+    fill = fill_of(props, part, theme, (1, 1), IDENTITY)
+    if fill.color is None or fill.paint is not None or _line(props, theme)[0] is not None:
+        return
+    found[kind.value] = Shape(
+        Rect(0, 0, 0, 0), ShapeKind.RECT, fill.color, "Template", opacity=fill.opacity
+    )

@@ -9,11 +9,13 @@ import pypdfium2
 from lxml import etree
 from PIL import Image
 from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from deckgen.layout.frames import Picture, Shape, ShapeKind
 from deckgen.template import look
-from deckgen.template.scenery import scenery
+from deckgen.template.scenery import placeholder_grounds, scenery
 
 from ..conftest import SMALL, run_cli
 
@@ -145,3 +147,58 @@ def test_the_deck_does_not_copy_the_templates_shapes_onto_slides(tmp_path):
     ]
     assert not [f for f in fills if BAND.encode() in f.upper()]
     assert BAND.encode() in etree.tostring(prs.slide_master._element).upper()
+
+
+def _veiled_template(folder):
+    """python-pptx's stock template on a dark ground, its "Title and Content" body
+    placeholder filled with 50 % white (as LibreOffice's Nature_Illustration veils its
+    text boxes): slides' bodies inherit the fill."""
+    prs = Presentation()
+    master = prs.slide_master
+    master.background.fill.solid()
+    master.background.fill.fore_color.rgb = RGBColor(0x20, 0x30, 0x40)
+    layout = prs.slide_layouts[1]
+    body = next(ph for ph in layout.placeholders if ph.placeholder_format.idx == 1)
+    props = body._element.spPr
+    fill = etree.SubElement(props, qn("a:solidFill"))
+    color = etree.SubElement(fill, qn("a:srgbClr"), val="FFFFFF")
+    etree.SubElement(color, qn("a:alpha"), val="50000")
+    path = folder / "veiled.template"
+    prs.save(str(path))
+    return path, body
+
+
+def test_a_layout_placeholders_fill_is_drawn_under_the_slides_box_of_its_kind(tmp_path):
+    folder = tmp_path / "talk"
+    shutil.copytree(SMALL.parent, folder)
+    template, layout_body = _veiled_template(folder)
+    layout = Presentation(str(template)).slide_layouts[1]
+    grounds = placeholder_grounds(layout, look.ThemeLook(layout.slide_master))
+    assert set(grounds) == {"body"} and grounds["body"].opacity == 0.5
+    out = tmp_path / "out"
+    args = ("--template", str(template), "--format", "slides-pdf", "--format", "pptx")
+    result = run_cli("build", str(folder / "outline.yaml"), "-o", str(out), *args)
+    assert result.exit_code == 0, result.output
+    deck = Presentation(str(next(out.glob("*.pptx"))))
+    (pdf,) = out.glob("*-slides.pdf")
+    document = pypdfium2.PdfDocument(str(pdf))
+    veiled = bare = 0
+    for index, slide in enumerate(deck.slides):
+        body = next((ph for ph in slide.placeholders if ph.placeholder_format.idx == 1), None)
+        if slide.slide_layout.name != "Title and Content" or body is None:
+            continue
+        page = document[index].render(scale=1).to_pil().convert("L")
+        scale = page.size[0] / deck.slide_width
+        left, top = body.left or layout_body.left, body.top or layout_body.top
+        height = body.height or layout_body.height
+        corner = (round((left + 4 * 12700) * scale), round((top + height - 4 * 12700) * scale))
+        outside = (round((left - 8 * 12700) * scale), corner[1])
+        # half white over #203040 is ~#8F97A0: far lighter than the ground beside it
+        assert page.getpixel(corner) > 130 and page.getpixel(outside) < 60, index
+        veiled += 1
+    assert veiled >= 2
+    for index, slide in enumerate(deck.slides):  # slides of other layouts show no veil
+        if slide.slide_layout.name != "Title and Content":
+            page = document[index].render(scale=1).to_pil().convert("L")
+            bare += page.getpixel((page.size[0] // 2, page.size[1] - 40)) < 60
+    assert bare >= 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contextlib import nullcontext
+from dataclasses import replace
 
 from ...inline import plain
 from ...layout.access import is_chrome, is_decorative, is_title
@@ -56,6 +57,7 @@ def draw_slide(
     canvas.clipPath(path, stroke=0, fill=0)
     with artifact(canvas):  # the slide's background and the template's scenery
         draw_ground(canvas, deck.design, frame.layout, frame.background, to_page, fonts)
+        _placeholder_grounds(canvas, deck.design, frame, to_page)
     for item in frame.items:
         with _tagged_item(canvas, item, frame, to_page):
             _draw_item(canvas, item, to_page, fonts, (("Sect", f"slide-{frame.number}"),))
@@ -76,6 +78,19 @@ def draw_ground(canvas, design, layout, fill: str, to_page: Transform, fonts) ->
             draw_painted(canvas, item, to_page)
         else:
             _draw_item(canvas, item, to_page, fonts)
+
+
+def _placeholder_grounds(canvas, design, frame: SlideFrame, to_page: Transform) -> None:
+    """The fill the layout's placeholders give their boxes, under each of the frame's
+    boxes of that kind (once a kind: one placeholder takes it), where it stands."""
+    grounds = design.placeholder_grounds.get(frame.layout.value, {}) if design.plain else {}
+    drawn = set()
+    for item in frame.items:
+        kind = item.placeholder if isinstance(item, TextBox) else None
+        if kind is None or kind in drawn or kind.value not in grounds:
+            continue
+        drawn.add(kind)
+        draw_painted(canvas, replace(grounds[kind.value], rect=item.rect), to_page)
 
 
 def _tagged_item(canvas, item: Item, frame: SlideFrame, to_page: Transform):
