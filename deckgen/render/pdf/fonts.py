@@ -19,6 +19,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from .kerning import kerned_face, kerned_width
+
 HERE = Path(__file__).resolve().parents[2] / "fonts"
 FACES = {
     (False, False): ("DeckSans", "LiberationSans-Regular.ttf"),
@@ -107,13 +109,16 @@ class Fonts:
         heading=False,
         mono: bool = False,
     ) -> float:
-        return sum(
-            pdfmetrics.stringWidth(t, name, size)
-            for name, t in self.pieces(text, bold, italic, heading=heading, mono=mono)
-        )
+        pieces = self.pieces(text, bold, italic, heading=heading, mono=mono)
+        return sum(_width(name, piece, size) for name, piece in pieces)
 
 
 @lru_cache(maxsize=4096)
+def _width(name: str, text: str, size: float) -> float:
+    kerned = kerned_width(name, text, size)
+    return kerned if kerned is not None else pdfmetrics.stringWidth(text, name, size)
+
+
 def _covers(font_name: str, ch: str) -> bool:
     font = pdfmetrics.getFont(font_name)
     return ord(ch) in font.face.charToGlyph
@@ -212,6 +217,7 @@ def _registered(faces: tuple[tuple[tuple[bool, bool], str], ...], _stamps: tuple
         for (bold, italic), path in faces:
             name = f"{family}-{int(bold)}{int(italic)}"
             pdfmetrics.registerFont(TTFont(name, path))
+            kerned_face(name, path)  # layout shaped this face with HarfBuzz: draw it so
             names[(bold, italic)] = name
             addMapping(family, int(bold), int(italic), name)
     except Exception:  # noqa: BLE001 - a font reportlab cannot embed: the stand-in serves

@@ -6,6 +6,7 @@ from contextlib import nullcontext
 
 from ...layout.frames import Align, Anchor, Paragraph, Role, TextBox
 from .fonts import Fonts
+from .kerning import draw_kerned
 from .tagging import artifact, link_text, tagged
 from .units import EMU_PER_PT, Transform, rgb
 
@@ -132,8 +133,7 @@ def _draw_line(
                 run.text, run.bold, run.italic, where, heading, run.code
             ):
                 canvas.setFont(name, size)
-                canvas.drawString(x, y, text)
-                x += canvas.stringWidth(text, name, size)
+                x = draw_kerned(canvas, name, text, x, y, size)
             if run.link:
                 _link(canvas, run.link, start, x, y, size, color, annotate)
 
