@@ -56,3 +56,26 @@ def test_grey_difference_is_zero_for_the_same_render_and_grows_with_change(tmp_p
     assert first == 0.0 and 100 < second < 130  # 255 - 128 where the ground changed
     shorter = _pdf(tmp_path / "c.pdf", [("#FFFFFF", "#000000", "x")])
     assert grey_differences(same, shorter) == [0.0, 255.0]
+
+
+def test_grey_difference_sees_fine_stripes_as_their_mean_colour(tmp_path):
+    """A page of black and white stripes, a pair to each 24 dpi pixel, looks grey at 24
+    dpi: against a plain mid-grey page it differs little, where a render at 24 dpi
+    draws each stripe a whole pixel wide and the page black (a difference of ~128)."""
+    from reportlab.lib.colors import black
+    from reportlab.pdfgen.canvas import Canvas
+
+    striped, grey = tmp_path / "striped.pdf", tmp_path / "grey.pdf"
+    canvas = Canvas(str(striped), pagesize=(720, 405))
+    canvas.setFillColor(black)
+    for step in range(0, 720, 3):  # 1.5 pt black, 1.5 pt white: a 24 dpi pixel (3 pt)
+        canvas.rect(step, 0, 1.5, 405, stroke=0, fill=1)
+    canvas.showPage()
+    canvas.save()
+    canvas = Canvas(str(grey), pagesize=(720, 405))
+    canvas.setFillGray(0.5)
+    canvas.rect(0, 0, 720, 405, stroke=0, fill=1)
+    canvas.showPage()
+    canvas.save()
+    (difference,) = grey_differences(striped, grey)
+    assert difference < 10
