@@ -39,7 +39,7 @@ from .contrast import (
     low_on_drawn,
     worst_ground,
 )
-from .frames import Item, Paragraph, Run, Shape, ShapeKind, TextBox
+from .frames import Chart, Item, Paragraph, Run, Shape, ShapeKind, TextBox
 from .geometry import EMU_PER_PT, Rect
 
 Counted = tuple[tuple[int, str], ...]
@@ -76,6 +76,11 @@ def make_legible(
     made = Legible([], [], [])
     placed: list[tuple[Item, Shape | None, bool]] = []  # item, its panel, judged here
     for index, item in enumerate(items):
+        if isinstance(item, Chart) and behind_of(items[:index], item) is None:
+            chart, panel, said = _chart(item, drawn, inks, slide)
+            made.changes.extend(said)
+            placed.append((chart, panel, False))
+            continue
         if (
             not isinstance(item, TextBox)
             or item.fill
@@ -102,7 +107,7 @@ def make_legible(
 def _matched(placed, drawn: Drawn, width: Width, slide: Rect, changes: list[Change]):
     """A box beside one that took a panel (a column: the same role and top, side by side)
     takes the same panel where its text reads on it, so the columns look alike."""
-    panels = [(item, scrim) for item, scrim, _judged in placed if scrim is not None]
+    panels = [(item, scrim) for item, scrim, judged in placed if scrim is not None and judged]
     out = []
     for item, scrim, judged in placed:
         twin = next(
@@ -175,6 +180,44 @@ def _decide(box: TextBox, drawn: Drawn, inks, width: Width, slide: Rect):
         return replace(box, paragraphs=tuple(paragraphs)), None, changes
     # a card behind the text: its own colours kept where they read on it
     return _scrimmed(box, unread, extents, drawn, inks, slide)
+
+
+def _chart(chart: Chart, drawn: Drawn, inks, slide: Rect):
+    """A chart on the drawn artwork: its labels' and legend's colour kept where it reads
+    on the worst of the ground under the chart, else the theme's that does (or a shade),
+    else a panel behind the whole chart, as behind text."""
+    under = [found] if (found := drawn(chart.rect)) else []
+    need = LARGE_RATIO if chart.label_size >= 18 else TEXT_RATIO
+    ratio, ground = _worst(chart.text_color, under)
+    if ratio >= need:
+        return chart, None, []
+    said = (
+        f"'{chart.name}': its labels and legend in #{chart.text_color} read at {ratio:.1f}:1 "
+        f"on the template's artwork under it (#{ground} at worst, below {need:g}:1): "
+    )
+    chosen, how = _other(chart.text_color, under, need, inks)
+    if chosen is not None:
+        return (
+            replace(chart, text_color=chosen),
+            None,
+            [Change(chart.name, 0, said + f"set in {how} instead")],
+        )
+    coarse = _coarse(under[0])
+    reading = [ink for ink in inks if max(contrast(other, ink) for other in inks) >= need]
+    fill = min(reading or list(inks), key=lambda ink: (contrast(ink, _mean(coarse)), ink))
+    text = max(inks, key=lambda ink: contrast(ink, fill))
+    opacity = _veil(fill, coarse, {(text, need)})
+    air = round(chart.label_size * SCRIM_AIR * EMU_PER_PT)
+    rect = chart.rect
+    left, top = max(rect.x - air, slide.x), max(rect.y - air, slide.y)
+    right, bottom = min(rect.right + air, slide.right), min(rect.bottom + air, slide.bottom)
+    panel = Rect(left, top, right - left, bottom - top)
+    scrim = Shape(
+        panel, ShapeKind.ROUND_RECT, fill, f"{chart.name} backing",
+        corner=_corner(panel, air), opacity=opacity,
+    )  # fmt: skip
+    message = said + f"a #{fill} panel ({opacity:.0%} opaque) set behind it, labels in #{text}"
+    return replace(chart, text_color=text), scrim, [Change(chart.name, 0, message)]
 
 
 def _worst(color: str, grounds: list[Counted]) -> tuple[float, str | None]:
