@@ -25,6 +25,7 @@ them and checks each by reading the result back.
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from .spans import NodeSpan
@@ -71,20 +72,47 @@ class Layout:
         second = source.index("\n", span.start) + 1
         self.indent = re.match(r"[ \t]*", source[second:]).group()
         self.newline = newline_at(source, span.start)
+        self.old = [line.strip(" \t\r") for line in source[span.start : span.end].split("\n")]
 
-    def wrap(self, text: str, first: int | None = None) -> str:
-        """``text`` broken at single spaces into lines of the layout's width; ``first`` is
-        the column the first line starts at."""
-        room = self.width - (self.column if first is None else first)
-        lines, current = [], ""
-        for word in _BREAK.split(text):
-            if current and len(current) + 1 + len(word) > room:
-                lines.append(current)
-                current, room = word, self.width - len(self.indent)
-            else:
-                current = f"{current} {word}" if current else word
-        lines.append(current)
-        return (self.newline + self.indent).join(lines)
+    def wrap(self, text: str) -> str:
+        """``text`` over lines as the scalar's old ones lay (see :func:`rewrap`)."""
+        rooms = (self.width - self.column, self.width - len(self.indent))
+        return (self.newline + self.indent).join(rewrap(text, self.old, rooms))
+
+
+def rewrap(text: str, old: list[str], rooms: tuple[int, int]) -> list[str]:
+    """``text`` broken into lines at single spaces: where an old line started or ended at a
+    word the new text keeps (matched in order, as a diff does), a line still starts or ends
+    there, so an edit changes only the lines it touches; a line longer than its room (the
+    first line's, then the others') is broken again before the word that overflows it."""
+    words = _BREAK.split(text)
+    old_words: list[str] = []
+    starts, ends = set(), set()
+    for line in old:
+        tokens = _BREAK.split(line) if line else []
+        if tokens:
+            starts.add(len(old_words))
+            old_words += tokens
+            ends.add(len(old_words) - 1)
+    matcher = difflib.SequenceMatcher(None, old_words, words, autojunk=False)
+    blocks = matcher.get_matching_blocks()
+    kept = {new + step: old + step for old, new, size in blocks for step in range(size)}
+    cuts = {new for new, old in kept.items() if old in starts}  # the new words starting lines
+    for new, old in kept.items():
+        later = next((after for after in range(new + 1, len(words)) if after in kept), None)
+        # words put in after an old line's end join it where the next old line starts as
+        # before, and at the end of the text
+        if old in ends and later is not None and later not in cuts:
+            cuts.add(new + 1)
+    lines: list[str] = []
+    current = ""
+    for index, word in enumerate(words):
+        room = rooms[1] if lines else rooms[0]
+        if current and (index in cuts or len(current) + 1 + len(word) > room):
+            lines.append(current)
+            current = ""
+        current = f"{current} {word}" if current else word
+    return lines + [current]
 
 
 def renderings(source: str, span: NodeSpan, text: str) -> tuple[int, int, list[str]]:
@@ -134,6 +162,7 @@ class _Block:
         self.chomp = re.sub("[1-9]", "", self.indicators)
         self.chomp_first = self.indicators.startswith(("+", "-"))
         self.width = max([len(line.rstrip("\r")) for line in body.split("\n")] + [40])
+        self.old = [line.strip(" \t\r") for line in body.split("\n")]
 
 
 def _block_renderings(source: str, span: NodeSpan, text: str) -> tuple[int, int, list[str]]:
@@ -190,17 +219,6 @@ def _folded(core: str, block: _Block) -> list[str]:
             continue
         normal = line[0] not in " \t"
         out += [""] * (empty + (previous is True and normal))
-        out += _wrapped(line, room) if normal else [line]
+        out += rewrap(line, block.old, (room, room)) if normal else [line]
         previous, empty = normal, 0
     return out
-
-
-def _wrapped(line: str, room: int) -> list[str]:
-    lines, current = [], ""
-    for word in _BREAK.split(line):
-        if current and len(current) + 1 + len(word) > room:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}" if current else word
-    return lines + [current]

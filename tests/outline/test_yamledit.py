@@ -8,6 +8,7 @@ edited scalar as it was; an edit to the same value changes nothing; errors posit
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -232,7 +233,57 @@ STYLES = [
     ),
     ("q: >-\n  Folded\nnext: x\n", ("q",), "a\nb", "q: >-\n  a\n\n  b\nnext: x\n"),
     ("q: >+\n  F\n\nnext: x\n", ("q",), "a\n  in\nb\n\n", "q: >+\n  a\n    in\n  b\n\nnext: x\n"),
+    # scalars over several lines: the old lines kept where their words are, the width kept
+    (
+        "t: plain text that a person\n  wrapped over two lines\n",
+        ("t",),
+        "plain text that a clerk rewrapped over two lines",
+        "t: plain text that a clerk\n  rewrapped over two lines\n",
+    ),
+    (
+        "t: plain text that a person\n  wrapped over two lines\n",
+        ("t",),
+        "plain text: a person wrapped it",
+        't: "plain text: a person\n  wrapped it"\n',
+    ),
+    (
+        "t: 'single text that is\n  wrapped here'\n",
+        ("t",),
+        "single text that's wrapped here",
+        "t: 'single text that''s\n  wrapped here'\n",
+    ),
+    (
+        "t: 'single text that is\n  wrapped here'\n",
+        ("t",),
+        "single text that's\nwrapped here",
+        't: "single text\n  that\'s\\nwrapped here"\n',
+    ),
+    (
+        't: "double text that is\n  wrapped here"\n',
+        ("t",),
+        'double "text" that is wrapped here',
+        't: "double \\"text\\"\n  that is\n  wrapped here"\n',
+    ),
+    (
+        "q: >-\n  one two three\n  four five six\n  seven\nn: x\n",
+        ("q",),
+        "one two three four FIVE six seven",
+        "q: >-\n  one two three\n  four FIVE six\n  seven\nn: x\n",
+    ),
+    (
+        "q: >-\n  one two three\n  four five six\n  seven\nn: x\n",
+        ("q",),
+        "one two three four five six seven and many more words that make the line long",
+        "q: >-\n  one two three\n  four five six\n  seven and many more words that make\n"
+        "  the line long\nn: x\n",
+    ),
     # line ends, BOM, tabs, non-ASCII kept
+    (
+        "t: plain\r\n  crlf\r\nn: x\r\n",
+        ("t",),
+        "plain crlf, edited",
+        "t: plain\r\n  crlf,\r\n  edited\r\nn: x\r\n",
+    ),
     (
         "t: Plain\r\nn: |\r\n  crlf\r\n",
         ("n",),
@@ -347,3 +398,26 @@ def test_the_edited_shipped_outline_loads_with_the_new_texts():
     assert outline.sections[0].slides[0].notes == "New notes.\n\n  indented\n"
     loaded = values(result)
     assert all(loaded[path] == text for path, text in edits.items())
+
+
+@pytest.mark.parametrize("name", ["outline.yaml", "styles.yaml"])
+def test_a_word_edited_in_a_long_text_changes_only_its_line(name):
+    """Notes, folded explanations and wrapped scalars: a word changed (same length, so no
+    line overflows) changes that one line of the file and no other."""
+    source = SOURCES[name]
+    multiline = [
+        p
+        for p in SCALARS[name]
+        if "\n" in source[SPANS[name][p].start : SPANS[name][p].end].rstrip("\n")
+    ]
+    assert len(multiline) > 10
+    for path in multiline:
+        old = SPANS[name][path].value
+        word = re.search("[a-z]{4,}", old).group()
+        result = check_edit(name, path, old.replace(word, word.upper(), 1))
+        changed = [
+            pair
+            for pair in zip(source.splitlines(), result.splitlines(), strict=True)
+            if pair[0] != pair[1]
+        ]
+        assert changed == [(changed[0][0], changed[0][0].replace(word, word.upper(), 1))]
