@@ -100,9 +100,9 @@ def rewrap(text: str, old: list[str], rooms: tuple[int, int]) -> list[str]:
     cuts = {new for new, old in kept.items() if old in starts}  # the new words starting lines
     for new, old in kept.items():
         later = next((after for after in range(new + 1, len(words)) if after in kept), None)
-        # words put in after an old line's end join it where the next old line starts as
-        # before, and at the end of the text
-        if old in ends and later is not None and later not in cuts:
+        # words put in after an old line's end join that line where the next old line
+        # starts as before (nothing of the old text left out between), and at the end
+        if old in ends and later is not None and (later not in cuts or kept[later] != old + 1):
             cuts.add(new + 1)
     lines: list[str] = []
     current = ""
