@@ -69,15 +69,15 @@ def edit_scalars(source: str, edits: Sequence[ScalarEdit], name: str = "outline.
         wrong = _wrong(text, spans, plans, name)
         if not wrong:
             return text
-        stuck = [index for index in wrong if tries[index] == len(plans[index].tried) - 1]
-        if stuck:  # not expected: the last way of writing holds any text
-            plan = plans[stuck[0]]
+        movable = [index for index in wrong if tries[index] < len(plans[index].tried) - 1]
+        if not movable:  # not expected: the last way of writing holds any text
+            plan = plans[min(wrong)]
             where = spans[plan.path].pos
             raise InputError(
                 f"{name}: cannot edit",
                 [error(f"cannot write the new text of {shown(plan.path)} in place", where)],
             )
-        for index in wrong:
+        for index in movable:
             tries[index] += 1
     return source
 
@@ -95,13 +95,14 @@ class _Plan:
 
 
 def _applied(source: str, plans: list[_Plan], tries: list[int]) -> str:
-    """The edits made from the end of the text backwards, so each keeps its indexes."""
-    order = sorted(range(len(plans)), key=lambda index: plans[index].start, reverse=True)
-    text = source
-    for index in order:
+    """All the edits made at once, each at its own indexes in ``source`` (scalars never
+    overlap), as if made one by one from the end of the text backwards."""
+    pieces, done = [], 0
+    for index in sorted(range(len(plans)), key=lambda index: plans[index].start):
         plan = plans[index]
-        text = text[: plan.start] + plan.tried[tries[index]] + text[plan.end :]
-    return text
+        pieces += [source[done : plan.start], plan.tried[tries[index]]]
+        done = plan.end
+    return "".join([*pieces, source[done:]])
 
 
 def _wrong(text: str, spans: dict, plans: list[_Plan], name: str) -> set[int]:

@@ -466,6 +466,9 @@ def test_a_way_of_writing_that_does_not_read_back_gives_way_to_the_next(monkeypa
     """The read-back is the safety net: were the plain style chosen for any text, every
     edit would still read back as its text, written double-quoted instead."""
     monkeypatch.setattr("deckgen.outline.yamlwrite.plain_allowed", lambda text, flow: True)
-    source = "a: x\nb: [y]\nc: z  # c\n"
+    source = 'a: x\nb: [y]\nc: z  # c\nd: "w"\n'
     edits = [ScalarEdit(("a",), "k: v"), ScalarEdit(("b", 0), "p, q"), ScalarEdit(("c",), "#")]
-    assert edit_scalars(source, edits) == 'a: "k: v"\nb: ["p, q"]\nc: "#"  # c\n'
+    edits.append(ScalarEdit(("d",), "double-quoted already"))  # one way only: never stuck
+    assert edit_scalars(source, edits) == (
+        'a: "k: v"\nb: ["p, q"]\nc: "#"  # c\nd: "double-quoted already"\n'
+    )
