@@ -472,3 +472,27 @@ def test_a_way_of_writing_that_does_not_read_back_gives_way_to_the_next(monkeypa
     assert edit_scalars(source, edits) == (
         'a: "k: v"\nb: ["p, q"]\nc: "#"  # c\nd: "double-quoted already"\n'
     )
+
+
+WORD = st.sampled_from(["new", "word", "it's", "a:", "#1", "-", '"q"', "\n", "\n\n", "  ", "é中"])
+
+
+@fuzz_budget(150)
+@given(data=st.data())
+def test_random_edits_of_the_old_texts(data):
+    """What sync sends: the old text with words put in, left out or replaced, lines
+    broken or joined."""
+    name = data.draw(st.sampled_from(list(SOURCES)))
+    path = data.draw(st.sampled_from([p for p in SCALARS[name] if SPANS[name][p].value]))
+    words = SPANS[name][path].value.split(" ")
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(0, len(words)))
+        action = data.draw(st.sampled_from(["put in", "leave out", "replace"]))
+        if action == "put in":
+            words.insert(at, data.draw(WORD))
+        elif words and at < len(words):
+            if action == "leave out":
+                del words[at]
+            else:
+                words[at] = data.draw(WORD)
+    check_edit(name, path, " ".join(words))
