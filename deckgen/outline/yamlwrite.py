@@ -11,8 +11,10 @@ them and checks each by reading the result back.
 - single-quoted: stays single-quoted unless the text has a line break or a character
   only an escape can write; otherwise double-quoted;
 - double-quoted: stays double-quoted (escapes as needed);
-- a scalar written over several lines (plain or quoted) is wrapped again, only at single
-  spaces, to the width of its old lines, continuation lines indented as its own were;
+- a scalar written over several lines (plain, quoted or folded) keeps its old line breaks
+  where the words around them are unchanged (:func:`rewrap`), so a one-word fix changes
+  one line; a line grown past the width of its old lines is broken again, only ever at a
+  single space; continuation lines are indented as its own were;
 - a new line break in a plain or quoted scalar becomes ``\\n`` in a double-quoted one
   (never a block: the line after it may hold a comment or the next value);
 - literal (``|``) and folded (``>``) blocks keep their style, indentation, header comment
@@ -21,6 +23,9 @@ them and checks each by reading the result back.
   line starts with a space; folded text is wrapped to the width of its old lines; a
   folded block whose text cannot fold becomes literal; a block whose text holds a
   character only an escape can write (a carriage return, U+2028) becomes double-quoted.
+
+Line breaks written are the ones the scalar's line ends with (CRLF or LF); a file whose
+lines end in a lone CR is not edited (the read-back fails and says so).
 """
 
 from __future__ import annotations
