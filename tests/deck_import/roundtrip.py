@@ -40,10 +40,13 @@ def rebuild(deck: ImportedDeck, folder: Path) -> Path:
 
 
 def words_of_deck(path: Path) -> tuple[list[str], list[str]]:
-    """The words on the slides (footers, numbers and dates aside) and in the notes."""
+    """The words on the slides (footers, numbers and dates aside) and in the notes, hidden
+    slides aside."""
     prs = Presentation(path)
     slide_words, note_words = [], []
     for slide in prs.slides:
+        if slide._element.get("show") in ("0", "false"):
+            continue  # hidden: imported, and left out of every build
         for shape in _shapes(slide.shapes):
             ph = shape._element.find(".//{*}nvPr/{*}ph")
             if ph is not None and ph.get("type") in _CHROME:
