@@ -167,7 +167,7 @@ def _closing(content: SlideContent, title: str, place: Place) -> Made | None:
 def _bullets(content: SlideContent, title: str, place: Place) -> Made:
     warnings: list[str] = []
     texts = content.texts
-    if not title and texts:
+    if not title and len(texts) > 1:
         title, texts = title_text(texts[0]), texts[1:]
         warnings.append("no title: its first line made the title")
     points = bullets_of(texts, warnings)

@@ -21,7 +21,7 @@ def comparison_of(content, title: str, place) -> Made | None:
     for _order, table in content.tables:
         grid = _grid(table, warnings)
         if len(grid) < 2 or len(grid[0]) < 2:
-            points = bullets_of([para for row in grid for para in row if para], warnings)
+            points = bullets_of([para for row in grid for cell in row for para in cell], warnings)
             if points:
                 slides += bullet_slides(title, [p for p in points], warnings)
             continue

@@ -41,7 +41,11 @@ def _box(slide, text, left, top, width=6, height=1, bold=False, link=None):
 
 def _people_deck(path: Path) -> Path:
     prs = Presentation()
-    blank, title_only, title_layout = prs.slide_layouts[6], prs.slide_layouts[5], prs.slide_layouts[0]
+    blank, title_only, title_layout = (
+        prs.slide_layouts[6],
+        prs.slide_layouts[5],
+        prs.slide_layouts[0],
+    )
     first = prs.slides.add_slide(title_layout)
     first.shapes.title.text = "Phishing 101"
     first.placeholders[1].text = "Spotting fake mail"
@@ -64,7 +68,9 @@ def _people_deck(path: Path) -> Path:
     table_slide = prs.slides.add_slide(title_only)
     table_slide.shapes.title.text = "Mail or phish?"
     table = table_slide.shapes.add_table(3, 3, Inches(1), Inches(2), Inches(8), Inches(2)).table
-    for r, row in enumerate([["Sign", "Mail", "Phish"], ["Sender", "known", "odd"], ["Tone", "calm", "urgent"]]):
+    for r, row in enumerate(
+        [["Sign", "Mail", "Phish"], ["Sender", "known", "odd"], ["Tone", "calm", "urgent"]]
+    ):
         for c, text in enumerate(row):
             table.cell(r, c).text = text
     # 4: a chart
@@ -73,7 +79,9 @@ def _people_deck(path: Path) -> Path:
     data = CategoryChartData()
     data.categories = ["Jan", "Feb"]
     data.add_series("Reports", (3, 7.5))
-    chart_slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, Inches(1), Inches(2), Inches(6), Inches(4), data)
+    chart_slide.shapes.add_chart(
+        XL_CHART_TYPE.COLUMN_CLUSTERED, Inches(1), Inches(2), Inches(6), Inches(4), data
+    )
     # 5 and 6: the same picture twice, with and without alt text
     for alt in ("A fake login page", ""):
         pic_slide = prs.slides.add_slide(title_only)
@@ -142,7 +150,10 @@ def test_a_picture_shown_twice_is_one_asset_and_missing_alt_is_marked(people):
         ("a-fake-login-page.png", (5, 6))
     ]
     slides = deck.outline["sections"][0]["slides"]
-    assert slides[4]["image"] == {"path": "assets/a-fake-login-page.png", "alt": "A fake login page"}
+    assert slides[4]["image"] == {
+        "path": "assets/a-fake-login-page.png",
+        "alt": "A fake login page",
+    }
     assert slides[5]["image"]["alt"] == " "
     assert ("sections", 0, "slides", 5, "image", "alt") in deck.comments
     assert any(w.slide == 6 and "no alt text" in w.message for w in deck.warnings)
@@ -207,7 +218,8 @@ def test_sections_from_powerpoints_section_list(tmp_path):
         f'<p14:section name="Start" id="{{A}}"><p14:sldIdLst><p14:sldId id="{ids[0]}"/>'
         "</p14:sldIdLst></p14:section>"
         f'<p14:section name="Later" id="{{B}}"><p14:sldIdLst><p14:sldId id="{ids[1]}"/>'
-        f'<p14:sldId id="{ids[2]}"/></p14:sldIdLst></p14:section></p14:sectionLst></p:ext></p:extLst>'
+        f'<p14:sldId id="{ids[2]}"/></p14:sldIdLst></p14:section></p14:sectionLst>'
+        "</p:ext></p:extLst>"
     )
     from lxml import etree
 
