@@ -23,6 +23,7 @@ def template_of(opened: OpenedDeck) -> tuple[bytes | None, str | None]:
         prs = Presentation(io.BytesIO(opened.package))
         check_structure(prs)
         clean(Template(opened.path, prs, []), None)
+        _without_extended_properties(prs)
         out = io.BytesIO()
         prs.save(out)
         data = out.getvalue()
@@ -34,3 +35,13 @@ def template_of(opened: OpenedDeck) -> tuple[bytes | None, str | None]:
     except Exception as exc:  # noqa: BLE001 - python-pptx raises many kinds for odd decks
         return None, f"its design could not be saved ({type(exc).__name__})"
     return data, None
+
+
+def _without_extended_properties(prs) -> None:
+    """Drop the package's docProps/app.xml (the build writes its own): under the
+    relationship type some writers use (pandoc's '…/package/2006/relationships/metadata/
+    extended-properties') the build would otherwise add a second part of that name."""
+    rels = prs.part.package._rels
+    for rid, rel in list(rels.items()):
+        if rel.reltype.endswith("/extended-properties"):
+            rels.pop(rid)

@@ -100,8 +100,7 @@ class _Reading:
         if made.kind == "meta":
             self.meta = made.meta or {}
         if made.kind == "dropped":
-            self.deck.slides.append(SlideRecord(number, "dropped", None, made.summary))
-            self._warn(number, "nothing on it an outline can hold: left out")
+            self._dropped(content, made)
             return
         self.glossary += made.glossary
         self.references += made.references
@@ -122,7 +121,7 @@ class _Reading:
                 slide["notes"] = fitted(notes, MAX_NOTES, "the notes", made.warnings)
             if content.hidden:
                 slide["only"] = list(HIDDEN)
-            path = self.sections.place(made, slide)
+            path = self.sections.place(made, slide, number)
             first = first or path
             suffix = "" if i == 0 else f" (split: part {i + 1})"
             self.deck.comments.setdefault(path, f"slide {number} of {self.name}{suffix}")
@@ -135,6 +134,21 @@ class _Reading:
             self._warn(number, "a hidden slide: imported with 'only: []', so no build shows it")
         self.deck.slides.append(SlideRecord(number, made.kind, first, made.summary, content.hidden))
 
+    def _dropped(self, content: SlideContent, made: Made) -> None:
+        """A slide with nothing an outline holds; its notes join the slide before."""
+        number = content.number
+        self.deck.slides.append(SlideRecord(number, "dropped", None, made.summary))
+        last = self.sections.last
+        if content.notes and last is not None:
+            notes = last[1].get("notes")
+            last[1]["notes"] = f"{notes}\n{content.notes}" if notes else content.notes
+            self._warn(number, f"nothing on it but notes: they join the notes of slide {last[3]}")
+        elif content.notes:
+            self.pending_notes.append(content.notes)
+            self._warn(number, "nothing on it but notes: they join the next slide's notes")
+        else:
+            self._warn(number, "nothing on it an outline can hold: left out")
+
     def _section(self, content: SlideContent, made: Made) -> None:
         section = made.section or {}
         said = " ".join([section.get("title") or "", section.get("subtitle") or ""])
@@ -143,7 +157,9 @@ class _Reading:
         divider = not content.hidden
         if content.hidden:
             self._warn(content.number, "a hidden divider: its section is kept without a divider")
-        self.sections.start(section.get("title") or "Section", section.get("subtitle"), divider)
+        self.sections.start(
+            section.get("title") or "Section", section.get("subtitle"), divider, content.number
+        )
         self.deck.slides.append(
             SlideRecord(content.number, "section", None, made.summary, content.hidden)
         )
@@ -152,6 +168,14 @@ class _Reading:
         self.deck.warnings.append(ImportWarning(slide, message))
 
     def outline(self, prs, path: Path) -> dict:
+        closing = self.sections.close()
+        if closing is not None:
+            number, slide, where = closing
+            if self.pending_notes:
+                slide["notes"] = "\n".join(self.pending_notes)
+                self.pending_notes = []
+            self.deck.comments[where] = f"slide {number} of {self.name}"
+            self._warn(number, "a section header with no slides after it: made the closing slide")
         dropped = self.sections.finish()
         for title in dropped:
             self._warn(None, f"the section '{title}' has no slides: left out")

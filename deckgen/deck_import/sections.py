@@ -36,11 +36,13 @@ class Sections:
     """The outline's sections as they are made, and where each source slide went."""
 
     sections: list[dict] = field(default_factory=list)
-    last: tuple[Made, dict, OutlinePath] | None = None  # the last slide placed
+    last: tuple[Made, dict, OutlinePath, int] | None = None  # the last slide placed, its
+    # source slide number
     first_named: bool = True  # False: the first section is FIRST_SECTION, said
     dropped: list[str] = field(default_factory=list)  # sections left without slides
+    divider_slide: int = 0  # the source slide of the last section's divider (0: none)
 
-    def start(self, title: str, subtitle: str | None, divider: bool) -> None:
+    def start(self, title: str, subtitle: str | None, divider: bool, number: int = 0) -> None:
         """A new section; one started by PowerPoint's section list and given its divider
         slide next is one section."""
         current = self.sections[-1] if self.sections else None
@@ -50,6 +52,7 @@ class Sections:
                 current["subtitle"] = subtitle
             return
         section = {"title": title, "divider": divider, "slides": []}
+        self.divider_slide = number
         if subtitle:
             section["subtitle"] = subtitle
         if current is not None and not current["slides"]:  # a section needs a slide
@@ -58,7 +61,7 @@ class Sections:
         self.sections.append(section)
         self.last = None
 
-    def place(self, made: Made, slide: dict) -> OutlinePath:
+    def place(self, made: Made, slide: dict, number: int) -> OutlinePath:
         """Add ``slide`` (or fold it into the one before); its path in the outline."""
         if not self.sections:
             self.first_named = False
@@ -69,13 +72,13 @@ class Sections:
         slides = self.sections[-1]["slides"]
         slides.append(slide)
         path: OutlinePath = ("sections", len(self.sections) - 1, "slides", len(slides) - 1)
-        self.last = (made, slide, path)
+        self.last = (made, slide, path, number)
         return path
 
     def _joined(self, made: Made, slide: dict) -> OutlinePath | None:
         if self.last is None:
             return None
-        before_made, before, path = self.last
+        before_made, before, path, _number = self.last
         if before["kind"] != slide["kind"]:
             return None
         kind = slide["kind"]
@@ -100,6 +103,28 @@ class Sections:
         if kind in ("glossary", "references"):
             return path
         return None
+
+    def close(self) -> tuple[int, dict, OutlinePath] | None:
+        """A last section header with no slides after it as the closing slide of the
+        section before (its title and subtitle kept): its source number, the slide, and
+        its path."""
+        if not self.sections or self.sections[-1]["slides"] or not self.divider_slide:
+            return None
+        header = self.sections[-1]
+        if len(self.sections) > 1:
+            self.sections.pop()
+        else:  # the deck's only section: it holds the slide, without a divider
+            header["divider"] = False
+        slide = {"kind": "closing", "title": header["title"]}
+        if header.get("subtitle"):
+            slide["message"] = header["subtitle"]
+        slides = self.sections[-1]["slides"]
+        slides.append(slide)
+        return (
+            self.divider_slide,
+            slide,
+            ("sections", len(self.sections) - 1, "slides", len(slides) - 1),
+        )
 
     def finish(self) -> list[str]:
         """The titles of sections left out for having no slide (the outline needs one)."""
