@@ -41,6 +41,8 @@ def chart_of(content, title: str, place) -> Made | None:
     unit = _unit(chart)
     if unit:
         slide["unit"] = unit
+    if content.chart_alts and content.chart_alts[0]:
+        slide["alt"] = escape(content.chart_alts[0])
     if len(content.charts) > 1:
         warnings.append(f"{len(content.charts) - 1} more chart(s) left out: a slide shows one")
     if content.texts:

@@ -36,19 +36,20 @@ class PictureStore:
         self.converted = converted or {}  # EMF/WMF by content hash -> PNG
 
     def take(self, blob: bytes, ext: str, alt: str, slide: int) -> tuple[str | None, str | None]:
-        """The picture's path in the outline (None if it is left out) and, the first time
-        only, why it was left out."""
+        """The picture's path in the outline, or None and why it is left out."""
         key = hashlib.sha256(blob).hexdigest()
         if key in self.paths:
             path = self.paths[key]
             if path is not None:
                 asset = self.assets[key]
-                self.assets[key] = Asset(asset.name, asset.data, (*asset.slides, slide))
-            return path, None
+                if slide not in asset.slides:
+                    self.assets[key] = Asset(asset.name, asset.data, (*asset.slides, slide))
+            return path, self.problems.get(key)
         data, problem = self._usable(key, blob, ext)
         if data is None:
             self.paths[key] = None
-            return None, problem
+            self.problems[key] = problem or "a picture left out"
+            return None, self.problems[key]
         kind = _kind(data)
         name = self._unique(_slug(alt) or f"slide-{slide}", _EXTENSIONS[kind])
         self.assets[key] = Asset(name, data, (slide,))

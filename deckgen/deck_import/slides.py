@@ -14,6 +14,8 @@ _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _CHROME = ("dt", "ftr", "sldNum", "hdr", "sldImg")
 _TITLES = ("title", "ctrTitle")
+_SVG_BLIP = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
+_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
 
 
 @dataclass
@@ -47,6 +49,7 @@ class SlideContent:
     boxes: list[Box] = field(default_factory=list)
     tables: list = field(default_factory=list)  # python-pptx Table objects, in reading order
     charts: list = field(default_factory=list)  # python-pptx Chart objects
+    chart_alts: list[str] = field(default_factory=list)  # each chart's alt text
     pictures: list[SourcePicture] = field(default_factory=list)
     losses: list[str] = field(default_factory=list)
     notes: str = ""  # as outline text
@@ -100,6 +103,7 @@ def _take(shape, part, content: SlideContent, order: tuple) -> None:
         content.tables.sort(key=lambda pair: pair[0])
     elif getattr(shape, "has_chart", False) and shape.has_chart:
         content.charts.append(shape.chart)
+        content.chart_alts.append(described(shape._element)[0])
     elif shape._element.tag == f"{_P}pic":
         _picture(shape, content, order)
     elif shape.has_text_frame:
@@ -132,18 +136,36 @@ def _picture(shape, content: SlideContent, order: tuple) -> None:
         or element.find(f".//{_A}audioFile") is not None
     ):
         return  # said with the slide's losses
+    svg = _svg(shape)
     try:
         image = shape.image
-        blob, ext = image.blob, image.ext
+        blob, ext = svg or (image.blob, image.ext)
     except Exception:  # noqa: BLE001 - a linked or missing picture: python-pptx raises
         content.losses.append(f"the picture '{shape.name}' (linked, not inside the deck)")
         return
-    props = element.find(f"{_P}nvPicPr/{_P}cNvPr")
-    alt = (props.get("descr") or "").strip() if props is not None else ""
-    decorative = props is not None and any(
-        "decorative" in (ext_el.tag or "") for ext_el in props.iter()
-    )
+    alt, decorative = described(element)
     content.pictures.append(SourcePicture(blob, ext.lower(), alt, shape.name, decorative, order))
+
+
+def described(element) -> tuple[str, bool]:
+    """A shape's alt text (``p:cNvPr/@descr``) and whether it is marked decorative."""
+    props = next(element.iter(f"{_P}cNvPr"), None)
+    if props is None:
+        return "", False
+    decorative = any(
+        isinstance(node.tag, str) and node.tag.endswith("}decorative") for node in props.iter()
+    )
+    return (props.get("descr") or "").strip(), decorative
+
+
+def _svg(shape) -> tuple[bytes, str] | None:
+    """The SVG a picture carries beside its PNG (PowerPoint's svgBlip extension), if any:
+    the picture as it was drawn."""
+    blip = next(shape._element.iter(_SVG_BLIP), None)
+    rel = shape.part.rels.get(blip.get(_EMBED)) if blip is not None else None
+    if rel is None or rel.is_external:
+        return None
+    return rel.target_part.blob, "svg"
 
 
 def _placeholder(shape) -> str | None:
