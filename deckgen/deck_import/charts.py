@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 
 from ..outline.limits import MAX_CHART_VALUE
-from .made import Made
+from .made import Made, bullet_slides, bullets_of
 from .text import escape
 
 _MAX_CATEGORIES = 40
@@ -45,20 +45,18 @@ def chart_of(content, title: str, place) -> Made | None:
         slide["alt"] = escape(content.chart_alts[0])
     if len(content.charts) > 1:
         warnings.append(f"{len(content.charts) - 1} more chart(s) left out: a slide shows one")
+    slides = [slide]
     if content.texts:
-        warnings.append("the text beside the chart is left out: " + _quoted_start(content))
-    return Made("chart", [slide], f"{kind} chart: {len(series)} series", warnings)
+        points = bullets_of(content.texts, warnings)
+        slides += bullet_slides(f"{slide['title']} (cont.)", points, warnings)
+        warnings.append("the text beside the chart made a slide of its own after it")
+    return Made("chart", slides, f"{kind} chart: {len(series)} series", warnings)
 
 
 def _fallback(content, warnings: list[str]) -> Made | None:
     content.charts = []
     content.losses.append("a chart deckgen cannot hold (" + "; ".join(warnings) + ")")
     return None
-
-
-def _quoted_start(content) -> str:
-    words = " ".join(para.words for para in content.texts)
-    return f"'{words[:60]}…'" if len(words) > 60 else f"'{words}'"
 
 
 def _kind(chart, warnings: list[str]) -> str | None:

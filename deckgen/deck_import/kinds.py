@@ -37,6 +37,7 @@ class Place:
     first: bool  # the deck's first slide
     last: bool  # its last slide
     store: PictureStore
+    slide_width: int = 9_144_000  # EMU
 
 
 def decide(content: SlideContent, place: Place) -> Made:
@@ -46,7 +47,10 @@ def decide(content: SlideContent, place: Place) -> Made:
     if place.first and (content.layout_type == "title" or layout in _TITLE_LAYOUTS):
         from .quotes import meta_of
 
-        return meta_of(content, title)
+        made = meta_of(content, title)
+        shown = [picture for picture in content.pictures if not picture.decorative]
+        made.slides += more_pictures(shown, made.meta.get("title", ""), place, made.warnings)
+        return made
     if content.layout_type == "secHead" or layout in _SECTION_LAYOUTS:
         return _section(content, title)
     for reader in _readers():
@@ -177,8 +181,6 @@ def _bullets(content: SlideContent, title: str, place: Place) -> Made:
         from .quotes import image_of
 
         image = image_of(pictures[0], place, warnings)
-        if len(pictures) > 1:
-            warnings.append(f"{len(pictures) - 1} more picture(s) left out: a slide shows one")
     if not points and image is None:
         if not title:
             return Made("dropped", summary="nothing to keep", warnings=warnings)
@@ -188,11 +190,33 @@ def _bullets(content: SlideContent, title: str, place: Place) -> Made:
     title = title or _untitled(place, warnings)
     if not points:
         slides = [{"kind": "picture", "title": title, "image": image}]
+        slides += more_pictures(pictures[1:], title, place, warnings)
         return Made("picture", slides, f"picture '{image['path']}'", warnings)
     slides = bullet_slides(title, points, warnings)
     if image is not None:
         slides[0]["image"] = image
+    slides += more_pictures(pictures[1:], title, place, warnings)
     return Made("bullets", slides, "bullets: " + count_summary(points), warnings)
+
+
+def more_pictures(pictures: list, title: str, place: Place, warnings: list[str]) -> list[dict]:
+    """Pictures beyond a slide's one as picture slides after it: those shown at least a
+    quarter of the slide wide; smaller ones (icons, logos) are left out, said."""
+    from .quotes import image_of
+
+    large = [p for p in pictures if p.width >= place.slide_width // 4]
+    if len(large) < len(pictures):
+        warnings.append(
+            f"{len(pictures) - len(large)} small picture(s) beside the slide's own left out"
+        )
+    slides = []
+    for picture in large:
+        image = image_of(picture, place, warnings)
+        if image is not None:
+            slides.append({"kind": "picture", "title": f"{title} (cont.)", "image": image})
+    if slides:
+        warnings.append(f"{len(slides)} more picture(s): a picture slide each after it")
+    return slides
 
 
 def _untitled(place: Place, warnings: list[str]) -> str:

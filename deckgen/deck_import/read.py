@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from ..inline import plain
 from ..outline.limits import MAX_NOTES, MAX_SLIDES
 from .design import template_of
 from .kinds import Place, decide
@@ -19,8 +20,10 @@ from .pictures import VECTOR, PictureStore, convert_vector
 from .refs import finish_references, unknown_agenda_lines
 from .sections import FIRST_SECTION, Sections, powerpoint_sections
 from .slides import SlideContent, read_slide
+from .titles import MAX_TITLE, shorten_titles
 
 _EMU_SLIDE_HEIGHT = 6_858_000  # PowerPoint's default, where a deck does not say
+_EMU_SLIDE_WIDTH = 9_144_000
 HIDDEN: list[str] = []  # ``only: []``: kept for no audience, so no build shows it
 
 
@@ -44,7 +47,9 @@ def read_deck(path: Path) -> ImportedDeck:
     for index, content in enumerate(contents):
         if index in starts:
             reading.sections.start(starts[index] or f"Section {len(starts)}", None, False)
-        reading.take(content, Place(content.number, index == 0, index == len(contents) - 1, store))
+        last = index == len(contents) - 1
+        width = prs.slide_width or _EMU_SLIDE_WIDTH
+        reading.take(content, Place(content.number, index == 0, last, store, width))
     deck.outline = reading.outline(prs, path)
     deck.assets = list(store.assets.values())
     deck.template, problem = template_of(opened)
@@ -189,6 +194,10 @@ class _Reading:
         if not outline["sections"]:
             outline["sections"] = [{"title": FIRST_SECTION, "divider": False,
                                     "slides": [{"kind": "title"}]}]  # fmt: skip
+        for where, title in shorten_titles(outline):
+            number = self._source_of(where)
+            self._warn(number, f"the title '{plain(title)[:80]}' is too long for a title box: "
+                       f"cut to {MAX_TITLE} characters, kept whole below it")  # fmt: skip
         glossary = list({entry["term"]: entry for entry in self.glossary}.values())
         if glossary:
             outline["glossary"] = glossary
@@ -201,6 +210,14 @@ class _Reading:
                 self._warn(number, "agenda lines naming no section left out (the agenda is "
                            "made from the sections): " + "; ".join(unknown))  # fmt: skip
         return outline
+
+    def _source_of(self, where: tuple) -> int | None:
+        """The source slide a title at ``where`` came from, if one did."""
+        if where[0] == "meta":
+            return next((r.slide for r in self.deck.slides if r.kind == "meta"), None)
+        if len(where) == 3:
+            return None
+        return next((r.slide for r in self.deck.slides if r.path == where[:4]), None)
 
     def _meta(self, prs, path: Path) -> dict:
         meta = dict(self.meta)

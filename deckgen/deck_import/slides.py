@@ -37,6 +37,7 @@ class SourcePicture:
     name: str
     decorative: bool
     order: tuple = ()
+    width: int = 0  # as shown on the slide, EMU
 
 
 @dataclass
@@ -86,7 +87,8 @@ def _walk(shapes, part, content: SlideContent, group_order) -> None:
         if shape.shape_type is not None and shape.shape_type == 6:  # MSO_SHAPE_TYPE.GROUP
             drawn = [s for s in shape.shapes if not s.has_text_frame or not s.text_frame.text]
             if drawn:
-                content.losses.append(f"the grouped art '{shape.name}' (its text is kept)")
+                named = f" '{shape.name}'" if shape.name else ""
+                content.losses.append(f"the grouped art{named} (its text is kept)")
             _walk(shape.shapes, part, content, order)
             continue
         if group_order is not None:
@@ -144,7 +146,10 @@ def _picture(shape, content: SlideContent, order: tuple) -> None:
         content.losses.append(f"the picture '{shape.name}' (linked, not inside the deck)")
         return
     alt, decorative = described(element)
-    content.pictures.append(SourcePicture(blob, ext.lower(), alt, shape.name, decorative, order))
+    width = shape.width or 0
+    content.pictures.append(
+        SourcePicture(blob, ext.lower(), alt, shape.name, decorative, order, width)
+    )
 
 
 def described(element) -> tuple[str, bool]:

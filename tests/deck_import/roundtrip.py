@@ -85,3 +85,22 @@ def kept_share(source: list[str], rebuilt: list[str]) -> float:
     for word, count in Counter(source).items():
         kept += min(count, have[word])
     return kept / len(source)
+
+
+def pictures_of(path: Path, share: float = 0.0) -> set[str]:
+    """The distinct pictures the deck's slides show (by content) at least ``share`` of the
+    slide wide, hidden slides aside."""
+    import hashlib
+
+    found = set()
+    prs = Presentation(path)
+    for slide in prs.slides:
+        if slide._element.get("show") in ("0", "false"):
+            continue
+        for shape in _shapes(slide.shapes):
+            if shape._element.tag.endswith("}pic") and shape.width >= share * prs.slide_width:
+                try:
+                    found.add(hashlib.sha256(shape.image.blob).hexdigest())
+                except Exception:  # noqa: BLE001 - a linked or missing picture
+                    continue
+    return found
