@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from ..inline import plain
-from ..outline.limits import MAX_NOTES, MAX_SLIDES
+from ..outline.limits import MAX_LANGUAGE, MAX_NOTES, MAX_SLIDES
 from .design import template_of
 from .kinds import Place, decide
 from .lists import shows_unanswered_quiz
@@ -20,6 +21,7 @@ from .pictures import VECTOR, PictureStore, convert_vector
 from .refs import finish_references, unknown_agenda_lines
 from .sections import FIRST_SECTION, Sections, powerpoint_sections
 from .slides import SlideContent, read_slide
+from .text import escape
 from .titles import MAX_TITLE, shorten_titles
 
 _EMU_SLIDE_HEIGHT = 6_858_000  # PowerPoint's default, where a deck does not say
@@ -87,7 +89,7 @@ class _Reading:
         self.meta: dict = {}
         self.glossary: list[dict] = []
         self.references: list[dict] = []
-        self.agenda: list[tuple[int, list[str]]] = []
+        self.agenda: list[tuple[int, list[str], dict]] = []
         self.pending_notes: list[str] = []  # a divider's notes, for its first slide
 
     def take(self, content: SlideContent, place: Place) -> None:
@@ -110,7 +112,7 @@ class _Reading:
         self.glossary += made.glossary
         self.references += made.references
         if made.kind == "agenda":
-            self.agenda.append((number, made.lines))
+            self.agenda.append((number, made.lines, made.slides[0]))
         notes = made.lines[0] if made.kind == "quiz" and made.lines else content.notes
         self._place(content, made, notes)
 
@@ -203,13 +205,24 @@ class _Reading:
             outline["glossary"] = glossary
         if self.references:
             outline["references"] = finish_references(self.references)
-        titles = [section["title"] for section in outline["sections"]]
-        for number, lines in self.agenda:
-            unknown = unknown_agenda_lines(lines, titles)
-            if unknown:
-                self._warn(number, "agenda lines naming no section left out (the agenda is "
-                           "made from the sections): " + "; ".join(unknown))  # fmt: skip
+        self._agendas([section["title"] for section in outline["sections"]])
         return outline
+
+    def _agendas(self, titles: list[str]) -> None:
+        """An agenda is made from the sections when the deck is built: one whose lines
+        are not the sections' titles keeps them as bullets instead."""
+        for number, lines, slide in self.agenda:
+            if not unknown_agenda_lines(lines, titles):
+                continue
+            slide.update(kind="bullets", title=slide.get("title") or "Agenda")
+            slide["bullets"] = [escape(line) for line in lines]
+            self.deck.slides[:] = [
+                replace(r, kind="bullets", summary=f"bullets: {len(lines)} point(s)")
+                if r.slide == number
+                else r
+                for r in self.deck.slides
+            ]
+            self._warn(number, "an agenda whose lines are not the sections: kept as bullets")
 
     def _source_of(self, where: tuple) -> int | None:
         """The source slide a title at ``where`` came from, if one did."""
@@ -232,6 +245,7 @@ class _Reading:
         return {key: meta[key] for key in sorted(meta, key=_META_ORDER.index)}
 
 
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # as the outline's model
 _META_ORDER = ["title", "subtitle", "presenter", "organisation", "date", "language"]
 
 
@@ -242,8 +256,9 @@ def _language(prs) -> str | None:
         for props in slide._element.iter(
             "{http://schemas.openxmlformats.org/drawingml/2006/main}rPr"
         ):
-            if props.get("lang"):
-                counts[props.get("lang")] += 1
+            tag = props.get("lang") or ""
+            if _LANGUAGE.match(tag) and len(tag) <= MAX_LANGUAGE:
+                counts[tag] += 1
     return counts.most_common(1)[0][0] if counts else None
 
 

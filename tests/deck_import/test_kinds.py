@@ -213,3 +213,59 @@ def test_a_potx_reads_as_a_deck(tmp_path):
     potx.write_bytes(as_potx(source.read_bytes()))
     deck = read_deck(potx)
     assert _slides(deck)[0]["title"] == "From a template"
+
+
+def test_without_libreoffice_emf_pictures_are_left_out_and_said(monkeypatch):
+    from deckgen.deck_import import pictures
+
+    monkeypatch.setattr(pictures.shutil, "which", lambda name: None)
+    converted, problem = pictures.convert_vector({"key": (b"\x01\x00\x00\x00", "emf")})
+    assert converted == {} and "not installed" in problem
+    store = pictures.PictureStore(converted)
+    path, why = store.take(b"\x01\x00\x00\x00", "emf", "A drawing", 3)
+    assert path is None and "EMF" in why
+
+
+def test_a_video_is_said_and_never_inflated(tmp_path):
+    def prepare(prs):
+        slide = prs.slides.add_slide(prs.slide_layouts[5])
+        slide.shapes.title.text = "Watch"
+        slide.shapes.add_movie(
+            io.BytesIO(b"\0\0\0\x18ftypmp42" + b"\0" * 4000),
+            Inches(1), Inches(2), Inches(4), Inches(3),
+            poster_frame_image=io.BytesIO(_poster()), mime_type="video/mp4",
+        )  # fmt: skip
+
+    deck = read_deck(_deck(tmp_path, [], prepare=prepare))
+    assert any(w.slide == 1 and "a video" in w.message for w in deck.warnings)
+    assert deck.assets == []  # its poster frame is not the video
+
+
+def _poster() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), "blue").save(out, "PNG")
+    return out.getvalue()
+
+
+def test_an_agenda_is_kept_as_made_from_the_sections_only_when_its_lines_are_them(tmp_path):
+    def prepare(prs):
+        for title in ("Spotting it", "Reporting it"):
+            header = prs.slides.add_slide(prs.slide_layouts[2])  # Section Header
+            header.shapes.title.text = title
+            slide = prs.slides.add_slide(prs.slide_layouts[1])
+            slide.shapes.title.text = f"About {title.lower()}"
+            slide.placeholders[1].text = "A point"
+
+    matching = read_deck(
+        _deck(
+            tmp_path, [("Agenda", ["1. Spotting it", "2. Reporting it"], None)], "a.pptx", prepare
+        )
+    )
+    assert _slides(matching)[0] == {"kind": "agenda", "title": "Agenda"}
+    other = read_deck(
+        _deck(tmp_path, [("Agenda", ["Coffee first", "Then the demo"], None)], "b.pptx", prepare)
+    )
+    assert _slides(other)[0]["bullets"] == ["Coffee first", "Then the demo"]
+    assert _said(other, 1, "kept as bullets")
+    sections = [(s["title"], s["divider"]) for s in other.outline["sections"]]
+    assert sections == [("Introduction", False), ("Spotting it", True), ("Reporting it", True)]

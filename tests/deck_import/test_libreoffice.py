@@ -36,3 +36,30 @@ def test_libreoffice_decks_import_build_and_keep_their_words_and_pictures(filled
         kept = {asset.data for asset in deck.assets}
         assert len(kept) >= 0.9 * len(shown), source.name
         (tmp_path / source.stem / "template.pptx").unlink()  # its design, not a deck
+
+
+def test_an_emf_picture_is_converted_to_png_by_libreoffice(tmp_path):
+    import subprocess
+
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    svg = tmp_path / "shape.svg"
+    svg.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">'
+        '<rect width="200" height="100" fill="#c00"/></svg>'
+    )
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+         "--convert-to", "emf", "--outdir", str(tmp_path), str(svg)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    slide.shapes.title.text = "Vector"
+    picture = slide.shapes.add_picture(str(tmp_path / "shape.emf"), Inches(1), Inches(2))
+    picture._element.nvPicPr.cNvPr.set("descr", "A red box")
+    prs.save(tmp_path / "emf.pptx")
+    deck = read_deck(tmp_path / "emf.pptx")
+    assert [asset.name for asset in deck.assets] == ["a-red-box.png"]
+    assert deck.assets[0].data.startswith(b"\x89PNG")
