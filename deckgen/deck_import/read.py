@@ -18,7 +18,7 @@ from .made import Made, fitted
 from .model import ImportedDeck, ImportWarning, SlideRecord
 from .open import open_deck
 from .pictures import VECTOR, PictureStore, convert_vector
-from .refs import finish_references, unknown_agenda_lines
+from .refs import cite, finish_references, unknown_agenda_lines
 from .sections import FIRST_SECTION, Sections, powerpoint_sections
 from .slides import SlideContent, read_slide
 from .text import escape
@@ -205,6 +205,7 @@ class _Reading:
             outline["glossary"] = glossary
         if self.references:
             outline["references"] = finish_references(self.references)
+            cite(outline)
         self._agendas([section["title"] for section in outline["sections"]])
         return outline
 

@@ -44,3 +44,26 @@ def unknown_agenda_lines(lines: list[str], titles: list[str]) -> list[str]:
 
 def _plain(text: str) -> str:
     return " ".join(re.sub(r"[\\*`]", "", text).lower().split())
+
+
+_CITED = re.compile(r"\s*\\\[(\d{1,4})\\\]$")
+
+
+def cite(outline: dict) -> int:
+    """A definition's attribution ending in a reference number ('— NIST, 2023 [2]') names
+    that reference instead (``reference:``, the number deckgen then writes itself), where
+    the references list has it; how many were."""
+    references = outline.get("references") or []
+    count = 0
+    for section in outline["sections"]:
+        for slide in section["slides"]:
+            found = (
+                _CITED.search(slide.get("attribution") or "")
+                if slide["kind"] == "definition"
+                else None
+            )
+            if found and 1 <= int(found[1]) <= len(references):
+                slide["attribution"] = slide["attribution"][: found.start()].strip() or "?"
+                slide["reference"] = references[int(found[1]) - 1]["id"]
+                count += 1
+    return count

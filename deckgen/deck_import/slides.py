@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .losses import losses_of, smartart_text
+from .order import reading_order
 from .text import Para, paragraphs
 
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -27,6 +28,7 @@ class Box:
     paras: list[Para]
     order: tuple = ()  # where it reads: top, left (its group's first)
     idx: int = 0
+    extent: tuple = ()  # left, top, width, height (EMU; in its group's space)
 
 
 @dataclass
@@ -114,7 +116,7 @@ def _take(shape, part, content: SlideContent, order: tuple) -> None:
             content.title = _joined(paras)
         elif paras:
             idx = shape.placeholder_format.idx if kind is not None else 0
-            content.boxes.append(Box(kind, shape.name, paras, order, idx))
+            content.boxes.append(Box(kind, shape.name, paras, order, idx, _extent(shape)))
 
 
 def _joined(paras: list[Para]) -> Para | None:
@@ -180,6 +182,14 @@ def _placeholder(shape) -> str | None:
     return ph.get("type") or "obj"
 
 
+def _extent(shape) -> tuple:
+    try:
+        values = (shape.left, shape.top, shape.width, shape.height)
+    except Exception:  # noqa: BLE001 - an inherited position python-pptx cannot follow
+        return ()
+    return values if None not in values else ()
+
+
 def _position(shape) -> tuple:
     try:
         top, left = shape.top, shape.left
@@ -198,15 +208,3 @@ def _notes(slide) -> str:
         return ""
     lines = [para.markdown for para in paragraphs(body.text_frame._txBody, notes.part)]
     return "\n".join(line for line in lines if line)
-
-
-def reading_order(boxes: list[Box], tolerance: int) -> list[Box]:
-    """Boxes top to bottom, those starting within ``tolerance`` of a row's top left to
-    right."""
-    rows: list[list[Box]] = []
-    for box in sorted(boxes, key=lambda item: item.order):
-        if rows and abs(box.order[0] - rows[-1][0].order[0]) <= tolerance:
-            rows[-1].append(box)
-        else:
-            rows.append([box])
-    return [box for row in rows for box in sorted(row, key=lambda item: item.order[1:])]

@@ -250,3 +250,18 @@ def test_a_thirty_slide_deck_reads_quickly_enough_to_count_its_slides(tmp_path):
     assert len(deck.slides) == 30
     assert sum(len(s["slides"]) for s in deck.outline["sections"]) == 30
     assert Emu(Pt(1)) > 0
+
+
+def test_columns_of_a_heading_over_its_text_read_column_by_column(tmp_path):
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    slide.shapes.title.text = "Three steps"
+    for i, (head, text) in enumerate([("Hover", "See the address"), ("Check", "Know the sender")]):
+        _box(slide, text, 1 + 4 * i, 3, width=3)  # drawn before its heading
+        _box(slide, head, 1 + 4 * i, 2, width=3, bold=True)
+    prs.save(tmp_path / "columns.pptx")
+    deck = read_deck(tmp_path / "columns.pptx")
+    assert deck.outline["sections"][0]["slides"][0]["bullets"] == [
+        {"text": "**Hover**", "sub": ["See the address"]},
+        {"text": "**Check**", "sub": ["Know the sender"]},
+    ]

@@ -71,3 +71,16 @@ def test_import_recovers_the_kind_of_at_least_90_percent_of_slides(tmp_path, whi
     words, notes = words_of_deck(rebuilt)
     assert kept_share(source_words, words) >= 0.95
     assert kept_share(source_notes, notes) >= 0.95
+
+
+def test_a_definitions_reference_number_names_the_reference(tmp_path):
+    deck = read_deck(_built(ROOT / "outline.yaml", tmp_path, None))
+    definitions = [
+        slide
+        for section in deck.outline["sections"]
+        for slide in section["slides"]
+        if slide["kind"] == "definition"
+    ]
+    ids = [reference["id"] for reference in deck.outline["references"]]
+    assert definitions and all(slide["reference"] in ids for slide in definitions)
+    assert not any("[" in slide["attribution"] for slide in definitions)
