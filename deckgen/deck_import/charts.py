@@ -50,6 +50,11 @@ def chart_of(content, title: str, place) -> Made | None:
         points = bullets_of(content.texts, warnings)
         slides += bullet_slides(f"{slide['title']} (cont.)", points, warnings)
         warnings.append("the text beside the chart made a slide of its own after it")
+    shown = [picture for picture in content.pictures if not picture.decorative]
+    if shown:
+        from .kinds import more_pictures
+
+        slides += more_pictures(shown, slide["title"], place, warnings)
     return Made("chart", slides, f"{kind} chart: {len(series)} series", warnings)
 
 

@@ -26,6 +26,8 @@ _WORDS = {
     "closing": ("thank you", "thanks", "questions", "questions?", "q&a", "any questions?",
                 "thank you!", "thank you for your attention", "merci", "danke"),
 }  # fmt: skip
+# the kinds whose readers place a slide's pictures themselves
+_TAKE_PICTURES = ("picture", "bullets", "comparison", "chart")
 _NUMBER_ONLY = re.compile(r"^\s*(?:section\s+)?\d{1,3}\.?\s*$", re.IGNORECASE)
 
 
@@ -56,6 +58,10 @@ def decide(content: SlideContent, place: Place) -> Made:
     for reader in _readers():
         made = reader(content, title, place)
         if made is not None:
+            if made.kind not in _TAKE_PICTURES:
+                shown = [picture for picture in content.pictures if not picture.decorative]
+                heading = made.slides[0].get("title") or title or made.kind.capitalize()
+                made.slides += more_pictures(shown, heading, place, made.warnings)
             return made
     return _bullets(content, title, place)
 
@@ -206,9 +212,7 @@ def more_pictures(pictures: list, title: str, place: Place, warnings: list[str])
 
     large = [p for p in pictures if p.width >= place.slide_width // 4]
     if len(large) < len(pictures):
-        warnings.append(
-            f"{len(pictures) - len(large)} small picture(s) beside the slide's own left out"
-        )
+        warnings.append(f"{len(pictures) - len(large)} small picture(s) (icons, logos) left out")
     slides = []
     for picture in large:
         image = image_of(picture, place, warnings)

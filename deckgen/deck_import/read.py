@@ -186,16 +186,19 @@ class _Reading:
         dropped = self.sections.finish()
         for title in dropped:
             self._warn(None, f"the section '{title}' has no slides: left out")
-        if self.pending_notes:
-            self._warn(None, "the notes of the last divider are left out: no slide follows")
         meta = self._meta(prs, path)
         if not self.sections.first_named:
             self._warn(None, f"the slides before the first section are a section called "
                        f"'{FIRST_SECTION}'")  # fmt: skip
         outline: dict = {"meta": meta, "sections": self.sections.sections}
-        if not outline["sections"]:
+        if not outline["sections"]:  # nothing but notes, or nothing: a title slide
             outline["sections"] = [{"title": FIRST_SECTION, "divider": False,
                                     "slides": [{"kind": "title"}]}]  # fmt: skip
+            self._warn(None, "no slide an outline can hold: the outline has a title slide")
+        if self.pending_notes:
+            last = outline["sections"][-1]["slides"][-1]
+            last["notes"] = "\n".join([last.get("notes") or "", *self.pending_notes]).strip()
+            self._warn(None, "notes with no slide after them join the last slide's notes")
         for where, title in shorten_titles(outline):
             number = self._source_of(where)
             self._warn(number, f"the title '{plain(title)[:80]}' is too long for a title box: "

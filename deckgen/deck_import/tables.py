@@ -29,6 +29,11 @@ def comparison_of(content, title: str, place) -> Made | None:
     if content.texts:
         slides += bullet_slides(f"{title} (cont.)", bullets_of(content.texts, warnings), warnings)
         warnings.append("the text beside the table made a slide of its own after it")
+    shown = [picture for picture in content.pictures if not picture.decorative]
+    if shown:
+        from .kinds import more_pictures
+
+        slides += more_pictures(shown, title, place, warnings)
     if len(content.tables) > 1:
         warnings.append(f"{len(content.tables)} tables: one slide each")
     if not slides:
