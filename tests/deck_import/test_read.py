@@ -203,13 +203,7 @@ def test_markdown_characters_in_plain_text_read_back_as_they_were(tmp_path):
     load(deck, tmp_path / "out")  # braces doubled: no unknown variable
 
 
-def test_sections_from_powerpoints_section_list(tmp_path):
-    prs = Presentation()
-    for title in ("One", "Two", "Three"):
-        slide = prs.slides.add_slide(prs.slide_layouts[1])
-        slide.shapes.title.text = title
-        slide.placeholders[1].text = f"{title} point"
-    ids = [entry.get("id") for entry in prs.slides._sldIdLst]
+def _with_sections(prs, ids) -> None:
     p14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
     ext = (
         '<p:extLst xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
@@ -224,6 +218,35 @@ def test_sections_from_powerpoints_section_list(tmp_path):
     from lxml import etree
 
     prs.part._element.append(etree.fromstring(ext))
+
+
+def test_a_section_header_opening_a_powerpoint_section_is_its_divider(tmp_path):
+    prs = Presentation()
+    first = prs.slides.add_slide(prs.slide_layouts[1])
+    first.shapes.title.text = "Hello"
+    first.placeholders[1].text = "A point"
+    header = prs.slides.add_slide(prs.slide_layouts[2])
+    header.shapes.title.text = "Part two"
+    header.placeholders[1].text = "What comes next"
+    last = prs.slides.add_slide(prs.slide_layouts[1])
+    last.shapes.title.text = "Next"
+    last.placeholders[1].text = "Another point"
+    _with_sections(prs, [entry.get("id") for entry in prs.slides._sldIdLst])
+    prs.save(tmp_path / "both.pptx")
+    sections = read_deck(tmp_path / "both.pptx").outline["sections"]
+    assert [(s["title"], s["divider"], s.get("subtitle"), len(s["slides"])) for s in sections] == [
+        ("Start", False, None, 1),
+        ("Part two", True, "What comes next", 1),
+    ]
+
+
+def test_sections_from_powerpoints_section_list(tmp_path):
+    prs = Presentation()
+    for title in ("One", "Two", "Three"):
+        slide = prs.slides.add_slide(prs.slide_layouts[1])
+        slide.shapes.title.text = title
+        slide.placeholders[1].text = f"{title} point"
+    _with_sections(prs, [entry.get("id") for entry in prs.slides._sldIdLst])
     prs.save(tmp_path / "sections.pptx")
     deck = read_deck(tmp_path / "sections.pptx")
     sections = deck.outline["sections"]
