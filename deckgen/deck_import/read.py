@@ -187,7 +187,12 @@ class _Reading:
         for title in dropped:
             self._warn(None, f"the section '{title}' has no slides: left out")
         meta = self._meta(prs, path)
-        if not self.sections.first_named:
+        sections = self.sections.sections
+        if not self.sections.first_named and len(sections) == 1:
+            sections[0]["title"] = meta["title"]
+            self._warn(None, "the deck has no sections: its slides are one section named "
+                       "after the deck's title")  # fmt: skip
+        elif not self.sections.first_named:
             self._warn(None, f"the slides before the first section are a section called "
                        f"'{FIRST_SECTION}'")  # fmt: skip
         outline: dict = {"meta": meta, "sections": self.sections.sections}
