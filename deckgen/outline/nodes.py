@@ -109,13 +109,17 @@ class Selectable(Node):
     """A part that can be limited to (``only``) or withheld from (``skip``) audiences."""
 
     only: AudienceList | None = Field(
-        default=None, description="Keep this only for these audiences (keys of `audiences`)."
+        default=None,
+        description="Keep this only for these audiences (keys of `audiences`); `[]`: in no "
+        "build at all (a hidden slide).",
     )
     skip: AudienceList | None = Field(
         default=None, description="Leave this out for these audiences (keys of `audiences`)."
     )
 
     def kept_for(self, audience: str | None) -> bool:
+        if self.only == []:  # kept for no audience: hidden in every build (an imported
+            return False  # deck's hidden slide), the default build too
         if audience is None:
             return True
         if self.only is not None and audience not in self.only:

@@ -108,8 +108,11 @@ class Zipped:
             ) from None
 
 
-def open_zip(data: bytes) -> Zipped:
-    """The zip's directory, checked: member count, duplicate names, declared sizes."""
+def open_zip(
+    data: bytes, max_part: int = MAX_TEMPLATE_PART, max_total: int = MAX_TEMPLATE_TOTAL
+) -> Zipped:
+    """The zip's directory, checked: member count, duplicate names, declared sizes (a
+    deck read by ``deckgen import`` may hold larger parts, its videos, than a template)."""
     count = _declared_members(data)
     if count > MAX_TEMPLATE_MEMBERS:
         raise PackageRefusal(
@@ -125,17 +128,17 @@ def open_zip(data: bytes) -> Zipped:
         if info.filename in members:
             raise PackageRefusal(f"it holds the part {quoted(info.filename)} twice", _SAVE_AGAIN)
         members[info.filename] = info
-    big = next((info for info in infos if info.file_size > MAX_TEMPLATE_PART), None)
+    big = next((info for info in infos if info.file_size > max_part), None)
     if big is not None:
         raise PackageRefusal(
-            f"the part {quoted(big.filename)} is over {MAX_TEMPLATE_PART >> 20} MiB",
+            f"the part {quoted(big.filename)} is over {max_part >> 20} MiB",
             "remove the large picture or video from the template",
         )
     total = sum(info.file_size for info in infos)
-    if total > MAX_TEMPLATE_TOTAL:
+    if total > max_total:
         raise PackageRefusal(
             f"its parts come to {total / 2**20:,.1f} MiB uncompressed, over the limit of "
-            f"{MAX_TEMPLATE_TOTAL >> 20} MiB",
+            f"{max_total >> 20} MiB",
             "remove large pictures, videos and unused parts from the template",
         )
     if CONTENT_TYPES not in members:
