@@ -15,7 +15,14 @@ from ..outline.yamltree import forbidden_character
 from .model import ImportedDeck
 from .write_yaml import outline_text
 
-__all__ = ["OUTLINE_NAME", "check_written", "import_files", "outline_text", "write_import"]
+__all__ = [
+    "OUTLINE_NAME",
+    "check_written",
+    "import_files",
+    "outline_text",
+    "refuse_existing",
+    "write_import",
+]
 
 OUTLINE_NAME = "outline.yaml"
 TEMPLATE_NAME = "template.pptx"
@@ -57,11 +64,11 @@ def write_import(deck: ImportedDeck, folder: Path, source: Path, force: bool = F
             ],
         )
     if not force:
-        _refuse_existing(folder, [path for path, _data in files])
+        refuse_existing(folder, [path for path, _data in files])
     return write_all(files)
 
 
-def _refuse_existing(folder: Path, targets: list[Path]) -> None:
+def refuse_existing(folder: Path, targets: list[Path]) -> None:
     there = [path for path in targets if path.exists() or path.is_symlink()]
     if not there:
         return

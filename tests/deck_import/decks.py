@@ -106,14 +106,17 @@ def sample_deck() -> ImportedDeck:
         "theme": {"template": {"path": "template.pptx"}},
         "audiences": {"full": {"description": "Everything, hidden slides too", "minutes": 30}},
         "sections": [
-            {"title": "Opening", "divider": False, "slides": _slides()[:4]},
+            {"title": "Opening", "divider": False, "slides": [{"kind": "title"}, *_slides()[:4]]},
             {"title": "Details", "slides": _slides()[4:]},
         ],
         "glossary": [{"term": "Lock", "definition": "A device that keeps a door shut."}],
         "references": [{"id": "dictionary", "title": "The Fixture Dictionary", "year": "2030"}],
     }
-    slide_paths = [("sections", s, "slides", i) for s, n in ((0, 4), (1, 4)) for i in range(n)]
-    records = [SlideRecord(1, "meta", None, "meta: title, subtitle, presenter")]
+    slide_paths = [("sections", 0, "slides", i) for i in range(1, 5)]
+    slide_paths += [("sections", 1, "slides", i) for i in range(4)]
+    records = [
+        SlideRecord(1, "meta", ("sections", 0, "slides", 0), "meta: title, subtitle, presenter")
+    ]
     records.append(SlideRecord(2, "section", ("sections", 0), "section: Opening"))
     comments = {("meta",): "slide 1 of deck.pptx"}
     number = 3
@@ -133,5 +136,86 @@ def sample_deck() -> ImportedDeck:
         warnings=[
             ImportWarning(7, "SmartArt 'Process' left out: its text is kept as bullets"),
             ImportWarning(None, "animations left out"),
+        ],
+    )
+
+
+def example_deck() -> ImportedDeck:
+    """docs/import.md's worked example: passwords.pptx, five slides, as read."""
+    slides = [
+        {"kind": "title"},
+        {
+            "kind": "bullets",
+            "title": "Why passwords matter",
+            "bullets": [
+                "Most breaches start with a **stolen** password",
+                {
+                    "text": "Reuse turns one leak into many",
+                    "sub": ["Attackers try leaked passwords everywhere"],
+                },
+            ],
+            "notes": (
+                "Ask who has reused a password this week.\nThen tell the story of the 2012 leak.\n"
+            ),
+        },
+        {
+            "kind": "comparison",
+            "title": "Good and bad habits",
+            "columns": ["Habit", "Good", "Bad"],
+            "rows": [
+                ["Length", "16 characters or more", "8 characters"],
+                ["Reuse", "One per site", "One for all"],
+            ],
+        },
+        {
+            "kind": "picture",
+            "title": "A password manager",
+            "image": {
+                "path": "assets/password-manager-vault.png",
+                "alt": "A password manager's vault, locked",
+            },
+            "notes": (
+                "A password manager remembers every password for you, so each site can have "
+                "a long one of its own; you remember one strong passphrase and nothing else."
+            ),
+        },
+        {
+            "kind": "bullets",
+            "title": "Three steps",
+            "bullets": [
+                "Install a manager",
+                "Import your passwords",
+                "Turn on two-factor sign-in",
+            ],
+        },
+    ]
+    outline = {
+        "meta": {
+            "title": "Password basics",
+            "subtitle": "Staying safe online",
+            "presenter": "Sam Lee",
+        },
+        "theme": {"template": {"path": "template.pptx"}},
+        "sections": [{"title": "Password basics", "divider": False, "slides": slides}],
+    }
+    paths = [("sections", 0, "slides", index) for index in range(5)]
+    return ImportedDeck(
+        outline=outline,
+        assets=[Asset("password-manager-vault.png", png(64, 48), (4,))],
+        template=empty_template(),
+        comments={
+            ("meta",): "slide 1 of passwords.pptx",
+            **{path: f"slide {index + 1} of passwords.pptx" for index, path in enumerate(paths)},
+            paths[4]: "slide 5 of passwords.pptx: a SmartArt 'Basic Process', as bullets",
+        },
+        slides=[
+            SlideRecord(1, "meta", paths[0], "meta: title, subtitle, presenter; a title slide"),
+            SlideRecord(2, "bullets", paths[1], "bullets: 2 points, 1 sub-point"),
+            SlideRecord(3, "comparison", paths[2], "comparison: 3 columns, 2 rows"),
+            SlideRecord(4, "picture", paths[3], "picture: password-manager-vault.png"),
+            SlideRecord(5, "bullets", paths[4], "bullets: 3 points, from a SmartArt"),
+        ],
+        warnings=[
+            ImportWarning(5, "SmartArt 'Basic Process' left out: its text is kept as bullets")
         ],
     )

@@ -46,7 +46,7 @@ def test_the_sample_deck_is_written_whole_and_loads(tmp_path):
     assert len(Presentation(str(out / "template.pptx")).slides) == 0
     assert check_written(out / "outline.yaml") == ()
     loaded = load_outline(out / "outline.yaml")
-    first = loaded.sections[0].slides[0]
+    first = loaded.sections[0].slides[1]
     assert [b.text for b in first.bullets][:6] == [
         "yes",
         "no",
@@ -56,7 +56,7 @@ def test_the_sample_deck_is_written_whole_and_loads(tmp_path):
         "{{not a variable}}",
     ]
     assert first.notes == NOTES
-    assert loaded.sections[0].slides[1].notes == LONG_NOTE
+    assert loaded.sections[0].slides[2].notes == LONG_NOTE
     assert loaded.meta.presenter == "Zoë Ñúñez"
     tree, _problems = parse((out / "outline.yaml").read_text("utf-8"), "outline.yaml")
     assert tree == as_read(deck.outline)
