@@ -22,9 +22,15 @@ def path_text(path: OutlinePath | None) -> str | None:
     return out
 
 
+def shown(text: str) -> str:
+    """``text`` for a terminal: what a deck says (a SmartArt's name, a title) may hold
+    control characters, an escape sequence among them; each is shown as an escape."""
+    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04X}" for ch in text)
+
+
 def slide_line(record: SlideRecord) -> str:
     """``slide 3 → bullets: 5 points (sections[0].slides[1])``."""
-    said = record.summary
+    said = shown(record.summary)
     if not said.startswith(record.kind):
         said = f"{record.kind}: {said}" if said else record.kind
     where = path_text(record.path)
@@ -37,7 +43,7 @@ def slide_line(record: SlideRecord) -> str:
 def warning_line(deck_name: str, warning: ImportWarning) -> str:
     """``deck.pptx: slide 7: warning: SmartArt … left out``."""
     where = f"slide {warning.slide}: " if warning.slide is not None else ""
-    return f"{deck_name}: {where}warning: {warning.message}"
+    return f"{shown(deck_name)}: {where}warning: {shown(warning.message)}"
 
 
 def wrote_line(folder: Path, deck: ImportedDeck) -> str:

@@ -146,3 +146,14 @@ def test_a_picture_without_alt_text_is_the_loaders_warning_too(reader, tmp_path)
     result = run("import", "deck.pptx", "-o", str(tmp_path / "p"))
     assert result.exit_code == 0
     assert "deck.pptx: slide 6: warning: the picture has no alt text" in result.stderr
+
+
+def test_what_a_deck_says_cannot_drive_the_terminal(reader, tmp_path):
+    deck = sample_deck()
+    deck.warnings = [ImportWarning(4, "SmartArt '\x1b[2J\x1b]0;pwned\x07' left out")]
+    deck.slides = [SlideRecord(4, "bullets", ("sections", 0, "slides", 1), "bullets: \x1b[31mred")]
+    reader.deck = deck
+    result = run("import", "deck.pptx", "-o", str(tmp_path / "t"))
+    assert result.exit_code == 0 and "\x1b" not in result.output
+    assert "slide 4 → bullets: \\u001B[31mred (sections[0].slides[1])" in result.stdout
+    assert "warning: SmartArt '\\u001B[2J\\u001B]0;pwned\\u0007' left out" in result.stderr
