@@ -186,3 +186,34 @@ def test_comments_and_the_deck_name_never_change_the_outline(text):
     comments = {("meta",): text, ("sections", 0, "slides", 0): text, ("meta", "title"): text}
     deck = ImportedDeck(outline, comments=comments)
     assert read_back(outline_text(deck, text)) == outline
+
+
+def _literal(text: str) -> str:
+    """Text as outline text holds it when no variable is meant: braces doubled."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+body_texts = texts.map(_literal).filter(lambda text: text.strip() != "")
+
+
+@fuzz_budget(150)
+@given(body_texts, body_texts, body_texts, st.one_of(body_texts, st.just("x\ny\n")))
+def test_a_deck_of_any_text_validates_and_keeps_it(title, point, cell, notes):
+    """Any text in a slide's title, points, table cells, quiz options, code and notes: the
+    outline deckgen loads has it, character for character."""
+    from deckgen.outline.loader import load_outline_text
+
+    slides = [
+        {"kind": "bullets", "title": title, "bullets": [point, {"text": cell, "sub": [point]}]},
+        {"kind": "comparison", "title": title, "columns": [cell, point], "rows": [[cell, point]]},
+        {"kind": "quiz", "question": point, "options": [cell, title], "answer": 1},
+        {"kind": "code", "title": title, "code": notes, "notes": notes},
+    ]
+    outline = {"meta": {"title": title}, "sections": [{"title": cell, "slides": slides}]}
+    loaded = load_outline_text(outline_text(ImportedDeck(outline), "d.pptx"), "outline.yaml")
+    bullets, table, quiz, code = loaded.sections[0].slides
+    assert (loaded.meta.title, loaded.sections[0].title) == (title, cell)
+    assert [b.text for b in bullets.bullets] == [point, cell] and bullets.bullets[1].sub == [point]
+    assert [c.label for c in table.columns] == [cell, point] and table.rows == [[cell, point]]
+    assert (quiz.question, quiz.options) == (point, [cell, title])
+    assert (code.code, code.notes) == (notes, notes)
