@@ -217,3 +217,23 @@ def test_a_deck_of_any_text_validates_and_keeps_it(title, point, cell, notes):
     assert [c.label for c in table.columns] == [cell, point] and table.rows == [[cell, point]]
     assert (quiz.question, quiz.options) == (point, [cell, title])
     assert (code.code, code.notes) == (notes, notes)
+
+
+def _as_data(value):
+    if isinstance(value, dict):
+        return {key: _as_data(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_as_data(item) for item in value]
+    return value
+
+
+def test_the_shipped_outline_written_again_reads_back_the_same():
+    """A real outline of 500 lines (notes, overrides, audiences, quizzes) as data: the
+    writer's YAML gives it back, and keeps the shipped outline's look."""
+    from ..conftest import SHIPPED
+
+    data = _as_data(read_back(SHIPPED.read_text(encoding="utf-8")))
+    text = outline_text(ImportedDeck(data), "shipped.pptx")
+    assert read_back(text) == data
+    assert "      - kind: agenda\n        id: agenda\n        skip: [executives]\n" in text
+    assert "        notes: |\n          Welcome, everyone. I’m {presenter} from" in text
