@@ -40,6 +40,12 @@ def test_only_the_yaml_reader_imports_yaml():
     assert offenders == ["deckgen.outline.yamltree"]
 
 
+def test_only_the_import_writer_imports_ruamel():
+    """ruamel.yaml writes an imported outline; deckgen reads outlines with yamltree alone."""
+    offenders = [m for m, names in modules() if uses(names, "ruamel")]
+    assert offenders == ["deckgen.deck_import.write_scalars", "deckgen.deck_import.write_yaml"]
+
+
 def test_only_the_pptx_renderer_and_the_template_and_deck_readers_import_python_pptx():
     offenders = [
         m

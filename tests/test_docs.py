@@ -9,16 +9,21 @@ from deckgen.cli import main
 from .conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+# commands whose README section is still to be written (issue 21: the lead writes it when
+# merging), documented meanwhile in their own page: remove the entry with the section
+README_PENDING = {"import": ROOT / "docs" / "import.md"}
 
 
 def test_every_command_and_option_is_in_the_readme():
     ctx = click.Context(main)
     for name in main.list_commands(ctx):
         command = main.get_command(ctx, name)
-        assert f"deckgen {name}" in README, name
+        pending = README_PENDING.get(name)
+        documented = pending.read_text(encoding="utf-8") if pending else README
+        assert f"deckgen {name}" in documented, name
         for param in command.params:
             if isinstance(param, click.Option):
-                assert any(opt in README for opt in param.opts), (name, param.opts)
+                assert any(opt in documented for opt in param.opts), (name, param.opts)
 
 
 def test_the_readme_opens_with_the_two_commands():
