@@ -110,7 +110,12 @@ def notes_words(deck) -> Counter:
     return counted
 
 
+_MEDIA = ("videoFile", "audioFile")  # a sound's or video's poster: media, not a picture
+
+
 def _is_picture(shape) -> bool:
+    if any(shape._element.find(f".//{{{_DML}}}{tag}") is not None for tag in _MEDIA):
+        return False
     if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
         return True
     return shape.is_placeholder and hasattr(shape, "image") and _has_image(shape)
@@ -121,6 +126,9 @@ def _has_image(shape) -> bool:
         return shape.image is not None
     except (ValueError, AttributeError):  # a picture placeholder left empty
         return False
+
+
+_DML = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
 def picture_count(deck) -> int:

@@ -8,7 +8,7 @@ too). Anything else keeps its text as bullets."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .made import Made, bullet_slides, bullets_of, count_summary, title_text
 from .pictures import PictureStore
@@ -40,10 +40,24 @@ class Place:
     last: bool  # its last slide
     store: PictureStore
     slide_width: int = 9_144_000  # EMU
+    repeated: frozenset[str] = frozenset()  # pictures on several slides: logos, icons
 
 
 def decide(content: SlideContent, place: Place) -> Made:
-    """What the slide becomes."""
+    """What the slide becomes; small pictures it shares with other slides (the deck's
+    logos and icons: a deckgen deck's concept icons) are left out, said."""
+    dress = [p for p in content.pictures if p.width < place.slide_width // 4 and _dress(p, place)]
+    if not dress:
+        return _decided(content, place)
+    kept = [picture for picture in content.pictures if picture not in dress]
+    made = _decided(replace(content, pictures=kept), place)
+    made.warnings.append(
+        f"{len(dress)} small picture(s) shown on several slides (logos, icons) left out"
+    )
+    return made
+
+
+def _decided(content: SlideContent, place: Place) -> Made:
     layout = content.layout.strip().lower()
     title = title_text(content.title)
     if place.first and (content.layout_type == "title" or layout in _TITLE_LAYOUTS):
@@ -206,21 +220,24 @@ def _bullets(content: SlideContent, title: str, place: Place) -> Made:
 
 
 def more_pictures(pictures: list, title: str, place: Place, warnings: list[str]) -> list[dict]:
-    """Pictures beyond a slide's one as picture slides after it: those shown at least a
-    quarter of the slide wide; smaller ones (icons, logos) are left out, said."""
+    """Pictures beyond a slide's one as picture slides after it."""
     from .quotes import image_of
 
-    large = [p for p in pictures if p.width >= place.slide_width // 4]
-    if len(large) < len(pictures):
-        warnings.append(f"{len(pictures) - len(large)} small picture(s) (icons, logos) left out")
     slides = []
-    for picture in large:
+    for picture in pictures:
         image = image_of(picture, place, warnings)
         if image is not None:
             slides.append({"kind": "picture", "title": f"{title} (cont.)", "image": image})
     if slides:
         warnings.append(f"{len(slides)} more picture(s): a picture slide each after it")
     return slides
+
+
+def _dress(picture, place: Place) -> bool:
+    """Whether ``picture`` is shown on several slides of the deck (a logo, an icon)."""
+    import hashlib
+
+    return hashlib.sha256(picture.blob).hexdigest() in place.repeated
 
 
 def _untitled(place: Place, warnings: list[str]) -> str:

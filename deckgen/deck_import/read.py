@@ -46,12 +46,14 @@ def read_deck(path: Path) -> ImportedDeck:
     store = _store(contents, deck.warnings)
     reading = _Reading(path.name, store, deck)
     starts = powerpoint_sections(prs)
+    repeated = _repeated(contents)
     for index, content in enumerate(contents):
         if index in starts:
             reading.sections.start(starts[index] or f"Section {len(starts)}", None, False)
         last = index == len(contents) - 1
         width = prs.slide_width or _EMU_SLIDE_WIDTH
-        reading.take(content, Place(content.number, index == 0, last, store, width))
+        place = Place(content.number, index == 0, last, store, width, repeated)
+        reading.take(content, place)
     deck.outline = reading.outline(prs, path)
     deck.assets = list(store.assets.values())
     deck.template, problem = template_of(opened)
@@ -60,6 +62,24 @@ def read_deck(path: Path) -> ImportedDeck:
     else:
         deck.warnings.append(ImportWarning(None, f"no template made: {problem}"))
     return deck
+
+
+DRESS_SLIDES = 3  # a small picture on this many slides is a logo or an icon
+
+
+def _repeated(contents: list[SlideContent]) -> frozenset[str]:
+    """The content hashes of pictures shown on three slides or more: logos and icons (a
+    deckgen deck's concept icons), the deck's dress rather than its content (a
+    screenshot shown again on the next slide is content)."""
+    import hashlib
+    from collections import Counter
+
+    seen = Counter(
+        key
+        for content in contents
+        for key in {hashlib.sha256(picture.blob).hexdigest() for picture in content.pictures}
+    )
+    return frozenset(key for key, count in seen.items() if count >= DRESS_SLIDES)
 
 
 def _store(contents: list[SlideContent], warnings: list[ImportWarning]) -> PictureStore:

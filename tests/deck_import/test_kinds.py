@@ -269,3 +269,36 @@ def test_an_agenda_is_kept_as_made_from_the_sections_only_when_its_lines_are_the
     assert _said(other, 1, "kept as bullets")
     sections = [(s["title"], s["divider"]) for s in other.outline["sections"]]
     assert sections == [("Introduction", False), ("Spotting it", True), ("Reporting it", True)]
+
+
+def test_a_small_picture_shown_once_is_kept_and_a_logo_on_every_slide_is_left_out(tmp_path):
+    """A small picture (under a quarter of the slide wide) is content when the deck
+    shows it once: it comes in, a picture slide after the table it stood beside. The same
+    small picture on every slide (three or more) is the deck's logo: left out, said."""
+
+    def png(color) -> bytes:
+        out = io.BytesIO()
+        Image.new("RGB", (60, 40), color).save(out, "PNG")
+        return out.getvalue()
+
+    logo, sketch = png((200, 30, 30)), png((30, 30, 200))
+
+    def prepare(prs):
+        for number, slide in enumerate(prs.slides):
+            slide.shapes.add_picture(io.BytesIO(logo), Inches(8.5), Inches(0.2), Inches(1))
+            if number == 1:
+                table = slide.shapes.add_table(2, 2, Inches(1), Inches(2), Inches(4), Inches(1))
+                for row, cells in enumerate((("Name", "Value"), ("Width", "10"))):
+                    for column, text in enumerate(cells):
+                        table.table.cell(row, column).text = text
+                small = slide.shapes.add_picture(
+                    io.BytesIO(sketch), Inches(6), Inches(3), Inches(1.5)
+                )
+                small._element.nvPicPr.cNvPr.set("descr", "A sketch")
+
+    slides = [("One", ["a point"], None), ("Two", [], None), ("Three", ["another"], None)]
+    deck = read_deck(_deck(tmp_path, slides, prepare=prepare))
+    assert [asset.name for asset in deck.assets] == ["a-sketch.png"]
+    kinds = [slide["kind"] for slide in _slides(deck)]
+    assert "picture" in kinds
+    assert all(_said(deck, number, "shown on several slides") for number in (1, 2, 3))
