@@ -155,6 +155,13 @@ def _checked_package(data: bytes, shown: str, pos, options: TemplateOptions):
         raise _refused(f"{shown}: {refusal.message}", pos, refusal.hint) from None
 
 
+def checked_package(data: bytes, shown: str) -> bytes:
+    """A deck's bytes (``deckgen sync``'s edited deck) checked as a template's package is:
+    refused when damaged, over the limits or linking outside itself; macros dropped,
+    never run."""
+    return _checked_package(data, shown, None, TemplateOptions(strip_macros=True))[0]
+
+
 def as_potx(data: bytes) -> bytes:
     """A .pptx package's bytes as a .potx (PowerPoint's template content type)."""
     archive = zipfile.ZipFile(io.BytesIO(data))

@@ -1,0 +1,47 @@
+"""`deckgen sync`: the edits made in a built deck carried back into its outline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .report import echo_diagnostics, fail
+
+
+@click.command()
+@click.argument("deck", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("outline", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Print the outline's diff; write nothing.")
+def sync(deck: Path, outline: Path | None, dry_run: bool) -> None:
+    """Carry the text edited in DECK (a deck deckgen built, edited in PowerPoint or
+    LibreOffice) back into OUTLINE (default: the outline the deck names, found in the
+    working folder, the deck's, or the one above it). Each edited title, bullet, note,
+    table cell, quote, analogy pair, takeaway or quiz text changes exactly its scalar in
+    the outline; nothing else in the file changes. Prints the outline's diff. What
+    cannot be carried back (slides added, deleted or moved, generated text) is a
+    conflict: reported with its slide number, never blocking the other edits; exit 1."""
+    from ..errors import DeckgenError
+    from ..output import write_all
+    from ..sync.run import sync_deck
+
+    try:
+        result = sync_deck(deck, outline)
+        diff = result.diff()
+        if diff:
+            click.echo(diff, nl=False)
+        if not dry_run:
+            echo_diagnostics(result.warnings)
+            echo_diagnostics(result.conflicts)
+            if result.after != result.before:
+                write_all([(result.outline, result.after.encode("utf-8"))])
+                click.echo(f"wrote {result.outline} ({result.edits} edits)", err=True)
+            elif not result.conflicts:
+                click.echo(f"{result.outline}: nothing to carry back", err=True)
+    except DeckgenError as exc:
+        fail(exc)
+    if result.conflicts:
+        if dry_run:
+            echo_diagnostics(result.conflicts)
+        click.echo(f"{len(result.conflicts)} conflicts", err=True)
+        raise SystemExit(1)
