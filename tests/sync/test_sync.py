@@ -233,7 +233,8 @@ def test_the_deck_records_its_ids_and_build(talk):
     tags = [rel.target_part for rel in slide.part.rels.values() if rel.reltype == RT.TAGS]
     said = b"".join(part.blob for part in tags)
     assert b'name="DECKGEN_SOURCE" val="id:frameworks"' in said
-    assert b'name="DECKGEN_HOLDS" val="title"' in said
+    assert b'name="DECKGEN_HOLDS" val="body"' in said
+    assert b'val="title"' not in said  # a title placeholder is known by its type
 
 
 def _delete(prs, slide) -> None:

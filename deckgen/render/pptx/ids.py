@@ -5,10 +5,11 @@ A slide carries tags (``p:cSld/p:custDataLst/p:tags``, a ``/ppt/tags/tagN.xml`` 
 ``DECKGEN_SLIDE`` its frame number, ``DECKGEN_SOURCE`` its outline slide
 (``sections/2/slides/3`` in the outline, ``sections/2`` for a divider, ``id:NAME``
 where the slide has an id), ``DECKGEN_PAGE`` which of that slide's pages it is (a
-slide continued), and ``DECKGEN_LINE`` the outline line. A shape holding text, a
-table, a picture or a chart carries ``DECKGEN_SHAPE`` (``12.3``: frame 12, item 3),
+slide continued), and ``DECKGEN_LINE`` the outline line. A shape holding text from
+the outline or a table carries ``DECKGEN_SHAPE`` (``12.3``: frame 12, item 3),
 ``DECKGEN_HOLDS`` (its role or kind) and ``DECKGEN_LINE`` (``p:nvPr/p:custDataLst``).
-Each such shape that is not a placeholder has its id at the end of its name (``Code ·
+A title placeholder, one a slide and known by its type, carries none. Each such shape
+that is not a placeholder has its id at the end of its name (``Code ·
 dg12.3``, readable in the Selection Pane): LibreOffice (7.4) keeps no tags and renames
 placeholders, but keeps the names of other shapes. The build's options go into a
 custom document property (``docProps/custom.xml``), which both keep.
@@ -25,7 +26,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 
-from ...layout.frames import Chart, Picture, Role, SlideFrame, Table, TextBox
+from ...layout.frames import Role, SlideFrame, Table, TextBox
 from .xmlns import PML, REL
 
 TAGS_TEMPLATE = "/ppt/tags/tag%d.xml"
@@ -38,6 +39,10 @@ RECORD_PROPERTY = "deckgen.build"
 _CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # user-defined properties
+
+
+# placeholders a slide has one of at most, known by their type alone
+_ONE_A_SLIDE = ("title", "ctrTitle")
 
 
 def named(name: str, frame: int, index: int) -> str:
@@ -60,7 +65,9 @@ _UNTAGGED = (Role.FOOTER, Role.SLIDE_NUMBER, Role.DECORATION)
 
 
 def holds(item) -> str | None:
-    """What a tagged shape holds; None for what is not tagged (plain shapes)."""
+    """What a tagged shape holds; None for what is not tagged: text the build
+    generates itself (footer, number, decoration), and pictures, charts and plain shapes
+    (a tags part each would cost a long deck 10 % of its time, for no text)."""
     match item:
         case TextBox(role=role) if role in _UNTAGGED:
             return None
@@ -68,11 +75,7 @@ def holds(item) -> str | None:
             return str(item.role)
         case Table():
             return "table"
-        case Picture():
-            return "picture"
-        case Chart():
-            return "chart"
-    return None
+    return None  # pictures, charts and plain shapes: no text to carry back
 
 
 class DeckIds:
@@ -112,9 +115,12 @@ class DeckIds:
             values.append(("DECKGEN_LINE", str(pos.line)))
         non_visual = element[0]  # nvSpPr, nvPicPr, nvGraphicFramePr
         nv_pr = non_visual.find(PML + "nvPr")
-        if nv_pr.find(PML + "ph") is None:  # LibreOffice renames placeholders anyway
+        ph = nv_pr.find(PML + "ph")
+        if ph is None:  # LibreOffice renames placeholders anyway
             props = non_visual[0]
             props.set("name", named(props.get("name", ""), frame.number, index))
+        elif ph.get("type") in _ONE_A_SLIDE:
+            return  # its type says which it is: a tags part each costs a long deck time
         _insert(nv_pr, self._list(slide_part, values), before=PML + "extLst")
 
     def _list(self, part, values: list[tuple[str, str]]):
