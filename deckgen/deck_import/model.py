@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 # A place in the outline: keys and list indices from the root, e.g.
 # ("sections", 0, "slides", 2, "title"). The same paths ``deckgen sync`` uses.
-OutlinePath = tuple[str | int, ...]
+from ..outline.spans import OutlinePath
 
 
 @dataclass(frozen=True)

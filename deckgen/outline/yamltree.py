@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import Diagnostic, InputError, SourcePos, error
+from .spans import NodeSpan, OutlinePath
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
@@ -297,7 +298,12 @@ def parse(text: str, name: str):
     key keeps its first value, a tag is ignored) are returned so validation can
     report its own in the same pass; a syntax error raises InputError at once.
     """
-    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return _parse(text, name)[:2]
+
+
+def _parse(text: str, name: str, loader_cls=None):
+    """parse(), and the parser's events."""
+    loader_cls = loader_cls or getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     unreadable = [_unreadable(match, text, name) for match in _UNREADABLE.finditer(text)]
     if unreadable:
         raise InputError(f"{name}: invalid characters", unreadable)
@@ -340,4 +346,55 @@ def parse(text: str, name: str):
         root = None
     if root is None and builder.problems:
         raise InputError(f"{name}: invalid YAML", builder.problems)
-    return root, builder.problems
+    return root, builder.problems, builder.events
+
+
+def node_spans(text: str, name: str) -> dict[OutlinePath, NodeSpan]:
+    """Every node of an outline's text by its path, where it stands (see :class:`NodeSpan`);
+    parse()'s refusals (syntax, aliases, tags, duplicate keys ...) raised as an InputError."""
+    _, problems, events = _parse(text, name)
+    if text.startswith("\ufeff") or not _indexed(text, events):  # libyaml skips a BOM
+        _, problems, events = _parse(text, name, yaml.SafeLoader)
+    if problems:
+        raise InputError(f"{name}: invalid YAML", problems)
+    spans: dict[OutlinePath, NodeSpan] = {}
+    _walk(events, [2], ((), -1, False), (spans, name))  # after StreamStart, DocumentStart
+    return spans
+
+
+def _indexed(text: str, events) -> bool:
+    """Whether the marks count characters of ``text`` (PyYAML's and libyaml 0.2.5's do)."""
+    scalars = (event for event in events if isinstance(event, yaml.ScalarEvent) and event.value)
+    return all(text[event.start_mark.index] == (event.style or event.value[0]) for event in scalars)
+
+
+def _walk(events: list, at: list[int], where: tuple, into: tuple) -> None:
+    (path, indent, flow), (spans, name) = where, into
+    event = last = events[at[0]]
+    at[0] += 1
+    if isinstance(event, yaml.ScalarEvent):
+        kind, style, value = "scalar", event.style or "", event.value
+        value = None if not style and value in _NULLS else value
+    else:
+        kind = "sequence" if isinstance(event, yaml.SequenceStartEvent) else "mapping"
+        style, value = {"sequence": "-[", "mapping": ":{"}[kind][bool(event.flow_style)], None
+        inner = flow or bool(event.flow_style)
+        inner_indent = indent if inner else event.start_mark.column
+        count = 0
+        while not isinstance(events[at[0]], (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            step, count = (count, count + 1) if kind == "sequence" else (events[at[0]].value, 0)
+            at[0] += kind == "mapping"  # past the key
+            _walk(events, at, (path + (step,), inner_indent, inner), into)
+        last = events[at[0]]
+        at[0] += 1
+    start, end = event.start_mark, last.end_mark.index
+    spans[path] = NodeSpan(kind, start.index, end, style, value, _pos(name, start), indent, flow)
+
+
+def plain_allowed(text: str, flow: bool) -> bool:
+    """Whether ``text`` written as a plain scalar (inside a flow collection or not) reads
+    back as itself: by PyYAML's own emitter's rules, and never as a null."""
+    if not text or text in _NULLS:
+        return False
+    found = yaml.emitter.Emitter(None, allow_unicode=True).analyze_scalar(text)
+    return found.allow_flow_plain if flow else found.allow_block_plain
