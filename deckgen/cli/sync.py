@@ -28,20 +28,14 @@ def sync(deck: Path, outline: Path | None, dry_run: bool) -> None:
     try:
         result = sync_deck(deck, outline)
         diff = result.diff()
-        if diff:
-            click.echo(diff, nl=False)
-        if not dry_run:
-            echo_diagnostics(result.warnings)
-            echo_diagnostics(result.conflicts)
-            if result.after != result.before:
-                write_all([(result.outline, result.after.encode("utf-8"))])
-                click.echo(f"wrote {result.outline} ({result.edits} edits)", err=True)
-            elif not result.conflicts:
-                click.echo(f"{result.outline}: nothing to carry back", err=True)
+        click.echo(diff, nl=False)
+        echo_diagnostics(result.warnings)
+        echo_diagnostics(result.conflicts)
+        if not dry_run and diff:
+            write_all([(result.outline, result.after.encode("utf-8"))])
+            click.echo(f"wrote {result.outline} ({result.edits} edits)", err=True)
     except DeckgenError as exc:
         fail(exc)
     if result.conflicts:
-        if dry_run:
-            echo_diagnostics(result.conflicts)
         click.echo(f"{len(result.conflicts)} conflicts", err=True)
         raise SystemExit(1)

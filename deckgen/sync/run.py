@@ -96,7 +96,7 @@ def sync_deck(deck_path: Path, outline_path: Path | None = None) -> SyncResult:
 
 
 def _compare(frames, deck: ReadDeck, tree, audience, values, defined) -> Found:
-    from .scalars import candidates
+    from .scalars import candidates, located
 
     found = Found(values, defined)
     matched = match_slides(frames, deck.slides)
@@ -105,8 +105,8 @@ def _compare(frames, deck: ReadDeck, tree, audience, values, defined) -> Found:
         slide = matched.frames.get(frame.number)
         if slide is None or frame.source is None:
             continue
-        path = frame.source.path
-        scalars = candidates(tree, path, audience, values) if path else []
+        path = located(tree, frame.source.path, frame.pos)
+        scalars = candidates(tree, path, audience, values) if path is not None else []
         compare_slide(found, frame, slide, scalars)
     return found
 

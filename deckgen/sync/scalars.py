@@ -79,6 +79,30 @@ def candidates(
     return found
 
 
+def located(tree: PosDict, path: OutlineSteps, pos) -> OutlineSteps | None:
+    """``path`` where the outline's node there starts at ``pos`` (the frame's outline
+    slide or section), else the path of the section or slide that does (an overlay's
+    drop or add moves indices), else None: the text came from an overlay."""
+    if pos is None:
+        return None
+    node = _at(tree, path) if path else None
+    if isinstance(node, PosDict) and _same(node.source_pos, pos):
+        return path
+    sections = tree.get("sections") if isinstance(tree, PosDict) else None
+    for i, section in enumerate(sections if isinstance(sections, PosList) else ()):
+        if isinstance(section, PosDict) and _same(section.source_pos, pos):
+            return ("sections", i)
+        slides = section.get("slides") if isinstance(section, PosDict) else None
+        for j, slide in enumerate(slides if isinstance(slides, PosList) else ()):
+            if isinstance(slide, PosDict) and _same(slide.source_pos, pos):
+                return ("sections", i, "slides", j)
+    return None
+
+
+def _same(one, other) -> bool:
+    return (one.file, one.line, one.col) == (other.file, other.line, other.col)
+
+
 def _candidate(path: OutlineSteps, rel: OutlineSteps, text: str, values) -> Candidate:
     notes = bool(rel) and rel[0] == "notes"
     return Candidate(path, text, shown_text(text, values, notes), notes)

@@ -314,3 +314,11 @@ def test_an_edit_of_a_whole_variables_value_goes_to_its_definition(talk):
     assert changed_lines(before, talk.read_text(encoding="utf-8")) == [
         ('  presenter: "Your Name"', '  presenter: "Ada King"')
     ]
+
+
+def test_what_is_not_a_deck_is_refused_plainly(tmp_path, talk):
+    fake = tmp_path / "fake.deck"  # a .pptx in tmp_path would go to the strict checker
+    fake.write_bytes(b"PK\x03\x04 not really a zip")
+    result = run_cli("sync", str(fake), str(talk))
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output and "fake.deck" in result.stderr
