@@ -28,6 +28,7 @@ class Found:
 
     values: Mapping[str, str]
     defined: frozenset[str] = frozenset()  # variables whose value the outline gives
+    outline: str = ""  # the outline's name, as positions name it
     edits: dict[OutlineSteps, tuple[str, int]] = field(default_factory=dict)
     conflicts: list[Diagnostic] = field(default_factory=list)
 
@@ -114,13 +115,19 @@ def _edit(found: Found, where, label: str, change: tuple[str, str], regions) -> 
             text = rewritten(candidate.source, found.values, showed, shown, candidate.notes)
             found.edit(slide.number, frame, candidate, text)
     except Generated as generated:
+        source = frame.pos.file if frame.pos is not None else ""
+        elsewhere = source != found.outline and not regions
         found.conflict(
             slide.number,
             frame,
-            f"{quoted(str(generated))} in {quoted(label)} became {quoted(new)}, but it is "
-            "text the build generates (an agenda line, a label, a number, or text from "
-            "elsewhere in the outline)",
-            "make the change where that text comes from in the outline",
+            f"{quoted(str(generated))} in {quoted(label)} became {quoted(new)}, but "
+            + (
+                f"it comes from {source}, which sync does not edit"
+                if elsewhere
+                else "it is text the build generates (an agenda line, a label, a number, "
+                "or text from elsewhere in the outline)"
+            ),
+            "make the change where that text comes from",
         )
     except RewriteRefused as refused:
         found.conflict(slide.number, frame, f"{quoted(label)}: {refused}", "edit the outline")

@@ -87,7 +87,8 @@ def sync_deck(deck_path: Path, outline_path: Path | None = None) -> SyncResult:
     values.update(options.variables)
     tree, _problems = parse(text, str(outline_path))
     defined = frozenset(values) - frozenset(options.variables)
-    found = _compare(prepared.deck.slides, deck, tree, options.audience, values, defined)
+    found = Found(values, defined, str(outline_path))
+    _compare(found, prepared.deck.slides, deck, tree, options.audience)
     edits = [ScalarEdit(path, new) for path, (new, _slide) in sorted(found.edits.items(), key=str)]
     after = edit_scalars(text, edits, str(outline_path)) if edits else text
     return SyncResult(
@@ -95,10 +96,10 @@ def sync_deck(deck_path: Path, outline_path: Path | None = None) -> SyncResult:
     )
 
 
-def _compare(frames, deck: ReadDeck, tree, audience, values, defined) -> Found:
+def _compare(found: Found, frames, deck: ReadDeck, tree, audience) -> None:
     from .scalars import candidates, located
 
-    found = Found(values, defined)
+    values = found.values
     matched = match_slides(frames, deck.slides)
     _structure(found, matched)
     for frame in frames:
@@ -108,7 +109,6 @@ def _compare(frames, deck: ReadDeck, tree, audience, values, defined) -> Found:
         path = located(tree, frame.source.path, frame.pos)
         scalars = candidates(tree, path, audience, values) if path is not None else []
         compare_slide(found, frame, slide, scalars)
-    return found
 
 
 def _structure(found: Found, matched: SlideMatch) -> None:

@@ -322,3 +322,32 @@ def test_what_is_not_a_deck_is_refused_plainly(tmp_path, talk):
     result = run_cli("sync", str(fake), str(talk))
     assert result.exit_code == 2
     assert "Traceback" not in result.output and "fake.deck" in result.stderr
+
+
+def test_an_overlays_drop_moves_no_edit_and_its_own_slides_are_not_the_outlines(talk):
+    overlay = talk.parent / "client.yaml"
+    overlay.write_text(
+        "drop: [two-terms]\n"
+        "add:\n"
+        "  - after: frameworks\n"
+        "    slides:\n"
+        "      - {kind: bullets, id: client, title: For the client, bullets: [Ours]}\n",
+        encoding="utf-8",
+    )
+    deck = build(talk, "--overlay", str(overlay))
+    before = talk.read_text(encoding="utf-8")
+    prs = Presentation(str(deck))
+    slide_titled(prs, "Frameworks and sources").shapes.title.text_frame.text = "Sources"
+    slide_titled(prs, "For the client").shapes.title.text_frame.text = "For our client"
+    prs.save(str(deck))
+
+    result = run_cli("sync", str(deck), str(talk))  # the overlay: from the deck's record
+
+    assert result.exit_code == 1  # the overlay's slide is not the outline's to edit
+    said = result.stderr
+    assert "'For the client' in 'Title' became 'For our client', but it comes from" in said
+    assert "client.yaml, which sync does not edit" in said
+    assert changed_lines(before, talk.read_text(encoding="utf-8")) == [
+        ('        title: "Frameworks and sources"', '        title: "Sources"')
+    ]
+    assert "For the client" in overlay.read_text(encoding="utf-8")
