@@ -351,3 +351,24 @@ def test_an_overlays_drop_moves_no_edit_and_its_own_slides_are_not_the_outlines(
         ('        title: "Frameworks and sources"', '        title: "Sources"')
     ]
     assert "For the client" in overlay.read_text(encoding="utf-8")
+
+
+def test_a_slide_added_or_moved_is_a_conflict_with_its_number(talk):
+    deck = build(talk)
+    before = talk.read_bytes()
+    prs = Presentation(str(deck))
+    ids = prs.slides._sldIdLst
+    entries = list(ids)
+    moved = entries[4]  # "Frameworks and sources", built as slide 5
+    ids.remove(moved)
+    ids.insert(1, moved)
+    prs.slides.add_slide(prs.slide_layouts[1]).shapes.title.text = "My own slide"
+    prs.save(str(deck))
+
+    result = run_cli("sync", str(deck), str(talk))
+
+    assert result.exit_code == 1
+    said = result.stderr
+    assert "slide 2: 'Frameworks and sources' was moved (built as slide 5)" in said
+    assert f"slide {len(entries) + 1}: was added in the deck" in said
+    assert talk.read_bytes() == before
