@@ -29,6 +29,26 @@ def talk(tmp_path: Path) -> Path:
     return folder / "outline.yaml"
 
 
+@pytest.fixture(scope="session")
+def shipped_talk_built(tmp_path_factory) -> Path:
+    """The shipped outline built once, without options, in a folder of its own."""
+    folder = tmp_path_factory.mktemp("built") / "talk"
+    folder.mkdir()
+    shutil.copy(SHIPPED, folder / "outline.yaml")
+    shutil.copytree(ROOT / "assets", folder / "assets")
+    build(folder / "outline.yaml")
+    return folder
+
+
+@pytest.fixture
+def built(shipped_talk_built, tmp_path) -> tuple[Path, Path]:
+    """(outline, deck): a copy of that build, for a test to edit and sync."""
+    folder = tmp_path / "talk"
+    shutil.copytree(shipped_talk_built, folder)
+    (deck,) = (folder / "out").glob("*.pptx")
+    return folder / "outline.yaml", deck
+
+
 def build(outline: Path, *options: str) -> Path:
     out = outline.parent / "out"
     result = run_cli("build", str(outline), "-o", str(out), "--format", "pptx", *options)
@@ -51,8 +71,8 @@ def shape(slide, name: str):
     return found
 
 
-def test_four_edits_change_exactly_their_four_scalars_and_the_rebuild_carries_them(talk):
-    deck = build(talk)
+def test_four_edits_change_exactly_their_four_scalars_and_the_rebuild_carries_them(built):
+    talk, deck = built
     before = talk.read_text(encoding="utf-8")
     prs = Presentation(str(deck))
     title = slide_titled(prs, "Frameworks and sources").shapes.title
@@ -107,8 +127,8 @@ def test_four_edits_change_exactly_their_four_scalars_and_the_rebuild_carries_th
     assert talk.read_text(encoding="utf-8") == after
 
 
-def test_an_unedited_deck_changes_no_byte_of_the_outline(talk):
-    deck = build(talk)
+def test_an_unedited_deck_changes_no_byte_of_the_outline(built):
+    talk, deck = built
     before = talk.read_bytes()
     result = run_cli("sync", str(deck))  # the outline found from what the deck records
     assert result.exit_code == 0, result.output
@@ -116,8 +136,8 @@ def test_an_unedited_deck_changes_no_byte_of_the_outline(talk):
     assert talk.read_bytes() == before
 
 
-def test_dry_run_prints_the_diff_and_writes_nothing(talk):
-    deck = build(talk)
+def test_dry_run_prints_the_diff_and_writes_nothing(built):
+    talk, deck = built
     before = talk.read_bytes()
     prs = Presentation(str(deck))
     slide_titled(prs, "Frameworks and sources").shapes.title.text_frame.text = "Sources"
@@ -129,8 +149,8 @@ def test_dry_run_prints_the_diff_and_writes_nothing(talk):
     assert talk.read_bytes() == before
 
 
-def test_bold_italic_and_links_come_back_as_markdown(talk):
-    deck = build(talk)
+def test_bold_italic_and_links_come_back_as_markdown(built):
+    talk, deck = built
     prs = Presentation(str(deck))
     slide = slide_titled(prs, "Two terms, two kinds of risk")
     paragraph = shape(slide, "Body").text_frame.paragraphs[0]  # "Often used interchangeably, …"
@@ -156,8 +176,8 @@ def test_bold_italic_and_links_come_back_as_markdown(talk):
     )
 
 
-def test_generated_text_and_a_deleted_slide_are_conflicts_that_block_nothing(talk):
-    deck = build(talk)
+def test_generated_text_and_a_deleted_slide_are_conflicts_that_block_nothing(built):
+    talk, deck = built
     before = talk.read_text(encoding="utf-8")
     prs = Presentation(str(deck))
     agenda = slide_titled(prs, "Agenda")
@@ -299,8 +319,8 @@ def test_what_survives_a_libreoffice_round_trip(talk, tmp_path):
     ]
 
 
-def test_an_edit_of_a_whole_variables_value_goes_to_its_definition(talk):
-    deck = build(talk)
+def test_an_edit_of_a_whole_variables_value_goes_to_its_definition(built):
+    talk, deck = built
     before = talk.read_text(encoding="utf-8")
     prs = Presentation(str(deck))
     subtitle = shape(prs.slides[0], "Subtitle")
@@ -353,8 +373,8 @@ def test_an_overlays_drop_moves_no_edit_and_its_own_slides_are_not_the_outlines(
     assert "For the client" in overlay.read_text(encoding="utf-8")
 
 
-def test_a_slide_added_or_moved_is_a_conflict_with_its_number(talk):
-    deck = build(talk)
+def test_a_slide_added_or_moved_is_a_conflict_with_its_number(built):
+    talk, deck = built
     before = talk.read_bytes()
     prs = Presentation(str(deck))
     ids = prs.slides._sldIdLst
