@@ -156,10 +156,11 @@ def _checked_package(data: bytes, shown: str, pos, options: TemplateOptions):
 
 
 def checked_package(data: bytes, shown: str) -> bytes:
-    """A deck's bytes (``deckgen sync``'s edited deck) checked as a template's package is:
-    refused when damaged, over the limits or linking outside itself; macros dropped,
-    never run."""
-    return _checked_package(data, shown, None, TemplateOptions(strip_macros=True))[0]
+    """A deck's bytes (``deckgen sync``'s edited deck, whose text is read and nothing of
+    it written) checked as a template's package is: refused when damaged or over the
+    limits; macros dropped, never run; links outside it kept, never followed."""
+    options = TemplateOptions(strip_macros=True, allow_external_links=True)
+    return _checked_package(data, shown, None, options)[0]
 
 
 def as_potx(data: bytes) -> bytes:

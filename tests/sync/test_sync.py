@@ -17,6 +17,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from deckgen.outline.yamledit import scalar_at
 
 from ..conftest import ROOT, SHIPPED, check_pptx_strictly, run_cli, slide_titled
+from ..template.hostile import MASTER, THEME, base, patched, replaced, write
 
 
 @pytest.fixture
@@ -392,3 +393,22 @@ def test_a_slide_added_or_moved_is_a_conflict_with_its_number(built):
     assert "slide 2: 'Frameworks and sources' was moved (built as slide 5)" in said
     assert f"slide {len(entries) + 1}: was added in the deck" in said
     assert talk.read_bytes() == before
+
+
+ENTITY = b'<?xml version="1.0"?><!DOCTYPE p [<!ENTITY f "Comic Sans MS">]>'
+DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>"
+
+
+@pytest.mark.parametrize(
+    ("hostile", "said"),
+    [
+        (lambda: replaced(MASTER, DECLARATION, ENTITY), "declares a DOCTYPE or entities"),
+        (lambda: patched(base(), THEME, size=17 * 1024 * 1024), "over the limit of 16 MiB"),
+    ],
+    ids=["xml-entities", "inflating-past-the-cap"],
+)
+def test_a_hostile_deck_gets_the_templates_refusal(tmp_path, talk, hostile, said):
+    deck = write(tmp_path, hostile(), "hostile.deck")
+    result = run_cli("sync", str(deck), str(talk))
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output and said in result.stderr
