@@ -32,7 +32,7 @@ def sync(deck: Path, outline: Path | None, dry_run: bool) -> None:
         echo_diagnostics(result.warnings)
         echo_diagnostics(result.conflicts)
         if not dry_run and diff:
-            write_all([(result.outline, result.after.encode("utf-8"))])
+            write_all([(result.outline, result.written())])
             click.echo(f"wrote {result.outline} ({result.edits} edits)", err=True)
     except DeckgenError as exc:
         fail(exc)

@@ -11,6 +11,7 @@ which never stops the other edits.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import hashlib
 from dataclasses import dataclass
@@ -30,6 +31,11 @@ class SyncResult:
     conflicts: tuple[Diagnostic, ...]
     warnings: tuple[Diagnostic, ...]
     edits: int
+    bom: bool = False  # the outline starts with a UTF-8 byte order mark (kept)
+
+    def written(self) -> bytes:
+        """The outline's new bytes."""
+        return (codecs.BOM_UTF8 if self.bom else b"") + self.after.encode("utf-8")
 
     def diff(self) -> str:
         name = self.outline.name
@@ -91,8 +97,9 @@ def sync_deck(deck_path: Path, outline_path: Path | None = None) -> SyncResult:
     _compare(found, prepared.deck.slides, deck, tree, options.audience)
     edits = [ScalarEdit(path, new) for path, (new, _slide) in sorted(found.edits.items(), key=str)]
     after = edit_scalars(text, edits, str(outline_path)) if edits else text
+    bom = outline_path.read_bytes().startswith(codecs.BOM_UTF8)
     return SyncResult(
-        outline_path, text, after, tuple(found.conflicts), tuple(warnings), len(edits)
+        outline_path, text, after, tuple(found.conflicts), tuple(warnings), len(edits), bom
     )
 
 

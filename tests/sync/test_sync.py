@@ -412,3 +412,18 @@ def test_a_hostile_deck_gets_the_templates_refusal(tmp_path, talk, hostile, said
     result = run_cli("sync", str(deck), str(talk))
     assert result.exit_code == 2
     assert "Traceback" not in result.output and said in result.stderr
+
+
+def test_an_outline_with_windows_line_ends_and_a_byte_order_mark_keeps_them(talk):
+    talk.write_bytes(b"\xef\xbb\xbf" + talk.read_bytes().replace(b"\n", b"\r\n"))
+    deck = build(talk)
+    before = talk.read_bytes()
+    prs = Presentation(str(deck))
+    slide_titled(prs, "Frameworks and sources").shapes.title.text_frame.text = "Sources"
+    prs.save(str(deck))
+
+    result = run_cli("sync", str(deck), str(talk))
+
+    assert result.exit_code == 0, result.output
+    after = talk.read_bytes()
+    assert after == before.replace(b'title: "Frameworks and sources"', b'title: "Sources"')
