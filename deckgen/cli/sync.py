@@ -15,12 +15,13 @@ from .report import echo_diagnostics, fail
 @click.option("--dry-run", is_flag=True, help="Print the outline's diff; write nothing.")
 def sync(deck: Path, outline: Path | None, dry_run: bool) -> None:
     """Carry the text edited in DECK (a deck deckgen built, edited in PowerPoint or
-    LibreOffice) back into OUTLINE (default: the outline the deck names, found in the
-    working folder, the deck's, or the one above it). Each edited title, bullet, note,
-    table cell, quote, analogy pair, takeaway or quiz text changes exactly its scalar in
-    the outline; nothing else in the file changes. Prints the outline's diff. What
-    cannot be carried back (slides added, deleted or moved, generated text) is a
-    conflict: reported with its slide number, never blocking the other edits; exit 1."""
+    LibreOffice) back into OUTLINE (default: the outline the deck names, in the deck's
+    folder, the one above it or the working folder; the one it was built from first).
+    Each edited title, bullet, note, table cell, quote, analogy pair, takeaway or quiz
+    text changes exactly its scalar in the outline; nothing else in the file changes.
+    Prints the outline's diff. What cannot be carried back (slides added, deleted or
+    moved, generated text) is a conflict: reported with its slide number, never
+    blocking the other edits; exit 1."""
     from ..errors import DeckgenError
     from ..output import write_all
     from ..sync.run import sync_deck
