@@ -369,7 +369,9 @@ def _render_format(
     deck = prepared.deck
     if fmt == "pptx":
         from .render.pptx.deck import render_pptx
+        from .sync.record import build_record
 
+        deck = replace(deck, record=build_record(options))
         data = render_pptx(deck, created, thumbnail.result, prepared.template)
         return fmt, options.out_dir / f"{stem}.pptx", data, []
     if fmt in ("handout", "guide"):  # printed documents, drawn by the handout's renderer

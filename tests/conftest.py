@@ -258,8 +258,13 @@ def number_of(prs, title: str) -> int:
     return numbers[0]
 
 
+def without_id(name: str) -> str:
+    """A shape's name without the id a build puts at its end (`Caption · dg3.2`)."""
+    return re.sub(r" · dg\d+\.\d+$", "", name)
+
+
 def shapes_named(slide, name: str) -> list:
-    return [sh for sh in slide.shapes if sh.name == name]
+    return [sh for sh in slide.shapes if without_id(sh.name) == name]
 
 
 # ------------------------------------------------------------------------ pytest hooks

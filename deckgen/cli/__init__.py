@@ -373,7 +373,8 @@ def init(directory, force) -> None:
 from .authoring import preview, watch  # noqa: E402
 from .check import check  # noqa: E402
 from .importing import import_deck  # noqa: E402
+from .sync import sync  # noqa: E402
 from .template import template  # noqa: E402
 
-for _command in (check, import_deck, preview, template, watch):
+for _command in (check, import_deck, preview, sync, template, watch):
     main.add_command(_command)

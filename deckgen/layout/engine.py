@@ -83,7 +83,8 @@ class _Engine:
         for index, section in enumerate(self.talk.sections):
             if section.divider:
                 dividers += 1
-                source = SlideSource(index, None, "section", section.id)
+                path = ("sections", section.index) if section.index is not None else ()
+                source = SlideSource(index, None, "section", section.id, path)
                 ctx = self._context(section.title, section.pos, section, dividers)
                 self._add(partial(compose_divider, section, dividers, ctx), ctx, source)
             for number, slide in enumerate(section.slides):
@@ -92,7 +93,7 @@ class _Engine:
                 kind = kind_of(slide)
                 title = getattr(slide, "title", None) or kind.name
                 ctx = self._context(title, slide.pos, section, dividers)
-                source = SlideSource(index, number, kind.name, slide.id)
+                source = SlideSource(index, number, kind.name, slide.id, _path(section, number))
                 self._add(partial(kind.compose, slide, ctx), ctx, source)
         if len(self.slides) > MAX_DECK_SLIDES:
             self.errors.append(
@@ -316,3 +317,11 @@ def _meta(talk: Talk) -> DeckMeta:
 
 
 __all__ = ["layout_deck", "reflow"]
+
+
+def _path(section: TalkSection, number: int) -> tuple[str | int, ...]:
+    """Where slide ``number`` of ``section`` stands in the outline (``()``: unknown)."""
+    indices = section.slide_indices
+    if section.index is None or number >= len(indices) or indices[number] < 0:
+        return ()
+    return ("sections", section.index, "slides", indices[number])

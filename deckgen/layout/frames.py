@@ -259,12 +259,15 @@ Item = TextBox | Table | Picture | Shape | Chart
 @dataclass(frozen=True)
 class SlideSource:
     """The outline slide a frame came from: its section's index and its own index in it
-    (None for a section divider), its id and its kind's name."""
+    (None for a section divider) in the talk, its id and its kind's name, and its path in
+    the outline (``("sections", 2, "slides", 5)``; an audience's cut leaves slides out, so
+    the indices may differ; ``()`` where unknown)."""
 
     section: int | None
     slide: int | None
     kind: str
     id: str | None = None
+    path: tuple[str | int, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -324,6 +327,9 @@ class Deck:
     design: Design  # the numbers and colours the renderers share with layout
     diagnostics: tuple[Diagnostic, ...] = field(default=())
     layouts: tuple[KindLayout, ...] = ()  # the default template's layouts for kinds
+    # what the deck was built with (audience, overlays, --set values, template, start,
+    # outline file), as JSON text the .pptx keeps for `deckgen sync`; "" for none
+    record: str = ""
 
     @property
     def font(self) -> str:

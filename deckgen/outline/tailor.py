@@ -103,7 +103,18 @@ def tailor_with_report(
         meta["start"] = profile.start  # this group's session; --start still wins
     if meta:
         selected = selected.model_copy(update={"meta": selected.meta.model_copy(update=meta)})
-    return _talk(_substitute(selected, values), labels), report
+    return _talk(_substitute(selected, values), labels, _origins(outline)), report
+
+
+def _origins(outline: m.Outline) -> dict:
+    """Each section's and slide's place in the outline, by where it starts (tailoring
+    keeps every node's position)."""
+    places: dict = {}
+    for i, section in enumerate(outline.sections):
+        places[("section", section.pos)] = i
+        for j, slide in enumerate(section.slides):
+            places[("slide", slide.pos)] = j
+    return places
 
 
 def _labels(outline: m.Outline, profile: m.Audience | None, values: Mapping[str, str]) -> Labels:
@@ -123,13 +134,26 @@ def _labels(outline: m.Outline, profile: m.Audience | None, values: Mapping[str,
     return labels_for(language, *given)
 
 
-def _talk(outline: m.Outline, labels: Labels) -> Talk:
+def _talk(outline: m.Outline, labels: Labels, origins: dict | None = None) -> Talk:
     sections = []
     untitled = _untitled(outline)
+    origins = origins or {}
     for s in outline.sections:
         slides = tuple(_titled(slide, labels, untitled) for slide in s.slides)
+        indices = tuple(origins.get(("slide", slide.pos), -1) for slide in s.slides)
         sections.append(
-            TalkSection(s.title, slides, s.subtitle, s.divider, s.concept, s.id, s.pos, s.minutes)
+            TalkSection(
+                s.title,
+                slides,
+                s.subtitle,
+                s.divider,
+                s.concept,
+                s.id,
+                s.pos,
+                s.minutes,
+                origins.get(("section", s.pos)),
+                indices,
+            )
         )
     return Talk(
         meta=outline.meta,

@@ -28,6 +28,10 @@ class TalkSection:
     id: str | None = None
     pos: SourcePos | None = None
     minutes: float | None = None  # planned
+    # where it stands in the outline: its index under 'sections' and each slide's index
+    # under its 'slides' (an audience's cut leaves some out; deckgen sync needs the path)
+    index: int | None = None
+    slide_indices: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -155,6 +155,14 @@ def _checked_package(data: bytes, shown: str, pos, options: TemplateOptions):
         raise _refused(f"{shown}: {refusal.message}", pos, refusal.hint) from None
 
 
+def checked_package(data: bytes, shown: str) -> bytes:
+    """A deck's bytes (``deckgen sync``'s edited deck, whose text is read and nothing of
+    it written) checked as a template's package is: refused when damaged or over the
+    limits; macros dropped, never run; links outside it kept, never followed."""
+    options = TemplateOptions(strip_macros=True, allow_external_links=True)
+    return _checked_package(data, shown, None, options)[0]
+
+
 def as_potx(data: bytes) -> bytes:
     """A .pptx package's bytes as a .potx (PowerPoint's template content type)."""
     archive = zipfile.ZipFile(io.BytesIO(data))

@@ -10,7 +10,7 @@ from pptx import Presentation
 
 from deckgen.layout.frames import Shape, TextBox
 
-from ..conftest import run_cli, slide_titled
+from ..conftest import run_cli, slide_titled, without_id
 from ..layout.support import build_errors, deck_from, line_of, named, outline_text
 
 PYTHON = """\
@@ -96,7 +96,7 @@ def test_braces_in_code_are_code_not_variables(tmp_path):
     result = run_cli("build", str(outline), "-o", str(tmp_path / "out"), "--format", "pptx")
     assert result.exit_code == 0, result.output
     prs = Presentation(str(next((tmp_path / "out").glob("*.pptx"))))
-    code = next(s for s in slide_titled(prs, "Guard").shapes if s.name == "Code")
+    code = next(s for s in slide_titled(prs, "Guard").shapes if without_id(s.name) == "Code")
     assert code.text_frame.text == 'print(f"{name}: {{not a variable}}")'
     fonts = {r.font.name for p in code.text_frame.paragraphs for r in p.runs}
     assert fonts == {"Courier New"}

@@ -25,6 +25,7 @@ from ..conftest import (
     slide_titled,
     soffice_pdf,
     two_content_template,
+    without_id,
 )
 
 BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
@@ -58,14 +59,14 @@ sections:
 def _free_text(slide) -> list[str]:
     """The names of the slide's text boxes that are not placeholders and hold text."""
     return [
-        shape.name
+        without_id(shape.name)
         for shape in slide.shapes
         if shape.has_text_frame and shape.text_frame.text and not shape.is_placeholder
     ]
 
 
 def _side(slide, name: str):
-    (shape,) = [shape for shape in slide.shapes if shape.name == name]
+    (shape,) = [shape for shape in slide.shapes if without_id(shape.name) == name]
     return shape
 
 

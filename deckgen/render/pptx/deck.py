@@ -25,6 +25,7 @@ from ...layout.frames import (
 )
 from .chart import add_chart
 from .header_footer import header_footer
+from .ids import DeckIds
 from .image import add_picture
 from .inherit import Inheritance
 from .ink import Ink
@@ -87,9 +88,10 @@ def render_pptx(
     count_notes_partnames(prs.part.package)
     maker = SlideMaker(prs)
     inheritance = Inheritance()
+    tagger = DeckIds(prs.part.package)
     for frame in deck.slides:
         layout = layout_for(frame)
-        placing = (layout, inheritance, carried.get(id(layout.part), Carried()))
+        placing = (layout, inheritance, carried.get(id(layout.part), Carried()), tagger)
         _render_slide(maker, placing, frame, ink, created)
     _core_properties(prs, deck, created)
     finish_package(prs, deck, thumbnail() if callable(thumbnail) else thumbnail)
@@ -101,7 +103,7 @@ def _render_slide(
 ) -> None:
     """``frame`` as a slide ``on`` its layout (with the Inheritance that says what the
     layout's placeholders give its text, and the kinds of text the layout places)."""
-    layout, inheritance, carried = on
+    layout, inheritance, carried, tagger = on
     wanted = {item.placeholder for item in frame.items if isinstance(item, TextBox)} - {None}
     chrome = tuple(kind for kind in _NOT_CLONED if kind in wanted)
     slide = maker.add_slide(layout, chrome, lambda new: _clone_chrome(new, layout, chrome))
@@ -113,7 +115,7 @@ def _render_slide(
     ink = ink.on_part(slide.part)
     filled = set()
     shapes = slide.shapes
-    for item in frame.items:
+    for index, item in enumerate(frame.items):
         if item in carried.decorations:
             continue  # its layout draws it
         match item:
@@ -136,12 +138,15 @@ def _render_slide(
                 raise TypeError(f"unknown frame item {item!r}")
         if is_decorative(item):
             mark_decorative(element)
+        else:
+            tagger.tag_shape(slide.part, element, frame, index, item)
         # keep the frame's paint order: move each shape to the top as it is drawn
         tree.remove(element)
         tree.append(element)
     for element in placeholder_elements(tree):
         if element not in filled:  # no empty "Click to add text" boxes
             tree.remove(element)
+    tagger.tag_slide(slide, frame)
     maker.set_notes(slide, frame.presenter_notes, ink.lang)
     maker.finish(slide)
 

@@ -1,5 +1,6 @@
 """What the package says about the deck besides its slides: the extended properties
-(docProps/app.xml), the notes master's place in presentation.xml, and the thumbnail.
+(docProps/app.xml), what the deck was built with (docProps/custom.xml), the notes
+master's place in presentation.xml, and the thumbnail.
 
 python-pptx's default package says "On-screen Show (4:3)", 0 slides, and carries a
 blank thumbnail; and it relates the notes master without listing it in
@@ -14,6 +15,7 @@ from pptx.oxml.ns import qn
 
 from ...layout.frames import Deck
 from ...safexml import parse
+from .ids import custom_properties_xml
 
 _EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 _VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -21,12 +23,21 @@ _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 WIDESCREEN = 12_192_000, 6_858_000  # what PowerPoint calls "Widescreen"
 
 
+_CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 _APP_TYPE = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
 
 
 def finish_package(prs, deck: Deck, thumbnail: bytes | None) -> None:
     _list_notes_master(prs)
     _set_part(prs, RT.EXTENDED_PROPERTIES, "/docProps/app.xml", _APP_TYPE, _app_xml(prs, deck))
+    if deck.record:
+        _set_part(
+            prs,
+            RT.CUSTOM_PROPERTIES,
+            "/docProps/custom.xml",
+            _CUSTOM_TYPE,
+            custom_properties_xml(deck.record),
+        )
     if thumbnail is not None:
         _set_part(prs, RT.THUMBNAIL, "/docProps/thumbnail.jpeg", "image/jpeg", thumbnail)
 
