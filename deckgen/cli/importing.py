@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 
 import click
@@ -77,5 +78,24 @@ def _import(source: Path, folder: Path, force: bool):
     if not force:  # before reading: a deck can take seconds
         refuse_existing(folder, [folder / OUTLINE_NAME])
     imported = read_deck(source)
+    # loaded back from a scratch copy first: an outline deckgen would refuse (a bug)
+    # never replaces an earlier import
+    with tempfile.TemporaryDirectory(prefix="deckgen-import-") as scratch:
+        write_import(imported, Path(scratch), source, force=True)
+        loaded = check_written(Path(scratch) / OUTLINE_NAME)
     written = write_import(imported, folder, source, force)
-    return imported, written, check_written(folder / OUTLINE_NAME)
+    return imported, written, _here(loaded, Path(scratch), folder)
+
+
+def _here(loaded, scratch: Path, folder: Path) -> tuple:
+    """The outline's warnings as the written folder's: positions in the scratch copy
+    named as the outline in ``folder``."""
+    from dataclasses import replace
+
+    out = []
+    for found in loaded:
+        pos = found.pos
+        if pos is not None and Path(pos.file).parent == scratch:
+            found = replace(found, pos=replace(pos, file=str(folder / Path(pos.file).name)))
+        out.append(found)
+    return tuple(out)

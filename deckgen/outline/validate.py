@@ -139,6 +139,17 @@ class _TreeChecker:
         """Pictures exist; concepts, references and audiences named are declared."""
         if parent_key in IMAGE_KEYS and isinstance(node.get("path"), str):
             self.check_picture(node["path"], node.value_pos["path"])
+            alt = node.get("alt")
+            if isinstance(alt, str) and not alt.strip():  # deckgen import's marker
+                self.problems.append(
+                    warning(
+                        f"the picture '{node['path']}' has no alt text yet (its 'alt' is "
+                        "blank): screen readers say nothing of it, and --strict fails",
+                        node.value_pos["alt"],
+                        hint="say what the picture shows, or mark it 'decorative: true'",
+                        topic="accessibility",
+                    )
+                )
         if parent_key == "theme" and "template" in node:
             self.check_template(node)
         concept = node.get("concept")

@@ -15,7 +15,7 @@ from ..layout.frames import Paragraph, Run, SlideFrame, Table
 from ..outline.validate import PLACEHOLDER
 from .markdown import markdown
 from .match import match_shapes
-from .read import Para, ReadSlide, runs_of
+from .read import EditedRuns, ReadSlide, runs_of
 from .rewrite import RewriteRefused, rewritten
 from .scalars import Candidate, OutlineSteps
 from .trace import Generated, edited_regions, trace_notes, trace_paragraphs
@@ -72,7 +72,7 @@ def compare_slide(found: Found, frame: SlideFrame, slide: ReadSlide, scalars: li
     _notes(found, frame, slide, scalars)
 
 
-def _unit(found: Found, where, label: str, built, edited: tuple[Para, ...], scalars) -> None:
+def _unit(found: Found, where, label: str, built, edited: tuple[EditedRuns, ...], scalars) -> None:
     """One shape's (or cell's) paragraphs: paired by their words, then each pair's text
     and style compared (each paragraph's style said against its own: a question set
     bold throughout has no bold of its own)."""

@@ -27,7 +27,7 @@ ZERO_WIDTH_SPACE = "\u200b"
 RECORD_PROPERTY = "deckgen.build"
 
 # A paragraph as its runs; ``None`` for bold or italic: inherited (not said on the run)
-Para = tuple[tuple[str, bool | None, bool | None, bool, str | None], ...]
+EditedRuns = tuple[tuple[str, bool | None, bool | None, bool, str | None], ...]
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,8 @@ class ReadShape:
     key: tuple[int, int] | None  # (frame number, item index) from its tag or name
     name: str
     placeholder: str | None  # its p:ph type ("title", "body", …; "" for a typeless one)
-    paragraphs: tuple[Para, ...] = ()
-    cells: tuple[tuple[tuple[Para, ...], ...], ...] | None = None  # a table's rows
+    paragraphs: tuple[EditedRuns, ...] = ()
+    cells: tuple[tuple[tuple[EditedRuns, ...], ...], ...] | None = None  # a table's rows
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class ReadSlide:
     number: int  # 1-based, in the edited deck
     tags: dict[str, str]
     shapes: tuple[ReadShape, ...]
-    notes: tuple[Para, ...] = ()
+    notes: tuple[EditedRuns, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -167,7 +167,7 @@ def _shape(part, element) -> ReadShape | None:
     return ReadShape(key, name, placeholder, paragraphs)
 
 
-def _cell_paragraphs(part, cell) -> tuple[Para, ...]:
+def _cell_paragraphs(part, cell) -> tuple[EditedRuns, ...]:
     body = cell.find(DML + "txBody")
     if body is None:
         return ()
@@ -184,7 +184,7 @@ def _key_of_name(name: str) -> tuple[int, int] | None:
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
-def paragraph(element, part=None) -> Para:
+def paragraph(element, part=None) -> EditedRuns:
     """An ``a:p`` as its runs: text, bold and italic (None: not said), code (a monospace
     typeface), link (an external hyperlink's target); a line break is a vertical tab."""
     runs = []
@@ -223,7 +223,7 @@ def _flag(value: str | None) -> bool | None:
     return value in ("1", "true")
 
 
-def runs_of(para: Para, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
+def runs_of(para: EditedRuns, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
     """A read paragraph as frame runs, what it does not say taken as ``bold``/``italic``."""
     return tuple(
         Run(text, bold if b is None else b, italic if i is None else i, None, code, link)
