@@ -46,10 +46,11 @@ class Place:
 def decide(content: SlideContent, place: Place) -> Made:
     """What the slide becomes; small pictures it shares with other slides (the deck's
     logos and icons: a deckgen deck's concept icons) are left out, said."""
-    dress = [p for p in content.pictures if p.width < place.slide_width // 4 and _dress(p, place)]
+    shown = _once_each(content.pictures)
+    dress = [p for p in shown if p.width < place.slide_width // 4 and _dress(p, place)]
     if not dress:
-        return _decided(content, place)
-    kept = [picture for picture in content.pictures if picture not in dress]
+        return _decided(replace(content, pictures=shown), place)
+    kept = [picture for picture in shown if picture not in dress]
     made = _decided(replace(content, pictures=kept), place)
     made.warnings.append(
         f"{len(dress)} small picture(s) shown on several slides (logos, icons) left out"
@@ -231,6 +232,21 @@ def more_pictures(pictures: list, title: str, place: Place, warnings: list[str])
     if slides:
         warnings.append(f"{len(slides)} more picture(s): a picture slide each after it")
     return slides
+
+
+def _once_each(pictures: list) -> list:
+    """A slide's pictures, one of each content (a slide showing the same picture twice
+    becomes one picture, not two slides of it)."""
+    import hashlib
+
+    seen: set[str] = set()
+    kept = []
+    for picture in pictures:
+        key = hashlib.sha256(picture.blob).hexdigest()
+        if key not in seen:
+            seen.add(key)
+            kept.append(picture)
+    return kept
 
 
 def _dress(picture, place: Place) -> bool:

@@ -109,6 +109,19 @@ def drawable(picture) -> bytes:
 _DRAWABLE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # picture part -> bytes
 
 
+# 16- and 32-bit grey (a 16-bit greyscale PNG): Pillow's conversions to 8 bits clip them,
+# so a grey gradient came out white in the PDFs and in the colour judged behind text
+WIDE_GREYS = ("I;16", "I;16B", "I;16L", "I;16N", "I", "F")
+
+
+def eight_bit(picture):
+    """``picture`` as 8-bit grey where it is wider grey (0-65535 scaled to 0-255), else
+    itself."""
+    if picture.mode not in WIDE_GREYS:
+        return picture
+    return picture.convert("I").point(lambda value: value * (1 / 256)).convert("L")
+
+
 def _scaled_down(data: bytes) -> bytes:
     from PIL import Image
 
@@ -116,9 +129,11 @@ def _scaled_down(data: bytes) -> bytes:
     try:
         with warnings.catch_warnings(), Image.open(io.BytesIO(data), formats=[kind]) as picture:
             warnings.simplefilter("ignore")
-            if max(picture.size) <= MAX_DRAWN_SIDE:
+            wide = picture.mode in WIDE_GREYS
+            if max(picture.size) <= MAX_DRAWN_SIDE and not wide:
                 return data
             picture.draft(picture.mode, (MAX_DRAWN_SIDE, MAX_DRAWN_SIDE))  # JPEG: decode smaller
+            picture = eight_bit(picture)
             picture.thumbnail((MAX_DRAWN_SIDE, MAX_DRAWN_SIDE))
             out = io.BytesIO()
             if kind == "JPEG":
@@ -152,7 +167,7 @@ def _average(data: bytes) -> str | None:
         with warnings.catch_warnings(), Image.open(io.BytesIO(data)) as picture:
             warnings.simplefilter("ignore")  # Pillow's notes on palettes: the mean is all we use
             picture.draft("RGB", (64, 64))
-            small = picture.convert("RGB").resize((32, 32))
+            small = eight_bit(picture).convert("RGB").resize((32, 32))
         mean = ImageStat.Stat(small).mean
     except Exception:  # noqa: BLE001 - an undrawable picture only loses its colour
         return None

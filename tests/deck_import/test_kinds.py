@@ -302,3 +302,21 @@ def test_a_small_picture_shown_once_is_kept_and_a_logo_on_every_slide_is_left_ou
     kinds = [slide["kind"] for slide in _slides(deck)]
     assert "picture" in kinds
     assert all(_said(deck, number, "shown on several slides") for number in (1, 2, 3))
+
+
+def test_a_picture_shown_twice_on_one_slide_comes_in_once(tmp_path):
+    out = io.BytesIO()
+    Image.new("RGB", (300, 200), (90, 120, 40)).save(out, "PNG")
+
+    def prepare(prs):
+        slide = prs.slides[0]
+        for left in (Inches(1), Inches(5)):
+            picture = slide.shapes.add_picture(
+                io.BytesIO(out.getvalue()), left, Inches(3), Inches(3)
+            )
+            picture._element.nvPicPr.cNvPr.set("descr", "A field")
+
+    deck = read_deck(_deck(tmp_path, [("Twice", ["a point"], None)], prepare=prepare))
+    slides = _slides(deck)
+    assert [asset.name for asset in deck.assets] == ["a-field.png"]
+    assert sum(1 for slide in slides if slide.get("image") or slide["kind"] == "picture") == 1

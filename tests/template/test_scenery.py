@@ -202,3 +202,37 @@ def test_a_layout_placeholders_fill_is_drawn_under_the_slides_box_of_its_kind(tm
             page = document[index].render(scale=1).to_pil().convert("L")
             bare += page.getpixel((page.size[0] // 2, page.size[1] - 40)) < 60
     assert bare >= 1
+
+
+def test_a_sixteen_bit_grey_background_picture_is_drawn_grey_not_white(tmp_path):
+    """A master background picture in 16-bit grey (pandoc's reference template has one):
+    Pillow's conversions clip it to white, so the PDFs drew a white slide and the colour
+    behind text was judged white."""
+    from PIL import Image as PILImage
+
+    picture = io.BytesIO()
+    PILImage.new("I;16", (64, 36), 0x9000).save(picture, "PNG")  # 144 of 255: mid grey
+    picture.seek(0)
+    prs = Presentation()
+    master = prs.slide_master
+    _image, rid = master.part.get_or_add_image_part(picture)
+    background = etree.fromstring(
+        '<p:bg xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+        ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+        ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f'<p:bgPr><a:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch>'
+        "</a:blipFill><a:effectLst/></p:bgPr></p:bg>"
+    )
+    master._element.cSld.insert(0, background)
+    folder = tmp_path / "talk"
+    shutil.copytree(SMALL.parent, folder)
+    template = folder / "grey.template"
+    prs.save(str(template))
+    out = tmp_path / "out"
+    args = ("--template", str(template), "--format", "slides-pdf")
+    result = run_cli("build", str(folder / "outline.yaml"), "-o", str(out), *args)
+    assert result.exit_code == 0, result.output
+    (pdf,) = out.glob("*-slides.pdf")
+    page = pypdfium2.PdfDocument(str(pdf))[1].render(scale=1).to_pil().convert("L")
+    corner = page.getpixel((4, page.size[1] - 4))
+    assert 130 <= corner <= 160, corner  # the picture's grey, not white
