@@ -21,7 +21,7 @@ from lxml import etree
 
 from ..errors import InputError, error, quoted
 from ..outline.files import not_regular
-from ..template.package import _is_xml, _main_override, _packing, _without_vba, _xml_types
+from ..template.package import _is_xml, _main_override, _packing, _without_vba, xml_within
 from ..template.zipped import CONTENT_TYPES, PackageRefusal, Zipped, open_zip, reachable
 from .model import ImportWarning
 
@@ -124,17 +124,8 @@ def _checked(data: bytes, warnings: list[ImportWarning]) -> bytes:
 
 
 def _rewritten(zipped: Zipped, names: list[str], types) -> bytes:
-    for override in list(types.iter(f"{{{_CT}}}Override")):
-        if override.get("PartName", "").endswith("vbaProject.bin"):
-            types.remove(override)
-    xml_types = _xml_types(types)
-    xml = sum(zipped.members[name].file_size for name in names if _is_xml(name, b"", xml_types))
-    if xml > MAX_DECK_XML:
-        raise PackageRefusal(
-            f"its XML parts come to {xml / 2**20:,.1f} MiB, over the limit of "
-            f"{MAX_DECK_XML >> 20} MiB",
-            "split the deck, or remove shapes drawn many times over",
-        )
+    hint = "split the deck, or remove shapes drawn many times over"
+    xml_types = xml_within(zipped, names, types, MAX_DECK_XML, hint)
     not_read = _media(types, names)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..inline import LINK_SCHEMES, plain
+from ..inline import LINK_SCHEMES, Span, plain
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -20,13 +20,9 @@ _ESCAPED = re.compile(r"([\\*`\[\]])")
 _FIELDS_DROPPED = ("slidenum", "datetime")
 
 
-@dataclass(frozen=True)
-class SourceRun:
-    text: str
-    bold: bool = False
-    italic: bool = False
-    code: bool = False
-    link: str | None = None
+# a run of the deck's text in one style: the outline's own inline span (text, bold,
+# italic, code, link), which the Markdown the import writes reads back as
+SourceRun = Span
 
 
 @dataclass(frozen=True)

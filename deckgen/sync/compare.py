@@ -10,14 +10,13 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..errors import Diagnostic, error, quoted
-from ..inline import spans
-from ..layout.frames import Paragraph, Run, SlideFrame, Table
+from ..layout.frames import Paragraph, SlideFrame, Table
 from ..outline.validate import PLACEHOLDER
 from .markdown import markdown
 from .match import match_shapes
 from .read import EditedRuns, ReadSlide, runs_of
 from .rewrite import RewriteRefused, rewritten
-from .scalars import Candidate, OutlineSteps
+from .scalars import Candidate, OutlineSteps, line_markdown
 from .trace import Generated, edited_regions, trace_notes, trace_paragraphs
 
 
@@ -155,13 +154,7 @@ def _notes(found: Found, frame: SlideFrame, slide: ReadSlide, scalars) -> None:
 
 def _canonical(text: str) -> str:
     """Filled text (a notes page's) as the edited deck's is read: a line a paragraph."""
-    lines: list[list[Run]] = [[]]
-    for span in spans(text):
-        for index, piece in enumerate(span.text.split("\n")):
-            if index:
-                lines.append([])
-            lines[-1].append(Run(piece, span.bold, span.italic, None, span.code, span.link))
-    return "\n".join(markdown(line) for line in lines)
+    return line_markdown(text)
 
 
 def _base(para: Paragraph) -> tuple[bool, bool]:

@@ -42,10 +42,14 @@ def shown_text(source: str, values: Mapping[str, str], notes: bool = False) -> s
     """``source`` as a built paragraph shows it, a line a paragraph (``notes``: reflowed
     as the notes page shows them)."""
     filled = fill(source, values)
-    if notes:
-        filled = reflow(filled)
-    lines = [[]]
-    for span in spans(filled):
+    return line_markdown(reflow(filled) if notes else filled)
+
+
+def line_markdown(text: str) -> str:
+    """Outline text as the edited deck's paragraphs read back: a line a paragraph, each
+    in the Markdown ``markdown.py`` writes."""
+    lines: list[list[Run]] = [[]]
+    for span in spans(text):
         for index, piece in enumerate(span.text.split("\n")):
             if index:
                 lines.append([])

@@ -183,21 +183,31 @@ def _main_override(types):
     return None
 
 
-def _rewritten(zipped: Zipped, names: list[str], types, shown: str, pos) -> bytes:
-    """The parts ``names`` (every XML part scanned by the safe parser, every picture
-    checked), the presentation's content type fixed and no macro project, zipped again
-    for python-pptx."""
+def xml_within(zipped: Zipped, names: list[str], types, limit: int, hint: str) -> set:
+    """The package's XML content types, once the macro project's entry is gone from
+    ``types`` and the XML parts of ``names`` are found to come to at most ``limit``
+    bytes (else refused, with ``hint``)."""
     for override in list(types.iter(f"{{{_CT}}}Override")):
         if override.get("PartName", "").endswith("vbaProject.bin"):
             types.remove(override)
     xml_types = _xml_types(types)
     xml = sum(zipped.members[name].file_size for name in names if _is_xml(name, b"", xml_types))
-    if xml > MAX_TEMPLATE_XML:
+    if xml > limit:
         raise PackageRefusal(
-            f"its XML parts come to {xml / 2**20:,.1f} MiB, over the limit of "
-            f"{MAX_TEMPLATE_XML >> 20} MiB",
-            "remove unused layouts and masters, or shapes drawn many times over",
+            f"its XML parts come to {xml / 2**20:,.1f} MiB, over the limit of {limit >> 20} MiB",
+            hint,
         )
+    return xml_types
+
+
+def _rewritten(zipped: Zipped, names: list[str], types, shown: str, pos) -> bytes:
+    """The parts ``names`` (every XML part scanned by the safe parser, every picture
+    checked), the presentation's content type fixed and no macro project, zipped again
+    for python-pptx."""
+    xml_types = xml_within(
+        zipped, names, types, MAX_TEMPLATE_XML,
+        "remove unused layouts and masters, or shapes drawn many times over",
+    )  # fmt: skip
     out = io.BytesIO()
     pictures = []
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
