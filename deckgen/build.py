@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import forked
 from .errors import BuildError, Diagnostic, InputError, Severity, error, warning
+from .formats import DEFAULT as DEFAULT_FORMATS
 from .layout.handout import HandoutOptions
 from .output import write_all
 
@@ -25,8 +26,6 @@ if TYPE_CHECKING:  # imported lazily at run time, to keep `deckgen --help` fast
     from .outline.tailor import TailorReport
     from .outline.talk import Talk
     from .template.build import OnTemplate
-
-DEFAULT_FORMATS = ("pptx", "handout")
 
 
 @dataclass(frozen=True)
@@ -349,16 +348,10 @@ def _render_prepared(source, prepared: Prepared, options: BuildOptions, say) -> 
     return Rendered(result, files, prepared)
 
 
-_STAGES = {
-    "pptx": "the deck",
-    "handout": "the handout",
-    "slides-pdf": "the slides PDF",
-    "guide": "the facilitator guide",
-}
-
-
 def _stage(formats: Sequence[str]) -> str:
-    names = [_STAGES.get(fmt, fmt) for fmt in formats]
+    from .formats import format_of
+
+    names = [format_of(fmt).stage for fmt in formats]
     return "writing " + (" and ".join(names) if len(names) < 3 else ", ".join(names))
 
 
@@ -366,32 +359,8 @@ def _render_format(
     fmt: str, prepared: Prepared, options: BuildOptions, stem, created, profile, thumbnail
 ):
     """One format rendered to memory: (format, path, bytes, diagnostics)."""
-    deck = prepared.deck
-    if fmt == "pptx":
-        from .render.pptx.deck import render_pptx
-        from .sync.record import build_record
+    from .formats import Job, format_of
 
-        deck = replace(deck, record=build_record(options))
-        data = render_pptx(deck, created, thumbnail.result, prepared.template)
-        return fmt, options.out_dir / f"{stem}.pptx", data, []
-    if fmt in ("handout", "guide"):  # printed documents, drawn by the handout's renderer
-        from .render.pdf.handout import render_handout
-
-        label = (profile.label or options.audience) if profile is not None else None
-        printed = options.handout.resolve(profile)
-        if fmt == "handout":
-            from .layout.handout import layout_handout
-
-            layout = layout_handout(prepared.talk, deck, printed, label, created)
-        else:
-            from .layout.guide import layout_guide
-
-            layout = layout_guide(prepared.talk, deck, prepared.plan, printed.paper, label, created)
-        data, problems = render_handout(layout, created)
-        return fmt, options.out_dir / f"{stem}-{fmt}.pdf", data, list(problems)
-    if fmt == "slides-pdf":
-        from .render.pdf.slides import render_slides_pdf
-
-        return fmt, options.out_dir / f"{stem}-slides.pdf", render_slides_pdf(deck, created), []
-    # pragma: no cover - the CLI only offers known formats
-    raise BuildError(f"unknown format {fmt}", [error(f"unknown format '{fmt}'")])
+    found = format_of(fmt)
+    data, problems = found.render(Job(prepared, options, stem, created, profile, thumbnail))
+    return fmt, found.path(options.out_dir, stem), data, problems

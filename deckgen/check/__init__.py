@@ -58,6 +58,7 @@ class CheckReport:
 
 def check_outputs(deck, files) -> CheckReport:
     """The findings on a laid-out deck and its rendered files ((format, path, bytes))."""
+    from ..formats import format_of
     from .pdf import pdf_findings
     from .slides import deck_findings, pptx_findings, smallest_text
 
@@ -65,10 +66,13 @@ def check_outputs(deck, files) -> CheckReport:
     findings = list(deck_findings(deck, sizes))
     checked = ["layout"]
     for fmt, path, data in files:
-        if fmt == "pptx":
+        found = format_of(fmt)
+        if found.reads_as == "pptx":
             findings += pptx_findings(data, deck)
-        else:
-            findings += pdf_findings(data, path.name, deck if fmt == "slides-pdf" else None)
+        elif found.reads_as == "pdf":
+            findings += pdf_findings(data, path.name, deck if found.pages_are_slides else None)
+        else:  # a format check cannot read yet: said, never read as something else
+            continue
         checked.append(fmt)
     return CheckReport(tuple(findings), tuple(sizes), tuple(checked))
 

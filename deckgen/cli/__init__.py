@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from .. import __version__
+from ..formats import NAMES as FORMAT_NAMES
 from .options import (
     _audience_option,
     _overlay_option,
@@ -52,7 +53,7 @@ def main() -> None:
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(["pptx", "handout", "slides-pdf", "guide"]),
+    type=click.Choice(list(FORMAT_NAMES)),
     help="What to write (repeatable): the deck, the participants' handout, the slides as a "
     "PDF, the facilitator guide. Default: the deck and the handout.",
 )

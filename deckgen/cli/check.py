@@ -6,6 +6,7 @@ import json
 
 import click
 
+from ..formats import NAMES
 from .options import (
     _audience_option,
     _overlay_option,
@@ -16,8 +17,6 @@ from .options import (
     start_option,
 )
 from .report import echo_diagnostics, fail
-
-FORMATS = ("pptx", "handout", "slides-pdf", "guide")
 
 
 @click.command()
@@ -42,7 +41,7 @@ def check(
 
     options = build_options(
         outline, ".", audience, overlays, sets, template, strip_macros, allow_external_links,
-        formats=FORMATS, start=start, jobs=1,
+        formats=NAMES, start=start, jobs=1,
     )  # fmt: skip
     try:
         rendered = render_loaded(load(options), options)

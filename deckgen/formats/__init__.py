@@ -1,0 +1,72 @@
+"""The output formats, as the slide kinds are: each a module of this package exporting
+``FORMAT`` (its name, the file it writes, what the progress line calls it, how ``check``
+reads it, and how it renders), listed once in ``REGISTRY``.
+
+``build`` renders every format through it, the CLI offers its names, ``check`` reads
+each output the way its format says (a deck, or a PDF), and the manifest and ``--json``
+name outputs by it. Importing this package imports no renderer: a format's module
+imports its own when it renders, so ``deckgen --help`` stays fast.
+
+Adding a format: its module here and one line in ``REGISTRY``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..errors import BuildError, error
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# the --format name -> its module in this package, in the order the CLI lists them
+REGISTRY = {
+    "pptx": "deck",
+    "handout": "handout",
+    "slides-pdf": "slides_pdf",
+    "guide": "guide",
+}
+NAMES = tuple(REGISTRY)
+DEFAULT = ("pptx", "handout")  # what a build writes unless --format says otherwise
+
+
+@dataclass(frozen=True)
+class Job:
+    """What one build gives every format it renders."""
+
+    prepared: Any  # build.Prepared: the talk laid out
+    options: Any  # build.BuildOptions
+    stem: str  # the output files' common stem
+    created: Any  # datetime: every timestamp the outputs carry
+    profile: Any  # the audience's profile, or None
+    thumbnail: Any  # the deck's thumbnail, rendered beside (``result()``)
+
+
+@dataclass(frozen=True)
+class Format:
+    """An output format."""
+
+    name: str  # as --format, the manifest and --json say it
+    stage: str  # what the progress line calls it: "the deck"
+    suffix: str  # the file name after the stem: ".pptx", "-handout.pdf"
+    reads_as: str  # how check inspects the file: "pptx" (a deck) or "pdf"
+    # the file's bytes and what rendering said (diagnostics)
+    render: Callable[[Job], tuple[bytes, list]]
+    pages_are_slides: bool = False  # a PDF whose pages are the deck's frames, one a page
+
+    def path(self, folder: Path, stem: str) -> Path:
+        return folder / f"{stem}{self.suffix}"
+
+
+def format_of(name: str) -> Format:
+    """The registered format ``name``."""
+    module = REGISTRY.get(name)
+    if module is None:
+        known = ", ".join(NAMES)
+        raise BuildError(
+            f"unknown format {name}", [error(f"unknown format '{name}'", hint=f"one of: {known}")]
+        )
+    return importlib.import_module(f"{__name__}.{module}").FORMAT

@@ -1,0 +1,19 @@
+"""The editable PowerPoint deck: ``NAME.pptx``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import Format, Job
+
+
+def _render(job: Job) -> tuple[bytes, list]:
+    from ..render.pptx.deck import render_pptx
+    from ..sync.record import build_record
+
+    deck = replace(job.prepared.deck, record=build_record(job.options))
+    data = render_pptx(deck, job.created, job.thumbnail.result, job.prepared.template)
+    return data, []
+
+
+FORMAT = Format("pptx", "the deck", ".pptx", "pptx", _render)
