@@ -504,3 +504,14 @@ def run_bold(run, shape, slide, level: int = 0) -> bool:
     if run.font.bold is not None:
         return run.font.bold
     return inherited(shape, slide).bold(level)
+
+
+@functools.cache
+def laid_out_slides(outline: Path = SMALL, audience: str | None = None) -> int:
+    """How many slides ``outline`` builds into (for ``audience``), laid out here: a
+    fixture's facts come from the fixture, never written down in a test, so adding a
+    slide or a kind breaks no count."""
+    from deckgen.build import BuildOptions, load, prepare
+
+    options = BuildOptions(outline=outline, out_dir=Path("."), audience=audience)
+    return len(prepare(load(options), audience, options.variables, options).deck.slides)

@@ -319,7 +319,8 @@ def test_all_audiences_on_the_small_talk(tmp_path):
     handout = PdfReader(str(out / "locks-and-ladders-brief-handout.pdf"))
     assert re.search(r"Audience\s+Brief\b", handout.pages[0].extract_text())
     pages = [p for p in captions_per_page(handout) if p]
-    assert [len(p) for p in pages] == [3, 3, 3, 2]
+    shown = len(SMALL_BRIEF)  # three a page, the last page the rest
+    assert [len(p) for p in pages] == [min(3, shown - at) for at in range(0, shown, 3)]
     assert set().union(*pages) == set(range(1, len(SMALL_BRIEF) + 1))
     deep_handout = PdfReader(str(out / "locks-and-ladders-deep-handout.pdf"))
     assert re.search(r"Audience\s+Deep\b", deep_handout.pages[0].extract_text())

@@ -18,7 +18,7 @@ from deckgen.check.fidelity import measure_fidelity
 from deckgen.check.findings import KINDS, PROPERTIES, compact, template_findings
 from deckgen.render.pptx.xmlns import level_size
 
-from .conftest import SHIPPED, run_cli, stripes_png
+from .conftest import SHIPPED, laid_out_slides, run_cli, stripes_png
 from .template.test_build import talk_folder
 
 NS = (
@@ -239,7 +239,7 @@ def test_check_lists_the_shipped_talks_titles_off_their_box_and_its_own_sizes(tm
             assert f"{int(size) / 100:g} pt" in finding["figures"]["value"]
     text = run_cli("check", str(SHIPPED)).stdout
     assert "on the template: " in text and "title-off-box" not in text
-    assert "0 accessibility finding(s) in 26 slides" in text
+    assert f"0 accessibility finding(s) in {laid_out_slides(SHIPPED)} slides" in text
 
 
 def test_a_gradient_background_and_master_shapes_are_artwork_unless_the_layout_hides_them(

@@ -11,7 +11,7 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from ..conftest import EVERY_FORMAT, ROOT, SMALL, number_of, run_cli, titles
+from ..conftest import EVERY_FORMAT, ROOT, SMALL, laid_out_slides, number_of, run_cli, titles
 
 # skipped without poppler, failed under CI (see conftest)
 needs_poppler = pytest.mark.tools("pdftotext")
@@ -184,7 +184,7 @@ def test_grid_layouts_put_n_slides_on_a_page(tmp_path, per_page):
     pdf = files["handout.pdf"]
     texts = page_texts(pdf)
     slides = len(PdfReader(str(files["slides.pdf"])).pages)
-    assert slides == len(Presentation(str(files["pptx"])).slides) == 15
+    assert slides == len(Presentation(str(files["pptx"])).slides) == laid_out_slides()
     pages_with_slides = []
     for i, text in enumerate(texts):
         numbers = {int(n) for n in re.findall(r"^(\d+)\. ", text, re.M) if 0 < int(n) <= slides}
@@ -291,7 +291,7 @@ def test_slides_pdf_is_the_deck_at_full_size(tmp_path):
     pdf = build(tmp_path, "--format", "slides-pdf")["slides.pdf"]
     reader = PdfReader(str(pdf))
     deck = Presentation(str(build(tmp_path / "deck", "--format", "pptx")["pptx"]))
-    assert len(reader.pages) == len(deck.slides) == 15
+    assert len(reader.pages) == len(deck.slides) == laid_out_slides()
     for page in reader.pages:
         box = page.mediabox
         assert (round(float(box.width)), round(float(box.height))) == (960, 540)
