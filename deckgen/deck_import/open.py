@@ -13,15 +13,12 @@ that picture, not the deck.
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
-
 from ..errors import InputError, error, quoted
 from ..outline.files import not_regular
-from ..template.package import _is_xml, _main_override, _packing, _without_vba, xml_within
+from ..template.package import _main_override, repacked, xml_within
 from ..template.zipped import CONTENT_TYPES, PackageRefusal, Zipped, open_zip, reachable
 from .model import ImportWarning
 
@@ -126,22 +123,9 @@ def _checked(data: bytes, warnings: list[ImportWarning]) -> bytes:
 def _rewritten(zipped: Zipped, names: list[str], types) -> bytes:
     hint = "split the deck, or remove shapes drawn many times over"
     xml_types = xml_within(zipped, names, types, MAX_DECK_XML, hint)
-    not_read = _media(types, names)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
-        for name in names:
-            if name == CONTENT_TYPES:
-                data = etree.tostring(types, xml_declaration=True, encoding="UTF-8")
-            elif name.endswith(".rels"):
-                data = _without_vba(zipped.xml(name))
-            elif name in not_read:
-                data = b""
-            else:
-                data = zipped.read(name)
-                if _is_xml(name, data, xml_types):
-                    zipped.xml(name)  # refused if unsafe: python-pptx parses it next
-            target.writestr(name, data, *_packing(zipped.members.get(name)))
-    return out.getvalue()
+    # pictures are checked as the import takes them (pictures.py), not here
+    data, _pictures = repacked(zipped, names, types, xml_types, frozenset(_media(types, names)))
+    return data
 
 
 def _media(types, names: list[str]) -> set[str]:

@@ -208,6 +208,18 @@ def _rewritten(zipped: Zipped, names: list[str], types, shown: str, pos) -> byte
         zipped, names, types, MAX_TEMPLATE_XML,
         "remove unused layouts and masters, or shapes drawn many times over",
     )  # fmt: skip
+    data, pictures = repacked(zipped, names, types, xml_types)
+    checked_pictures(pictures)
+    return data
+
+
+def repacked(
+    zipped: Zipped, names: list[str], types, xml_types, emptied: frozenset[str] = frozenset()
+) -> tuple[bytes, list[tuple[str, bytes]]]:
+    """The parts ``names`` zipped again for python-pptx, every XML part scanned by the
+    safe parser on the way, the (edited) content ``types`` and relationships without the
+    macro project written in their place, ``emptied`` parts written empty (never
+    inflated); and the pictures among them, (name, bytes), for the caller to check."""
     out = io.BytesIO()
     pictures = []
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
@@ -216,6 +228,8 @@ def _rewritten(zipped: Zipped, names: list[str], types, shown: str, pos) -> byte
                 data = etree.tostring(types, xml_declaration=True, encoding="UTF-8")
             elif name.endswith(".rels"):
                 data = _without_vba(zipped.xml(name))
+            elif name in emptied:
+                data = b""
             else:
                 data = zipped.read(name)
                 if _is_xml(name, data, xml_types):
@@ -223,8 +237,7 @@ def _rewritten(zipped: Zipped, names: list[str], types, shown: str, pos) -> byte
                 if picture_kind(data):
                     pictures.append((name, data))
             target.writestr(name, data, *_packing(zipped.members.get(name)))
-    checked_pictures(pictures)
-    return out.getvalue()
+    return out.getvalue(), pictures
 
 
 def _packing(info) -> tuple[int, int | None]:
