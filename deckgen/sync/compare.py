@@ -133,7 +133,7 @@ def _edit(found: Found, where, label: str, change: tuple[str, str], regions) -> 
 
 
 def _notes(found: Found, frame: SlideFrame, slide: ReadSlide, scalars) -> None:
-    old = _canonical(frame.presenter_notes)
+    old = line_markdown(frame.presenter_notes)  # filled notes, a line a paragraph
     new = "\n".join(markdown(runs_of(p)) for p in slide.notes)
     if old.rstrip("\n") == new.rstrip("\n"):
         return
@@ -150,11 +150,6 @@ def _notes(found: Found, frame: SlideFrame, slide: ReadSlide, scalars) -> None:
         (old, new if old.endswith("\n") else new.rstrip("\n")),
         regions,
     )
-
-
-def _canonical(text: str) -> str:
-    """Filled text (a notes page's) as the edited deck's is read: a line a paragraph."""
-    return line_markdown(text)
 
 
 def _base(para: Paragraph) -> tuple[bool, bool]:
