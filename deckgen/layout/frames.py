@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from ..errors import Diagnostic, SourcePos
+from .chart_marks import ChartMarks
 from .geometry import Insets, Rect
 
 if TYPE_CHECKING:
@@ -79,6 +80,33 @@ class Run:
     color: str | None = None  # "RRGGBB"; None = the paragraph's colour
     code: bool = False  # in the monospace font
     link: str | None = None  # a hyperlink's target (http, https, mailto)
+
+
+@dataclass(frozen=True)
+class Prose:
+    """Text a renderer flows itself (notes, the handout's and guide's text): runs with
+    their emphasis, code and links decided by layout, not broken into lines; a "\\n" in a
+    run's text ends a paragraph, a "\\v" breaks a line inside one."""
+
+    runs: tuple[Run, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+    @property
+    def paragraphs(self) -> tuple[tuple[Run, ...], ...]:
+        """The runs a paragraph, split at each "\\n" (empty paragraphs kept)."""
+        found: list[list[Run]] = [[]]
+        for run in self.runs:
+            for index, piece in enumerate(run.text.split("\n")):
+                if index:
+                    found.append([])
+                if piece:
+                    found[-1].append(
+                        Run(piece, run.bold, run.italic, run.color, run.code, run.link)
+                    )
+        return tuple(tuple(p) for p in found)
 
 
 @dataclass(frozen=True)
@@ -251,6 +279,8 @@ class Chart:
     pos: SourcePos | None = None
     decimal: str = "."  # the talk's decimal sign, for the PDFs' value labels ("2,5")
     percents: tuple[str, ...] = ()  # a pie's shares, as the talk's locale writes them
+    # its geometry, as layout decides it (axes, ticks, bars, wedges, labels, legend)
+    marks: ChartMarks | None = field(default=None, compare=False, repr=False)
 
 
 Item = TextBox | Table | Picture | Shape | Chart

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from ..errors import SourcePos
 from ..inline import spans
 from .design import Spacing
-from .frames import Align, Anchor, Paragraph, Placeholder, Role, Run, TextBox
+from .frames import Align, Anchor, Paragraph, Placeholder, Prose, Role, Run, TextBox
 from .geometry import EMU_PER_PT, Insets, Rect, pt
 from .measure import MONO, Measurer
 from .wrap import wrap_runs
@@ -219,3 +219,9 @@ def run_width(measurer: Measurer, heading_measurer: Measurer | None = None):
         return found.width(run.text, size, run.bold, run.italic)
 
     return width
+
+
+def prose_of(text: str, color: str | None = None, link_color: str | None = None) -> Prose:
+    """Outline text a renderer will flow itself (notes, the handout's text) as
+    :class:`Prose`: its emphasis, code and links as runs."""
+    return Prose(runs_of(text, color=color, link_color=link_color) if text else ())
