@@ -59,20 +59,16 @@ class CheckReport:
 def check_outputs(deck, files) -> CheckReport:
     """The findings on a laid-out deck and its rendered files ((format, path, bytes))."""
     from ..formats import format_of
-    from .pdf import pdf_findings
-    from .slides import deck_findings, pptx_findings, smallest_text
+    from .slides import deck_findings, smallest_text
 
     sizes = smallest_text(deck)
     findings = list(deck_findings(deck, sizes))
     checked = ["layout"]
     for fmt, path, data in files:
-        found = format_of(fmt)
-        if found.reads_as == "pptx":
-            findings += pptx_findings(data, deck)
-        elif found.reads_as == "pdf":
-            findings += pdf_findings(data, path.name, deck if found.pages_are_slides else None)
-        else:  # a format check cannot read yet: said, never read as something else
+        inspect = format_of(fmt).inspect
+        if inspect is None:  # a format check does not read: never read as something else
             continue
+        findings += inspect(data, path.name, deck)
         checked.append(fmt)
     return CheckReport(tuple(findings), tuple(sizes), tuple(checked))
 

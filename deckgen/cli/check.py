@@ -34,7 +34,8 @@ def check(
     """Check OUTLINE's build for accessibility, writing nothing: PowerPoint's checker
     rules for the deck (alt text, titles present and unique, reading order, table
     headers, contrast, language, link text), PDF/UA for the handout, the slides PDF and
-    the guide, and the smallest text on each slide. Exit 1 if anything is found."""
+    the guide, the web handout's language, headings, text alternatives and self-containment,
+    and the smallest text on each slide. Exit 1 if anything is found."""
     from ..build import load, render_loaded
     from ..check import TOPIC, check_outputs
     from ..errors import DeckgenError

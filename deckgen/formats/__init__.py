@@ -3,7 +3,7 @@
 reads it, and how it renders), listed once in ``REGISTRY``.
 
 ``build`` renders every format through it, the CLI offers its names, ``check`` reads
-each output the way its format says (a deck, or a PDF), and the manifest and ``--json``
+each output the way its format says (a deck, a PDF, a web page), and the manifest and ``--json``
 name outputs by it. Importing this package imports no renderer: a format's module
 imports its own when it renders, so ``deckgen --help`` stays fast.
 
@@ -28,6 +28,7 @@ REGISTRY = {
     "handout": "handout",
     "slides-pdf": "slides_pdf",
     "guide": "guide",
+    "html": "html",
 }
 NAMES = tuple(REGISTRY)
 DEFAULT = ("pptx", "handout")  # what a build writes unless --format says otherwise
@@ -52,10 +53,11 @@ class Format:
     name: str  # as --format, the manifest and --json say it
     stage: str  # what the progress line calls it: "the deck"
     suffix: str  # the file name after the stem: ".pptx", "-handout.pdf"
-    reads_as: str  # how check inspects the file: "pptx" (a deck) or "pdf"
     # the file's bytes and what rendering said (diagnostics)
     render: Callable[[Job], tuple[bytes, list]]
-    pages_are_slides: bool = False  # a PDF whose pages are the deck's frames, one a page
+    # what ``deckgen check`` finds in the written file: (its bytes, its name, the
+    # laid-out deck) -> diagnostics; None: check does not read this format
+    inspect: Callable[[bytes, str, Any], list] | None = None
 
     def path(self, folder: Path, stem: str) -> Path:
         return folder / f"{stem}{self.suffix}"

@@ -16,4 +16,10 @@ def _render(job: Job) -> tuple[bytes, list]:
     return data, []
 
 
-FORMAT = Format("pptx", "the deck", ".pptx", "pptx", _render)
+def _inspect(data: bytes, _name: str, deck) -> list:
+    from ..check.slides import pptx_findings
+
+    return list(pptx_findings(data, deck))
+
+
+FORMAT = Format("pptx", "the deck", ".pptx", _render, _inspect)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import Format, Job
-from .handout import printed
+from .handout import inspect_pdf, printed
 
 
 def _render(job: Job) -> tuple[bytes, list]:
@@ -19,4 +19,4 @@ def _render(job: Job) -> tuple[bytes, list]:
     return data, list(problems)
 
 
-FORMAT = Format("guide", "the facilitator guide", "-guide.pdf", "pdf", _render)
+FORMAT = Format("guide", "the facilitator guide", "-guide.pdf", _render, inspect_pdf)

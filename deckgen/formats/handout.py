@@ -24,4 +24,11 @@ def _render(job: Job) -> tuple[bytes, list]:
     return data, list(problems)
 
 
-FORMAT = Format("handout", "the handout", "-handout.pdf", "pdf", _render)
+def inspect_pdf(data: bytes, name: str, _deck) -> list:
+    """A printed document's findings (its pages are not the slides)."""
+    from ..check.pdf import pdf_findings
+
+    return list(pdf_findings(data, name, None))
+
+
+FORMAT = Format("handout", "the handout", "-handout.pdf", _render, inspect_pdf)

@@ -11,6 +11,10 @@ def _render(job: Job) -> tuple[bytes, list]:
     return render_slides_pdf(job.prepared.deck, job.created), []
 
 
-FORMAT = Format(
-    "slides-pdf", "the slides PDF", "-slides.pdf", "pdf", _render, pages_are_slides=True
-)
+def _inspect(data: bytes, name: str, deck) -> list:
+    from ..check.pdf import pdf_findings
+
+    return list(pdf_findings(data, name, deck))  # its pages are the deck's frames
+
+
+FORMAT = Format("slides-pdf", "the slides PDF", "-slides.pdf", _render, _inspect)

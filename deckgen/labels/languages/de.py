@@ -39,6 +39,8 @@ WORDS: dict[str, str] = {
     "about": "Über dieses Handout",
     "made": "Erstellt mit deckgen am {date} aus derselben Gliederung und denselben "
     "gesetzten Folien wie die Präsentation.",
+    "skip_link": "Zum Inhalt springen",
+    "chart_data": "Die Zahlen des Diagramms",
     "guide": "Trainerleitfaden",
     "guide_subject": "{title} (Trainerleitfaden)",
     "session_plan": "Ablaufplan",

@@ -40,6 +40,9 @@ WORDS: dict[str, str] = {
     "about": "About this handout",
     "made": "Made with deckgen on {date} from the same outline and the same laid-out "
     "slides as the deck.",
+    # the web handout
+    "skip_link": "Skip to the content",
+    "chart_data": "The chart’s figures",
     # the facilitator guide
     "guide": "Facilitator guide",
     "guide_subject": "{title} (facilitator guide)",

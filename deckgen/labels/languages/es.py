@@ -39,6 +39,8 @@ WORDS: dict[str, str] = {
     "about": "Sobre este material",
     "made": "Creado con deckgen el {date} a partir del mismo esquema y las mismas "
     "diapositivas que la presentación.",
+    "skip_link": "Saltar al contenido",
+    "chart_data": "Los datos del gráfico",
     "guide": "Guía del formador",
     "guide_subject": "{title} (guía del formador)",
     "session_plan": "Plan de la sesión",

@@ -41,6 +41,8 @@ WORDS: dict[str, str] = {
     "about": "À propos de ce support",
     "made": "Créé avec deckgen le {date} à partir du même plan et des mêmes diapositives "
     "mises en page que la présentation.",
+    "skip_link": "Aller au contenu",
+    "chart_data": "Les données du graphique",
     "guide": "Guide de l’animateur",
     "guide_subject": "{title} (guide de l’animateur)",
     "session_plan": "Déroulé de la session",

@@ -38,6 +38,8 @@ WORDS: dict[str, str] = {
     "about": "Informazioni su questa dispensa",
     "made": "Creata con deckgen il {date} dalla stessa scaletta e dalle stesse "
     "diapositive impaginate della presentazione.",
+    "skip_link": "Vai al contenuto",
+    "chart_data": "I dati del grafico",
     "guide": "Guida del formatore",
     "guide_subject": "{title} (guida del formatore)",
     "session_plan": "Programma della sessione",

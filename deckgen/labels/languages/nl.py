@@ -38,6 +38,8 @@ WORDS: dict[str, str] = {
     "about": "Over deze hand-out",
     "made": "Gemaakt met deckgen op {date} uit hetzelfde overzicht en dezelfde "
     "opgemaakte dia’s als de presentatie.",
+    "skip_link": "Naar de inhoud",
+    "chart_data": "De gegevens van de grafiek",
     "guide": "Trainershandleiding",
     "guide_subject": "{title} (trainershandleiding)",
     "session_plan": "Sessieplan",

@@ -38,6 +38,8 @@ WORDS: dict[str, str] = {
     "about": "Sobre este material",
     "made": "Criado com deckgen em {date} a partir do mesmo roteiro e dos mesmos "
     "slides da apresentação.",
+    "skip_link": "Saltar para o conteúdo",
+    "chart_data": "Os dados do gráfico",
     "guide": "Guia do formador",
     "guide_subject": "{title} (guia do formador)",
     "session_plan": "Plano da sessão",

@@ -1,0 +1,105 @@
+"""What the web handout needs beyond the handout's blocks: its own words in the talk's
+language, the fonts it embeds (by licence, as the PDFs) and the colours its page takes in
+a dark scheme. The renderer (``render/html``) only writes them out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .colors import readable
+from .contrast import PAPER
+from .handout_blocks import HandoutLayout
+
+BUNDLED = Path(__file__).resolve().parents[1] / "fonts"
+SANS = {
+    (False, False): "LiberationSans-Regular.ttf",
+    (True, False): "LiberationSans-Bold.ttf",
+    (False, True): "LiberationSans-Italic.ttf",
+    (True, True): "LiberationSans-BoldItalic.ttf",
+}
+MONO = {style: name.replace("Sans", "Mono") for style, name in SANS.items()}
+SANS_STACK = "'Liberation Sans', Arial, Helvetica, sans-serif"
+MONO_STACK = "'Liberation Mono', 'Courier New', monospace"
+DARK_PAGE, DARK_TEXT = "1B1D21", "E8EAED"  # the page and its text in a dark scheme
+
+
+@dataclass(frozen=True)
+class WebFamily:
+    css: str  # the name the page gives the embedded family
+    stack: str  # installed fonts after it, or in its place
+    files: tuple[tuple[tuple[bool, bool], str], ...]  # (bold, italic), font file; () none
+
+
+@dataclass(frozen=True)
+class WebFonts:
+    body: WebFamily
+    heading: WebFamily | None  # the titles' family, if not the body's
+    mono: WebFamily
+
+
+@dataclass(frozen=True)
+class WebHandout:
+    handout: HandoutLayout  # the notes handout: every slide beside its notes
+    fonts: WebFonts
+    skip: str  # "Skip to the content"
+    slide: str  # "Slide {number}"
+    notes: str  # "Notes"
+    chart_data: str  # "The chart's figures"
+    # page colours: light scheme's on paper; the dark scheme's text and its shades
+    dark_page: str = DARK_PAGE
+    dark_text: str = DARK_TEXT
+    accents: tuple[tuple[str, str, str], ...] = ()  # (colour, light shade, dark shade)
+
+
+def web_handout(handout: HandoutLayout, labels) -> WebHandout:
+    """The web handout of ``handout`` (laid out as notes pages) in ``labels``' words."""
+    design = handout.design
+    files = design.font_files
+    body = _family("deck-body", files.get("body"), SANS_STACK) or _family(
+        "deck-body", _bundled(SANS), SANS_STACK
+    )
+    heading = _family("deck-heading", files.get("heading"), SANS_STACK)
+    mono = _family("deck-mono", _bundled(MONO), MONO_STACK)
+    assert body is not None and mono is not None
+    return WebHandout(
+        handout,
+        WebFonts(body, heading, mono),
+        labels("skip_link"),
+        labels("slide", number="{number}"),
+        labels("notes"),
+        labels("chart_data"),
+        accents=_accents(handout),
+    )
+
+
+def _bundled(names: dict) -> dict:
+    return {style: str(BUNDLED / name) for style, name in names.items()}
+
+
+def _family(css: str, faces, stack: str) -> WebFamily | None:
+    if not faces:
+        return None
+    return WebFamily(css, stack, tuple(sorted(faces.items())))
+
+
+def _accents(handout: HandoutLayout) -> tuple[tuple[str, str, str], ...]:
+    """Every colour the page's headings take (the sections'), with the shade that reads
+    on paper (light scheme) and on the dark page."""
+    found = []
+    for block in handout.body:
+        color = getattr(block, "color", None) or getattr(
+            getattr(block, "heading", None), "color", None
+        )
+        if color and color not in [c for c, _l, _d in found]:
+            found.append(_shades(color))
+    primary = handout.design.palette.primary
+    if primary not in [c for c, _l, _d in found]:
+        found.append(_shades(primary))
+    return tuple(found)
+
+
+def _shades(color: str) -> tuple[str, str, str]:
+    """``color`` and its nearest shades that read as body text (WCAG AA, 4.5:1) on
+    paper and on the dark page."""
+    return color, readable(color, PAPER), readable(color, DARK_PAGE)

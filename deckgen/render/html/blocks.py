@@ -1,0 +1,225 @@
+"""The handout's blocks as HTML: the cover, the contents, each section with its slides
+(inline SVG) and their notes, the comparison at reading size, the glossary, the
+references, the worksheet, the answer key and the closing note."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+
+from ...layout import handout_blocks as h
+from ...layout.frames import Chart, Prose, Run
+from .svg import SlideSvg, slide_svg
+from .units import attr
+
+
+def runs_html(runs: tuple[Run, ...]) -> str:
+    """Runs as inline HTML: emphasis, code and links (their colours are the page's)."""
+    out = []
+    for run in runs:
+        text = escape(run.text).replace("\v", "<br>")
+        if run.code:
+            text = f"<code>{text}</code>"
+        if run.italic:
+            text = f"<em>{text}</em>"
+        if run.bold:
+            text = f"<strong>{text}</strong>"
+        if run.link:
+            text = f'<a href="{attr(run.link)}">{text}</a>'
+        out.append(text)
+    return "".join(out)
+
+
+def prose(value) -> Prose:
+    """Text as layout gave it."""
+    if isinstance(value, Prose):
+        return value
+    if isinstance(value, h.SourcedText):
+        return prose(value.text)
+    from ...layout.text import prose_of  # outline text the handout's blocks still carry
+
+    return prose_of(value or "")
+
+
+def inline(value) -> str:
+    """One paragraph's worth of text, inline (paragraph breaks become line breaks)."""
+    return "<br>".join(runs_html(p) for p in prose(value).paragraphs)
+
+
+def paragraphs(value, css: str = "") -> str:
+    """Text as ``<p>`` elements, one a paragraph (empty ones dropped)."""
+    cls = f' class="{css}"' if css else ""
+    return "".join(f"<p{cls}>{runs_html(p)}</p>" for p in prose(value).paragraphs if p)
+
+
+@dataclass
+class WebPage:
+    """Writing one page: the slides' drawing context and the ids given out."""
+
+    svg: SlideSvg
+    slide_label: str
+    chart_label: str
+    ids: set[str] = field(default_factory=set)
+    contents: list[tuple[int, str, str]] = field(default_factory=list)  # level, id, text
+
+    def block(self, block) -> str:
+        match block:
+            case h.Heading():
+                return self.heading(block)
+            case h.SlideWithNotes():
+                return self.slide(block)
+            case h.ReadingTable():
+                return self.table(block)
+            case h.GlossaryList():
+                return self.glossary(block)
+            case h.ReferenceList():
+                return self.references(block)
+            case h.Worksheet():
+                return self.worksheet(block)
+            case h.AnswerKey():
+                return self.answer_key(block)
+            case h.ItemList():
+                items = "".join(f"<li>{inline(i)}</li>" for i in block.items)
+                return self.heading(block.heading) + f"<ul>{items}</ul>"
+            case h.About():
+                out = self.heading(block.heading)
+                if block.disclosure:
+                    out += paragraphs(block.disclosure)
+                return out + f'<p class="small">{escape(block.made)}</p>'
+        return ""  # a grid of thumbnails: the web handout shows every slide whole
+
+    def heading(self, heading: h.Heading) -> str:
+        key = self.key(heading.key)
+        self.contents.append((0, key, prose(heading.text).text))
+        accent = f' class="accent-{heading.color}"' if heading.color else ""
+        out = f'<h2 id="{key}"{accent}>{inline(heading.text)}</h2>'
+        if heading.subtitle:
+            out += paragraphs(heading.subtitle, "subtitle")
+        return out
+
+    def key(self, wanted: str) -> str:
+        key = "".join(c if c.isalnum() or c in "-_" else "-" for c in wanted) or "part"
+        while key in self.ids:
+            key += "-"
+        self.ids.add(key)
+        return key
+
+    def slide(self, block: h.SlideWithNotes) -> str:
+        frame = block.frame
+        key = self.key(f"slide-{frame.number}")
+        self.contents.append((1, key, block.caption))
+        head = f"{key}-h"
+        art = slide_svg(frame, self.svg, head)
+        figures = "".join(self.chart_table(item) for item in frame.items if isinstance(item, Chart))
+        notes = "".join(paragraphs(n) for n in block.notes)
+        return (
+            f'<article class="slide" id="{key}" aria-labelledby="{head}">'
+            f'<h3 id="{head}">{escape(block.caption)}</h3>'
+            f'<div class="art">{art}</div>{figures}'
+            + (f'<div class="notes">{notes}</div>' if notes else "")
+            + "</article>"
+        )
+
+    def chart_table(self, chart: Chart) -> str:
+        """A chart's figures as a table, for those who do not see the chart."""
+        head = "".join(f'<th scope="col">{escape(s.name)}</th>' for s in chart.series)
+        rows = "".join(
+            f'<tr><th scope="row">{escape(category)}</th>'
+            + "".join(f"<td>{_figure(s.values[i], chart.decimal)}</td>" for s in chart.series)
+            + "</tr>"
+            for i, category in enumerate(chart.categories)
+        )
+        return (
+            f'<details class="figures"><summary>{escape(self.chart_label)}</summary>'
+            f"<table><caption>{escape(chart.alt)}</caption>"
+            f"<thead><tr><td></td>{head}</tr></thead><tbody>{rows}</tbody></table></details>"
+        )
+
+    def table(self, block: h.ReadingTable) -> str:
+        key = self.key(block.heading.key)
+        self.contents.append((0, key, prose(block.heading.text).text))
+        head = "".join(
+            f'<th scope="col" class="fill-{fill}">{inline(text)}</th>'
+            for text, fill in zip(block.header, block.header_fills, strict=False)
+        )
+        rows = []
+        for row in block.rows:
+            cells = []
+            for index, text in enumerate(row):
+                tag = "th" if index == 0 and block.row_headers else "td"
+                scope = ' scope="row"' if tag == "th" else ""
+                cells.append(f"<{tag}{scope}>{inline(text)}</{tag}>")
+            rows.append(f"<tr>{''.join(cells)}</tr>")
+        return (
+            f'<h2 id="{key}">{inline(block.heading.text)}</h2>'
+            f'<p class="small">{escape(block.note)}</p>'
+            f'<div class="wide"><table aria-labelledby="{key}"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>"
+        )
+
+    def glossary(self, block: h.GlossaryList) -> str:
+        terms = "".join(
+            f"<dt>{inline(t.term)}</dt><dd>{inline(t.definition)}</dd>" for t in block.terms
+        )
+        return self.heading(block.heading) + f'<dl class="glossary">{terms}</dl>'
+
+    def references(self, block: h.ReferenceList) -> str:
+        items = []
+        for ref in block.references:
+            text = (
+                f'<span class="label">{escape(ref.label)}</span> <cite>{inline(ref.title)}</cite>'
+            )
+            if ref.details:
+                text += ". " + inline(ref.details)
+            if ref.url:
+                text += f'. <a href="{attr(ref.url)}">{escape(ref.url)}</a>'
+            if ref.cited:
+                text += f' <span class="small">{escape(ref.cited)}</span>'
+            items.append(f"<li>{text}</li>")
+        return self.heading(block.heading) + f'<ul class="refs">{"".join(items)}</ul>'
+
+    def worksheet(self, block: h.Worksheet) -> str:
+        quizzes = []
+        for quiz in block.quizzes:
+            options = "".join(
+                '<li><span class="box" aria-hidden="true"></span> '
+                f'<span class="letter">{chr(ord("A") + n)}</span> {inline(text)}</li>'
+                for n, text in enumerate(quiz.options)
+            )
+            quizzes.append(
+                f'<li><p class="question">{inline(quiz.question)}</p>'
+                f'<ul class="options">{options}</ul></li>'
+            )
+        return self.heading(block.heading) + f'<ol class="quiz">{"".join(quizzes)}</ol>'
+
+    def answer_key(self, block: h.AnswerKey) -> str:
+        answers = "".join(
+            f'<li><p class="question">{inline(q.question)}</p>{paragraphs(q.answer)}</li>'
+            for q in block.quizzes
+        )
+        return (
+            '<div class="answer-key">'
+            + self.heading(block.heading)
+            + f'<ol class="quiz">{answers}</ol></div>'
+        )
+
+
+def _figure(value: float, decimal: str) -> str:
+    text = f"{value:g}"
+    return escape(text.replace(".", decimal))
+
+
+def sections(page: WebPage, body) -> str:
+    """The body's blocks, each section heading opening a ``<section>`` that runs to the
+    next one (the slides before the first heading stand alone)."""
+    out, open_section = [], False
+    for block in body:
+        if isinstance(block, h.Heading) or hasattr(block, "heading"):
+            if open_section:
+                out.append("</section>")
+            out.append("<section>")
+            open_section = True
+        out.append(page.block(block))
+    if open_section:
+        out.append("</section>")
+    return "".join(out)

@@ -1,0 +1,85 @@
+"""The web handout's fonts: the families layout chose, each face the page uses embedded
+as a WOFF font cut down to the characters the page shows (fontTools), where its licence
+bits let a document embed it; else the family's stack of installed fonts."""
+
+from __future__ import annotations
+
+import base64
+import io
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+NO_SUBSETTING = 0x0100  # OS/2 fsType: embed the whole font or nothing
+
+
+@dataclass
+class Families:
+    """The CSS ``font-family`` values text takes (an embedded family first, then its
+    stack), and whether code was set (its family is embedded only then)."""
+
+    body: str
+    heading: str
+    mono: str
+    used: set[str] = field(default_factory=set)
+
+    def saw(self, family: str, _runs=()) -> None:
+        self.used.add(family)
+
+
+def families_of(fonts) -> Families:
+    """``fonts``: layout's ``WebFonts``."""
+    return Families(_value(fonts.body), _value(fonts.heading or fonts.body), _value(fonts.mono))
+
+
+def _value(family) -> str:
+    return f"{family.css}, {family.stack}" if family.files else family.stack
+
+
+def font_faces(fonts, families: Families, text: str) -> str:
+    """``@font-face`` rules for every embedded face the page uses, cut to ``text``'s
+    characters."""
+    chars = "".join(sorted(set(text) | set(" ")))
+    rules = []
+    wanted = [fonts.body]
+    if fonts.heading is not None:
+        wanted.append(fonts.heading)
+    if _value(fonts.mono) in families.used:
+        wanted.append(fonts.mono)
+    for family in wanted:
+        for (bold, italic), path in family.files:
+            data = _woff(path, chars)
+            rules.append(
+                "@font-face{"
+                f"font-family:{family.css};"
+                f"font-weight:{'bold' if bold else 'normal'};"
+                f"font-style:{'italic' if italic else 'normal'};"
+                "font-display:swap;"
+                f"src:url(data:font/woff;base64,{base64.b64encode(data).decode('ascii')}) "
+                'format("woff")}'
+            )
+    return "\n".join(rules)
+
+
+@lru_cache(maxsize=64)
+def _woff(path: str, chars: str) -> bytes:
+    import logging
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # tables it drops
+
+    font = TTFont(path, recalcTimestamp=False)
+    os2 = font.get("OS/2")
+    if os2 is None or not os2.fsType & NO_SUBSETTING:
+        options = subset.Options()
+        options.layout_features = ["kern", "liga", "calt", "clig"]
+        options.hinting = False
+        options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # copyright, names and version: the licence
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(text=chars)
+        subsetter.subset(font)
+    font.flavor = "woff"
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
