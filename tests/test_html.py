@@ -107,7 +107,7 @@ def _hidden(element) -> bool:
 def test_notes_follow_their_slide_with_their_emphasis_and_links(web):
     _page, root = web
     article = next(a for a in root.xpath("//article") if "Incidents" in text_of(a.find("h3")))
-    notes = article.find("div[@class='notes']")
+    notes = article.find("div[@role='note']")
     assert "Phishing is the bulk of it" in text_of(notes)
     assert notes.xpath(".//strong/text()") == ["bulk"]
     (link,) = notes.xpath(".//a")
@@ -302,3 +302,44 @@ def test_check_reads_the_web_handout():
     report = json.loads(result.stdout)
     assert "html" in report["checked"]
     assert not [f for f in report["findings"] if ".html" in f["message"]]
+
+
+@pytest.mark.parametrize("fs_type, embedded", [(0, True), (2, False)])
+def test_the_decks_font_is_embedded_where_its_licence_allows(tmp_path, fs_type, embedded):
+    from .layout.test_fonts import FAMILY, renamed_font
+
+    folder = tmp_path / "talk"
+    folder.mkdir()
+    outline = folder / "outline.yaml"
+    text = WEB.read_text(encoding="utf-8")
+    outline.write_text(text + f'\ntheme: {{font: "{FAMILY}"}}\n', encoding="utf-8")
+    (folder / "assets").mkdir()
+    (folder / "assets" / "shield.svg").write_bytes(
+        (WEB.parent / "assets" / "shield.svg").read_bytes()
+    )
+    renamed_font(folder / "fonts", fs_type=fs_type)
+    root = parsed(build_html(outline, tmp_path / "out"))
+    style = root.find(".//style").text
+    names = set()
+    for data in re.findall(r"base64,([A-Za-z0-9+/=]+)\) format", style):
+        names.add(TTFont(io.BytesIO(base64.b64decode(data)))["name"].getDebugName(1))
+    assert (FAMILY in names) is embedded, names
+    body = re.search(r"--body:([^;]+);", style).group(1)
+    # where it may not be embedded, an installed copy is still asked for first
+    assert body.startswith("deck-body") if embedded else body.startswith(f"'{FAMILY}'")
+
+
+def test_a_font_name_cannot_leave_the_style_sheet(tmp_path):
+    outline = tmp_path / "outline.yaml"
+    hostile = "Evil</style><script>alert(1)</script>';"
+    outline.write_text(
+        'meta: {title: T}\ntheme: {font: "' + hostile.replace('"', '\\"') + '"}\n'
+        "sections:\n  - title: S\n    slides:\n      - {kind: bullets, title: B, bullets: [x]}\n",
+        encoding="utf-8",
+    )
+    page = build_html(outline, tmp_path / "out")
+    root = parsed(page)
+    assert not root.xpath("//script")
+    assert "</style><script>" not in page.read_text(encoding="utf-8")
+    assert "--body:'Evilstylescriptalert1script'," in root.find(".//style").text
+    assert html_findings(page.read_bytes(), page.name) == []

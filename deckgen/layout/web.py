@@ -29,6 +29,16 @@ class WebFamily:
     css: str  # the name the page gives the embedded family
     stack: str  # installed fonts after it, or in its place
     files: tuple[tuple[tuple[bool, bool], str], ...]  # (bold, italic), font file; () none
+    # an installed family asked for before the embedded one: the deck's own font where its
+    # licence keeps it out of documents (a reader who has it sees the lines as laid out)
+    prefer: str = ""
+
+    @property
+    def value(self) -> str:
+        """The CSS ``font-family`` value."""
+        return ", ".join(
+            part for part in (self.prefer, self.css if self.files else "", self.stack) if part
+        )
 
 
 @dataclass(frozen=True)
@@ -43,7 +53,6 @@ class WebHandout:
     handout: HandoutLayout  # the notes handout: every slide beside its notes
     fonts: WebFonts
     skip: str  # "Skip to the content"
-    slide: str  # "Slide {number}"
     notes: str  # "Notes"
     chart_data: str  # "The chart's figures"
     # page colours: light scheme's on paper; the dark scheme's text and its shades
@@ -57,16 +66,17 @@ def web_handout(handout: HandoutLayout, labels) -> WebHandout:
     design = handout.design
     files = design.font_files
     body = _family("deck-body", files.get("body"), SANS_STACK) or _family(
-        "deck-body", _bundled(SANS), SANS_STACK
+        "deck-body", _bundled(SANS), SANS_STACK, _quoted(design.font)
     )
     heading = _family("deck-heading", files.get("heading"), SANS_STACK)
+    if heading is None and design.heading_font and design.heading_font != design.font:
+        heading = _family("deck-body", _bundled(SANS), SANS_STACK, _quoted(design.heading_font))
     mono = _family("deck-mono", _bundled(MONO), MONO_STACK)
     assert body is not None and mono is not None
     return WebHandout(
         handout,
         WebFonts(body, heading, mono),
         labels("skip_link"),
-        labels("slide", number="{number}"),
         labels("notes"),
         labels("chart_data"),
         accents=_accents(handout),
@@ -77,10 +87,20 @@ def _bundled(names: dict) -> dict:
     return {style: str(BUNDLED / name) for style, name in names.items()}
 
 
-def _family(css: str, faces, stack: str) -> WebFamily | None:
+def _family(css: str, faces, stack: str, prefer: str = "") -> WebFamily | None:
     if not faces:
         return None
-    return WebFamily(css, stack, tuple(sorted(faces.items())))
+    return WebFamily(css, stack, tuple(sorted(faces.items())), prefer)
+
+
+def _quoted(family: str) -> str:
+    """A family the page asks for by name, unless the stack already does (Arial's stand-in
+    is embedded) or the name is a theme's reference; nothing a style sheet would read as
+    anything but a name."""
+    if not family or family.startswith("+") or family.lower() in SANS_STACK.lower():
+        return ""
+    # letters, digits, spaces and - _ . only: the name goes into the page's style sheet
+    return "'" + "".join(c for c in family if c.isalnum() or c in " -_.") + "'"
 
 
 def _accents(handout: HandoutLayout) -> tuple[tuple[str, str, str], ...]:

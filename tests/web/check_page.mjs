@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
-const require = createRequire(path.join(process.env.DECKGEN_WEB_TOOLS, "package.json"));
+const require = createRequire(path.resolve(process.env.DECKGEN_WEB_TOOLS, "package.json"));
 const { chromium } = require("playwright-core");
 const axePath = require.resolve("axe-core/axe.min.js");
 
@@ -50,6 +50,7 @@ try {
         id: v.id, impact: v.impact, help: v.help,
         nodes: v.nodes.map((n) => ({ target: n.target.join(" "), html: n.html.slice(0, 200),
           inSvg: !!document.querySelector(n.target.join(" "))?.closest("svg"),
+          slide: document.querySelector(n.target.join(" "))?.closest("article")?.id || null,
           summary: (n.failureSummary || "").slice(0, 300) })),
       }));
       return { violations: slim(r.violations), incomplete: slim(r.incomplete) };

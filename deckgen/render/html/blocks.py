@@ -57,7 +57,7 @@ class WebPage:
     """Writing one page: the slides' drawing context and the ids given out."""
 
     svg: SlideSvg
-    slide_label: str
+    notes_label: str
     chart_label: str
     ids: set[str] = field(default_factory=set)
     contents: list[tuple[int, str, str]] = field(default_factory=list)  # level, id, text
@@ -112,11 +112,12 @@ class WebPage:
         art = slide_svg(frame, self.svg, head)
         figures = "".join(self.chart_table(item) for item in frame.items if isinstance(item, Chart))
         notes = "".join(paragraphs(n) for n in block.notes)
+        named = f'role="note" aria-label="{attr(self.notes_label)}"'
         return (
             f'<article class="slide" id="{key}" aria-labelledby="{head}">'
             f'<h3 id="{head}">{escape(block.caption)}</h3>'
             f'<div class="art">{art}</div>{figures}'
-            + (f'<div class="notes">{notes}</div>' if notes else "")
+            + (f'<div class="notes" {named}>{notes}</div>' if notes else "")
             + "</article>"
         )
 
@@ -153,7 +154,8 @@ class WebPage:
         return (
             f'<h2 id="{key}">{inline(block.heading.text)}</h2>'
             f'<p class="small">{escape(block.note)}</p>'
-            f'<div class="wide"><table aria-labelledby="{key}"><thead><tr>{head}</tr></thead>'
+            f'<div class="wide" tabindex="0" role="region" aria-labelledby="{key}">'
+            f'<table aria-labelledby="{key}"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>"
         )
 

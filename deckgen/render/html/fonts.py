@@ -28,11 +28,8 @@ class Families:
 
 def families_of(fonts) -> Families:
     """``fonts``: layout's ``WebFonts``."""
-    return Families(_value(fonts.body), _value(fonts.heading or fonts.body), _value(fonts.mono))
-
-
-def _value(family) -> str:
-    return f"{family.css}, {family.stack}" if family.files else family.stack
+    heading = fonts.heading or fonts.body
+    return Families(fonts.body.value, heading.value, fonts.mono.value)
 
 
 def font_faces(fonts, families: Families, text: str) -> str:
@@ -41,9 +38,9 @@ def font_faces(fonts, families: Families, text: str) -> str:
     chars = "".join(sorted(set(text) | set(" ")))
     rules = []
     wanted = [fonts.body]
-    if fonts.heading is not None:
+    if fonts.heading is not None and fonts.heading.css != fonts.body.css:
         wanted.append(fonts.heading)
-    if _value(fonts.mono) in families.used:
+    if fonts.mono.value in families.used:
         wanted.append(fonts.mono)
     for family in wanted:
         for (bold, italic), path in family.files:

@@ -24,7 +24,7 @@ def render_web(web: WebHandout) -> tuple[bytes, list]:
     pictures = Pictures()
     page = WebPage(
         SlideSvg(deck.width, deck.height, layout.design, pictures, families, "g"),
-        web.slide,
+        web.notes,
         web.chart_data,
     )
     main = sections(page, layout.body)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
-EMU_PER_PT = 12700
+from ...layout.geometry import EMU_PER_PT
+
+__all__ = ["EMU_PER_PT", "attr", "num", "pt"]
 
 
 def num(value: float) -> str:
