@@ -32,9 +32,11 @@ def families_of(fonts) -> Families:
     return Families(fonts.body.value, heading.value, fonts.mono.value)
 
 
-def font_faces(fonts, families: Families, text: str) -> str:
-    """``@font-face`` rules for every embedded face the page uses, cut to ``text``'s
-    characters."""
+def font_faces(fonts, families: Families, text: str, styles) -> str:
+    """``@font-face`` rules for every embedded face of ``styles`` ((bold, italic) the
+    page sets text in) the page uses, cut to ``text``'s characters. A face left out
+    is one the page never asks for (the browser would draw a bold italic from the bold
+    face, as it is in no text here)."""
     chars = "".join(sorted(set(text) | set(" ")))
     rules = []
     wanted = [fonts.body]
@@ -44,6 +46,8 @@ def font_faces(fonts, families: Families, text: str) -> str:
         wanted.append(fonts.mono)
     for family in wanted:
         for (bold, italic), path in family.files:
+            if (bold, italic) not in styles:
+                continue
             data = _woff(path, chars)
             rules.append(
                 "@font-face{"
@@ -66,7 +70,7 @@ def _woff(path: str, chars: str) -> bytes:
 
     logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # tables it drops
 
-    font = TTFont(path, recalcTimestamp=False)
+    font = TTFont(path, recalcTimestamp=False, lazy=True)  # only the glyphs kept are read
     os2 = font.get("OS/2")
     if os2 is None or not os2.fsType & NO_SUBSETTING:
         options = subset.Options()
@@ -80,3 +84,14 @@ def _woff(path: str, chars: str) -> bytes:
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
+
+
+def styles_of(markup: str) -> set[tuple[bool, bool]]:
+    """The (bold, italic) faces ``markup`` (the page's body) sets text in: regular and
+    bold always (headings), italic and bold italic where its emphasis asks for them."""
+    styles = {(False, False), (True, False)}
+    if any(mark in markup for mark in ("<em>", "<cite>", 'font-style="italic"')):
+        styles.add((False, True))
+    if any(mark in markup for mark in ("<strong><em>", 'font-weight="bold" font-style="italic"')):
+        styles.add((True, True))
+    return styles

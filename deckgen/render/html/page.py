@@ -11,7 +11,7 @@ from importlib import resources
 
 from ...layout.web import WebHandout
 from .blocks import WebPage, inline, paragraphs, prose, sections
-from .fonts import families_of, font_faces
+from .fonts import families_of, font_faces, styles_of
 from .svg import Pictures, SlideSvg
 from .units import attr
 
@@ -80,7 +80,7 @@ def _style(web: WebHandout, families, body: str, layout) -> str:
     palette = layout.design.palette
     text = _visible_text(body) + prose(layout.cover.title).text
     lines = [
-        font_faces(web.fonts, families, text),
+        font_faces(web.fonts, families, text, styles_of(body)),
         ":root{"
         f"--body:{families.body};--heading:{families.heading};--mono:{families.mono};"
         f"--dark-page:#{web.dark_page};--dark-text:#{web.dark_text};"
