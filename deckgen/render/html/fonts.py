@@ -22,7 +22,7 @@ class Families:
     mono: str
     used: set[str] = field(default_factory=set)
 
-    def saw(self, family: str, _runs=()) -> None:
+    def saw(self, family: str) -> None:
         self.used.add(family)
 
 

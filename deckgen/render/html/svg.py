@@ -170,7 +170,6 @@ def _line(para: Paragraph, line, first: bool, left, baseline, width, families, f
             f"{escape(para.bullet)}</text>"
         )
     spans = "".join(run_svg(run, para.color, families) for run in line)
-    families.saw(family, line)
     lead = f' text-anchor="{anchor}"' if anchor else ""
     face = f' font-family="{attr(family)}"' if family != families.body else ""
     out.append(
@@ -190,7 +189,7 @@ def run_svg(run: Run, color: str, families) -> str:
         attrs.append(f'fill="#{run.color}"')
     if run.code:
         attrs.append(f'font-family="{attr(families.mono)}"')
-        families.saw(families.mono, (run,))
+        families.saw(families.mono)
     if run.link:
         attrs.append('text-decoration="underline"')
     span = f"<tspan {' '.join(attrs)}>{escape(run.text)}</tspan>" if attrs else escape(run.text)
