@@ -8,6 +8,7 @@ label never reads 0.30000000000000004.
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -35,7 +36,8 @@ def nice_scale(values: list[float], design: ChartDesign, decimal: str) -> Scale:
     """An axis from a multiple of a nice step at or below the lowest value (and 0) to one
     at or above the highest (and 0), with at most ``design.max_ticks`` ticks; all-zero
     data gets 0 to 1."""
-    low, high = min([0, *values]), max([0, *values])
+    drawable = [value if abs(value) >= sys.float_info.min else 0 for value in values]
+    low, high = min([0, *drawable]), max([0, *drawable])  # a subnormal value is 0
     if low == high:
         high = 1
     low_end, high_end = Decimal(repr(float(low))), Decimal(repr(float(high)))
@@ -46,7 +48,7 @@ def nice_scale(values: list[float], design: ChartDesign, decimal: str) -> Scale:
             break
         step = _step(step, design.steps, strictly=True)
     ticks = [step * index for index in range(first, last + 1)]
-    labels = tuple(_written(tick, decimal) for tick in ticks)
+    labels = tuple(spelled(float(tick), decimal) for tick in ticks)
     return Scale(float(ticks[0]), float(ticks[-1]), tuple(float(t) for t in ticks), labels)
 
 
@@ -62,15 +64,13 @@ def _step(raw: Decimal, steps: tuple[int, ...], strictly: bool = False) -> Decim
 
 
 def spelled(value: float, decimal: str) -> str:
-    """A value as the outline gave it, with the talk's decimal sign and no exponent:
-    2400000, 0.35, 14.5 (a tick as few digits as it needs: 0, 0.2, 0.4)."""
-    return _written(Decimal(repr(float(value))), decimal)
-
-
-def _written(value: Decimal, decimal: str) -> str:
-    if not value:
-        return "0"  # never "-0" or "0.000"
-    return format(value.normalize(), "f").replace(".", decimal)
+    """A value as Python writes a float, its needless ".0" dropped, with the talk's
+    decimal sign: 2400000, 0.35, 14.5, 1e-05 (an exponent only below 0.0001: a chart's
+    values stay within ±1e15); a tick with as few digits as it needs: 0, 0.2, 0.4."""
+    text = repr(float(value) + 0)  # + 0: never "-0"
+    if text.endswith(".0"):
+        text = text[: -len(".0")]
+    return text.replace(".", decimal)
 
 
 def fitted(text: str, room: float, size: float, measurer: Measurer) -> str:

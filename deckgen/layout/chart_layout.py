@@ -135,9 +135,12 @@ def _axes_chart(pen: _Pen, below: float) -> None:
     else:
         left = max(pen.width_of(label) for label in scale.labels)
     top = pad + (em * design.unit_band if chart.unit else 0)
-    x = pad + left + pad
+    x, right = pad + left + pad, pen.width - pad
+    if across:  # the value labels under the plot's ends stay inside the chart
+        x = max(x, pen.width_of(scale.labels[0]) / 2)
+        right = min(right, pen.width - pen.width_of(scale.labels[-1]) / 2)
     bottom = pen.height - below - em * design.axis_band
-    box = _Box(x, top, max(pen.width - pad - x, 0), max(bottom - top, 0))
+    box = _Box(x, top, max(right - x, 0), max(bottom - top, 0))
     if chart.unit:
         pen.text(pad, em, pen.fit(chart.unit, pen.width - pad * 2), "start")
     _value_axis(pen, box, scale, across)

@@ -7,6 +7,7 @@ long names. Facts are read from the marks, the way a renderer reads them."""
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import replace
 from decimal import Decimal
 
@@ -106,6 +107,7 @@ def text_box(text: ChartText) -> tuple[float, float, float, float]:
 def inside(chart: Chart) -> None:
     """Every mark within the chart's rect."""
     rect = chart.rect
+    rect = Rect(rect.x - 1, rect.y - 1, rect.w + 2, rect.h + 2)  # EMU rounding
     for text in of(chart, ChartText):
         left, top, right, bottom = text_box(text)
         assert rect.x <= left and right <= rect.right, text
@@ -178,10 +180,14 @@ def test_the_ticks_cover_the_data_in_nice_even_steps(values):
 @fuzz_budget(200)
 def test_any_data_gets_an_axis_that_covers_it(values):
     scale = nice_scale(values, DESIGN, ".")
+    values = [value if abs(value) >= sys.float_info.min else 0 for value in values]
     assert scale.low <= min(0, *values) and scale.high >= max(0, *values)
     assert scale.low < scale.high and len(scale.ticks) <= DESIGN.max_ticks
     assert len(set(scale.labels)) == len(scale.labels)  # no two ticks read the same
-    assert all("e" not in label and label != "-0" for label in scale.labels)
+    assert [float(label) for label in scale.labels] == list(scale.ticks)  # read back
+    assert all(label != "-0" for label in scale.labels)
+    plain = zip(scale.labels, scale.ticks, strict=True)
+    assert all("e" not in label for label, tick in plain if abs(tick) >= 1e-4)
 
 
 def test_the_unit_stands_above_the_plot_and_the_value_labels_left_of_it():
@@ -349,6 +355,7 @@ def test_long_category_names_are_cut_to_their_room_and_said_whole():
         make("pie", ["Email", "Web", "USB", "Other"], ("Alerts", [60, 25, 10, 5])),
         make("column", ["2021", "2022"], ("Revenue", [125000, 2400000]), unit="euros"),
         make("column", ["a", "b"], ("S", [-1e15, 1e15])),
+        make("bar", ["a", "b"], ("S", [-2400000, 12500000])),
         make("column", ["a", "b"], ("S", [1, 2]), rect=Rect(inch(1), inch(1), inch(4), inch(3))),
         make("pie", ["a", "b"], ("S", [1, 1]), rect=Rect(0, 0, inch(3), inch(2)), size=9),
     ],
@@ -361,7 +368,8 @@ def test_value_labels_are_written_with_the_talks_decimal_sign():
     chart = make("line", ["a", "b"], ("S", [0.2, 0.7]), decimal=",")
     assert "0,2" in [t.text for t in axis_labels(chart)]
     assert spelled(2.5, ",") == "2,5" and spelled(2400000.0, ".") == "2400000"
-    assert spelled(-0.0, ".") == "0" and spelled(1e-05, ".") == "0.00001"
+    assert spelled(-0.0, ".") == "0" and spelled(1e-05, ",") == "1e-05"
+    assert spelled(1e15, ".") == "1000000000000000" and spelled(0.0001, ",") == "0,0001"
 
 
 def test_a_new_text_colour_reaches_every_label_and_nothing_else():
@@ -413,3 +421,35 @@ def test_the_chart_layout_holds_no_number_or_colour_of_its_own():
             hit for hit in design_numbers_in(source, name) if " number " in hit or "colour" in hit
         ]
         assert found == [], found
+
+
+NAMES = st.text(
+    st.characters(codec="latin-1", categories=("L", "N", "Zs")), min_size=1, max_size=60
+)
+
+
+@given(
+    st.sampled_from(["column", "bar", "line"]),
+    st.lists(NAMES, min_size=1, max_size=12),
+    st.integers(1, 4),
+    st.data(),
+)
+@fuzz_budget(100)
+def test_any_axes_chart_stays_inside_its_rect(kind, categories, count, data):
+    values = st.lists(
+        st.floats(-1e15, 1e15, allow_nan=False),
+        min_size=len(categories),
+        max_size=len(categories),
+    )
+    series = [(f"Series {i}", data.draw(values)) for i in range(count)]
+    inside(make(kind, categories, *series, unit=data.draw(NAMES)))
+
+
+@given(st.lists(st.tuples(NAMES, st.floats(0, 1e15)), min_size=1, max_size=40))
+@fuzz_budget(100)
+def test_any_pie_stays_inside_its_rect_and_makes_a_whole(slices):
+    if not any(value for _name, value in slices):
+        slices = [*slices, ("more", 1.0)]
+    pie = make("pie", [name for name, _v in slices], ("S", [v for _n, v in slices]))
+    inside(pie)
+    assert sum(w.sweep for w in of(pie, ChartWedge)) == pytest.approx(360)
