@@ -5,12 +5,14 @@ author's, or written from the data (and said so)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from ..inline import plain
 from ..labels import Labels
+from ..layout.chart_layout import chart_marks
 from ..layout.charts import crowded_labels
 from ..layout.chrome import title_items
 from ..layout.context import Page, SlideContext
@@ -91,6 +93,7 @@ def compose(slide: ChartSlide, ctx: SlideContext) -> list[Page]:
         decimal=labels.decimal,
         percents=_shares(slide, labels) if kind is ChartKind.PIE else (),
     )
+    chart = replace(chart, marks=chart_marks(chart, ctx.text.measurer, design.chart))
     crowded = crowded_labels(chart, ctx.text.measurer, design.chart.bar_label_share)
     if crowded is not None:
         ctx.report.warn(

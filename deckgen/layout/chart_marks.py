@@ -15,7 +15,7 @@ from .geometry import Rect
 
 @dataclass(frozen=True)
 class ChartLine:
-    """An axis, a tick or a gridline."""
+    """An axis, a tick, a gridline or the light edge between two pie slices."""
 
     x1: int
     y1: int
@@ -27,7 +27,8 @@ class ChartLine:
 
 @dataclass(frozen=True)
 class ChartBar:
-    """A bar or column, or a legend's swatch."""
+    """A bar or column (``label`` says what it stands for), or a legend's swatch (no
+    ``label``: its name is the text beside it)."""
 
     rect: Rect
     color: str
@@ -50,7 +51,8 @@ class ChartWedge:
 
 @dataclass(frozen=True)
 class ChartPolyline:
-    """A line chart's series through its points, a marker at each."""
+    """A line chart's series through its points, a marker at each: a disc in the line's
+    colour, ``marker`` across."""
 
     points: tuple[tuple[int, int], ...]
     color: str

@@ -89,6 +89,32 @@ class ChartDesign:
     grid_tint: float = 0.35  # the gridlines: the muted colour over the background
     tints: tuple[float, ...] = (0.6, 0.35)  # lighter shades for series past the colours
     bar_label_share: float = 0.4  # a bar chart's category labels: at most this of its width
+    # the geometry layout gives every chart (layout/chart_layout.py); "em" is the chart's
+    # label size, so a chart on a smaller slide (smaller labels) shrinks with it
+    pad: float = 0.6  # em: around the drawing, and between the plot and its labels
+    label_gap: float = 0.3125  # em: from an axis to its labels
+    tick: float = 0.3125  # em: a tick mark's length, outside the plot
+    middle: float = 0.4  # em: a label's baseline below the middle it is centred on
+    axis_band: float = 1.5  # em: the category (or value) labels' band under the plot
+    unit_band: float = 1.5  # em: the unit's band above the plot, its baseline 1 em down
+    axis_width: float = 1.0  # points: the axes and their ticks
+    grid_width: float = 0.25  # points: the value axis's gridlines
+    max_ticks: int = 7  # the value axis's ticks, at most, ends included
+    steps: tuple[int, ...] = (1, 2, 5)  # "nice" tick steps, times a power of ten
+    bar_gap: float = 0.5  # between one category's bars and the next's, a bar's width
+    line_width: float = 1 / 6  # em: a line chart's series
+    marker: float = 0.4  # em across: the disc on each of a line's points
+    pie_room: float = 4.0  # em: the pie's diameter short of its box, for the labels
+    pie_labels: float = 1.15  # a share's label: its baseline's middle, radii out
+    wedge_edge: float = 1.0  # points: the light line between a pie's slices
+    wedge_edge_color: str = "FFFFFF"
+    legend_band: float = 2.5  # em: the legend's band under the chart, for one row
+    legend_row: float = 1.5  # em: each further row of the legend
+    legend_middle: float = 1.25  # em: the last row's middle above the chart's bottom
+    swatch: float = 0.8  # em: a legend entry's square
+    swatch_gap: float = 0.625  # em: from the square to its name
+    swatch_text: float = 0.36  # em: the name's baseline below the square's middle
+    legend_spacing: float = 2.5  # em: an entry's width past the widest name
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from .chart_layout import with_ink
 from .colors import LARGE_RATIO, TEXT_RATIO, contrast, mix, readable
 from .contrast import (
     Drawn,
@@ -198,7 +199,7 @@ def _chart(chart: Chart, drawn: Drawn, inks, slide: Rect):
     chosen, how = _other(chart.text_color, under, need, inks)
     if chosen is not None:
         return (
-            replace(chart, text_color=chosen),
+            with_ink(chart, chosen),
             None,
             [Change(chart.name, 0, said + f"set in {how} instead")],
         )
@@ -217,7 +218,7 @@ def _chart(chart: Chart, drawn: Drawn, inks, slide: Rect):
         corner=_corner(panel, air), opacity=opacity,
     )  # fmt: skip
     message = said + f"a #{fill} panel ({opacity:.0%} opaque) set behind it, labels in #{text}"
-    return replace(chart, text_color=text), scrim, [Change(chart.name, 0, message)]
+    return with_ink(chart, text), scrim, [Change(chart.name, 0, message)]
 
 
 def _worst(color: str, grounds: list[Counted]) -> tuple[float, str | None]:

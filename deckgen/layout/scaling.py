@@ -8,7 +8,7 @@ from .design import Design
 
 # Scaling a design for another slide size: lengths (EMU, ints) and point sizes scale;
 # counts and ratios (floats outside the type scale but for these sizes) do not.
-_COUNTS = frozenset({"title_lines", "most", "columns", "tab"})
+_COUNTS = frozenset({"title_lines", "most", "columns", "tab", "max_ticks"})
 _POINTS = frozenset({"subtitle_floor", "rule_width"})
 _UNSCALED = frozenset({"spacing", "palette", "handout", "notes_page", "font", "heading_font"})
 

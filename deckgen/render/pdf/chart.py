@@ -1,129 +1,90 @@
-"""A chart as vector graphics, with reportlab's own charts: the same kind, data, colours
-and labels as the deck's native chart, drawn where the frame puts it."""
+"""A chart as vector graphics: the marks layout decided (axes, gridlines, bars, lines,
+wedges, labels, legend), drawn where they stand on the slide, in deckgen's embedded
+faces; a thumbnail scales them with the page, text and lines included."""
 
 from __future__ import annotations
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.charts.linecharts import HorizontalLineChart
-from reportlab.graphics.charts.piecharts import Pie
-from reportlab.graphics.shapes import Drawing, String
-from reportlab.lib.colors import HexColor
+import math
 
-from ...layout.frames import Chart, ChartKind
+from ...layout.chart_marks import ChartBar, ChartLine, ChartPolyline, ChartText, ChartWedge
+from ...layout.frames import Chart
 from .fonts import Fonts
-from .image import embedded_fonts
-from .units import EMU_PER_PT, Transform
+from .kerning import draw_kerned
+from .units import Transform, rgb
 
-GAP = 0.6  # em: between the plot and its labels, and around the drawing
+# where a wedge starts, in reportlab's terms: degrees counter-clockwise from three o'clock
+TWELVE = math.degrees(math.tau) / 4
 
 
 def draw_chart(canvas, item: Chart, to_page: Transform, fonts: Fonts) -> None:
-    """Drawn at the slide's own size, then scaled with the page: reportlab's charts keep
-    some offsets (ticks, label gaps) in fixed points, which would crowd a thumbnail."""
-    rect = item.rect
-    width, height = rect.w / EMU_PER_PT, rect.h / EMU_PER_PT
-    size = item.label_size
-    face = fonts.face(False, False)
-    drawing = Drawing(width, height)
-    pad = size * GAP
-    bottom = size * 2.5 if item.legend else pad
-    if item.legend:
-        drawing.add(_legend(item, width, size, face, fonts))
-    box = (pad, bottom, width - 2 * pad, height - bottom - pad)
-    if item.kind is ChartKind.PIE:
-        drawing.add(_pie(item, box, size, face))
-    else:
-        drawing.add(_axes(item, box, size, face, fonts))
-        if item.unit:
-            drawing.add(String(pad, height - size, item.unit, fontName=face, fontSize=size,
-                               fillColor=HexColor("#" + item.text_color)))  # fmt: skip
+    if item.marks is None:  # a chart layout has not measured: nothing to draw
+        return
     canvas.saveState()
-    canvas.translate(to_page.x(rect.x), to_page.y(rect.bottom))
-    canvas.scale(to_page.scale, to_page.scale)
-    # the chart's parts as plain shapes, every one in an embedded face (a part the
-    # settings above do not reach, such as a bar's label, would be in base Helvetica)
-    expanded = drawing.expandUserNodes()
-    embedded_fonts(expanded, fonts)
-    renderPDF.draw(expanded, canvas, 0, 0)
+    for mark in item.marks.marks:
+        match mark:
+            case ChartLine():
+                _line(canvas, mark, to_page)
+            case ChartBar():
+                rect = mark.rect
+                canvas.setFillColorRGB(*rgb(mark.color))
+                x, y = to_page.x(rect.x), to_page.y(rect.bottom)
+                canvas.rect(x, y, to_page.length(rect.w), to_page.length(rect.h), stroke=0, fill=1)
+            case ChartWedge():
+                _wedge(canvas, mark, to_page)
+            case ChartPolyline():
+                _polyline(canvas, mark, to_page)
+            case ChartText():
+                _text(canvas, mark, to_page, fonts)
     canvas.restoreState()
 
 
-def _axes(item: Chart, box, size: float, face: str, fonts: Fonts):
-    x, y, w, h = box
-    labels = max(fonts.width(c, size) for c in item.categories)
-    values = max(fonts.width(_number(item, v), size) for s in item.series for v in s.values)
-    top = size * 1.5 if item.unit else 0
-    if item.kind is ChartKind.BAR:  # categories left of the bars
-        chart, left = HorizontalBarChart(), labels
-    else:  # values left of the plot
-        chart = HorizontalLineChart() if item.kind is ChartKind.LINE else VerticalBarChart()
-        left = values
-    chart.x, chart.width = x + left + size * GAP, w - left - size * GAP
-    chart.y, chart.height = y + size * 1.5, h - size * 1.5 - top
-    chart.data = [list(s.values) for s in item.series]
-    ink = HexColor("#" + item.text_color)
-    for axis in (chart.categoryAxis, chart.valueAxis):
-        axis.labels.fontName, axis.labels.fontSize, axis.labels.fillColor = face, size, ink
-        axis.strokeColor = HexColor("#" + item.grid_color)
-    chart.categoryAxis.categoryNames = list(item.categories)
-    lowest = min(min(s.values) for s in item.series)
-    chart.valueAxis.valueMin = min(0.0, lowest)
-    if lowest < 0:  # the categories' labels below (or left of) the plot, not under a bar
-        chart.categoryAxis.joinAxisMode = "left" if item.kind is ChartKind.BAR else "bottom"
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = HexColor("#" + item.grid_color)
-    chart.valueAxis.labelTextFormat = lambda value: _number(item, value)
-    for i, series in enumerate(item.series):
-        color = HexColor("#" + series.color)
-        if item.kind is ChartKind.LINE:
-            chart.lines[i].strokeColor = color
-            chart.lines[i].strokeWidth = size / 6
-        else:
-            chart.bars[i].fillColor = color
-            chart.bars[i].strokeColor = None
-    return chart
+def _line(canvas, mark: ChartLine, to_page: Transform) -> None:
+    canvas.setStrokeColorRGB(*rgb(mark.color))
+    canvas.setLineWidth(to_page.size(mark.width))
+    start = to_page.x(mark.x1), to_page.y(mark.y1)
+    canvas.line(*start, to_page.x(mark.x2), to_page.y(mark.y2))
 
 
-def _number(item: Chart, value: float) -> str:
-    """A value label with the talk's decimal sign."""
-    return f"{value:g}".replace(".", item.decimal)
+def _wedge(canvas, mark: ChartWedge, to_page: Transform) -> None:
+    canvas.setFillColorRGB(*rgb(mark.color))
+    cx, cy, radius = to_page.x(mark.cx), to_page.y(mark.cy), to_page.length(mark.radius)
+    if mark.sweep >= TWELVE * 4:  # the whole pie
+        canvas.circle(cx, cy, radius, stroke=0, fill=1)
+        return
+    if not mark.sweep:
+        return
+    path = canvas.beginPath()
+    path.moveTo(cx, cy)
+    box = (cx - radius, cy - radius, cx + radius, cy + radius)
+    path.arcTo(*box, startAng=TWELVE - mark.start, extent=-mark.sweep)
+    path.close()
+    canvas.drawPath(path, stroke=0, fill=1)
 
 
-def _pie(item: Chart, box, size: float, face: str):
-    x, y, w, h = box
-    side = min(w, h) - size * 4  # room for the labels outside
-    pie = Pie()
-    pie.x, pie.y, pie.width, pie.height = x + (w - side) / 2, y + (h - side) / 2, side, side
-    values = list(item.series[0].values)
-    pie.data = values
-    total = sum(values) or 1
-    pie.labels = list(item.percents) or [f"{v / total:.0%}" for v in values]
-    pie.simpleLabels = 1
-    pie.slices.strokeColor = HexColor("#FFFFFF")
-    pie.slices.fontName, pie.slices.fontSize = face, size
-    pie.slices.fontColor = HexColor("#" + item.text_color)
-    pie.slices.labelRadius = 1.15
-    for i, color in enumerate(item.slices):
-        pie.slices[i].fillColor = HexColor("#" + color)
-    return pie
+def _polyline(canvas, mark: ChartPolyline, to_page: Transform) -> None:
+    points = [(to_page.x(x), to_page.y(y)) for x, y in mark.points]
+    canvas.setStrokeColorRGB(*rgb(mark.color))
+    canvas.setFillColorRGB(*rgb(mark.color))
+    canvas.setLineWidth(to_page.size(mark.width))
+    path = canvas.beginPath()
+    path.moveTo(*points[0])
+    for point in points[1:]:
+        path.lineTo(*point)
+    canvas.drawPath(path, stroke=1, fill=0)
+    if mark.marker:
+        radius = to_page.length(mark.marker) / 2
+        for x, y in points:
+            canvas.circle(x, y, radius, stroke=0, fill=1)
 
 
-def _legend(item: Chart, width: float, size: float, face: str, fonts: Fonts):
-    legend = Legend()
-    if item.kind is ChartKind.PIE:
-        pairs = [(HexColor("#" + c), n) for c, n in zip(item.slices, item.categories, strict=True)]
-    else:
-        pairs = [(HexColor("#" + s.color), s.name) for s in item.series]
-    legend.colorNamePairs = pairs
-    legend.fontName, legend.fontSize = face, size
-    legend.fillColor = HexColor("#" + item.text_color)
-    legend.alignment = "right"
-    legend.columnMaximum = 1
-    legend.boxAnchor = "s"
-    legend.dx = legend.dy = size * 0.8
-    legend.deltax = max(fonts.width(n, size) for _c, n in pairs) + size * 2.5
-    legend.x, legend.y = width / 2, size * 0.4
-    legend.strokeColor = None
-    return legend
+def _text(canvas, mark: ChartText, to_page: Transform, fonts: Fonts) -> None:
+    size = to_page.size(mark.size)
+    x = to_page.x(mark.x)
+    if mark.anchor != "start":
+        width = fonts.width(mark.text, size)
+        x -= width / 2 if mark.anchor == "middle" else width
+    canvas.setFillColorRGB(*rgb(mark.color))
+    y = to_page.y(mark.y)
+    for name, text in fonts.pieces(mark.text, False, False, "a chart"):
+        canvas.setFont(name, size)
+        x = draw_kerned(canvas, name, text, x, y, size)

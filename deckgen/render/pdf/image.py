@@ -191,10 +191,9 @@ def _numbers_fine(value) -> bool:
 
 
 def embedded_fonts(node, fonts: Fonts) -> None:
-    """A drawing's text in deckgen's own embedded faces: svglib and reportlab's charts
-    set text in PDF's base Helvetica, Times or Courier, which a PDF does not embed
-    (PDF/UA requires every font embedded). Monospace stays monospace; the rest is the
-    sans, bold and italic kept."""
+    """A drawing's text in deckgen's own embedded faces: svglib sets text in PDF's base
+    Helvetica, Times or Courier, which a PDF does not embed (PDF/UA requires every font
+    embedded). Monospace stays monospace; the rest is the sans, bold and italic kept."""
     from reportlab.graphics import shapes
 
     # what reportlab's renderer sets before drawing anything: the base face, not Helvetica
