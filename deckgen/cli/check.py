@@ -16,7 +16,7 @@ from .options import (
     outline_argument,
     start_option,
 )
-from .report import echo_diagnostics, fail
+from .report import echo_diagnostics
 
 
 @click.command()
@@ -37,16 +37,12 @@ def check(
     the guide, and the smallest text on each slide. Exit 1 if anything is found."""
     from ..build import load, render_loaded
     from ..check import TOPIC, check_outputs
-    from ..errors import DeckgenError
 
     options = build_options(
         outline, ".", audience, overlays, sets, template, strip_macros, allow_external_links,
         formats=NAMES, start=start, jobs=1,
     )  # fmt: skip
-    try:
-        rendered = render_loaded(load(options), options)
-    except DeckgenError as exc:
-        fail(exc)
+    rendered = render_loaded(load(options), options)
     deck = rendered.prepared.deck
     outputs = [(o.format, o.path, data) for o, (_p, data) in zip(
         rendered.result.outputs, rendered.files, strict=True)]  # fmt: skip

@@ -10,8 +10,6 @@ from pathlib import Path
 
 import click
 
-from .report import fail
-
 
 @click.group()
 def template() -> None:
@@ -28,16 +26,13 @@ def template() -> None:
 def inspect(file, as_json, strip_macros, allow_external_links) -> None:
     """Show FILE's slide size, masters, layouts and placeholders, theme fonts and colours,
     and what opening it repaired (sample slides, duplicate ids, a missing table style)."""
-    from ..errors import DeckgenError
     from ..template.inspect import as_text, describe
     from ..template.package import TemplateOptions, read_template
 
     path = Path(file)
     options = TemplateOptions(strip_macros, allow_external_links)
-    try:  # named on the command line by the person running deckgen: its own folder is fine
-        opened = read_template(file, Path.cwd(), path.resolve().parent, None, options)
-    except DeckgenError as exc:
-        fail(exc)
+    # named on the command line by the person running deckgen: its own folder is fine
+    opened = read_template(file, Path.cwd(), path.resolve().parent, None, options)
     report = describe(opened)
     if as_json:
         _print([_json(report)])
@@ -83,7 +78,7 @@ def new(file, outline, force) -> None:
     designer can start from: 16:9, its grid, type scale, fonts and colours (OUTLINE's
     theme and concepts if given), the footer and slide-number boxes, no slides."""
     from ..build import build_time
-    from ..errors import DeckgenError, InputError, error
+    from ..errors import InputError, error
     from ..layout.design import default_design
     from ..layout.frames import Deck, DeckMeta
     from ..output import write_all
@@ -91,34 +86,31 @@ def new(file, outline, force) -> None:
     from ..template.package import as_potx
 
     path = Path(file)
-    try:
-        if path.suffix.lower() not in (".pptx", ".potx"):
-            raise InputError(
-                "not a template name",
-                [
-                    error(
-                        f"{file}: name it .pptx or .potx",
-                        hint="e.g. deckgen template new ours.potx",
-                    )
-                ],
-            )
-        if (path.exists() or path.is_symlink()) and not force:
-            raise InputError(
-                f"{file} exists",
-                [error(f"{file} already exists", hint="pass --force to replace it")],
-            )
-        talk = _talk_for(outline)
-        design = default_design(talk)
-        meta = DeckMeta(f"{talk.meta.title} template", None, None, None, None, "en")
-        from ..kinds import kind_layouts
+    if path.suffix.lower() not in (".pptx", ".potx"):
+        raise InputError(
+            "not a template name",
+            [
+                error(
+                    f"{file}: name it .pptx or .potx",
+                    hint="e.g. deckgen template new ours.potx",
+                )
+            ],
+        )
+    if (path.exists() or path.is_symlink()) and not force:
+        raise InputError(
+            f"{file} exists",
+            [error(f"{file} already exists", hint="pass --force to replace it")],
+        )
+    talk = _talk_for(outline)
+    design = default_design(talk)
+    meta = DeckMeta(f"{talk.meta.title} template", None, None, None, None, "en")
+    from ..kinds import kind_layouts
 
-        deck = Deck(design.grid.width, design.grid.height, (), meta, design, layouts=kind_layouts())
-        data = render_pptx(deck, build_time())
-        if path.suffix.lower() == ".potx":
-            data = as_potx(data)
-        write_all([(path, data)])
-    except DeckgenError as exc:
-        fail(exc)
+    deck = Deck(design.grid.width, design.grid.height, (), meta, design, layouts=kind_layouts())
+    data = render_pptx(deck, build_time())
+    if path.suffix.lower() == ".potx":
+        data = as_potx(data)
+    write_all([(path, data)])
     click.echo(f"wrote {path} (open it in PowerPoint, edit its masters, then build on it)")
 
 
@@ -157,7 +149,7 @@ def check(file, outline, audience, as_json, strip_macros, allow_external_links) 
     had to stand in (fonts); exit 1 if the build would fail."""
     from ..build import BuildOptions, load, render_loaded
     from ..check.findings import by_layout
-    from ..errors import BuildError, DeckgenError
+    from ..errors import BuildError
     from . import _resolve_outline
     from .check import seen_on_template
 
@@ -179,8 +171,6 @@ def check(file, outline, audience, as_json, strip_macros, allow_external_links) 
         seen = seen_on_template(rendered.prepared, rendered.files[0][1], layouts=True)
     except BuildError as exc:
         diagnostics, slides, failed = exc.diagnostics, None, True
-    except DeckgenError as exc:
-        fail(exc)
     report = _check_report(file, name, _layouts(file, options), diagnostics, slides, failed)
     report["template_findings"] = [finding.to_json() for finding in seen]
     report["by_layout"] = by_layout(seen)
