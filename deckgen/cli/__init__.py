@@ -228,40 +228,23 @@ def _load_for_command(outline, overlays):
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 def audiences(outline, overlays, as_json) -> None:
     """List OUTLINE's audiences: description, time slot, slides and estimated time."""
-    from ..build import prepare
+    from ..audiences import summarise_audiences
 
     source, _name = _load_for_command(outline, overlays)
-    rows = []
-    for key, profile in source.audiences.items():
-        prepared = prepare(source, key, {})
-        rows.append(
-            {
-                "name": key,
-                "label": profile.label or key,
-                "description": profile.description,
-                "minutes": profile.minutes,
-                "estimated_minutes": round(prepared.time.minutes, 1),
-                "planned_minutes": (
-                    round(prepared.plan.minutes, 1) if prepared.plan.planned else None
-                ),
-                "slides": len(prepared.deck.slides),
-            }
-        )
+    rows = summarise_audiences(source)
     if as_json:
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        click.echo(json.dumps([r.to_json() for r in rows], indent=2, ensure_ascii=False))
         return
     if not rows:
         click.echo("the outline defines no audiences")
         return
-    width = max(len(r["name"]) for r in rows)
+    width = max(len(r.name) for r in rows)
     for r in rows:
-        planned = r["planned_minutes"]
-        longest = max(r["estimated_minutes"], planned or 0)
-        over = "  OVER" if longest > r["minutes"] else ""
-        plan = f"plan {planned:.0f} min, " if planned is not None else ""
+        over = "  OVER" if r.over else ""
+        plan = f"plan {r.planned_minutes:.0f} min, " if r.planned_minutes is not None else ""
         click.echo(
-            f"{r['name']:<{width}}  {r['minutes']:>3} min slot, ~{r['estimated_minutes']:.0f} min, "
-            f"{plan}{r['slides']:>2} slides{over}  {r['description']}"
+            f"{r.name:<{width}}  {r.minutes:>3} min slot, ~{r.estimated_minutes:.0f} min, "
+            f"{plan}{r.slides:>2} slides{over}  {r.description}"
         )
 
 

@@ -37,6 +37,7 @@ def check(
     the guide, and the smallest text on each slide. Exit 1 if anything is found."""
     from ..build import load, render_loaded
     from ..check import TOPIC, check_outputs
+    from ..check.findings import seen_on_template
 
     options = build_options(
         outline, ".", audience, overlays, sets, template, strip_macros, allow_external_links,
@@ -76,19 +77,6 @@ def _smallest(report) -> str:
         for s in report.slides
     ]
     return "smallest text (slide: pt): " + ", ".join(parts)
-
-
-def seen_on_template(prepared, pptx: bytes, layouts: bool = False):
-    """What the deck written as ``pptx`` shows of its template (deckgen/check/findings.py):
-    on a template, measured on its layouts' drawn grounds (the build's, else drawn here)."""
-    from ..check.findings import template_findings
-
-    deck, grounds = prepared.deck, prepared.grounds
-    if grounds is None and deck.design.plain:
-        from ..render.pdf.grounds import DrawnGrounds
-
-        grounds = DrawnGrounds(deck.design)
-    return template_findings(deck, pptx, (grounds, prepared.width), layouts)
 
 
 def _echo_seen(seen) -> None:
