@@ -133,6 +133,17 @@ def template_findings(
     return above + found
 
 
+def seen_on_template(prepared, pptx: bytes, layouts: bool = False) -> list[Finding]:
+    """What the deck written as ``pptx`` shows of its template, for a prepared build:
+    on a template, measured on its layouts' drawn grounds (the build's, else drawn here)."""
+    deck, grounds = prepared.deck, prepared.grounds
+    if grounds is None and deck.design.plain:
+        from ..render.pdf.grounds import DrawnGrounds
+
+        grounds = DrawnGrounds(deck.design)
+    return template_findings(deck, pptx, (grounds, prepared.width), layouts)
+
+
 def _placed(finding: Finding, pos: SourcePos | None) -> Finding:
     if finding.pos is not None or pos is None:
         return finding

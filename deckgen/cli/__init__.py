@@ -25,11 +25,12 @@ from .options import (
     _set_option,
     _template_options,
     build_options,
+    json_manifest_option,
     outline_argument,
     output_option,
     start_option,
 )
-from .report import Group, echo_diagnostics, echo_outputs, fail, json_error, run
+from .report import Group, echo_diagnostics, echo_outputs, run
 
 __all__ = ["main", "run"]  # run: the `deckgen` command; main: the Click group
 
@@ -88,7 +89,7 @@ def main() -> None:
 @_set_option
 @_template_options
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON manifest on stdout.")
+@json_manifest_option("Print a JSON manifest on stdout.")
 @click.option(
     "-q", "--quiet", is_flag=True, help="No progress line (shown on a terminal after 1 s)."
 )
@@ -148,16 +149,10 @@ def build(
 
 def _build_one(options, as_json: bool, quiet: bool) -> None:
     from ..build import build as run_build
-    from ..errors import DeckgenError
     from .progress import Progress
 
-    try:
-        with Progress(enabled=not quiet and not as_json) as progress:
-            result = run_build(options, progress)
-    except DeckgenError as exc:
-        if as_json:
-            json_error(exc)
-        fail(exc)
+    with Progress(enabled=not quiet and not as_json) as progress:
+        result = run_build(options, progress)
     echo_diagnostics(result.diagnostics)
     if as_json:
         click.echo(json.dumps({"ok": True, **result.to_json()}, indent=2))
@@ -167,24 +162,18 @@ def _build_one(options, as_json: bool, quiet: bool) -> None:
 
 def _build_all(options, as_json: bool, quiet: bool = False) -> None:
     from ..all_audiences import audiences_of, build_all
-    from ..errors import DeckgenError
 
-    try:
-        names = audiences_of(options)  # read once: the bar needs the count
-        if not names:
-            build_all(options, names=names)  # raises the library's "no audiences" error
-        bar_stream = io.StringIO() if quiet else sys.stderr  # -q: no bar
-        with click.progressbar(length=len(names), label="audiences", file=bar_stream) as bar:
+    names = audiences_of(options)  # read once: the bar needs the count
+    if not names:
+        build_all(options, names=names)  # raises the library's "no audiences" error
+    bar_stream = io.StringIO() if quiet else sys.stderr  # -q: no bar
+    with click.progressbar(length=len(names), label="audiences", file=bar_stream) as bar:
 
-            def done(audience: str) -> None:
-                bar.label = f"built {audience}"
-                bar.update(1)
+        def done(audience: str) -> None:
+            bar.label = f"built {audience}"
+            bar.update(1)
 
-            results = build_all(options, on_done=done, names=names)
-    except DeckgenError as exc:
-        if as_json:
-            json_error(exc)
-        fail(exc)
+        results = build_all(options, on_done=done, names=names)
     failed = [(a, exc) for a, _r, exc in results if exc is not None]
     for audience, result, exc in results:
         if exc is not None:
@@ -220,12 +209,7 @@ def _build_all(options, as_json: bool, quiet: bool = False) -> None:
 @_overlay_option
 def validate(outline, overlays) -> None:
     """Check OUTLINE (and overlays) without building; report every problem with file:line:col."""
-    from ..errors import DeckgenError
-
-    try:
-        result, name = _load_for_command(outline, overlays)
-    except DeckgenError as exc:
-        fail(exc)
+    result, name = _load_for_command(outline, overlays)
     echo_diagnostics(result.warnings)
     slides = sum(len(s.slides) for s in result.sections)
     click.echo(f"{name}: ok ({len(result.sections)} sections, {slides} slides in the outline)")
@@ -244,44 +228,23 @@ def _load_for_command(outline, overlays):
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 def audiences(outline, overlays, as_json) -> None:
     """List OUTLINE's audiences: description, time slot, slides and estimated time."""
-    from ..build import prepare
-    from ..errors import DeckgenError
+    from ..audiences import summarise_audiences
 
-    try:
-        source, _name = _load_for_command(outline, overlays)
-        rows = []
-        for key, profile in source.audiences.items():
-            prepared = prepare(source, key, {})
-            rows.append(
-                {
-                    "name": key,
-                    "label": profile.label or key,
-                    "description": profile.description,
-                    "minutes": profile.minutes,
-                    "estimated_minutes": round(prepared.time.minutes, 1),
-                    "planned_minutes": (
-                        round(prepared.plan.minutes, 1) if prepared.plan.planned else None
-                    ),
-                    "slides": len(prepared.deck.slides),
-                }
-            )
-    except DeckgenError as exc:
-        fail(exc)
+    source, _name = _load_for_command(outline, overlays)
+    rows = summarise_audiences(source)
     if as_json:
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        click.echo(json.dumps([r.to_json() for r in rows], indent=2, ensure_ascii=False))
         return
     if not rows:
         click.echo("the outline defines no audiences")
         return
-    width = max(len(r["name"]) for r in rows)
+    width = max(len(r.name) for r in rows)
     for r in rows:
-        planned = r["planned_minutes"]
-        longest = max(r["estimated_minutes"], planned or 0)
-        over = "  OVER" if longest > r["minutes"] else ""
-        plan = f"plan {planned:.0f} min, " if planned is not None else ""
+        over = "  OVER" if r.over else ""
+        plan = f"plan {r.planned_minutes:.0f} min, " if r.planned_minutes is not None else ""
         click.echo(
-            f"{r['name']:<{width}}  {r['minutes']:>3} min slot, ~{r['estimated_minutes']:.0f} min, "
-            f"{plan}{r['slides']:>2} slides{over}  {r['description']}"
+            f"{r.name:<{width}}  {r.minutes:>3} min slot, ~{r.estimated_minutes:.0f} min, "
+            f"{plan}{r.slides:>2} slides{over}  {r.description}"
         )
 
 
@@ -294,13 +257,9 @@ def explain(outline, audience, overlays, start) -> None:
     """Say what --audience NAME keeps, drops and overrides, and how long it runs (the
     estimate from the notes and the plan from minutes:)."""
     from ..build import BuildOptions, prepare
-    from ..errors import DeckgenError
 
-    try:
-        source, name = _load_for_command(outline, overlays)
-        prepared = prepare(source, audience, {}, BuildOptions(Path(name), Path("."), start=start))
-    except DeckgenError as exc:
-        fail(exc)
+    source, name = _load_for_command(outline, overlays)
+    prepared = prepare(source, audience, {}, BuildOptions(Path(name), Path("."), start=start))
     report = prepared.report
     profile = source.audiences.get(audience) if audience else None
     title = f"audience '{audience}'" if audience else "no audience (everything)"
@@ -358,13 +317,9 @@ def schema() -> None:
 @click.option("--force", is_flag=True, help="Write into a folder that already has an outline.")
 def init(directory, force) -> None:
     """Start a new talk in DIRECTORY: a starter outline and assets that build."""
-    from ..errors import DeckgenError
     from ..scaffold import scaffold
 
-    try:
-        written = scaffold(directory, force=force)
-    except DeckgenError as exc:
-        fail(exc)
+    written = scaffold(directory, force=force)
     for path in written:
         click.echo(f"wrote {path}")
     click.echo(f"next: cd {directory} && deckgen build")

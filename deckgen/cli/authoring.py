@@ -13,7 +13,7 @@ from .options import (
     outline_argument,
     output_option,
 )
-from .report import echo_diagnostics, fail
+from .report import echo_diagnostics
 
 
 @click.command()
@@ -41,7 +41,6 @@ def preview(
 ) -> None:  # fmt: skip
     """PNG images of OUTLINE's slides and a contact sheet of the whole deck, drawn from
     deckgen's own slides PDF (no office suite needed)."""
-    from ..errors import DeckgenError
     from ..output import write_all
     from ..preview import parse_slides, render_preview
 
@@ -52,11 +51,8 @@ def preview(
     options = build_options(
         outline, out_dir, audience, overlays, sets, template, strip_macros, allow_external_links
     )
-    try:
-        files, diagnostics, count = render_preview(options, wanted, width)
-        write_all(files)
-    except DeckgenError as exc:
-        fail(exc)
+    files, diagnostics, count = render_preview(options, wanted, width)
+    write_all(files)
     echo_diagnostics(diagnostics)
     shown = len(files) - 1
     click.echo(f"wrote {shown} slide image(s) of {count} and a contact sheet into {out_dir}")

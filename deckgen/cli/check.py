@@ -16,7 +16,7 @@ from .options import (
     outline_argument,
     start_option,
 )
-from .report import echo_diagnostics, fail
+from .report import echo_diagnostics
 
 
 @click.command()
@@ -38,16 +38,13 @@ def check(
     and the smallest text on each slide. Exit 1 if anything is found."""
     from ..build import load, render_loaded
     from ..check import TOPIC, check_outputs
-    from ..errors import DeckgenError
+    from ..check.findings import seen_on_template
 
     options = build_options(
         outline, ".", audience, overlays, sets, template, strip_macros, allow_external_links,
         formats=NAMES, start=start, jobs=1,
     )  # fmt: skip
-    try:
-        rendered = render_loaded(load(options), options)
-    except DeckgenError as exc:
-        fail(exc)
+    rendered = render_loaded(load(options), options)
     deck = rendered.prepared.deck
     outputs = [(o.format, o.path, data) for o, (_p, data) in zip(
         rendered.result.outputs, rendered.files, strict=True)]  # fmt: skip
@@ -81,19 +78,6 @@ def _smallest(report) -> str:
         for s in report.slides
     ]
     return "smallest text (slide: pt): " + ", ".join(parts)
-
-
-def seen_on_template(prepared, pptx: bytes, layouts: bool = False):
-    """What the deck written as ``pptx`` shows of its template (deckgen/check/findings.py):
-    on a template, measured on its layouts' drawn grounds (the build's, else drawn here)."""
-    from ..check.findings import template_findings
-
-    deck, grounds = prepared.deck, prepared.grounds
-    if grounds is None and deck.design.plain:
-        from ..render.pdf.grounds import DrawnGrounds
-
-        grounds = DrawnGrounds(deck.design)
-    return template_findings(deck, pptx, (grounds, prepared.width), layouts)
 
 
 def _echo_seen(seen) -> None:

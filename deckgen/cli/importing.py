@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from .report import echo_diagnostics, fail, json_error
+from .options import json_manifest_option
+from .report import echo_diagnostics
 
 
 @click.command("import")
@@ -27,9 +28,7 @@ from .report import echo_diagnostics, fail, json_error
     is_flag=True,
     help="Replace the outline.yaml, pictures and template.pptx of an earlier import there.",
 )
-@click.option(
-    "--json", "as_json", is_flag=True, help="Print a JSON manifest: slides, warnings, files."
-)
+@json_manifest_option("Print a JSON manifest: slides, warnings, files.")
 @click.option(
     "-q", "--quiet", is_flag=True, help="No slide-by-slide report: warnings and files only."
 )
@@ -39,16 +38,10 @@ def import_deck(deck, out_dir, force, as_json, quiet) -> None:
     design), all or none. Says what each slide became and warns, slide by slide, of
     everything left behind (exit 2 for a deck it cannot read)."""
     from ..deck_import.summary import next_command, slide_line, warning_line, wrote_line
-    from ..errors import DeckgenError
 
     source = Path(deck)
     folder = Path(out_dir) if out_dir else Path(source.stem or "imported")
-    try:
-        imported, written, loaded = _import(source, folder, force)
-    except DeckgenError as exc:
-        if as_json:
-            json_error(exc)
-        fail(exc)
+    imported, written, loaded = _import(source, folder, force)
     if not quiet and not as_json:
         for record in imported.slides:
             click.echo(slide_line(record))

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from .report import JSON_ERRORS
+
 DEFAULT_OUTLINE = "outline.yaml"
 
 
@@ -110,6 +112,18 @@ def output_option(default: str = "build", help: str = "Folder to write into."): 
         "-o", "--output", "out_dir", default=default, show_default=True, type=click.Path(),
         help=help,
     )  # fmt: skip
+
+
+def _json_errors(ctx, _param, value: bool) -> bool:
+    if value:  # the group's handler reads it: a failure is answered in JSON too
+        ctx.meta[JSON_ERRORS] = True
+    return value
+
+
+def json_manifest_option(help: str):  # noqa: A002
+    """--json for a command whose JSON answer stands in for its output: a failure
+    (a DeckgenError) is then also a JSON object on stdout (``report.json_error``)."""
+    return click.option("--json", "as_json", is_flag=True, callback=_json_errors, help=help)
 
 
 def outline_argument(command):

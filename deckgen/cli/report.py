@@ -1,5 +1,6 @@
 """What the command line prints: diagnostics, outputs, JSON errors, and the top-level
-handler that turns any failure into a plain message and an exit code."""
+handler that turns any failure into a plain message and an exit code: a DeckgenError
+any command raises is mapped here, once (its diagnostics on stderr, its exit code)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ import sys
 import click
 
 from .. import output
+from ..errors import DeckgenError
+
+# set in the context's meta by --json where the JSON answer stands in for the output
+# (options.json_manifest_option): a DeckgenError is then a JSON object on stdout too
+JSON_ERRORS = "deckgen.json_errors"
 
 
 def echo_diagnostics(diagnostics, err: bool = True) -> None:
@@ -80,6 +86,10 @@ class Group(click.Group):
             sys.exit(143 if terminated else 130)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
+        except DeckgenError as exc:  # every command's, here once
+            if ctx.meta.get(JSON_ERRORS):
+                json_error(exc)
+            fail(exc)
         except MemoryError:
             plainly("out of memory: the outline asks for more than this machine has")
             sys.exit(1)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .report import echo_diagnostics, fail
+from .report import echo_diagnostics
 
 
 @click.command()
@@ -22,21 +22,17 @@ def sync(deck: Path, outline: Path | None, dry_run: bool) -> None:
     Prints the outline's diff. What cannot be carried back (slides added, deleted or
     moved, generated text) is a conflict: reported with its slide number, never
     blocking the other edits; exit 1."""
-    from ..errors import DeckgenError
     from ..output import write_all
     from ..sync.run import sync_deck
 
-    try:
-        result = sync_deck(deck, outline)
-        diff = result.diff()
-        click.echo(diff, nl=False)
-        echo_diagnostics(result.warnings)
-        echo_diagnostics(result.conflicts)
-        if not dry_run and diff:
-            write_all([(result.outline, result.written())])
-            click.echo(f"wrote {result.outline} ({result.edits} edits)", err=True)
-    except DeckgenError as exc:
-        fail(exc)
+    result = sync_deck(deck, outline)
+    diff = result.diff()
+    click.echo(diff, nl=False)
+    echo_diagnostics(result.warnings)
+    echo_diagnostics(result.conflicts)
+    if not dry_run and diff:
+        write_all([(result.outline, result.written())])
+        click.echo(f"wrote {result.outline} ({result.edits} edits)", err=True)
     if result.conflicts:
         click.echo(f"{len(result.conflicts)} conflicts", err=True)
         raise SystemExit(1)

@@ -10,8 +10,6 @@ from pathlib import Path
 
 import click
 
-from .report import fail
-
 
 @click.group()
 def template() -> None:
@@ -28,16 +26,13 @@ def template() -> None:
 def inspect(file, as_json, strip_macros, allow_external_links) -> None:
     """Show FILE's slide size, masters, layouts and placeholders, theme fonts and colours,
     and what opening it repaired (sample slides, duplicate ids, a missing table style)."""
-    from ..errors import DeckgenError
     from ..template.inspect import as_text, describe
     from ..template.package import TemplateOptions, read_template
 
     path = Path(file)
     options = TemplateOptions(strip_macros, allow_external_links)
-    try:  # named on the command line by the person running deckgen: its own folder is fine
-        opened = read_template(file, Path.cwd(), path.resolve().parent, None, options)
-    except DeckgenError as exc:
-        fail(exc)
+    # named on the command line by the person running deckgen: its own folder is fine
+    opened = read_template(file, Path.cwd(), path.resolve().parent, None, options)
     report = describe(opened)
     if as_json:
         _print([_json(report)])
@@ -82,64 +77,12 @@ def new(file, outline, force) -> None:
     """Write deckgen's design as an editable template (FILE ending .pptx or .potx) a
     designer can start from: 16:9, its grid, type scale, fonts and colours (OUTLINE's
     theme and concepts if given), the footer and slide-number boxes, no slides."""
-    from ..build import build_time
-    from ..errors import DeckgenError, InputError, error
-    from ..layout.design import default_design
-    from ..layout.frames import Deck, DeckMeta
     from ..output import write_all
-    from ..render.pptx.deck import render_pptx
-    from ..template.package import as_potx
+    from ..template.new import new_template
 
-    path = Path(file)
-    try:
-        if path.suffix.lower() not in (".pptx", ".potx"):
-            raise InputError(
-                "not a template name",
-                [
-                    error(
-                        f"{file}: name it .pptx or .potx",
-                        hint="e.g. deckgen template new ours.potx",
-                    )
-                ],
-            )
-        if (path.exists() or path.is_symlink()) and not force:
-            raise InputError(
-                f"{file} exists",
-                [error(f"{file} already exists", hint="pass --force to replace it")],
-            )
-        talk = _talk_for(outline)
-        design = default_design(talk)
-        meta = DeckMeta(f"{talk.meta.title} template", None, None, None, None, "en")
-        from ..kinds import kind_layouts
-
-        deck = Deck(design.grid.width, design.grid.height, (), meta, design, layouts=kind_layouts())
-        data = render_pptx(deck, build_time())
-        if path.suffix.lower() == ".potx":
-            data = as_potx(data)
-        write_all([(path, data)])
-    except DeckgenError as exc:
-        fail(exc)
+    path, data = new_template(file, outline, force)
+    write_all([(path, data)])
     click.echo(f"wrote {path} (open it in PowerPoint, edit its masters, then build on it)")
-
-
-def _talk_for(outline):
-    """The outline's tailored talk, or a bare one in deckgen's default theme."""
-    from ..outline.loader import load_outline, load_outline_text
-    from ..outline.tailor import tailor
-
-    if outline:
-        return tailor(load_outline(outline))
-    bare = "meta: {title: deckgen}\nsections:\n  - title: S\n    slides:\n      - {kind: title}\n"
-    return tailor(load_outline_text(bare, "(default)"))
-
-
-TOPICS = (
-    ("fit", "fit"),
-    ("contrast", "contrast"),
-    ("font", "fonts"),
-    ("template", "template"),
-    (None, "other"),
-)
 
 
 @template.command()
@@ -155,11 +98,9 @@ def check(file, outline, audience, as_json, strip_macros, allow_external_links) 
     """Build OUTLINE (default: ./outline.yaml, else the shipped talk) on FILE without
     writing anything, and report the layouts used and what did not fit, read poorly, or
     had to stand in (fonts); exit 1 if the build would fail."""
-    from ..build import BuildOptions, load, render_loaded
-    from ..check.findings import by_layout
-    from ..errors import BuildError, DeckgenError
-    from . import _resolve_outline
-    from .check import seen_on_template
+    from ..build import BuildOptions
+    from ..template.trial import check_template
+    from .options import _resolve_outline
 
     path, name, _shipped = _resolve_outline(outline)
     options = BuildOptions(
@@ -172,71 +113,10 @@ def check(file, outline, audience, as_json, strip_macros, allow_external_links) 
         strip_macros=strip_macros,
         allow_external_links=allow_external_links,
     )
-    seen = []
-    try:
-        rendered = render_loaded(load(options), options)
-        diagnostics, slides, failed = rendered.result.diagnostics, rendered.result.slides, False
-        seen = seen_on_template(rendered.prepared, rendered.files[0][1], layouts=True)
-    except BuildError as exc:
-        diagnostics, slides, failed = exc.diagnostics, None, True
-    except DeckgenError as exc:
-        fail(exc)
-    report = _check_report(file, name, _layouts(file, options), diagnostics, slides, failed)
-    report["template_findings"] = [finding.to_json() for finding in seen]
-    report["by_layout"] = by_layout(seen)
+    trial = check_template(file, options)
     if as_json:
-        del report["by_layout"]
-        _print([_json(report)])
+        _print([_json(trial.report)])
     else:
-        _print(_check_lines(report))
-    if failed:
+        _print(trial.lines())
+    if not trial.builds:
         raise SystemExit(1)
-
-
-def _layouts(file, options) -> list[str]:
-    from ..template.inspect import as_text, describe
-    from ..template.package import TemplateOptions, read_template
-
-    opening = TemplateOptions(options.strip_macros, options.allow_external_links)
-    opened = read_template(file, Path.cwd(), Path(file).resolve().parent, None, opening)
-    return [line for line in as_text(describe(opened)) if " slides use " in line]
-
-
-def _check_report(file, outline, layouts, diagnostics, slides, failed) -> dict:
-    known = {topic for topic, _label in TOPICS}
-    groups = {
-        label: [
-            d.to_json()
-            for d in diagnostics
-            if d.topic == topic or (topic is None and d.topic not in known)
-        ]
-        for topic, label in TOPICS
-    }
-    return {
-        "file": file,
-        "outline": outline,
-        "builds": not failed,
-        "slides": slides,
-        "layouts": layouts,
-        **groups,
-    }
-
-
-def _check_lines(report: dict) -> list[str]:
-    verdict = (
-        f"builds: {report['slides']} slides"
-        if report["builds"]
-        else "does not build: the errors below say what to change"
-    )
-    lines = [f"{report['file']} with {report['outline']}: {verdict}", *report["layouts"]]
-    for _topic, label in TOPICS:
-        found = report[label]
-        lines.append(f"{label}: {len(found) or 'nothing to say'}")
-        for item in found:
-            where = f"{item['file']}:{item['line']}:{item['column']}: " if item["file"] else ""
-            hint = f" ({item['hint']})" if item["hint"] else ""
-            lines.append(f"  {where}{item['severity']}: {item['message']}{hint}")
-    lines.append(
-        f"on the template, by layout: {len(report['template_findings']) or 'nothing to say'}"
-    )
-    return lines + report.pop("by_layout")

@@ -15,9 +15,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..layout.chrome import title_items
 from ..layout.context import Page, SlideContext
-from ..layout.fit import FitRule, continued_notes, continued_title, fit, group_rows
+from ..layout.fit import FitRule, fit, group_rows
+from ..layout.flow import continued_page
 from ..layout.frames import (
     Align,
     Item,
@@ -111,19 +111,26 @@ def compose(slide: AnalogySlide, ctx: SlideContext) -> list[Page]:
     # the second body on a layout that has one: a template without takes it as a text box
     two = len(design.grid.columns) == 2
     layout = SlideLayout.TWO_CONTENT if two else SlideLayout.CONTENT
-    out = []
-    for i, rows in enumerate(pages):
-        title = continued_title(ctx.talk.labels, slide.title, i > 0)
-        items = title_items(ctx.at(i), title, accent)
+
+    def items(i: int, rows) -> list[Item]:
         content, panel_h = _panels_and_rows(ctx, slide, frame, rows, accent)
-        items += content
         if frame.summary is not None and i == len(pages) - 1:
             top = frame.span.y + panel_h + box.summary_gap
             rect = Rect(frame.span.x, top, frame.span.w, height([frame.summary]))
-            items.append(ctx.text.box(rect, [frame.summary], Role.CAPTION, "Summary"))
-        notes = continued_notes(ctx.talk.labels, slide.title, slide.notes, i > 0)
-        out.append(Page(title, items, notes, layout, continued=i > 0))
-    return out
+            content.append(ctx.text.box(rect, [frame.summary], Role.CAPTION, "Summary"))
+        return content
+
+    return [
+        continued_page(
+            ctx,
+            i,
+            (slide.title, slide.notes, accent),
+            lambda i=i, rows=rows: items(i, rows),
+            layout,
+            continued=i > 0,
+        )  # fmt: skip
+        for i, rows in enumerate(pages)
+    ]
 
 
 def _rows_at(ctx: SlideContext, slide: AnalogySlide, frame: _Frame, size: float) -> list[_Row]:

@@ -1,7 +1,8 @@
 """Code: a listing in a monospace font, coloured by Pygments from its language's name,
-with chosen lines highlighted. Never below a readable 16 pt: a line too long for the
-panel continues on the next, marked; a listing too long for the slide is an error that
-says how many lines fit."""
+with chosen lines highlighted. It gives way as every kind does (``fit``): smaller sizes
+down to a readable 16 pt, a line too long for the panel continued on the next, marked;
+then "(cont.)" slides, cut between source lines where it can; a panel that holds no
+line at all is an error at the slide's line."""
 
 from __future__ import annotations
 
@@ -12,12 +13,12 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from ..errors import quoted
-from ..layout.chrome import title_items
 from ..layout.context import Page, SlideContext
-from ..layout.fit import FitRule, SlideFailed
-from ..layout.frames import Role, Shape, ShapeKind, SlideLayout, TextBox
+from ..layout.fit import FitRule, SlideFailed, fit
+from ..layout.flow import continued_page
+from ..layout.frames import Item, Role, Shape, ShapeKind, SlideLayout, TextBox
 from ..layout.geometry import Insets, Rect
-from ..layout.listing_code import TooLong, set_code
+from ..layout.listing_code import CodeBox, SetCode, page_code, set_code
 from ..outline.nodes import SlideBase, Text
 from .base import InHandout, SlideKind
 
@@ -63,30 +64,57 @@ def _language_names() -> list[str]:
 
 def compose(slide: CodeSlide, ctx: SlideContext) -> list[Page]:
     design = ctx.design
-    box, body = design.code, design.grid.body_box
+    box, body, floor = design.code, design.grid.body_box, design.scale.code_floor
     lines = slide.code.rstrip("\n").expandtabs(box.tab).split("\n")
     _check_highlights(slide, len(lines), ctx)
     pieces = _highlighted(slide, lines, {k: (c, b) for k, c, b in box.tokens}, ctx)
     inner = Rect(body.x + box.padding, body.y + box.padding, body.w - box.padding * 2, 0)
-    sizes = FitRule(design.scale.code, design.scale.code_floor, design.scale.step).sizes()
-    listing = set_code(pieces, inner.w, body.h - box.padding * 2, sizes, box)
-    if isinstance(listing, TooLong):
-        ctx.report.fail(
-            f"the code on '{slide.title}' takes {listing.lines} lines at {listing.floor:g} pt "
-            f"(long lines wrapped); the slide holds {listing.fits}",
-            "split it over two code slides, or show the part that matters",
-        )
-        raise SlideFailed
-    items = title_items(ctx, slide.title, design.palette.primary)
+    room = CodeBox(inner.w, body.h - box.padding * 2, box)
+    rule = FitRule(
+        design.scale.code,
+        floor,
+        design.scale.step,
+        what="code",
+        warn_shrink=False,  # a listing shrinks as a matter of course
+        continue_message=f"the code is too long for one slide even at {floor:g} pt "
+        "(long lines wrapped)",
+        continue_hint="split it over two code slides, or show the part that matters",
+        failure=f"the code panel of '{slide.title}' holds no line at {floor:g} pt",
+        failure_hint="a template's body this small cannot show code",
+    )
+    listings = fit(
+        ctx.report,
+        rule,
+        lambda size: set_code(pieces, room, size),
+        lambda floor: page_code(pieces, room, floor),
+    ).pages
+    said = (slide.title, slide.notes, design.palette.primary)
+    return [
+        continued_page(
+            ctx,
+            i,
+            said,
+            lambda listing=listing: _items(slide, ctx, inner, listing),
+            SlideLayout.TITLE_ONLY,
+            continued=i > 0,
+        )  # fmt: skip
+        for i, listing in enumerate(listings)
+    ]
+
+
+def _items(slide: CodeSlide, ctx: SlideContext, inner: Rect, listing: SetCode) -> list[Item]:
+    """The panel, the bands behind highlighted lines and the listing."""
+    design = ctx.design
+    box, body = design.code, design.grid.body_box
     panel = Rect(body.x, body.y, body.w, listing.height + box.padding * 2)
-    items.append(Shape(panel, ShapeKind.RECT, box.background, "Code panel"))
+    items: list[Item] = [Shape(panel, ShapeKind.RECT, box.background, "Code panel")]
     for i, (number, _first) in enumerate(listing.sources):
         if number in slide.highlight:
             band = Rect(body.x, inner.y + i * listing.pitch, body.w, listing.pitch)
             items.append(Shape(band, ShapeKind.RECT, box.highlight, f"Highlight {number}"))
     text = Rect(inner.x, inner.y, inner.w, listing.height)
     items.append(TextBox(text, listing.paragraphs, Role.BODY, design.font, "Code", insets=Insets()))
-    return [Page(slide.title, items, slide.notes or "", SlideLayout.TITLE_ONLY)]
+    return items
 
 
 def _check_highlights(slide: CodeSlide, count: int, ctx: SlideContext) -> None:

@@ -10,10 +10,10 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..inline import plain
-from ..layout.chrome import title_items
 from ..layout.context import Page, SlideContext
 from ..layout.design import Palette
-from ..layout.fit import FitRule, continued_notes, continued_title, fit, group_rows
+from ..layout.fit import FitRule, fit, group_rows
+from ..layout.flow import continued_page
 from ..layout.frames import SlideLayout, Table, TableCell
 from ..layout.geometry import Rect
 from ..layout.handout_blocks import TableToPrint
@@ -123,15 +123,18 @@ def compose(slide: ComparisonSlide, ctx: SlideContext) -> list[Page]:
         failure_hint="shorten this row; a single table row must fit on one slide",
     )
     pages = fit(ctx.report, rule, attempt, paginate).pages
-    out = []
-    for i, rows in enumerate(pages):
-        title = continued_title(ctx.talk.labels, slide.title, i > 0)
-        items = title_items(ctx.at(i), title, design.palette.primary)
+
+    def items(rows) -> list:
         all_rows = [head, *_banded(ctx, rows)]
-        table = _table(ctx, slide, widths, all_rows, tuple(row_height(r) for r in all_rows))
-        notes = continued_notes(ctx.talk.labels, slide.title, slide.notes, i > 0)
-        out.append(Page(title, [*items, table], notes, SlideLayout.TITLE_ONLY, continued=i > 0))
-    return out
+        return [_table(ctx, slide, widths, all_rows, tuple(row_height(r) for r in all_rows))]
+
+    said = (slide.title, slide.notes, design.palette.primary)
+    return [
+        continued_page(
+            ctx, i, said, lambda rows=rows: items(rows), SlideLayout.TITLE_ONLY, continued=i > 0
+        )
+        for i, rows in enumerate(pages)
+    ]
 
 
 def _table(ctx: SlideContext, slide: ComparisonSlide, widths, rows: list[Row], heights) -> Table:

@@ -8,10 +8,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..layout.chrome import title_items
 from ..layout.context import Page, SlideContext
 from ..layout.design import Palette
-from ..layout.fit import FitRule, continued_notes, continued_title, fit, split_lines
+from ..layout.fit import FitRule, fit, split_lines
+from ..layout.flow import continued_page
 from ..layout.frames import Align, Item, Paragraph, Placeholder, Role, Shape, ShapeKind
 from ..layout.geometry import Rect
 from ..layout.handout_blocks import Citation
@@ -84,17 +84,24 @@ def compose(slide: DefinitionSlide, ctx: SlideContext) -> list[Page]:
         failure_hint="shorten the attribution to a name and a source",
     )
     shares = fit(ctx.report, rule, attempt, paginate).pages
-    pages = []
-    for i, share in enumerate(shares):
-        last = i == len(shares) - 1
-        title = continued_title(ctx.talk.labels, slide.title, i > 0)
-        items = title_items(ctx.at(i), title, accent)
-        items += _quote_items(ctx, share, Rect(x, body.y, width, body.h), accent, last)
+    area = Rect(x, body.y, width, body.h)
+
+    def items(i: int, share: _Quote) -> list[Item]:
+        out = _quote_items(ctx, share, area, accent, i == len(shares) - 1)
         if icon is not None and i == 0:
-            items += _icon(ctx, concept, accent)
-        notes = continued_notes(ctx.talk.labels, slide.title, slide.notes, i > 0)
-        pages.append(Page(title, items, notes, continued=i > 0))
-    return pages
+            out += _icon(ctx, concept, accent)
+        return out
+
+    return [
+        continued_page(
+            ctx,
+            i,
+            (slide.title, slide.notes, accent),
+            lambda i=i, share=share: items(i, share),
+            continued=i > 0,
+        )  # fmt: skip
+        for i, share in enumerate(shares)
+    ]
 
 
 def _attribution(slide: DefinitionSlide, ctx: SlideContext) -> str:

@@ -7,41 +7,41 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .frames import Align
-from .geometry import EMU_PER_PT, Insets, Rect, inch
+from .geometry import EMU_PER_PT, Emu, Insets, Pt, Rect, inch
 
 
 @dataclass(frozen=True)
 class TitleSlideDesign:
-    text_width: int = inch(8.0)  # the concepts' discs start at 8.6 in
-    title_top: int = inch(1.2)
-    title_height: int = inch(2.5)
+    text_width: Emu = inch(8.0)  # the concepts' discs start at 8.6 in
+    title_top: Emu = inch(1.2)
+    title_height: Emu = inch(2.5)
     title_lines: int = 3
-    bars_top: int = inch(3.95)
-    subtitle_top: int = inch(4.25)
-    subtitle_height: int = inch(1.0)
-    presenter_top: int = inch(5.45)
-    presenter_height: int = inch(1.0)
-    disc: int = inch(2.6)
-    disc_inset: int = inch(0.5)
+    bars_top: Emu = inch(3.95)
+    subtitle_top: Emu = inch(4.25)
+    subtitle_height: Emu = inch(1.0)
+    presenter_top: Emu = inch(5.45)
+    presenter_height: Emu = inch(1.0)
+    disc: Emu = inch(2.6)
+    disc_inset: Emu = inch(0.5)
     # the first disc's top-left from the right margin, the second's top
-    first_disc_left_of_second: int = inch(1.5)
-    first_disc_top: int = inch(1.05)
-    second_disc_top: int = inch(3.65)
+    first_disc_left_of_second: Emu = inch(1.5)
+    first_disc_top: Emu = inch(1.05)
+    second_disc_top: Emu = inch(3.65)
     logo: Rect = Rect(-inch(1.6), inch(0.4), inch(1.6), inch(0.6))  # x from the right margin
 
 
 @dataclass(frozen=True)
 class DividerDesign:
-    text_width_beside_icon: int = inch(7.8)
-    number_top: int = inch(1.9)
-    number_height: int = inch(0.6)
-    title_top: int = inch(2.6)
+    text_width_beside_icon: Emu = inch(7.8)
+    number_top: Emu = inch(1.9)
+    number_height: Emu = inch(0.6)
+    title_top: Emu = inch(2.6)
     title_lines: int = 2
-    subtitle_gap: int = inch(0.3)
-    subtitle_floor: float = 18
-    disc: int = inch(3.0)
-    disc_right_gap: int = inch(0.4)
-    disc_inset: int = inch(0.6)
+    subtitle_gap: Emu = inch(0.3)
+    subtitle_floor: Pt = 18
+    disc: Emu = inch(3.0)
+    disc_right_gap: Emu = inch(0.4)
+    disc_inset: Emu = inch(0.6)
 
 
 @dataclass(frozen=True)
@@ -51,15 +51,15 @@ class BulletsDesign:
     sub_marker: str = "–"
     # the indents at the type scale's body and sub_body sizes (a template's list style's
     # lvl1pPr/lvl2pPr on a template); they scale with the size text is set in
-    indent: int = inch(0.4)  # how far a point's bullet hangs left of its text
-    margin: int | None = None  # a point's text from the box's edge (None: ``indent``)
-    sub_indent: int = inch(0.85)
-    sub_hanging: int = inch(0.35)
+    indent: Emu = inch(0.4)  # how far a point's bullet hangs left of its text
+    margin: Emu | None = None  # a point's text from the box's edge (None: ``indent``)
+    sub_indent: Emu = inch(0.85)
+    sub_hanging: Emu = inch(0.35)
     bullet_gap: float = 0.35  # ems between a bullet (or a quiz's letter) and its text, at least
-    picture_width: int = inch(3.4)  # at least; and at least picture_share of the body
+    picture_width: Emu = inch(3.4)  # at least; and at least picture_share of the body
     picture_share: float = 0.4
-    picture_gap: int = inch(0.5)
-    picture_drop: int = inch(0.2)
+    picture_gap: Emu = inch(0.5)
+    picture_drop: Emu = inch(0.2)
 
     def least(self, mark: int, size: float) -> int:
         """The hanging indent a bullet ``mark`` EMU wide needs at ``size`` points."""
@@ -119,7 +119,7 @@ class ChartDesign:
 
 @dataclass(frozen=True)
 class CodeDesign:
-    padding: int = inch(0.25)  # around the listing, inside its panel
+    padding: Emu = inch(0.25)  # around the listing, inside its panel
     tab: int = 4  # columns a tab stands for
     pitch: float = 1.25  # line pitch, a multiple of the size
     continuation: str = "→ "  # starts a line that continues the one above
@@ -140,7 +140,7 @@ class CodeDesign:
 
 @dataclass(frozen=True)
 class PictureDesign:
-    caption_gap: int = inch(0.15)  # between a picture slide's picture and its caption
+    caption_gap: Emu = inch(0.15)  # between a picture slide's picture and its caption
     caption_share: float = 0.25  # of the body's height, at most
 
 
@@ -149,38 +149,38 @@ class ListingDesign:
     """Agenda, glossary and references: entries generated from the whole outline."""
 
     columns: int = 2  # glossary and references
-    agenda_hang: int = inch(0.75)
-    reference_hang: int = inch(0.55)
+    agenda_hang: Emu = inch(0.75)
+    reference_hang: Emu = inch(0.55)
     agenda_number_gap: str = "   "
     reference_gap: str = "  "
 
 
 @dataclass(frozen=True)
 class DefinitionDesign:
-    mark_width: int = inch(1.1)
-    mark_rise: int = inch(0.35)  # the quote mark starts this far above the quote
-    icon_disc: int = inch(2.6)
-    icon_gap: int = inch(0.5)
-    icon_inset: int = inch(0.5)
-    attribution_gap: int = inch(0.3)
+    mark_width: Emu = inch(1.1)
+    mark_rise: Emu = inch(0.35)  # the quote mark starts this far above the quote
+    icon_disc: Emu = inch(2.6)
+    icon_gap: Emu = inch(0.5)
+    icon_inset: Emu = inch(0.5)
+    attribution_gap: Emu = inch(0.3)
     # every definition starts at the same height, so the quote does not jump
     # when the presenter moves from one definition to the next
-    top: int = inch(0.35)
+    top: Emu = inch(0.35)
 
 
 @dataclass(frozen=True)
 class AnalogyDesign:
-    gap: int = inch(0.7)  # between the panels, where the arrows are
-    pad: int = inch(0.25)
-    heading_height: int = inch(0.95)
-    heading_top: int = inch(0.15)
-    heading_box: int = inch(0.8)
-    icon: int = inch(0.8)
-    icon_advance: int = inch(1.0)
-    row_gap: int = inch(0.16)
-    most_spacing: int = inch(0.6)
-    summary_clearance: int = inch(0.45)  # the summary keeps clear of the footer below it
-    summary_gap: int = inch(0.2)
+    gap: Emu = inch(0.7)  # between the panels, where the arrows are
+    pad: Emu = inch(0.25)
+    heading_height: Emu = inch(0.95)
+    heading_top: Emu = inch(0.15)
+    heading_box: Emu = inch(0.8)
+    icon: Emu = inch(0.8)
+    icon_advance: Emu = inch(1.0)
+    row_gap: Emu = inch(0.16)
+    most_spacing: Emu = inch(0.6)
+    summary_clearance: Emu = inch(0.45)  # the summary keeps clear of the footer below it
+    summary_gap: Emu = inch(0.2)
 
 
 @dataclass(frozen=True)
@@ -189,7 +189,7 @@ class ComparisonDesign:
     first_column: float = 0.2
     first_of_two: float = 0.3
     insets: Insets = Insets(inch(0.12), inch(0.08), inch(0.12), inch(0.08))
-    rule_width: float = 1.0  # points: the white rules between cells
+    rule_width: Pt = 1.0  # points: the white rules between cells
 
     def first_share(self, columns: int) -> float:
         return self.first_column if columns > 2 else self.first_of_two
@@ -197,27 +197,27 @@ class ComparisonDesign:
 
 @dataclass(frozen=True)
 class TakeawaysDesign:
-    badge: int = inch(1.0)
-    text_gap: int = inch(0.4)
-    gap: int = inch(0.35)
-    least_gap: int = inch(0.15)  # four takeaways close up to this to fit
-    icon_inset: int = inch(0.18)
+    badge: Emu = inch(1.0)
+    text_gap: Emu = inch(0.4)
+    gap: Emu = inch(0.35)
+    least_gap: Emu = inch(0.15)  # four takeaways close up to this to fit
+    icon_inset: Emu = inch(0.18)
     pair_disc: float = 0.62  # two discs side by side, each this share of the badge
     pair_icon_inset: float = 1 / 6
 
 
 @dataclass(frozen=True)
 class ClosingDesign:
-    title_top: int = inch(1.6)
-    title_height: int = inch(1.3)
-    bars_top: int = inch(3.1)
-    message_top: int = inch(3.4)
-    message_width: int = inch(10.5)
-    message_height: int = inch(1.6)
-    presenter_top: int = inch(5.15)
-    presenter_height: int = inch(0.5)
-    disclosure_top: int = inch(6.55)
-    disclosure_height: int = inch(0.6)
+    title_top: Emu = inch(1.6)
+    title_height: Emu = inch(1.3)
+    bars_top: Emu = inch(3.1)
+    message_top: Emu = inch(3.4)
+    message_width: Emu = inch(10.5)
+    message_height: Emu = inch(1.6)
+    presenter_top: Emu = inch(5.15)
+    presenter_height: Emu = inch(0.5)
+    disclosure_top: Emu = inch(6.55)
+    disclosure_height: Emu = inch(0.6)
 
 
 @dataclass(frozen=True)
@@ -248,3 +248,57 @@ class TemplateLayout:
     subtitle_size: float | None = None  # its subtitle style's size; None: the design's
     chrome_color: str | None = None  # the footer's, on what this layout shows there
     number_color: str | None = None  # the slide number's, likewise
+
+
+Style = tuple[bool, bool]  # bold, italic
+FaceFiles = tuple[tuple[Style, str, str], ...]  # (style, the name it is registered as, file)
+
+
+@dataclass(frozen=True)
+class LineModel:
+    """Where the PDFs put a line's baseline in exact line spacing (as the deck's lines
+    are spaced), in em of the size, for every face alike: the line box centred in the
+    pitch, the baseline ``ascent`` below its top. LibreOffice draws a deck's Liberation
+    Sans, DejaVu Sans and Liberation Mono lines on the same baseline whatever each
+    face's own ascent (measured for issue 22), so the PDFs use one model, Arial's
+    metrics; and a link's underline: its drop below the baseline, its thickness."""
+
+    ascent: float = 0.905
+    line_box: float = 1.15  # Arial's ascent + descent + line gap
+    underline_drop: float = 0.106
+    underline_width: float = 0.073
+
+
+@dataclass(frozen=True)
+class Typefaces:
+    """The faces deckgen names itself, beside the outline's or template's fonts: the
+    deck's (family names PowerPoint looks up) and the PDFs' (font files, each face
+    registered under a name of its own): the stand-ins shipped in deckgen/fonts, and the
+    family found on the system that fills in characters a face lacks."""
+
+    code: str = "Courier New"  # the deck's code (LibreOffice shows its twin Liberation Mono)
+    bullet: str = "Arial"  # the deck's bullet characters
+    # the PDFs' stand-in for Arial and for any family they may not embed; their code
+    sans: FaceFiles = (
+        ((False, False), "DeckSans", "LiberationSans-Regular.ttf"),
+        ((True, False), "DeckSans-Bold", "LiberationSans-Bold.ttf"),
+        ((False, True), "DeckSans-Italic", "LiberationSans-Italic.ttf"),
+        ((True, True), "DeckSans-BoldItalic", "LiberationSans-BoldItalic.ttf"),
+    )
+    mono: FaceFiles = (
+        ((False, False), "DeckMono", "LiberationMono-Regular.ttf"),
+        ((True, False), "DeckMono-Bold", "LiberationMono-Bold.ttf"),
+        ((False, True), "DeckMono-Italic", "LiberationMono-Italic.ttf"),
+        ((True, True), "DeckMono-BoldItalic", "LiberationMono-BoldItalic.ttf"),
+    )
+    fallback: FaceFiles = (
+        ((False, False), "DeckFallback", "DejaVuSans.ttf"),
+        ((True, False), "DeckFallback-Bold", "DejaVuSans-Bold.ttf"),
+        ((False, True), "DeckFallback-Italic", "DejaVuSans-Oblique.ttf"),
+        ((True, True), "DeckFallback-Bold-Italic", "DejaVuSans-BoldOblique.ttf"),
+    )
+    fallback_dirs: tuple[str, ...] = (
+        "/usr/share/fonts/truetype/dejavu",
+        "/usr/share/fonts/dejavu",
+    )
+    lines: LineModel = LineModel()  # where the PDFs put baselines and links' underlines

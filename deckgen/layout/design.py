@@ -5,13 +5,14 @@ template and the PDF renderers read the same record. Nothing else in deckgen
 holds a length, a size or a colour of its own. A corporate template will fill in
 this record; the default design is the one below, resolved from the outline's theme.
 
-Lengths are EMU (:mod:`.geometry`), sizes are points, colours "RRGGBB".
+Lengths are EMU (:mod:`.geometry`), sizes are points, colours "RRGGBB"; a length on the
+slide is typed ``Emu`` and a type size ``Pt``: those are what another slide size scales.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 from .colors import WHITE, hex6, mix, on_color, readable
 from .compositions import (
@@ -30,9 +31,10 @@ from .compositions import (
     TakeawaysDesign,
     TemplateLayout,
     TitleSlideDesign,
+    Typefaces,
 )
 from .frames import Align, Shape
-from .geometry import Rect, inch
+from .geometry import ON_PAPER, Emu, Pt, Rect, inch
 from .handout_design import HandoutDesign
 
 if TYPE_CHECKING:
@@ -43,39 +45,39 @@ if TYPE_CHECKING:
 class TypeScale:
     """Preferred sizes and readable floors, in points."""
 
-    title: float = 36
-    title_floor: float = 28
-    hero: float = 44  # title slide, dividers
-    closing: float = 48  # the closing slide's title
-    subtitle: float = 24
-    body: float = 26
-    sub_body: float = 22
-    level3: float = 20  # the template's third body level
-    floor: float = 18  # nothing on a slide (but chrome) goes below this
-    quote: float = 28
-    quote_mark: float = 120
-    attribution: float = 20
-    table: float = 20
-    table_header: float = 20
-    listing: float = 20  # glossary and references
-    analogy: float = 20  # two panels side by side: a step below body text
-    analogy_heading: float = 24
-    arrow: float = 28
-    caption: float = 20  # presenter lines, summaries
-    section_number: float = 28
-    takeaway: float = 28
-    code: float = 20  # a code slide's listing, shrunk (never below code_floor) to fit
-    chart: float = 16  # a chart's axis labels, legend and data labels
-    code_floor: float = 16
-    takeaway_floor: float = 20
-    message: float = 28
-    message_floor: float = 20
-    marker: float = 28  # the number in a takeaway's disc
-    chrome: float = 12  # the footer (on a template: its footer placeholder's size)
-    chrome_number: float | None = None  # the slide number, where not the footer's size
-    chrome_floor: float = 12  # a footer too long for its line is set smaller, to this
-    disclosure: float = 14
-    step: float = 2  # how much smaller each try is
+    title: Pt = 36
+    title_floor: Pt = 28
+    hero: Pt = 44  # title slide, dividers
+    closing: Pt = 48  # the closing slide's title
+    subtitle: Pt = 24
+    body: Pt = 26
+    sub_body: Pt = 22
+    level3: Pt = 20  # the template's third body level
+    floor: Pt = 18  # nothing on a slide (but chrome) goes below this
+    quote: Pt = 28
+    quote_mark: Pt = 120
+    attribution: Pt = 20
+    table: Pt = 20
+    table_header: Pt = 20
+    listing: Pt = 20  # glossary and references
+    analogy: Pt = 20  # two panels side by side: a step below body text
+    analogy_heading: Pt = 24
+    arrow: Pt = 28
+    caption: Pt = 20  # presenter lines, summaries
+    section_number: Pt = 28
+    takeaway: Pt = 28
+    code: Pt = 20  # a code slide's listing, shrunk (never below code_floor) to fit
+    chart: Pt = 16  # a chart's axis labels, legend and data labels
+    code_floor: Pt = 16
+    takeaway_floor: Pt = 20
+    message: Pt = 28
+    message_floor: Pt = 20
+    marker: Pt = 28  # the number in a takeaway's disc
+    chrome: Pt = 12  # the footer (on a template: its footer placeholder's size)
+    chrome_number: Pt | None = None  # the slide number, where not the footer's size
+    chrome_floor: Pt = 12  # a footer too long for its line is set smaller, to this
+    disclosure: Pt = 14
+    step: Pt = 2  # how much smaller each try is
 
 
 @dataclass(frozen=True)
@@ -162,21 +164,21 @@ class Palette:
 class Grid:
     """The frame every content slide shares (16:9, 13.333 × 7.5 in)."""
 
-    width: int = 12_192_000
-    height: int = 6_858_000
-    margin: int = inch(0.6)
-    title_top: int = inch(0.35)
-    title_height: int = inch(1.15)
+    width: Emu = 12_192_000
+    height: Emu = 6_858_000
+    margin: Emu = inch(0.6)
+    title_top: Emu = inch(0.35)
+    title_height: Emu = inch(1.15)
     title_lines: int = 2
     # the accent rule under the title, on the left margin: clearly apart from the title's
     # last line, so it never reads as an underline
-    rule_top: int = inch(1.66)
-    rule_width: int = inch(0.6)
-    rule_height: int = inch(0.09)
-    body_top: int = inch(1.98)
-    body_bottom: int = inch(6.8)
-    column_gap: int = inch(0.5)
-    right_margin: int | None = None  # a template's; None: the same as the left
+    rule_top: Emu = inch(1.66)
+    rule_width: Emu = inch(0.6)
+    rule_height: Emu = inch(0.09)
+    body_top: Emu = inch(1.98)
+    body_bottom: Emu = inch(6.8)
+    column_gap: Emu = inch(0.5)
+    right_margin: Emu | None = None  # a template's; None: the same as the left
     # a template's two-content layout's bodies, left first: () where it has none; None on
     # deckgen's own template (the body box split by the column gap)
     two_content: tuple[Rect, ...] | None = None
@@ -229,11 +231,11 @@ class Grid:
 class Chrome:
     """Footer, slide number and logo along the bottom of a slide."""
 
-    top: int = inch(6.98)
-    height: int = inch(0.32)
-    number_width: int = inch(1.2)
-    logo_width: int = inch(1.1)
-    gap: int = inch(0.3)
+    top: Emu = inch(6.98)
+    height: Emu = inch(0.32)
+    number_width: Emu = inch(1.2)
+    logo_width: Emu = inch(1.1)
+    gap: Emu = inch(0.3)
     # a template's own footer and slide-number boxes; None: along the bottom margin
     footer: Rect | None = None
     number: Rect | None = None
@@ -244,9 +246,9 @@ class Chrome:
 class ConceptBars:
     """The talk's colours side by side, one short bar per concept."""
 
-    width: int = inch(1.1)
-    height: int = inch(0.1)
-    pitch: int = inch(1.25)
+    width: Emu = inch(1.1)
+    height: Emu = inch(0.1)
+    pitch: Emu = inch(1.25)
     most: int = 4
 
 
@@ -272,8 +274,9 @@ class Design:
     takeaways: TakeawaysDesign = TakeawaysDesign()
     closing: ClosingDesign = ClosingDesign()
     shapes: Shapes = Shapes()
-    notes_page: NotesPageDesign = NotesPageDesign()
-    handout: HandoutDesign = field(default_factory=HandoutDesign)
+    faces: Typefaces = Typefaces()  # the faces deckgen names itself (code, bullets, PDFs')
+    notes_page: Annotated[NotesPageDesign, ON_PAPER] = NotesPageDesign()
+    handout: Annotated[HandoutDesign, ON_PAPER] = field(default_factory=HandoutDesign)
     # On an organisation's template: its theme's colour slots (else the palette's), the
     # fonts its titles and text use as written (a theme reference or a family), and
     # whether deckgen's own full-bleed colours and accent rule step aside for its look.

@@ -94,6 +94,28 @@ def _columns(ctx: SlideContext, flow: Flow) -> tuple[Rect, ...]:
     return tuple(Rect(area.x + i * (width + gap), area.y, width, area.h) for i in range(columns))
 
 
+def continued_page(
+    ctx: SlideContext,
+    page: int,
+    slide: tuple[str, str | None, str],
+    body: Callable[[], list[Item]],
+    layout: SlideLayout = SlideLayout.CONTENT,
+    continued: bool = False,
+) -> Page:
+    """One slide of an outline slide that may take several: ``slide`` its (title, notes,
+    accent), ``page`` how many slides of it came before (for the warnings), ``body`` its
+    items after the title placeholder and rule. A continued slide is titled "TITLE
+    (cont.)" in the talk's language, and its notes say the speaker notes are on the first."""
+    title, notes, accent = slide
+    labels = ctx.talk.labels
+    shown = continued_title(labels, title, continued)
+    items = title_items(ctx.at(page), shown, accent)
+    items += body()
+    return Page(
+        shown, items, continued_notes(labels, title, notes, continued), layout, continued=continued
+    )
+
+
 def _page(
     ctx: SlideContext,
     flow: Flow,
@@ -102,18 +124,16 @@ def _page(
     page: int,
 ) -> Page:
     continued = continued or flow.continued
-    title = continued_title(ctx.talk.labels, flow.title, continued)
-    items = title_items(ctx.at(page), title, flow.accent)
-    for i, (rect, paras) in enumerate(cols):
-        items.append(_body(ctx, rect, paras, i))
-    if flow.side_items and not continued:
-        items.extend(flow.side_items())
-    return Page(
-        title,
-        items,
-        continued_notes(ctx.talk.labels, flow.title, flow.notes, continued),
-        SlideLayout.TWO_CONTENT if len(cols) == 2 else SlideLayout.CONTENT,
-        continued=continued,
+
+    def body() -> list[Item]:
+        items = [_body(ctx, rect, paras, i) for i, (rect, paras) in enumerate(cols)]
+        if flow.side_items and not continued:
+            items.extend(flow.side_items())
+        return items
+
+    layout = SlideLayout.TWO_CONTENT if len(cols) == 2 else SlideLayout.CONTENT
+    return continued_page(
+        ctx, page, (flow.title, flow.notes, flow.accent), body, layout, continued=continued
     )
 
 

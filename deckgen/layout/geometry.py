@@ -3,6 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated
+
+
+@dataclass(frozen=True)
+class Scaling:
+    """How a number of the design record follows another slide size
+    (``layout.scaling.scaled``), said by its type: a length and a type size scale; a
+    number of any other type (a count, a ratio, a colour) does not, nor anything on paper."""
+
+    how: str
+
+
+LENGTH = Scaling("length")  # EMU: times the factor, rounded to an EMU
+TYPE_SIZE = Scaling("type size")  # points: times the factor, in half points
+ON_PAPER = Scaling("paper")  # a part of the record for paper (the notes page, the handout)
+Emu = Annotated[int, LENGTH]  # a length on the slide
+Pt = Annotated[float, TYPE_SIZE]  # a type size (or a rule's width) on the slide, in points
 
 EMU_PER_INCH = 914_400
 EMU_PER_PT = 12_700
@@ -19,10 +36,10 @@ def pt(value: float) -> int:
 
 @dataclass(frozen=True)
 class Rect:
-    x: int
-    y: int
-    w: int
-    h: int
+    x: Emu
+    y: Emu
+    w: Emu
+    h: Emu
 
     @property
     def right(self) -> int:
@@ -60,7 +77,7 @@ class Rect:
 
 @dataclass(frozen=True)
 class Insets:
-    left: int = 0
-    top: int = 0
-    right: int = 0
-    bottom: int = 0
+    left: Emu = 0
+    top: Emu = 0
+    right: Emu = 0
+    bottom: Emu = 0

@@ -139,11 +139,11 @@ def _cover(
         disclosure=None,
         bars=design.palette.accents or (design.palette.primary,),
         contents="",
-        plan=_plan_table(talk, plan, page),
+        plan=_plan_table(talk, plan, page, design.handout.plan_columns),
     )
 
 
-def _plan_table(talk: Talk, plan: Plan, page: PageFrame) -> PlanTable:
+def _plan_table(talk: Talk, plan: Plan, page: PageFrame, shares) -> PlanTable:
     """A row a section: its start, its title, its minutes (≈ where only estimated)."""
     labels = talk.labels
     clock = plan.start is not None
@@ -153,11 +153,10 @@ def _plan_table(talk: Talk, plan: Plan, page: PageFrame) -> PlanTable:
         rows.append((labels.time(plan.clock(timed.start)), *row) if clock else row)
     total = (labels("total"), _minutes(labels, plan.minutes, plan.all_planned))
     header = (labels("section"), labels("minutes"))
-    share = (0.78, 0.22)
+    share = shares[int(clock)]
     if clock:
         total = (labels.time(plan.clock(plan.minutes)), f"{labels('end')} · {total[0]}", total[1])
         header = (labels("time"), *header)
-        share = (0.18, 0.62, 0.20)
     widths = tuple(page.frame_width * s for s in share)
     # the section's title names its row
     named_by = 1 if clock else 0

@@ -288,20 +288,20 @@ def _grid_pages(
     box = design.handout
     per_page = options.per_page
     columns, rows = box.grids[per_page]
-    lines = options.lines or per_page == 3
+    lines = options.lines or per_page == box.lines_beside
     ratio = deck.height / deck.width
     row_h = (page.frame_height - box.grid_reserve) / rows
     room = row_h - box.gap - box.caption_height
-    if per_page == 3:  # PowerPoint's: slides on the left, lines on the right
+    if per_page == box.lines_beside:  # PowerPoint's: slides on the left, lines on the right
         cell_w = page.frame_width * box.three_up_share
         thumb_w = min(cell_w, room / ratio)
     else:
         cell_w = (page.frame_width - box.gap * (columns - 1)) / columns
         thumb_w = min(cell_w, (room * (box.lines_share if lines else 1.0)) / ratio)
     lines_h = (room - thumb_w * ratio - box.lines_gap) // box.lines_pitch * box.lines_pitch
-    if not lines or per_page == 3 or lines_h < box.lines_pitch:
+    if not lines or per_page == box.lines_beside or lines_h < box.lines_pitch:
         lines_h = 0
-    beside = page.frame_width - cell_w - box.gap if per_page == 3 else 0
+    beside = page.frame_width - cell_w - box.gap if per_page == box.lines_beside else 0
     starts = {
         id(s.frames[0]): (f"section-{i}", s.title.text)
         for i, s in enumerate(sections)

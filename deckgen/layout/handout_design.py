@@ -96,6 +96,10 @@ class HandoutDesign:
     table_rule_width: float = 0.75
     cover_fact_gap: float = 5  # below each of the cover's facts
     table_gap: float = 8 * MM
+    lines_beside: int = 3  # the grid (PowerPoint's three a page) with lines beside its slides
+    # the guide's session plan, shares of the width: section and minutes; with a start,
+    # the time first
+    plan_columns: tuple[tuple[float, ...], tuple[float, ...]] = ((0.78, 0.22), (0.18, 0.62, 0.2))
     grids: dict[int, tuple[int, int]] = field(
         default_factory=lambda: {1: (1, 1), 2: (1, 2), 3: (1, 3), 4: (2, 2), 6: (2, 3), 9: (3, 3)}
     )

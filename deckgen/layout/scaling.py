@@ -2,47 +2,55 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import functools
+import typing
+from dataclasses import fields, is_dataclass, replace
 
 from .design import Design
-
-# Scaling a design for another slide size: lengths (EMU, ints) and point sizes scale;
-# counts and ratios (floats outside the type scale but for these sizes) do not.
-_COUNTS = frozenset({"title_lines", "most", "columns", "tab", "max_ticks"})
-_POINTS = frozenset({"subtitle_floor", "rule_width"})
-_UNSCALED = frozenset({"spacing", "palette", "handout", "notes_page", "font", "heading_font"})
+from .geometry import LENGTH, ON_PAPER, TYPE_SIZE, Scaling
 
 
 def scaled(design: Design, factor: float) -> Design:
     """``design`` for a slide ``factor`` times the size of 13.333 × 7.5 in: every length
-    and type size times ``factor``, so a slide looks the same, only smaller or larger
-    (the notes page and the handout are paper: they keep their sizes)."""
+    (``Emu``) and type size (``Pt``) times ``factor``, so a slide looks the same, only
+    smaller or larger; counts, ratios and colours stay, and what is on paper (the notes
+    page, the handout) keeps its sizes. What scales is said by each field's type."""
     if factor == 1:
         return design
-    changes = {
-        name: _scaled(getattr(design, name), factor, name, points=name == "scale")
-        for name in design.__dataclass_fields__
-        if name not in _UNSCALED
-    }
-    return replace(design, **changes)
+    return _scaled(design, factor)
 
 
-def _scaled(value, factor: float, name: str, points: bool = False):
-    if hasattr(value, "__dataclass_fields__"):  # a part of the record, a Rect, Insets
-        return replace(
-            value,
-            **{
-                part: _scaled(getattr(value, part), factor, part, points)
-                for part in value.__dataclass_fields__
-            },
-        )
-    if isinstance(value, bool) or name in _COUNTS:
-        return value
-    if (points and isinstance(value, int | float)) or (
-        isinstance(value, float) and name in _POINTS
-    ):
-        return round(value * factor * 2) / 2  # type in half points, as PowerPoint offers
+def _scaled(record, factor: float):
+    """A part of the design record (a dataclass) with its fields scaled by their types;
+    a part inside it (a dataclass value: a Rect, Insets, a composition's design) in turn."""
+    marks = _marks(type(record))
+    changes = {}
+    for name, mark in marks.items():
+        value = getattr(record, name)
+        if value is None or isinstance(value, bool) or mark is ON_PAPER:
+            continue
+        if is_dataclass(value):
+            changes[name] = _scaled(value, factor)
+        elif mark is LENGTH and isinstance(value, int):
+            changes[name] = round(value * factor)
+        elif mark is TYPE_SIZE and isinstance(value, int | float):
+            changes[name] = round(value * factor * 2) / 2  # half points, as PowerPoint offers
+    return replace(record, **changes) if changes else record
 
-    if isinstance(value, int):
-        return round(value * factor)
-    return value
+
+@functools.cache
+def _marks(cls: type) -> dict[str, Scaling | None]:
+    """Each field of ``cls`` and how its type says it scales (None: it does not, unless
+    its value is a part of the record)."""
+    hints = typing.get_type_hints(cls, include_extras=True)
+    return {field.name: _mark(hints[field.name]) for field in fields(cls)}
+
+
+def _mark(hint) -> Scaling | None:
+    """The Scaling an annotation carries: ``Annotated[…, mark]``, also inside ``… | None``."""
+    for arg in (hint, *typing.get_args(hint)):
+        if typing.get_origin(arg) is typing.Annotated:
+            found = [m for m in arg.__metadata__ if isinstance(m, Scaling)]
+            if found:
+                return found[0]
+    return None

@@ -4,14 +4,30 @@ with a mark, and positioned errors for what cannot be shown."""
 from __future__ import annotations
 
 import textwrap
+from dataclasses import replace
 
 import pytest
 from pptx import Presentation
 
+from deckgen.errors import BuildError, Severity
+from deckgen.layout.compositions import CodeDesign
+from deckgen.layout.engine import layout_deck
+from deckgen.layout.fit import NoRoom
 from deckgen.layout.frames import Shape, TextBox
+from deckgen.layout.geometry import EMU_PER_PT
+from deckgen.layout.listing_code import CodeBox, page_code
 
 from ..conftest import run_cli, slide_titled, without_id
-from ..layout.support import build_errors, deck_from, line_of, named, outline_text
+from ..layout.support import (
+    FAKE,
+    build_errors,
+    deck_from,
+    line_of,
+    named,
+    of_kind,
+    outline_text,
+    talk_from,
+)
 
 PYTHON = """\
 def guard(prompt: str, policy: dict) -> str:
@@ -31,6 +47,14 @@ def code_slide(code: str, language: str = "python", extra: str = "") -> str:
 
 def listing(deck) -> TextBox:
     return named(deck.slides[0], "Code")
+
+
+def listing_of(slide) -> TextBox:
+    return named(slide, "Code")
+
+
+def deck_warnings(text: str):
+    return deck_from(text).diagnostics
 
 
 def test_tokens_take_the_designs_colours_and_weights():
@@ -68,12 +92,60 @@ def test_a_long_line_continues_marked_and_nothing_goes_below_the_floor():
     assert panel.rect.bottom <= deck.design.grid.body_box.bottom
 
 
-def test_more_code_than_a_slide_holds_is_an_error_with_its_line():
+def test_more_code_than_a_slide_holds_continues_on_cont_slides_at_the_floor():
+    code = "".join(f"line_{i} = {i}\n" for i in range(60))
+    deck = deck_from(code_slide(code, extra="  highlight: [1, 40]\n"))
+    slides = of_kind(deck, "code")
+    assert len(slides) > 1
+    assert [s.title for s in slides] == ["Guard"] + ["Guard (cont.)"] * (len(slides) - 1)
+    assert [s.continued for s in slides] == [False] + [True] * (len(slides) - 1)
+    shown = [p.text for s in slides for p in listing_of(s).paragraphs]
+    assert "\n".join(shown) + "\n" == code  # every line once, in order
+    floor = deck.design.scale.code_floor
+    assert {p.size for s in slides for p in listing_of(s).paragraphs} == {floor}
+    body = deck.design.grid.body_box
+    for s in slides:
+        assert named(s, "Code panel").rect.bottom <= body.bottom
+    bands = [i.name for s in slides for i in s.items if "Highlight" in i.name]
+    assert bands == ["Highlight 1", "Highlight 40"]  # each on the slide that shows it
+    assert "Continued from" in slides[1].notes
+
+
+def test_continuing_code_warns_at_its_line():
     code = "".join(f"line_{i} = {i}\n" for i in range(60))
     text = code_slide(code)
-    (error,) = build_errors(text)
-    assert "takes 60 lines at 16 pt" in error.message and "the slide holds" in error.message
+    (warned,) = [w for w in deck_warnings(text) if "code" in w.message]
+    assert "too long for one slide even at 16 pt" in warned.message
+    assert "continued on" in warned.message
+    assert warned.pos.line == line_of(text, "kind: code")
+
+
+def test_a_wrapped_line_is_not_cut_between_slides_where_a_slide_holds_it():
+    long = "y = " + " + ".join(f"value_{i}" for i in range(30))  # three lines wrapped
+    code = "".join(f"line_{i} = {i}\n" for i in range(13)) + long + "\n"
+    slides = of_kind(deck_from(code_slide(code)), "code")
+    sources = [listing_of(s).paragraphs for s in slides]
+    mark = deck_from(code_slide(PYTHON)).design.code.continuation
+    firsts = [paras[0].text for paras in sources]
+    assert not any(first.startswith(mark) for first in firsts)  # a slide starts a line
+    assert sources[-1][0].text.startswith("y = ")
+
+
+def test_a_panel_that_holds_no_line_is_an_error_at_the_slides_line():
+    text = code_slide(PYTHON)
+    design = deck_from(text).design
+    tiny = replace(design, code=replace(design.code, padding=design.grid.body_box.h // 2 - 10))
+    with pytest.raises(BuildError) as info:
+        layout_deck(talk_from(text), FAKE, tiny)
+    (error,) = [d for d in info.value.diagnostics if d.severity is Severity.ERROR]
+    assert "holds no line at 16 pt" in error.message
     assert error.pos.line == line_of(text, "kind: code")
+
+
+def test_page_code_refuses_a_box_that_holds_no_line():
+    box = CodeBox(EMU_PER_PT * 400, EMU_PER_PT * 10, CodeDesign())
+    with pytest.raises(NoRoom):
+        page_code([[("x = 1", None, False)]], box, 16)
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,10 @@
 """Embedded fonts for the PDF back end, with a per-run fallback for missing glyphs.
 
-deckgen ships Liberation Sans (SIL OFL 1.1; metric-compatible with Arial, so the
-PDF sets lines exactly as layout measured them) covering Latin, Greek and
-Cyrillic. DejaVu Sans, where the system has it, fills in other characters. A
-character no font covers is reported once, never drawn as a silent box.
+Which faces is the design's (``Design.faces``, a ``Typefaces``): by default deckgen's
+own Liberation Sans (SIL OFL 1.1; metric-compatible with Arial, so the PDF sets lines
+exactly as layout measured them) covering Latin, Greek and Cyrillic, Liberation Mono
+for code, and DejaVu Sans, where the system has it, for other characters. A character
+no font covers is reported once, never drawn as a silent box.
 """
 
 from __future__ import annotations
@@ -19,28 +20,11 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from ...layout.compositions import FaceFiles, LineModel, Typefaces
 from .kerning import kerned_face, kerned_width
 
 HERE = Path(__file__).resolve().parents[2] / "fonts"
-FACES = {
-    (False, False): ("DeckSans", "LiberationSans-Regular.ttf"),
-    (True, False): ("DeckSans-Bold", "LiberationSans-Bold.ttf"),
-    (False, True): ("DeckSans-Italic", "LiberationSans-Italic.ttf"),
-    (True, True): ("DeckSans-BoldItalic", "LiberationSans-BoldItalic.ttf"),
-}
-MONO_FACES = {
-    (False, False): ("DeckMono", "LiberationMono-Regular.ttf"),
-    (True, False): ("DeckMono-Bold", "LiberationMono-Bold.ttf"),
-    (False, True): ("DeckMono-Italic", "LiberationMono-Italic.ttf"),
-    (True, True): ("DeckMono-BoldItalic", "LiberationMono-BoldItalic.ttf"),
-}
-FALLBACK_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
-FALLBACK_FILES = {
-    (False, False): "DejaVuSans.ttf",
-    (True, False): "DejaVuSans-Bold.ttf",
-    (False, True): "DejaVuSans-Oblique.ttf",
-    (True, True): "DejaVuSans-BoldOblique.ttf",
-}
+STYLES = 4  # regular, bold, italic, bold italic
 
 
 @dataclass
@@ -50,6 +34,7 @@ class Fonts:
     missing: dict = field(default_factory=dict)  # char -> first place seen
     heading: dict | None = None  # titles' faces, if not the primary ones
     mono: dict | None = None  # code's faces (Liberation Mono)
+    lines: LineModel = LineModel()  # where a line's baseline and a link's underline go
     _pieces: dict = field(default_factory=dict, repr=False)
 
     def face(self, bold: bool, italic: bool, mono: bool = False) -> str:
@@ -163,45 +148,40 @@ def _ensure(name: str, path: str) -> None:
         pdfmetrics.registerFont(TTFont(name, path))
 
 
-@lru_cache(maxsize=1)
-def _register() -> tuple[_LazyFaces, _LazyFaces, _LazyFaces]:
-    primary, mono = _bundled(FACES), _bundled(MONO_FACES)
+@lru_cache(maxsize=4)
+def _register(faces: Typefaces) -> tuple[_LazyFaces, _LazyFaces, _LazyFaces]:
+    primary, mono = _bundled(faces.sans), _bundled(faces.mono)
     fallback = _LazyFaces({})
-    for folder in FALLBACK_DIRS:
-        if all((folder / f).is_file() for f in FALLBACK_FILES.values()):
+    for folder in map(Path, faces.fallback_dirs):
+        if all((folder / file).is_file() for _style, _name, file in faces.fallback):
             fallback = _LazyFaces(
-                {
-                    key: ("DeckFallback" + _suffix(key), folder / file)
-                    for key, file in FALLBACK_FILES.items()
-                }
+                {style: (name, folder / file) for style, name, file in faces.fallback}
             )
             break
     return primary, fallback, mono
 
 
-def _bundled(faces: Mapping[tuple[bool, bool], tuple[str, str]]) -> _LazyFaces:
+def _bundled(faces: FaceFiles) -> _LazyFaces:
     """A family shipped in deckgen/fonts, each face registered when first used; <b> and
     <i> in paragraphs find its faces under the regular face's name."""
-    faces = _LazyFaces(
-        {style: (name, HERE / file) for style, (name, file) in faces.items()}, family=True
-    )
-    faces._map()
-    return faces
+    family = _LazyFaces({style: (name, HERE / file) for style, name, file in faces}, family=True)
+    family._map()
+    return family
 
 
-def _suffix(style: tuple[bool, bool]) -> str:
-    return "".join(s for s, on in (("-Bold", style[0]), ("-Italic", style[1])) if on)
-
-
-def load_fonts(files: Mapping[str, Mapping[tuple[bool, bool], str]] | None = None) -> Fonts:
+def load_fonts(
+    files: Mapping[str, Mapping[tuple[bool, bool], str]] | None = None,
+    faces: Typefaces | None = None,
+) -> Fonts:
     """A fresh Fonts (its own record of missing characters) over the registered faces:
     the deck's own font files where the design names them ("body", "heading"), else
-    Liberation Sans."""
-    primary, fallback, mono = _register()
+    ``faces``' stand-in (the design's; by default Liberation Sans)."""
+    faces = faces or Typefaces()
+    primary, fallback, mono = _register(faces)
     files = files or {}
     body = _register_files(files.get("body")) or primary
     heading = _register_files(files.get("heading")) or body
-    return Fonts(body, fallback, heading=heading, mono=mono)
+    return Fonts(body, fallback, heading=heading, mono=mono, lines=faces.lines)
 
 
 @lru_cache(maxsize=8)
@@ -226,7 +206,7 @@ def _registered(faces: tuple[tuple[tuple[bool, bool], str], ...], _stamps: tuple
 
 
 def _register_files(faces: Mapping[tuple[bool, bool], str] | None) -> dict | None:
-    if not faces or len(faces) < len(FACES):
+    if not faces or len(faces) < STYLES:
         return None
     ordered = tuple(sorted(faces.items()))
     stamps = []

@@ -18,7 +18,7 @@ def render_slides_pdf(deck: Deck, created: _dt.datetime, fonts: Fonts | None = N
     pin_reportlab_settings()
     from reportlab.pdfgen.canvas import Canvas
 
-    fonts = fonts or load_fonts(deck.design.font_files)
+    fonts = fonts or load_fonts(deck.design.font_files, deck.design.faces)
     w, h = deck.width / EMU_PER_PT, deck.height / EMU_PER_PT
     buf = io.BytesIO()
     canvas = tagging_canvas(Canvas)(

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 
+from ...layout.compositions import LineModel
 from ...layout.frames import Align, Anchor, Paragraph, Role, TextBox
 from .fonts import Fonts
 from .kerning import draw_kerned
 from .tagging import artifact, link_text, tagged
 from .units import EMU_PER_PT, Transform, rgb
-
-# Where the baseline sits in a line of exact spacing, as a share of the font size
-# below the line's top, beyond half the leading: Arial's ascent is 0.905 em.
-ASCENT = 0.905
-LINE_BOX = 1.15  # Arial's ascent + descent + gap, in em
-UNDERLINE_DROP, UNDERLINE_WIDTH = 0.106, 0.073  # Arial's underline position and thickness
 
 
 def draw_text_box(canvas, box: TextBox, to_page: Transform, fonts: Fonts, within=()) -> None:
@@ -87,15 +82,17 @@ def draw_paragraphs(
             y += para.space_before * EMU_PER_PT
         with tagged(canvas, paths[i]) if paths else nullcontext():
             for j, line in enumerate(para.lines):
-                baseline = y + _baseline_offset(para) * EMU_PER_PT
+                baseline = y + _baseline_offset(para, fonts.lines) * EMU_PER_PT
                 at = (left, baseline, width)
                 _draw_line(canvas, para, line, j == 0, at, to_page, fonts, where, heading)
                 y += para.line_pitch * EMU_PER_PT
     return y
 
 
-def _baseline_offset(para: Paragraph) -> float:
-    return (para.line_pitch - para.size * LINE_BOX) / 2 + para.size * ASCENT
+def _baseline_offset(para: Paragraph, lines: LineModel) -> float:
+    """Where the baseline sits in a line of exact spacing, in points below the line's
+    top: the design's line box centred in the pitch, the baseline its ascent down."""
+    return (para.line_pitch - para.size * lines.line_box) / 2 + para.size * lines.ascent
 
 
 def _draw_line(
@@ -135,16 +132,19 @@ def _draw_line(
                 canvas.setFont(name, size)
                 x = draw_kerned(canvas, name, text, x, y, size)
             if run.link:
-                _link(canvas, run.link, start, x, y, size, color, annotate)
+                _link(canvas, run.link, (start, x, y, size), color, fonts.lines, annotate)
 
 
-def _link(canvas, url: str, start, end, y, size, color, annotate: bool = True) -> None:
+def _link(canvas, url: str, span, color, lines: LineModel, annotate: bool = True) -> None:
     """A link as the deck shows it (underlined, in its run's colour) and, unless told
-    not to (inside an artifact), a link annotation over it, so the PDF opens it."""
+    not to (inside an artifact), a link annotation over its line box, so the PDF opens
+    it. ``span``: (start, end, baseline, size) on the page."""
+    start, end, y, size = span
+    drop = size * lines.underline_drop
     canvas.setStrokeColorRGB(*color)
-    canvas.setLineWidth(size * UNDERLINE_WIDTH)
-    canvas.line(start, y - size * UNDERLINE_DROP, end, y - size * UNDERLINE_DROP)
+    canvas.setLineWidth(size * lines.underline_width)
+    canvas.line(start, y - drop, end, y - drop)
     if not annotate:
         return
-    top, bottom = y + size * ASCENT, y - size * (LINE_BOX - ASCENT)
+    top, bottom = y + size * lines.ascent, y - size * (lines.line_box - lines.ascent)
     canvas.linkURL(url, (start, bottom, end, top), relative=1, thickness=0)

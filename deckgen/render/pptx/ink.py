@@ -17,6 +17,7 @@ from lxml.etree import SubElement
 from pptx.enum.dml import MSO_THEME_COLOR
 
 from ...layout.colors import WHOLE, hue_gap, modulation
+from ...layout.compositions import Typefaces
 from ...layout.frames import Deck
 from .inherit import InheritedText
 
@@ -49,6 +50,7 @@ class Ink:
     # (slot, "RRGGBB") in the theme's order: shades of them are written as the slot
     slot_colors: tuple[tuple[str, str], ...] = ()
     fixed: tuple[str, ...] = ()  # colours the outline sets: they and their shades stay
+    faces: Typefaces = Typefaces()  # the design's: code's and bullets' families
 
     def on_part(self, part) -> Ink:
         """This ink for writing into ``part`` (a slide): links become its relationships,
@@ -75,6 +77,7 @@ class Ink:
             body,
             slot_colors=tuple((slot, color.upper()) for slot, color in design.slots()),
             fixed=tuple(color.upper() for color in design.fixed_colors),
+            faces=design.faces,
         )
 
     def paint(self, color_format, color: str) -> None:

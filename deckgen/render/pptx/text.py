@@ -11,6 +11,7 @@ from lxml.etree import SubElement, XMLParser, fromstring
 from pptx.oxml import element_class_lookup
 from pptx.oxml.text import CT_RegularTextRun
 
+from ...layout.compositions import Typefaces
 from ...layout.frames import Align, Anchor, Paragraph, Role, Run, TextBox
 from .inherit import LEVELS, InheritedText
 from .ink import Ink
@@ -53,9 +54,8 @@ _ALGN = {Align.LEFT: "l", Align.CENTER: "ctr", Align.RIGHT: "r"}
 _PARSER = XMLParser(resolve_entities=False)
 _PARSER.set_element_class_lookup(element_class_lookup)
 NAMESPACES = f'xmlns:a="{DML[1:-1]}" xmlns:p="{PML[1:-1]}" xmlns:r="{REL[1:-1]}"'
-# code's monospace font: Courier New (LibreOffice shows it in Liberation Mono, its twin)
-CODE_FONT = "Courier New"
-_CODE_TYPEFACE = f'<a:latin typeface="{CODE_FONT}"/>'
+# code's monospace family by default (the design's ``faces.code``; what the deck writes)
+CODE_FONT = Typefaces().code
 
 
 def write_paragraphs(
@@ -108,6 +108,7 @@ def _runs(markup: list[str], para: Paragraph, font: str, ink: Ink) -> None:
     head = f"<a:r><a:rPr{_size(para, ink)}"
     tail = f' lang={quoteattr(ink.lang)} cap="none"'
     typeface = _typeface(para, font, ink)
+    code_typeface = f"<a:latin typeface={quoteattr(ink.faces.code)}/>"
     inherited = ink.inherited
     # in a placeholder, weight and slant only where they differ from what it gives
     bold = inherited.bold(para.level) if inherited is not None else None
@@ -122,7 +123,7 @@ def _runs(markup: list[str], para: Paragraph, font: str, ink: Ink) -> None:
                 tail,
                 ' u="sng">' if link else ">",
                 _fill(run.color or para.color, para.level, ink, link is not None),
-                _CODE_TYPEFACE if run.code else typeface,
+                code_typeface if run.code else typeface,
                 f'<a:hlinkClick r:id="{ink.links(link)}"/>' if link else "",
                 "</a:rPr><a:t>",
                 _text(text),
@@ -217,7 +218,7 @@ def _paragraph_properties(markup: list[str], para: Paragraph, ink: Ink, right: s
     if para.bullet:
         markup.append(
             f"<a:buClr>{ink.xml(para.bullet_color or para.color)}</a:buClr>"
-            '<a:buSzPct val="100000"/><a:buFont typeface="Arial"/>'
+            f'<a:buSzPct val="100000"/><a:buFont typeface={quoteattr(ink.faces.bullet)}/>'
             f"<a:buChar char={quoteattr(para.bullet)}/></a:pPr>"
         )
     else:

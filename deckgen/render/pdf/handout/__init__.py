@@ -25,7 +25,7 @@ from .styles import Markup, paragraph_styles
 def render_handout(layout: HandoutLayout, created: _dt.datetime) -> tuple[bytes, list[Diagnostic]]:
     """The handout PDF, tagged, and its warnings (characters no font can draw)."""
     pin_reportlab_settings()
-    fonts = load_fonts(layout.design.font_files)
+    fonts = load_fonts(layout.design.font_files, layout.design.faces)
     fonts.register_family()  # paragraphs pick bold and italic faces by name
     markup = Markup(
         fonts, on_paper(layout.design.handout.link, layout.design.handout.styles["body"].size)
