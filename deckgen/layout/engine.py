@@ -10,7 +10,7 @@ them are reported together.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
@@ -30,7 +30,7 @@ from .geometry import pt
 from .legible import make_legible
 from .measure import Measurer
 from .references import bibliography
-from .text import Typesetter, reflow, run_width
+from .text import Typesetter, prose_of, reflow, run_width
 from .wrap import TooNarrow, truncate
 
 if TYPE_CHECKING:
@@ -145,23 +145,23 @@ class _Engine:
             report = ctx.report.at(number - ctx.report.number)
             items = self._warn_contrast(page, items, background, report)
             title = plain(page.title)  # bookmarks, contents and messages
-            self.slides.append(
-                SlideFrame(
-                    number=number,
-                    title=title,
-                    items=tuple(reading_order(described(items, title))),
-                    notes=reflow(page.notes),
-                    background=background,
-                    layout=page.layout,
-                    source=source,
-                    layout_name=self._layout_names.get(source.kind),
-                    section=ctx.section.title if ctx.section else None,
-                    continued=page.continued,
-                    pos=ctx.report.pos,
-                    answer=reflow(page.answer) if page.answer else "",
-                    reveals=page.reveals,
-                )
+            frame = SlideFrame(
+                number=number,
+                title=title,
+                items=tuple(reading_order(described(items, title))),
+                notes=reflow(page.notes),
+                background=background,
+                layout=page.layout,
+                source=source,
+                layout_name=self._layout_names.get(source.kind),
+                section=ctx.section.title if ctx.section else None,
+                continued=page.continued,
+                pos=ctx.report.pos,
+                answer=reflow(page.answer) if page.answer else "",
+                reveals=page.reveals,
             )
+            # the notes page's text as runs: what the renderers write
+            self.slides.append(replace(frame, presenter_prose=prose_of(frame.presenter_notes)))
 
     def _warn_contrast(self, page: Page, items: list[Item], background: str, report) -> list:
         """A warning for each text colour below WCAG AA on what lies behind it; on a

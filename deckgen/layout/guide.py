@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..inline import plain
 from .frames import Deck, SlideFrame
-from .handout import cover_facts, document, page_frame, running, section_frames
+from .handout import caption, cover_facts, document, page_frame, running, section_frames
 from .handout_blocks import (
     Cover,
     HandoutBlock,
@@ -25,8 +25,9 @@ from .handout_blocks import (
     PageFrame,
     PlanTable,
     SlideWithNotes,
-    SourcedText,
+    sourced,
 )
+from .text import prose_of
 from .timing import Plan, SectionTime, rounded
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def layout_guide(
                     section.title,
                     f"section-{i}",
                     section.color,
-                    SourcedText(_span(labels, plan, timed)),
+                    sourced(_span(labels, plan, timed)),
                     design.handout.section_keep,
                 )
             )
@@ -108,8 +109,8 @@ def _slide(
     thumb = page.frame_width * box.notes_thumb
     return SlideWithNotes(
         frame,
-        f"{frame.number}. {frame.title}",
-        tuple(said),
+        caption(frame),
+        tuple(prose_of(p) for p in said),
         thumb,
         page.frame_width - thumb - box.gap,
         box.gap,
@@ -133,8 +134,8 @@ def _cover(
     if plan.start is not None:
         when = f"{labels.time(plan.start)} – {labels.time(plan.clock(plan.minutes))} · {total}"
     return Cover(
-        title=SourcedText(meta.title, meta.pos),
-        subtitle=SourcedText(labels("guide")),
+        title=sourced(meta.title, meta.pos),
+        subtitle=sourced(labels("guide")),
         facts=cover_facts(talk, deck, audience, (labels("time"), when)),
         disclosure=None,
         bars=design.palette.accents or (design.palette.primary,),
@@ -161,7 +162,14 @@ def _plan_table(talk: Talk, plan: Plan, page: PageFrame) -> PlanTable:
     widths = tuple(page.frame_width * s for s in share)
     # the section's title names its row
     named_by = 1 if clock else 0
-    return PlanTable(labels("session_plan"), header, tuple(rows), total, widths, named_by)
+    return PlanTable(
+        labels("session_plan"),
+        tuple(prose_of(text) for text in header),
+        tuple(tuple(prose_of(text) for text in row) for row in rows),
+        tuple(prose_of(text) for text in total),
+        widths,
+        named_by,
+    )
 
 
 def _materials(talk: Talk, deck: Deck) -> ItemList:
@@ -172,21 +180,21 @@ def _materials(talk: Talk, deck: Deck) -> ItemList:
     labels = talk.labels
     quizzes = sum(1 for _section, slide in talk.slides() if isinstance(slide, QuizSlide))
     items = [
-        SourcedText(labels("material_deck", count=len(deck.slides))),
-        SourcedText(labels("material_handout")),
+        sourced(labels("material_deck", count=len(deck.slides))),
+        sourced(labels("material_handout")),
     ]
     if quizzes:
         items += [
-            SourcedText(
+            sourced(
                 labels("material_worksheet", count=quizzes)
                 if quizzes > 1
                 else labels("material_worksheet_one")
             ),
-            SourcedText(labels("material_answers")),
+            sourced(labels("material_answers")),
         ]
-    items += [SourcedText(m, talk.meta.pos) for m in talk.meta.materials]
+    items += [sourced(m, talk.meta.pos) for m in talk.meta.materials]
     keep = deck.design.handout.listing_keep  # never the heading alone at a page's foot
-    heading = Heading(SourcedText(labels("materials")), "materials", keep=keep)
+    heading = Heading(sourced(labels("materials")), "materials", keep=keep)
     return ItemList(heading, tuple(items))
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..inline import plain
-from .frames import Deck, SlideFrame
+from .frames import Deck, Prose, SlideFrame
 from .handout_back import about, glossary, references, tables
 from .handout_blocks import (
     About,
@@ -34,6 +34,7 @@ from .handout_blocks import (
     HandoutOptions,
     Heading,
     PageFrame,
+    Question,
     QuizToPrint,
     ReadingTable,
     ReferenceList,
@@ -43,7 +44,9 @@ from .handout_blocks import (
     SourcedText,
     TableToPrint,
     Worksheet,
+    sourced,
 )
+from .text import prose_of
 
 if TYPE_CHECKING:
     from ..outline.talk import Talk
@@ -76,16 +79,16 @@ def layout_handout(
     else:
         body += _grid_pages(design, page, deck, sections, options)
     body += tables(design, page, contributions, labels)
-    quizzes = tuple(c for c in contributions if isinstance(c, QuizToPrint))
+    quizzes = _questions(c for c in contributions if isinstance(c, QuizToPrint))
     if quizzes:  # the participants' check, with boxes and never the answers
         keep = design.handout.listing_keep  # never a heading alone at the foot of a page
-        heading = Heading(SourcedText(labels("worksheet")), "worksheet", keep=keep)
+        heading = Heading(sourced(labels("worksheet")), "worksheet", keep=keep)
         body.append(Worksheet(heading, quizzes))
     body += glossary(design, talk)
     body += references(design, talk, contributions)
     body.append(about(design, talk, created))
     if quizzes and options.answers:  # the presenter's copy: the key on its own page
-        body.append(AnswerKey(Heading(SourcedText(labels("answer_key")), "answers"), quizzes))
+        body.append(AnswerKey(Heading(sourced(labels("answer_key")), "answers"), quizzes))
     return HandoutLayout(
         deck=deck,
         design=design,
@@ -94,6 +97,19 @@ def layout_handout(
         cover=_cover(design, talk, deck, audience),
         body=tuple(body),
         **document(talk, labels("handout_subject", title=plain(meta.subtitle or meta.title))),
+    )
+
+
+def _questions(quizzes) -> tuple[Question, ...]:
+    """The talk's quizzes as the worksheet and the answer key print them, numbered."""
+    return tuple(
+        Question(
+            prose_of(f"{number}. {quiz.question}"),
+            tuple(prose_of(option) for option in quiz.options),
+            prose_of(quiz.answer),
+            quiz.pos,
+        )
+        for number, quiz in enumerate(quizzes, 1)
     )
 
 
@@ -122,14 +138,14 @@ def running(talk: Talk, audience: str | None) -> Running:
     """The header (title; presenter, for whom) and footer (organisation, date) of every
     page but the cover."""
     meta, labels = talk.meta, talk.labels
-    right = meta.presenter or ""
+    right = plain(meta.presenter or "")  # drawn as it is: what the text reads as
     if audience:
         said = labels("for_audience", audience=audience)
         right = f"{right} · {said}" if right else said
     return Running(
         plain(meta.title),
         right,
-        " · ".join(s for s in (meta.organisation, _date(talk)) if s),
+        " · ".join(plain(s) for s in (meta.organisation, _date(talk)) if s),
         pos=meta.pos,
         page_label=labels("page_of"),
         first_pass_label=labels("page"),
@@ -163,8 +179,8 @@ def section_frames(talk: Talk, deck: Deck) -> list[SectionFrames]:
                 if section.concept in palette.concepts
                 else None
             )
-            subtitle = SourcedText(section.subtitle, section.pos) if section.subtitle else None
-            title = SourcedText(section.title, section.pos)
+            subtitle = sourced(section.subtitle, section.pos) if section.subtitle else None
+            title = sourced(section.title, section.pos)
             out.append(SectionFrames(title, frames, subtitle, color, section.divider, index))
     return out
 
@@ -191,8 +207,8 @@ def _date(talk: Talk) -> str | None:
 
 
 def cover_facts(talk: Talk, deck: Deck, audience: str | None, *more) -> tuple:
-    """The cover's (label, value) facts that have a value: presenter, organisation, date,
-    audience, slides, then ``more`` (label, value) pairs."""
+    """The cover's (label, value) facts that have a value, as runs: presenter,
+    organisation, date, audience, slides, then ``more`` (label, value) pairs."""
     meta, labels = talk.meta, talk.labels
     facts = (
         (labels("presenter"), meta.presenter),
@@ -202,16 +218,16 @@ def cover_facts(talk: Talk, deck: Deck, audience: str | None, *more) -> tuple:
         (labels("slides"), f"{len(deck.slides)}"),
         *more,
     )
-    return tuple((label, value) for label, value in facts if value)
+    return tuple((prose_of(label), prose_of(value)) for label, value in facts if value)
 
 
 def _cover(design: Design, talk: Talk, deck: Deck, audience: str | None) -> Cover:
     meta, labels = talk.meta, talk.labels
     return Cover(
-        title=SourcedText(meta.title, meta.pos),
-        subtitle=SourcedText(meta.subtitle, meta.pos) if meta.subtitle else None,
+        title=sourced(meta.title, meta.pos),
+        subtitle=sourced(meta.subtitle, meta.pos) if meta.subtitle else None,
         facts=cover_facts(talk, deck, audience),
-        disclosure=SourcedText(meta.disclosure, meta.pos) if meta.disclosure else None,
+        disclosure=sourced(meta.disclosure, meta.pos) if meta.disclosure else None,
         bars=design.palette.accents or (design.palette.primary,),
         contents=labels("contents"),
     )
@@ -243,12 +259,12 @@ def _notes_pages(
             if _in_appendix(frame):
                 continue  # the heading says it; the appendix has it at reading size
             said = frame.presenter_notes if answers else frame.notes
-            notes = () if frame.continued else tuple(p for p in said.split("\n") if p.strip())
+            notes = () if frame.continued else paragraphs(said)
             large = _in_handout(frame) == "large"  # the page's width, its notes below
             out.append(
                 SlideWithNotes(
                     frame,
-                    f"{frame.number}. {frame.title}",
+                    caption(frame),
                     notes,
                     page.frame_width if large else thumb,
                     page.frame_width if large else text,
@@ -259,6 +275,16 @@ def _notes_pages(
                 )
             )
     return out
+
+
+def caption(frame: SlideFrame) -> Prose:
+    """ "7. What is AI security?": a slide's number and title, under or beside it."""
+    return prose_of(f"{frame.number}. {frame.title}")
+
+
+def paragraphs(notes: str) -> tuple[Prose, ...]:
+    """Notes as the handout sets them: a paragraph a line, blank ones left out."""
+    return tuple(prose_of(p) for p in notes.split("\n") if p.strip())
 
 
 def _in_appendix(frame: SlideFrame) -> bool:
@@ -312,7 +338,7 @@ def _grid_pages(
     return [
         SlideGrid(
             tuple(
-                GridCell(f, f"{f.number}. {f.title}", starts.get(id(f)), 1 if k >= first else 0)
+                GridCell(f, caption(f), starts.get(id(f)), 1 if k >= first else 0)
                 for k, f in enumerate(frames[start : start + per_page], start)
             ),
             columns,

@@ -114,3 +114,34 @@ def test_a_picture_slide_needs_alt_text(tmp_path):
     result = run_cli("validate", str(outline))
     assert result.exit_code == 2
     assert f"{outline}:5:" in result.stderr and "alt" in result.stderr
+
+
+def test_alt_text_is_what_it_reads_as_in_every_output(tmp_path):
+    """A screen reader says the alt text's words, not its Markdown: layout gives the
+    renderers it plain (the deck's descr and the slides PDF's Figure /Alt)."""
+    import pikepdf
+
+    (tmp_path / "shot.png").write_bytes(_png(40, 30))
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(
+        "meta: {title: P}\nsections:\n  - title: S\n    divider: false\n    slides:\n"
+        "      - kind: picture\n        title: Shot\n"
+        "        image: {path: shot.png, alt: 'The *security* dashboard, `three` alerts'}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run_cli("build", str(outline), "-o", str(out), "--format", "pptx")
+    assert result.exit_code == 0, result.output
+    result = run_cli("build", str(outline), "-o", str(out), "--format", "slides-pdf")
+    assert result.exit_code == 0, result.output
+    said = "The security dashboard, three alerts"
+    prs = Presentation(str(next(out.glob("*.pptx"))))
+    (shape,) = [s for s in slide_titled(prs, "Shot").shapes if s.shape_type == 13]
+    assert shape._element.nvPicPr.cNvPr.get("descr") == said
+    with pikepdf.open(next(out.glob("*-slides.pdf"))) as pdf:
+        alts = [
+            str(o.get("/Alt"))
+            for o in pdf.objects
+            if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Figure"
+        ]
+    assert alts == [said]

@@ -17,6 +17,7 @@ from reportlab.platypus import (
 
 from ....layout import handout_blocks as h
 from ....layout.contrast import on_paper
+from ....layout.frames import Prose
 from .contents import Contents
 from .flowables import (
     BookmarkHeading,
@@ -38,7 +39,7 @@ class Blocks:
         self.contents: Contents | None = None  # the cover's, once made
 
     def para(
-        self, text: str, style: str, pos=None, bold=False, italic=False, tag: str = "P"
+        self, text: Prose, style: str, pos=None, bold=False, italic=False, tag: str = "P"
     ) -> Paragraph:
         body = self.markup(text, pos, bold, italic)
         if bold:
@@ -82,10 +83,10 @@ class Blocks:
 
     def cover(self, cover: h.Cover) -> list:
         box = self.box
-        title = self.para(cover.title.text, "cover-title", cover.title.pos, tag="H1")
+        title = self.para(cover.title.prose, "cover-title", cover.title.pos, tag="H1")
         out: list = [Spacer(1, box.cover_drop), title]
         if cover.subtitle:
-            out.append(self.para(cover.subtitle.text, "cover-sub", cover.subtitle.pos))
+            out.append(self.para(cover.subtitle.prose, "cover-sub", cover.subtitle.pos))
         table = TaggedTable(
             as_table(
                 [
@@ -123,7 +124,7 @@ class Blocks:
         if cover.disclosure:
             out += [
                 Spacer(1, box.disclosure_gap),
-                self.para(cover.disclosure.text, "small", cover.disclosure.pos),
+                self.para(cover.disclosure.prose, "small", cover.disclosure.pos),
             ]
         return out
 
@@ -131,7 +132,7 @@ class Blocks:
         out: list = [CondPageBreak(heading.keep)] if heading.keep else []
         out.append(self.heading_paragraph(heading))
         if heading.subtitle:
-            out.append(self.para(heading.subtitle.text, "section-sub", heading.subtitle.pos))
+            out.append(self.para(heading.subtitle.prose, "section-sub", heading.subtitle.pos))
         return out
 
     def heading_paragraph(self, heading: h.Heading) -> BookmarkHeading:
@@ -143,7 +144,7 @@ class Blocks:
                 textColor=hex_color(on_paper(heading.color, style.fontSize, True)),
             )
         text = heading.text
-        return BookmarkHeading(self.markup(text.text, text.pos), text.text, heading.key, style)
+        return BookmarkHeading(self.markup(text.prose, text.pos), text.text, heading.key, style)
 
     def slide_with_notes(self, block: h.SlideWithNotes) -> list:
         frame = block.frame
@@ -222,9 +223,9 @@ class Blocks:
             style = ParagraphStyle(
                 f"cell-head-{ink}", parent=self.styles["cell-head"], textColor=hex_color(ink)
             )
-            heads.append(MemoParagraph(self.markup(text.text, text.pos), style))
+            heads.append(MemoParagraph(self.markup(text.prose, text.pos), style))
         data = [heads] + [
-            [self.para(v.text, "cell", v.pos, bold=(j == 0)) for j, v in enumerate(row)]
+            [self.para(v.prose, "cell", v.pos, bold=(j == 0)) for j, v in enumerate(row)]
             for row in block.rows
         ]
         table = TaggedTable(
@@ -274,11 +275,11 @@ class Blocks:
 
     def reference(self, ref: h.CitedReference) -> Paragraph:
         text = f"{escape(ref.label)} <i>{self.markup(ref.title, ref.pos, italic=True)}</i>"
-        if ref.details:
+        if ref.details is not None:
             text += ". " + self.markup(ref.details, ref.pos)
-        if ref.url:
-            shown = self.markup(ref.url, ref.pos)
-            if ref.url.startswith(("https://", "http://")):
+        if ref.url_text is not None:
+            shown = self.markup(ref.url_text, ref.pos)
+            if ref.url:
                 link = self.box.link
                 text += f'. <a href={quoteattr(ref.url)} color="#{link}">{shown}</a>'
             else:
@@ -292,7 +293,7 @@ class Blocks:
         """Each quiz: its question, then its options with a box to tick; no answer."""
         out = [*self.heading(block.heading), Spacer(1, self.box.heading_gap)]
         for i, quiz in enumerate(block.quizzes, 1):
-            question = self.para(f"{i}. {quiz.question}", "slide", quiz.pos, bold=True)
+            question = self.para(quiz.question, "slide", quiz.pos, bold=True)
             options = as_list(
                 [
                     MemoParagraph(
@@ -309,8 +310,8 @@ class Blocks:
     def answer_key(self, block: h.AnswerKey) -> list:
         """The presenter's copy: every quiz's answer and explanation, on its own page."""
         out: list = [PageBreak(), self.heading_paragraph(block.heading)]
-        for i, quiz in enumerate(block.quizzes, 1):
-            question = self.para(f"{i}. {quiz.question}", "slide", quiz.pos, bold=True)
+        for quiz in block.quizzes:
+            question = self.para(quiz.question, "slide", quiz.pos, bold=True)
             out.append(KeepTogether([question, self.para(quiz.answer, "notes", quiz.pos)]))
         return out
 
@@ -343,7 +344,7 @@ class Blocks:
         keep, heading = self.heading(block.heading)
         out = [keep, Spacer(1, self.box.heading_gap), heading]
         items = [
-            MemoParagraph(f"\u2022\u00a0\u00a0{self.markup(i.text, i.pos)}", self.styles["notes"])
+            MemoParagraph(f"\u2022\u00a0\u00a0{self.markup(i.prose, i.pos)}", self.styles["notes"])
             for i in block.items
         ]
         return out + as_list(items, block.heading.key)
@@ -352,7 +353,7 @@ class Blocks:
         keep, heading = self.heading(block.heading)
         out = [keep, Spacer(1, self.box.heading_gap), heading]
         if block.disclosure:
-            out.append(self.para(block.disclosure.text, "notes", block.disclosure.pos))
+            out.append(self.para(block.disclosure.prose, "notes", block.disclosure.pos))
         return out + [self.para(block.made, "small")]
 
 
