@@ -200,16 +200,18 @@ ALLOWED: dict[str, set[str]] = {
     "deckgen.forked": set(),
     "deckgen.door": set(),
     "deckgen.output": {"errors"},
+    "deckgen.limits": set(),  # the outline's documented limits
+    "deckgen.nodes": {"errors", "limits", "pydantic", "pydantic_core"},  # what models build on
     "deckgen.outline": {
-        *("errors", "labels", "kinds"),
+        *("errors", "labels", "kinds", "limits", "nodes"),
         *("yaml", "pydantic", "pydantic_core", "PIL", "lxml", "tinycss2"),
     },
     "deckgen.kinds": {
-        *("errors", "inline", "labels", "layout", "outline"),
+        *("errors", "inline", "labels", "layout", "limits", "nodes"),
         *("pydantic", "pydantic_core", "pygments"),
     },
-    "deckgen.layout": {
-        *("errors", "inline", "labels", "outline", "kinds"),
+    "deckgen.layout": {  # the outline only for its types: layout takes a tailored Talk
+        *("errors", "inline", "labels", "limits", "nodes", "outline"),
         *("reportlab", "fontTools", "uharfbuzz"),
     },
     "deckgen.render": set(),
@@ -230,7 +232,7 @@ ALLOWED: dict[str, set[str]] = {
     },
     "deckgen.check": {"errors", "layout", "formats", "render.pptx", "safexml", "pikepdf"},
     "deckgen.all_audiences": {"build", "errors", "forked", "output"},
-    "deckgen.preview": {"build", "errors", "outline", "render.pdf", "PIL"},
+    "deckgen.preview": {"build", "errors", "limits", "render.pdf", "PIL"},
     "deckgen.watch": {"build", "errors", "output", "watchfiles"},
     "deckgen.serve": {"build", "door", "inline", "render.pdf", "watch"},
     "deckgen.sync": {
@@ -238,11 +240,26 @@ ALLOWED: dict[str, set[str]] = {
         *("safexml", "template", "pptx"),
     },
     "deckgen.deck_import": {
-        *("errors", "inline", "kinds", "outline", "output", "safexml", "template"),
+        *("errors", "inline", "kinds", "limits", "nodes", "outline", "output", "safexml"),
+        "template",
         *("pptx", "PIL", "ruamel"),
     },
     "deckgen.scaffold": {"_shipped", "errors", "outline"},
     "deckgen.cli": {"*"},  # Click commands: everything, lazily
+}
+
+
+# imports the rules below let pass for now, each with what ends it (a test keeps each
+# one needed): (importing module, imported module) -> why
+NOT_YET: dict[tuple[str, str], str] = {
+    ("deckgen.kinds.chart", "deckgen.outline.nodes"): (
+        "kinds/chart.py (another branch's) still imports outline/nodes.py, now a re-export "
+        "of deckgen/nodes.py: import ..nodes and delete outline/nodes.py"
+    ),
+    ("deckgen.formats.deck", "deckgen.sync.record"): (
+        "the deck format takes build_record from sync, which builds: a cycle build -> "
+        "formats -> sync -> build; move sync/record.py below build (deckgen/record.py)"
+    ),
 }
 
 
@@ -370,16 +387,99 @@ def _allowed(part: str, name: str) -> bool:
 
 
 def test_every_import_follows_the_documented_matrix():
-    offenders = []
+    offenders = set()
     for module in MODULES:
         part = part_of(module)
         assert part in ALLOWED, f"{part} is not in the import matrix: give it a line"
-        offenders += [
+        offenders |= {
             f"{module}:{line} imports {name}"
             for name, line in dependencies(module)
-            if not _allowed(part, name)
-        ]
-    assert offenders == []
+            if not _allowed(part, name) and (module, name) not in NOT_YET
+        }
+    assert sorted(offenders) == []
+
+
+def runtime_imports(module: str) -> list[str]:
+    """What importing or running ``module`` imports: ``imported`` without what only
+    type checkers read (``if TYPE_CHECKING:`` blocks)."""
+    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    typing_only = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for stmt in node.body
+        for inner in ast.walk(stmt)
+    }
+    lines = {
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom) and id(node) in typing_only
+    }
+    return [name for name, line in imported(module) if line not in lines]
+
+
+def part_graph() -> dict[str, set[str]]:
+    """Part -> the other parts it imports at run time (in functions too), NOT_YET aside."""
+    graph: dict[str, set[str]] = {}
+    for module in MODULES:
+        part = part_of(module)
+        for name in runtime_imports(module):
+            if name.startswith("deckgen.") and (module, name) not in NOT_YET:
+                target = part_of(name)
+                if target != part:
+                    graph.setdefault(part, set()).add(target)
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected parts of ``graph`` with more than one member (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in sorted(graph.get(node, ())):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            members = []
+            while True:
+                member = stack.pop()
+                members.append(member)
+                if member == node:
+                    break
+            if len(members) > 1:
+                found.append(sorted(members))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_part_of_deckgen_imports_itself_round_a_cycle():
+    """kinds, layout, outline and the rest form no cycle, counting imports made inside
+    functions (which only hide one): the outline assembles its model from the kinds,
+    the kinds compose through layout, and layout dispatches through the registry the
+    talk carries (Talk.kinds), importing neither."""
+    assert cycles(part_graph()) == []
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_every_import_let_pass_for_now_is_still_there():
+    """Each NOT_YET entry goes once its import does."""
+    for module, name in NOT_YET:
+        assert name in {found for found, _line in imported(module)}, (module, name)
 
 
 def test_the_import_rules_see_through_every_way_of_importing(tmp_path, monkeypatch):

@@ -18,7 +18,7 @@ from ..layout.fit import FitRule, SlideFailed
 from ..layout.frames import Role, Shape, ShapeKind, SlideLayout, TextBox
 from ..layout.geometry import Insets, Rect
 from ..layout.listing_code import TooLong, set_code
-from ..outline.nodes import SlideBase, Text
+from ..nodes import SlideBase, Text
 from .base import InHandout, SlideKind
 
 

@@ -18,8 +18,8 @@ from ..layout.frames import SlideLayout, Table, TableCell
 from ..layout.geometry import Rect
 from ..layout.handout_blocks import TableToPrint
 from ..layout.text import ParaStyle, height
-from ..outline.limits import MAX_COLUMNS, MAX_ROWS
-from ..outline.nodes import Cell, Name, Node, SlideBase, Text, text_shorthand
+from ..limits import MAX_COLUMNS, MAX_ROWS
+from ..nodes import Cell, Name, Node, SlideBase, Text, text_shorthand
 from .base import SlideKind
 
 

@@ -17,7 +17,7 @@ from ..layout.geometry import Rect
 from ..layout.handout_blocks import Citation
 from ..layout.stack import stacked
 from ..layout.text import ParaStyle, height
-from ..outline.nodes import Name, SlideBase, Text
+from ..nodes import Name, SlideBase, Text
 from .base import SlideKind
 
 

@@ -17,7 +17,7 @@ from ..layout.fit import FitRule
 from ..layout.flow import Flow, FlowBlock, flow_pages
 from ..layout.handout_blocks import QuizToPrint
 from ..layout.text import ParaStyle
-from ..outline.nodes import SlideBase, Text
+from ..nodes import SlideBase, Text
 from .base import SlideKind
 
 ANSWER_MARK = "\u2713"  # ✓ marks a correct option on the reveal slide

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..errors import BuildError, Diagnostic, SourcePos, error, warning
 from ..inline import plain
 from ..labels import LANGUAGES
-from ..outline.limits import MAX_DECK_SLIDES
+from ..limits import MAX_DECK_SLIDES
 from .access import described, reading_order
 from .chrome import footer_items, footer_points
 from .context import Page, Report, SlideContext, place_picture
@@ -76,8 +76,7 @@ class _Engine:
         self.bibliography = bibliography(self.talk)
 
     def run(self) -> Deck:
-        from ..kinds import kind_layouts, kind_of
-
+        kinds = self.talk.kinds  # the talk's kinds: layout imports none of them
         self._check_language()
         dividers = 0
         for index, section in enumerate(self.talk.sections):
@@ -90,7 +89,7 @@ class _Engine:
             for number, slide in enumerate(section.slides):
                 if len(self.slides) > MAX_DECK_SLIDES:
                     break
-                kind = kind_of(slide)
+                kind = kinds.of(slide)
                 title = getattr(slide, "title", None) or kind.name
                 ctx = self._context(title, slide.pos, section, dividers)
                 source = SlideSource(index, number, kind.name, slide.id, _path(section, number))
@@ -112,7 +111,7 @@ class _Engine:
             meta=_meta(self.talk),
             design=self.design,
             diagnostics=tuple(self.diagnostics),
-            layouts=kind_layouts(),
+            layouts=kinds.layouts(),
         )
 
     def _context(
@@ -234,9 +233,7 @@ class _Engine:
 
     @cached_property
     def _layout_names(self) -> dict[str, str]:
-        from ..kinds import layout_names
-
-        return layout_names()
+        return self.talk.kinds.layout_names()
 
     @cached_property
     def _logo(self) -> Item | None:

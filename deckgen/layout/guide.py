@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING
 
 from ..inline import plain
 from .frames import Deck, SlideFrame
-from .handout import caption, cover_facts, document, page_frame, running, section_frames
+from .handout import (
+    caption,
+    cover_facts,
+    document,
+    handout_contributions,
+    page_frame,
+    running,
+    section_frames,
+)
 from .handout_blocks import (
     Cover,
     HandoutBlock,
@@ -24,6 +32,7 @@ from .handout_blocks import (
     ItemList,
     PageFrame,
     PlanTable,
+    QuizToPrint,
     SlideWithNotes,
     sourced,
 )
@@ -174,11 +183,10 @@ def _plan_table(talk: Talk, plan: Plan, page: PageFrame) -> PlanTable:
 
 def _materials(talk: Talk, deck: Deck) -> ItemList:
     """The deck, the participants' handout, the worksheet and answer key if the talk
-    checks understanding, then what the outline lists."""
-    from ..kinds.quiz import QuizSlide
-
+    checks understanding (its quizzes' handout hooks give them), then what the outline
+    lists."""
     labels = talk.labels
-    quizzes = sum(1 for _section, slide in talk.slides() if isinstance(slide, QuizSlide))
+    quizzes = sum(isinstance(c, QuizToPrint) for c in handout_contributions(talk, deck))
     items = [
         sourced(labels("material_deck", count=len(deck.slides))),
         sourced(labels("material_handout")),

@@ -68,14 +68,14 @@ def layout_handout(
     page = page_frame(design, options.paper)
     meta, labels = talk.meta, talk.labels
     sections = section_frames(talk, deck)
-    contributions = _contributions(talk, deck)
+    contributions = handout_contributions(talk, deck)
     body: list[HandoutBlock] = []
     if not options.answers:  # a participant's copy: no slide that shows an answer
         sections = [
             replace(s, frames=tuple(f for f in s.frames if not f.reveals)) for s in sections
         ]
     if options.per_page is None:
-        body += _notes_pages(design, page, sections, options.lines, options.answers)
+        body += _notes_pages(design, page, sections, options, talk)
     else:
         body += _grid_pages(design, page, deck, sections, options)
     body += tables(design, page, contributions, labels)
@@ -185,17 +185,15 @@ def section_frames(talk: Talk, deck: Deck) -> list[SectionFrames]:
     return out
 
 
-def _contributions(talk: Talk, deck: Deck) -> list[Contribution]:
+def handout_contributions(talk: Talk, deck: Deck) -> list[Contribution]:
     """What each outline slide adds to the handout, by its kind's ``handout`` hook."""
-    from ..kinds import kind_of
-
     first: dict[tuple[int, int], int] = {}
     for frame in deck.slides:
         if frame.source is not None and frame.source.slide is not None:
             first.setdefault((frame.source.section, frame.source.slide), frame.number)
     out: list[Contribution] = []
     for i, j, slide in talk.indexed_slides():
-        hook = kind_of(slide).handout
+        hook = talk.kinds.of(slide).handout
         if hook is not None:
             out += hook(slide, first.get((i, j), 0), deck.design.palette, talk.labels)
     return out
@@ -237,8 +235,8 @@ def _notes_pages(
     design: Design,
     page: PageFrame,
     sections: list[SectionFrames],
-    lines: bool,
-    answers: bool = False,
+    options: HandoutOptions,
+    talk: Talk,
 ) -> list[HandoutBlock]:
     """Each section's heading (where the deck has its divider), then each of its slides
     beside its notes."""
@@ -256,11 +254,11 @@ def _notes_pages(
                 )
             )
         for frame in section.frames:
-            if _in_appendix(frame):
+            if _in_appendix(frame, talk):
                 continue  # the heading says it; the appendix has it at reading size
-            said = frame.presenter_notes if answers else frame.notes
+            said = frame.presenter_notes if options.answers else frame.notes
             notes = () if frame.continued else paragraphs(said)
-            large = _in_handout(frame) == "large"  # the page's width, its notes below
+            large = _in_handout(frame, talk) == "large"  # the page's width, its notes below
             out.append(
                 SlideWithNotes(
                     frame,
@@ -269,7 +267,7 @@ def _notes_pages(
                     page.frame_width if large else thumb,
                     page.frame_width if large else text,
                     box.gap,
-                    box.lines_pitch * box.notes_lines if lines else 0,
+                    box.lines_pitch * box.notes_lines if options.lines else 0,
                     -1.0 if large else page.frame_height * box.notes_max,
                     level,
                 )
@@ -287,18 +285,16 @@ def paragraphs(notes: str) -> tuple[Prose, ...]:
     return tuple(prose_of(p) for p in notes.split("\n") if p.strip())
 
 
-def _in_appendix(frame: SlideFrame) -> bool:
+def _in_appendix(frame: SlideFrame, talk: Talk) -> bool:
     """Dividers, and slides whose kind the handout's appendix shows at reading size."""
     if frame.source is not None and frame.source.slide is None:
         return True  # a section divider: the section's heading says it
-    return _in_handout(frame) == "appendix"
+    return _in_handout(frame, talk) == "appendix"
 
 
-def _in_handout(frame: SlideFrame) -> str | None:
+def _in_handout(frame: SlideFrame, talk: Talk) -> str | None:
     """How the notes handout shows the frame's kind of slide (an InHandout value)."""
-    from ..kinds import kind_named
-
-    kind = kind_named(frame.source.kind) if frame.source is not None else None
+    kind = talk.kinds.named(frame.source.kind) if frame.source is not None else None
     return kind.in_handout.value if kind is not None else None
 
 

@@ -1,201 +1,47 @@
-"""The outline's building blocks: the node base, selection by audience, pictures, notes,
-and the fields every slide has. Slide kinds (deckgen/kinds/) build their models on these;
-outline/model.py assembles the whole outline."""
+"""Moved to :mod:`deckgen.nodes`, below the kinds, so that kinds need not import the
+outline package (which assembles its model from them). What is left here re-exports it
+for the imports not moved yet (kinds/chart.py); the import tests name each."""
 
-from __future__ import annotations
-
-import re
-import sys
-from typing import Annotated
-
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    model_validator,
-)
-from pydantic.json_schema import SkipJsonSchema
-from pydantic_core import PydanticCustomError
-
-from ..errors import SourcePos, quoted
-from .limits import (
-    MAX_CELL,
-    MAX_CHART_DIGITS,
-    MAX_CHART_VALUE,
-    MAX_ENTRIES,
-    MAX_NOTES,
-    MAX_TEXT,
+from ..nodes import (
+    POS_KEY,
+    AudienceList,
+    Cell,
+    ChartNumber,
+    ClockTime,
+    Color,
+    Image,
+    Minutes,
+    Name,
+    Node,
+    Note,
+    Notes,
+    NotesText,
+    Selectable,
+    SelectableText,
+    SlideBase,
+    Text,
+    chart_value,
+    text_shorthand,
 )
 
-Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
-NotesText = Annotated[str, StringConstraints(max_length=MAX_NOTES)]
-Cell = Annotated[str, StringConstraints(min_length=1, max_length=MAX_CELL)]
-Name = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_-]*$")]
-Color = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
-# planned time, in minutes: a slide's, a section's (at most a day)
-Minutes = Annotated[float, Field(gt=0, le=24 * 60)]
-# a time of day on a 24-hour clock: "09:30", "14:05"
-ClockTime = Annotated[str, StringConstraints(pattern=r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$")]
-
-_NUMBER = re.compile(r"[-+]?(?P<int>[0-9]*)(?:\.(?P<frac>[0-9]*))?(?:[eE][-+]?[0-9]+)?")
-
-
-def chart_value(raw: object) -> float:
-    """A value as written in the outline, if a chart can show it: a finite number within
-    ±1e15, of at most 15 significant digits; a subnormal one is 0 on any axis."""
-    if isinstance(raw, int | float):
-        text = repr(raw)
-    elif isinstance(raw, str):
-        text = raw.strip()
-    else:
-        return raw  # the float type says what is wrong
-    match = _NUMBER.fullmatch(text)
-    if not match or not (match["int"] or match["frac"]):
-        raise ValueError(f"{quoted(text[:40])} is not a number (write digits, e.g. 12.5)")
-    digits = ((match["int"] or "") + (match["frac"] or "")).strip("0")
-    if len(digits) > MAX_CHART_DIGITS:
-        raise ValueError(
-            f"{quoted(text[:40])} has {len(digits)} significant digits; a chart keeps "
-            f"{MAX_CHART_DIGITS} (round it)"
-        )
-    value = float(text)
-    if not abs(value) <= MAX_CHART_VALUE:
-        raise ValueError(
-            f"{quoted(text[:40])} is beyond what a chart can show (±1e15): "
-            "give it in a larger unit (thousands, millions) and say so in 'unit:'"
-        )
-    return value if abs(value) >= sys.float_info.min else 0.0
-
-
-ChartNumber = Annotated[float, BeforeValidator(chart_value)]
-
-
-POS_KEY = "__pos__"
-
-
-class Node(BaseModel):
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", populate_by_name=True, validate_default=False
-    )
-
-    pos: SkipJsonSchema[SourcePos | None] = Field(
-        default=None, alias=POS_KEY, exclude=True, repr=False
-    )
-
-    @model_validator(mode="before")
-    @classmethod
-    def _take_pos(cls, data):
-        # The loader hands over mappings that know where they start (PosDict).
-        pos = getattr(data, "source_pos", None) if isinstance(data, dict) else None
-        if pos is not None:
-            data = dict(data)
-            data[POS_KEY] = pos
-        return data
-
-
-def text_shorthand(data, key: str = "text"):
-    """Allow a plain string where a mapping with one text field is expected."""
-    if isinstance(data, str):
-        return {key: data}
-    return data
-
-
-AudienceList = list[Name]
-
-
-class Selectable(Node):
-    """A part that can be limited to (``only``) or withheld from (``skip``) audiences."""
-
-    only: AudienceList | None = Field(
-        default=None,
-        description="Keep this only for these audiences (keys of `audiences`); `[]`: in no "
-        "build at all (a hidden slide).",
-    )
-    skip: AudienceList | None = Field(
-        default=None, description="Leave this out for these audiences (keys of `audiences`)."
-    )
-
-    def kept_for(self, audience: str | None) -> bool:
-        if self.only == []:  # kept for no audience: hidden in every build (an imported
-            return False  # deck's hidden slide), the default build too
-        if audience is None:
-            return True
-        if self.only is not None and audience not in self.only:
-            return False
-        return not (self.skip and audience in self.skip)
-
-
-# ---------------------------------------------------------------------------
-# Shared by slide kinds
-
-
-class Image(Node):
-    """A picture file (PNG, JPEG or SVG) with the alt text screen readers announce, or
-    marked decorative (screen readers skip it)."""
-
-    path: Text = Field(description="PNG, JPEG or SVG file, relative to the outline's folder.")
-    alt: Text | None = Field(
-        default=None, description="What the picture shows, for screen readers."
-    )
-    decorative: bool = Field(
-        default=False,
-        description="The picture is there for the look alone: no alt text; screen readers skip it.",
-    )
-
-    @model_validator(mode="after")
-    def _alt_or_decorative(self):
-        if self.alt is None and not self.decorative:
-            raise PydanticCustomError(
-                "alt_or_decorative",
-                "a picture needs 'alt' text saying what it shows, or 'decorative: true' "
-                "if it is there for the look alone",
-            )
-        if self.alt is not None and self.decorative:
-            raise PydanticCustomError(
-                "alt_or_decorative",
-                "a decorative picture has no 'alt' text: screen readers skip it; give "
-                "one or the other",
-            )
-        return self
-
-
-class SelectableText(Selectable):
-    # text that can be limited to some audiences; a plain string stands for {text: …}
-    text: Text
-
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, data):
-        return text_shorthand(data)
-
-
-class Note(SelectableText):
-    """A paragraph of speaker notes, which can be limited to some audiences."""
-
-
-Notes = NotesText | Annotated[list[Note], Field(max_length=MAX_ENTRIES)]
-
-
-class SlideBase(Selectable):
-    """What every slide kind's model has."""
-
-    id: Name | None = Field(default=None, description="Stable id (for overlays).")
-    notes: Notes | None = Field(
-        default=None,
-        description="Speaker notes: text, or a list of paragraphs (each text or "
-        "{text, only, skip}).",
-    )
-    overrides: dict[Name, dict] = Field(
-        default_factory=dict,
-        description="Per audience, fields of this slide to replace (title, text, notes…).",
-    )
-    minutes: Minutes | None = Field(
-        default=None, description="Planned minutes for this slide (the facilitator guide)."
-    )
-    cue: Text | None = Field(
-        default=None,
-        description="What the presenter does here, for the facilitator guide: "
-        "'ask the room', 'hand out the worksheet'.",
-    )
+__all__ = [
+    "POS_KEY",
+    "AudienceList",
+    "Cell",
+    "ChartNumber",
+    "ClockTime",
+    "Color",
+    "Image",
+    "Minutes",
+    "Name",
+    "Node",
+    "Note",
+    "Notes",
+    "NotesText",
+    "Selectable",
+    "SelectableText",
+    "SlideBase",
+    "Text",
+    "chart_value",
+    "text_shorthand",
+]
