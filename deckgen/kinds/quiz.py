@@ -128,7 +128,7 @@ def to_handout(slide: QuizSlide, number: int, _palette, labels: Labels) -> list[
         QuizToPrint(
             number,
             slide.question,
-            tuple(slide.options),
+            tuple((letter(n), text) for n, text in enumerate(slide.options, 1)),
             answer_text(slide, labels),
             slide.pos,
         )

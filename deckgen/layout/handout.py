@@ -105,7 +105,7 @@ def _questions(quizzes) -> tuple[Question, ...]:
     return tuple(
         Question(
             prose_of(f"{number}. {quiz.question}"),
-            tuple(prose_of(option) for option in quiz.options),
+            tuple((mark, prose_of(option)) for mark, option in quiz.options),
             prose_of(quiz.answer),
             quiz.pos,
         )

@@ -210,7 +210,7 @@ class Question:
     options and its answer."""
 
     question: Prose
-    options: tuple[Prose, ...]
+    options: tuple[tuple[str, Prose], ...]  # (its letter, its text)
     answer: Prose
     pos: SourcePos | None = None
 
@@ -303,7 +303,7 @@ class QuizToPrint:
 
     number: int  # the slide it is asked on
     question: str
-    options: tuple[str, ...]
+    options: tuple[tuple[str, str], ...]  # (its letter, as the slide has it; its text)
     answer: str
     pos: SourcePos | None = None
 

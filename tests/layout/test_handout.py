@@ -420,9 +420,9 @@ def test_every_text_reaches_the_renderer_as_runs_never_as_markdown():
         ("bold", True, False, False, None),
         ("?", False, False, False, None),
     ]
-    assert [styled(o)[1] for o in question.options] == [
-        ("first", False, True, False, None),
-        ("second", False, False, True, None),
+    assert [(mark, styled(o)[1]) for mark, o in question.options] == [
+        ("A", ("first", False, True, False, None)),  # lettered as the slide letters them
+        ("B", ("second", False, False, True, None)),
     ]
     (glossary,) = blocks(layout, GlossaryList)
     (term,) = glossary.terms

@@ -297,10 +297,10 @@ class Blocks:
             options = as_list(
                 [
                     MemoParagraph(
-                        f"{escape(block.box)}  {_letter(n)}  {self.markup(text, quiz.pos)}",
+                        f"{escape(block.box)}  {escape(mark)}  {self.markup(text, quiz.pos)}",
                         self.styles["notes"],
                     )
-                    for n, text in enumerate(quiz.options, 1)
+                    for mark, text in quiz.options
                 ],
                 f"worksheet-{i}",
             )
@@ -355,10 +355,6 @@ class Blocks:
         if block.disclosure:
             out.append(self.para(block.disclosure.prose, "notes", block.disclosure.pos))
         return out + [self.para(block.made, "small")]
-
-
-def _letter(number: int) -> str:
-    return chr(ord("A") + number - 1)
 
 
 _NO_PADDING = (
