@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 from PIL import Image
@@ -10,10 +11,14 @@ from pptx import Presentation
 
 from deckgen.build import BuildOptions, build_time, prepare
 from deckgen.layout.context import EMU_PER_PIXEL
+from deckgen.layout.engine import layout_deck
 from deckgen.layout.frames import Picture, TextBox
 from deckgen.layout.handout import HandoutOptions, layout_handout
 from deckgen.layout.handout_blocks import SlideWithNotes
+from deckgen.layout.measure import FixedMeasurer
+from deckgen.nodes import Image as PictureNode
 from deckgen.outline.loader import load_outline
+from deckgen.outline.tailor import tailor
 
 from ..conftest import run_cli, slide_titled
 
@@ -145,3 +150,27 @@ def test_alt_text_is_what_it_reads_as_in_every_output(tmp_path):
             if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Figure"
         ]
     assert alts == [said]
+
+
+def test_layout_reads_no_picture_file_the_loader_checked(tmp_path):
+    """Layout draws from the talk's checked pictures (Talk.picture): the file may be gone
+    by the time the talk is laid out, and the picture is still the one loaded."""
+    outline_path, _prepared = _talk(tmp_path, 320, 200)
+    talk = tailor(load_outline(outline_path))
+    loaded = (tmp_path / "shot.png").read_bytes()
+    (tmp_path / "shot.png").unlink()
+    (picture,) = [
+        i for i in layout_deck(talk, FixedMeasurer(0.5)).slides[0].items if isinstance(i, Picture)
+    ]
+    assert picture.data == loaded
+
+
+def test_a_talk_made_without_the_loader_checks_its_pictures_itself(tmp_path):
+    """A talk whose pictures no loader checked (built by hand) has each checked as it is
+    laid out, by the talk, never read by layout itself."""
+    outline_path, _prepared = _talk(tmp_path, 320, 200)
+    talk = dataclasses.replace(tailor(load_outline(outline_path)), pictures={})
+    checked, problems = talk.picture(PictureNode(path="shot.png", alt="A shot"))
+    assert problems == [] and checked is not None and checked.width == 320
+    missing, problems = talk.picture(PictureNode(path="gone.png", alt="Gone"))
+    assert missing is None and problems
