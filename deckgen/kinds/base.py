@@ -10,10 +10,8 @@ from typing import TYPE_CHECKING, Any
 from ..layout.frames import KindLayout, SlideLayout
 
 if TYPE_CHECKING:
-    from ..labels import Labels
     from ..layout.context import Page, SlideContext
-    from ..layout.design import Palette
-    from ..layout.handout_blocks import Contribution
+    from ..layout.handout_blocks import Contribution, HandoutContext
     from ..nodes import SlideBase
 
 
@@ -27,9 +25,9 @@ class InHandout(StrEnum):
 
 # (slide, audience) -> the fields to replace and what was left out, for `deckgen explain`
 Select = Callable[[Any, str | None], tuple[dict, list[str]]]
-# (slide, the deck number of its first slide, palette, labels) -> what it adds to the
-# handout
-ToHandout = Callable[[Any, int, "Palette", "Labels"], list["Contribution"]]
+# (slide, what it is handed: the deck number of its first slide, design, page, labels) ->
+# what it adds to the handout (a table, a question, a citation)
+ToHandout = Callable[[Any, "HandoutContext"], list["Contribution"]]
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,10 @@ from pydantic import Field
 
 from ..layout.chrome import title_items
 from ..layout.context import Page, SlideContext
-from ..layout.design import Palette
 from ..layout.fit import FitRule, continued_notes, continued_title, fit, split_lines
 from ..layout.frames import Align, Item, Paragraph, Placeholder, Role, Shape, ShapeKind
 from ..layout.geometry import Rect
-from ..layout.handout_blocks import Citation
+from ..layout.handout_blocks import Citation, HandoutContext
 from ..layout.stack import stacked
 from ..layout.text import ParaStyle, height
 from ..nodes import Name, SlideBase, Text
@@ -155,9 +154,9 @@ def _icon(ctx: SlideContext, concept, accent: str) -> list[Item]:
     ]
 
 
-def to_handout(slide: DefinitionSlide, number: int, palette: Palette, _labels) -> list[Citation]:
+def to_handout(slide: DefinitionSlide, ctx: HandoutContext) -> list[Citation]:
     """The handout's references say which slides quote them."""
-    return [Citation(number, slide.reference, slide.attribution, slide.source, slide.pos)]
+    return [Citation(ctx.number, slide.reference, slide.attribution, slide.source, slide.pos)]
 
 
 KIND = SlideKind("definition", DefinitionSlide, compose, handout=to_handout)

@@ -32,7 +32,7 @@ from .handout_blocks import (
     ItemList,
     PageFrame,
     PlanTable,
-    QuizToPrint,
+    Question,
     SlideWithNotes,
     sourced,
 )
@@ -69,7 +69,7 @@ def layout_guide(
         for frame in section.frames:
             if frame.source is not None and frame.source.slide is not None:
                 body.append(_slide(design, page, talk, plan, frame, 1 if section.headed else 0))
-    body.append(_materials(talk, deck))
+    body.append(_materials(talk, deck, page))
     return HandoutLayout(
         deck=deck,
         design=design,
@@ -181,12 +181,12 @@ def _plan_table(talk: Talk, plan: Plan, page: PageFrame) -> PlanTable:
     )
 
 
-def _materials(talk: Talk, deck: Deck) -> ItemList:
+def _materials(talk: Talk, deck: Deck, page: PageFrame) -> ItemList:
     """The deck, the participants' handout, the worksheet and answer key if the talk
-    checks understanding (its quizzes' handout hooks give them), then what the outline
-    lists."""
+    checks understanding (questions its slides' handout hooks give), then what the
+    outline lists."""
     labels = talk.labels
-    quizzes = sum(isinstance(c, QuizToPrint) for c in handout_contributions(talk, deck))
+    quizzes = sum(isinstance(c, Question) for c in handout_contributions(talk, deck, page))
     items = [
         sourced(labels("material_deck", count=len(deck.slides))),
         sourced(labels("material_handout")),

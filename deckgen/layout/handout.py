@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..inline import plain
-from .frames import Deck, Prose, SlideFrame
+from .frames import Deck, Prose, Run, SlideFrame
 from .handout_back import about, glossary, references, tables
 from .handout_blocks import (
     About,
@@ -27,23 +27,22 @@ from .handout_blocks import (
     CitedReference,
     Contribution,
     Cover,
-    GlossaryList,
+    DefinitionList,
     GridCell,
     HandoutBlock,
+    HandoutContext,
     HandoutLayout,
     HandoutOptions,
     Heading,
     PageFrame,
     Question,
-    QuizToPrint,
+    QuestionList,
     ReadingTable,
     ReferenceList,
     Running,
     SlideGrid,
     SlideWithNotes,
     SourcedText,
-    TableToPrint,
-    Worksheet,
     sourced,
 )
 from .text import prose_of
@@ -68,7 +67,7 @@ def layout_handout(
     page = page_frame(design, options.paper)
     meta, labels = talk.meta, talk.labels
     sections = section_frames(talk, deck)
-    contributions = handout_contributions(talk, deck)
+    contributions = handout_contributions(talk, deck, page)
     body: list[HandoutBlock] = []
     if not options.answers:  # a participant's copy: no slide that shows an answer
         sections = [
@@ -78,17 +77,17 @@ def layout_handout(
         body += _notes_pages(design, page, sections, options, talk)
     else:
         body += _grid_pages(design, page, deck, sections, options)
-    body += tables(design, page, contributions, labels)
-    quizzes = _questions(c for c in contributions if isinstance(c, QuizToPrint))
-    if quizzes:  # the participants' check, with boxes and never the answers
+    body += tables(contributions)
+    questions = numbered(c for c in contributions if isinstance(c, Question))
+    if questions:  # the participants' check, with boxes and never the answers
         keep = design.handout.listing_keep  # never a heading alone at the foot of a page
         heading = Heading(sourced(labels("worksheet")), "worksheet", keep=keep)
-        body.append(Worksheet(heading, quizzes))
+        body.append(QuestionList(heading, questions))
     body += glossary(design, talk)
     body += references(design, talk, contributions)
     body.append(about(design, talk, created))
-    if quizzes and options.answers:  # the presenter's copy: the key on its own page
-        body.append(AnswerKey(Heading(sourced(labels("answer_key")), "answers"), quizzes))
+    if questions and options.answers:  # the presenter's copy: the key on its own page
+        body.append(AnswerKey(Heading(sourced(labels("answer_key")), "answers"), questions))
     return HandoutLayout(
         deck=deck,
         design=design,
@@ -100,17 +99,18 @@ def layout_handout(
     )
 
 
-def _questions(quizzes) -> tuple[Question, ...]:
-    """The talk's quizzes as the worksheet and the answer key print them, numbered."""
-    return tuple(
-        Question(
-            prose_of(f"{number}. {quiz.question}"),
-            tuple((mark, prose_of(option)) for mark, option in quiz.options),
-            prose_of(quiz.answer),
-            quiz.pos,
-        )
-        for number, quiz in enumerate(quizzes, 1)
-    )
+def numbered(questions) -> tuple[Question, ...]:
+    """The slides' questions as the question list and the key print them: "1. " before
+    each (in its first run where that is plain text, as the text would be set)."""
+    out = []
+    for number, question in enumerate(questions, 1):
+        runs, mark = question.question.runs, Run(f"{number}. ")
+        if runs and replace(runs[0], text="") == Run(""):
+            runs = (Run(mark.text + runs[0].text), *runs[1:])
+        else:
+            runs = (mark, *runs)
+        out.append(replace(question, question=Prose(runs)))
+    return tuple(out)
 
 
 def document(talk: Talk, subject: str) -> dict:
@@ -185,7 +185,7 @@ def section_frames(talk: Talk, deck: Deck) -> list[SectionFrames]:
     return out
 
 
-def handout_contributions(talk: Talk, deck: Deck) -> list[Contribution]:
+def handout_contributions(talk: Talk, deck: Deck, page: PageFrame) -> list[Contribution]:
     """What each outline slide adds to the handout, by its kind's ``handout`` hook."""
     first: dict[tuple[int, int], int] = {}
     for frame in deck.slides:
@@ -195,7 +195,8 @@ def handout_contributions(talk: Talk, deck: Deck) -> list[Contribution]:
     for i, j, slide in talk.indexed_slides():
         hook = talk.kinds.of(slide).handout
         if hook is not None:
-            out += hook(slide, first.get((i, j), 0), deck.design.palette, talk.labels)
+            ctx = HandoutContext(first.get((i, j), 0), deck.design, page, talk.labels)
+            out += hook(slide, ctx)
     return out
 
 
@@ -353,10 +354,9 @@ __all__ = [
     "About",
     "HandoutBlock",
     "Citation",
-    "TableToPrint",
     "Contribution",
     "Cover",
-    "GlossaryList",
+    "DefinitionList",
     "GridCell",
     "HandoutLayout",
     "HandoutOptions",

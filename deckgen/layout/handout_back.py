@@ -13,13 +13,11 @@ from .handout_blocks import (
     CitedReference,
     Contribution,
     DefinedTerm,
-    GlossaryList,
+    DefinitionList,
     HandoutBlock,
     Heading,
-    PageFrame,
     ReadingTable,
     ReferenceList,
-    TableToPrint,
     sourced,
 )
 from .references import bibliography
@@ -32,32 +30,13 @@ if TYPE_CHECKING:
     from .design import Design
 
 
-def tables(
-    design: Design, page: PageFrame, contributions: list[Contribution], labels: Labels
-) -> list[HandoutBlock]:
-    box = design.handout
-    palette = design.palette
-    out: list[HandoutBlock] = []
-    tables = [c for c in contributions if isinstance(c, TableToPrint)]
-    for i, table in enumerate(tables):
-        columns = len(table.header)
-        # the same proportions as on the slide
-        first = page.frame_width * design.comparison.first_share(columns)
-        rest = (page.frame_width - first) / (columns - 1)
-        out.append(
-            ReadingTable(
-                Heading(sourced(table.title, table.pos), f"table-{i}", keep=box.table_keep),
-                prose_of(labels("reading_table", number=table.number)),
-                tuple(sourced(h, table.pos) for h in table.header),
-                tuple(tuple(sourced(v, table.pos) for v in row) for row in table.rows),
-                table.header_fills,
-                tuple(palette.on(fill) for fill in table.header_fills),
-                (first,) + (rest,) * (columns - 1),
-                palette.surface,
-                row_headers=table.row_headers,
-            )
-        )
-    return out
+def tables(contributions: list[Contribution]) -> list[HandoutBlock]:
+    """The tables the slides' hooks give, each its own bookmark (``table-0``…)."""
+    found = [c for c in contributions if isinstance(c, ReadingTable)]
+    return [
+        replace(t, heading=replace(t.heading, key=f"{t.heading.key}-{i}"))
+        for i, t in enumerate(found)
+    ]
 
 
 def glossary(design: Design, talk: Talk) -> list[HandoutBlock]:
@@ -66,7 +45,7 @@ def glossary(design: Design, talk: Talk) -> list[HandoutBlock]:
     title = talk.labels("glossary")
     heading = Heading(sourced(title), "glossary", keep=design.handout.listing_keep)
     terms = (DefinedTerm(prose_of(t.term), prose_of(t.definition), t.pos) for t in talk.glossary)
-    return [GlossaryList(heading, tuple(terms))]
+    return [DefinitionList(heading, tuple(terms))]
 
 
 def references(design: Design, talk: Talk, contributions: list[Contribution]) -> list[HandoutBlock]:

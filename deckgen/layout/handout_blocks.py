@@ -16,6 +16,7 @@ from .frames import Deck, Prose, SlideFrame
 from .text import prose_of
 
 if TYPE_CHECKING:
+    from ..labels import Labels
     from .design import Design
 
 
@@ -151,7 +152,8 @@ class SlideGrid:
 
 @dataclass(frozen=True)
 class ReadingTable:
-    """A comparison table at reading size."""
+    """A table at reading size, under its heading and a note (a kind's handout hook makes
+    it: the comparison's; the handout numbers its bookmark key, ``table-0``…)."""
 
     heading: Heading
     note: Prose
@@ -174,7 +176,9 @@ class DefinedTerm:
 
 
 @dataclass(frozen=True)
-class GlossaryList:
+class DefinitionList:
+    """Terms and their definitions (the glossary)."""
+
     heading: Heading
     terms: tuple[DefinedTerm, ...]
 
@@ -206,8 +210,9 @@ class About:
 
 @dataclass(frozen=True)
 class Question:
-    """A quiz as the handout prints it: its numbered question ("1. Which …?"), its
-    options and its answer."""
+    """A question a slide asks (a kind's handout hook gives it: the quiz's): its text,
+    its lettered options and its answer; in a :class:`QuestionList` or an
+    :class:`AnswerKey` numbered ("1. Which …?")."""
 
     question: Prose
     options: tuple[tuple[str, Prose], ...]  # (its letter, its text)
@@ -216,11 +221,12 @@ class Question:
 
 
 @dataclass(frozen=True)
-class Worksheet:
-    """Every quiz of the build, with boxes to tick: the participants' own check."""
+class QuestionList:
+    """Every question the slides ask, with boxes to tick and never the answers: the
+    participants' own check (the worksheet)."""
 
     heading: Heading
-    quizzes: tuple[Question, ...]
+    questions: tuple[Question, ...]
     box: str = "\u25a1"  # □: a box to tick before each option
 
 
@@ -234,10 +240,10 @@ class ItemList:
 
 @dataclass(frozen=True)
 class AnswerKey:
-    """The quizzes' answers, on a page of their own (the presenter's copy only)."""
+    """The questions' answers, on a page of their own (the presenter's copy only)."""
 
     heading: Heading
-    quizzes: tuple[Question, ...]
+    questions: tuple[Question, ...]
 
 
 HandoutBlock = (
@@ -246,10 +252,10 @@ HandoutBlock = (
     | SlideWithNotes
     | SlideGrid
     | ReadingTable
-    | GlossaryList
+    | DefinitionList
     | ReferenceList
     | About
-    | Worksheet
+    | QuestionList
     | AnswerKey
     | ItemList
 )
@@ -274,8 +280,20 @@ class HandoutLayout:
 
 
 @dataclass(frozen=True)
+class HandoutContext:
+    """What a kind's ``handout`` hook is handed: the deck number of the slide's first
+    page, the design, the printed page and the talk's words."""
+
+    number: int
+    design: Design
+    page: PageFrame
+    labels: Labels
+
+
+@dataclass(frozen=True)
 class Citation:
-    """A definition quoted on a slide: its reference, or who said it and where."""
+    """A source a slide quotes: its reference, or who said it and where (the handout's
+    references list it with the slides that quote it)."""
 
     number: int  # the slide it is quoted on
     reference: str | None
@@ -284,28 +302,6 @@ class Citation:
     pos: SourcePos | None = None
 
 
-@dataclass(frozen=True)
-class TableToPrint:
-    """A comparison table, to print at reading size."""
-
-    number: int  # the slide it starts on
-    title: str
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    header_fills: tuple[str, ...]
-    pos: SourcePos | None = None
-    row_headers: bool = False  # the first column names each row
-
-
-@dataclass(frozen=True)
-class QuizToPrint:
-    """A quiz: its question and options for the worksheet, its answer for the key."""
-
-    number: int  # the slide it is asked on
-    question: str
-    options: tuple[tuple[str, str], ...]  # (its letter, as the slide has it; its text)
-    answer: str
-    pos: SourcePos | None = None
-
-
-Contribution = Citation | TableToPrint | QuizToPrint
+# what a hook returns: a table for the back matter, a question for the question list
+# (and the presenter's key), a source the references cite
+Contribution = ReadingTable | Question | Citation

@@ -12,9 +12,10 @@ import pytest
 from deckgen.layout.engine import layout_deck
 from deckgen.layout.handout import (
     About,
-    GlossaryList,
+    DefinitionList,
     HandoutOptions,
     Heading,
+    QuestionList,
     ReadingTable,
     ReferenceList,
     SlideGrid,
@@ -265,12 +266,12 @@ def test_no_references_and_no_definitions_make_no_reference_list():
     text = outline_text("- {kind: bullets, title: B, bullets: [x]}")
     talk = talk_from(text)
     layout = handout(talk, layout_deck(talk, FAKE))
-    assert blocks(layout, ReferenceList) == [] and blocks(layout, GlossaryList) == []
+    assert blocks(layout, ReferenceList) == [] and blocks(layout, DefinitionList) == []
 
 
 def test_the_glossary_is_printed_in_full(small):
     talk, deck = small
-    (glossary,) = blocks(handout(talk, deck), GlossaryList)
+    (glossary,) = blocks(handout(talk, deck), DefinitionList)
     assert [(t.term.text, t.definition.text) for t in glossary.terms] == [
         (t.term, t.definition) for t in talk.glossary
     ]
@@ -413,8 +414,8 @@ def test_every_text_reaches_the_renderer_as_runs_never_as_markdown():
     answer, notes = quiz_slide.notes  # the presenter's copy: the answer first
     assert ("the page", "https://example.org/q") in [(r.text, r.link) for r in answer.runs]
     assert styled(notes)[1] == ("them", False, True, False, None)
-    (worksheet,) = [b for b in layout.body if type(b).__name__ == "Worksheet"]
-    (question,) = worksheet.quizzes
+    (worksheet,) = [b for b in layout.body if isinstance(b, QuestionList)]
+    (question,) = worksheet.questions
     assert styled(question.question) == [
         ("1. Which is ", False, False, False, None),
         ("bold", True, False, False, None),
@@ -424,7 +425,7 @@ def test_every_text_reaches_the_renderer_as_runs_never_as_markdown():
         ("A", ("first", False, True, False, None)),  # lettered as the slide letters them
         ("B", ("second", False, False, True, None)),
     ]
-    (glossary,) = blocks(layout, GlossaryList)
+    (glossary,) = blocks(layout, DefinitionList)
     (term,) = glossary.terms
     assert styled(term.term) == [("Rung", True, False, False, None)]
     assert ("rungs", "https://example.org/r") in [(r.text, r.link) for r in term.definition.runs]

@@ -66,14 +66,14 @@ class Blocks:
                 return self.grid(block)
             case h.ReadingTable():
                 return self.table(block)
-            case h.GlossaryList():
-                return self.glossary(block)
+            case h.DefinitionList():
+                return self.definition_list(block)
             case h.ReferenceList():
                 return self.references(block)
             case h.About():
                 return self.about(block)
-            case h.Worksheet():
-                return self.worksheet(block)
+            case h.QuestionList():
+                return self.question_list(block)
             case h.AnswerKey():
                 return self.answer_key(block)
             case h.ItemList():
@@ -258,7 +258,7 @@ class Blocks:
         table.setStyle(self.table_style(*style))
         return out + [table, Spacer(1, box.table_gap)]
 
-    def glossary(self, block: h.GlossaryList) -> list:
+    def definition_list(self, block: h.DefinitionList) -> list:
         out = self.heading(block.heading)
         for t in block.terms:
             text = (
@@ -289,18 +289,18 @@ class Blocks:
             text += f'. <font color="#{muted}">{escape(ref.cited)}</font>'
         return MemoParagraph(text, self.styles["reference"])
 
-    def worksheet(self, block: h.Worksheet) -> list:
-        """Each quiz: its question, then its options with a box to tick; no answer."""
+    def question_list(self, block: h.QuestionList) -> list:
+        """Each question, then its options with a box to tick; no answer."""
         out = [*self.heading(block.heading), Spacer(1, self.box.heading_gap)]
-        for i, quiz in enumerate(block.quizzes, 1):
-            question = self.para(quiz.question, "slide", quiz.pos, bold=True)
+        for i, asked in enumerate(block.questions, 1):
+            question = self.para(asked.question, "slide", asked.pos, bold=True)
             options = as_list(
                 [
                     MemoParagraph(
-                        f"{escape(block.box)}  {escape(mark)}  {self.markup(text, quiz.pos)}",
+                        f"{escape(block.box)}  {escape(mark)}  {self.markup(text, asked.pos)}",
                         self.styles["notes"],
                     )
-                    for mark, text in quiz.options
+                    for mark, text in asked.options
                 ],
                 f"worksheet-{i}",
             )
@@ -308,11 +308,11 @@ class Blocks:
         return out
 
     def answer_key(self, block: h.AnswerKey) -> list:
-        """The presenter's copy: every quiz's answer and explanation, on its own page."""
+        """The presenter's copy: every question's answer and explanation, on its own page."""
         out: list = [PageBreak(), self.heading_paragraph(block.heading)]
-        for quiz in block.quizzes:
-            question = self.para(quiz.question, "slide", quiz.pos, bold=True)
-            out.append(KeepTogether([question, self.para(quiz.answer, "notes", quiz.pos)]))
+        for asked in block.questions:
+            question = self.para(asked.question, "slide", asked.pos, bold=True)
+            out.append(KeepTogether([question, self.para(asked.answer, "notes", asked.pos)]))
         return out
 
     def plan_table(self, plan: h.PlanTable, pos) -> list:
