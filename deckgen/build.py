@@ -328,8 +328,9 @@ def _render_prepared(source, prepared: Prepared, options: BuildOptions, say) -> 
         diagnostics += problems
     if options.strict:  # the accessibility check's findings count as warnings too
         from .check import check_outputs
+        from .formats import format_of
 
-        outputs = [(fmt, path, data) for fmt, path, data, _p in rendered]
+        outputs = [(format_of(fmt), path, data) for fmt, path, data, _p in rendered]
         diagnostics += check_outputs(deck, outputs).findings
     if options.strict and any(d.severity is Severity.WARNING for d in diagnostics):
         raise BuildError("warnings under --strict", diagnostics)

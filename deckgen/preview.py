@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .build import BuildOptions, build_time, load, prepare
 from .errors import InputError, error, quoted
-from .outline.limits import MAX_DECK_SLIDES
+from .limits import MAX_DECK_SLIDES
 
 SLIDE_WIDTH = 1280  # pixels: a 16:9 slide at 1280 x 720, as a projector shows it
 SHEET_GAP = 16  # pixels between thumbnails on the contact sheet

@@ -15,8 +15,8 @@ from deckgen.audiences import summarise_audiences
 from deckgen.build import BuildOptions, prepare
 from deckgen.errors import InputError
 from deckgen.outline.loader import load_outline, load_outline_text
-from deckgen.template.new import new_template
-from deckgen.template.trial import check_template
+from deckgen.template_new import new_template
+from deckgen.template_trial import check_template
 
 from .conftest import SMALL
 

@@ -57,7 +57,7 @@ def test_a_format_added_to_the_registry_is_built_and_written_like_the_others(tmp
     assert written and written[0] == "Locks and Ladders"
     # check reads a deck as a deck and a PDF as a PDF; a text file it does not pretend
     # to read as either
-    report = check_outputs(result_deck(tmp_path), [("titles", output.path, b"text")])
+    report = check_outputs(result_deck(tmp_path), [(module.FORMAT, output.path, b"text")])
     assert "titles" not in report.checked
 
 

@@ -159,7 +159,7 @@ def test_the_comparison_glossary_references_and_worksheet_are_html(web):
         "https://owasp.org/www-project-top-10-for-large-language-model-applications/"
     ]
     quiz = root.xpath("//ol[@class='quiz']/li")[0]
-    assert text_of(quiz.find("p")) == "Which of these is a guard?"
+    assert text_of(quiz.find("p")) == "1. Which of these is a guard?"
     assert len(quiz.xpath(".//ul[@class='options']/li")) == 3
     page_text = text_of(root)
     assert "Only the filter stops an attack." not in page_text  # no answers for participants

@@ -137,8 +137,9 @@ OUTLINE = r"""
 meta:
   title: "Inline **markup**"
   subtitle: "Emphasis, `code` and [links](https://example.org)"
+  presenter: "Ada *Lovelace*"
 sections:
-  - title: "Markup"
+  - title: "The **markup**"
     slides:
       - kind: bullets
         title: "What **Report Phish** means"
@@ -285,6 +286,9 @@ def test_the_pdfs_draw_links_and_code(built):
     assert "https://example.org/guide" in _uris(handout)  # from the notes
     text = " ".join(page.extract_text() or "" for page in PdfReader(str(handout)).pages)
     assert "Report Phish" in text and "**" not in text.replace("2 * 3 *stars*", "")
+    # the running header and the contents are drawn as they read, never as Markdown
+    assert "Ada Lovelace" in text and "*Lovelace*" not in text
+    assert "The markup" in text and "`" not in text
 
 
 def test_titles_read_plainly_where_markup_cannot_show(built):

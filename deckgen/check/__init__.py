@@ -57,19 +57,18 @@ class CheckReport:
 
 
 def check_outputs(deck, files) -> CheckReport:
-    """The findings on a laid-out deck and its rendered files ((format, path, bytes))."""
-    from ..formats import format_of
+    """The findings on a laid-out deck and its rendered files ((format, path, bytes);
+    each format a ``formats.Format``, which says how its file is inspected)."""
     from .slides import deck_findings, smallest_text
 
     sizes = smallest_text(deck)
     findings = list(deck_findings(deck, sizes))
     checked = ["layout"]
     for fmt, path, data in files:
-        inspect = format_of(fmt).inspect
-        if inspect is None:  # a format check does not read: never read as something else
+        if fmt.inspect is None:  # a format check does not read: never read as something else
             continue
-        findings += inspect(data, path.name, deck)
-        checked.append(fmt)
+        findings += fmt.inspect(data, path.name, deck)
+        checked.append(fmt.name)
     return CheckReport(tuple(findings), tuple(sizes), tuple(checked))
 
 

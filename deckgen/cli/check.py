@@ -39,6 +39,7 @@ def check(
     from ..build import load, render_loaded
     from ..check import TOPIC, check_outputs
     from ..check.findings import seen_on_template
+    from ..formats import format_of
 
     options = build_options(
         outline, ".", audience, overlays, sets, template, strip_macros, allow_external_links,
@@ -46,13 +47,13 @@ def check(
     )  # fmt: skip
     rendered = render_loaded(load(options), options)
     deck = rendered.prepared.deck
-    outputs = [(o.format, o.path, data) for o, (_p, data) in zip(
+    outputs = [(format_of(o.format), o.path, data) for o, (_p, data) in zip(
         rendered.result.outputs, rendered.files, strict=True)]  # fmt: skip
     report = check_outputs(deck, outputs)
     contrast = [d for d in rendered.result.diagnostics if d.topic == "contrast"]
     other = [d for d in rendered.result.diagnostics if d.topic not in ("contrast", TOPIC)]
     findings = [*contrast, *report.findings]
-    pptx = next(data for fmt, _path, data in outputs if fmt == "pptx")
+    pptx = next(data for fmt, _path, data in outputs if fmt.name == "pptx")
     seen = seen_on_template(rendered.prepared, pptx)
     if as_json:
         answer = {"ok": not findings, **report.to_json()}

@@ -78,7 +78,7 @@ def new(file, outline, force) -> None:
     designer can start from: 16:9, its grid, type scale, fonts and colours (OUTLINE's
     theme and concepts if given), the footer and slide-number boxes, no slides."""
     from ..output import write_all
-    from ..template.new import new_template
+    from ..template_new import new_template
 
     path, data = new_template(file, outline, force)
     write_all([(path, data)])
@@ -99,7 +99,7 @@ def check(file, outline, audience, as_json, strip_macros, allow_external_links) 
     writing anything, and report the layouts used and what did not fit, read poorly, or
     had to stand in (fonts); exit 1 if the build would fail."""
     from ..build import BuildOptions
-    from ..template.trial import check_template
+    from ..template_trial import check_template
     from .options import _resolve_outline
 
     path, name, _shipped = _resolve_outline(outline)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from ..outline.limits import MAX_CHART_VALUE
+from ..limits import MAX_CHART_VALUE
 from .made import Made, bullet_slides, bullets_of
 from .text import escape
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..outline.limits import MAX_TEXT
+from ..limits import MAX_TEXT
 from .kinds import named
 from .made import Made, fitted, title_text, unstyled
 from .text import Para, SourceRun, escape, to_markdown

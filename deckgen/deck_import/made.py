@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..outline.limits import MAX_BULLETS, MAX_SUB_BULLETS, MAX_TEXT
+from ..limits import MAX_BULLETS, MAX_SUB_BULLETS, MAX_TEXT
 from .text import Para, SourceRun, to_markdown
 
 

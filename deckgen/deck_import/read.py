@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..inline import plain
-from ..outline.limits import MAX_LANGUAGE, MAX_NOTES, MAX_SLIDES
+from ..limits import MAX_LANGUAGE, MAX_NOTES, MAX_SLIDES
 from .design import template_of
 from .kinds import Place, decide
 from .lists import shows_unanswered_quiz

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..outline.limits import MAX_BULLETS, MAX_ROWS
+from ..limits import MAX_BULLETS, MAX_ROWS
 from .made import Made
 from .model import OutlinePath
 

@@ -5,7 +5,7 @@ repeated), long cells shortened; each change said."""
 
 from __future__ import annotations
 
-from ..outline.limits import MAX_CELL, MAX_COLUMNS, MAX_ROWS
+from ..limits import MAX_CELL, MAX_COLUMNS, MAX_ROWS
 from .made import Made, bullet_slides, bullets_of, fitted, unstyled
 from .text import paragraphs
 

@@ -229,7 +229,7 @@ def slide_order(kind) -> tuple[str, ...]:
     """A slide's keys: kind, id, only, skip, its kind's own fields in its model's order,
     then notes, minutes, cue and overrides."""
     from ..kinds import kind_named
-    from ..outline.nodes import SlideBase
+    from ..nodes import SlideBase
 
     found = kind_named(kind) if isinstance(kind, str) else None
     common = set(SlideBase.model_fields)

@@ -8,8 +8,8 @@ from . import Format, Job
 
 
 def _render(job: Job) -> tuple[bytes, list]:
+    from ..record import build_record
     from ..render.pptx.deck import render_pptx
-    from ..sync.record import build_record
 
     deck = replace(job.prepared.deck, record=build_record(job.options))
     data = render_pptx(deck, job.created, job.thumbnail.result, job.prepared.template)

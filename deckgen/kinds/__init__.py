@@ -9,7 +9,7 @@ the dispatch from it. A new kind is a new module and one line here.
 
 from __future__ import annotations
 
-from ..layout.frames import KindLayout, SlideLayout
+from ..layout.frames import KindLayout
 from . import (
     agenda,
     analogy,
@@ -26,7 +26,7 @@ from . import (
     takeaways,
     title,
 )
-from .base import InHandout, SlideKind
+from .base import DIVIDER_LAYOUT, InHandout, KindRegistry, SlideKind
 
 KINDS: tuple[SlideKind, ...] = (
     title.KIND,
@@ -45,37 +45,34 @@ KINDS: tuple[SlideKind, ...] = (
     closing.KIND,
 )
 
-_BY_MODEL = {kind.model: kind for kind in KINDS}
-_BY_NAME = {kind.name: kind for kind in KINDS}
+REGISTRY = KindRegistry(KINDS)  # what a talk carries for layout (Talk.kinds)
 
 
 def kind_of(slide) -> SlideKind:
     """The kind of a slide model instance."""
-    return _BY_MODEL[type(slide)]
+    return REGISTRY.of(slide)
 
 
 def kind_named(name: str) -> SlideKind | None:
-    return _BY_NAME.get(name)
-
-
-DIVIDER_LAYOUT = "Divider"  # the default template's layout for section dividers
+    return REGISTRY.named(name)
 
 
 def kind_layouts() -> tuple[KindLayout, ...]:
     """The layouts the default template makes for kinds of slide, dividers first."""
-    divider = KindLayout(DIVIDER_LAYOUT, SlideLayout.SECTION, staged=True)
-    return (divider, *(KindLayout(k.layout_name, k.slide_layout, k.staged) for k in KINDS))
+    return REGISTRY.layouts()
 
 
 def layout_names() -> dict[str, str]:
     """The default template's layout for each kind's name (and 'section', dividers)."""
-    return {"section": DIVIDER_LAYOUT, **{kind.name: kind.layout_name for kind in KINDS}}
+    return REGISTRY.layout_names()
 
 
 __all__ = [
     "DIVIDER_LAYOUT",
     "KINDS",
+    "REGISTRY",
     "InHandout",
+    "KindRegistry",
     "SlideKind",
     "kind_named",
     "kind_layouts",

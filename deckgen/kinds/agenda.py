@@ -11,7 +11,7 @@ from ..layout.flow import Flow, flow_pages, listing_rule
 from ..layout.frames import Run
 from ..layout.text import runs_of
 from ..layout.timing import plan_talk
-from ..outline.nodes import SlideBase, Text
+from ..nodes import SlideBase, Text
 from .base import SlideKind
 from .listing import entry
 

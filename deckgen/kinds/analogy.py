@@ -31,8 +31,8 @@ from ..layout.frames import (
 from ..layout.geometry import Rect
 from ..layout.stack import placed_at
 from ..layout.text import ParaStyle, height
-from ..outline.limits import MAX_PAIRS
-from ..outline.nodes import Image, Name, Node, SlideBase, Text
+from ..limits import MAX_PAIRS
+from ..nodes import Image, Name, Node, SlideBase, Text
 from .base import SlideKind
 
 

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from ..layout.frames import SlideLayout
+from ..layout.frames import KindLayout, SlideLayout
 
 if TYPE_CHECKING:
-    from ..labels import Labels
     from ..layout.context import Page, SlideContext
-    from ..layout.design import Palette
-    from ..layout.handout_blocks import Contribution
-    from ..outline.nodes import SlideBase
+    from ..layout.handout_blocks import Contribution, HandoutContext
+    from ..nodes import SlideBase
 
 
 class InHandout(StrEnum):
@@ -27,9 +25,9 @@ class InHandout(StrEnum):
 
 # (slide, audience) -> the fields to replace and what was left out, for `deckgen explain`
 Select = Callable[[Any, str | None], tuple[dict, list[str]]]
-# (slide, the deck number of its first slide, palette, labels) -> what it adds to the
-# handout
-ToHandout = Callable[[Any, int, "Palette", "Labels"], list["Contribution"]]
+# (slide, what it is handed: the deck number of its first slide, design, page, labels) ->
+# what it adds to the handout (a table, a question, a citation)
+ToHandout = Callable[[Any, "HandoutContext"], list["Contribution"]]
 
 
 @dataclass(frozen=True)
@@ -51,3 +49,36 @@ class SlideKind:
     @property
     def layout_name(self) -> str:
         return self.layout or self.name.capitalize()
+
+
+DIVIDER_LAYOUT = "Divider"  # the default template's layout for section dividers
+
+
+@dataclass(frozen=True)
+class KindRegistry:
+    """The kinds a talk's slides are, in order: what layout dispatches through. The talk
+    carries it (``Talk.kinds``), so layout never imports the kinds that import it."""
+
+    kinds: tuple[SlideKind, ...]
+    _by_model: dict[type, SlideKind] = field(init=False, repr=False, compare=False)
+    _by_name: dict[str, SlideKind] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_model", {kind.model: kind for kind in self.kinds})
+        object.__setattr__(self, "_by_name", {kind.name: kind for kind in self.kinds})
+
+    def of(self, slide) -> SlideKind:
+        """The kind of a slide model instance."""
+        return self._by_model[type(slide)]
+
+    def named(self, name: str) -> SlideKind | None:
+        return self._by_name.get(name)
+
+    def layouts(self) -> tuple[KindLayout, ...]:
+        """The layouts the default template makes for kinds of slide, dividers first."""
+        divider = KindLayout(DIVIDER_LAYOUT, SlideLayout.SECTION, staged=True)
+        return (divider, *(KindLayout(k.layout_name, k.slide_layout, k.staged) for k in self.kinds))
+
+    def layout_names(self) -> dict[str, str]:
+        """The default template's layout for each kind's name (and 'section', dividers)."""
+        return {"section": DIVIDER_LAYOUT, **{kind.name: kind.layout_name for kind in self.kinds}}

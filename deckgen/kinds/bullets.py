@@ -13,8 +13,8 @@ from ..layout.flow import Flow, flow_pages
 from ..layout.frames import Item, Paragraph
 from ..layout.geometry import Rect
 from ..layout.text import ParaStyle
-from ..outline.limits import MAX_BULLETS, MAX_SUB_BULLETS
-from ..outline.nodes import Image, Name, SelectableText, SlideBase, Text
+from ..limits import MAX_BULLETS, MAX_SUB_BULLETS
+from ..nodes import Image, Name, SelectableText, SlideBase, Text
 from .base import SlideKind
 
 

@@ -17,7 +17,7 @@ from ..layout.charts import crowded_labels
 from ..layout.chrome import title_items
 from ..layout.context import Page, SlideContext
 from ..layout.frames import Chart, ChartKind, ChartSeries, SlideLayout
-from ..outline.nodes import ChartNumber, Node, SlideBase, Text
+from ..nodes import ChartNumber, Node, SlideBase, Text
 from .base import InHandout, SlideKind
 
 

@@ -16,7 +16,7 @@ from ..layout.frames import Anchor, Item, Placeholder, Role, SlideLayout, TextBo
 from ..layout.geometry import Rect
 from ..layout.stack import stacked
 from ..layout.text import ParaStyle
-from ..outline.nodes import SlideBase, Text
+from ..nodes import SlideBase, Text
 from .base import SlideKind
 
 

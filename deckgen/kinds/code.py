@@ -19,7 +19,7 @@ from ..layout.flow import continued_page
 from ..layout.frames import Item, Role, Shape, ShapeKind, SlideLayout, TextBox
 from ..layout.geometry import Insets, Rect
 from ..layout.listing_code import CodeBox, SetCode, page_code, set_code
-from ..outline.nodes import SlideBase, Text
+from ..nodes import SlideBase, Text
 from .base import InHandout, SlideKind
 
 

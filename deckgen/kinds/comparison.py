@@ -16,10 +16,10 @@ from ..layout.fit import FitRule, fit, group_rows
 from ..layout.flow import continued_page
 from ..layout.frames import SlideLayout, Table, TableCell
 from ..layout.geometry import Rect
-from ..layout.handout_blocks import TableToPrint
-from ..layout.text import ParaStyle, height
-from ..outline.limits import MAX_COLUMNS, MAX_ROWS
-from ..outline.nodes import Cell, Name, Node, SlideBase, Text, text_shorthand
+from ..layout.handout_blocks import HandoutContext, Heading, ReadingTable, sourced
+from ..layout.text import ParaStyle, height, prose_of
+from ..limits import MAX_COLUMNS, MAX_ROWS
+from ..nodes import Cell, Name, Node, SlideBase, Text, text_shorthand
 from .base import SlideKind
 
 
@@ -183,18 +183,25 @@ def _banded(ctx: SlideContext, rows: list[Row]) -> list[Row]:
     ]
 
 
-def to_handout(
-    slide: ComparisonSlide, number: int, palette: Palette, _labels
-) -> list[TableToPrint]:
-    """The table again, at reading size, in the handout's appendix."""
+def to_handout(slide: ComparisonSlide, ctx: HandoutContext) -> list[ReadingTable]:
+    """The table again, at reading size, in the handout's appendix: across the page in
+    the slide's proportions, its header in the slide's colours, its rows banded."""
+    design, pos = ctx.design, slide.pos
+    palette, columns, width = design.palette, len(slide.columns), ctx.page.frame_width
+    first = width * design.comparison.first_share(columns)
+    rest = (width - first) / (columns - 1)
+    fills = header_fills(palette, slide)
+    heading = Heading(sourced(slide.title, pos), "table", keep=design.handout.table_keep)
     return [
-        TableToPrint(
-            number,
-            slide.title,
-            tuple(c.label for c in slide.columns),
-            tuple(tuple(row) for row in slide.rows),
-            header_fills(palette, slide),
-            slide.pos,
+        ReadingTable(
+            heading,
+            prose_of(ctx.labels("reading_table", number=ctx.number)),
+            tuple(sourced(c.label, pos) for c in slide.columns),
+            tuple(tuple(sourced(cell, pos) for cell in row) for row in slide.rows),
+            fills,
+            tuple(palette.on(fill) for fill in fills),
+            (first,) + (rest,) * (columns - 1),
+            palette.surface,
             row_headers=names_rows(slide),
         )
     ]

@@ -9,15 +9,14 @@ from typing import Literal
 from pydantic import Field
 
 from ..layout.context import Page, SlideContext
-from ..layout.design import Palette
 from ..layout.fit import FitRule, fit, split_lines
 from ..layout.flow import continued_page
 from ..layout.frames import Align, Item, Paragraph, Placeholder, Role, Shape, ShapeKind
 from ..layout.geometry import Rect
-from ..layout.handout_blocks import Citation
+from ..layout.handout_blocks import Citation, HandoutContext
 from ..layout.stack import stacked
 from ..layout.text import ParaStyle, height
-from ..outline.nodes import Name, SlideBase, Text
+from ..nodes import Name, SlideBase, Text
 from .base import SlideKind
 
 
@@ -162,9 +161,9 @@ def _icon(ctx: SlideContext, concept, accent: str) -> list[Item]:
     ]
 
 
-def to_handout(slide: DefinitionSlide, number: int, palette: Palette, _labels) -> list[Citation]:
+def to_handout(slide: DefinitionSlide, ctx: HandoutContext) -> list[Citation]:
     """The handout's references say which slides quote them."""
-    return [Citation(number, slide.reference, slide.attribution, slide.source, slide.pos)]
+    return [Citation(ctx.number, slide.reference, slide.attribution, slide.source, slide.pos)]
 
 
 KIND = SlideKind("definition", DefinitionSlide, compose, handout=to_handout)

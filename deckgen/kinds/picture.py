@@ -14,7 +14,7 @@ from ..layout.fit import FitRule, fit
 from ..layout.frames import Align, Role, SlideLayout
 from ..layout.geometry import Rect
 from ..layout.text import ParaStyle, height
-from ..outline.nodes import Image, SlideBase, Text
+from ..nodes import Image, SlideBase, Text
 from .base import InHandout, SlideKind
 
 

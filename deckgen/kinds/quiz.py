@@ -15,9 +15,9 @@ from ..labels import Labels
 from ..layout.context import Page, SlideContext
 from ..layout.fit import FitRule
 from ..layout.flow import Flow, FlowBlock, flow_pages
-from ..layout.handout_blocks import QuizToPrint
-from ..layout.text import ParaStyle
-from ..outline.nodes import SlideBase, Text
+from ..layout.handout_blocks import HandoutContext, Question
+from ..layout.text import ParaStyle, prose_of
+from ..nodes import SlideBase, Text
 from .base import SlideKind
 
 ANSWER_MARK = "\u2713"  # ✓ marks a correct option on the reveal slide
@@ -122,14 +122,14 @@ def _blocks(ctx: SlideContext, slide: QuizSlide, reveal: bool = False) -> list[F
     return [FlowBlock(question)] + [option(n, t) for n, t in enumerate(slide.options, 1)]
 
 
-def to_handout(slide: QuizSlide, number: int, _palette, labels: Labels) -> list[QuizToPrint]:
-    """The quiz for the handout's worksheet (and, in the presenter's copy, its key)."""
+def to_handout(slide: QuizSlide, ctx: HandoutContext) -> list[Question]:
+    """The quiz for the handout's question list, the worksheet (and, in the presenter's
+    copy, its key): its options lettered as on the slide, its answer as the notes say it."""
     return [
-        QuizToPrint(
-            number,
-            slide.question,
-            tuple(slide.options),
-            answer_text(slide, labels),
+        Question(
+            prose_of(slide.question),
+            tuple((letter(n), prose_of(text)) for n, text in enumerate(slide.options, 1)),
+            prose_of(answer_text(slide, ctx.labels)),
             slide.pos,
         )
     ]

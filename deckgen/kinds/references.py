@@ -12,7 +12,7 @@ from ..layout.context import Page, SlideContext
 from ..layout.flow import Flow, flow_pages, listing_rule
 from ..layout.frames import Run, SlideLayout
 from ..layout.text import runs_of
-from ..outline.nodes import SlideBase, Text
+from ..nodes import SlideBase, Text
 from .base import InHandout, SlideKind
 from .listing import entry
 

@@ -26,7 +26,7 @@ from ..layout.frames import (
 from ..layout.geometry import Rect
 from ..layout.stack import one_measure, placed_at
 from ..layout.text import ParaStyle, height
-from ..outline.nodes import Name, SelectableText, SlideBase, Text
+from ..nodes import Name, SelectableText, SlideBase, Text
 from .base import SlideKind
 
 

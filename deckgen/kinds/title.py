@@ -12,7 +12,7 @@ from ..layout.frames import Item, Placeholder, Role, Shape, ShapeKind, SlideLayo
 from ..layout.geometry import Rect
 from ..layout.stack import stacked
 from ..layout.text import ParaStyle
-from ..outline.nodes import SlideBase, Text
+from ..nodes import SlideBase, Text
 from .base import SlideKind
 
 

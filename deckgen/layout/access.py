@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .frames import Item, Picture, Placeholder, Role, Shape, Table, TextBox
+from ..inline import has_markup, plain
+from .frames import Chart, Item, Picture, Placeholder, Role, Shape, Table, TextBox
 
 
 def is_title(item: Item) -> bool:
@@ -41,11 +42,16 @@ def is_decorative(item: Item) -> bool:
 
 def described(items: Sequence[Item], title: str) -> list[Item]:
     """A table says what it is to a screen reader before its cells: the slide's title,
-    where its kind gave it no alt text of its own."""
-    return [
-        replace(item, alt=title) if isinstance(item, Table) and not item.alt else item
-        for item in items
-    ]
+    where its kind gave it no alt text of its own. Every alt text is what the outline's
+    reads as, without its markup (a screen reader says no asterisks)."""
+    out: list[Item] = []
+    for item in items:
+        if isinstance(item, Table) and not item.alt:
+            item = replace(item, alt=title)
+        elif isinstance(item, Table | Picture | Chart) and has_markup(item.alt):
+            item = replace(item, alt=plain(item.alt))
+        out.append(item)
+    return out
 
 
 def reading_order(items: Sequence[Item]) -> list[Item]:

@@ -11,12 +11,11 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..errors import Diagnostic, InputError, SourcePos, error, warning
-from ..outline.files import check_picture
 from .frames import Item, Picture, SlideLayout
 from .geometry import Rect
 
 if TYPE_CHECKING:
-    from ..outline.model import Image
+    from ..nodes import Image
     from ..outline.talk import Talk, TalkSection
     from .design import Design
     from .references import Bibliography
@@ -100,14 +99,12 @@ def place_picture(
     image: Image, rect: Rect, name: str, talk: Talk, native: bool = False, top: bool = False
 ) -> Picture:
     """``image`` fitted inside ``rect``, keeping its aspect ratio, centred (``top``: at
-    the top, centred across); drawn from the bytes the loader checked (a talk built
-    without the loader has them checked here). ``native``: never larger than its own
+    the top, centred across); drawn from the bytes the talk's checked picture holds
+    (``Talk.picture``: layout reads no file). ``native``: never larger than its own
     pixels at a 96 dpi projection (a screenshot enlarged past them only blurs)."""
-    checked = talk.pictures.get(image.path)
+    checked, problems = talk.picture(image)
     if checked is None:
-        checked, problems = check_picture(image.path, talk.base_dir, talk.base_dir, image.pos)
-        if checked is None:
-            raise InputError("a picture cannot be used", problems)
+        raise InputError("a picture cannot be used", problems)
     scale = min(rect.w / checked.width, rect.h / checked.height)
     vector = checked.format == "SVG"
     if native and not vector:  # a vector picture is sharp at any size

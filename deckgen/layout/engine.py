@@ -10,14 +10,14 @@ them are reported together.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
 from ..errors import BuildError, Diagnostic, SourcePos, error, warning
 from ..inline import plain
 from ..labels import LANGUAGES
-from ..outline.limits import MAX_DECK_SLIDES
+from ..limits import MAX_DECK_SLIDES
 from .access import described, reading_order
 from .chrome import footer_items, footer_points
 from .context import Page, Report, SlideContext, place_picture
@@ -30,7 +30,7 @@ from .geometry import pt
 from .legible import make_legible
 from .measure import Measurer
 from .references import bibliography
-from .text import Typesetter, reflow, run_width
+from .text import Typesetter, prose_of, reflow, run_width
 from .wrap import TooNarrow, truncate
 
 if TYPE_CHECKING:
@@ -76,8 +76,7 @@ class _Engine:
         self.bibliography = bibliography(self.talk)
 
     def run(self) -> Deck:
-        from ..kinds import kind_layouts, kind_of
-
+        kinds = self.talk.kinds  # the talk's kinds: layout imports none of them
         self._check_language()
         dividers = 0
         for index, section in enumerate(self.talk.sections):
@@ -90,7 +89,7 @@ class _Engine:
             for number, slide in enumerate(section.slides):
                 if len(self.slides) > MAX_DECK_SLIDES:
                     break
-                kind = kind_of(slide)
+                kind = kinds.of(slide)
                 title = getattr(slide, "title", None) or kind.name
                 ctx = self._context(title, slide.pos, section, dividers)
                 source = SlideSource(index, number, kind.name, slide.id, _path(section, number))
@@ -112,7 +111,7 @@ class _Engine:
             meta=_meta(self.talk),
             design=self.design,
             diagnostics=tuple(self.diagnostics),
-            layouts=kind_layouts(),
+            layouts=kinds.layouts(),
         )
 
     def _context(
@@ -145,23 +144,23 @@ class _Engine:
             report = ctx.report.at(number - ctx.report.number)
             items = self._warn_contrast(page, items, background, report)
             title = plain(page.title)  # bookmarks, contents and messages
-            self.slides.append(
-                SlideFrame(
-                    number=number,
-                    title=title,
-                    items=tuple(reading_order(described(items, title))),
-                    notes=reflow(page.notes),
-                    background=background,
-                    layout=page.layout,
-                    source=source,
-                    layout_name=self._layout_names.get(source.kind),
-                    section=ctx.section.title if ctx.section else None,
-                    continued=page.continued,
-                    pos=ctx.report.pos,
-                    answer=reflow(page.answer) if page.answer else "",
-                    reveals=page.reveals,
-                )
+            frame = SlideFrame(
+                number=number,
+                title=title,
+                items=tuple(reading_order(described(items, title))),
+                notes=reflow(page.notes),
+                background=background,
+                layout=page.layout,
+                source=source,
+                layout_name=self._layout_names.get(source.kind),
+                section=ctx.section.title if ctx.section else None,
+                continued=page.continued,
+                pos=ctx.report.pos,
+                answer=reflow(page.answer) if page.answer else "",
+                reveals=page.reveals,
             )
+            # the notes page's text as runs: what the renderers write
+            self.slides.append(replace(frame, presenter_prose=prose_of(frame.presenter_notes)))
 
     def _warn_contrast(self, page: Page, items: list[Item], background: str, report) -> list:
         """A warning for each text colour below WCAG AA on what lies behind it; on a
@@ -234,9 +233,7 @@ class _Engine:
 
     @cached_property
     def _layout_names(self) -> dict[str, str]:
-        from ..kinds import layout_names
-
-        return layout_names()
+        return self.talk.kinds.layout_names()
 
     @cached_property
     def _logo(self) -> Item | None:

@@ -315,10 +315,14 @@ class SlideFrame:
     pos: SourcePos | None = None
     answer: str = ""  # a quiz's answer and explanation: for the presenter, not participants
     reveals: bool = False  # the slide shows an answer (a quiz's reveal slide)
+    # what the deck's notes page shows: ``presenter_notes`` as runs (renderers read this;
+    # ``notes`` and ``answer`` stay the outline's text, for layout, timing and sync)
+    presenter_prose: Prose = Prose(())
 
     @property
     def presenter_notes(self) -> str:
-        """The notes the presenter reads: a quiz's answer first, then the slide's notes."""
+        """The notes the presenter reads: a quiz's answer first, then the slide's notes
+        (outline text; :attr:`presenter_prose` is it as runs)."""
         return "\n".join(part for part in (self.answer, self.notes) if part)
 
     @property

@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING
 
 from ..inline import plain
 from .frames import Deck, SlideFrame
-from .handout import cover_facts, document, page_frame, running, section_frames
+from .handout import (
+    caption,
+    cover_facts,
+    document,
+    handout_contributions,
+    page_frame,
+    running,
+    section_frames,
+)
 from .handout_blocks import (
     Cover,
     HandoutBlock,
@@ -24,9 +32,11 @@ from .handout_blocks import (
     ItemList,
     PageFrame,
     PlanTable,
+    Question,
     SlideWithNotes,
-    SourcedText,
+    sourced,
 )
+from .text import prose_of
 from .timing import Plan, SectionTime, rounded
 
 if TYPE_CHECKING:
@@ -52,14 +62,14 @@ def layout_guide(
                     section.title,
                     f"section-{i}",
                     section.color,
-                    SourcedText(_span(labels, plan, timed)),
+                    sourced(_span(labels, plan, timed)),
                     design.handout.section_keep,
                 )
             )
         for frame in section.frames:
             if frame.source is not None and frame.source.slide is not None:
                 body.append(_slide(design, page, talk, plan, frame, 1 if section.headed else 0))
-    body.append(_materials(talk, deck))
+    body.append(_materials(talk, deck, page))
     return HandoutLayout(
         deck=deck,
         design=design,
@@ -108,8 +118,8 @@ def _slide(
     thumb = page.frame_width * box.notes_thumb
     return SlideWithNotes(
         frame,
-        f"{frame.number}. {frame.title}",
-        tuple(said),
+        caption(frame),
+        tuple(prose_of(p) for p in said),
         thumb,
         page.frame_width - thumb - box.gap,
         box.gap,
@@ -133,8 +143,8 @@ def _cover(
     if plan.start is not None:
         when = f"{labels.time(plan.start)} – {labels.time(plan.clock(plan.minutes))} · {total}"
     return Cover(
-        title=SourcedText(meta.title, meta.pos),
-        subtitle=SourcedText(labels("guide")),
+        title=sourced(meta.title, meta.pos),
+        subtitle=sourced(labels("guide")),
         facts=cover_facts(talk, deck, audience, (labels("time"), when)),
         disclosure=None,
         bars=design.palette.accents or (design.palette.primary,),
@@ -160,32 +170,38 @@ def _plan_table(talk: Talk, plan: Plan, page: PageFrame, shares) -> PlanTable:
     widths = tuple(page.frame_width * s for s in share)
     # the section's title names its row
     named_by = 1 if clock else 0
-    return PlanTable(labels("session_plan"), header, tuple(rows), total, widths, named_by)
+    return PlanTable(
+        labels("session_plan"),
+        tuple(prose_of(text) for text in header),
+        tuple(tuple(prose_of(text) for text in row) for row in rows),
+        tuple(prose_of(text) for text in total),
+        widths,
+        named_by,
+    )
 
 
-def _materials(talk: Talk, deck: Deck) -> ItemList:
+def _materials(talk: Talk, deck: Deck, page: PageFrame) -> ItemList:
     """The deck, the participants' handout, the worksheet and answer key if the talk
-    checks understanding, then what the outline lists."""
-    from ..kinds.quiz import QuizSlide
-
+    checks understanding (questions its slides' handout hooks give), then what the
+    outline lists."""
     labels = talk.labels
-    quizzes = sum(1 for _section, slide in talk.slides() if isinstance(slide, QuizSlide))
+    quizzes = sum(isinstance(c, Question) for c in handout_contributions(talk, deck, page))
     items = [
-        SourcedText(labels("material_deck", count=len(deck.slides))),
-        SourcedText(labels("material_handout")),
+        sourced(labels("material_deck", count=len(deck.slides))),
+        sourced(labels("material_handout")),
     ]
     if quizzes:
         items += [
-            SourcedText(
+            sourced(
                 labels("material_worksheet", count=quizzes)
                 if quizzes > 1
                 else labels("material_worksheet_one")
             ),
-            SourcedText(labels("material_answers")),
+            sourced(labels("material_answers")),
         ]
-    items += [SourcedText(m, talk.meta.pos) for m in talk.meta.materials]
+    items += [sourced(m, talk.meta.pos) for m in talk.meta.materials]
     keep = deck.design.handout.listing_keep  # never the heading alone at a page's foot
-    heading = Heading(SourcedText(labels("materials")), "materials", keep=keep)
+    heading = Heading(sourced(labels("materials")), "materials", keep=keep)
     return ItemList(heading, tuple(items))
 
 

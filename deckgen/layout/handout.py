@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..inline import plain
-from .frames import Deck, SlideFrame
+from .frames import Deck, Prose, Run, SlideFrame
 from .handout_back import about, glossary, references, tables
 from .handout_blocks import (
     About,
@@ -27,23 +27,25 @@ from .handout_blocks import (
     CitedReference,
     Contribution,
     Cover,
-    GlossaryList,
+    DefinitionList,
     GridCell,
     HandoutBlock,
+    HandoutContext,
     HandoutLayout,
     HandoutOptions,
     Heading,
     PageFrame,
-    QuizToPrint,
+    Question,
+    QuestionList,
     ReadingTable,
     ReferenceList,
     Running,
     SlideGrid,
     SlideWithNotes,
     SourcedText,
-    TableToPrint,
-    Worksheet,
+    sourced,
 )
+from .text import prose_of
 
 if TYPE_CHECKING:
     from ..outline.talk import Talk
@@ -65,27 +67,27 @@ def layout_handout(
     page = page_frame(design, options.paper)
     meta, labels = talk.meta, talk.labels
     sections = section_frames(talk, deck)
-    contributions = _contributions(talk, deck)
+    contributions = handout_contributions(talk, deck, page)
     body: list[HandoutBlock] = []
     if not options.answers:  # a participant's copy: no slide that shows an answer
         sections = [
             replace(s, frames=tuple(f for f in s.frames if not f.reveals)) for s in sections
         ]
     if options.per_page is None:
-        body += _notes_pages(design, page, sections, options.lines, options.answers)
+        body += _notes_pages(design, page, sections, options, talk)
     else:
         body += _grid_pages(design, page, deck, sections, options)
-    body += tables(design, page, contributions, labels)
-    quizzes = tuple(c for c in contributions if isinstance(c, QuizToPrint))
-    if quizzes:  # the participants' check, with boxes and never the answers
+    body += tables(contributions)
+    questions = numbered(c for c in contributions if isinstance(c, Question))
+    if questions:  # the participants' check, with boxes and never the answers
         keep = design.handout.listing_keep  # never a heading alone at the foot of a page
-        heading = Heading(SourcedText(labels("worksheet")), "worksheet", keep=keep)
-        body.append(Worksheet(heading, quizzes))
+        heading = Heading(sourced(labels("worksheet")), "worksheet", keep=keep)
+        body.append(QuestionList(heading, questions))
     body += glossary(design, talk)
     body += references(design, talk, contributions)
     body.append(about(design, talk, created))
-    if quizzes and options.answers:  # the presenter's copy: the key on its own page
-        body.append(AnswerKey(Heading(SourcedText(labels("answer_key")), "answers"), quizzes))
+    if questions and options.answers:  # the presenter's copy: the key on its own page
+        body.append(AnswerKey(Heading(sourced(labels("answer_key")), "answers"), questions))
     return HandoutLayout(
         deck=deck,
         design=design,
@@ -95,6 +97,20 @@ def layout_handout(
         body=tuple(body),
         **document(talk, labels("handout_subject", title=plain(meta.subtitle or meta.title))),
     )
+
+
+def numbered(questions) -> tuple[Question, ...]:
+    """The slides' questions as the question list and the key print them: "1. " before
+    each (in its first run where that is plain text, as the text would be set)."""
+    out = []
+    for number, question in enumerate(questions, 1):
+        runs, mark = question.question.runs, Run(f"{number}. ")
+        if runs and replace(runs[0], text="") == Run(""):
+            runs = (Run(mark.text + runs[0].text), *runs[1:])
+        else:
+            runs = (mark, *runs)
+        out.append(replace(question, question=Prose(runs)))
+    return tuple(out)
 
 
 def document(talk: Talk, subject: str) -> dict:
@@ -122,14 +138,14 @@ def running(talk: Talk, audience: str | None) -> Running:
     """The header (title; presenter, for whom) and footer (organisation, date) of every
     page but the cover."""
     meta, labels = talk.meta, talk.labels
-    right = meta.presenter or ""
+    right = plain(meta.presenter or "")  # drawn as it is: what the text reads as
     if audience:
         said = labels("for_audience", audience=audience)
         right = f"{right} · {said}" if right else said
     return Running(
         plain(meta.title),
         right,
-        " · ".join(s for s in (meta.organisation, _date(talk)) if s),
+        " · ".join(plain(s) for s in (meta.organisation, _date(talk)) if s),
         pos=meta.pos,
         page_label=labels("page_of"),
         first_pass_label=labels("page"),
@@ -163,25 +179,24 @@ def section_frames(talk: Talk, deck: Deck) -> list[SectionFrames]:
                 if section.concept in palette.concepts
                 else None
             )
-            subtitle = SourcedText(section.subtitle, section.pos) if section.subtitle else None
-            title = SourcedText(section.title, section.pos)
+            subtitle = sourced(section.subtitle, section.pos) if section.subtitle else None
+            title = sourced(section.title, section.pos)
             out.append(SectionFrames(title, frames, subtitle, color, section.divider, index))
     return out
 
 
-def _contributions(talk: Talk, deck: Deck) -> list[Contribution]:
+def handout_contributions(talk: Talk, deck: Deck, page: PageFrame) -> list[Contribution]:
     """What each outline slide adds to the handout, by its kind's ``handout`` hook."""
-    from ..kinds import kind_of
-
     first: dict[tuple[int, int], int] = {}
     for frame in deck.slides:
         if frame.source is not None and frame.source.slide is not None:
             first.setdefault((frame.source.section, frame.source.slide), frame.number)
     out: list[Contribution] = []
     for i, j, slide in talk.indexed_slides():
-        hook = kind_of(slide).handout
+        hook = talk.kinds.of(slide).handout
         if hook is not None:
-            out += hook(slide, first.get((i, j), 0), deck.design.palette, talk.labels)
+            ctx = HandoutContext(first.get((i, j), 0), deck.design, page, talk.labels)
+            out += hook(slide, ctx)
     return out
 
 
@@ -191,8 +206,8 @@ def _date(talk: Talk) -> str | None:
 
 
 def cover_facts(talk: Talk, deck: Deck, audience: str | None, *more) -> tuple:
-    """The cover's (label, value) facts that have a value: presenter, organisation, date,
-    audience, slides, then ``more`` (label, value) pairs."""
+    """The cover's (label, value) facts that have a value, as runs: presenter,
+    organisation, date, audience, slides, then ``more`` (label, value) pairs."""
     meta, labels = talk.meta, talk.labels
     facts = (
         (labels("presenter"), meta.presenter),
@@ -202,16 +217,16 @@ def cover_facts(talk: Talk, deck: Deck, audience: str | None, *more) -> tuple:
         (labels("slides"), f"{len(deck.slides)}"),
         *more,
     )
-    return tuple((label, value) for label, value in facts if value)
+    return tuple((prose_of(label), prose_of(value)) for label, value in facts if value)
 
 
 def _cover(design: Design, talk: Talk, deck: Deck, audience: str | None) -> Cover:
     meta, labels = talk.meta, talk.labels
     return Cover(
-        title=SourcedText(meta.title, meta.pos),
-        subtitle=SourcedText(meta.subtitle, meta.pos) if meta.subtitle else None,
+        title=sourced(meta.title, meta.pos),
+        subtitle=sourced(meta.subtitle, meta.pos) if meta.subtitle else None,
         facts=cover_facts(talk, deck, audience),
-        disclosure=SourcedText(meta.disclosure, meta.pos) if meta.disclosure else None,
+        disclosure=sourced(meta.disclosure, meta.pos) if meta.disclosure else None,
         bars=design.palette.accents or (design.palette.primary,),
         contents=labels("contents"),
     )
@@ -221,8 +236,8 @@ def _notes_pages(
     design: Design,
     page: PageFrame,
     sections: list[SectionFrames],
-    lines: bool,
-    answers: bool = False,
+    options: HandoutOptions,
+    talk: Talk,
 ) -> list[HandoutBlock]:
     """Each section's heading (where the deck has its divider), then each of its slides
     beside its notes."""
@@ -240,20 +255,20 @@ def _notes_pages(
                 )
             )
         for frame in section.frames:
-            if _in_appendix(frame):
+            if _in_appendix(frame, talk):
                 continue  # the heading says it; the appendix has it at reading size
-            said = frame.presenter_notes if answers else frame.notes
-            notes = () if frame.continued else tuple(p for p in said.split("\n") if p.strip())
-            large = _in_handout(frame) == "large"  # the page's width, its notes below
+            said = frame.presenter_notes if options.answers else frame.notes
+            notes = () if frame.continued else paragraphs(said)
+            large = _in_handout(frame, talk) == "large"  # the page's width, its notes below
             out.append(
                 SlideWithNotes(
                     frame,
-                    f"{frame.number}. {frame.title}",
+                    caption(frame),
                     notes,
                     page.frame_width if large else thumb,
                     page.frame_width if large else text,
                     box.gap,
-                    box.lines_pitch * box.notes_lines if lines else 0,
+                    box.lines_pitch * box.notes_lines if options.lines else 0,
                     -1.0 if large else page.frame_height * box.notes_max,
                     level,
                 )
@@ -261,18 +276,26 @@ def _notes_pages(
     return out
 
 
-def _in_appendix(frame: SlideFrame) -> bool:
+def caption(frame: SlideFrame) -> Prose:
+    """ "7. What is AI security?": a slide's number and title, under or beside it."""
+    return prose_of(f"{frame.number}. {frame.title}")
+
+
+def paragraphs(notes: str) -> tuple[Prose, ...]:
+    """Notes as the handout sets them: a paragraph a line, blank ones left out."""
+    return tuple(prose_of(p) for p in notes.split("\n") if p.strip())
+
+
+def _in_appendix(frame: SlideFrame, talk: Talk) -> bool:
     """Dividers, and slides whose kind the handout's appendix shows at reading size."""
     if frame.source is not None and frame.source.slide is None:
         return True  # a section divider: the section's heading says it
-    return _in_handout(frame) == "appendix"
+    return _in_handout(frame, talk) == "appendix"
 
 
-def _in_handout(frame: SlideFrame) -> str | None:
+def _in_handout(frame: SlideFrame, talk: Talk) -> str | None:
     """How the notes handout shows the frame's kind of slide (an InHandout value)."""
-    from ..kinds import kind_named
-
-    kind = kind_named(frame.source.kind) if frame.source is not None else None
+    kind = talk.kinds.named(frame.source.kind) if frame.source is not None else None
     return kind.in_handout.value if kind is not None else None
 
 
@@ -312,7 +335,7 @@ def _grid_pages(
     return [
         SlideGrid(
             tuple(
-                GridCell(f, f"{f.number}. {f.title}", starts.get(id(f)), 1 if k >= first else 0)
+                GridCell(f, caption(f), starts.get(id(f)), 1 if k >= first else 0)
                 for k, f in enumerate(frames[start : start + per_page], start)
             ),
             columns,
@@ -331,10 +354,9 @@ __all__ = [
     "About",
     "HandoutBlock",
     "Citation",
-    "TableToPrint",
     "Contribution",
     "Cover",
-    "GlossaryList",
+    "DefinitionList",
     "GridCell",
     "HandoutLayout",
     "HandoutOptions",

@@ -12,57 +12,40 @@ from .handout_blocks import (
     Citation,
     CitedReference,
     Contribution,
-    GlossaryList,
+    DefinedTerm,
+    DefinitionList,
     HandoutBlock,
     Heading,
-    PageFrame,
     ReadingTable,
     ReferenceList,
-    SourcedText,
-    TableToPrint,
+    sourced,
 )
 from .references import bibliography
+from .text import prose_of
 
 if TYPE_CHECKING:
+    from ..errors import SourcePos
     from ..labels import Labels
     from ..outline.talk import Talk
     from .design import Design
 
 
-def tables(
-    design: Design, page: PageFrame, contributions: list[Contribution], labels: Labels
-) -> list[HandoutBlock]:
-    box = design.handout
-    palette = design.palette
-    out: list[HandoutBlock] = []
-    tables = [c for c in contributions if isinstance(c, TableToPrint)]
-    for i, table in enumerate(tables):
-        columns = len(table.header)
-        # the same proportions as on the slide
-        first = page.frame_width * design.comparison.first_share(columns)
-        rest = (page.frame_width - first) / (columns - 1)
-        out.append(
-            ReadingTable(
-                Heading(SourcedText(table.title, table.pos), f"table-{i}", keep=box.table_keep),
-                labels("reading_table", number=table.number),
-                tuple(SourcedText(h, table.pos) for h in table.header),
-                tuple(tuple(SourcedText(v, table.pos) for v in row) for row in table.rows),
-                table.header_fills,
-                tuple(palette.on(fill) for fill in table.header_fills),
-                (first,) + (rest,) * (columns - 1),
-                palette.surface,
-                row_headers=table.row_headers,
-            )
-        )
-    return out
+def tables(contributions: list[Contribution]) -> list[HandoutBlock]:
+    """The tables the slides' hooks give, each its own bookmark (``table-0``…)."""
+    found = [c for c in contributions if isinstance(c, ReadingTable)]
+    return [
+        replace(t, heading=replace(t.heading, key=f"{t.heading.key}-{i}"))
+        for i, t in enumerate(found)
+    ]
 
 
 def glossary(design: Design, talk: Talk) -> list[HandoutBlock]:
     if not talk.glossary:
         return []
     title = talk.labels("glossary")
-    heading = Heading(SourcedText(title), "glossary", keep=design.handout.listing_keep)
-    return [GlossaryList(heading, talk.glossary)]
+    heading = Heading(sourced(title), "glossary", keep=design.handout.listing_keep)
+    terms = (DefinedTerm(prose_of(t.term), prose_of(t.definition), t.pos) for t in talk.glossary)
+    return [DefinitionList(heading, tuple(terms))]
 
 
 def references(design: Design, talk: Talk, contributions: list[Contribution]) -> list[HandoutBlock]:
@@ -70,7 +53,7 @@ def references(design: Design, talk: Talk, contributions: list[Contribution]) ->
     definition quoted without one, made from its attribution."""
     citations = [c for c in contributions if isinstance(c, Citation)]
     refs = [
-        CitedReference(
+        _reference(
             e.label,
             e.title,
             e.details,
@@ -87,13 +70,11 @@ def references(design: Design, talk: Talk, contributions: list[Contribution]) ->
         key = (c.attribution, c.source)
         if key in seen:
             old = refs[seen[key]]
-            refs[seen[key]] = CitedReference(
-                old.label, old.title, old.details, old.url, (*old.cited_on, c.number), old.pos
-            )
+            refs[seen[key]] = replace(old, cited_on=(*old.cited_on, c.number))
             continue
         seen[key] = len(refs)
         refs.append(
-            CitedReference(
+            _reference(
                 f"[{len(refs) + 1}]",
                 c.source or c.attribution,
                 c.attribution if c.source else "",
@@ -105,10 +86,31 @@ def references(design: Design, talk: Talk, contributions: list[Contribution]) ->
     if not refs:
         return []
     title = talk.labels("references")
-    heading = Heading(SourcedText(title), "references", keep=design.handout.listing_keep)
+    heading = Heading(sourced(title), "references", keep=design.handout.listing_keep)
     labels = talk.labels
     said = [replace(r, cited=_cited(labels, r.cited_on)) if r.cited_on else r for r in refs]
     return [ReferenceList(heading, tuple(said))]
+
+
+def _reference(
+    label: str,
+    title: str,
+    details: str,
+    url: str | None,
+    cited_on: tuple[int, ...],
+    pos: SourcePos | None,
+) -> CitedReference:
+    """A reference as the handout sets it: its title, details and address as runs, the
+    address a link where it is a web page's."""
+    return CitedReference(
+        label,
+        prose_of(title),
+        prose_of(details) if details else None,
+        url if url and url.startswith(("https://", "http://")) else None,
+        prose_of(url) if url else None,
+        cited_on,
+        pos,
+    )
 
 
 def _cited(labels: Labels, numbers: tuple[int, ...]) -> str:
@@ -120,7 +122,7 @@ def _cited(labels: Labels, numbers: tuple[int, ...]) -> str:
 def about(design: Design, talk: Talk, created: _dt.datetime) -> About:
     meta, labels = talk.meta, talk.labels
     return About(
-        Heading(SourcedText(labels("about")), "about", keep=design.handout.about_keep),
-        SourcedText(meta.disclosure, meta.pos) if meta.disclosure else None,
-        labels("made", date=labels.date(created.date())),
+        Heading(sourced(labels("about")), "about", keep=design.handout.about_keep),
+        sourced(meta.disclosure, meta.pos) if meta.disclosure else None,
+        prose_of(labels("made", date=labels.date(created.date()))),
     )

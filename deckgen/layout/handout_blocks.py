@@ -1,6 +1,9 @@
 """The handout's typed blocks: what layout/handout.py decides and the PDF renderer draws.
 
-Lengths are points (the handout is print).
+Lengths are points (the handout is print). Every text a renderer flows is
+:class:`~deckgen.layout.frames.Prose` (runs with their emphasis, code and links,
+decided here); a plain ``str`` is drawn as it is (bookmarks, the running header,
+deckgen's own headings).
 """
 
 from __future__ import annotations
@@ -9,10 +12,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import SourcePos
-from .frames import Deck, SlideFrame
+from .frames import Deck, Prose, SlideFrame
+from .text import prose_of
 
 if TYPE_CHECKING:
-    from ..outline.talk import Term
+    from ..labels import Labels
     from .design import Design
 
 
@@ -26,10 +30,20 @@ class HandoutOptions:
 
 @dataclass(frozen=True)
 class SourcedText:
-    """Outline text and where it came from (a glyph no font has names this line)."""
+    """Text as runs and where it came from (a glyph no font has names this line)."""
 
-    text: str
+    prose: Prose
     pos: SourcePos | None = None
+
+    @property
+    def text(self) -> str:
+        """What it reads as, without its emphasis (bookmarks, contents entries)."""
+        return self.prose.text
+
+
+def sourced(text: str, pos: SourcePos | None = None) -> SourcedText:
+    """Outline text (or a label) as the handout sets it."""
+    return SourcedText(prose_of(text), pos)
 
 
 @dataclass(frozen=True)
@@ -72,9 +86,9 @@ class PlanTable:
     """The facilitator guide's session plan: a row a section, then the end and total."""
 
     heading: str
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]  # outline text (a section's title) may carry markup
-    total: tuple[str, ...]
+    header: tuple[Prose, ...]
+    rows: tuple[tuple[Prose, ...], ...]
+    total: tuple[Prose, ...]
     widths: tuple[float, ...]  # points, the frame's width together
     row_header: int | None = None  # the column that names each row (the section's)
 
@@ -83,7 +97,7 @@ class PlanTable:
 class Cover:
     title: SourcedText
     subtitle: SourcedText | None
-    facts: tuple[tuple[str, str], ...]  # (label, value)
+    facts: tuple[tuple[Prose, Prose], ...]  # (label, value)
     disclosure: SourcedText | None
     bars: tuple[str, ...]  # the concepts' colours across the top
     contents: str  # the contents' heading, in the talk's language
@@ -104,8 +118,8 @@ class Heading:
 @dataclass(frozen=True)
 class SlideWithNotes:
     frame: SlideFrame
-    caption: str  # "7. What is AI security?"
-    notes: tuple[str, ...]  # paragraphs
+    caption: Prose  # "7. What is AI security?"
+    notes: tuple[Prose, ...]  # paragraphs
     thumb_width: float
     text_width: float
     gap: float
@@ -117,8 +131,8 @@ class SlideWithNotes:
 @dataclass(frozen=True)
 class GridCell:
     frame: SlideFrame
-    caption: str
-    section: tuple[str, str] | None  # (bookmark key, title) if a section starts here
+    caption: Prose
+    section: tuple[str, str] | None  # (bookmark key, plain title) if a section starts here
     level: int = 1  # its bookmark's level: 0 before the first section
 
 
@@ -138,10 +152,11 @@ class SlideGrid:
 
 @dataclass(frozen=True)
 class ReadingTable:
-    """A comparison table at reading size."""
+    """A table at reading size, under its heading and a note (a kind's handout hook makes
+    it: the comparison's; the handout numbers its bookmark key, ``table-0``…)."""
 
     heading: Heading
-    note: str
+    note: Prose
     header: tuple[SourcedText, ...]
     rows: tuple[tuple[SourcedText, ...], ...]
     header_fills: tuple[str, ...]
@@ -152,17 +167,29 @@ class ReadingTable:
 
 
 @dataclass(frozen=True)
-class GlossaryList:
+class DefinedTerm:
+    """A glossary entry: the term and its definition."""
+
+    term: Prose
+    definition: Prose
+    pos: SourcePos | None = None
+
+
+@dataclass(frozen=True)
+class DefinitionList:
+    """Terms and their definitions (the glossary)."""
+
     heading: Heading
-    terms: tuple[Term, ...]
+    terms: tuple[DefinedTerm, ...]
 
 
 @dataclass(frozen=True)
 class CitedReference:
     label: str  # "[1]"
-    title: str
-    details: str  # author, publisher, year
-    url: str | None
+    title: Prose
+    details: Prose | None  # author, publisher, year
+    url: str | None  # the web page it links to
+    url_text: Prose | None  # its address as it reads (a link where ``url`` is given)
     cited_on: tuple[int, ...]  # slide numbers that quote it
     pos: SourcePos | None = None
     cited: str = ""  # "Quoted on slides 7 and 12.", in the talk's language
@@ -178,15 +205,28 @@ class ReferenceList:
 class About:
     heading: Heading
     disclosure: SourcedText | None
-    made: str
+    made: Prose
 
 
 @dataclass(frozen=True)
-class Worksheet:
-    """Every quiz of the build, with boxes to tick: the participants' own check."""
+class Question:
+    """A question a slide asks (a kind's handout hook gives it: the quiz's): its text,
+    its lettered options and its answer; in a :class:`QuestionList` or an
+    :class:`AnswerKey` numbered ("1. Which …?")."""
+
+    question: Prose
+    options: tuple[tuple[str, Prose], ...]  # (its letter, its text)
+    answer: Prose
+    pos: SourcePos | None = None
+
+
+@dataclass(frozen=True)
+class QuestionList:
+    """Every question the slides ask, with boxes to tick and never the answers: the
+    participants' own check (the worksheet)."""
 
     heading: Heading
-    quizzes: tuple[QuizToPrint, ...]
+    questions: tuple[Question, ...]
     box: str = "\u25a1"  # □: a box to tick before each option
 
 
@@ -200,10 +240,10 @@ class ItemList:
 
 @dataclass(frozen=True)
 class AnswerKey:
-    """The quizzes' answers, on a page of their own (the presenter's copy only)."""
+    """The questions' answers, on a page of their own (the presenter's copy only)."""
 
     heading: Heading
-    quizzes: tuple[QuizToPrint, ...]
+    questions: tuple[Question, ...]
 
 
 HandoutBlock = (
@@ -212,10 +252,10 @@ HandoutBlock = (
     | SlideWithNotes
     | SlideGrid
     | ReadingTable
-    | GlossaryList
+    | DefinitionList
     | ReferenceList
     | About
-    | Worksheet
+    | QuestionList
     | AnswerKey
     | ItemList
 )
@@ -240,8 +280,20 @@ class HandoutLayout:
 
 
 @dataclass(frozen=True)
+class HandoutContext:
+    """What a kind's ``handout`` hook is handed: the deck number of the slide's first
+    page, the design, the printed page and the talk's words."""
+
+    number: int
+    design: Design
+    page: PageFrame
+    labels: Labels
+
+
+@dataclass(frozen=True)
 class Citation:
-    """A definition quoted on a slide: its reference, or who said it and where."""
+    """A source a slide quotes: its reference, or who said it and where (the handout's
+    references list it with the slides that quote it)."""
 
     number: int  # the slide it is quoted on
     reference: str | None
@@ -250,28 +302,6 @@ class Citation:
     pos: SourcePos | None = None
 
 
-@dataclass(frozen=True)
-class TableToPrint:
-    """A comparison table, to print at reading size."""
-
-    number: int  # the slide it starts on
-    title: str
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    header_fills: tuple[str, ...]
-    pos: SourcePos | None = None
-    row_headers: bool = False  # the first column names each row
-
-
-@dataclass(frozen=True)
-class QuizToPrint:
-    """A quiz: its question and options for the worksheet, its answer for the key."""
-
-    number: int  # the slide it is asked on
-    question: str
-    options: tuple[str, ...]
-    answer: str
-    pos: SourcePos | None = None
-
-
-Contribution = Citation | TableToPrint | QuizToPrint
+# what a hook returns: a table for the back matter, a question for the question list
+# (and the presenter's key), a source the references cite
+Contribution = ReadingTable | Question | Citation

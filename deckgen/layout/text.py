@@ -223,5 +223,13 @@ def run_width(measurer: Measurer, heading_measurer: Measurer | None = None):
 
 def prose_of(text: str, color: str | None = None, link_color: str | None = None) -> Prose:
     """Outline text a renderer will flow itself (notes, the handout's text) as
-    :class:`Prose`: its emphasis, code and links as runs."""
-    return Prose(runs_of(text, color=color, link_color=link_color) if text else ())
+    :class:`Prose`: its emphasis, code and links as runs, a run a span of
+    :func:`deckgen.inline.spans` (so a text that shows nothing, as an empty link, has none)."""
+    return Prose(
+        tuple(
+            Run(
+                s.text, s.bold, s.italic, (link_color or color) if s.link else color, s.code, s.link
+            )
+            for s in spans(text)
+        )
+    )

@@ -29,8 +29,8 @@ from ..kinds.references import ReferencesSlide
 from ..kinds.takeaways import Takeaway, TakeawaysSlide
 from ..kinds.title import TitleSlide
 from ..labels import ENGLISH
-from .limits import MAX_ENTRIES, MAX_LANGUAGE, MAX_SECTIONS, MAX_SLIDES
-from .nodes import (
+from ..limits import MAX_ENTRIES, MAX_LANGUAGE, MAX_SECTIONS, MAX_SLIDES
+from ..nodes import (
     POS_KEY,
     AudienceList,
     ClockTime,

@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from ..errors import SourcePos
+from ..errors import Diagnostic, SourcePos
+from ..kinds import REGISTRY, KindRegistry
 from ..labels import Labels, labels_for
+from ..nodes import Image
 from . import model as m
-from .files import CheckedPicture
+from .files import CheckedPicture, check_picture
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,16 @@ class Talk:
     # deckgen's own words in the talk's language, the outline's and audience's in place
     labels: Labels = field(default_factory=lambda: labels_for("en"))
     pace: m.Pace = field(default_factory=m.Pace)  # how talk time is estimated from notes
+    # the kinds its slides are: layout dispatches through it and never imports them
+    kinds: KindRegistry = REGISTRY
+
+    def picture(self, image: Image) -> tuple[CheckedPicture | None, list[Diagnostic]]:
+        """The picture ``image`` names, as the loader checked it (a talk built without
+        the loader has it checked now: regular files inside the talk's folder only)."""
+        checked = self.pictures.get(image.path)
+        if checked is not None:
+            return checked, []
+        return check_picture(image.path, self.base_dir, self.base_dir, image.pos)
 
     def slides(self) -> Iterator[tuple[TalkSection, m.Slide]]:
         """Every (section, slide) pair in order."""

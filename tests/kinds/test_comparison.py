@@ -12,6 +12,8 @@ from deckgen.kinds import kind_named
 from deckgen.layout.engine import layout_deck
 from deckgen.layout.frames import Placeholder, SlideLayout, SlideSource, Table
 from deckgen.layout.geometry import Insets, inch
+from deckgen.layout.handout import page_frame
+from deckgen.layout.handout_blocks import HandoutContext
 from deckgen.layout.measure import AfmMeasurer
 
 from ..layout.support import (
@@ -167,12 +169,21 @@ def test_the_handout_hook_gives_the_table_with_its_first_slide_number():
     talk = talk_from(comparison(ROWS))
     deck = deck_from(comparison(ROWS))
     slide = talk.sections[0].slides[0]
-    (table,) = kind_named("comparison").handout(slide, 5, deck.design.palette, talk.labels)
-    assert table.number == 5 and table.title == "Side by side"
-    assert table.header == ("Aspect", "Security", "Safety")
-    assert table.rows == tuple(tuple(row) for row in ROWS)
+    page = page_frame(deck.design, "a4")
+    ctx = HandoutContext(5, deck.design, page, talk.labels)
+    (table,) = kind_named("comparison").handout(slide, ctx)
+    assert table.note.text == "The comparison from slide 5, at reading size."
+    assert table.heading.text.text == "Side by side" and table.heading.key == "table"
+    assert [h.text for h in table.header] == ["Aspect", "Security", "Safety"]
+    assert [[c.text for c in row] for row in table.rows] == [list(row) for row in ROWS]
+    assert {c.pos for row in table.rows for c in row} == {slide.pos}
     assert table.header_fills == tuple(c.fill for c in table_of(deck.slides[0]).cells[0])
-    assert table.pos == slide.pos
+    palette = deck.design.palette
+    assert table.header_inks == tuple(palette.on(fill) for fill in table.header_fills)
+    # the slide's proportions across the printed page
+    assert sum(table.col_widths) == pytest.approx(page.frame_width)
+    share = deck.design.comparison.first_share(3)
+    assert table.col_widths[0] == pytest.approx(page.frame_width * share)
 
 
 def test_a_table_of_many_narrow_columns_is_refused_at_load_not_a_hang():

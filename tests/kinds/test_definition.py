@@ -7,7 +7,8 @@ from __future__ import annotations
 from deckgen.kinds import kind_named
 from deckgen.layout.frames import Picture, Placeholder, Role, Shape, SlideLayout, SlideSource
 from deckgen.layout.geometry import pt
-from deckgen.layout.handout import Citation
+from deckgen.layout.handout import Citation, page_frame
+from deckgen.layout.handout_blocks import HandoutContext
 from deckgen.layout.measure import AfmMeasurer
 
 from ..layout.support import (
@@ -173,8 +174,11 @@ def test_the_handout_hook_cites_the_slide_the_definition_is_on():
     talk = talk_from(definition())
     slide = talk.sections[0].slides[0]
     hook = kind_named("definition").handout
-    (citation,) = hook(slide, 7, None, talk.labels)
+    deck = deck_from(definition())
+    page = page_frame(deck.design, "a4")
+    (citation,) = hook(slide, HandoutContext(7, deck.design, page, talk.labels))
     assert citation == Citation(7, "dictionary", "The Dictionary", "Entry for lock", slide.pos)
     talk = talk_from(definition(extra=""))
-    (citation,) = hook(talk.sections[0].slides[0], 3, None, talk.labels)
+    ctx = HandoutContext(3, deck.design, page, talk.labels)
+    (citation,) = hook(talk.sections[0].slides[0], ctx)
     assert (citation.number, citation.reference, citation.source) == (3, None, None)

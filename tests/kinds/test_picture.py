@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 from PIL import Image
@@ -10,10 +11,14 @@ from pptx import Presentation
 
 from deckgen.build import BuildOptions, build_time, prepare
 from deckgen.layout.context import EMU_PER_PIXEL
+from deckgen.layout.engine import layout_deck
 from deckgen.layout.frames import Picture, TextBox
 from deckgen.layout.handout import HandoutOptions, layout_handout
 from deckgen.layout.handout_blocks import SlideWithNotes
+from deckgen.layout.measure import FixedMeasurer
+from deckgen.nodes import Image as PictureNode
 from deckgen.outline.loader import load_outline
+from deckgen.outline.tailor import tailor
 
 from ..conftest import run_cli, slide_titled
 
@@ -114,3 +119,58 @@ def test_a_picture_slide_needs_alt_text(tmp_path):
     result = run_cli("validate", str(outline))
     assert result.exit_code == 2
     assert f"{outline}:5:" in result.stderr and "alt" in result.stderr
+
+
+def test_alt_text_is_what_it_reads_as_in_every_output(tmp_path):
+    """A screen reader says the alt text's words, not its Markdown: layout gives the
+    renderers it plain (the deck's descr and the slides PDF's Figure /Alt)."""
+    import pikepdf
+
+    (tmp_path / "shot.png").write_bytes(_png(40, 30))
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(
+        "meta: {title: P}\nsections:\n  - title: S\n    divider: false\n    slides:\n"
+        "      - kind: picture\n        title: Shot\n"
+        "        image: {path: shot.png, alt: 'The *security* dashboard, `three` alerts'}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run_cli("build", str(outline), "-o", str(out), "--format", "pptx")
+    assert result.exit_code == 0, result.output
+    result = run_cli("build", str(outline), "-o", str(out), "--format", "slides-pdf")
+    assert result.exit_code == 0, result.output
+    said = "The security dashboard, three alerts"
+    prs = Presentation(str(next(out.glob("*.pptx"))))
+    (shape,) = [s for s in slide_titled(prs, "Shot").shapes if s.shape_type == 13]
+    assert shape._element.nvPicPr.cNvPr.get("descr") == said
+    with pikepdf.open(next(out.glob("*-slides.pdf"))) as pdf:
+        alts = [
+            str(o.get("/Alt"))
+            for o in pdf.objects
+            if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Figure"
+        ]
+    assert alts == [said]
+
+
+def test_layout_reads_no_picture_file_the_loader_checked(tmp_path):
+    """Layout draws from the talk's checked pictures (Talk.picture): the file may be gone
+    by the time the talk is laid out, and the picture is still the one loaded."""
+    outline_path, _prepared = _talk(tmp_path, 320, 200)
+    talk = tailor(load_outline(outline_path))
+    loaded = (tmp_path / "shot.png").read_bytes()
+    (tmp_path / "shot.png").unlink()
+    (picture,) = [
+        i for i in layout_deck(talk, FixedMeasurer(0.5)).slides[0].items if isinstance(i, Picture)
+    ]
+    assert picture.data == loaded
+
+
+def test_a_talk_made_without_the_loader_checks_its_pictures_itself(tmp_path):
+    """A talk whose pictures no loader checked (built by hand) has each checked as it is
+    laid out, by the talk, never read by layout itself."""
+    outline_path, _prepared = _talk(tmp_path, 320, 200)
+    talk = dataclasses.replace(tailor(load_outline(outline_path)), pictures={})
+    checked, problems = talk.picture(PictureNode(path="shot.png", alt="A shot"))
+    assert problems == [] and checked is not None and checked.width == 320
+    missing, problems = talk.picture(PictureNode(path="gone.png", alt="Gone"))
+    assert missing is None and problems

@@ -3,12 +3,18 @@ explanation in the notes, a reveal slide with the answer marked, positioned erro
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pptx import Presentation
 
+from deckgen.kinds import kind_named
+from deckgen.layout.engine import layout_deck
 from deckgen.layout.frames import Placeholder
+from deckgen.layout.handout import HandoutOptions, layout_handout, page_frame
+from deckgen.layout.handout_blocks import AnswerKey, HandoutContext, Question, QuestionList
 
 from ..conftest import run_cli, slide_titled
-from ..layout.support import deck_from, line_of, named, outline_text
+from ..layout.support import FAKE, deck_from, line_of, named, outline_text, talk_from
 
 QUIZ = """\
 - kind: quiz
@@ -131,3 +137,46 @@ def test_answers_makes_the_presenters_copy(tmp_path):
     assert "Quick check (answer)" in text
     key = text[text.rindex("Answer key") :]  # on its own last page
     assert key.startswith("Answer key 1. Which of these is an AI security concern? Answer: A")
+
+
+def test_the_handout_hook_gives_a_question_lettered_as_the_slide():
+    """What the quiz adds to the handout is a generic Question: the handout's question
+    list and key hold no knowledge of quizzes."""
+    text = outline_text(
+        "- {kind: quiz, question: 'Is *this* it?', options: [Yes, '**No**'], answer: 2}"
+    )
+    talk = talk_from(text)
+    deck = layout_deck(talk, FAKE)
+    ctx = HandoutContext(4, deck.design, page_frame(deck.design, "a4"), talk.labels)
+    (question,) = kind_named("quiz").handout(talk.sections[0].slides[0], ctx)
+    assert isinstance(question, Question)
+    assert [(r.text, r.italic) for r in question.question.runs][1] == ("this", True)
+    assert [(mark, text.text) for mark, text in question.options] == [("A", "Yes"), ("B", "No")]
+    assert question.options[1][1].runs[0].bold
+    assert question.answer.text == "Answer: B (No)."
+
+
+def test_the_handout_numbers_the_questions_of_every_quiz_once():
+    text = outline_text(
+        """\
+        - {kind: quiz, title: One, question: First?, options: [a, b], answer: 1}
+        - {kind: bullets, title: Between, bullets: [x]}
+        - {kind: quiz, title: Two, question: '**Second**?', options: [a, b], answer: 2}
+        """
+    )
+    talk = talk_from(text)
+    deck = layout_deck(talk, FAKE)
+    created = dt.datetime(2031, 2, 3)
+    layout = layout_handout(talk, deck, HandoutOptions(answers=True), None, created)
+    (asked,) = [b for b in layout.body if isinstance(b, QuestionList)]
+    (key,) = [b for b in layout.body if isinstance(b, AnswerKey)]
+    assert [q.question.text for q in asked.questions] == ["1. First?", "2. Second?"]
+    assert [(r.text, r.bold) for r in asked.questions[1].question.runs] == [
+        ("2. ", False),
+        ("Second", True),
+        ("?", False),
+    ]
+    assert key.questions == asked.questions
+    assert layout.body[-1] is key  # the presenter's key comes last, on its own page
+    participants = layout_handout(talk, deck, HandoutOptions(), None, created)
+    assert not [b for b in participants.body if isinstance(b, AnswerKey)]

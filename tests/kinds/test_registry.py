@@ -15,8 +15,8 @@ import pytest
 from deckgen.kinds import KINDS, InHandout, SlideKind, kind_named, kind_of
 from deckgen.layout.context import Page
 from deckgen.layout.frames import Item, SlideLayout
+from deckgen.nodes import SlideBase
 from deckgen.outline.model import SLIDE_KINDS, Slide
-from deckgen.outline.nodes import SlideBase
 from deckgen.outline.schema import outline_schema
 
 from ..layout.support import ROOT, deck_from, outline_text, talk_from
@@ -125,12 +125,12 @@ NEW_KIND = textwrap.dedent(
 
     assert "deckgen.outline.model" not in sys.modules, "the model was built too early"
 
-    from deckgen.kinds.base import SlideKind
+    from deckgen.kinds.base import KindRegistry, SlideKind
     from deckgen.layout.chrome import title_items
     from deckgen.layout.context import Page
     from deckgen.layout.frames import Role, SlideLayout
     from deckgen.layout.text import ParaStyle
-    from deckgen.outline.nodes import SlideBase, Text
+    from deckgen.nodes import SlideBase, Text
 
 
     class PollSlide(SlideBase):
@@ -154,8 +154,7 @@ NEW_KIND = textwrap.dedent(
     POLL = SlideKind("poll", PollSlide, compose)
     registry.KINDS = (*registry.KINDS, POLL)  # the registry line
     # what deckgen/kinds/__init__.py derives from KINDS when it is imported
-    registry._BY_MODEL[PollSlide] = POLL
-    registry._BY_NAME["poll"] = POLL
+    registry.REGISTRY = KindRegistry(registry.KINDS)
 
     from deckgen.errors import InputError
     from deckgen.layout.engine import layout_deck

@@ -14,6 +14,7 @@ from deckgen.layout.engine import layout_deck
 from deckgen.layout.frames import Picture, Role, SlideSource, Table, TextBox
 from deckgen.layout.geometry import EMU_PER_PT, pt
 from deckgen.layout.measure import AfmMeasurer
+from deckgen.layout.text import prose_of
 
 from .support import (
     FAKE,
@@ -118,6 +119,20 @@ def test_the_notes_are_reflowed_and_the_background_is_the_designs(small):
     assert "\n" not in lock.notes  # the YAML block's hard wraps are joined
     assert lock.notes.startswith("We start with locks. A lock keeps a door shut")
     assert lock.background == deck.design.palette.background
+
+
+def test_every_frame_carries_its_notes_page_as_runs(small):
+    """The renderers write the notes page from presenter_prose (runs), never parsing the
+    notes: it is the presenter's notes (a quiz's answer first), each span a run."""
+    _talk, deck = small
+    for frame in deck.slides:
+        assert frame.presenter_prose == prose_of(frame.presenter_notes), frame.title
+    quiz = deck_from(
+        outline_text("- {kind: quiz, question: 'Is *this* it?', options: [Yes, No], answer: 1}")
+    )
+    (frame,) = quiz.slides
+    assert frame.presenter_prose.text.startswith("Answer: A (Yes)")
+    assert frame.presenter_prose.text == frame.presenter_notes
 
 
 def test_the_deck_says_what_it_is(small):

@@ -12,9 +12,10 @@ import pytest
 from deckgen.layout.engine import layout_deck
 from deckgen.layout.handout import (
     About,
-    GlossaryList,
+    DefinitionList,
     HandoutOptions,
     Heading,
+    QuestionList,
     ReadingTable,
     ReferenceList,
     SlideGrid,
@@ -39,6 +40,11 @@ def small():
 
 def blocks(layout, kind) -> list:
     return [b for b in layout.body if isinstance(b, kind)]
+
+
+def facts(cover) -> tuple:
+    """The cover's (label, value) facts as they read."""
+    return tuple((label.text, value.text) for label, value in cover.facts)
 
 
 def first_frames_of_sections(deck) -> dict[int, int]:
@@ -96,8 +102,9 @@ def test_each_slide_comes_with_its_caption_and_notes(small):
     layout = handout(talk, deck)
     entries = blocks(layout, SlideWithNotes)
     for entry in entries:
-        assert entry.caption == f"{entry.frame.number}. {entry.frame.title}"
-        assert entry.notes == tuple(p for p in entry.frame.notes.split("\n") if p.strip())
+        assert entry.caption.text == f"{entry.frame.number}. {entry.frame.title}"
+        said = tuple(p.text for p in entry.notes)
+        assert said == tuple(p for p in entry.frame.notes.split("\n") if p.strip())
         assert entry.thumb_width + entry.gap + entry.text_width == pytest.approx(
             layout.page.frame_width
         )
@@ -113,7 +120,7 @@ def test_a_continued_slide_is_shown_without_notes():
     talk = talk_from(text)
     deck = layout_deck(talk, FAKE)
     first, second = blocks(handout(talk, deck), SlideWithNotes)
-    assert first.notes == ("Say it.",) and second.notes == ()
+    assert [p.text for p in first.notes] == ["Say it."] and second.notes == ()
     assert second.frame.continued
 
 
@@ -132,7 +139,7 @@ def test_grids_show_every_slide_once_per_page_as_asked(small, per_page):
         assert grid.columns == deck.design.handout.grids[per_page][0]
         assert grid.thumb_width <= grid.cell_width + 1e-6
         for cell in grid.cells:
-            assert cell.caption == f"{cell.frame.number}. {cell.frame.title}"
+            assert cell.caption.text == f"{cell.frame.number}. {cell.frame.title}"
     assert not blocks(layout, SlideWithNotes)
 
 
@@ -190,7 +197,7 @@ def test_a_table_at_reading_size_names_the_slide_it_starts_on():
     assert comparison.number == 3  # the bullets before it continued onto a second slide
     assert continued and all(c.continued for c in continued)  # and the table continues too
     (table,) = blocks(handout(talk, deck), ReadingTable)
-    assert table.note == "The comparison from slide 3, at reading size."
+    assert table.note.text == "The comparison from slide 3, at reading size."
     assert table.heading.text.text == "Side by side" and table.heading.key == "table-0"
     assert [h.text for h in table.header] == ["Aspect", "Security", "Other"]
     assert [[c.text for c in row] for row in table.rows][:2] == [
@@ -211,7 +218,7 @@ def test_the_small_talks_table_names_its_slide(small):
     talk, deck = small
     (comparison,) = of_kind(deck, "comparison")
     (table,) = blocks(handout(talk, deck, per_page=4), ReadingTable)
-    assert f"from slide {comparison.number}," in table.note
+    assert f"from slide {comparison.number}," in table.note.text
 
 
 # --------------------------------------------------------------------- references
@@ -242,26 +249,30 @@ def test_references_number_the_outlines_first_then_each_unreferenced_attribution
     assert number["D1"] == 3  # seven bullets take two slides
     (refs,) = blocks(handout(talk, deck), ReferenceList)
     assert refs.heading.key == "references"
-    got = [(r.label, r.title, r.details, r.url, r.cited_on) for r in refs.references]
+    got = [
+        (r.label, r.title.text, r.details and r.details.text, r.url, r.cited_on)
+        for r in refs.references
+    ]
     assert got == [
         ("[1]", "First", "Ann, 2001", None, ()),
-        ("[2]", "Second", "", "https://example.org/b", (number["D1"], number["D5"])),
-        ("[3]", "A carpenter", "", None, (number["D2"], number["D3"])),  # once, both slides
+        ("[2]", "Second", None, "https://example.org/b", (number["D1"], number["D5"])),
+        ("[3]", "A carpenter", None, None, (number["D2"], number["D3"])),  # once, both slides
         ("[4]", "A talk", "Someone", None, (number["D4"],)),
     ]
+    assert refs.references[1].url_text.text == "https://example.org/b"
 
 
 def test_no_references_and_no_definitions_make_no_reference_list():
     text = outline_text("- {kind: bullets, title: B, bullets: [x]}")
     talk = talk_from(text)
     layout = handout(talk, layout_deck(talk, FAKE))
-    assert blocks(layout, ReferenceList) == [] and blocks(layout, GlossaryList) == []
+    assert blocks(layout, ReferenceList) == [] and blocks(layout, DefinitionList) == []
 
 
 def test_the_glossary_is_printed_in_full(small):
     talk, deck = small
-    (glossary,) = blocks(handout(talk, deck), GlossaryList)
-    assert [(t.term, t.definition) for t in glossary.terms] == [
+    (glossary,) = blocks(handout(talk, deck), DefinitionList)
+    assert [(t.term.text, t.definition.text) for t in glossary.terms] == [
         (t.term, t.definition) for t in talk.glossary
     ]
     assert glossary.heading.key == "glossary"
@@ -275,7 +286,7 @@ def test_the_cover_has_the_talks_facts_and_colours(small):
     cover = handout(talk, deck, audience="Deep").cover
     assert cover.title.text == "Locks and Ladders"
     assert cover.subtitle.text == "A small talk that uses every slide kind"
-    assert cover.facts == (
+    assert facts(cover) == (
         ("Presenter", "Pat Example"),
         ("Organisation", "Fixture Works"),
         ("Date", "2030"),
@@ -284,7 +295,7 @@ def test_the_cover_has_the_talks_facts_and_colours(small):
     )
     assert cover.bars == deck.design.palette.accents == ("2D5F9A", "9A4A0F")
     assert cover.disclosure.text.startswith("Fixture disclosure")
-    assert "Audience" not in dict(handout(talk, deck).cover.facts)
+    assert "Audience" not in dict(facts(handout(talk, deck).cover))
 
 
 def test_a_cover_without_facts_or_concepts():
@@ -292,7 +303,7 @@ def test_a_cover_without_facts_or_concepts():
     talk = talk_from(text)
     deck = layout_deck(talk, FAKE)
     cover = handout(talk, deck).cover
-    assert cover.facts == (("Slides", "1"),)
+    assert facts(cover) == (("Slides", "1"),)
     assert cover.bars == (deck.design.palette.primary,)
     assert cover.subtitle is None and cover.disclosure is None
 
@@ -315,7 +326,7 @@ def test_the_handout_ends_with_what_made_it(small):
     layout = handout(talk, deck)
     about = layout.body[-1]
     assert isinstance(about, About)
-    assert "February 3, 2031" in about.made
+    assert "February 3, 2031" in about.made.text
     assert about.disclosure.text == talk.meta.disclosure
 
 
@@ -333,7 +344,7 @@ def test_the_handout_follows_a_tailored_talk():
     layout = handout(talk, deck, audience="Brief", per_page=3)
     assert [c.frame for g in blocks(layout, SlideGrid) for c in g.cells] == list(deck.slides)
     assert "References" not in [s.title for s in deck.slides]  # only for the deep cut
-    assert dict(layout.cover.facts)["Slides"] == str(len(deck.slides))
+    assert dict(facts(layout.cover))["Slides"] == str(len(deck.slides))
 
 
 def test_a_section_whose_divider_an_audience_drops_has_no_heading_either():
@@ -354,3 +365,88 @@ def test_a_section_whose_divider_an_audience_drops_has_no_heading_either():
         dividers = [f for f in deck.slides if f.source.slide is None]
         headings = [b.text.text for b in handout(talk, deck).body if type(b) is Heading]
         assert bool(dividers) is divided and ("Section" in headings) is divided, audience
+
+
+# ----------------------------------------------------------------- text as runs
+
+MARKUP_TALK = outline_text(
+    """\
+    - kind: quiz
+      title: Check
+      question: "Which is **bold**?"
+      options: ["The *first*", "The `second`"]
+      answer: 1
+      explanation: "See [the page](https://example.org/q)."
+      notes: "Ask *them*."
+    - {kind: definition, title: D, term: t, quote: q, attribution: "A **carpenter**"}
+    """,
+    """\
+    glossary:
+      - {term: "**Rung**", definition: "A *step*, see [rungs](https://example.org/r)"}
+    references:
+      - {id: a, title: "The *Book*", author: "**Ann**", url: "https://example.org/a_b"}
+    """,
+    section="divider: true\nsubtitle: 'Kept *out*'",
+    meta="""\
+    title: "The *talk*"
+    presenter: "Ada *Lovelace*"
+    disclosure: "Written by **hand**."
+    """,
+)
+
+
+def styled(prose) -> list[tuple]:
+    """A text's runs as (text, bold, italic, code, link)."""
+    return [(r.text, r.bold, r.italic, r.code, r.link) for r in prose.runs]
+
+
+def test_every_text_reaches_the_renderer_as_runs_never_as_markdown():
+    talk = talk_from(MARKUP_TALK)
+    deck = layout_deck(talk, FAKE)
+    layout = handout(talk, deck, answers=True)
+    assert styled(layout.cover.title.prose)[1] == ("talk", False, True, False, None)
+    assert styled(layout.cover.disclosure.prose)[1] == ("hand", True, False, False, None)
+    assert ("Ada ", False) in [(r.text, r.italic) for r in layout.cover.facts[0][1].runs]
+    assert layout.running.right_header == "Ada Lovelace"  # drawn as it is: as it reads
+    (heading,) = [b for b in layout.body if isinstance(b, Heading) and b.subtitle]
+    assert styled(heading.subtitle.prose)[1] == ("out", False, True, False, None)
+    (quiz_slide,) = [b for b in blocks(layout, SlideWithNotes) if b.frame.title == "Check"]
+    answer, notes = quiz_slide.notes  # the presenter's copy: the answer first
+    assert ("the page", "https://example.org/q") in [(r.text, r.link) for r in answer.runs]
+    assert styled(notes)[1] == ("them", False, True, False, None)
+    (worksheet,) = [b for b in layout.body if isinstance(b, QuestionList)]
+    (question,) = worksheet.questions
+    assert styled(question.question) == [
+        ("1. Which is ", False, False, False, None),
+        ("bold", True, False, False, None),
+        ("?", False, False, False, None),
+    ]
+    assert [(mark, styled(o)[1]) for mark, o in question.options] == [
+        ("A", ("first", False, True, False, None)),  # lettered as the slide letters them
+        ("B", ("second", False, False, True, None)),
+    ]
+    (glossary,) = blocks(layout, DefinitionList)
+    (term,) = glossary.terms
+    assert styled(term.term) == [("Rung", True, False, False, None)]
+    assert ("rungs", "https://example.org/r") in [(r.text, r.link) for r in term.definition.runs]
+    (refs,) = blocks(layout, ReferenceList)
+    book, carpenter = refs.references
+    assert styled(book.title)[1] == ("Book", False, True, False, None)
+    assert styled(book.details) == [("Ann", True, False, False, None)]
+    assert book.url == "https://example.org/a_b" and book.url_text.text == book.url
+    assert styled(carpenter.title)[1] == ("carpenter", True, False, False, None)
+    # the notes page's runs, for the deck
+    frame = next(f for f in deck.slides if f.title == "Check")
+    assert frame.presenter_prose.text == "Answer: A (The first). See the page.\nAsk them."
+    assert ("them", True) in [(r.text, r.italic) for r in frame.presenter_prose.runs]
+
+
+def test_contents_and_bookmarks_name_a_section_as_its_title_reads():
+    text = outline_text("- {kind: bullets, title: B, bullets: [x]}", section="divider: true")
+    talk = talk_from(text.replace("title: Section", "title: '**Locks** and `keys`'"))
+    deck = layout_deck(talk, FAKE)
+    (heading,) = [b for b in handout(talk, deck).body if isinstance(b, Heading)]
+    assert heading.text.text == "Locks and keys"  # the bookmark's and contents entry's
+    assert styled(heading.text.prose)[0] == ("Locks", True, False, False, None)
+    (grid,) = blocks(handout(talk, deck, per_page=4), SlideGrid)
+    assert grid.cells[0].section == ("section-0", "Locks and keys")

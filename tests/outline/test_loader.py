@@ -1404,7 +1404,7 @@ def test_malformed_outlines_raise_input_error_only(tmp_path, text):
 
 
 # ---------------------------------------------------------------------------
-# Limits (deckgen/outline/limits.py, docs/security.md)
+# Limits (deckgen/limits.py, docs/security.md)
 
 
 @pytest.mark.parametrize(
@@ -1427,7 +1427,7 @@ def test_the_limits_are_positioned_errors_with_a_hint(tmp_path, slide, said):
 
 
 def test_the_shipped_talk_is_far_inside_every_limit():
-    from deckgen.outline import limits
+    from deckgen import limits
 
     outline = load_outline(SHIPPED_OUTLINE)
     texts = [v for _loc, v in walk(outline) if isinstance(v, str)]
@@ -1448,7 +1448,7 @@ def test_anything_else_as_the_language_is_refused_with_an_example(tmp_path, tag)
 
 
 def test_more_slides_than_the_limit_is_one_error_with_a_hint(tmp_path):
-    from deckgen.outline.limits import MAX_SLIDES
+    from deckgen.limits import MAX_SLIDES
 
     slides = "".join(
         "      - {kind: bullets, title: B, bullets: [x]}\n" for _ in range(MAX_SLIDES + 1)

@@ -31,6 +31,7 @@ from deckgen.layout.frames import (
     TextBox,
 )
 from deckgen.layout.geometry import Insets, Rect, inch, pt
+from deckgen.layout.text import prose_of
 
 # the deck size of the shipped theme: 13.333 x 7.5 in, 16:9
 WIDTH, HEIGHT = 12_192_000, 6_858_000
@@ -213,6 +214,7 @@ def slide(
         background=background,
         layout=layout,
         section=section,
+        presenter_prose=prose_of(notes),  # as the engine sets it: the notes page's runs
     )
 
 

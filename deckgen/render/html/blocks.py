@@ -30,15 +30,9 @@ def runs_html(runs: tuple[Run, ...]) -> str:
     return "".join(out)
 
 
-def prose(value) -> Prose:
-    """Text as layout gave it."""
-    if isinstance(value, Prose):
-        return value
-    if isinstance(value, h.SourcedText):
-        return prose(value.text)
-    from ...layout.text import prose_of  # outline text the handout's blocks still carry
-
-    return prose_of(value or "")
+def prose(value: Prose | h.SourcedText) -> Prose:
+    """Text as layout set it (runs), from a block's text or its sourced text."""
+    return value.prose if isinstance(value, h.SourcedText) else value
 
 
 def inline(value) -> str:
@@ -70,11 +64,11 @@ class WebPage:
                 return self.slide(block)
             case h.ReadingTable():
                 return self.table(block)
-            case h.GlossaryList():
+            case h.DefinitionList():
                 return self.glossary(block)
             case h.ReferenceList():
                 return self.references(block)
-            case h.Worksheet():
+            case h.QuestionList():
                 return self.worksheet(block)
             case h.AnswerKey():
                 return self.answer_key(block)
@@ -85,12 +79,12 @@ class WebPage:
                 out = self.heading(block.heading)
                 if block.disclosure:
                     out += paragraphs(block.disclosure)
-                return out + f'<p class="small">{escape(block.made)}</p>'
+                return out + paragraphs(block.made, "small")
         return ""  # a grid of thumbnails: the web handout shows every slide whole
 
     def heading(self, heading: h.Heading) -> str:
         key = self.key(heading.key)
-        self.contents.append((0, key, prose(heading.text).text))
+        self.contents.append((0, key, heading.text.text))
         accent = f' class="accent-{heading.color}"' if heading.color else ""
         out = f'<h2 id="{key}"{accent}>{inline(heading.text)}</h2>'
         if heading.subtitle:
@@ -107,7 +101,7 @@ class WebPage:
     def slide(self, block: h.SlideWithNotes) -> str:
         frame = block.frame
         key = self.key(f"slide-{frame.number}")
-        self.contents.append((1, key, block.caption))
+        self.contents.append((1, key, block.caption.text))
         head = f"{key}-h"
         art = slide_svg(frame, self.svg, head)
         figures = "".join(self.chart_table(item) for item in frame.items if isinstance(item, Chart))
@@ -115,7 +109,7 @@ class WebPage:
         named = f'role="note" aria-label="{attr(self.notes_label)}"'
         return (
             f'<article class="slide" id="{key}" aria-labelledby="{head}">'
-            f'<h3 id="{head}">{escape(block.caption)}</h3>'
+            f'<h3 id="{head}">{inline(block.caption)}</h3>'
             f'<div class="art">{art}</div>{figures}'
             + (f'<div class="notes" {named}>{notes}</div>' if notes else "")
             + "</article>"
@@ -138,7 +132,7 @@ class WebPage:
 
     def table(self, block: h.ReadingTable) -> str:
         key = self.key(block.heading.key)
-        self.contents.append((0, key, prose(block.heading.text).text))
+        self.contents.append((0, key, block.heading.text.text))
         head = "".join(
             f'<th scope="col" class="fill-{fill}">{inline(text)}</th>'
             for text, fill in zip(block.header, block.header_fills, strict=False)
@@ -153,13 +147,13 @@ class WebPage:
             rows.append(f"<tr>{''.join(cells)}</tr>")
         return (
             f'<h2 id="{key}">{inline(block.heading.text)}</h2>'
-            f'<p class="small">{escape(block.note)}</p>'
-            f'<div class="wide" tabindex="0" role="region" aria-labelledby="{key}">'
+            + paragraphs(block.note, "small")
+            + f'<div class="wide" tabindex="0" role="region" aria-labelledby="{key}">'
             f'<table aria-labelledby="{key}"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>"
         )
 
-    def glossary(self, block: h.GlossaryList) -> str:
+    def glossary(self, block: h.DefinitionList) -> str:
         terms = "".join(
             f"<dt>{inline(t.term)}</dt><dd>{inline(t.definition)}</dd>" for t in block.terms
         )
@@ -173,20 +167,21 @@ class WebPage:
             )
             if ref.details:
                 text += ". " + inline(ref.details)
-            if ref.url:
-                text += f'. <a href="{attr(ref.url)}">{escape(ref.url)}</a>'
+            if ref.url_text is not None:
+                shown = inline(ref.url_text)
+                text += f'. <a href="{attr(ref.url)}">{shown}</a>' if ref.url else f". {shown}"
             if ref.cited:
                 text += f' <span class="small">{escape(ref.cited)}</span>'
             items.append(f"<li>{text}</li>")
         return self.heading(block.heading) + f'<ul class="refs">{"".join(items)}</ul>'
 
-    def worksheet(self, block: h.Worksheet) -> str:
+    def worksheet(self, block: h.QuestionList) -> str:
         quizzes = []
-        for quiz in block.quizzes:
+        for quiz in block.questions:
             options = "".join(
                 '<li><span class="box" aria-hidden="true"></span> '
-                f'<span class="letter">{chr(ord("A") + n)}</span> {inline(text)}</li>'
-                for n, text in enumerate(quiz.options)
+                f'<span class="letter">{escape(letter)}</span> {inline(text)}</li>'
+                for letter, text in quiz.options
             )
             quizzes.append(
                 f'<li><p class="question">{inline(quiz.question)}</p>'
@@ -197,7 +192,7 @@ class WebPage:
     def answer_key(self, block: h.AnswerKey) -> str:
         answers = "".join(
             f'<li><p class="question">{inline(q.question)}</p>{paragraphs(q.answer)}</li>'
-            for q in block.quizzes
+            for q in block.questions
         )
         return (
             '<div class="answer-key">'

@@ -47,7 +47,7 @@ def _cover(cover, page: WebPage) -> str:
     if cover.subtitle:
         out += paragraphs(cover.subtitle, "subtitle")
     if cover.facts:
-        facts = "".join(f"<dt>{escape(k)}</dt><dd>{inline(v)}</dd>" for k, v in cover.facts)
+        facts = "".join(f"<dt>{inline(k)}</dt><dd>{inline(v)}</dd>" for k, v in cover.facts)
         out += f'<dl class="facts">{facts}</dl>'
     if cover.disclosure:
         out += paragraphs(cover.disclosure, "small")

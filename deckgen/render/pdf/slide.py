@@ -5,7 +5,6 @@ from __future__ import annotations
 from contextlib import nullcontext
 from dataclasses import replace
 
-from ...inline import plain
 from ...layout.access import is_chrome, is_decorative, is_title
 from ...layout.frames import Chart, Deck, Item, Picture, Shape, SlideFrame, Table, TextBox
 from .chart import draw_chart
@@ -33,7 +32,7 @@ def slide_alt(frame: SlideFrame) -> str:
         elif isinstance(item, Table):
             said += [" ".join(p.text for c in row for p in c.paragraphs) for row in item.cells]
         elif isinstance(item, Picture | Chart) and item.alt:
-            said.append(plain(item.alt))
+            said.append(item.alt)
     text = f"{frame.number}. {frame.title}" + (": " + " ".join(said) if said else "")
     return text if len(text) <= ALT_LENGTH else text[: ALT_LENGTH - 1].rstrip() + "…"
 
@@ -104,7 +103,7 @@ def _tagged_item(canvas, item: Item, frame: SlideFrame, to_page: Transform):
     if isinstance(item, Picture | Chart):
         rect = item.rect
         box = (to_page.x(rect.x), to_page.y(rect.bottom), to_page.x(rect.right), to_page.y(rect.y))
-        return tagged(canvas, (("Sect", key), ("Figure", None)), alt=plain(item.alt), BBox=box)
+        return tagged(canvas, (("Sect", key), ("Figure", None)), alt=item.alt, BBox=box)
     # a table's cells and a text box's paragraphs tag themselves (draw_table, draw_text_box)
     return nullcontext()
 

@@ -147,7 +147,7 @@ def _render_slide(
         if element not in filled:  # no empty "Click to add text" boxes
             tree.remove(element)
     tagger.tag_slide(slide, frame)
-    maker.set_notes(slide, frame.presenter_notes, ink.lang)
+    maker.set_notes(slide, frame.presenter_prose, ink.lang)
     maker.finish(slide)
 
 

@@ -21,7 +21,7 @@ from pptx.oxml.slide import CT_Slide
 from pptx.oxml.text import CT_RegularTextRun
 from pptx.parts.slide import NotesSlidePart, SlidePart
 
-from ...inline import plain, spans
+from ...layout.frames import Prose, Run
 from .package import NOTES_TEMPLATE
 from .text import CODE_FONT
 from .xmlns import DML, PML, REL
@@ -75,7 +75,7 @@ class SlideMaker:
             part = self._images[sha1] = make()
         return part
 
-    def set_notes(self, slide, notes: str, lang: str = "en-US") -> None:
+    def set_notes(self, slide, notes: Prose, lang: str = "en-US") -> None:
         """The slide's notes page with ``notes``, every run in ``lang`` (screen readers
         and the spelling checker read the language from each run)."""
         if self._blank_notes is None:
@@ -94,7 +94,7 @@ class SlideMaker:
             part.relate_to(slide_part, RT.SLIDE)
             slide_part.relate_to(part, RT.NOTES_SLIDE)
         if not _write_notes(part._element, notes, part, lang):
-            part.notes_slide.notes_text_frame.text = plain(notes)
+            part.notes_slide.notes_text_frame.text = notes.text
 
     def finish(self, slide) -> None:
         """A slide (and its notes page) written: kept as its bytes from here on, so a
@@ -109,7 +109,7 @@ class SlideMaker:
                     part.__dict__.pop(cached, None)
 
 
-def _write_notes(notes_page, notes: str, part, lang: str) -> bool:
+def _write_notes(notes_page, notes: Prose, part, lang: str) -> bool:
     """``notes`` into a notes page's body placeholder, as python-pptx's
     ``notes_text_frame.text`` writes them (a paragraph a line), each run in ``lang``
     with its emphasis, code and links as run properties (a link related from ``part``).
@@ -127,8 +127,8 @@ def _write_notes(notes_page, notes: str, part, lang: str) -> bool:
     for old in body.findall(DML + "p"):
         body.remove(old)
     paragraph = SubElement(body, DML + "p")
-    for span in spans(notes):
-        for index, line in enumerate(span.text.split("\n")):
+    for styled in notes.runs:
+        for index, line in enumerate(styled.text.split("\n")):
             if index:
                 paragraph = SubElement(body, DML + "p")
             for number, piece in enumerate(_LINE_BREAK.split(line)):
@@ -136,7 +136,7 @@ def _write_notes(notes_page, notes: str, part, lang: str) -> bool:
                     SubElement(paragraph, DML + "br")
                 if piece:
                     run = SubElement(paragraph, DML + "r")
-                    _run_properties(run, span, part, lang)
+                    _run_properties(run, styled, part, lang)
                     SubElement(run, DML + "t").text = CT_RegularTextRun._escape_ctrl_chars(piece)
     return True
 
@@ -144,19 +144,19 @@ def _write_notes(notes_page, notes: str, part, lang: str) -> bool:
 _LINE_BREAK = re.compile("\v")
 
 
-def _run_properties(run, span, part, lang: str) -> None:
-    """A notes run's properties: its language, and its span's style."""
+def _run_properties(run, style: Run, part, lang: str) -> None:
+    """A notes run's properties: its language, and its run's style."""
     props = SubElement(run, DML + "rPr", lang=lang)
-    if span.bold:
+    if style.bold:
         props.set("b", "1")
-    if span.italic:
+    if style.italic:
         props.set("i", "1")
-    if span.link:
+    if style.link:
         props.set("u", "sng")
-    if span.code:
+    if style.code:
         SubElement(props, DML + "latin", typeface=CODE_FONT)
-    if span.link:
-        rid = part.relate_to(span.link, RT.HYPERLINK, is_external=True)
+    if style.link:
+        rid = part.relate_to(style.link, RT.HYPERLINK, is_external=True)
         SubElement(props, DML + "hlinkClick", {REL + "id": rid})
 
 

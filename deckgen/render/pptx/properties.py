@@ -88,7 +88,7 @@ def _app_xml(prs, deck: Deck) -> bytes:
         ("PresentationFormat", "Widescreen" if size == WIDESCREEN else "Custom"),
         ("Paragraphs", str(paragraphs)),
         ("Slides", str(len(deck.slides))),
-        ("Notes", str(sum(1 for frame in deck.slides if frame.presenter_notes))),
+        ("Notes", str(sum(1 for frame in deck.slides if frame.presenter_prose.runs))),
         ("HiddenSlides", "0"),
         ("MMClips", "0"),
         ("ScaleCrop", "false"),

@@ -17,6 +17,7 @@ from reportlab.platypus import (
 
 from ....layout import handout_blocks as h
 from ....layout.contrast import on_paper
+from ....layout.frames import Prose
 from .contents import Contents
 from .flowables import (
     BookmarkHeading,
@@ -38,7 +39,7 @@ class Blocks:
         self.contents: Contents | None = None  # the cover's, once made
 
     def para(
-        self, text: str, style: str, pos=None, bold=False, italic=False, tag: str = "P"
+        self, text: Prose, style: str, pos=None, bold=False, italic=False, tag: str = "P"
     ) -> Paragraph:
         body = self.markup(text, pos, bold, italic)
         if bold:
@@ -65,14 +66,14 @@ class Blocks:
                 return self.grid(block)
             case h.ReadingTable():
                 return self.table(block)
-            case h.GlossaryList():
-                return self.glossary(block)
+            case h.DefinitionList():
+                return self.definition_list(block)
             case h.ReferenceList():
                 return self.references(block)
             case h.About():
                 return self.about(block)
-            case h.Worksheet():
-                return self.worksheet(block)
+            case h.QuestionList():
+                return self.question_list(block)
             case h.AnswerKey():
                 return self.answer_key(block)
             case h.ItemList():
@@ -82,10 +83,10 @@ class Blocks:
 
     def cover(self, cover: h.Cover) -> list:
         box = self.box
-        title = self.para(cover.title.text, "cover-title", cover.title.pos, tag="H1")
+        title = self.para(cover.title.prose, "cover-title", cover.title.pos, tag="H1")
         out: list = [Spacer(1, box.cover_drop), title]
         if cover.subtitle:
-            out.append(self.para(cover.subtitle.text, "cover-sub", cover.subtitle.pos))
+            out.append(self.para(cover.subtitle.prose, "cover-sub", cover.subtitle.pos))
         table = TaggedTable(
             as_table(
                 [
@@ -123,7 +124,7 @@ class Blocks:
         if cover.disclosure:
             out += [
                 Spacer(1, box.disclosure_gap),
-                self.para(cover.disclosure.text, "small", cover.disclosure.pos),
+                self.para(cover.disclosure.prose, "small", cover.disclosure.pos),
             ]
         return out
 
@@ -131,7 +132,7 @@ class Blocks:
         out: list = [CondPageBreak(heading.keep)] if heading.keep else []
         out.append(self.heading_paragraph(heading))
         if heading.subtitle:
-            out.append(self.para(heading.subtitle.text, "section-sub", heading.subtitle.pos))
+            out.append(self.para(heading.subtitle.prose, "section-sub", heading.subtitle.pos))
         return out
 
     def heading_paragraph(self, heading: h.Heading) -> BookmarkHeading:
@@ -143,7 +144,7 @@ class Blocks:
                 textColor=hex_color(on_paper(heading.color, style.fontSize, True)),
             )
         text = heading.text
-        return BookmarkHeading(self.markup(text.text, text.pos), text.text, heading.key, style)
+        return BookmarkHeading(self.markup(text.prose, text.pos), text.text, heading.key, style)
 
     def slide_with_notes(self, block: h.SlideWithNotes) -> list:
         frame = block.frame
@@ -222,9 +223,9 @@ class Blocks:
             style = ParagraphStyle(
                 f"cell-head-{ink}", parent=self.styles["cell-head"], textColor=hex_color(ink)
             )
-            heads.append(MemoParagraph(self.markup(text.text, text.pos), style))
+            heads.append(MemoParagraph(self.markup(text.prose, text.pos), style))
         data = [heads] + [
-            [self.para(v.text, "cell", v.pos, bold=(j == 0)) for j, v in enumerate(row)]
+            [self.para(v.prose, "cell", v.pos, bold=(j == 0)) for j, v in enumerate(row)]
             for row in block.rows
         ]
         table = TaggedTable(
@@ -257,7 +258,7 @@ class Blocks:
         table.setStyle(self.table_style(*style))
         return out + [table, Spacer(1, box.table_gap)]
 
-    def glossary(self, block: h.GlossaryList) -> list:
+    def definition_list(self, block: h.DefinitionList) -> list:
         out = self.heading(block.heading)
         for t in block.terms:
             text = (
@@ -274,11 +275,11 @@ class Blocks:
 
     def reference(self, ref: h.CitedReference) -> Paragraph:
         text = f"{escape(ref.label)} <i>{self.markup(ref.title, ref.pos, italic=True)}</i>"
-        if ref.details:
+        if ref.details is not None:
             text += ". " + self.markup(ref.details, ref.pos)
-        if ref.url:
-            shown = self.markup(ref.url, ref.pos)
-            if ref.url.startswith(("https://", "http://")):
+        if ref.url_text is not None:
+            shown = self.markup(ref.url_text, ref.pos)
+            if ref.url:
                 link = self.box.link
                 text += f'. <a href={quoteattr(ref.url)} color="#{link}">{shown}</a>'
             else:
@@ -288,18 +289,18 @@ class Blocks:
             text += f'. <font color="#{muted}">{escape(ref.cited)}</font>'
         return MemoParagraph(text, self.styles["reference"])
 
-    def worksheet(self, block: h.Worksheet) -> list:
-        """Each quiz: its question, then its options with a box to tick; no answer."""
+    def question_list(self, block: h.QuestionList) -> list:
+        """Each question, then its options with a box to tick; no answer."""
         out = [*self.heading(block.heading), Spacer(1, self.box.heading_gap)]
-        for i, quiz in enumerate(block.quizzes, 1):
-            question = self.para(f"{i}. {quiz.question}", "slide", quiz.pos, bold=True)
+        for i, asked in enumerate(block.questions, 1):
+            question = self.para(asked.question, "slide", asked.pos, bold=True)
             options = as_list(
                 [
                     MemoParagraph(
-                        f"{escape(block.box)}  {_letter(n)}  {self.markup(text, quiz.pos)}",
+                        f"{escape(block.box)}  {escape(mark)}  {self.markup(text, asked.pos)}",
                         self.styles["notes"],
                     )
-                    for n, text in enumerate(quiz.options, 1)
+                    for mark, text in asked.options
                 ],
                 f"worksheet-{i}",
             )
@@ -307,11 +308,11 @@ class Blocks:
         return out
 
     def answer_key(self, block: h.AnswerKey) -> list:
-        """The presenter's copy: every quiz's answer and explanation, on its own page."""
+        """The presenter's copy: every question's answer and explanation, on its own page."""
         out: list = [PageBreak(), self.heading_paragraph(block.heading)]
-        for i, quiz in enumerate(block.quizzes, 1):
-            question = self.para(f"{i}. {quiz.question}", "slide", quiz.pos, bold=True)
-            out.append(KeepTogether([question, self.para(quiz.answer, "notes", quiz.pos)]))
+        for asked in block.questions:
+            question = self.para(asked.question, "slide", asked.pos, bold=True)
+            out.append(KeepTogether([question, self.para(asked.answer, "notes", asked.pos)]))
         return out
 
     def plan_table(self, plan: h.PlanTable, pos) -> list:
@@ -343,7 +344,7 @@ class Blocks:
         keep, heading = self.heading(block.heading)
         out = [keep, Spacer(1, self.box.heading_gap), heading]
         items = [
-            MemoParagraph(f"\u2022\u00a0\u00a0{self.markup(i.text, i.pos)}", self.styles["notes"])
+            MemoParagraph(f"\u2022\u00a0\u00a0{self.markup(i.prose, i.pos)}", self.styles["notes"])
             for i in block.items
         ]
         return out + as_list(items, block.heading.key)
@@ -352,12 +353,8 @@ class Blocks:
         keep, heading = self.heading(block.heading)
         out = [keep, Spacer(1, self.box.heading_gap), heading]
         if block.disclosure:
-            out.append(self.para(block.disclosure.text, "notes", block.disclosure.pos))
+            out.append(self.para(block.disclosure.prose, "notes", block.disclosure.pos))
         return out + [self.para(block.made, "small")]
-
-
-def _letter(number: int) -> str:
-    return chr(ord("A") + number - 1)
 
 
 _NO_PADDING = (

@@ -1,6 +1,7 @@
 """The handout's paragraph styles (from the design record) and safe text.
 
-Every outline string reaches reportlab through :class:`Markup`, which escapes it
+Every text the layout set as runs reaches reportlab through :class:`Markup`, which
+writes each run's emphasis, code and link as reportlab's tags, escapes its text
 (outline text is text, never markup) and switches font for characters the main
 font lacks; a character no font has becomes a warning naming it and its line.
 """
@@ -14,10 +15,10 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
 from ....errors import Diagnostic, warning
-from ....inline import spans
 from ....layout.colors import WHITE
 from ....layout.contrast import on_paper
 from ....layout.design import Design
+from ....layout.frames import Prose
 from ..fonts import Fonts
 
 
@@ -63,33 +64,33 @@ def paragraph_styles(design: Design, fonts: Fonts) -> dict[str, ParagraphStyle]:
 
 
 class Markup:
-    """Outline text → safe reportlab paragraph markup: its emphasis, code and links
-    (deckgen.inline) as reportlab's tags, everything else escaped, and a font switch for
-    characters the main font lacks."""
+    """Runs → safe reportlab paragraph markup: their emphasis, code and links as
+    reportlab's tags, everything else escaped, and a font switch for characters the main
+    font lacks."""
 
     def __init__(self, fonts: Fonts, link_color: str = "0563C1"):
         self.fonts = fonts
         self.link_color = link_color
         self.places: dict[str, object] = {}
 
-    def __call__(self, text: str, pos=None, bold: bool = False, italic: bool = False) -> str:
+    def __call__(self, text: Prose, pos=None, bold: bool = False, italic: bool = False) -> str:
         out = []
-        for span in spans(text):
-            strong, slanted = bold or span.bold, italic or span.italic
+        for run in text.runs:
+            strong, slanted = bold or run.bold, italic or run.italic
             face = self.fonts.face(strong, slanted)
             body = []
-            for name, piece in self.fonts.pieces(span.text, strong, slanted, mono=span.code):
+            for name, piece in self.fonts.pieces(run.text, strong, slanted, mono=run.code):
                 safe = escape(piece).replace("\n", "<br/>")
                 body.append(f'<font name="{name}">{safe}</font>' if name != face else safe)
             markup = "".join(body)
-            if span.bold and not bold:
+            if run.bold and not bold:
                 markup = f"<b>{markup}</b>"
-            if span.italic and not italic:
+            if run.italic and not italic:
                 markup = f"<i>{markup}</i>"
-            if span.link:
+            if run.link:
                 color = self.link_color
                 markup = (
-                    f'<a href={quoteattr(span.link)} color="#{color}" underline="1">{markup}</a>'
+                    f'<a href={quoteattr(run.link)} color="#{color}" underline="1">{markup}</a>'
                 )
             out.append(markup)
         self.note(pos)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import InputError, error
+from .errors import InputError, error
 
 BARE_OUTLINE = (
     "meta: {title: deckgen}\nsections:\n  - title: S\n    slides:\n      - {kind: title}\n"
@@ -30,7 +30,7 @@ def new_template(file: str, outline: str | None = None, force: bool = False) -> 
         )
     data = template_bytes(_talk_for(outline))
     if path.suffix.lower() == ".potx":
-        from .package import as_potx
+        from .template.package import as_potx
 
         data = as_potx(data)
     return path, data
@@ -38,11 +38,11 @@ def new_template(file: str, outline: str | None = None, force: bool = False) -> 
 
 def template_bytes(talk) -> bytes:
     """A deck with no slides in ``talk``'s design: the masters and layouts every kind uses."""
-    from ..build import build_time
-    from ..kinds import kind_layouts
-    from ..layout.design import default_design
-    from ..layout.frames import Deck, DeckMeta
-    from ..render.pptx.deck import render_pptx
+    from .build import build_time
+    from .kinds import kind_layouts
+    from .layout.design import default_design
+    from .layout.frames import Deck, DeckMeta
+    from .render.pptx.deck import render_pptx
 
     design = default_design(talk)
     meta = DeckMeta(f"{talk.meta.title} template", None, None, None, None, "en")
@@ -52,8 +52,8 @@ def template_bytes(talk) -> bytes:
 
 def _talk_for(outline: str | None):
     """The outline's tailored talk, or a bare one in deckgen's default theme."""
-    from ..outline.loader import load_outline, load_outline_text
-    from ..outline.tailor import tailor
+    from .outline.loader import load_outline, load_outline_text
+    from .outline.tailor import tailor
 
     if outline:
         return tailor(load_outline(outline))

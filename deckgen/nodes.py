@@ -19,7 +19,7 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
-from ..errors import SourcePos, quoted
+from .errors import SourcePos, quoted
 from .limits import (
     MAX_CELL,
     MAX_CHART_DIGITS,

@@ -55,9 +55,9 @@ def check_template(file: str, options) -> TemplateTrial:
     """Build ``options`` (a BuildOptions with ``template`` = ``file`` and the deck as its
     one format) in memory. A build that fails is part of the answer (``builds`` False,
     its errors grouped); an outline or template that cannot be read raises."""
-    from ..build import load, render_loaded
-    from ..check.findings import by_layout, seen_on_template
-    from ..errors import BuildError
+    from .build import load, render_loaded
+    from .check.findings import by_layout, seen_on_template
+    from .errors import BuildError
 
     seen = []
     try:
@@ -73,8 +73,8 @@ def check_template(file: str, options) -> TemplateTrial:
 
 
 def _layouts(file, options) -> list[str]:
-    from .inspect import as_text, describe
-    from .package import TemplateOptions, read_template
+    from .template.inspect import as_text, describe
+    from .template.package import TemplateOptions, read_template
 
     opening = TemplateOptions(options.strip_macros, options.allow_external_links)
     opened = read_template(file, Path.cwd(), Path(file).resolve().parent, None, opening)
