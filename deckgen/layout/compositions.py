@@ -268,6 +268,11 @@ class LineModel:
     underline_drop: float = 0.106
     underline_width: float = 0.073
 
+    def baseline(self, size: float, pitch: float) -> float:
+        """Points from a line's top to its baseline, for text of ``size`` at ``pitch``:
+        the line box centred in the pitch, the baseline its ascent down."""
+        return (pitch - size * self.line_box) / 2 + size * self.ascent
+
 
 @dataclass(frozen=True)
 class Typefaces:

@@ -11,14 +11,7 @@ from .colors import readable
 from .contrast import PAPER
 from .handout_blocks import HandoutLayout
 
-BUNDLED = Path(__file__).resolve().parents[1] / "fonts"
-SANS = {
-    (False, False): "LiberationSans-Regular.ttf",
-    (True, False): "LiberationSans-Bold.ttf",
-    (False, True): "LiberationSans-Italic.ttf",
-    (True, True): "LiberationSans-BoldItalic.ttf",
-}
-MONO = {style: name.replace("Sans", "Mono") for style, name in SANS.items()}
+BUNDLED = Path(__file__).resolve().parents[1] / "fonts"  # the faces deckgen ships
 SANS_STACK = "'Liberation Sans', Arial, Helvetica, sans-serif"
 MONO_STACK = "'Liberation Mono', 'Courier New', monospace"
 DARK_PAGE, DARK_TEXT = "1B1D21", "E8EAED"  # the page and its text in a dark scheme
@@ -66,12 +59,13 @@ def web_handout(handout: HandoutLayout, labels) -> WebHandout:
     design = handout.design
     files = design.font_files
     body = _family("deck-body", files.get("body"), SANS_STACK) or _family(
-        "deck-body", _bundled(SANS), SANS_STACK, _quoted(design.font)
+        "deck-body", _bundled(design.faces.sans), SANS_STACK, _quoted(design.font)
     )
     heading = _family("deck-heading", files.get("heading"), SANS_STACK)
     if heading is None and design.heading_font and design.heading_font != design.font:
-        heading = _family("deck-body", _bundled(SANS), SANS_STACK, _quoted(design.heading_font))
-    mono = _family("deck-mono", _bundled(MONO), MONO_STACK)
+        prefer = _quoted(design.heading_font)
+        heading = _family("deck-body", _bundled(design.faces.sans), SANS_STACK, prefer)
+    mono = _family("deck-mono", _bundled(design.faces.mono), MONO_STACK)
     assert body is not None and mono is not None
     return WebHandout(
         handout,
@@ -83,8 +77,9 @@ def web_handout(handout: HandoutLayout, labels) -> WebHandout:
     )
 
 
-def _bundled(names: dict) -> dict:
-    return {style: str(BUNDLED / name) for style, name in names.items()}
+def _bundled(faces) -> dict:
+    """The files of a family deckgen ships (``Typefaces``: (style, name, file) a face)."""
+    return {style: str(BUNDLED / file) for style, _name, file in faces}
 
 
 def _family(css: str, faces, stack: str, prefer: str = "") -> WebFamily | None:

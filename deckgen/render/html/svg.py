@@ -8,13 +8,12 @@ document (:class:`Pictures`, ``<use>`` of a shared ``<image>``), gradients once 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from html import escape
 
 from ...layout.access import is_chrome, is_decorative, is_title
 from ...layout.frames import (
     Align,
-    Anchor,
     Chart,
     Gradient,
     Item,
@@ -29,13 +28,11 @@ from ...layout.frames import (
     TextBox,
 )
 from ...layout.geometry import Rect
+from ...layout.placing import placeholder_grounds, text_origin
 from .chart import chart_svg
 from .fonts import Families
 from .paint import Pictures, gradient, picture_fill
 from .units import EMU_PER_PT, attr, num, pt
-
-# where the baseline sits in a line of exact spacing, as the PDFs place it
-ASCENT, LINE_BOX = 0.905, 1.15
 
 
 @dataclass
@@ -80,14 +77,7 @@ def _ground(frame: SlideFrame, ctx: SlideSvg, defs: list[str]) -> str:
     if design.plain:
         for item in design.scenery.get(frame.layout.value, ()):
             out.append(_item(item, ctx, defs, scenery=True))
-        grounds = design.placeholder_grounds.get(frame.layout.value, {})
-        drawn = set()
-        for item in frame.items:
-            kind = item.placeholder if isinstance(item, TextBox) else None
-            if kind is None or kind in drawn or kind.value not in grounds:
-                continue
-            drawn.add(kind)
-            out.append(_shape(replace(grounds[kind.value], rect=item.rect), ctx, defs))
+        out += [_shape(ground, ctx, defs) for ground in placeholder_grounds(design, frame)]
     return '<g aria-hidden="true">' + "".join(out) + "</g>"
 
 
@@ -119,36 +109,27 @@ def _text_box(box: TextBox, ctx: SlideSvg) -> str:
     if box.fill:
         out.append(_rect(rect, f'fill="#{box.fill}"'))
     if box.paragraphs:
-        content = box.content_height * EMU_PER_PT
-        inner = rect.h - box.insets.top - box.insets.bottom
-        top = rect.y + box.insets.top
-        if box.anchor is Anchor.MIDDLE:
-            top += (inner - content) / 2
-        elif box.anchor is Anchor.BOTTOM:
-            top += inner - content
-        left = rect.x + box.insets.left
-        width = rect.w - box.insets.left - box.insets.right
+        left, top, width = text_origin(box)
         family = ctx.families.heading if box.role is Role.TITLE else ctx.families.body
-        out.append(paragraphs_svg(box.paragraphs, left, top, width, ctx.families, family))
+        out.append(paragraphs_svg(box.paragraphs, (left, top, width), ctx, family))
     return "".join(out)
 
 
-def paragraphs_svg(paragraphs, left: float, top: float, width: float, families, family) -> str:
-    """The paragraphs' lines from ``top`` (EMU), each a ``<text>`` at its baseline."""
+def paragraphs_svg(paragraphs, at: tuple[float, float, float], ctx: SlideSvg, family) -> str:
+    """The paragraphs' lines from ``at`` ((left, top, width), EMU), each a ``<text>`` at
+    its baseline, where the design's line model puts it (as the PDFs do)."""
+    left, top, width = at
+    lines, families = ctx.design.faces.lines, ctx.families
     out = []
     y = top
     for index, para in enumerate(paragraphs):
         if index:
             y += para.space_before * EMU_PER_PT
         for number, line in enumerate(para.lines):
-            baseline = y + baseline_offset(para) * EMU_PER_PT
+            baseline = y + lines.baseline(para.size, para.line_pitch) * EMU_PER_PT
             out.append(_line(para, line, number == 0, left, baseline, width, families, family))
             y += para.line_pitch * EMU_PER_PT
     return "".join(out)
-
-
-def baseline_offset(para: Paragraph) -> float:
-    return (para.line_pitch - para.size * LINE_BOX) / 2 + para.size * ASCENT
 
 
 def _line(para: Paragraph, line, first: bool, left, baseline, width, families, family) -> str:
@@ -210,13 +191,8 @@ def _table(table: Table, ctx: SlideSvg) -> str:
         for cell, width in zip(row, table.col_widths, strict=True):
             if cell.fill:
                 out.append(_rect(Rect(x, y, width, height), f'fill="#{cell.fill}"'))
-            inner = width - ins.left - ins.right
-            texts.append(
-                paragraphs_svg(
-                    cell.paragraphs, x + ins.left, y + ins.top, inner, ctx.families,
-                    ctx.families.body,
-                )
-            )  # fmt: skip
+            at = (x + ins.left, y + ins.top, width - ins.left - ins.right)
+            texts.append(paragraphs_svg(cell.paragraphs, at, ctx, ctx.families.body))
             x += width
         y += height
     rules = []

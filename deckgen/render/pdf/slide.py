@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from contextlib import nullcontext
-from dataclasses import replace
 
 from ...layout.access import is_chrome, is_decorative, is_title
 from ...layout.frames import Chart, Deck, Item, Picture, Shape, SlideFrame, Table, TextBox
+from ...layout.placing import placeholder_grounds
 from .chart import draw_chart
 from .fonts import Fonts
 from .image import draw_picture
@@ -80,16 +80,9 @@ def draw_ground(canvas, design, layout, fill: str, to_page: Transform, fonts) ->
 
 
 def _placeholder_grounds(canvas, design, frame: SlideFrame, to_page: Transform) -> None:
-    """The fill the layout's placeholders give their boxes, under each of the frame's
-    boxes of that kind (once a kind: one placeholder takes it), where it stands."""
-    grounds = design.placeholder_grounds.get(frame.layout.value, {}) if design.plain else {}
-    drawn = set()
-    for item in frame.items:
-        kind = item.placeholder if isinstance(item, TextBox) else None
-        if kind is None or kind in drawn or kind.value not in grounds:
-            continue
-        drawn.add(kind)
-        draw_painted(canvas, replace(grounds[kind.value], rect=item.rect), to_page)
+    """The fill the layout's placeholders give their boxes, where each box stands."""
+    for ground in placeholder_grounds(design, frame):
+        draw_painted(canvas, ground, to_page)
 
 
 def _tagged_item(canvas, item: Item, frame: SlideFrame, to_page: Transform):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from contextlib import nullcontext
 
 from ...layout.compositions import LineModel
-from ...layout.frames import Align, Anchor, Paragraph, Role, TextBox
+from ...layout.frames import Align, Paragraph, Role, TextBox
+from ...layout.placing import text_origin
 from .fonts import Fonts
 from .kerning import draw_kerned
 from .tagging import artifact, link_text, tagged
@@ -29,15 +30,7 @@ def draw_text_box(canvas, box: TextBox, to_page: Transform, fonts: Fonts, within
             )
     if not box.paragraphs:
         return
-    content = box.content_height * EMU_PER_PT  # EMU
-    inner_h = rect.h - box.insets.top - box.insets.bottom
-    top = rect.y + box.insets.top
-    if box.anchor is Anchor.MIDDLE:
-        top += (inner_h - content) / 2
-    elif box.anchor is Anchor.BOTTOM:
-        top += inner_h - content
-    left = rect.x + box.insets.left
-    width = rect.w - box.insets.left - box.insets.right
+    left, top, width = text_origin(box)
     heading = box.role is Role.TITLE  # in the titles' font
     paths = _structure(box, within) if within else None
     draw_paragraphs(
@@ -90,9 +83,8 @@ def draw_paragraphs(
 
 
 def _baseline_offset(para: Paragraph, lines: LineModel) -> float:
-    """Where the baseline sits in a line of exact spacing, in points below the line's
-    top: the design's line box centred in the pitch, the baseline its ascent down."""
-    return (para.line_pitch - para.size * lines.line_box) / 2 + para.size * lines.ascent
+    """Where the baseline sits in a line of exact spacing, in points below its top."""
+    return lines.baseline(para.size, para.line_pitch)
 
 
 def _draw_line(
