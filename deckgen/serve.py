@@ -44,6 +44,13 @@ SECURITY_HEADERS = (
     ("Cache-Control", "no-store"),
 )
 
+# the web handout's own answer: its pictures and fonts are inside it, its one style sheet
+# is named by its hash in its own policy; never framed, no script
+HANDOUT_POLICY = (
+    "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
+
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -53,6 +60,7 @@ PAGE = """<!doctype html>
  header { position: sticky; top: 0; background: #1f2a44; color: #fff; padding: .6rem 1rem; }
  header h1 { font-size: 1.1rem; margin: 0; display: inline; }
  header span { margin-left: 1rem; opacity: .85; }
+ header a { margin-left: 1rem; color: #fff; }
  #problems { margin: 1rem; }
  #problems div { background: #fff4d6; border-left: 4px solid #b85c1a; padding: .4rem .8rem;
    margin: .3rem 0; white-space: pre-wrap; }
@@ -65,7 +73,8 @@ PAGE = """<!doctype html>
  article p { font-size: .9rem; margin: .2rem 0; white-space: pre-wrap; }
 </style></head>
 <body>
-<header><h1 id="title">deckgen preview</h1><span id="time"></span><span id="build"></span></header>
+<header><h1 id="title">deckgen preview</h1><span id="time"></span><span id="build"></span>
+<a id="handout" href="handout.html" hidden>web handout</a></header>
 <section id="problems"></section>
 <main id="slides"></main>
 <script>
@@ -85,6 +94,7 @@ async function refresh() {
   document.getElementById("title").textContent = state.title;
   document.getElementById("time").textContent = state.time;
   document.getElementById("build").textContent = "build " + state.build;
+  document.getElementById("handout").hidden = !state.handout;
   const problems = document.getElementById("problems");
   problems.replaceChildren(
     ...state.errors.map(m => text("div", m, "error")),
@@ -115,6 +125,7 @@ class Preview:
         self._state: dict = {"build": 0, "title": "deckgen preview", "time": "",
                              "slides": [], "warnings": [], "errors": []}  # fmt: skip
         self._images: dict[str, bytes] = {}
+        self._page = b""  # the last build's web handout (--format html)
         self._door: Door | None = None
         self._hosts: frozenset[str] = frozenset()
 
@@ -157,6 +168,7 @@ class Preview:
             title=prepared.deck.meta.title,
             time=prepared.time.describe(),
             errors=[],
+            handout=bool(outcome.page),
             warnings=[str(d) for d in outcome.result.diagnostics],
             slides=[
                 {
@@ -169,7 +181,7 @@ class Preview:
             ],
         )
         with self._lock:
-            self._state, self._images = state, images
+            self._state, self._images, self._page = state, images, outcome.page
 
     def _failed(self, state: dict, outcome) -> None:
         if outcome.error is not None:
@@ -190,11 +202,14 @@ class Preview:
             return
         path = request.path.split("?", 1)[0]
         with self._lock:
-            state, images = self._state, self._images
+            state, images, page = self._state, self._images, self._page
         if path in ("/", "/index.html"):
             body, kind = PAGE.encode(), "text/html; charset=utf-8"
         elif path == "/state.json":
             body, kind = json.dumps(state).encode(), "application/json"
+        elif path == "/handout.html" and page:
+            body, kind = page, "text/html; charset=utf-8"
+            request.policy = HANDOUT_POLICY
         elif path.lstrip("/") in images:
             body, kind = images[path.lstrip("/")], "image/png"
         else:
@@ -219,8 +234,12 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response_only(code, message)  # no Server: banner
         self.send_header("Date", self.date_time_string())
 
+    policy: str | None = None  # a page's own Content-Security-Policy, over the preview's
+
     def end_headers(self) -> None:
         for name, value in SECURITY_HEADERS:
+            if name == "Content-Security-Policy" and self.policy is not None:
+                value = self.policy
             self.send_header(name, value)
         super().end_headers()
 

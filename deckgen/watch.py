@@ -35,6 +35,7 @@ class Outcome:
     changed: tuple[Path, ...] = ()  # what set it off (nothing for the first)
     prepared: Prepared | None = None  # the talk as laid out, if it built
     crash: Exception | None = None  # a bug in deckgen met by this build (nothing written)
+    page: bytes = b""  # the web handout, where the build wrote one (--format html)
 
 
 def _inputs(options: BuildOptions) -> list[Path]:
@@ -140,4 +141,9 @@ def _build(options: BuildOptions, changed: tuple[Path, ...]) -> Outcome:
     except Exception as exc:  # a bug (or out of memory): this save fails, the watch goes on
         return Outcome(None, None, time.perf_counter() - start, changed, crash=exc)
     seconds = time.perf_counter() - start
-    return Outcome(rendered.result, None, seconds, changed, rendered.prepared)
+    page = next(
+        (data for out, (_path, data) in zip(rendered.result.outputs, rendered.files, strict=True)
+         if out.format == "html"),
+        b"",
+    )  # fmt: skip
+    return Outcome(rendered.result, None, seconds, changed, rendered.prepared, page=page)

@@ -18,16 +18,26 @@ from deckgen.serve import SECURITY_HEADERS, Preview
 BIG = b"\x89PNG" + bytes(4 << 20)  # an answer far larger than a socket's buffers
 
 
+_RUNNING: dict[int, Preview] = {}
+
+
 @pytest.fixture
 def served():
     """A running preview with one big slide image: (port, its address for the image)."""
     preview = Preview()
     url = preview.start(0)
     preview._images = {"slide/1/1.png": BIG}
+    port = int(url.rstrip("/").rsplit(":", 1)[1])
+    _RUNNING[port] = preview
     try:
-        yield int(url.rstrip("/").rsplit(":", 1)[1]), "/slide/1/1.png"
+        yield port, "/slide/1/1.png"
     finally:
+        _RUNNING.pop(port, None)
         preview.stop()
+
+
+def served_preview(port: int) -> Preview:
+    return _RUNNING[port]
 
 
 def ask(port: int, request: bytes, timeout: float = 20) -> tuple[str, dict[str, str], bytes]:
@@ -183,3 +193,24 @@ def test_clients_that_hang_up_mid_answer_are_not_news(served, capfd):
     time.sleep(0.3)  # let the last answering threads end
     out, err = capfd.readouterr()
     assert (out, err) == ("", "")
+
+
+def test_the_web_handout_is_served_from_memory_under_its_own_policy(served):
+    from deckgen.serve import HANDOUT_POLICY
+
+    port, _image = served
+    status, _headers, _body = get(port, "/handout.html")
+    assert status.split()[1] == "404"  # no build wrote one yet
+    page = b"<!DOCTYPE html><title>handout</title>"
+    preview = served_preview(port)
+    preview._page = page
+    status, headers, body = get(port, "/handout.html")
+    assert status.split()[1] == "200" and body == page
+    assert headers["content-security-policy"] == HANDOUT_POLICY
+    assert "img-src data:" in HANDOUT_POLICY and "script" not in HANDOUT_POLICY
+    for name, value in SECURITY_HEADERS:
+        if name != "Content-Security-Policy":
+            assert headers[name.lower()] == value
+    # the preview's own answers keep the preview's policy
+    _status, headers, _body = get(port, "/state.json")
+    assert headers["content-security-policy"] == dict(SECURITY_HEADERS)["Content-Security-Policy"]

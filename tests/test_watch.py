@@ -377,3 +377,29 @@ def test_running_out_is_worded_as_the_command_line_words_it(bug, line):
             raise RuntimeError
 
     assert crash_line(Unsayable()).startswith("internal error: Unsayable: (its message")
+
+
+@pytest.mark.tools("chromium")
+def test_serve_links_the_web_handout_when_the_watch_writes_one(tmp_path):
+    talk = tmp_path / "talk"
+    shutil.copytree(SMALL.parent, talk)
+    outline = talk / "outline.yaml"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "deckgen", "watch", str(outline), "-o", str(talk / "build"),
+         "--format", "html", "--serve", "--port", "0"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        lines = Lines(proc.stderr)
+        url = lines.wait_for("serving http://127.0.0.1:").split()[-1]
+        lines.wait_for("watching")
+        page = _page(url)
+        assert 'id="handout" href="handout.html">' in page  # shown, no longer hidden
+        with urllib.request.urlopen(url + "handout.html", timeout=30) as answer:
+            served = answer.read()
+        written = next((talk / "build").glob("*.html")).read_bytes()
+        assert served == written and b"Locks and Ladders" in served
+    finally:
+        proc.send_signal(signal.SIGINT)
+        code = proc.wait(timeout=30)
+    assert code == 130

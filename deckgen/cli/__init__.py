@@ -17,7 +17,6 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from ..formats import NAMES as FORMAT_NAMES
 from .options import (
     _audience_option,
     _overlay_option,
@@ -25,6 +24,7 @@ from .options import (
     _set_option,
     _template_options,
     build_options,
+    formats_option,
     json_manifest_option,
     outline_argument,
     output_option,
@@ -50,14 +50,7 @@ def main() -> None:
 @main.command()
 @outline_argument
 @output_option()
-@click.option(
-    "--format",
-    "formats",
-    multiple=True,
-    type=click.Choice(list(FORMAT_NAMES)),
-    help="What to write (repeatable): the deck, the participants' handout, the slides as a "
-    "PDF, the facilitator guide. Default: the deck and the handout.",
-)
+@formats_option()
 @_audience_option
 @click.option(
     "--all-audiences",

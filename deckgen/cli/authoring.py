@@ -10,6 +10,7 @@ from .options import (
     _set_option,
     _template_options,
     build_options,
+    formats_option,
     outline_argument,
     output_option,
 )
@@ -61,6 +62,7 @@ def preview(
 @click.command()
 @outline_argument
 @output_option()
+@formats_option()
 @_audience_option
 @_overlay_option
 @_set_option
@@ -77,17 +79,18 @@ def preview(
     help="The page's port with --serve (0: any free one).",
 )  # fmt: skip
 def watch(
-    outline, out_dir, audience, overlays, sets, template, strip_macros, allow_external_links,
-    jobs, serve, port,
+    outline, out_dir, formats, audience, overlays, sets, template, strip_macros,
+    allow_external_links, jobs, serve, port,
 ) -> None:  # fmt: skip
-    """Build OUTLINE's deck and handout, then again each time the outline, an overlay,
-    a picture or the template is saved. A failed build prints why and keeps the last
-    good files. Ctrl-C stops."""
+    """Build OUTLINE's deck and handout (or what --format asks for), then again each time
+    the outline, an overlay, a picture or the template is saved. A failed build prints
+    why and keeps the last good files. With --serve and --format html, the page links
+    the web handout. Ctrl-C stops."""
     from ..watch import watch as run_watch
 
     options = build_options(
         outline, out_dir, audience, overlays, sets, template, strip_macros, allow_external_links,
-        jobs=jobs,
+        jobs=jobs, **({"formats": tuple(dict.fromkeys(formats))} if formats else {}),
     )  # fmt: skip
 
     preview = None

@@ -120,6 +120,20 @@ def _json_errors(ctx, _param, value: bool) -> bool:
     return value
 
 
+def formats_option():
+    """--format NAME (repeatable): the registered formats to write."""
+    from ..formats import NAMES
+
+    return click.option(
+        "--format",
+        "formats",
+        multiple=True,
+        type=click.Choice(list(NAMES)),
+        help="What to write (repeatable): the deck, the participants' handout, the slides as "
+        "a PDF, the facilitator guide, the web handout. Default: the deck and the handout.",
+    )
+
+
 def json_manifest_option(help: str):  # noqa: A002
     """--json for a command whose JSON answer stands in for its output: a failure
     (a DeckgenError) is then also a JSON object on stdout (``report.json_error``)."""
