@@ -345,3 +345,23 @@ def test_a_font_name_cannot_leave_the_style_sheet(tmp_path):
 
     assert _quoted(hostile) == "'Evilstylescriptalert1script'"  # what a page may ask for
     assert html_findings(page.read_bytes(), page.name) == []
+
+
+def test_an_overlay_gives_a_client_its_own_page(tmp_path):
+    folder = tmp_path / "talk"
+    folder.mkdir()
+    outline = folder / "outline.yaml"
+    outline.write_text(WEB.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "assets").mkdir()
+    (folder / "assets" / "shield.svg").write_bytes(
+        (WEB.parent / "assets" / "shield.svg").read_bytes()
+    )
+    overlay = folder / "client.yaml"
+    overlay.write_text(
+        'meta:\n  title: "Guards and Gauges at Contoso"\ntheme:\n  colors: {primary: "#7A1F5C"}\n',
+        encoding="utf-8",
+    )
+    root = parsed(build_html(outline, tmp_path / "out", "--overlay", str(overlay)))
+    assert text_of(root.find(".//title")) == "Guards and Gauges at Contoso"
+    assert text_of(root.find(".//h1")) == "Guards and Gauges at Contoso"
+    assert "7A1F5C" in root.find(".//style").text  # the client's colour heads the page
