@@ -13,6 +13,9 @@ from deckgen.layout.frames import Shape, TextBox
 from ..conftest import run_cli, slide_titled, without_id
 from ..layout.support import build_errors, deck_from, line_of, named, outline_text
 
+# the smallest valid slide of this kind (tests/kinds/support.py gathers them)
+MINIMAL = "{kind: code, title: K, language: python, code: 'x = 1'}"
+
 PYTHON = """\
 def guard(prompt: str, policy: dict) -> str:
     # refuse what the policy blocks

@@ -10,6 +10,9 @@ from deckgen.layout.frames import Placeholder
 from ..conftest import run_cli, slide_titled
 from ..layout.support import deck_from, line_of, named, outline_text
 
+# the smallest valid slide of this kind (tests/kinds/support.py gathers them)
+MINIMAL = "{kind: quiz, question: Q?, options: [a, b], answer: 2}"
+
 QUIZ = """\
 - kind: quiz
   title: Quick check
