@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -135,30 +136,70 @@ def _big_talk(folder: Path, count: int = 250) -> Path:
     return outline
 
 
+# --all-audiences with workers that say their pid once they run, then wait until the
+# test lets them go on to render: the stop lands while every worker is known to be busy.
+WAITING_WORKERS = """\
+import os, sys
+
+import deckgen.all_audiences as all_audiences
+from deckgen.cli.report import run
+
+outline, out, said, release = sys.argv[1:5]
+render = all_audiences._render_one
+
+
+def waits(options):
+    os.write(int(said), b"%d\\n" % os.getpid())
+    os.read(int(release), 1)  # until the test lets go (a worker outliving its parent)
+    return render(options)
+
+
+all_audiences._render_one = waits
+sys.argv = ["deckgen", "build", outline, "-o", out, "--all-audiences", "--jobs", "2"]
+run()
+"""
+
+
 @pytest.mark.parametrize("how", ["kill-parent", "sigterm-parent"])
 def test_all_audiences_workers_never_publish_after_their_parent_is_stopped(tmp_path, how):
-    """After kill -9 of the parent its workers used to run on and write every audience."""
-    outline = _big_talk(tmp_path / "talk")
+    """After kill -9 of the parent its workers used to run on and write every audience.
+    Both workers are known to be running (each waiting for the test) when the parent is
+    stopped: no guessed delay, and none of them may outlive it."""
     out = tmp_path / "out"
+    said_read, said_write = os.pipe()
+    release_read, release_write = os.pipe()
+    args = [str(SMALL), str(out), str(said_write), str(release_read)]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "deckgen", "build", str(outline), "-o", str(out), "--all-audiences"],
+        [sys.executable, "-c", WAITING_WORKERS, *args],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        pass_fds=(said_write, release_read),
     )
-    time.sleep(0.8)  # the workers are laying out by now
-    assert proc.poll() is None, "the build ended before it could be stopped"
+    os.close(said_write)
+    os.close(release_read)
+    with os.fdopen(said_read, "rb") as said:
+        workers = [int(said.readline()), int(said.readline())]  # the small talk's two
     proc.send_signal(signal.SIGKILL if how == "kill-parent" else signal.SIGTERM)
-    code = proc.wait(timeout=30)
-    # a surviving worker would go on to finish (and, before, to write): wait them out
-    stop = time.monotonic() + 20
-    while _processes_building(outline) and time.monotonic() < stop:
-        time.sleep(0.05)
-    assert not _processes_building(outline), "workers outlived their parent"
+    code = proc.wait(timeout=60)
+
+    def left() -> list[int]:
+        return _processes_building(SMALL, tmp_path) + [p for p in workers if not _ended(p)]
+
+    deadline = time.monotonic() + 30  # the kernel ends them as their parent ends
+    while left() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    survivors = left()
+    os.close(release_write)
+    for pid in survivors:  # still waiting: ended here, so a failure leaves nothing running
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    assert survivors == [], "workers outlived their parent"
     written = sorted(p.name for p in out.iterdir()) if out.exists() else []
     assert written == [], (how, code, written)
+    stderr = proc.stderr.read().decode()
     if how != "kill-parent":
-        assert code == 143, proc.stderr.read()
-    assert "Traceback" not in proc.stderr.read().decode()
+        assert code == 143, stderr
+    assert "Traceback" not in stderr
 
 
 # A build run with its stop delivered at an exact moment, not after a guessed delay:
