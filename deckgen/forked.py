@@ -47,8 +47,10 @@ def beside(fn: Callable[[], Any], parallel: bool = True) -> Forked | InLine:
 def all_of(jobs: list[Callable[[], Any]], parallel: bool = True) -> list[Any]:
     """Every job's value, in order: the first job runs here while the others run beside
     it. If a job fails, the others are stopped and its error is raised."""
-    aside = [beside(job, parallel) for job in jobs[1:]]
-    try:
+    aside: list[Forked | InLine] = []
+    try:  # a stop while the children start stops those already started too
+        for job in jobs[1:]:
+            aside.append(beside(job, parallel))
         first = jobs[0]()
         return [first] + [child.result() for child in aside]
     finally:
@@ -109,7 +111,11 @@ class Forked:
         self.pid = pid
         self._read = read
         self._done = False
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a stop that came is handled now
+        try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a stop that came is handled now
+        except BaseException:  # its exception: this child is known, and nobody else has it
+            self.cancel()
+            raise
 
     def result(self) -> Any:
         try:

@@ -26,27 +26,9 @@ from click.testing import CliRunner
 
 from deckgen.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
-SHIPPED = ROOT / "outline.yaml"
-SMALL = ROOT / "tests" / "fixtures" / "small" / "outline.yaml"
-# The small fixture talk (tests/fixtures/small/outline.yaml), built without an audience.
-SMALL_TITLES = [
-    "Locks and Ladders",
-    "Agenda",
-    "Locks",
-    "What is a lock?",
-    "Kinds of locks",
-    "A lock is a guard",
-    "Ladders",
-    "What is a ladder?",
-    "Ladder rules",
-    "Side by side",
-    "Locks vs. ladders",
-    "What to remember",
-    "Glossary",
-    "References",
-    "Thank you",
-]
+# the fixtures and their facts (slides, titles, kinds) live in tests/facts.py
+from .facts import ROOT, SHIPPED, SMALL, laid_out_slides  # noqa: F401
+
 VALIDATOR = Path(
     os.environ.get("DECKGEN_OOXML_VALIDATOR")
     or ROOT.parent / "shared" / "ooxml" / "validate_pptx.py"
@@ -504,14 +486,3 @@ def run_bold(run, shape, slide, level: int = 0) -> bool:
     if run.font.bold is not None:
         return run.font.bold
     return inherited(shape, slide).bold(level)
-
-
-@functools.cache
-def laid_out_slides(outline: Path = SMALL, audience: str | None = None) -> int:
-    """How many slides ``outline`` builds into (for ``audience``), laid out here: a
-    fixture's facts come from the fixture, never written down in a test, so adding a
-    slide or a kind breaks no count."""
-    from deckgen.build import BuildOptions, load, prepare
-
-    options = BuildOptions(outline=outline, out_dir=Path("."), audience=audience)
-    return len(prepare(load(options), audience, options.variables, options).deck.slides)

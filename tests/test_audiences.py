@@ -15,11 +15,11 @@ from deckgen.errors import InputError
 from deckgen.outline.loader import load_outline
 from deckgen.outline.tailor import tailor, tailor_with_report
 
+from . import facts
 from .conftest import (
     ROOT,
     SHIPPED,
     SMALL,
-    SMALL_TITLES,
     all_text,
     check_pptx_strictly,
     run_cli,
@@ -258,31 +258,17 @@ def test_all_audiences_builds_each_profile(tmp_path):
     assert set().union(*pages) == set(range(1, count + 1))
 
 
-SMALL_BRIEF = [
-    "Locks and Ladders",
-    "Locks",
-    "What is a lock?",
-    "Kinds of locks",
-    "A lock is a guard",
-    "What is a ladder?",
-    "Side by side",
-    "Locks vs. ladders",
-    "The short version",
-    "Glossary",
-    "Thank you",
-]
-SMALL_DEEP = SMALL_TITLES  # the 'deep' audience keeps every slide
-
-
 def test_all_audiences_on_the_small_talk(tmp_path):
     out = tmp_path / "out"
     result = run_cli("build", str(SMALL), "-o", str(out), "--all-audiences", "--json")
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert payload["ok"] is True
+    # the 'deep' audience keeps every slide; 'brief' drops and retitles what facts.py says
+    small_brief, small_deep = facts.small_brief_titles(), facts.slide_titles()
     assert [(b["audience"], b["slides"], b["warnings"]) for b in payload["builds"]] == [
-        ("brief", len(SMALL_BRIEF), []),
-        ("deep", len(SMALL_DEEP), []),
+        ("brief", len(small_brief), []),
+        ("deep", len(small_deep), []),
     ]
     assert sorted(p.name for p in out.iterdir()) == [
         "locks-and-ladders-brief-handout.pdf",
@@ -294,8 +280,8 @@ def test_all_audiences_on_the_small_talk(tmp_path):
     deep = Presentation(str(out / "locks-and-ladders-deep.pptx"))
     # slide level: skip (agenda, ladder rules), only (references); an override (title);
     # a section left with one slide loses its divider ("Ladders")
-    assert titles(brief) == SMALL_BRIEF
-    assert titles(deep) == SMALL_DEEP
+    assert titles(brief) == small_brief
+    assert titles(deep) == small_deep
 
     def body(prs, title):
         (box,) = shapes_named(slide_titled(prs, title), "Body")
@@ -319,9 +305,9 @@ def test_all_audiences_on_the_small_talk(tmp_path):
     handout = PdfReader(str(out / "locks-and-ladders-brief-handout.pdf"))
     assert re.search(r"Audience\s+Brief\b", handout.pages[0].extract_text())
     pages = [p for p in captions_per_page(handout) if p]
-    shown = len(SMALL_BRIEF)  # three a page, the last page the rest
+    shown = len(small_brief)  # three a page, the last page the rest
     assert [len(p) for p in pages] == [min(3, shown - at) for at in range(0, shown, 3)]
-    assert set().union(*pages) == set(range(1, len(SMALL_BRIEF) + 1))
+    assert set().union(*pages) == set(range(1, len(small_brief) + 1))
     deep_handout = PdfReader(str(out / "locks-and-ladders-deep-handout.pdf"))
     assert re.search(r"Audience\s+Deep\b", deep_handout.pages[0].extract_text())
     for name in ("brief", "deep"):

@@ -60,6 +60,64 @@ def test_cancel_stops_the_child_and_reaps_it():
     child.cancel()  # twice is harmless
 
 
+class Stop(Exception):
+    """What this module's SIGTERM handler raises, as deckgen's CLI raises Terminated."""
+
+
+@pytest.fixture
+def stop_on_fork(monkeypatch):
+    """os.fork sends this process SIGTERM from the parent's side of the fork numbered in
+    the list it returns (1: the first), while the child is being made: the exact moment
+    a stop used to be lost. The pids forked are appended to the list."""
+    fork, forks = os.fork, []
+    at: list[int] = []
+
+    def fork_then_stop():
+        pid = fork()
+        if pid:
+            forks.append(pid)
+            if len(forks) in at:
+                os.kill(os.getpid(), signal.SIGTERM)
+        return pid
+
+    def stopped(_signum, _frame):
+        raise Stop
+
+    previous = signal.signal(signal.SIGTERM, stopped)
+    monkeypatch.setattr(forked.os, "fork", fork_then_stop)
+    monkeypatch.setattr(forked, "available", lambda parallel=True: parallel)  # one core too
+    yield at, forks
+    signal.signal(signal.SIGTERM, previous)
+
+
+def _reaped(pid: int) -> bool:
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_a_stop_during_the_fork_is_raised_once_the_child_is_known_and_ends_it(stop_on_fork):
+    at, forks = stop_on_fork
+    at.append(1)
+    with pytest.raises(Stop):
+        forked.Forked(lambda: time.sleep(30))
+    (child,) = forks
+    assert _reaped(child)  # killed and reaped: nothing runs on, no zombie
+
+
+def test_a_stop_while_the_children_start_ends_those_already_started(stop_on_fork):
+    at, forks = stop_on_fork
+    at.append(2)  # the second child's fork
+    ran = []
+    jobs = [lambda: ran.append("first"), lambda: time.sleep(30), lambda: time.sleep(30)]
+    with pytest.raises(Stop):
+        forked.all_of(jobs)
+    assert len(forks) == 2 and all(_reaped(pid) for pid in forks)
+    assert ran == []  # the first job never ran here
+
+
 def _build(tmp_path, monkeypatch, name: str, parallel: bool, *extra: str):
     started = []
     real = forked.Forked

@@ -10,14 +10,15 @@ from PIL import Image
 
 from deckgen.preview import parse_slides
 
-from .conftest import SMALL, SMALL_TITLES, run_cli
+from .conftest import SMALL, run_cli
+from .facts import laid_out_slides
 
 
 def test_every_slide_and_a_contact_sheet(tmp_path):
     out = tmp_path / "preview"
     result = run_cli("preview", str(SMALL), "-o", str(out), "--width", "640")
     assert result.exit_code == 0, result.output
-    count = len(SMALL_TITLES)
+    count = laid_out_slides()
     slides = sorted(out.glob("slide-*.png"))
     assert [p.name for p in slides] == [f"slide-{n:02d}.png" for n in range(1, count + 1)]
     for path in slides:
@@ -49,7 +50,7 @@ def test_a_slide_beyond_the_deck_is_an_error_and_writes_nothing(tmp_path):
     out = tmp_path / "preview"
     result = run_cli("preview", str(SMALL), "-o", str(out), "--slides", "2,99")
     assert result.exit_code == 2
-    assert f"asks for slide 99, but the deck has {len(SMALL_TITLES)}" in result.stderr
+    assert f"asks for slide 99, but the deck has {laid_out_slides()}" in result.stderr
     assert not out.exists()
 
 

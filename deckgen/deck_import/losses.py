@@ -14,7 +14,7 @@ _ANIMATIONS = ("anim", "animEffect", "animMotion", "animScale", "animRot", "anim
 
 def losses_of(slide) -> list[str]:
     """What the slide shows or does that the outline leaves behind."""
-    root = slide._element
+    root = slide.element
     out = []
     for frame in root.iter(f"{_A}graphicData"):
         uri = frame.get("uri")
@@ -54,7 +54,7 @@ def smartart_text(slide) -> list:
 
     out = []
     rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}dm"
-    for ids in slide._element.iter(f"{{{_DIAGRAM}}}relIds"):
+    for ids in slide.element.iter(f"{{{_DIAGRAM}}}relIds"):
         rel = slide.part.rels.get(ids.get(rid))
         if rel is None or rel.is_external:
             continue

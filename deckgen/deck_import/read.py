@@ -282,7 +282,7 @@ def _language(prs) -> str | None:
     """The language most of the deck's text is marked in, if any."""
     counts: Counter = Counter()
     for slide in list(prs.slides)[:50]:
-        for props in slide._element.iter(
+        for props in slide.element.iter(
             "{http://schemas.openxmlformats.org/drawingml/2006/main}rPr"
         ):
             tag = props.get("lang") or ""

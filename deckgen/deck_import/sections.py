@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..limits import MAX_BULLETS, MAX_ROWS
+from ..pptx_private import slide_id_list
 from .made import Made
 from .model import OutlinePath
 
@@ -21,9 +22,9 @@ FIRST_SECTION = "Introduction"
 def powerpoint_sections(prs) -> dict[int, str]:
     """PowerPoint's sections: the index (from 0) of each section's first slide -> its
     name."""
-    ids = [int(entry.get("id")) for entry in prs.slides._sldIdLst]
+    ids = [int(entry.get("id")) for entry in slide_id_list(prs)]
     starts: dict[int, str] = {}
-    for section in prs.part._element.iter(f"{_P14}section"):
+    for section in prs.element.iter(f"{_P14}section"):
         members = [int(entry.get("id")) for entry in section.iter(f"{_P14}sldId")]
         first = min((ids.index(member) for member in members if member in ids), default=None)
         if first is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..pptx_private import text_body
 from .losses import losses_of, smartart_text
 from .order import reading_order
 from .text import Para, paragraphs
@@ -69,8 +70,8 @@ def read_slide(slide, number: int, tolerance: int) -> SlideContent:
     content = SlideContent(
         number,
         layout.name or "",
-        layout._element.get("type") or "",
-        slide._element.get("show") in ("0", "false"),
+        layout.element.get("type") or "",
+        slide.element.get("show") in ("0", "false"),
     )
     _walk(slide.shapes, slide.part, content, None)
     diagram = smartart_text(slide)
@@ -107,11 +108,11 @@ def _take(shape, part, content: SlideContent, order: tuple) -> None:
         content.tables.sort(key=lambda pair: pair[0])
     elif getattr(shape, "has_chart", False) and shape.has_chart:
         content.charts.append(shape.chart)
-        content.chart_alts.append(described(shape._element)[0])
-    elif shape._element.tag == f"{_P}pic":
+        content.chart_alts.append(described(shape.element)[0])
+    elif shape.element.tag == f"{_P}pic":
         _picture(shape, content, order)
     elif shape.has_text_frame:
-        paras = paragraphs(shape.text_frame._txBody, part)
+        paras = paragraphs(text_body(shape.text_frame), part)
         if kind in _TITLES and content.title is None:
             content.title = _joined(paras)
         elif paras:
@@ -134,7 +135,7 @@ def _joined(paras: list[Para]) -> Para | None:
 
 
 def _picture(shape, content: SlideContent, order: tuple) -> None:
-    element = shape._element
+    element = shape.element
     if (
         element.find(f".//{_A}videoFile") is not None
         or element.find(f".//{_A}audioFile") is not None
@@ -168,7 +169,7 @@ def described(element) -> tuple[str, bool]:
 def _svg(shape) -> tuple[bytes, str] | None:
     """The SVG a picture carries beside its PNG (PowerPoint's svgBlip extension), if any:
     the picture as it was drawn."""
-    blip = next(shape._element.iter(_SVG_BLIP), None)
+    blip = next(shape.element.iter(_SVG_BLIP), None)
     rel = shape.part.rels.get(blip.get(_EMBED)) if blip is not None else None
     if rel is None or rel.is_external:
         return None
@@ -176,7 +177,7 @@ def _svg(shape) -> tuple[bytes, str] | None:
 
 
 def _placeholder(shape) -> str | None:
-    ph = shape._element.find(f".//{_P}nvPr/{_P}ph")
+    ph = shape.element.find(f".//{_P}nvPr/{_P}ph")
     if ph is None:
         return None
     return ph.get("type") or "obj"
@@ -206,5 +207,5 @@ def _notes(slide) -> str:
     body = notes.notes_placeholder
     if body is None:
         return ""
-    lines = [para.markdown for para in paragraphs(body.text_frame._txBody, notes.part)]
+    lines = [para.markdown for para in paragraphs(text_body(body.text_frame), notes.part)]
     return "\n".join(line for line in lines if line)

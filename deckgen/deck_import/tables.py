@@ -6,6 +6,7 @@ repeated), long cells shortened; each change said."""
 from __future__ import annotations
 
 from ..limits import MAX_CELL, MAX_COLUMNS, MAX_ROWS
+from ..pptx_private import cell_element
 from .made import Made, bullet_slides, bullets_of, fitted, unstyled
 from .text import paragraphs
 
@@ -52,7 +53,8 @@ def _grid(table, warnings: list[str]) -> list[list]:
     for row in table.rows:
         cells = []
         for cell in row.cells:
-            cells.append(paragraphs(cell._tc.txBody, None) if cell._tc.txBody is not None else [])
+            body = cell_element(cell).txBody
+            cells.append(paragraphs(body, None) if body is not None else [])
             merged += cell.is_merge_origin
         rows.append(cells)
     if merged:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError, error, quoted
 from ..layout.frames import Run
+from ..pptx_private import package_relationships
 
 PML = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 DML = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -81,7 +82,7 @@ def read_deck(path: Path) -> ReadDeck:
 
 def _record(prs) -> dict:
     """The build's record from the custom document property, or {} where there is none."""
-    for rel in prs.part.package._rels.values():
+    for rel in package_relationships(prs.part.package).values():
         if rel.reltype.endswith("/custom-properties") and not rel.is_external:
             from ..safexml import parse
 
@@ -118,15 +119,15 @@ def _tags(part, holder) -> dict[str, str]:
 
 def _slide(number: int, slide) -> ReadSlide:
     part = slide.part
-    tags = _tags(part, slide._element.find(PML + "cSld"))
+    tags = _tags(part, slide.element.find(PML + "cSld"))
     shapes = []
-    for element in slide._element.iter(PML + "sp", PML + "graphicFrame"):
+    for element in slide.element.iter(PML + "sp", PML + "graphicFrame"):
         shape = _shape(part, element)
         if shape is not None:
             shapes.append(shape)
     notes = ()
     if slide.has_notes_slide:
-        body = _notes_body(slide.notes_slide._element)
+        body = _notes_body(slide.notes_slide.element)
         if body is not None:
             notes = tuple(
                 paragraph(p, part=slide.notes_slide.part) for p in body.findall(DML + "p")

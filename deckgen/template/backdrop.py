@@ -89,7 +89,7 @@ def text_contrast(layout, types, where: Rect | None = None) -> float:
 def picture_background(layout) -> bool:
     """Whether the background slides on ``layout`` show is a picture."""
     for owner in (layout, layout.slide_master):
-        bg = owner._element.find(qn("p:cSld") + "/" + qn("p:bg"))
+        bg = owner.element.find(qn("p:cSld") + "/" + qn("p:bg"))
         if bg is not None:
             return bg.find(".//" + qn("a:blip")) is not None
     return False

@@ -9,6 +9,7 @@ from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 
 from ..errors import SourcePos, warning
+from ..pptx_private import part_element, slide_id_list
 
 _P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 # PowerPoint's own default table style (Medium Style 2 - Accent 1)
@@ -59,7 +60,7 @@ def _remove_sample_slides(prs) -> tuple[int, int]:
     """Drop every slide: the section and custom-show lists that name slides first (they
     would adopt new ones), then each slide's id and relationship, so neither its part
     nor its notes are saved."""
-    root = prs.part._element
+    root = prs.element
     listings = 0
     shows = root.find(qn("p:custShowLst"))
     if shows is not None:
@@ -69,7 +70,7 @@ def _remove_sample_slides(prs) -> tuple[int, int]:
         ext = sections.getparent()
         ext.getparent().remove(ext)
         listings += 1
-    ids = prs.slides._sldIdLst
+    ids = slide_id_list(prs)
     slides = list(ids)
     for entry in slides:
         ids.remove(entry)
@@ -82,7 +83,7 @@ def _renumber_duplicate_ids(prs):
     parts = [master.part for master in prs.slide_masters]
     parts += [layout.part for master in prs.slide_masters for layout in master.slide_layouts]
     for part in parts:
-        names = part._element.iter(qn("p:cNvPr"))
+        names = part_element(part).iter(qn("p:cNvPr"))
         seen: set[str] = set()
         duplicates = []
         for shape in names:

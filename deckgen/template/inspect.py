@@ -40,12 +40,12 @@ def describe(template) -> dict:
 
 def _master(master) -> dict:
     return {
-        "name": master._element.cSld.get("name") or "",
+        "name": master.element.cSld.get("name") or "",
         "placeholders": [_placeholder(ph) for ph in placeholders(master)],
         "layouts": [
             {
                 "name": layout.name,
-                "type": layout._element.get("type") or "",
+                "type": layout.element.get("type") or "",
                 "placeholders": [_placeholder(ph) for ph in placeholders(layout)],
             }
             for layout in master.slide_layouts

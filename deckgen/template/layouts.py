@@ -124,7 +124,7 @@ def _pick(kind: SlideLayout, fits, wanted: str | None, prefer: int | None = None
         stages.append(("the outline", lambda layout: layout.name.casefold() == wanted.casefold()))
     stages += [
         ("name", lambda layout: layout.name.casefold() in NAMES[kind]),
-        ("type", lambda layout: (layout._element.get("type") or "") in TYPES[kind]),
+        ("type", lambda layout: (layout.element.get("type") or "") in TYPES[kind]),
         ("structure", lambda layout: True),
     ]
     for by, test in stages:

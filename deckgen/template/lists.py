@@ -31,8 +31,8 @@ def list_levels(layout) -> tuple[ListLevel, ListLevel]:
             None,
         )
         if body is not None:
-            chain += body._element.xpath("./p:txBody/a:lstStyle")
-    chain += master._element.xpath("./p:txStyles/p:bodyStyle")
+            chain += body.element.xpath("./p:txBody/a:lstStyle")
+    chain += master.element.xpath("./p:txStyles/p:bodyStyle")
     return _level(chain, "a:lvl1pPr"), _level(chain, "a:lvl2pPr")
 
 

@@ -23,6 +23,7 @@ from pptx.oxml.ns import qn
 
 from ..layout.colors import mix
 from ..layout.geometry import Rect
+from ..pptx_private import shape_of
 from ..safexml import parse
 from .pictures import picture_color
 
@@ -86,7 +87,7 @@ class ThemeLook:
             tag: _attr(root.find(f".//a:fontScheme/a:{tag}Font/a:latin", _NS), "typeface")
             for tag in ("major", "minor")
         }
-        color_map = master._element.find(qn("p:clrMap"))
+        color_map = master.element.find(qn("p:clrMap"))
         self.color_map = dict(color_map.attrib) if color_map is not None else {}
 
     def family(self, typeface: str | None) -> str | None:
@@ -182,9 +183,9 @@ def placeholders(owner) -> list:
     shapes = owner.placeholders
     found = _PLACED.get(owner.part)
     if found is None:  # a master's or layout's placeholders do not change once cleaned
-        found = [e for e in _PLACEHOLDERS(owner._element) if e.tag in _SHAPE_TAGS]
+        found = [e for e in _PLACEHOLDERS(owner.element) if e.tag in _SHAPE_TAGS]
         _PLACED[owner.part] = found
-    return [shapes._shape_factory(element) for element in found]
+    return [shape_of(shapes, element) for element in found]
 
 
 _PLACED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # part -> placeholders
@@ -202,13 +203,13 @@ def shown_shapes(layout):
 def shown_owners(layout) -> tuple:
     """Whose shapes slides on ``layout`` show: its master's (unless it hides them) and
     its own, bottom first."""
-    hidden = layout._element.get("showMasterSp") == "0"
+    hidden = layout.element.get("showMasterSp") == "0"
     return (layout,) if hidden else (layout.slide_master, layout)
 
 
 def own_shapes(owner) -> list:
     """The shape elements of a master or layout other than its placeholders, in order."""
-    return [element for element in _OTHERS(owner._element) if element.tag in _SHAPE_TAGS]
+    return [element for element in _OTHERS(owner.element) if element.tag in _SHAPE_TAGS]
 
 
 def shape_rect(shape) -> Rect | None:
@@ -243,12 +244,12 @@ def _chain(own, inherited, master, style: str) -> list:
     for shape in (own, inherited):
         if shape is None:
             continue
-        body = shape._element.find(qn("p:txBody"))
+        body = shape.element.find(qn("p:txBody"))
         if body is None:
             continue
         chain += body.xpath("./a:lstStyle/a:lvl1pPr/a:defRPr")
         chain += body.xpath("./a:p[1]/a:r[1]/a:rPr | ./a:p[1]/a:pPr/a:defRPr")
-    chain += master._element.xpath(f"./p:txStyles/p:{style}/a:lvl1pPr/a:defRPr")
+    chain += master.element.xpath(f"./p:txStyles/p:{style}/a:lvl1pPr/a:defRPr")
     return chain
 
 
@@ -303,7 +304,7 @@ def background(layout, theme: ThemeLook) -> str:
         if found is not None:
             return found
     master = layout.slide_master
-    for element in _ALL(master._element):
+    for element in _ALL(master.element):
         rect = shape_rect(element) if element.tag in _SHAPE_TAGS else None
         if rect is not None and rect.w * rect.h >= COVERS * slide_area:
             found = fill_color(element.find(qn("p:spPr")), master.part, theme)
@@ -323,7 +324,7 @@ def _scheme(name: str):
 
 
 def _background_of(owner, theme: ThemeLook) -> str | None:
-    bg = owner._element.find(qn("p:cSld") + "/" + qn("p:bg"))
+    bg = owner.element.find(qn("p:cSld") + "/" + qn("p:bg"))
     if bg is None:
         return None
     props = bg.find(qn("p:bgPr"))

@@ -31,7 +31,7 @@ def promote_prompt_styles(prs) -> list[str]:
     prompts into every master's layouts); the parts changed."""
     changed = []
     for owner in prs.slide_masters:
-        if sum(_promote(ph._element) for ph in placeholders(owner)):
+        if sum(_promote(ph.element) for ph in placeholders(owner)):
             changed.append(str(owner.part.partname))
     return changed
 

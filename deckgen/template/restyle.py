@@ -47,7 +47,7 @@ def restyle_unreadable_text(chosen, design: Design) -> None:
     masters = {id(layout.slide_master.part): layout.slide_master for layout in layouts}
     for owner in [*masters.values(), *layouts]:
         for (types, styles), (old, new) in changes.items():
-            _restyle(owner._element, types, styles, old, new)
+            _restyle(owner.element, types, styles, old, new)
 
 
 def _restyle(tree, types: tuple[str, ...], styles: str, old: str, new: str) -> None:

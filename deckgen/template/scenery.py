@@ -78,7 +78,7 @@ def _background(layout, theme, found: Scenery) -> None:
     prs = layout.part.package.presentation_part.presentation
     size = (prs.slide_width, prs.slide_height)
     for owner in (layout, layout.slide_master):
-        bg = owner._element.find(qn("p:cSld") + "/" + qn("p:bg"))
+        bg = owner.element.find(qn("p:cSld") + "/" + qn("p:bg"))
         if bg is None:
             continue
         props, ref = bg.find(qn("p:bgPr")), bg.find(qn("p:bgRef"))
@@ -245,10 +245,10 @@ def placeholder_grounds(layout, theme: look.ThemeLook) -> dict[str, Shape]:
         if kind in look.BODIES:
             bodies.append(shape)
         elif kind in _PLACEHOLDER_KINDS:
-            _ground(shape._element, layout.part, theme, _PLACEHOLDER_KINDS[kind], found)
+            _ground(shape.element, layout.part, theme, _PLACEHOLDER_KINDS[kind], found)
     bodies.sort(key=lambda shape: shape.left if shape.left is not None else 0)
     for shape, kind in zip(bodies, (Placeholder.BODY, Placeholder.SECOND_BODY), strict=False):
-        _ground(shape._element, layout.part, theme, kind, found)
+        _ground(shape.element, layout.part, theme, kind, found)
     return found
 
 

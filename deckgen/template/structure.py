@@ -12,6 +12,7 @@ from pptx.oxml.ns import qn
 
 from ..errors import quoted
 from ..layout.geometry import EMU_PER_INCH
+from ..pptx_private import package_relationships, part_element
 from ..safexml import UnsafeXml, parse
 from .zipped import PackageRefusal
 
@@ -25,11 +26,11 @@ _FIX = "open it in PowerPoint and save it again as .pptx"
 def check_structure(prs) -> None:
     """Refuse (zipped.PackageRefusal) a template deckgen cannot build on."""
     package = prs.part.package
-    _check_single(package._rels, "the package")
+    _check_single(package_relationships(package), "the package")
     for part in package.iter_parts():
         _check_root(part)
         _check_single(part.rels, quoted(str(part.partname)), part is prs.part)
-    _check_size(prs.part._element)
+    _check_size(prs.element)
     masters = _listed(prs.part, "p:sldMasterIdLst", RT.SLIDE_MASTER, "slide master")
     if not masters:
         raise PackageRefusal(
@@ -54,7 +55,7 @@ def check_structure(prs) -> None:
 def _listed(part, listing: str, reltype: str, what: str) -> list:
     """The parts ``part``'s id list names, each checked to be related as ``reltype``."""
     found = []
-    entries = part._element.find(qn(listing))
+    entries = part_element(part).find(qn(listing))
     for entry in entries if entries is not None else ():
         rel = part.rels.get(entry.get(qn("r:id")) or "")
         if rel is None or rel.is_external or rel.reltype != reltype:
@@ -185,7 +186,7 @@ _LENGTH = re.compile(r"[0-9]{1,11}")
 
 def _check_values(part) -> None:
     """Every value python-pptx parses in a master or layout, readable."""
-    for element in part._element.iter(*_CHECKED):
+    for element in part_element(part).iter(*_CHECKED):
         for name, good in _CHECKED[element.tag].items():
             value = element.get(name)
             if value is not None and not good(value):
@@ -198,7 +199,7 @@ def _check_values(part) -> None:
 
 def _check_shapes(part) -> None:
     _check_values(part)
-    count = sum(1 for _shape in part._element.iter(*_SHAPES))
+    count = sum(1 for _shape in part_element(part).iter(*_SHAPES))
     if count > MAX_TEMPLATE_SHAPES:
         raise PackageRefusal(
             f"{quoted(str(part.partname))} has {count:,} shapes, over the limit of "

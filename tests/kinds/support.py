@@ -3,33 +3,34 @@ for laying out small talks (tests/layout/support.py)."""
 
 from __future__ import annotations
 
+import importlib
+
 from deckgen.layout.context import Report, SlideContext
 from deckgen.layout.design import Design, default_design
 from deckgen.layout.references import bibliography
 from deckgen.layout.text import Typesetter
 from deckgen.outline.talk import Talk
 
+from ..facts import kind_names
 from ..layout.support import FAKE
 
-# one minimal valid slide of each kind, as a YAML flow mapping
-MINIMAL = {
-    "title": "{kind: title}",
-    "agenda": "{kind: agenda}",
-    "bullets": "{kind: bullets, title: B, bullets: [x]}",
-    "definition": "{kind: definition, title: D, term: t, quote: q, attribution: a}",
-    "analogy": "{kind: analogy, title: A, left: {heading: L}, right: {heading: R}, "
-    "pairs: [{left: a, right: b}]}",
-    "comparison": "{kind: comparison, title: C, columns: [A, B], rows: [[x, y]]}",
-    "takeaways": "{kind: takeaways, title: T, points: [one]}",
-    "glossary": "{kind: glossary}",
-    "references": "{kind: references}",
-    "closing": "{kind: closing}",
-    "chart": "{kind: chart, title: C, chart: column, categories: [a], series: [{name: s, "
-    "values: [1]}], alt: one bar}",
-    "quiz": "{kind: quiz, question: Q?, options: [a, b], answer: 2}",
-    "code": "{kind: code, title: K, language: python, code: 'x = 1'}",
-    "picture": "{kind: picture, title: P, image: {path: assets/icons/shield.png, alt: A shield}}",
-}
+
+def minimal_slides() -> dict[str, str]:
+    """One minimal valid slide of each kind, as a YAML flow mapping, in the registry's
+    order. Each kind's own test module, tests/kinds/test_<name>.py, says its ``MINIMAL``:
+    a new kind brings its example with its tests, and no list here names every kind."""
+    examples = {}
+    for name in kind_names():
+        try:
+            module = importlib.import_module(f"tests.kinds.test_{name}")
+        except ModuleNotFoundError as missing:
+            raise AssertionError(
+                f"the kind {name!r} has no tests/kinds/test_{name}.py"
+            ) from missing
+        example = getattr(module, "MINIMAL", None)
+        assert example, f"tests/kinds/test_{name}.py gives no MINIMAL slide of its kind"
+        examples[name] = example
+    return examples
 
 
 def context(talk: Talk, section: int = 0, design: Design | None = None) -> SlideContext:

@@ -16,6 +16,9 @@ from ..layout.support import (
     text_of,
 )
 
+# the smallest valid slide of this kind (tests/kinds/support.py gathers them)
+MINIMAL = "{kind: agenda}"
+
 
 def agenda_talk(extra_sections: str = "", agenda: str = "{kind: agenda, id: plan}") -> str:
     return (

@@ -35,6 +35,12 @@ from ..layout.support import (
     text_of,
 )
 
+# the smallest valid slide of this kind (tests/kinds/support.py gathers them)
+MINIMAL = (
+    "{kind: analogy, title: A, left: {heading: L}, right: {heading: R}, "
+    "pairs: [{left: a, right: b}]}"
+)
+
 
 def analogy(pairs: list[tuple[str, str]], summary: str | None = "Both keep people out.") -> str:
     rows = "\n".join(f"    - {{left: {left!r}, right: {right!r}}}" for left, right in pairs)

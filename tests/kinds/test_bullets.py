@@ -23,6 +23,9 @@ from ..layout.support import (
     outline_text,
 )
 
+# the smallest valid slide of this kind (tests/kinds/support.py gathers them)
+MINIMAL = "{kind: bullets, title: B, bullets: [x]}"
+
 
 def bullets(points: list[str], title: str = "Points", extra: str = "", head: str = "") -> str:
     items = "\n".join(f"    - {p!r}" for p in points)

@@ -16,6 +16,12 @@ from deckgen.layout.frames import Chart
 from ..conftest import run_cli, slide_titled
 from ..layout.support import deck_from, named, outline_text
 
+# the smallest valid slide of this kind (tests/kinds/support.py gathers them)
+MINIMAL = (
+    "{kind: chart, title: C, chart: column, categories: [a], series: [{name: s, "
+    "values: [1]}], alt: one bar}"
+)
+
 COLUMN = """\
 - kind: chart
   title: Incidents

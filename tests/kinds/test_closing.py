@@ -20,6 +20,9 @@ from ..layout.support import (
     text_of,
 )
 
+# the smallest valid slide of this kind (tests/kinds/support.py gathers them)
+MINIMAL = "{kind: closing}"
+
 META = """\
 title: Talk
 presenter: Pat Example

@@ -29,6 +29,9 @@ from ..layout.support import (
     talk_from,
 )
 
+# the smallest valid slide of this kind (tests/kinds/support.py gathers them)
+MINIMAL = "{kind: code, title: K, language: python, code: 'x = 1'}"
+
 PYTHON = """\
 def guard(prompt: str, policy: dict) -> str:
     # refuse what the policy blocks

@@ -31,6 +31,9 @@ from ..layout.support import (
     talk_from,
 )
 
+# the smallest valid slide of this kind (tests/kinds/support.py gathers them)
+MINIMAL = "{kind: comparison, title: C, columns: [A, B], rows: [[x, y]]}"
+
 COLUMNS = "[Aspect, {label: Security, concept: security}, {label: Safety, concept: safety}]"
 
 

@@ -26,6 +26,9 @@ from ..layout.support import (
     talk_from,
 )
 
+# the smallest valid slide of this kind (tests/kinds/support.py gathers them)
+MINIMAL = "{kind: definition, title: D, term: t, quote: q, attribution: a}"
+
 REFERENCES = """\
 references:
   - {id: first, title: The first book}

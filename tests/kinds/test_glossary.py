@@ -8,6 +8,9 @@ from deckgen.layout.frames import Placeholder, SlideLayout, SlideSource
 
 from ..layout.support import assert_inside, assert_text_fits, deck_from, named, names, outline_text
 
+# the smallest valid slide of this kind (tests/kinds/support.py gathers them)
+MINIMAL = "{kind: glossary}"
+
 
 def glossary_talk(terms: list[tuple[str, str]], slide: str = "{kind: glossary, id: words}") -> str:
     entries = "".join(f"  - {{term: {t!r}, definition: {d!r}}}\n" for t, d in terms)

@@ -22,6 +22,9 @@ from deckgen.outline.tailor import tailor
 
 from ..conftest import run_cli, slide_titled
 
+# the smallest valid slide of this kind (tests/kinds/support.py gathers them)
+MINIMAL = "{kind: picture, title: P, image: {path: assets/icons/shield.png, alt: A shield}}"
+
 
 def _png(width: int, height: int) -> bytes:
     buf = io.BytesIO()

@@ -16,6 +16,9 @@ from deckgen.layout.handout_blocks import AnswerKey, HandoutContext, Question, Q
 from ..conftest import run_cli, slide_titled
 from ..layout.support import FAKE, deck_from, line_of, named, outline_text, talk_from
 
+# the smallest valid slide of this kind (tests/kinds/support.py gathers them)
+MINIMAL = "{kind: quiz, question: Q?, options: [a, b], answer: 2}"
+
 QUIZ = """\
 - kind: quiz
   title: Quick check

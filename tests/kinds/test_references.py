@@ -17,6 +17,9 @@ from ..layout.support import (
     placeholders,
 )
 
+# the smallest valid slide of this kind (tests/kinds/support.py gathers them)
+MINIMAL = "{kind: references}"
+
 REFERENCES = """\
 references:
   - {id: book, title: The Book, author: A. Writer, publisher: Press, year: "2030"}

@@ -31,6 +31,9 @@ from ..layout.support import (
     text_of,
 )
 
+# the smallest valid slide of this kind (tests/kinds/support.py gathers them)
+MINIMAL = "{kind: takeaways, title: T, points: [one]}"
+
 POINTS = """\
     - {text: Locks keep people out, concept: security}
     - {text: Ladders get people up, concept: safety}

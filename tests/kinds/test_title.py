@@ -30,6 +30,9 @@ from ..layout.support import (
     text_of,
 )
 
+# the smallest valid slide of this kind (tests/kinds/support.py gathers them)
+MINIMAL = "{kind: title}"
+
 META = """\
 title: Locks and Ladders
 subtitle: A small talk about both

@@ -5,13 +5,11 @@ series in the deck's colours (theme slots where they are), labels in its body fo
 from __future__ import annotations
 
 import datetime as _dt
-from contextlib import contextmanager
 
-from pptx.chart.data import CategoryChartData
-from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 
 from ...layout.frames import Chart, ChartKind
+from ...pptx_private import DatedChartData
 from .ink import Ink
 from .units import emu, points
 
@@ -23,36 +21,8 @@ _TYPES = {
 }
 
 
-class _DatedChartData(CategoryChartData):
-    """Chart data whose embedded workbook is dated ``created`` (XlsxWriter dates it
-    now, so a deck with a chart was never the same twice under SOURCE_DATE_EPOCH)."""
-
-    def __init__(self, created: _dt.datetime) -> None:
-        super().__init__()
-        self._created = created
-
-    @property
-    def xlsx_blob(self) -> bytes:
-        return _DatedWorkbookWriter(self, self._created).xlsx_blob
-
-
-class _DatedWorkbookWriter(CategoryWorkbookWriter):
-    def __init__(self, chart_data, created: _dt.datetime) -> None:
-        super().__init__(chart_data)
-        self._created = created
-
-    @contextmanager
-    def _open_worksheet(self, xlsx_file):
-        with super()._open_worksheet(xlsx_file) as (workbook, worksheet):
-            created = self._created
-            if created.tzinfo is not None:  # XlsxWriter writes the time as UTC
-                created = created.astimezone(_dt.UTC).replace(tzinfo=None)
-            workbook.set_properties({"created": created})
-            yield workbook, worksheet
-
-
 def add_chart(shapes, item: Chart, ink: Ink, created: _dt.datetime):
-    data = _DatedChartData(created)
+    data = DatedChartData(created)
     data.categories = list(item.categories)
     for series in item.series:
         data.add_series(series.name, list(series.values))
@@ -61,7 +31,7 @@ def add_chart(shapes, item: Chart, ink: Ink, created: _dt.datetime):
         _TYPES[item.kind], emu(rect.x), emu(rect.y), emu(rect.w), emu(rect.h), data
     )
     frame.name = item.name
-    frame._element.nvGraphicFramePr.cNvPr.set("descr", item.alt)
+    frame.element.nvGraphicFramePr.cNvPr.set("descr", item.alt)
     chart = frame.chart
     chart.has_title = False  # the slide's title says it
     chart.font.size = points(item.label_size)
@@ -81,7 +51,7 @@ def add_chart(shapes, item: Chart, ink: Ink, created: _dt.datetime):
         plot.data_labels.number_format = "0%"
         plot.data_labels.number_format_is_linked = False
         plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
-        return frame._element
+        return frame.element
     for drawn, series in zip(plot.series, item.series, strict=True):
         if item.kind is ChartKind.LINE:
             drawn.format.line.width = points(item.label_size / 6)
@@ -99,4 +69,4 @@ def add_chart(shapes, item: Chart, ink: Ink, created: _dt.datetime):
         axis.has_title = True
         axis.axis_title.text_frame.text = item.unit
         axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = points(item.label_size)
-    return frame._element
+    return frame.element

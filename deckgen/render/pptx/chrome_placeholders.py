@@ -29,8 +29,8 @@ def add_chrome_placeholders(prs, deck: Deck, lang: str) -> None:
     """Each master lacking a footer or slide-number placeholder, and its layouts, given
     one where the deck's first footer (or number) stands."""
     for master in prs.slide_masters:
-        tree = master._element.cSld.spTree
-        layouts = [layout._element.cSld.spTree for layout in master.slide_layouts]
+        tree = master.element.cSld.spTree
+        layouts = [layout.element.cSld.spTree for layout in master.slide_layouts]
         for kind, xml_type, label in _KINDS:
             box = first_box(deck, kind)
             if box is None or _has(tree, xml_type):

@@ -110,7 +110,7 @@ def _render_slide(
     if frame.background.upper() != ink.background:  # else the master's shows
         slide.background.fill.solid()
         ink.paint(slide.background.fill.fore_color, frame.background)
-    tree = slide._element.cSld.spTree
+    tree = slide.element.cSld.spTree
     placeholders = slots(tree, wanted, carried.kinds)
     ink = ink.on_part(slide.part)
     filled = set()
@@ -159,7 +159,7 @@ def _clone_chrome(slide, layout, kinds) -> None:
     """The layout's footer and slide-number placeholders on the slide, where it fills
     them (so Insert > Header & Footer manages them)."""
     for kind in kinds:
-        source = next((p for p in layout.placeholders if ph_type(p._element) in PH_XML[kind]), None)
+        source = next((p for p in layout.placeholders if ph_type(p.element) in PH_XML[kind]), None)
         if source is not None:
             slide.shapes.clone_placeholder(source)
 

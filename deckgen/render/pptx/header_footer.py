@@ -35,9 +35,9 @@ def header_footer(prs, deck: Deck, lang: str, own: bool) -> None:
         add_chrome_placeholders(prs, deck, lang)
     for master in prs.slide_masters:
         owners = (master, *master.slide_layouts)
-        if master._element.find(qn("p:hf")) is None:
+        if master.element.find(qn("p:hf")) is None:
             for owner in owners:
-                add_hf(owner._element)
+                add_hf(owner.element)
         for owner in owners:
             if own:
                 _drop_dates(owner)
@@ -76,7 +76,7 @@ def add_hf(element) -> None:
 
 
 def _placeholders_of(owner, xml_type: str) -> list:
-    tree = owner._element.find(qn("p:cSld") + "/" + qn("p:spTree"))
+    tree = owner.element.find(qn("p:cSld") + "/" + qn("p:spTree"))
     return [shape for shape in placeholder_elements(tree) if ph_type(shape) == xml_type]
 
 

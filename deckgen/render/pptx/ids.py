@@ -27,6 +27,7 @@ from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 
 from ...layout.frames import Role, SlideFrame, Table, TextBox
+from ...pptx_private import add_relationship
 from .xmlns import PML, REL
 
 TAGS_TEMPLATE = "/ppt/tags/tag%d.xml"
@@ -101,7 +102,7 @@ class DeckIds:
         values.append(("DECKGEN_PAGE", str(page)))
         if frame.pos is not None:
             values.append(("DECKGEN_LINE", str(frame.pos.line)))
-        c_sld = slide._element.cSld
+        c_sld = slide.element.cSld
         _insert(c_sld, self._list(slide.part, values), after=PML + "spTree")
 
     def tag_shape(self, slide_part, element, frame: SlideFrame, index: int, item) -> None:
@@ -130,7 +131,7 @@ class DeckIds:
         name = PackURI(TAGS_TEMPLATE % self._next)
         self._next += 1
         tags = Part(name, CT.PML_TAGS, self._package, blob)
-        rid = part.rels._add_relationship(RT.TAGS, tags)
+        rid = add_relationship(part.rels, RT.TAGS, tags)
         listing = Element(PML + "custDataLst")
         SubElement(listing, PML + "tags", {REL + "id": rid})
         return listing

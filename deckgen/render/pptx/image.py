@@ -33,12 +33,12 @@ def add_picture(shapes, picture: Picture, maker=None):
     if maker is None and svg is None or not picture.data:
         pic = shapes.add_picture(source, *box)
         pic.name = picture.name
-        pic._element.nvPicPr.cNvPr.set("descr", picture.alt)
-        return pic._element
+        pic.element.nvPicPr.cNvPr.set("descr", picture.alt)
+        return pic.element
     digest = hashlib.sha1(picture.data).hexdigest()  # noqa: S324 - python-pptx's key
     image_part = _part(maker, digest, lambda: shapes.part.get_or_add_image_part(source)[0])
     rid = shapes.part.relate_to(image_part, RT.IMAGE)
-    tree = shapes._spTree
+    tree = shapes.element
     pic = SubElement(tree, PML + "pic")
     nv = SubElement(pic, PML + "nvPicPr")
     shape_id = str(tree.max_shape_id + 1)

@@ -77,15 +77,15 @@ class Inheritance:
         kind = ph.get("type", "obj")
         idx = ph.get("idx", "0")
         master = layout.slide_master
-        masters = _master_placeholders(master._element, kind)
+        masters = _master_placeholders(master.element, kind)
         if len(masters) > 1:  # which one a slide follows is not settled: say it all
             unknown = (None,) * LEVELS
             return InheritedText(unknown, unknown, {}, unknown, unknown)
-        chain = [element, layout_placeholder(layout._element, kind, idx), *masters]
+        chain = [element, layout_placeholder(layout.element, kind, idx), *masters]
         levels = [shape.find(f"{PML}txBody/{DML}lstStyle") for shape in chain if shape is not None]
         style = "titleStyle" if kind in _TITLES else "bodyStyle" if kind in _BODIES else None
         if style is not None:
-            levels.append(master._element.find(f"{PML}txStyles/{PML}{style}"))
+            levels.append(master.element.find(f"{PML}txStyles/{PML}{style}"))
         levels = [found for found in levels if found is not None]
         theme = self._theme_fonts(master)
         sizes, fonts, bolds, aligns = _resolved(levels, theme)
@@ -105,7 +105,7 @@ class Inheritance:
                     value = slot[0].get("lastClr") or slot[0].get("val")
                     if value and len(value) == 6:
                         slots[slot.tag.rsplit("}", 1)[-1]] = value.upper()
-            mapping = master._element.find(f"{PML}clrMap")
+            mapping = master.element.find(f"{PML}clrMap")
             mapped = dict(mapping.attrib) if mapping is not None else {}
             self._colors[key] = {**slots, **{k: slots[v] for k, v in mapped.items() if v in slots}}
         return self._colors[key]

@@ -21,6 +21,7 @@ from pptx.parts.slide import SlideLayoutPart
 
 from ...layout.frames import Deck, KindLayout, SlideLayout
 from ...layout.geometry import EMU_PER_PT, Rect
+from ...pptx_private import add_layout_id
 from .ink import Ink
 from .units import centipoints, emu
 
@@ -54,7 +55,7 @@ def _clone(prs, base, name: str):
     part.relate_to(master.part, RT.SLIDE_MASTER)
     rid = master.part.relate_to(part, RT.SLIDE_LAYOUT)
     layout_id = _next_layout_id(prs)
-    entry = master._element.get_or_add_sldLayoutIdLst()._add_sldLayoutId()
+    entry = add_layout_id(master)
     entry.set("id", str(layout_id))
     entry.set(qn("r:id"), rid)
     return part.slide_layout
@@ -62,14 +63,14 @@ def _clone(prs, base, name: str):
 
 def _next_layout_id(prs) -> int:
     """One above every slide-master and slide-layout id (they share one range)."""
-    ids = [int(e.get("id")) for e in prs.part._element.iter(qn("p:sldMasterId"))]
+    ids = [int(e.get("id")) for e in prs.element.iter(qn("p:sldMasterId"))]
     for master in prs.slide_masters:
-        ids += [int(e.get("id")) for e in master._element.iter(qn("p:sldLayoutId"))]
+        ids += [int(e.get("id")) for e in master.element.iter(qn("p:sldLayoutId"))]
     return max(ids) + 1
 
 
 def _remove(master, layout) -> None:
-    for entry in list(master._element.iter(qn("p:sldLayoutId"))):
+    for entry in list(master.element.iter(qn("p:sldLayoutId"))):
         rid = entry.get(qn("r:id"))
         if master.part.related_part(rid) is layout.part:
             entry.getparent().remove(entry)
@@ -129,7 +130,7 @@ def _set_text(layout, types, size: float, color: str, ink: Ink, bold: bool = Fal
     ph = _placeholder(layout, types)
     if ph is None:
         return
-    body = ph._element.get_or_add_txBody()
+    body = ph.element.get_or_add_txBody()
     lst = body.find(qn("a:lstStyle"))
     if lst is None:
         lst = body.makeelement(qn("a:lstStyle"), {})

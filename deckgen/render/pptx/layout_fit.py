@@ -59,7 +59,7 @@ def fit_kind_layouts(layouts: dict, deck: Deck, ink: Ink) -> dict[int, Carried]:
             if isinstance(item, TextBox) and item.placeholder in _PLACED
         ]
         kinds = tuple(kind for kind in _PLACED if any(b.placeholder is kind for b in boxes))
-        tree = layout._element.cSld.spTree
+        tree = layout.element.cSld.spTree
         for kind in kinds:
             if kind in _SIZED and kind not in slots(tree, [kind], kinds):
                 _add_body(tree)
@@ -120,12 +120,12 @@ def own_box(element, layout, rect) -> bool:
     stands elsewhere than the layout's placeholder it inherits from, or that one is not
     unique (exported templates give several the same idx) or has no position."""
     kind, idx = ph_type(element), ph_of(element).get("idx", "0")
-    source = layout_placeholder(layout._element, kind, idx)
+    source = layout_placeholder(layout.element, kind, idx)
     if source is None:
         return True
     same_idx = [
         shape
-        for shape in placeholder_elements(layout._element.cSld.spTree)
+        for shape in placeholder_elements(layout.element.cSld.spTree)
         if ph_of(shape).get("idx", "0") == idx
     ]
     off = source.find(f"{PML}spPr/{DML}xfrm/{DML}off")

@@ -16,12 +16,19 @@ from copy import deepcopy
 from lxml.etree import SubElement
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.package import XmlPart
 from pptx.oxml.slide import CT_Slide
-from pptx.oxml.text import CT_RegularTextRun
 from pptx.parts.slide import NotesSlidePart, SlidePart
 
 from ...layout.frames import Prose, Run
+from ...pptx_private import (
+    add_relationship,
+    add_slide_id,
+    escape_ctrl_chars,
+    keep_as_bytes,
+    next_slide_partname,
+    part_element,
+    slide_id_list,
+)
 from .package import NOTES_TEMPLATE
 from .text import CODE_FONT
 from .xmlns import DML, PML, REL
@@ -46,25 +53,25 @@ class SlideMaker:
             slide = self.prs.slides.add_slide(layout)
             if prepare is not None:
                 prepare(slide)
-            self._trees[key] = deepcopy(slide._element.cSld.spTree)
+            self._trees[key] = deepcopy(slide.element.cSld.spTree)
             self._last_id = None  # python-pptx gave this one its id: count from the list again
             return slide
         # as python-pptx's add_slide, without its scans of every relationship and slide
         # id so far (which make a long deck quadratic): a new part matches none of them
         prs_part = self.prs.part
         slide_part = SlidePart(
-            prs_part._next_slide_partname, CT.PML_SLIDE, prs_part.package, CT_Slide.new()
+            next_slide_partname(prs_part), CT.PML_SLIDE, prs_part.package, CT_Slide.new()
         )
         slide_part.relate_to(layout.part, RT.SLIDE_LAYOUT)
-        rid = prs_part.rels._add_relationship(RT.SLIDE, slide_part)
+        rid = add_relationship(prs_part.rels, RT.SLIDE, slide_part)
         slide = slide_part.slide
-        old = slide._element.cSld.spTree
+        old = slide.element.cSld.spTree
         old.getparent().replace(old, deepcopy(tree))
-        id_list = self.prs.slides._sldIdLst
+        id_list = slide_id_list(self.prs)
         if self._last_id is None:
             self._last_id = max([int(e.get("id")) for e in id_list] or [FIRST_SLIDE_ID - 1])
         self._last_id += 1
-        id_list._add_sldId(id=self._last_id, rId=rid)
+        add_slide_id(self.prs, self._last_id, rid)
         return slide
 
     def image_part(self, sha1: str, make):
@@ -80,7 +87,7 @@ class SlideMaker:
         and the spelling checker read the language from each run)."""
         if self._blank_notes is None:
             notes_slide = slide.notes_slide
-            self._blank_notes = deepcopy(notes_slide._element)
+            self._blank_notes = deepcopy(notes_slide.element)
             part = notes_slide.part
         else:
             slide_part, package = slide.part, slide.part.package
@@ -93,20 +100,14 @@ class SlideMaker:
             part.relate_to(self.prs.part.notes_master_part, RT.NOTES_MASTER)
             part.relate_to(slide_part, RT.SLIDE)
             slide_part.relate_to(part, RT.NOTES_SLIDE)
-        if not _write_notes(part._element, notes, part, lang):
+        if not _write_notes(part_element(part), notes, part, lang):
             part.notes_slide.notes_text_frame.text = notes.text
 
     def finish(self, slide) -> None:
         """A slide (and its notes page) written: kept as its bytes from here on, so a
         long deck does not hold a tree of objects for every slide until it is saved."""
         for part in (slide.part, slide.part.part_related_by(RT.NOTES_SLIDE)):
-            if isinstance(part, XmlPart) and not isinstance(part, _Written):
-                blob = part.blob
-                part.__class__ = _Written
-                part._written = blob
-                part._element = None
-                for cached in ("slide", "notes_slide"):  # proxies that hold the tree
-                    part.__dict__.pop(cached, None)
+            keep_as_bytes(part)
 
 
 def _write_notes(notes_page, notes: Prose, part, lang: str) -> bool:
@@ -137,7 +138,7 @@ def _write_notes(notes_page, notes: Prose, part, lang: str) -> bool:
                 if piece:
                     run = SubElement(paragraph, DML + "r")
                     _run_properties(run, styled, part, lang)
-                    SubElement(run, DML + "t").text = CT_RegularTextRun._escape_ctrl_chars(piece)
+                    SubElement(run, DML + "t").text = escape_ctrl_chars(piece)
     return True
 
 
@@ -158,13 +159,3 @@ def _run_properties(run, style: Run, part, lang: str) -> None:
     if style.link:
         rid = part.relate_to(style.link, RT.HYPERLINK, is_external=True)
         SubElement(props, DML + "hlinkClick", {REL + "id": rid})
-
-
-class _Written(XmlPart):
-    """An XML part already serialised: its bytes, not its tree."""
-
-    _written: bytes
-
-    @property
-    def blob(self) -> bytes:  # pyright: ignore[reportIncompatibleMethodOverride]
-        return self._written

@@ -14,6 +14,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
 from ...layout.frames import Deck
+from ...pptx_private import package_relationships, set_part_blob
 from ...safexml import parse
 from .ids import custom_properties_xml
 
@@ -49,18 +50,18 @@ def _set_part(prs, reltype: str, name: str, content_type: str, blob: bytes) -> N
     from pptx.opc.packuri import PackURI
 
     package = prs.part.package
-    for rel_id, rel in list(package._rels.items()):
+    for rel_id, rel in list(package_relationships(package).items()):
         if rel.reltype == reltype and not rel.is_external:
             if rel.target_part.content_type == content_type:
-                rel.target_part._blob = blob
+                set_part_blob(rel.target_part, blob)
                 return
-            package._rels.pop(rel_id)
+            package_relationships(package).pop(rel_id)
     package.relate_to(Part(PackURI(name), content_type, package, blob), reltype)
 
 
 def _list_notes_master(prs) -> None:
     """Name the notes master in presentation.xml's p:notesMasterIdLst."""
-    presentation = prs.part._element
+    presentation = prs.element
     if presentation.find(qn("p:notesMasterIdLst")) is not None:
         return
     rel = next(

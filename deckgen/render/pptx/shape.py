@@ -17,7 +17,7 @@ _PRESET = {ShapeKind.RECT: "rect", ShapeKind.ROUND_RECT: "roundRect", ShapeKind.
 
 def add_shape(shapes, shape: Shape, ink: Ink):
     """The shape's ``p:sp`` element, appended to the slide's shape tree."""
-    sp, props = new_sp(shapes._spTree, shape.name, shape.rect)
+    sp, props = new_sp(shapes.element, shape.name, shape.rect)
     geometry = SubElement(props, DML + "prstGeom", prst=_PRESET[shape.kind])
     adjustments = SubElement(geometry, DML + "avLst")
     if shape.kind is ShapeKind.ROUND_RECT:

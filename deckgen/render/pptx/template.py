@@ -24,6 +24,7 @@ from pptx.oxml.ns import qn
 
 from ...layout.design import TypeScale
 from ...layout.frames import Deck
+from ...pptx_private import set_part_blob
 from ...safexml import parse
 from .units import centipoints, emu
 
@@ -50,7 +51,7 @@ def prepare_template(prs, deck: Deck) -> None:
             shape.left, shape.top = emu(box.x), emu(box.y)
             shape.width, shape.height = emu(box.w), emu(box.h)
     _text_styles(master, deck.design.scale)
-    sld_sz = prs.part._element.find(qn("p:sldSz"))
+    sld_sz = prs.element.find(qn("p:sldSz"))
     if sld_sz is not None and "type" in sld_sz.attrib:
         del sld_sz.attrib["type"]  # it said "screen4x3"
     _notes_master(prs, deck)
@@ -59,14 +60,14 @@ def prepare_template(prs, deck: Deck) -> None:
 
 def _rescale(shapes, factor: float) -> None:
     for shape in shapes:
-        if not shape._element.xpath("./p:spPr/a:xfrm"):
+        if not shape.element.xpath("./p:spPr/a:xfrm"):
             continue  # inherits its position: leave it to inherit
         shape.left = int(shape.left * factor)
         shape.width = int(shape.width * factor)
 
 
 def _text_styles(master, scale: TypeScale) -> None:
-    styles = master._element.find(qn("p:txStyles"))
+    styles = master.element.find(qn("p:txStyles"))
     if styles is None:
         return
     title = styles.find(qn("p:titleStyle") + "/" + qn("a:lvl1pPr"))
@@ -87,7 +88,7 @@ def _text_styles(master, scale: TypeScale) -> None:
             rpr.set("sz", centipoints(size))
     for shape in master.placeholders:
         kind = shape.placeholder_format.type
-        body_pr = shape._element.find(qn("p:txBody") + "/" + qn("a:bodyPr"))
+        body_pr = shape.element.find(qn("p:txBody") + "/" + qn("a:bodyPr"))
         if body_pr is None or kind not in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.BODY):
             continue
         for inset in ("lIns", "tIns", "rIns", "bIns"):
@@ -125,7 +126,9 @@ def _rewrite_theme(part, deck: Deck, colors: dict[str, str]) -> None:
             for child in list(slot):
                 slot.remove(child)
             etree.SubElement(slot, f"{{{_A}}}srgbClr", val=value)
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    set_part_blob(
+        part, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    )
 
 
 def fit_notes_slide_image(prs) -> None:

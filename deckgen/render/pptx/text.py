@@ -9,10 +9,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml.etree import SubElement, XMLParser, fromstring
 from pptx.oxml import element_class_lookup
-from pptx.oxml.text import CT_RegularTextRun
 
 from ...layout.compositions import Typefaces
 from ...layout.frames import Align, Anchor, Paragraph, Role, Run, TextBox
+from ...pptx_private import escape_ctrl_chars
 from .inherit import LEVELS, InheritedText
 from .ink import Ink
 from .units import centipoints, emu
@@ -237,13 +237,13 @@ def _slide_number_field(markup: list[str], para: Paragraph, font: str, ink: Ink)
 def _text(text: str) -> str:
     """``text`` as element content that parses back to itself: python-pptx's escapes for
     control characters (a carriage return among them), then XML's for markup."""
-    return escape(CT_RegularTextRun._escape_ctrl_chars(text))
+    return escape(escape_ctrl_chars(text))
 
 
 def add_text_box(shapes, box: TextBox, ink: Ink):
     """A text box's ``p:sp`` element, appended to the slide's shape tree: element for
     element what python-pptx's add_textbox writes, then ``box`` in it."""
-    sp, props = new_sp(shapes._spTree, box.name, box.rect, txBox="1")
+    sp, props = new_sp(shapes.element, box.name, box.rect, txBox="1")
     SubElement(SubElement(props, DML + "prstGeom", prst="rect"), DML + "avLst")
     if box.fill:
         ink.put(SubElement(props, DML + "solidFill"), box.fill)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from ...pptx_private import set_part_blob
 from ...safexml import parse
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -34,7 +35,9 @@ def theme_hyperlink(prs, slots) -> None:
         for child in list(slot):
             slot.remove(child)
         etree.SubElement(slot, f"{{{_A}}}srgbClr", val=color.upper())
-        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        set_part_blob(
+            part, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        )
 
 
 def _said(slot) -> str | None:

@@ -1,5 +1,6 @@
-"""The package as zip bytes: python-pptx's writer, with every member dated the build's
-time (reproducible builds) and each part's relationships serialised directly.
+"""The package as zip bytes, as python-pptx's writer writes it (the same members in the
+same order), with every member dated the build's time (reproducible builds) and each
+part's relationships serialised directly.
 
 python-pptx serialises a part's relationships by parsing an element for each one and
 setting its attributes through properties (5,700 of them for a 1,000-slide deck);
@@ -13,8 +14,9 @@ import io
 import zipfile
 
 from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
-from pptx.opc.packuri import PACKAGE_URI
-from pptx.opc.serialized import PackageWriter
+from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+
+from ...pptx_private import content_types_xml, package_relationships
 
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
@@ -34,11 +36,20 @@ _ATTRIBUTE_ESCAPES = str.maketrans(
 
 def stamped_package(prs, when: _dt.datetime) -> bytes:
     """The package as a zip whose members all carry ``when`` (so builds are
-    reproducible), written once: python-pptx's own writer, with stamped members."""
+    reproducible), written once, member for member as python-pptx's writer does: the
+    content types, the package's relationships, then each part and its relationships."""
     stamp = max(when, _dt.datetime(1980, 1, 1, tzinfo=when.tzinfo)).timetuple()[:6]
     package = prs.part.package
+    parts = tuple(package.iter_parts())
     out = io.BytesIO()
-    _StampedWriter(out, package._rels, tuple(package.iter_parts()), stamp)._write()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        writer = _StampedZip(archive, stamp)
+        writer.write(CONTENT_TYPES_URI, content_types_xml(parts))
+        writer.write(PACKAGE_URI.rels_uri, rels_xml(package_relationships(package)))
+        for part in parts:
+            writer.write(part.partname, part.blob)
+            if part.rels:
+                writer.write(part.partname.rels_uri, rels_xml(part.rels))
     return out.getvalue()
 
 
@@ -65,24 +76,9 @@ def _attribute(value: str) -> str:
     return value.translate(_ATTRIBUTE_ESCAPES)
 
 
-class _StampedWriter(PackageWriter):
-    def __init__(self, out, rels, parts, stamp) -> None:
-        super().__init__(out, rels, parts)
-        self._stamp = stamp
-
-    def _write(self) -> None:
-        with zipfile.ZipFile(self._pkg_file, "w", zipfile.ZIP_DEFLATED) as archive:
-            writer = _StampedZip(archive, self._stamp)
-            self._write_content_types_stream(writer)
-            writer.write(PACKAGE_URI.rels_uri, rels_xml(self._pkg_rels))
-            for part in self._parts:  # as PackageWriter._write_parts, with rels_xml
-                writer.write(part.partname, part.blob)
-                if part._rels:
-                    writer.write(part.partname.rels_uri, rels_xml(part.rels))
-
-
 class _StampedZip:
-    """python-pptx's physical writer's one method, each member dated ``stamp``."""
+    """Zip members written as python-pptx's physical writer writes them, each dated
+    ``stamp``."""
 
     def __init__(self, archive: zipfile.ZipFile, stamp) -> None:
         self._archive, self._stamp = archive, stamp
