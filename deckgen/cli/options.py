@@ -122,15 +122,16 @@ def _json_errors(ctx, _param, value: bool) -> bool:
 
 def formats_option():
     """--format NAME (repeatable): the registered formats to write."""
-    from ..formats import NAMES
+    from ..formats import DEFAULT, NAMES, format_of
 
+    what = ", ".join(f"{name} ({format_of(name).stage})" for name in NAMES)
+    default = " and ".join(DEFAULT)
     return click.option(
         "--format",
         "formats",
         multiple=True,
         type=click.Choice(list(NAMES)),
-        help="What to write (repeatable): the deck, the participants' handout, the slides as "
-        "a PDF, the facilitator guide, the web handout. Default: the deck and the handout.",
+        help=f"What to write (repeatable): {what}. Default: {default}.",
     )
 
 
