@@ -11,7 +11,7 @@ from ...layout.frames import Chart
 from .units import num, pt
 
 
-def chart_svg(chart: Chart, families) -> str:
+def chart_svg(chart: Chart) -> str:
     marks = chart.marks.marks if chart.marks is not None else ()
     drawn = "".join(_mark(mark) for mark in marks)
     return f'<g role="img" aria-label="{escape(chart.alt, quote=True)}">{drawn}</g>'

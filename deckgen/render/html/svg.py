@@ -93,7 +93,7 @@ def _item(item: Item, ctx: SlideSvg, defs: list[str], scenery: bool = False) -> 
         case Shape():
             drawn = _shape(item, ctx, defs)
         case Chart():
-            return chart_svg(item, ctx.families)
+            return chart_svg(item)
         case _:  # pragma: no cover - the frames are a closed set
             raise TypeError(f"unknown frame item {item!r}")
     # the title is the slide's heading in the page; chrome and decoration are skipped
