@@ -193,18 +193,18 @@ class WebPage:
         return self.heading(block.heading) + f'<ul class="refs">{"".join(items)}</ul>'
 
     def question_list(self, block: h.QuestionList) -> str:
-        quizzes = []
-        for quiz in block.questions:
+        questions = []
+        for asked in block.questions:
             options = "".join(
                 '<li><span class="box" aria-hidden="true"></span> '
                 f'<span class="letter">{escape(letter)}</span> {inline(text)}</li>'
-                for letter, text in quiz.options
+                for letter, text in asked.options
             )
-            quizzes.append(
-                f'<li><p class="question">{inline(quiz.question)}</p>'
+            questions.append(
+                f'<li><p class="question">{inline(asked.question)}</p>'
                 f'<ul class="options">{options}</ul></li>'
             )
-        return self.heading(block.heading) + f'<ol class="quiz">{"".join(quizzes)}</ol>'
+        return self.heading(block.heading) + f'<ol class="quiz">{"".join(questions)}</ol>'
 
     def answer_key(self, block: h.AnswerKey) -> str:
         answers = "".join(

@@ -36,7 +36,7 @@ def render_web(web: WebHandout) -> tuple[bytes, list]:
         + _contents(layout.cover.contents, page.contents)
         + f'<main id="main" tabindex="-1">{main}</main>'
     )
-    if "<code>" in main:  # notes, the glossary or references set code
+    if "<code>" in main:  # notes, definitions or sources set code
         families.saw(families.mono)
     style = _style(web, families, body, layout)
     return _document(layout, style, body).encode("utf-8"), []

@@ -303,7 +303,7 @@ class Blocks:
                     )
                     for mark, text in asked.options
                 ],
-                f"worksheet-{i}",
+                f"{block.heading.key}-{i}",
             )
             out.append(KeepTogether([question, *options, Spacer(1, self.box.slide_gap)]))
         return out
