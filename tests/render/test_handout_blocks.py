@@ -6,15 +6,19 @@ written file."""
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import re
 from dataclasses import replace
+from pathlib import Path
 from typing import get_args
 
 import pypdfium2
 import pytest
 
+import deckgen
 from deckgen.build import BuildOptions, load, prepare
+from deckgen.kinds import KINDS
 from deckgen.layout import handout_blocks as h
 from deckgen.layout.guide import layout_guide
 from deckgen.layout.handout import layout_handout
@@ -163,3 +167,24 @@ def test_a_paragraphs_style_is_the_designs_and_a_class_on_the_page(talk_deck, ba
     assert "<p>Plain words</p>" in page.decode("utf-8")
     assert '<p class="small">Small words</p><p class="small">More</p>' in page.decode("utf-8")
     assert set(bases["notes"].design.handout.styles) >= {"notes", "small"}
+
+
+def _block_renderers() -> list[Path]:
+    render = Path(deckgen.__file__).parent / "render"
+    return sorted([*(render / "html").glob("*.py"), *(render / "pdf" / "handout").glob("*.py")])
+
+
+def test_no_block_renderer_knows_a_kind():
+    """They read no frame's kind (its ``source`` names it) and compare nothing with a
+    kind's name: a kind reaches them only as generic blocks."""
+    names = {kind.name for kind in KINDS}
+    found = []
+    for path in _block_renderers():
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in ("source", "kind_name"):
+                found.append(f"{path.name}:{node.lineno} .{node.attr}")
+            if isinstance(node, ast.Compare | ast.MatchValue):
+                constants = [n.value for n in ast.walk(node) if isinstance(n, ast.Constant)]
+                found += [f"{path.name}:{node.lineno} {c!r}" for c in constants if c in names]
+    assert len(_block_renderers()) > 5
+    assert found == []
