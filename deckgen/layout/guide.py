@@ -200,11 +200,11 @@ def _materials(talk: Talk, deck: Deck, page: PageFrame) -> list[HandoutBlock]:
             sourced(labels("material_answers")),
         ]
     items += [sourced(m, talk.meta.pos) for m in talk.meta.materials]
-    box = deck.design.handout  # never the heading alone at a page's foot
+    box = deck.design.handout
     heading = Heading(
         sourced(labels("materials")),
         "materials",
-        keep=box.listing_keep,
+        keep=box.listing_keep,  # never the heading alone at a page's foot
         space_before=box.heading_gap,
     )
     return [heading, ItemList(tuple(items), "materials")]

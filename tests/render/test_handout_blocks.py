@@ -188,3 +188,17 @@ def test_no_block_renderer_knows_a_kind():
                 found += [f"{path.name}:{node.lineno} {c!r}" for c in constants if c in names]
     assert len(_block_renderers()) > 5
     assert found == []
+
+
+def test_the_back_matter_is_generic_blocks_with_the_designs_room_above(bases):
+    """The guide ends with its materials as a heading and a bulleted list; the handout's
+    references and closing note have the design's room above their headings."""
+    gap = bases["notes"].design.handout.heading_gap
+    heading, items = bases["guide"].body[-2:]
+    assert isinstance(heading, h.Heading) and heading.key == "materials"
+    assert heading.space_before == gap
+    assert isinstance(items, h.ItemList) and items.key == "materials" and items.style == "notes"
+    headings = {b.key: b for b in bases["notes"].body if isinstance(b, h.Heading)}
+    assert headings["about"].space_before == gap
+    (refs,) = [b for b in bases["notes"].body if isinstance(b, h.ReferenceList)]
+    assert refs.heading.space_before == gap
