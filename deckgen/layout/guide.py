@@ -69,7 +69,7 @@ def layout_guide(
         for frame in section.frames:
             if frame.source is not None and frame.source.slide is not None:
                 body.append(_slide(design, page, talk, plan, frame, 1 if section.headed else 0))
-    body.append(_materials(talk, deck, page))
+    body += _materials(talk, deck, page)
     return HandoutLayout(
         deck=deck,
         design=design,
@@ -180,7 +180,7 @@ def _plan_table(talk: Talk, plan: Plan, page: PageFrame, shares) -> PlanTable:
     )
 
 
-def _materials(talk: Talk, deck: Deck, page: PageFrame) -> ItemList:
+def _materials(talk: Talk, deck: Deck, page: PageFrame) -> list[HandoutBlock]:
     """The deck, the participants' handout, the worksheet and answer key if the talk
     checks understanding (questions its slides' handout hooks give), then what the
     outline lists."""
@@ -200,9 +200,14 @@ def _materials(talk: Talk, deck: Deck, page: PageFrame) -> ItemList:
             sourced(labels("material_answers")),
         ]
     items += [sourced(m, talk.meta.pos) for m in talk.meta.materials]
-    keep = deck.design.handout.listing_keep  # never the heading alone at a page's foot
-    heading = Heading(sourced(labels("materials")), "materials", keep=keep)
-    return ItemList(heading, tuple(items))
+    box = deck.design.handout
+    heading = Heading(
+        sourced(labels("materials")),
+        "materials",
+        keep=box.listing_keep,  # never the heading alone at a page's foot
+        space_before=box.heading_gap,
+    )
+    return [heading, ItemList(tuple(items), "materials")]
 
 
 __all__ = ["layout_guide"]

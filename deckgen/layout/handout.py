@@ -21,7 +21,6 @@ from ..inline import plain
 from .frames import Deck, Prose, Run, SlideFrame
 from .handout_back import about, glossary, references, tables
 from .handout_blocks import (
-    About,
     AnswerKey,
     Citation,
     CitedReference,
@@ -34,7 +33,9 @@ from .handout_blocks import (
     HandoutLayout,
     HandoutOptions,
     Heading,
+    ItemList,
     PageFrame,
+    Paragraphs,
     Question,
     QuestionList,
     ReadingTable,
@@ -85,7 +86,7 @@ def layout_handout(
         body.append(QuestionList(heading, questions))
     body += glossary(design, talk)
     body += references(design, talk, contributions)
-    body.append(about(design, talk, created))
+    body += about(design, talk, created)
     if questions and options.answers:  # the presenter's copy: the key on its own page
         body.append(AnswerKey(Heading(sourced(labels("answer_key")), "answers"), questions))
     return HandoutLayout(
@@ -351,7 +352,6 @@ def _grid_pages(
 
 
 __all__ = [
-    "About",
     "HandoutBlock",
     "Citation",
     "Contribution",
@@ -361,7 +361,9 @@ __all__ = [
     "HandoutLayout",
     "HandoutOptions",
     "Heading",
+    "ItemList",
     "PageFrame",
+    "Paragraphs",
     "ReadingTable",
     "CitedReference",
     "ReferenceList",

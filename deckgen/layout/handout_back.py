@@ -8,7 +8,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .handout_blocks import (
-    About,
     Citation,
     CitedReference,
     Contribution,
@@ -16,6 +15,7 @@ from .handout_blocks import (
     DefinitionList,
     HandoutBlock,
     Heading,
+    Paragraphs,
     ReadingTable,
     ReferenceList,
     sourced,
@@ -86,7 +86,10 @@ def references(design: Design, talk: Talk, contributions: list[Contribution]) ->
     if not refs:
         return []
     title = talk.labels("references")
-    heading = Heading(sourced(title), "references", keep=design.handout.listing_keep)
+    box = design.handout
+    heading = Heading(
+        sourced(title), "references", keep=box.listing_keep, space_before=box.heading_gap
+    )
     labels = talk.labels
     said = [replace(r, cited=_cited(labels, r.cited_on)) if r.cited_on else r for r in refs]
     return [ReferenceList(heading, tuple(said))]
@@ -119,10 +122,15 @@ def _cited(labels: Labels, numbers: tuple[int, ...]) -> str:
     return labels(key, slides=labels.join(str(n) for n in numbers))
 
 
-def about(design: Design, talk: Talk, created: _dt.datetime) -> About:
-    meta, labels = talk.meta, talk.labels
-    return About(
-        Heading(sourced(labels("about")), "about", keep=design.handout.about_keep),
-        sourced(meta.disclosure, meta.pos) if meta.disclosure else None,
-        prose_of(labels("made", date=labels.date(created.date()))),
-    )
+def about(design: Design, talk: Talk, created: _dt.datetime) -> list[HandoutBlock]:
+    """What made the handout: its heading, the talk's disclosure, the day it was made."""
+    meta, labels, box = talk.meta, talk.labels, design.handout
+    out: list[HandoutBlock] = [
+        Heading(
+            sourced(labels("about")), "about", keep=box.about_keep, space_before=box.heading_gap
+        )
+    ]
+    if meta.disclosure:
+        out.append(Paragraphs((sourced(meta.disclosure, meta.pos),), "notes"))
+    made = labels("made", date=labels.date(created.date()))
+    return [*out, Paragraphs((sourced(made),), "small")]

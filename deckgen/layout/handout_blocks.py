@@ -1,4 +1,11 @@
-"""The handout's typed blocks: what layout/handout.py decides and the PDF renderer draws.
+"""The handout's typed blocks: what layout decides (``layout/handout.py``,
+``handout_back.py``, ``guide.py`` and each kind's ``handout`` hook) and every renderer
+draws (the PDF handout and guide, the web handout).
+
+The blocks are generic: a heading, paragraphs, a bulleted list, a figure (a slide with
+its caption and notes, or a page of them), a table, a definition list, numbered sources,
+a question list and its key. None names a kind and no renderer knows one: a kind
+contributes through its hook what any of these blocks can carry.
 
 Lengths are points (the handout is print). Every text a renderer flows is
 :class:`~deckgen.layout.frames.Prose` (runs with their emphasis, code and links,
@@ -95,6 +102,9 @@ class PlanTable:
 
 @dataclass(frozen=True)
 class Cover:
+    """The first page: the title, the talk's facts, the contents (or the guide's session
+    plan in their place) and the disclosure."""
+
     title: SourcedText
     subtitle: SourcedText | None
     facts: tuple[tuple[Prose, Prose], ...]  # (label, value)
@@ -113,10 +123,34 @@ class Heading:
     color: str | None = None
     subtitle: SourcedText | None = None
     keep: float = 0.0  # start a new page unless this much room is left
+    space_before: float = 0.0  # room above it (on the page it lands on)
+
+
+@dataclass(frozen=True)
+class Paragraphs:
+    """Running text: each text a paragraph (its line breaks kept) in one of the design's
+    handout styles (``design.handout.styles``: "notes" for running text, "small"…)."""
+
+    texts: tuple[SourcedText, ...]
+    style: str = "notes"
+
+
+@dataclass(frozen=True)
+class ItemList:
+    """A bulleted list, each item a paragraph in one of the design's handout styles;
+    ``key`` names it in the PDF's structure tree (its heading is a :class:`Heading`
+    before it)."""
+
+    items: tuple[SourcedText, ...]
+    key: str
+    style: str = "notes"
 
 
 @dataclass(frozen=True)
 class SlideWithNotes:
+    """A figure: one slide drawn from its frame, with its caption (the heading it is read
+    under) and paragraphs of notes beside it, or below it when they are long."""
+
     frame: SlideFrame
     caption: Prose  # "7. What is AI security?"
     notes: tuple[Prose, ...]  # paragraphs
@@ -130,6 +164,9 @@ class SlideWithNotes:
 
 @dataclass(frozen=True)
 class GridCell:
+    """A figure in a :class:`SlideGrid`: one slide drawn from its frame, its caption
+    under it; where a section starts, its bookmark."""
+
     frame: SlideFrame
     caption: Prose
     section: tuple[str, str] | None  # (bookmark key, plain title) if a section starts here
@@ -138,7 +175,7 @@ class GridCell:
 
 @dataclass(frozen=True)
 class SlideGrid:
-    """One page of N slides a page (PowerPoint's 1/2/3/4/6/9)."""
+    """One page of figures, N slides a page (PowerPoint's 1/2/3/4/6/9)."""
 
     cells: tuple[GridCell, ...]
     columns: int
@@ -185,6 +222,9 @@ class DefinitionList:
 
 @dataclass(frozen=True)
 class CitedReference:
+    """A numbered source: its label, title, details and address, and a muted note after
+    it (where the slides quote it)."""
+
     label: str  # "[1]"
     title: Prose
     details: Prose | None  # author, publisher, year
@@ -197,15 +237,10 @@ class CitedReference:
 
 @dataclass(frozen=True)
 class ReferenceList:
+    """Numbered sources under their heading (the references)."""
+
     heading: Heading
     references: tuple[CitedReference, ...]
-
-
-@dataclass(frozen=True)
-class About:
-    heading: Heading
-    disclosure: SourcedText | None
-    made: Prose
 
 
 @dataclass(frozen=True)
@@ -231,14 +266,6 @@ class QuestionList:
 
 
 @dataclass(frozen=True)
-class ItemList:
-    """A heading and a bulleted list: the guide's materials."""
-
-    heading: Heading
-    items: tuple[SourcedText, ...]
-
-
-@dataclass(frozen=True)
 class AnswerKey:
     """The questions' answers, on a page of their own (the presenter's copy only)."""
 
@@ -254,7 +281,7 @@ HandoutBlock = (
     | ReadingTable
     | DefinitionList
     | ReferenceList
-    | About
+    | Paragraphs
     | QuestionList
     | AnswerKey
     | ItemList

@@ -11,10 +11,10 @@ import pytest
 
 from deckgen.layout.engine import layout_deck
 from deckgen.layout.handout import (
-    About,
     DefinitionList,
     HandoutOptions,
     Heading,
+    Paragraphs,
     QuestionList,
     ReadingTable,
     ReferenceList,
@@ -74,7 +74,8 @@ def test_the_notes_layout_leaves_out_dividers_glossary_and_references(small):
 def test_each_section_opens_with_a_heading_in_its_colour(small):
     talk, deck = small
     layout = handout(talk, deck)
-    headings = [b for b in layout.body if type(b) is Heading]
+    # the sections' headings (the back matter's follow them)
+    headings = [b for b in layout.body if type(b) is Heading and b.key.startswith("section-")]
     # as in the deck: a heading where a divider opens the section, none elsewhere
     assert [h.text.text for h in headings] == [s.title for s in talk.sections if s.divider]
     assert [h.key for h in headings] == [
@@ -324,10 +325,13 @@ def test_the_running_header_names_the_audience(small):
 def test_the_handout_ends_with_what_made_it(small):
     talk, deck = small
     layout = handout(talk, deck)
-    about = layout.body[-1]
-    assert isinstance(about, About)
-    assert "February 3, 2031" in about.made.text
-    assert about.disclosure.text == talk.meta.disclosure
+    heading, disclosure, made = layout.body[-3:]
+    assert isinstance(heading, Heading) and heading.key == "about"
+    assert heading.space_before > 0  # room above it, as the other listings have
+    assert isinstance(disclosure, Paragraphs) and disclosure.style == "notes"
+    assert [t.text for t in disclosure.texts] == [talk.meta.disclosure]
+    assert isinstance(made, Paragraphs) and made.style == "small"
+    assert "February 3, 2031" in made.texts[0].text
 
 
 @pytest.mark.parametrize("paper, size", [("a4", (595.28, 841.89)), ("letter", (612, 792))])
@@ -445,7 +449,8 @@ def test_contents_and_bookmarks_name_a_section_as_its_title_reads():
     text = outline_text("- {kind: bullets, title: B, bullets: [x]}", section="divider: true")
     talk = talk_from(text.replace("title: Section", "title: '**Locks** and `keys`'"))
     deck = layout_deck(talk, FAKE)
-    (heading,) = [b for b in handout(talk, deck).body if isinstance(b, Heading)]
+    body = handout(talk, deck).body
+    (heading,) = [b for b in body if isinstance(b, Heading) and b.key.startswith("section-")]
     assert heading.text.text == "Locks and keys"  # the bookmark's and contents entry's
     assert styled(heading.text.prose)[0] == ("Locks", True, False, False, None)
     (grid,) = blocks(handout(talk, deck, per_page=4), SlideGrid)

@@ -1,6 +1,7 @@
-"""The handout's blocks as HTML: the cover, the contents, each section with its slides
-(inline SVG) and their notes, the comparison at reading size, the glossary, the
-references, the worksheet, the answer key and the closing note."""
+"""The handout's blocks as HTML, one method per type of block chosen by one ``match``:
+the cover, headings, paragraphs, bulleted lists, figures (each slide as inline SVG with
+its notes), tables, definition lists, numbered sources, question lists and their key.
+It knows no kind of slide: what a kind contributes arrives as one of these blocks."""
 
 from __future__ import annotations
 
@@ -56,31 +57,47 @@ class WebPage:
     ids: set[str] = field(default_factory=set)
     contents: list[tuple[int, str, str]] = field(default_factory=list)  # level, id, text
 
-    def block(self, block) -> str:
+    def block(self, block: h.HandoutBlock) -> str:
         match block:
+            case h.Cover():
+                return self.cover(block)
             case h.Heading():
                 return self.heading(block)
+            case h.Paragraphs():
+                css = _CLASS.get(block.style, block.style)
+                return "".join(paragraphs(text, css) for text in block.texts)
+            case h.ItemList():
+                items = "".join(f"<li>{inline(i)}</li>" for i in block.items)
+                return f"<ul>{items}</ul>"
             case h.SlideWithNotes():
                 return self.slide(block)
+            case h.SlideGrid():
+                return ""  # a page of thumbnails: the web handout shows every slide whole
             case h.ReadingTable():
                 return self.table(block)
             case h.DefinitionList():
-                return self.glossary(block)
+                return self.definition_list(block)
             case h.ReferenceList():
                 return self.references(block)
             case h.QuestionList():
-                return self.worksheet(block)
+                return self.question_list(block)
             case h.AnswerKey():
                 return self.answer_key(block)
-            case h.ItemList():
-                items = "".join(f"<li>{inline(i)}</li>" for i in block.items)
-                return self.heading(block.heading) + f"<ul>{items}</ul>"
-            case h.About():
-                out = self.heading(block.heading)
-                if block.disclosure:
-                    out += paragraphs(block.disclosure)
-                return out + paragraphs(block.made, "small")
-        return ""  # a grid of thumbnails: the web handout shows every slide whole
+            case _:  # pragma: no cover - the blocks are a closed set
+                raise TypeError(f"unknown handout block {block!r}")
+
+    def cover(self, cover: h.Cover) -> str:
+        """The title, the subtitle, the facts as a definition list, the disclosure (the
+        contents follow it, made from the headings once the body is written)."""
+        out = f"<h1>{inline(cover.title)}</h1>"
+        if cover.subtitle:
+            out += paragraphs(cover.subtitle, "subtitle")
+        if cover.facts:
+            facts = "".join(f"<dt>{inline(k)}</dt><dd>{inline(v)}</dd>" for k, v in cover.facts)
+            out += f'<dl class="facts">{facts}</dl>'
+        if cover.disclosure:
+            out += paragraphs(cover.disclosure, "small")
+        return out
 
     def heading(self, heading: h.Heading) -> str:
         key = self.key(heading.key)
@@ -153,7 +170,7 @@ class WebPage:
             f"<tbody>{''.join(rows)}</tbody></table></div>"
         )
 
-    def glossary(self, block: h.DefinitionList) -> str:
+    def definition_list(self, block: h.DefinitionList) -> str:
         terms = "".join(
             f"<dt>{inline(t.term)}</dt><dd>{inline(t.definition)}</dd>" for t in block.terms
         )
@@ -175,19 +192,19 @@ class WebPage:
             items.append(f"<li>{text}</li>")
         return self.heading(block.heading) + f'<ul class="refs">{"".join(items)}</ul>'
 
-    def worksheet(self, block: h.QuestionList) -> str:
-        quizzes = []
-        for quiz in block.questions:
+    def question_list(self, block: h.QuestionList) -> str:
+        questions = []
+        for asked in block.questions:
             options = "".join(
                 '<li><span class="box" aria-hidden="true"></span> '
                 f'<span class="letter">{escape(letter)}</span> {inline(text)}</li>'
-                for letter, text in quiz.options
+                for letter, text in asked.options
             )
-            quizzes.append(
-                f'<li><p class="question">{inline(quiz.question)}</p>'
+            questions.append(
+                f'<li><p class="question">{inline(asked.question)}</p>'
                 f'<ul class="options">{options}</ul></li>'
             )
-        return self.heading(block.heading) + f'<ol class="quiz">{"".join(quizzes)}</ol>'
+        return self.heading(block.heading) + f'<ol class="quiz">{"".join(questions)}</ol>'
 
     def answer_key(self, block: h.AnswerKey) -> str:
         answers = "".join(
@@ -199,6 +216,10 @@ class WebPage:
             + self.heading(block.heading)
             + f'<ol class="quiz">{answers}</ol></div>'
         )
+
+
+# a handout style's class on the page: running text ("notes") is the page's own paragraph
+_CLASS = {"notes": ""}
 
 
 def _figure(value: float, decimal: str) -> str:

@@ -10,7 +10,7 @@ from html import escape
 from importlib import resources
 
 from ...layout.web import WebHandout
-from .blocks import WebPage, inline, paragraphs, prose, sections
+from .blocks import WebPage, prose, sections
 from .fonts import families_of, font_faces, styles_of
 from .svg import Pictures, SlideSvg
 from .units import attr
@@ -28,7 +28,7 @@ def render_web(web: WebHandout) -> tuple[bytes, list]:
         web.chart_data,
     )
     main = sections(page, layout.body)
-    cover = _cover(layout.cover, page)
+    cover = page.cover(layout.cover)
     body = (
         f'<a class="skip" href="#main">{escape(web.skip)}</a>'
         + pictures.defs()
@@ -36,22 +36,10 @@ def render_web(web: WebHandout) -> tuple[bytes, list]:
         + _contents(layout.cover.contents, page.contents)
         + f'<main id="main" tabindex="-1">{main}</main>'
     )
-    if "<code>" in main:  # notes, the glossary or references set code
+    if "<code>" in main:  # notes, definitions or sources set code
         families.saw(families.mono)
     style = _style(web, families, body, layout)
     return _document(layout, style, body).encode("utf-8"), []
-
-
-def _cover(cover, page: WebPage) -> str:
-    out = f"<h1>{inline(cover.title)}</h1>"
-    if cover.subtitle:
-        out += paragraphs(cover.subtitle, "subtitle")
-    if cover.facts:
-        facts = "".join(f"<dt>{inline(k)}</dt><dd>{inline(v)}</dd>" for k, v in cover.facts)
-        out += f'<dl class="facts">{facts}</dl>'
-    if cover.disclosure:
-        out += paragraphs(cover.disclosure, "small")
-    return out
 
 
 def _contents(heading: str, entries: list[tuple[int, str, str]]) -> str:

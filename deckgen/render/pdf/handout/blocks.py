@@ -1,5 +1,6 @@
-"""The handout's blocks as reportlab flowables: one function per kind of block, chosen by
-one ``match``. The layout decided what goes where; this only draws it."""
+"""The handout's and the guide's blocks as reportlab flowables: one function per type of
+block, chosen by one ``match``. The layout decided what goes where (and the room above a
+heading); this only draws it, knowing no kind of slide."""
 
 from __future__ import annotations
 
@@ -70,8 +71,8 @@ class Blocks:
                 return self.definition_list(block)
             case h.ReferenceList():
                 return self.references(block)
-            case h.About():
-                return self.about(block)
+            case h.Paragraphs():
+                return [self.para(t.prose, block.style, t.pos) for t in block.texts]
             case h.QuestionList():
                 return self.question_list(block)
             case h.AnswerKey():
@@ -130,6 +131,8 @@ class Blocks:
 
     def heading(self, heading: h.Heading) -> list:
         out: list = [CondPageBreak(heading.keep)] if heading.keep else []
+        if heading.space_before:
+            out.append(Spacer(1, heading.space_before))
         out.append(self.heading_paragraph(heading))
         if heading.subtitle:
             out.append(self.para(heading.subtitle.prose, "section-sub", heading.subtitle.pos))
@@ -269,9 +272,7 @@ class Blocks:
         return out
 
     def references(self, block: h.ReferenceList) -> list:
-        keep, heading = self.heading(block.heading)
-        out = [keep, Spacer(1, self.box.heading_gap), heading]
-        return out + [self.reference(r) for r in block.references]
+        return self.heading(block.heading) + [self.reference(r) for r in block.references]
 
     def reference(self, ref: h.CitedReference) -> Paragraph:
         text = f"{escape(ref.label)} <i>{self.markup(ref.title, ref.pos, italic=True)}</i>"
@@ -302,7 +303,7 @@ class Blocks:
                     )
                     for mark, text in asked.options
                 ],
-                f"worksheet-{i}",
+                f"{block.heading.key}-{i}",
             )
             out.append(KeepTogether([question, *options, Spacer(1, self.box.slide_gap)]))
         return out
@@ -341,20 +342,12 @@ class Blocks:
         return [heading, table]
 
     def item_list(self, block: h.ItemList) -> list:
-        keep, heading = self.heading(block.heading)
-        out = [keep, Spacer(1, self.box.heading_gap), heading]
+        style = self.styles[block.style]
         items = [
-            MemoParagraph(f"\u2022\u00a0\u00a0{self.markup(i.prose, i.pos)}", self.styles["notes"])
+            MemoParagraph(f"\u2022\u00a0\u00a0{self.markup(i.prose, i.pos)}", style)
             for i in block.items
         ]
-        return out + as_list(items, block.heading.key)
-
-    def about(self, block: h.About) -> list:
-        keep, heading = self.heading(block.heading)
-        out = [keep, Spacer(1, self.box.heading_gap), heading]
-        if block.disclosure:
-            out.append(self.para(block.disclosure.prose, "notes", block.disclosure.pos))
-        return out + [self.para(block.made, "small")]
+        return as_list(items, block.key)
 
 
 _NO_PADDING = (
