@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import io
 
+from .. import oxml
 from ..errors import DeckgenError
-from ..pptx_private import package_relationships
 from .open import OpenedDeck
 
 
@@ -42,7 +42,4 @@ def _without_extended_properties(prs) -> None:
     """Drop the package's docProps/app.xml (the build writes its own): under the
     relationship type some writers use (pandoc's '…/package/2006/relationships/metadata/
     extended-properties') the build would otherwise add a second part of that name."""
-    rels = package_relationships(prs.part.package)
-    for rid, rel in list(rels.items()):
-        if rel.reltype.endswith("/extended-properties"):
-            rels.pop(rid)
+    oxml.remove_package_relationships(prs.part.package, "/extended-properties")

@@ -16,6 +16,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import oxml
 from ..errors import InputError, error, quoted
 from ..outline.files import not_regular
 from ..template.package import _main_override, repacked, xml_within
@@ -116,7 +117,7 @@ def _checked(data: bytes, warnings: list[ImportWarning]) -> bytes:
         member.endswith("vbaProject.bin") for member in zipped.members
     ):
         warnings.append(ImportWarning(None, "its macros are ignored: never read, never run"))
-    main.set("ContentType", _PRESENTATION)
+    oxml.set_content_type(main, _PRESENTATION)
     return _rewritten(zipped, names, types)
 
 

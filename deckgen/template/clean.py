@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.package import Part
-from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 
+from .. import oxml
 from ..errors import SourcePos, warning
-from ..pptx_private import part_element, slide_id_list
+from ..pptx_private import part_element
 
-_P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 # PowerPoint's own default table style (Medium Style 2 - Accent 1)
 _TABLE_STYLES = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -60,22 +57,9 @@ def _remove_sample_slides(prs) -> tuple[int, int]:
     """Drop every slide: the section and custom-show lists that name slides first (they
     would adopt new ones), then each slide's id and relationship, so neither its part
     nor its notes are saved."""
-    root = prs.element
-    listings = 0
-    shows = root.find(qn("p:custShowLst"))
-    if shows is not None:
-        root.remove(shows)
-        listings += 1
-    for sections in list(root.iter(f"{{{_P14}}}sectionLst")):
-        ext = sections.getparent()
-        ext.getparent().remove(ext)
-        listings += 1
-    ids = slide_id_list(prs)
-    slides = list(ids)
-    for entry in slides:
-        ids.remove(entry)
-        prs.part.rels.pop(entry.rId)
-    return len(slides), listings
+    listings = int(oxml.remove_custom_shows(prs))
+    listings += oxml.remove_section_lists(prs)
+    return oxml.remove_slides(prs), listings
 
 
 def _renumber_duplicate_ids(prs):
@@ -91,18 +75,12 @@ def _renumber_duplicate_ids(prs):
                 duplicates.append(shape)
             seen.add(shape.get("id"))
         if duplicates:
-            next_id = max(int(i) for i in seen if i.isdigit()) + 1
-            for shape in duplicates:
-                shape.set("id", str(next_id))
-                next_id += 1
+            oxml.renumber_shape_ids(duplicates, max(int(i) for i in seen if i.isdigit()) + 1)
             yield str(part.partname), len(duplicates)
 
 
 def _add_table_styles(prs) -> bool:
     if any(rel.reltype == RT.TABLE_STYLES for rel in prs.part.rels.values()):
         return False
-    part = Part(
-        PackURI("/ppt/tableStyles.xml"), CT.PML_TABLE_STYLES, prs.part.package, _TABLE_STYLES
-    )
-    prs.part.relate_to(part, RT.TABLE_STYLES)
+    oxml.add_table_styles(prs, _TABLE_STYLES)
     return True

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from .. import oxml
 from ..errors import Diagnostic, warning
 from ..layout.colors import LARGE_RATIO, TEXT_RATIO, contrast
 from ..layout.contrast import Grounds, worst_ground
@@ -63,7 +64,7 @@ def _decided(shape, field, kind: SlideLayout, grounds: Grounds, inks) -> Diagnos
     best = max(inks, key=lambda other: contrast(other, worst_ground(colors, other)))
     if contrast(best, worst_ground(colors, best)) < need:
         return None
-    color.set("val", best)
+    oxml.set_srgb_color(color, best)
     return warning(
         f"the template's own slide number (a field on its master or layout) in #{ink} "
         f"reads at {ratio:.1f}:1 on the artwork under it (#{ground} at worst): set in the "

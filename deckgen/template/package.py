@@ -25,12 +25,12 @@ from pathlib import Path
 
 from lxml import etree
 
+from .. import oxml
 from ..errors import Diagnostic, InputError, SourcePos, error, quoted, warning
 from ..outline.files import locate_input
 from .pictures import checked_pictures, picture_kind
 from .zipped import (
     CONTENT_TYPES,
-    RELS,
     VBA,
     PackageRefusal,
     Zipped,
@@ -148,7 +148,7 @@ def _checked_package(data: bytes, shown: str, pos, options: TemplateOptions):
             pos,
             "pass --allow-external-links to build with them, or remove them from the template",
         )
-    main.set("ContentType", _PRESENTATION)
+    oxml.set_content_type(main, _PRESENTATION)
     try:
         return _rewritten(zipped, names, types, shown, pos), repairs
     except PackageRefusal as refusal:
@@ -187,9 +187,7 @@ def xml_within(zipped: Zipped, names: list[str], types, limit: int, hint: str) -
     """The package's XML content types, once the macro project's entry is gone from
     ``types`` and the XML parts of ``names`` are found to come to at most ``limit``
     bytes (else refused, with ``hint``)."""
-    for override in list(types.iter(f"{{{_CT}}}Override")):
-        if override.get("PartName", "").endswith("vbaProject.bin"):
-            types.remove(override)
+    oxml.remove_overrides(types, "vbaProject.bin")
     xml_types = _xml_types(types)
     xml = sum(zipped.members[name].file_size for name in names if _is_xml(name, b"", xml_types))
     if xml > limit:
@@ -275,7 +273,5 @@ def _is_xml(name: str, data: bytes, xml_types: tuple[set[str], set[str]]) -> boo
 
 
 def _without_vba(root) -> bytes:
-    for rel in list(root.iter(f"{{{RELS}}}Relationship")):
-        if rel.get("Type") == VBA:
-            root.remove(rel)
+    oxml.remove_relationships(root, VBA)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -12,10 +12,9 @@ slides inherit.
 
 from __future__ import annotations
 
-import copy
-
 from pptx.oxml.ns import qn
 
+from .. import oxml
 from .look import placeholders
 
 # run properties that make the look, in DrawingML's order within a:defRPr
@@ -68,43 +67,15 @@ def _promote_level(body, number: int, paragraph) -> bool:
     if not prompt:
         return False
     source = prompt[0]
-    style = source.makeelement(qn("a:defRPr"), {})
-    for name in _ATTRIBUTES:
-        if source.get(name) is not None:
-            style.set(name, source.get(name))
-    for tag in _CHILDREN:
-        child = source.find(qn(tag))
-        if child is not None:
-            style.append(copy.deepcopy(child))
-    if not len(style) and not style.attrib:
+    attributes = {name: source.get(name) for name in _ATTRIBUTES if source.get(name) is not None}
+    children = [child for tag in _CHILDREN if (child := source.find(qn(tag))) is not None]
+    if not children and not attributes:
         return False
-    level = _level(body, number)
     props = paragraph.find(qn("a:pPr"))
-    for name in _INDENTS:
-        if props is not None and props.get(name) is not None and level.get(name) is None:
-            level.set(name, props.get(name))
-    extension = level.find(qn("a:extLst"))
-    if extension is None:
-        level.append(style)
-    else:
-        extension.addprevious(style)
+    indents = {
+        name: props.get(name)
+        for name in _INDENTS
+        if props is not None and props.get(name) is not None
+    }
+    oxml.add_level_run_style(body, number, attributes, children, indents)
     return True
-
-
-def _level(body, number: int):
-    """The list style's ``a:lvl{number}pPr``, made where missing in the schema's order
-    (after a:defPPr and the levels before it)."""
-    lst = body.find(qn("a:lstStyle"))
-    if lst is None:
-        lst = body.makeelement(qn("a:lstStyle"), {})
-        body.find(qn("a:bodyPr")).addnext(lst)
-    level = lst.find(qn(f"a:lvl{number}pPr"))
-    if level is None:
-        level = lst.makeelement(qn(f"a:lvl{number}pPr"), {})
-        earlier = {qn("a:defPPr"), *(qn(f"a:lvl{n}pPr") for n in range(1, number))}
-        before = [child for child in lst if child.tag in earlier]
-        if before:
-            before[-1].addnext(level)
-        else:
-            lst.insert(0, level)
-    return level

@@ -15,6 +15,7 @@ Colors owns them, and the runs say their shade as the slot with modifiers.
 
 from __future__ import annotations
 
+from .. import oxml
 from ..layout.design import Design
 from ..layout.frames import SlideLayout
 from . import look
@@ -64,4 +65,4 @@ def _restyle(tree, types: tuple[str, ...], styles: str, old: str, new: str) -> N
         for level in found if found is not None else ():
             color = level.find(_COLOR)
             if color is not None and len(color) == 0 and color.get("val", "").upper() == old:
-                color.set("val", new)
+                oxml.set_srgb_color(color, new)

@@ -10,6 +10,7 @@ layout's box, and a slide added by hand from the layout puts its title there too
 
 from __future__ import annotations
 
+from .. import oxml
 from ..errors import Diagnostic, quoted, warning
 from ..layout.frames import SlideLayout
 from ..layout.geometry import EMU_PER_INCH, EMU_PER_PT, Rect
@@ -37,8 +38,7 @@ def place_titles(chosen: dict, title_box: Rect) -> list[Diagnostic]:
         held = look.shape_rect(title) or look.master_rect(layout.slide_master, look.TITLES)
         if held is not None and _near(held, title_box):
             continue
-        title.left, title.top = title_box.x, title_box.y
-        title.width, title.height = title_box.w, title_box.h
+        oxml.move_shape(title, title_box.x, title_box.y, title_box.w, title_box.h)
         moved.setdefault(_where(held), []).append(quoted(layout.name))
     return [
         warning(
