@@ -25,6 +25,15 @@ class AudienceSummary:
         """Runs over its slot, by the estimate or by the plan."""
         return max(self.estimated_minutes, self.planned_minutes or 0) > self.minutes
 
+    @property
+    def under(self) -> bool:
+        """Fills under three quarters of its slot, by the plan (the estimate without
+        one): what the build warns about."""
+        from .build import UNDER_THE_SLOT
+
+        filled = self.estimated_minutes if self.planned_minutes is None else self.planned_minutes
+        return filled < UNDER_THE_SLOT * self.minutes
+
     def to_json(self) -> dict:
         return asdict(self)
 

@@ -207,7 +207,8 @@ def prepare(
             problems += readable_number_fields(on.plan.chosen, grounds, theme_inks(design))
     deck = layout_deck(tailored, body, design, titles, grounds)
     problems += font_problems
-    time = talk_time(deck, outline.pace.words_per_minute, outline.pace.seconds_per_slide)
+    pace, breaks = outline.pace, sum(s.pause or 0 for s in tailored.sections)
+    time = talk_time(deck, pace.words_per_minute, pace.seconds_per_slide, breaks)
     diagnostics = list(outline.warnings) + problems + list(deck.diagnostics)
     plan = plan_talk(tailored)
     diagnostics += plan.problems
@@ -218,8 +219,12 @@ def prepare(
     return Prepared(tailored, deck, report, time, tuple(diagnostics), on, plan, grounds, width)
 
 
+UNDER_THE_SLOT = 0.75  # a plan that fills less of its audience's slot is said
+
+
 def _over_the_slot(audience: str, profile, time: TalkTime, plan: Plan) -> list[Diagnostic]:
-    """The estimate, and the plan if the outline has one, against the profile's slot."""
+    """The estimate, and the plan if the outline has one, against the profile's slot;
+    and the plan (planned or estimated) that fills under three quarters of it."""
     from .layout.timing import minutes_text
 
     out = []
@@ -231,9 +236,12 @@ def _over_the_slot(audience: str, profile, time: TalkTime, plan: Plan) -> list[D
                 "leave slides out for this audience (only/skip) or shorten their notes",
             )
         )
+    parts = " + ".join(
+        minutes_text(s.minutes) + (f" + {minutes_text(s.pause)} break" if s.pause else "")
+        for s in plan.sections
+    )
+    total = minutes_text(plan.minutes)
     if plan.planned and plan.minutes > profile.minutes + 0.5:
-        parts = " + ".join(minutes_text(s.minutes) for s in plan.sections)
-        total = minutes_text(plan.minutes)
         out.append(
             warning(
                 f"audience '{audience}': the plan takes {total} min ({parts} by section), "
@@ -241,6 +249,23 @@ def _over_the_slot(audience: str, profile, time: TalkTime, plan: Plan) -> list[D
                 profile.pos,
                 "plan fewer minutes (minutes: on sections and slides) or leave sections out "
                 "for this audience",
+            )
+        )
+    filled = plan.minutes if plan.planned else time.minutes
+    if filled < UNDER_THE_SLOT * profile.minutes:
+        said = (
+            f"the plan takes {total} min ({parts} by section)"
+            if plan.planned
+            else (time.describe())
+        )
+        share = f"{filled / profile.minutes:.0%}"
+        out.append(
+            warning(
+                f"audience '{audience}': {said}, {share} of its {profile.minutes}-minute "
+                f"slot, under {UNDER_THE_SLOT:.0%} of it".replace("%", " %"),
+                profile.pos,
+                "plan more minutes (minutes: on sections and slides), keep more slides for "
+                "this audience, or give it a shorter slot (minutes: on the audience)",
             )
         )
     return out

@@ -233,7 +233,7 @@ def audiences(outline, overlays, as_json) -> None:
         return
     width = max(len(r.name) for r in rows)
     for r in rows:
-        over = "  OVER" if r.over else ""
+        over = "  OVER" if r.over else "  UNDER" if r.under else ""
         plan = f"plan {r.planned_minutes:.0f} min, " if r.planned_minutes is not None else ""
         click.echo(
             f"{r.name:<{width}}  {r.minutes:>3} min slot, ~{r.estimated_minutes:.0f} min, "
@@ -284,7 +284,7 @@ def plan_lines(plan) -> list[str]:
 
     begins = f" from {plan.start:%H:%M}" if plan.start else ""
     out = [f"plan{begins}: {minutes_text(plan.minutes)} min"]
-    width = max(len(minutes_text(s.minutes)) for s in plan.sections)
+    width = max(len(minutes_text(m)) for s in plan.sections for m in (s.minutes, s.pause))
     for section in plan.sections:
         at = f"{plan.clock(section.start):%H:%M}  " if plan.start else ""
         how = "planned" if section.planned else "estimated"
@@ -292,6 +292,9 @@ def plan_lines(plan) -> list[str]:
             how = "partly planned"
         said = minutes_text(section.minutes)
         out.append(f"  {at}{said:>{width}} min  {section.title} ({how})")
+        if section.pause:
+            at = f"{plan.clock(section.end):%H:%M}  " if plan.start else ""
+            out.append(f"  {at}{minutes_text(section.pause):>{width}} min  break")
     if plan.start:
         out.append(f"  {plan.clock(plan.minutes):%H:%M}  end")
     return out

@@ -1,4 +1,5 @@
-"""The agenda: the sections that open with a divider, numbered in their colours."""
+"""The agenda: the sections that open with a divider, numbered in their colours, or
+their start times with the breaks and the end."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from ..layout.context import Page, SlideContext
 from ..layout.flow import Flow, flow_pages, listing_rule
 from ..layout.frames import Run
 from ..layout.text import runs_of
-from ..layout.timing import plan_talk
+from ..layout.timing import Plan, Stop, agenda_stops, plan_talk, rounded
 from ..nodes import SlideBase, Text
 from .base import SlideKind
 from .listing import entry
@@ -33,30 +34,36 @@ class AgendaSlide(SlideBase):
 def compose(slide: AgendaSlide, ctx: SlideContext) -> list[Page]:
     design = ctx.design
     palette, listing = design.palette, design.listing
-    sections = [s for s in ctx.talk.sections if s.divider]
-    times = _times(slide, ctx)
-    marks = times or [f"{i:02d}" for i in range(1, len(sections) + 1)]
+    talk = ctx.talk
+    sections = [s for s in talk.sections if s.divider]
+    plan = plan_talk(talk)
+    stops = agenda_stops(plan, [s.divider for s in talk.sections])
+    clock = _clock(slide, ctx, plan)
+    lines = [stop for stop in stops if clock or stop.section is not None or stop.pause]
+    numbers = iter(range(1, len(sections) + 1))
+    marks = [
+        _time(ctx, plan, stop)
+        if clock
+        else (f"{next(numbers):02d}" if stop.section is not None else "")
+        for stop in lines
+    ]
     hang = listing.agenda_hang
-    if times:  # "9:30 AM" is wider than "01": hang past the widest
+    if clock:  # "9:30 AM" is wider than "01": hang past the widest
         gap, size = listing.agenda_number_gap, design.scale.body
-        hang = max(hang, *(ctx.text.width(t + gap, size, bold=True) for t in times))
+        hang = max(hang, *(ctx.text.width(t + gap, size, bold=True) for t in marks))
     blocks = [
         entry(
             ctx,
             (
-                Run(
-                    f"{mark}{listing.agenda_number_gap}",
-                    bold=True,
-                    color=palette.readable(palette.concept(s.concept)),
-                ),
-                *runs_of(s.title, link_color=palette.link),
+                Run(f"{mark}{listing.agenda_number_gap}", bold=True, color=_color(ctx, stop)),
+                *_said(ctx, stop),
             ),
             design.spacing.agenda_before,
             hang,
         )
-        for mark, s in zip(marks, sections, strict=True)
+        for mark, stop in zip(marks, lines, strict=True)
     ]
-    notes = slide.notes or ctx.talk.labels(
+    notes = slide.notes or talk.labels(
         "agenda_notes", sections="; ".join(s.title for s in sections)
     )
     flow = Flow(
@@ -69,25 +76,42 @@ def compose(slide: AgendaSlide, ctx: SlideContext) -> list[Page]:
     return flow_pages(ctx, flow, blocks)
 
 
-def _times(slide: AgendaSlide, ctx: SlideContext) -> list[str] | None:
-    """Each section's start time, in the talk's locale, when the slide asks for times
-    and the session has a start."""
+def _time(ctx: SlideContext, plan: Plan, stop: Stop) -> str:
+    return ctx.talk.labels.time(plan.clock(stop.offset))
+
+
+def _color(ctx: SlideContext, stop: Stop) -> str:
+    """A section's mark in its concept's colour; a break's and the end's in the text's."""
+    palette = ctx.design.palette
+    if stop.section is None:
+        return palette.readable(palette.text)
+    return palette.readable(palette.concept(ctx.talk.sections[stop.section].concept))
+
+
+def _said(ctx: SlideContext, stop: Stop) -> tuple[Run, ...]:
+    """A section's title, a break and its minutes, or the end."""
+    labels = ctx.talk.labels
+    if stop.section is not None:
+        return runs_of(ctx.talk.sections[stop.section].title, link_color=ctx.design.palette.link)
+    if stop.pause:
+        minutes = labels("minutes_short", minutes=labels.number(rounded(stop.pause)))
+        return (Run(labels("agenda_break", minutes=minutes)),)
+    return (Run(labels("end")),)
+
+
+def _clock(slide: AgendaSlide, ctx: SlideContext, plan: Plan) -> bool:
+    """Whether the agenda shows clock times: the slide asks for them and the session
+    has a start."""
     if not slide.times:
-        return None
-    plan = plan_talk(ctx.talk)
+        return False
     if plan.start is None:
         ctx.report.warn(
             "the agenda shows start times, but the session has no start: numbered instead",
             "set meta.start: '09:30', or build with --start 09:30",
             topic="plan",
         )
-        return None
-    labels = ctx.talk.labels
-    return [
-        labels.time(plan.clock(s.start))
-        for s in plan.sections
-        if ctx.talk.sections[s.index].divider
-    ]
+        return False
+    return True
 
 
 KIND = SlideKind("agenda", AgendaSlide, compose, title_label="agenda")

@@ -154,13 +154,17 @@ def _cover(
 
 
 def _plan_table(talk: Talk, plan: Plan, page: PageFrame, shares) -> PlanTable:
-    """A row a section: its start, its title, its minutes (≈ where only estimated)."""
+    """A row a section: its start, its title, its minutes (≈ where only estimated); a
+    row a break after its section."""
     labels = talk.labels
     clock = plan.start is not None
     rows = []
     for timed in plan.sections:
         row = (talk.sections[timed.index].title, _minutes(labels, timed.minutes, timed.planned))
         rows.append((labels.time(plan.clock(timed.start)), *row) if clock else row)
+        if timed.pause:  # the break after the section, a row of its own
+            row = (labels("break"), _minutes(labels, timed.pause, True))
+            rows.append((labels.time(plan.clock(timed.end)), *row) if clock else row)
     total = (labels("total"), _minutes(labels, plan.minutes, plan.all_planned))
     header = (labels("section"), labels("minutes"))
     share = shares[int(clock)]

@@ -24,23 +24,29 @@ class TalkTime:
     slides: int
     words_per_minute: int
     seconds_per_slide: int
+    breaks: float = 0.0  # the sections' breaks, in minutes
 
     @property
     def minutes(self) -> float:
-        return self.words / self.words_per_minute + self.slides * self.seconds_per_slide / 60
+        spoken = self.words / self.words_per_minute + self.slides * self.seconds_per_slide / 60
+        return spoken + self.breaks
 
     def describe(self) -> str:
+        breaks = f" + {minutes_text(self.breaks)} min of breaks" if self.breaks else ""
         return (
             f"about {self.minutes:.0f} min ({self.words:,} words of notes at "
             f"{self.words_per_minute} a minute + {self.slides} slides × "
-            f"{self.seconds_per_slide} s)"
+            f"{self.seconds_per_slide} s{breaks})"
         )
 
 
-def talk_time(deck: Deck, words_per_minute: int, seconds_per_slide: int) -> TalkTime:
-    """Notes are what the presenter says; continuation slides add only their allowance."""
+def talk_time(
+    deck: Deck, words_per_minute: int, seconds_per_slide: int, breaks: float = 0.0
+) -> TalkTime:
+    """Notes are what the presenter says; continuation slides add only their allowance;
+    the sections' breaks add their minutes."""
     words = sum(len(_WORD.findall(s.notes)) for s in deck.slides if not s.continued)
-    return TalkTime(words, len(deck.slides), words_per_minute, seconds_per_slide)
+    return TalkTime(words, len(deck.slides), words_per_minute, seconds_per_slide, breaks)
 
 
 # --------------------------------------------------------------------------- the plan
@@ -65,6 +71,12 @@ class SectionTime:
     planned: bool  # the outline gives the section's minutes, or all of its slides'
     start: float
     slides: tuple[SlideTime, ...]
+    pause: float = 0.0  # the break after the section, in minutes
+
+    @property
+    def end(self) -> float:
+        """Minutes from the session's start to the section's end (its break not in it)."""
+        return self.start + self.minutes
 
 
 @dataclass(frozen=True)
@@ -79,7 +91,12 @@ class Plan:
 
     @property
     def minutes(self) -> float:
-        return sum(s.minutes for s in self.sections)
+        """The session's length: the sections and their breaks."""
+        return sum(s.minutes + s.pause for s in self.sections)
+
+    @property
+    def breaks(self) -> float:
+        return sum(s.pause for s in self.sections)
 
     @property
     def all_planned(self) -> bool:
@@ -133,9 +150,10 @@ def plan_talk(talk: Talk) -> Plan:
             at += spent
         total = max(section.minutes or 0.0, at - offset)
         planned = section.minutes is not None or all(t.planned for t in times)
-        sections.append(SectionTime(i, section.title, total, planned, offset, tuple(times)))
-        offset += total
-    given = any(s.minutes is not None for s in talk.sections) or any(
+        pause = section.pause or 0.0
+        sections.append(SectionTime(i, section.title, total, planned, offset, tuple(times), pause))
+        offset += total + pause
+    given = any(s.minutes is not None or s.pause for s in talk.sections) or any(
         slide.minutes is not None for _s, slide in talk.slides()
     )
     clock = talk.meta.start
@@ -166,3 +184,50 @@ def _share(section, entries, problems) -> list[tuple[float, bool]]:
         (given, True) if given is not None else (left * e / weight, True)
         for _j, e, given in entries
     ]
+
+
+# --------------------------------------------------------------------------- the agenda
+
+
+@dataclass(frozen=True)
+class Stop:
+    """A line of the agenda's clock: a listed section (``section``), a break after a
+    section (``pause`` its minutes) or the end (neither)."""
+
+    offset: float  # minutes from the session's start, as the agenda shows them
+    section: int | None = None
+    pause: float = 0.0
+
+
+def agenda_stops(plan: Plan, listed: list[bool]) -> list[Stop]:
+    """The listed sections' starts, the breaks and the end, as a trainer writes them:
+    the first listed section at the session's start (an unlisted section before it is
+    folded into it, one after a listed section into that), the outline's planned times
+    to the minute, estimated ones on the clock's five minutes (to the minute where
+    five would run two lines together)."""
+    first = next((i for i, shown in enumerate(listed) if shown), None)
+    if first is None:
+        return []
+    stops: list[tuple[Stop, bool]] = []
+    for timed in plan.sections:
+        before = all(s.planned for s in plan.sections[: timed.index])
+        if listed[timed.index]:
+            at = 0.0 if timed.index == first else timed.start
+            stops.append((Stop(at, timed.index), before or timed.index == first))
+        if timed.pause:
+            stops.append((Stop(timed.end, pause=timed.pause), before and timed.planned))
+    stops.append((Stop(plan.minutes), plan.all_planned))
+    rounded_stops = [stop if exact else _on_five(plan, stop) for stop, exact in stops]
+    offsets = [round(stop.offset) for stop in rounded_stops]
+    if all(a < b for a, b in zip(offsets, offsets[1:], strict=False)):
+        return rounded_stops
+    return [stop for stop, _exact in stops]
+
+
+def _on_five(plan: Plan, stop: Stop) -> Stop:
+    """``stop`` moved to the nearest five minutes on the clock."""
+    if plan.start is None:
+        return stop
+    begins = plan.start.hour * 60 + plan.start.minute
+    at = 5 * round((begins + stop.offset) / 5) - begins
+    return Stop(float(at), stop.section, stop.pause)

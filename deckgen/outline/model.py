@@ -101,6 +101,12 @@ class Section(Selectable):
         description="Planned minutes for the section; its slides without minutes share "
         "what their own leave, in proportion to their notes.",
     )
+    pause: Minutes | None = Field(
+        default=None,
+        alias="break",
+        description="A break of this many minutes after the section: the agenda, the "
+        "guide's session plan and the talk time count it.",
+    )
     slides: list[Slide] = Field(min_length=1)
 
 

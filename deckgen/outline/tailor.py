@@ -153,6 +153,7 @@ def _talk(outline: m.Outline, labels: Labels, origins: dict | None = None) -> Ta
                 s.minutes,
                 origins.get(("section", s.pos)),
                 indices,
+                s.pause,
             )
         )
     return Talk(

@@ -34,6 +34,7 @@ class TalkSection:
     # under its 'slides' (an audience's cut leaves some out; deckgen sync needs the path)
     index: int | None = None
     slide_indices: tuple[int, ...] = ()
+    pause: float | None = None  # a break of these minutes after the section
 
 
 @dataclass(frozen=True)

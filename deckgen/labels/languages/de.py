@@ -59,4 +59,7 @@ WORDS: dict[str, str] = {
     "material_worksheet": "Das Arbeitsblatt darin: {count} Fragen",
     "material_worksheet_one": "Das Arbeitsblatt darin: eine Frage",
     "material_answers": "Die Lösungen: build --answers",
+    # issue 23 item 2: breaks in the agenda and the guide's session plan
+    "break": "Pause",
+    "agenda_break": "Pause ({minutes})",
 }

@@ -62,4 +62,7 @@ WORDS: dict[str, str] = {
     "material_worksheet": "The worksheet in it: {count} questions",
     "material_worksheet_one": "The worksheet in it: one question",
     "material_answers": "The answer key: build --answers",
+    # issue 23 item 2: breaks in the agenda and the guide's session plan
+    "break": "Break",
+    "agenda_break": "Break ({minutes})",
 }

@@ -59,4 +59,7 @@ WORDS: dict[str, str] = {
     "material_worksheet": "La hoja de ejercicios que contiene: {count} preguntas",
     "material_worksheet_one": "La hoja de ejercicios que contiene: una pregunta",
     "material_answers": "Las soluciones: build --answers",
+    # issue 23 item 2: breaks in the agenda and the guide's session plan
+    "break": "Descanso",
+    "agenda_break": "Descanso ({minutes})",
 }

@@ -61,4 +61,7 @@ WORDS: dict[str, str] = {
     "material_worksheet": f"La fiche d’exercices qu’il contient{NBSP}: {{count}} questions",
     "material_worksheet_one": f"La fiche d’exercices qu’il contient{NBSP}: une question",
     "material_answers": f"Le corrigé{NBSP}: build --answers",
+    # issue 23 item 2: breaks in the agenda and the guide's session plan
+    "break": "Pause",
+    "agenda_break": "Pause ({minutes})",
 }

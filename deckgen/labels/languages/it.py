@@ -58,4 +58,7 @@ WORDS: dict[str, str] = {
     "material_worksheet": "La scheda di verifica che contiene: {count} domande",
     "material_worksheet_one": "La scheda di verifica che contiene: una domanda",
     "material_answers": "Le soluzioni: build --answers",
+    # issue 23 item 2: breaks in the agenda and the guide's session plan
+    "break": "Pausa",
+    "agenda_break": "Pausa ({minutes})",
 }

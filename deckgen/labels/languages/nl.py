@@ -58,4 +58,7 @@ WORDS: dict[str, str] = {
     "material_worksheet": "Het werkblad daarin: {count} vragen",
     "material_worksheet_one": "Het werkblad daarin: één vraag",
     "material_answers": "De antwoorden: build --answers",
+    # issue 23 item 2: breaks in the agenda and the guide's session plan
+    "break": "Pauze",
+    "agenda_break": "Pauze ({minutes})",
 }

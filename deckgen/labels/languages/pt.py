@@ -58,4 +58,7 @@ WORDS: dict[str, str] = {
     "material_worksheet": "A ficha de exercícios incluída: {count} perguntas",
     "material_worksheet_one": "A ficha de exercícios incluída: uma pergunta",
     "material_answers": "As respostas: build --answers",
+    # issue 23 item 2: breaks in the agenda and the guide's session plan
+    "break": "Intervalo",
+    "agenda_break": "Intervalo ({minutes})",
 }
