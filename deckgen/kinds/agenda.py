@@ -50,7 +50,7 @@ def compose(slide: AgendaSlide, ctx: SlideContext) -> list[Page]:
     hang = listing.agenda_hang
     if clock:  # "9:30 AM" is wider than "01": hang past the widest
         gap, size = listing.agenda_number_gap, design.scale.body
-        hang = max(hang, *(ctx.text.width(t + gap, size, bold=True) for t in marks))
+        hang = max([hang, *(ctx.text.width(t + gap, size, bold=True) for t in marks)])
     blocks = [
         entry(
             ctx,

@@ -4,6 +4,7 @@ session plan (the outline's planned ``minutes:``, clock times from the start).""
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -225,9 +226,12 @@ def agenda_stops(plan: Plan, listed: list[bool]) -> list[Stop]:
 
 
 def _on_five(plan: Plan, stop: Stop) -> Stop:
-    """``stop`` moved to the nearest five minutes on the clock."""
+    """``stop`` moved to the nearest five minutes on the clock (the end: the next)."""
     if plan.start is None:
         return stop
     begins = plan.start.hour * 60 + plan.start.minute
-    at = 5 * round((begins + stop.offset) / 5) - begins
+    fives = (begins + stop.offset) / 5
+    # the end is never said before the plan's: up to the next five minutes
+    at = 5 * (math.ceil(fives - 1e-9) if stop.section is None and not stop.pause else round(fives))
+    at -= begins
     return Stop(float(at), stop.section, stop.pause)
