@@ -18,7 +18,8 @@ from .listing import entry
 
 
 class AgendaSlide(SlideBase):
-    """Lists the sections that have a divider slide, numbered or with their start times."""
+    """Lists the sections that have a divider slide (or ``agenda: true``), numbered or
+    with their start times, the breaks and the end."""
 
     kind: Literal["agenda"]
     title: Text | None = Field(
@@ -35,9 +36,9 @@ def compose(slide: AgendaSlide, ctx: SlideContext) -> list[Page]:
     design = ctx.design
     palette, listing = design.palette, design.listing
     talk = ctx.talk
-    sections = [s for s in talk.sections if s.divider]
+    sections = [s for s in talk.sections if s.listed]
     plan = plan_talk(talk)
-    stops = agenda_stops(plan, [s.divider for s in talk.sections])
+    stops = agenda_stops(plan, [s.listed for s in talk.sections])
     clock = _clock(slide, ctx, plan)
     lines = [stop for stop in stops if clock or stop.section is not None or stop.pause]
     numbers = iter(range(1, len(sections) + 1))

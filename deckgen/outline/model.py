@@ -101,6 +101,11 @@ class Section(Selectable):
         description="Planned minutes for the section; its slides without minutes share "
         "what their own leave, in proportion to their notes.",
     )
+    agenda: bool | None = Field(
+        default=None,
+        description="List the section in the agenda. Default: when it opens with a divider "
+        "(a section without one is folded into the listed one before it, or the first).",
+    )
     pause: Minutes | None = Field(
         default=None,
         alias="break",

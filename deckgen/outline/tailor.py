@@ -154,6 +154,7 @@ def _talk(outline: m.Outline, labels: Labels, origins: dict | None = None) -> Ta
                 origins.get(("section", s.pos)),
                 indices,
                 s.pause,
+                s.agenda,
             )
         )
     return Talk(

@@ -35,6 +35,12 @@ class TalkSection:
     index: int | None = None
     slide_indices: tuple[int, ...] = ()
     pause: float | None = None  # a break of these minutes after the section
+    agenda: bool | None = None  # listed in the agenda; None: when it has a divider
+
+    @property
+    def listed(self) -> bool:
+        """Whether the agenda lists it: as the outline says, else when it has a divider."""
+        return self.divider if self.agenda is None else self.agenda
 
 
 @dataclass(frozen=True)

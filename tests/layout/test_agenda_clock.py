@@ -199,3 +199,14 @@ def test_a_talk_without_breaks_under_its_slot_is_said_and_starts_at_the_start(tm
         "audience 'lang': the plan takes 33 min (3 + 10 + 12 + 8 by section), "
         "55 % of its 60-minute slot, under 75 % of it"
     ]
+
+
+def test_an_opening_the_outline_lists_is_the_agendas_first_item(tmp_path):
+    path = tmp_path / "outline.yaml"
+    listed = _talk().replace("    divider: false\n", "    divider: false\n    agenda: true\n")
+    path.write_text(listed, encoding="utf-8")
+    _build(path, tmp_path / "out", "--start", "14:00", "--audience", "lang")
+    (deck,) = (tmp_path / "out").glob("*.pptx")
+    lines = [re.sub(r"\s+", " ", line) for line in _agenda_lines(deck)]
+    # the opening's estimated 3 minutes: the first part at 14:03, said as 14:05
+    assert lines[:2] == ["14:00 Einstieg", "14:05 Was ist Phishing?"], lines
