@@ -82,15 +82,22 @@ class Output:
     size: int
     sha256: str
     slides: int
+    answers: bool = False  # the presenter's copy (--answers): NAME-answers.pdf, not the handout
 
     def to_json(self) -> dict:
         return {
             "path": str(self.path),
             "format": self.format,
+            "answers": self.answers,
             "bytes": self.size,
             "sha256": self.sha256,
             "slides": self.slides,
         }
+
+    @property
+    def what(self) -> str:
+        """What the output is, as the "wrote" line says it: "handout, presenter's copy"."""
+        return f"{self.format}, presenter's copy" if self.answers else self.format
 
 
 @dataclass(frozen=True)
@@ -304,6 +311,7 @@ def _render_prepared(source, prepared: Prepared, options: BuildOptions, say) -> 
 
     created = build_time()
     stem = slug(talk.meta.title) + (f"-{options.audience}" if options.audience else "")
+    _distinct(options, stem)
     say(_stage(options.formats) + f" ({len(deck.slides):,} slides)")
     if options.jobs != 1:  # SVGs drawn once here, shared by the processes forked below
         from .render.pdf.image import warm_svgs
@@ -337,7 +345,14 @@ def _render_prepared(source, prepared: Prepared, options: BuildOptions, say) -> 
     result = BuildResult(
         outline=options.display_name or str(options.outline),
         outputs=tuple(
-            Output(path, fmt, len(data), hashlib.sha256(data).hexdigest(), len(deck.slides))
+            Output(
+                path,
+                fmt,
+                len(data),
+                hashlib.sha256(data).hexdigest(),
+                len(deck.slides),
+                _presenters(fmt, options),
+            )
             for fmt, path, data, _p in rendered
         ),
         diagnostics=tuple(diagnostics),
@@ -347,6 +362,23 @@ def _render_prepared(source, prepared: Prepared, options: BuildOptions, say) -> 
     )
     files = tuple((path, data) for _fmt, path, data, _p in rendered)
     return Rendered(result, files, prepared)
+
+
+def _presenters(fmt: str, options: BuildOptions) -> bool:
+    """Whether the build's ``fmt`` file is the presenter's copy, with the answers."""
+    from .formats import format_of
+
+    return format_of(fmt).prints_answers(options.handout.answers)
+
+
+def _distinct(options: BuildOptions, stem: str) -> None:
+    """Refuse, before anything renders, formats of this build that would share a name."""
+    from .formats import distinct_paths, format_of
+
+    answers = options.handout.answers
+    distinct_paths(
+        [(fmt, format_of(fmt).path(options.out_dir, stem, answers)) for fmt in options.formats]
+    )
 
 
 def _stage(formats: Sequence[str]) -> str:
@@ -364,4 +396,4 @@ def _render_format(
 
     found = format_of(fmt)
     data, problems = found.render(Job(prepared, options, stem, created, profile, thumbnail))
-    return fmt, found.path(options.out_dir, stem), data, problems
+    return fmt, found.path(options.out_dir, stem, options.handout.answers), data, problems

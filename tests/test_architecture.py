@@ -238,7 +238,7 @@ ALLOWED: dict[str, set[str]] = {
         *("check", "forked", "output"),
     },
     "deckgen.check": {"errors", "layout", "render.pptx", "render.pdf", "safexml", "pikepdf"},
-    "deckgen.all_audiences": {"build", "errors", "forked", "output"},
+    "deckgen.all_audiences": {"build", "errors", "formats", "forked", "output"},
     "deckgen.preview": {"build", "errors", "limits", "render.pdf", "PIL"},
     "deckgen.watch": {"build", "errors", "output", "watchfiles"},
     "deckgen.serve": {"build", "door", "inline", "render.pdf", "watch"},
