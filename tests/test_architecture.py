@@ -241,7 +241,7 @@ ALLOWED: dict[str, set[str]] = {
     "deckgen.all_audiences": {"build", "errors", "formats", "forked", "output"},
     "deckgen.preview": {"build", "errors", "limits", "render.pdf", "PIL"},
     "deckgen.watch": {"build", "errors", "output", "watchfiles"},
-    "deckgen.serve": {"build", "door", "inline", "render.pdf", "watch"},
+    "deckgen.serve": {"build", "door", "inline", "labels", "render.pdf", "watch"},
     "deckgen.sync": {
         *("build", "errors", "inline", "layout", "outline", "render.pptx"),
         *("safexml", "template", "pptx_private", "pptx"),

@@ -59,4 +59,14 @@ WORDS: dict[str, str] = {
     "material_worksheet": "Das Arbeitsblatt darin: {count} Fragen",
     "material_worksheet_one": "Das Arbeitsblatt darin: eine Frage",
     "material_answers": "Die Lösungen: build --answers",
+    # issue 23, item 3: one language throughout (divider notes, references, preview)
+    "full_stop": ".",
+    "divider_notes": "Abschnitt {number}: {title}",
+    "preview": "deckgen-Vorschau",
+    "preview_build": "Build {number}",
+    "preview_handout": "Web-Handout",
+    "preview_slide": "Folie {number}: {title}",
+    "preview_heading": "{number}. {title}",
+    "preview_time": "etwa {minutes} Min. "
+    "({words} Wörter Notizen bei {pace} pro Minute + {slides} Folien × {seconds} s)",
 }

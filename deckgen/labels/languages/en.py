@@ -62,4 +62,14 @@ WORDS: dict[str, str] = {
     "material_worksheet": "The worksheet in it: {count} questions",
     "material_worksheet_one": "The worksheet in it: one question",
     "material_answers": "The answer key: build --answers",
+    # issue 23, item 3: one language throughout (divider notes, references, preview)
+    "full_stop": ".",  # ends a sentence deckgen joins (not where the text has its own)
+    "divider_notes": "Section {number}: {title}",
+    "preview": "deckgen preview",
+    "preview_build": "build {number}",
+    "preview_handout": "web handout",
+    "preview_slide": "Slide {number}: {title}",
+    "preview_heading": "{number}. {title}",
+    "preview_time": "about {minutes} min "
+    "({words} words of notes at {pace} a minute + {slides} slides × {seconds} s)",
 }

@@ -59,4 +59,14 @@ WORDS: dict[str, str] = {
     "material_worksheet": "La hoja de ejercicios que contiene: {count} preguntas",
     "material_worksheet_one": "La hoja de ejercicios que contiene: una pregunta",
     "material_answers": "Las soluciones: build --answers",
+    # issue 23, item 3: one language throughout (divider notes, references, preview)
+    "full_stop": ".",
+    "divider_notes": "Sección {number}: {title}",
+    "preview": "Vista previa de deckgen",
+    "preview_build": "compilación {number}",
+    "preview_handout": "material web",
+    "preview_slide": "Diapositiva {number}: {title}",
+    "preview_heading": "{number}. {title}",
+    "preview_time": "unos {minutes} min "
+    "({words} palabras de notas a {pace} por minuto + {slides} diapositivas × {seconds} s)",
 }

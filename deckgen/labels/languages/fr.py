@@ -61,4 +61,14 @@ WORDS: dict[str, str] = {
     "material_worksheet": f"La fiche d’exercices qu’il contient{NBSP}: {{count}} questions",
     "material_worksheet_one": f"La fiche d’exercices qu’il contient{NBSP}: une question",
     "material_answers": f"Le corrigé{NBSP}: build --answers",
+    # issue 23, item 3: one language throughout (divider notes, references, preview)
+    "full_stop": ".",
+    "divider_notes": f"Partie {{number}}{NBSP}: {{title}}",
+    "preview": "Aperçu deckgen",
+    "preview_build": "génération {number}",
+    "preview_handout": "support web",
+    "preview_slide": f"Diapositive {{number}}{NBSP}: {{title}}",
+    "preview_heading": "{number}. {title}",
+    "preview_time": "environ {minutes} min "
+    "({words} mots de notes à {pace} par minute + {slides} diapositives × {seconds} s)",
 }

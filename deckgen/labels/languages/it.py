@@ -58,4 +58,14 @@ WORDS: dict[str, str] = {
     "material_worksheet": "La scheda di verifica che contiene: {count} domande",
     "material_worksheet_one": "La scheda di verifica che contiene: una domanda",
     "material_answers": "Le soluzioni: build --answers",
+    # issue 23, item 3: one language throughout (divider notes, references, preview)
+    "full_stop": ".",
+    "divider_notes": "Sezione {number}: {title}",
+    "preview": "Anteprima di deckgen",
+    "preview_build": "generazione {number}",
+    "preview_handout": "dispensa web",
+    "preview_slide": "Diapositiva {number}: {title}",
+    "preview_heading": "{number}. {title}",
+    "preview_time": "circa {minutes} min "
+    "({words} parole di note a {pace} al minuto + {slides} diapositive × {seconds} s)",
 }

@@ -58,4 +58,14 @@ WORDS: dict[str, str] = {
     "material_worksheet": "Het werkblad daarin: {count} vragen",
     "material_worksheet_one": "Het werkblad daarin: één vraag",
     "material_answers": "De antwoorden: build --answers",
+    # issue 23, item 3: one language throughout (divider notes, references, preview)
+    "full_stop": ".",
+    "divider_notes": "Onderdeel {number}: {title}",
+    "preview": "deckgen-voorbeeld",
+    "preview_build": "build {number}",
+    "preview_handout": "webhand-out",
+    "preview_slide": "Dia {number}: {title}",
+    "preview_heading": "{number}. {title}",
+    "preview_time": "ongeveer {minutes} min "
+    "({words} woorden notities bij {pace} per minuut + {slides} dia’s × {seconds} s)",
 }

@@ -58,4 +58,14 @@ WORDS: dict[str, str] = {
     "material_worksheet": "A ficha de exercícios incluída: {count} perguntas",
     "material_worksheet_one": "A ficha de exercícios incluída: uma pergunta",
     "material_answers": "As respostas: build --answers",
+    # issue 23, item 3: one language throughout (divider notes, references, preview)
+    "full_stop": ".",
+    "divider_notes": "Parte {number}: {title}",
+    "preview": "Pré-visualização do deckgen",
+    "preview_build": "compilação {number}",
+    "preview_handout": "material web",
+    "preview_slide": "Slide {number}: {title}",
+    "preview_heading": "{number}. {title}",
+    "preview_time": "cerca de {minutes} min "
+    "({words} palavras de notas a {pace} por minuto + {slides} slides × {seconds} s)",
 }
