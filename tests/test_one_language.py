@@ -125,6 +125,24 @@ def test_the_preview_pages_header_is_in_the_talks_language(built):
     assert state["time"].startswith({"de": "etwa ", "fr": "environ "}[language])
 
 
+def test_a_title_slide_without_notes_ends_its_question_once(tmp_path):
+    """Its default notes say the title as a sentence: "Warum?", never "Warum?."."""
+    outline = _talk(tmp_path / "talk", "de")
+    text = outline.read_text(encoding="utf-8")
+    text = text.replace('  title: "Locks and Ladders"\n', '  title: "Warum Schlösser?"\n', 1)
+    outline.write_text(
+        re.sub(
+            r"(kind: title\n        id: title\n)        notes: \|\n(          .*\n)+", r"\1", text
+        ),
+        encoding="utf-8",
+    )
+    result = run_cli("build", str(outline), "-o", str(tmp_path / "out"), "--format", "pptx")
+    assert result.exit_code == 0, result.output
+    (deck,) = (tmp_path / "out").glob("*.pptx")
+    first = Presentation(str(deck)).slides[0]
+    assert first.notes_slide.notes_text_frame.text.startswith("Warum Schlösser? A small talk")
+
+
 def test_the_preview_page_writes_no_words_of_its_own_after_a_build():
     """The page's script takes every word it shows from the state, not from English."""
     script = PAGE[PAGE.index("<script>") :]
