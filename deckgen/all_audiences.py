@@ -9,6 +9,7 @@ from dataclasses import replace
 from . import forked
 from .build import BuildOptions, load, render_loaded
 from .errors import InputError, error
+from .formats import distinct_paths
 from .output import write_all
 
 
@@ -65,6 +66,14 @@ def build_all(
     else:
         results = _render_in_workers(jobs, workers, on_done)
     ordered = [results[name] for name in names]
+    distinct_paths(
+        [
+            (f"the {out.format} of audience '{name}'", out.path)
+            for name, rendered, _e in ordered
+            if rendered
+            for out in rendered.result.outputs
+        ]
+    )
     # the parent writes every audience's files at the end, all or none: a worker never
     # publishes, so an interrupted or killed parent leaves every earlier output as it was
     write_all([file for _a, rendered, _e in ordered if rendered for file in rendered.files])

@@ -29,7 +29,7 @@ class AudienceSummary:
     def under(self) -> bool:
         """Fills under three quarters of its slot, by the plan (the estimate without
         one): what the build warns about."""
-        from .build import UNDER_THE_SLOT
+        from .layout.slot import UNDER_THE_SLOT
 
         filled = self.estimated_minutes if self.planned_minutes is None else self.planned_minutes
         return filled < UNDER_THE_SLOT * self.minutes

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import forked
-from .errors import BuildError, Diagnostic, InputError, Severity, error, warning
+from .errors import BuildError, Diagnostic, InputError, Severity, error
 from .formats import DEFAULT as DEFAULT_FORMATS
 from .layout.handout import HandoutOptions
 from .output import write_all
@@ -82,15 +82,22 @@ class Output:
     size: int
     sha256: str
     slides: int
+    answers: bool = False  # the presenter's copy (--answers): NAME-answers.pdf, not the handout
 
     def to_json(self) -> dict:
         return {
             "path": str(self.path),
             "format": self.format,
+            "answers": self.answers,
             "bytes": self.size,
             "sha256": self.sha256,
             "slides": self.slides,
         }
+
+    @property
+    def what(self) -> str:
+        """What the output is, as the "wrote" line says it: "handout, presenter's copy"."""
+        return f"{self.format}, presenter's copy" if self.answers else self.format
 
 
 @dataclass(frozen=True)
@@ -174,6 +181,7 @@ def prepare(
     over the audience's slot."""
     from .layout.design import default_design
     from .layout.engine import layout_deck
+    from .layout.slot import slot_warnings
     from .layout.text import run_width
     from .layout.timing import plan_talk, talk_time
     from .outline.tailor import tailor_with_report
@@ -214,61 +222,9 @@ def prepare(
     diagnostics += plan.problems
     profile = outline.audiences.get(audience) if audience else None
     if profile is not None:
-        diagnostics += _over_the_slot(audience, profile, time, plan)
+        diagnostics += slot_warnings(audience, profile, time, plan)
     width = run_width(body, titles) if grounds is not None else None
     return Prepared(tailored, deck, report, time, tuple(diagnostics), on, plan, grounds, width)
-
-
-UNDER_THE_SLOT = 0.75  # a plan that fills less of its audience's slot is said
-
-
-def _over_the_slot(audience: str, profile, time: TalkTime, plan: Plan) -> list[Diagnostic]:
-    """The estimate, and the plan if the outline has one, against the profile's slot;
-    and the plan (planned or estimated) that fills under three quarters of it."""
-    from .layout.timing import minutes_text
-
-    out = []
-    if time.minutes > profile.minutes:
-        out.append(
-            warning(
-                f"audience '{audience}': {time.describe()}, over its {profile.minutes}-minute slot",
-                profile.pos,
-                "leave slides out for this audience (only/skip) or shorten their notes",
-            )
-        )
-    parts = " + ".join(
-        minutes_text(s.minutes) + (f" + {minutes_text(s.pause)} break" if s.pause else "")
-        for s in plan.sections
-    )
-    total = minutes_text(plan.minutes)
-    if plan.planned and plan.minutes > profile.minutes + 0.5:
-        out.append(
-            warning(
-                f"audience '{audience}': the plan takes {total} min ({parts} by section), "
-                f"over its {profile.minutes}-minute slot",
-                profile.pos,
-                "plan fewer minutes (minutes: on sections and slides) or leave sections out "
-                "for this audience",
-            )
-        )
-    filled = plan.minutes if plan.planned else time.minutes
-    if filled < UNDER_THE_SLOT * profile.minutes:
-        said = (
-            f"the plan takes {total} min ({parts} by section)"
-            if plan.planned
-            else (time.describe())
-        )
-        share = f"{filled / profile.minutes:.0%}"
-        out.append(
-            warning(
-                f"audience '{audience}': {said}, {share} of its {profile.minutes}-minute "
-                f"slot, under {UNDER_THE_SLOT:.0%} of it".replace("%", " %"),
-                profile.pos,
-                "plan more minutes (minutes: on sections and slides), keep more slides for "
-                "this audience, or give it a shorter slot (minutes: on the audience)",
-            )
-        )
-    return out
 
 
 def _measurers(design, folders: list[Path], pos):
@@ -329,6 +285,7 @@ def _render_prepared(source, prepared: Prepared, options: BuildOptions, say) -> 
 
     created = build_time()
     stem = slug(talk.meta.title) + (f"-{options.audience}" if options.audience else "")
+    _distinct(options, stem)
     say(_stage(options.formats) + f" ({len(deck.slides):,} slides)")
     if options.jobs != 1:  # SVGs drawn once here, shared by the processes forked below
         from .render.pdf.image import warm_svgs
@@ -362,7 +319,14 @@ def _render_prepared(source, prepared: Prepared, options: BuildOptions, say) -> 
     result = BuildResult(
         outline=options.display_name or str(options.outline),
         outputs=tuple(
-            Output(path, fmt, len(data), hashlib.sha256(data).hexdigest(), len(deck.slides))
+            Output(
+                path,
+                fmt,
+                len(data),
+                hashlib.sha256(data).hexdigest(),
+                len(deck.slides),
+                _presenters(fmt, options),
+            )
             for fmt, path, data, _p in rendered
         ),
         diagnostics=tuple(diagnostics),
@@ -372,6 +336,23 @@ def _render_prepared(source, prepared: Prepared, options: BuildOptions, say) -> 
     )
     files = tuple((path, data) for _fmt, path, data, _p in rendered)
     return Rendered(result, files, prepared)
+
+
+def _presenters(fmt: str, options: BuildOptions) -> bool:
+    """Whether the build's ``fmt`` file is the presenter's copy, with the answers."""
+    from .formats import format_of
+
+    return format_of(fmt).prints_answers(options.handout.answers)
+
+
+def _distinct(options: BuildOptions, stem: str) -> None:
+    """Refuse, before anything renders, formats of this build that would share a name."""
+    from .formats import distinct_paths, format_of
+
+    answers = options.handout.answers
+    distinct_paths(
+        [(fmt, format_of(fmt).path(options.out_dir, stem, answers)) for fmt in options.formats]
+    )
 
 
 def _stage(formats: Sequence[str]) -> str:
@@ -389,4 +370,4 @@ def _render_format(
 
     found = format_of(fmt)
     data, problems = found.render(Job(prepared, options, stem, created, profile, thumbnail))
-    return fmt, found.path(options.out_dir, stem), data, problems
+    return fmt, found.path(options.out_dir, stem, options.handout.answers), data, problems

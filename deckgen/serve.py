@@ -25,6 +25,7 @@ from http.server import BaseHTTPRequestHandler
 
 from .door import Door
 from .inline import plain
+from .labels import Labels, labels_for
 
 SLIDE_WIDTH = 960  # pixels: the page's slides
 
@@ -91,9 +92,13 @@ async function refresh() {
   catch (e) { return; }
   if (state.build === shown) return;
   shown = state.build;
+  const words = state.words;
+  document.documentElement.lang = state.lang;
+  document.title = words.preview;
   document.getElementById("title").textContent = state.title;
   document.getElementById("time").textContent = state.time;
-  document.getElementById("build").textContent = "build " + state.build;
+  document.getElementById("build").textContent = words.build;
+  document.getElementById("handout").textContent = words.handout;
   document.getElementById("handout").hidden = !state.handout;
   const problems = document.getElementById("problems");
   problems.replaceChildren(
@@ -103,8 +108,8 @@ async function refresh() {
   slides.replaceChildren(...state.slides.map(s => {
     const card = document.createElement("article");
     const img = document.createElement("img");
-    img.src = s.image; img.alt = "Slide " + s.number + ": " + s.title;
-    card.append(img, text("h2", s.number + ". " + s.title));
+    img.src = s.image; img.alt = s.alt;
+    card.append(img, text("h2", s.heading));
     s.notes.forEach(n => card.append(text("p", n)));
     return card;
   }));
@@ -116,6 +121,27 @@ setInterval(refresh, 1000);
 """
 
 
+def _words(labels: Labels, build: int) -> dict[str, str]:
+    """The page's own words, in the talk's language: its header's, as the state says them."""
+    return {
+        "preview": labels("preview"),
+        "build": labels("preview_build", number=build),
+        "handout": labels("preview_handout"),
+    }
+
+
+def _talk_time(labels: Labels, time) -> str:
+    """The talk-time estimate as the page's header says it, in the talk's language."""
+    return labels(
+        "preview_time",
+        minutes=labels.number(round(time.minutes)),
+        words=labels.number(time.words),
+        pace=labels.number(time.words_per_minute),
+        slides=labels.number(time.slides),
+        seconds=labels.number(time.seconds_per_slide),
+    )
+
+
 class Preview:
     """The page's state after each build, and the server that hands it out."""
 
@@ -123,9 +149,11 @@ class Preview:
         self._lock = threading.Lock()
         self._build = 0
         self._state: dict = {"build": 0, "title": "deckgen preview", "time": "",
-                             "slides": [], "warnings": [], "errors": []}  # fmt: skip
+                             "slides": [], "warnings": [], "errors": [],
+                             "lang": "en", "words": _words(labels_for("en"), 0)}  # fmt: skip
         self._images: dict[str, bytes] = {}
         self._page = b""  # the last build's web handout (--format html)
+        self._labels = labels_for("en")  # the last good build's words: the page's own
         self._door: Door | None = None
         self._hosts: frozenset[str] = frozenset()
 
@@ -152,6 +180,8 @@ class Preview:
         with self._lock:
             self._build += 1
             state = dict(self._state, build=self._build)
+            # the last good build's language: a failed build's page keeps it
+            state["words"] = _words(self._labels, self._build)
         if outcome.error is not None or outcome.crash is not None:
             self._failed(state, outcome)
             return
@@ -164,9 +194,12 @@ class Preview:
             with self._lock:
                 self._state = dict(state, errors=[crash_line(exc)])
             raise
+        labels = prepared.talk.labels
         state.update(
+            lang=labels.language,
+            words=_words(labels, self._build),
             title=prepared.deck.meta.title,
-            time=prepared.time.describe(),
+            time=_talk_time(labels, prepared.time),
             errors=[],
             handout=bool(outcome.page),
             warnings=[str(d) for d in outcome.result.diagnostics],
@@ -176,12 +209,15 @@ class Preview:
                     "title": frame.title,
                     "image": f"slide/{self._build}/{frame.number}.png",
                     "notes": [plain(p) for p in frame.presenter_notes.split("\n") if p.strip()],
+                    "alt": labels("preview_slide", number=frame.number, title=frame.title),
+                    "heading": labels("preview_heading", number=frame.number, title=frame.title),
                 }
                 for frame in prepared.deck.slides
             ],
         )
         with self._lock:
             self._state, self._images, self._page = state, images, outcome.page
+            self._labels = labels
 
     def _failed(self, state: dict, outcome) -> None:
         if outcome.error is not None:

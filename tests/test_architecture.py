@@ -238,10 +238,10 @@ ALLOWED: dict[str, set[str]] = {
         *("check", "forked", "output"),
     },
     "deckgen.check": {"errors", "layout", "render.pptx", "render.pdf", "safexml", "pikepdf"},
-    "deckgen.all_audiences": {"build", "errors", "forked", "output"},
+    "deckgen.all_audiences": {"build", "errors", "formats", "forked", "output"},
     "deckgen.preview": {"build", "errors", "limits", "render.pdf", "PIL"},
     "deckgen.watch": {"build", "errors", "output", "watchfiles"},
-    "deckgen.serve": {"build", "door", "inline", "render.pdf", "watch"},
+    "deckgen.serve": {"build", "door", "inline", "labels", "render.pdf", "watch"},
     "deckgen.sync": {
         *("build", "errors", "inline", "layout", "outline", "render.pptx"),
         *("safexml", "template", "pptx_private", "pptx"),
@@ -253,7 +253,7 @@ ALLOWED: dict[str, set[str]] = {
     },
     "deckgen.scaffold": {"_shipped", "errors", "outline"},
     "deckgen.record": set(),  # what a deck records of its build, for sync
-    "deckgen.audiences": {"build"},  # deckgen audiences: each audience laid out
+    "deckgen.audiences": {"build", "layout"},  # deckgen audiences: each audience laid out
     # deckgen template new and check: a build on (or of) a template, above build
     "deckgen.template_new": {
         *("build", "errors", "kinds", "layout", "outline", "render.pptx", "template"),

@@ -241,5 +241,5 @@ def test_a_german_build_has_german_labels_in_the_handout(german_build):
     assert [e for e in english if e in text] == []
     assert "page 2 of" not in text and "Made with deckgen" not in text
     assert "Antwort" not in text and "Lösungen" not in text  # the participants' copy
-    trainer = _handout_text(next((german_build / "trainer").glob("*-handout.pdf")))
+    trainer = _handout_text(next((german_build / "trainer").glob("*-answers.pdf")))
     assert "Lösungen" in trainer and "Antwort: A (Ein Riegel)." in trainer

@@ -38,7 +38,7 @@ def fail(exc) -> None:
 
 def echo_outputs(result) -> None:
     for out in result.outputs:
-        click.echo(f"wrote {out.path} ({out.format}, {out.slides} slides, {out.size:,} bytes)")
+        click.echo(f"wrote {out.path} ({out.what}, {out.slides} slides, {out.size:,} bytes)")
 
 
 def json_error(exc) -> None:

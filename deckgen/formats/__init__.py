@@ -58,9 +58,39 @@ class Format:
     # what ``deckgen check`` finds in the written file: (its bytes, its name, the
     # laid-out deck) -> diagnostics; None: check does not read this format
     inspect: Callable[[bytes, str, Any], list] | None = None
+    # the file name after the stem of the presenter's copy (``--answers``): never the
+    # participants' name, so one never replaces the other; None: the format prints the
+    # same with or without answers
+    answers_suffix: str | None = None
 
-    def path(self, folder: Path, stem: str) -> Path:
-        return folder / f"{stem}{self.suffix}"
+    def prints_answers(self, answers: bool) -> bool:
+        """Whether this build's file of the format is the presenter's copy."""
+        return answers and self.answers_suffix is not None
+
+    def path(self, folder: Path, stem: str, answers: bool = False) -> Path:
+        suffix = self.answers_suffix if self.prints_answers(answers) else self.suffix
+        return folder / f"{stem}{suffix}"
+
+
+def distinct_paths(outputs: list[tuple[str, Path]]) -> None:
+    """Refuse outputs of one build that share a file name, which would replace each
+    other: ``outputs`` are (what the output is, its path); the error names both.
+    Names that differ only in case count as one (macOS and Windows keep them one)."""
+    seen: dict[str, str] = {}
+    problems = []
+    for what, path in outputs:
+        key = str(path).casefold()
+        if key in seen:
+            problems.append(
+                error(
+                    f"{seen[key]} and {what} would both be written to {path}",
+                    hint="rename an audience, or build them one at a time into different folders",
+                )
+            )
+        else:
+            seen[key] = what
+    if problems:
+        raise BuildError("two outputs with one name", problems)
 
 
 def format_of(name: str) -> Format:

@@ -1,4 +1,5 @@
-"""The facilitator guide: ``NAME-guide.pdf``, drawn by the handout's renderer."""
+"""The facilitator guide: ``NAME-guide.pdf``, drawn by the handout's renderer. It is the
+presenter's with or without ``--answers`` (it always gives the answers), so its name is one."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The participants' handout: ``NAME-handout.pdf``."""
+"""The participants' handout: ``NAME-handout.pdf``; with ``--answers`` the presenter's copy,
+``NAME-answers.pdf``."""
 
 from __future__ import annotations
 
@@ -31,4 +32,6 @@ def inspect_pdf(data: bytes, name: str, _deck) -> list:
     return list(pdf_findings(data, name, None))
 
 
-FORMAT = Format("handout", "the handout", "-handout.pdf", _render, inspect_pdf)
+FORMAT = Format(
+    "handout", "the handout", "-handout.pdf", _render, inspect_pdf, answers_suffix="-answers.pdf"
+)

@@ -1,5 +1,6 @@
-"""The web handout: ``NAME.html``, one accessible page with every slide (inline SVG with
-real text) beside its notes, then the comparison, glossary, references and worksheet."""
+"""The web handout: ``NAME.html`` (with ``--answers`` the presenter's, ``NAME-answers.html``),
+one accessible page with every slide (inline SVG with real text) beside its notes, then the
+comparison, glossary, references and worksheet."""
 
 from __future__ import annotations
 
@@ -27,4 +28,6 @@ def _inspect(data: bytes, name: str, _deck) -> list:
     return html_findings(data, name)
 
 
-FORMAT = Format("html", "the web handout", ".html", _render, _inspect)
+FORMAT = Format(
+    "html", "the web handout", ".html", _render, _inspect, answers_suffix="-answers.html"
+)

@@ -29,6 +29,7 @@ class ReferencesSlide(SlideBase):
 def compose(slide: ReferencesSlide, ctx: SlideContext) -> list[Page]:
     design = ctx.design
     palette, listing = design.palette, design.listing
+    labels = ctx.talk.labels
     blocks = []
     for ref in ctx.bibliography.entries:
         # a web or mail address links the reference's title (a screen reader says what
@@ -38,10 +39,13 @@ def compose(slide: ReferencesSlide, ctx: SlideContext) -> list[Page]:
         if link is not None:
             title = tuple(replace(run, link=link, color=palette.link) for run in title)
         runs = [Run(ref.label + listing.reference_gap, bold=True, color=palette.primary), *title]
+        # each part's full stop, in the talk's language, where it has none of its own
+        stop = labels.full_stop(ref.title)
         if ref.details:
-            runs += runs_of(". " + ref.details, link_color=palette.link)
+            runs += runs_of(f"{stop} " + ref.details, link_color=palette.link)
+            stop = labels.full_stop(ref.details)
         if ref.url:
-            runs += [Run(". ", color=palette.muted), Run(ref.url, color=palette.muted)]
+            runs += [Run(f"{stop} ", color=palette.muted), Run(ref.url, color=palette.muted)]
         blocks.append(entry(ctx, tuple(runs), design.spacing.entry_before, listing.reference_hang))
     flow = Flow(
         slide.title,

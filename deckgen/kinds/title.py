@@ -30,7 +30,8 @@ def compose(slide: TitleSlide, ctx: SlideContext) -> list[Page]:
     subtitle = slide.subtitle or meta.subtitle
     date = ctx.talk.labels.text_date(meta.date) if meta.date else None
     presenter = [s for s in (meta.presenter, meta.organisation, date) if s]
-    notes = slide.notes or f"{title}. {subtitle or ''}"
+    # the title ended as a sentence in the talk's language ("Warum?" keeps its own)
+    notes = slide.notes or f"{ctx.talk.labels.sentence(title)} {subtitle or ''}"
     boxes = design.template_layout(SlideLayout.TITLE)
     if boxes is not None:
         items = template_title_items(ctx, boxes, title, [subtitle or "", " · ".join(presenter)])

@@ -26,6 +26,10 @@ LANGUAGES: tuple[str, ...] = tuple(TABLE)
 
 _FIELD = re.compile(r"\{(\w+)\}")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# what ends a sentence already, in the languages deckgen writes (and the CJK marks an
+# outline may use); looked for before closing quotes, brackets and inline markup
+_ENDS_SENTENCE = (".", "!", "?", "…", "\u3002", "\uff01", "\uff1f")
+_CLOSING = "\"'”“’»›)]*_` \u00a0"
 
 
 def fields(text: str) -> set[str]:
@@ -55,6 +59,15 @@ class Labels:
         if not values:
             return text
         return _FIELD.sub(lambda found: str(values.get(found[1], found[0])), text)
+
+    def full_stop(self, text: str) -> str:
+        """What deckgen adds to end ``text`` as a sentence: the language's full stop, or
+        nothing where ``text`` ends in one already ("Co.", "Why?", "„Stop.“")."""
+        return "" if ends_sentence(text) else self.words["full_stop"]
+
+    def sentence(self, text: str) -> str:
+        """``text`` ended as a sentence, never with a doubled full stop."""
+        return text.rstrip() + self.full_stop(text)
 
     @cached_property
     def _locale(self):
@@ -115,6 +128,11 @@ class Labels:
         return text
 
 
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence itself, before any closing quote or bracket."""
+    return text.rstrip(_CLOSING).endswith(_ENDS_SENTENCE)
+
+
 def labels_for(language: str, *overrides: Mapping[str, str | None]) -> Labels:
     """The labels for a talk in ``language``, with the overrides applied in order."""
     shipped = table_language(language)
@@ -124,4 +142,13 @@ def labels_for(language: str, *overrides: Mapping[str, str | None]) -> Labels:
     return Labels(language, words, shipped is not None)
 
 
-__all__ = ["ENGLISH", "KEYS", "LANGUAGES", "Labels", "fields", "labels_for", "table_language"]
+__all__ = [
+    "ENGLISH",
+    "KEYS",
+    "LANGUAGES",
+    "Labels",
+    "ends_sentence",
+    "fields",
+    "labels_for",
+    "table_language",
+]

@@ -20,9 +20,10 @@ if TYPE_CHECKING:
 
 def compose_divider(section: TalkSection, number: int, ctx: SlideContext) -> list[Page]:
     design = ctx.design
-    notes = f"Section {number}: {section.title}."
+    labels = ctx.talk.labels
+    notes = labels.sentence(labels("divider_notes", number=number, title=section.title))
     if section.subtitle:
-        notes += f" {section.subtitle}."
+        notes += " " + labels.sentence(section.subtitle)
     boxes = design.template_layout(SlideLayout.SECTION)
     if boxes is not None:  # the template's section layout, in its boxes
         items = template_title_items(ctx, boxes, section.title, [section.subtitle or ""])

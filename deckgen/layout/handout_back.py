@@ -91,7 +91,10 @@ def references(design: Design, talk: Talk, contributions: list[Contribution]) ->
         sourced(title), "references", keep=box.listing_keep, space_before=box.heading_gap
     )
     labels = talk.labels
-    said = [replace(r, cited=_cited(labels, r.cited_on)) if r.cited_on else r for r in refs]
+    said = [
+        replace(r, cited=_cited(labels, r.cited_on) if r.cited_on else "", stops=_stops(labels, r))
+        for r in refs
+    ]
     return [ReferenceList(heading, tuple(said))]
 
 
@@ -114,6 +117,12 @@ def _reference(
         cited_on,
         pos,
     )
+
+
+def _stops(labels: Labels, ref: CitedReference) -> tuple[str, str, str]:
+    """The full stop after a reference's title, details and address, where each needs one."""
+    parts = (ref.title, ref.details, ref.url_text)
+    return tuple(labels.full_stop(part.text) if part is not None else "" for part in parts)
 
 
 def _cited(labels: Labels, numbers: tuple[int, ...]) -> str:

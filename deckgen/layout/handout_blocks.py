@@ -233,6 +233,9 @@ class CitedReference:
     cited_on: tuple[int, ...]  # slide numbers that quote it
     pos: SourcePos | None = None
     cited: str = ""  # "Quoted on slides 7 and 12.", in the talk's language
+    # the full stop after its title, its details and its address, in the talk's language;
+    # "" after one that ends a sentence itself ("Example Co."), never a doubled stop
+    stops: tuple[str, str, str] = (".", ".", ".")
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,7 @@ def _handout_text(tmp_path, name: str, *args: str) -> str:
     out = tmp_path / name
     result = run_cli("build", str(outline), "-o", str(out), "--format", "handout", *args)
     assert result.exit_code == 0, result.output
-    (pdf,) = out.glob("*-handout.pdf")
+    (pdf,) = out.glob("*.pdf")  # the participants' handout or, with --answers, the presenter's
     text = " ".join((page.extract_text() or "") for page in PdfReader(str(pdf)).pages)
     return " ".join(text.split())  # lines broken where the page broke them, joined
 

@@ -62,4 +62,14 @@ WORDS: dict[str, str] = {
     # issue 23 item 2: breaks in the agenda and the guide's session plan
     "break": "Pause",
     "agenda_break": "Pause ({minutes})",
+    # issue 23, item 3: one language throughout (divider notes, references, preview)
+    "full_stop": ".",
+    "divider_notes": "Abschnitt {number}: {title}",
+    "preview": "deckgen-Vorschau",
+    "preview_build": "Build {number}",
+    "preview_handout": "Web-Handout",
+    "preview_slide": "Folie {number}: {title}",
+    "preview_heading": "{number}. {title}",
+    "preview_time": "etwa {minutes} Min. "
+    "({words} Wörter Notizen bei {pace} pro Minute + {slides} Folien × {seconds} s)",
 }

@@ -65,4 +65,14 @@ WORDS: dict[str, str] = {
     # issue 23 item 2: breaks in the agenda and the guide's session plan
     "break": "Break",
     "agenda_break": "Break ({minutes})",
+    # issue 23, item 3: one language throughout (divider notes, references, preview)
+    "full_stop": ".",  # ends a sentence deckgen joins (not where the text has its own)
+    "divider_notes": "Section {number}: {title}",
+    "preview": "deckgen preview",
+    "preview_build": "build {number}",
+    "preview_handout": "web handout",
+    "preview_slide": "Slide {number}: {title}",
+    "preview_heading": "{number}. {title}",
+    "preview_time": "about {minutes} min "
+    "({words} words of notes at {pace} a minute + {slides} slides × {seconds} s)",
 }

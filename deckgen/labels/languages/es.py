@@ -62,4 +62,14 @@ WORDS: dict[str, str] = {
     # issue 23 item 2: breaks in the agenda and the guide's session plan
     "break": "Descanso",
     "agenda_break": "Descanso ({minutes})",
+    # issue 23, item 3: one language throughout (divider notes, references, preview)
+    "full_stop": ".",
+    "divider_notes": "Sección {number}: {title}",
+    "preview": "Vista previa de deckgen",
+    "preview_build": "compilación {number}",
+    "preview_handout": "material web",
+    "preview_slide": "Diapositiva {number}: {title}",
+    "preview_heading": "{number}. {title}",
+    "preview_time": "unos {minutes} min "
+    "({words} palabras de notas a {pace} por minuto + {slides} diapositivas × {seconds} s)",
 }

@@ -64,4 +64,14 @@ WORDS: dict[str, str] = {
     # issue 23 item 2: breaks in the agenda and the guide's session plan
     "break": "Pause",
     "agenda_break": "Pause ({minutes})",
+    # issue 23, item 3: one language throughout (divider notes, references, preview)
+    "full_stop": ".",
+    "divider_notes": f"Partie {{number}}{NBSP}: {{title}}",
+    "preview": "Aperçu deckgen",
+    "preview_build": "génération {number}",
+    "preview_handout": "support web",
+    "preview_slide": f"Diapositive {{number}}{NBSP}: {{title}}",
+    "preview_heading": "{number}. {title}",
+    "preview_time": "environ {minutes} min "
+    "({words} mots de notes à {pace} par minute + {slides} diapositives × {seconds} s)",
 }

@@ -61,4 +61,14 @@ WORDS: dict[str, str] = {
     # issue 23 item 2: breaks in the agenda and the guide's session plan
     "break": "Pausa",
     "agenda_break": "Pausa ({minutes})",
+    # issue 23, item 3: one language throughout (divider notes, references, preview)
+    "full_stop": ".",
+    "divider_notes": "Sezione {number}: {title}",
+    "preview": "Anteprima di deckgen",
+    "preview_build": "generazione {number}",
+    "preview_handout": "dispensa web",
+    "preview_slide": "Diapositiva {number}: {title}",
+    "preview_heading": "{number}. {title}",
+    "preview_time": "circa {minutes} min "
+    "({words} parole di note a {pace} al minuto + {slides} diapositive × {seconds} s)",
 }

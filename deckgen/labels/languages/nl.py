@@ -61,4 +61,14 @@ WORDS: dict[str, str] = {
     # issue 23 item 2: breaks in the agenda and the guide's session plan
     "break": "Pauze",
     "agenda_break": "Pauze ({minutes})",
+    # issue 23, item 3: one language throughout (divider notes, references, preview)
+    "full_stop": ".",
+    "divider_notes": "Onderdeel {number}: {title}",
+    "preview": "deckgen-voorbeeld",
+    "preview_build": "build {number}",
+    "preview_handout": "webhand-out",
+    "preview_slide": "Dia {number}: {title}",
+    "preview_heading": "{number}. {title}",
+    "preview_time": "ongeveer {minutes} min "
+    "({words} woorden notities bij {pace} per minuut + {slides} dia’s × {seconds} s)",
 }

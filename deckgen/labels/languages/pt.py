@@ -61,4 +61,14 @@ WORDS: dict[str, str] = {
     # issue 23 item 2: breaks in the agenda and the guide's session plan
     "break": "Intervalo",
     "agenda_break": "Intervalo ({minutes})",
+    # issue 23, item 3: one language throughout (divider notes, references, preview)
+    "full_stop": ".",
+    "divider_notes": "Parte {number}: {title}",
+    "preview": "Pré-visualização do deckgen",
+    "preview_build": "compilação {number}",
+    "preview_handout": "material web",
+    "preview_slide": "Slide {number}: {title}",
+    "preview_heading": "{number}. {title}",
+    "preview_time": "cerca de {minutes} min "
+    "({words} palavras de notas a {pace} por minuto + {slides} slides × {seconds} s)",
 }

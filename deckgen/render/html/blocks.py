@@ -182,11 +182,17 @@ class WebPage:
             text = (
                 f'<span class="label">{escape(ref.label)}</span> <cite>{inline(ref.title)}</cite>'
             )
+            stop = ref.stops[0]  # after each part its full stop, where it has none of its own
             if ref.details:
-                text += ". " + inline(ref.details)
+                text += f"{stop} " + inline(ref.details)
+                stop = ref.stops[1]
             if ref.url_text is not None:
                 shown = inline(ref.url_text)
-                text += f'. <a href="{attr(ref.url)}">{shown}</a>' if ref.url else f". {shown}"
+                text += (
+                    f'{stop} <a href="{attr(ref.url)}">{shown}</a>'
+                    if ref.url
+                    else f"{stop} {shown}"
+                )
             if ref.cited:
                 text += f' <span class="small">{escape(ref.cited)}</span>'
             items.append(f"<li>{text}</li>")

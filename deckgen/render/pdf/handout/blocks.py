@@ -276,18 +276,20 @@ class Blocks:
 
     def reference(self, ref: h.CitedReference) -> Paragraph:
         text = f"{escape(ref.label)} <i>{self.markup(ref.title, ref.pos, italic=True)}</i>"
+        stop = ref.stops[0]  # after each part its full stop, where it has none of its own
         if ref.details is not None:
-            text += ". " + self.markup(ref.details, ref.pos)
+            text += f"{stop} " + self.markup(ref.details, ref.pos)
+            stop = ref.stops[1]
         if ref.url_text is not None:
             shown = self.markup(ref.url_text, ref.pos)
             if ref.url:
                 link = self.box.link
-                text += f'. <a href={quoteattr(ref.url)} color="#{link}">{shown}</a>'
-            else:
-                text += ". " + shown
+                shown = f'<a href={quoteattr(ref.url)} color="#{link}">{shown}</a>'
+            text += f"{stop} {shown}"
+            stop = ref.stops[2]
         if ref.cited:
             muted = self.layout.design.palette.muted
-            text += f'. <font color="#{muted}">{escape(ref.cited)}</font>'
+            text += f'{stop} <font color="#{muted}">{escape(ref.cited)}</font>'
         return MemoParagraph(text, self.styles["reference"])
 
     def question_list(self, block: h.QuestionList) -> list:
