@@ -34,7 +34,7 @@ _ITEM = {"sections": "section", "slides": "slide", "audiences": "audience"}
 
 
 @dataclass(frozen=True)
-class _Line:
+class _OutlineLine:
     number: int  # 1-based
     indent: int  # spaces before the content
     content: str
@@ -42,25 +42,25 @@ class _Line:
 
 
 @dataclass
-class _Frame:
+class _OpenBlock:
     """An open block: a mapping's keys or a list's dashes at ``indent``."""
 
     indent: int
     kind: str  # "map" or "seq"
     owner: str | None  # the key the block belongs to (None at the top)
     item: bool  # a mapping that is an item of a list
-    first: _Line  # the line of its first key or dash
+    first: _OutlineLine  # the line of its first key or dash
     last_key: str | None = field(default=None)
 
 
-def _lines(text: str) -> list[_Line]:
+def _lines(text: str) -> list[_OutlineLine]:
     out, block = [], None
     for number, raw in enumerate(text.split("\n"), 1):
         stripped = raw.lstrip(" \t")
         if not stripped or stripped.startswith("#"):
             continue
         lead = raw[: len(raw) - len(stripped)]
-        line = _Line(number, len(lead), stripped.rstrip(), "\t" in lead)
+        line = _OutlineLine(number, len(lead), stripped.rstrip(), "\t" in lead)
         if block is not None and line.indent > block:
             continue  # inside a block scalar (notes: |)
         block = line.indent if _BLOCK_SCALAR.search(line.content) else None
@@ -73,11 +73,11 @@ def _key(content: str) -> str | None:
     return found.group(1).strip("\"'") if found else None
 
 
-def _owner(stack: list[_Frame]) -> str | None:
+def _owner(stack: list[_OpenBlock]) -> str | None:
     return stack[-1].last_key if stack and stack[-1].kind == "map" else None
 
 
-def _push(stack: list[_Frame], line: _Line) -> None:
+def _push(stack: list[_OpenBlock], line: _OutlineLine) -> None:
     """Update the open blocks with one line that starts a key or a list item."""
     dash = bool(_DASH.match(line.content))
     while stack and (
@@ -87,19 +87,21 @@ def _push(stack: list[_Frame], line: _Line) -> None:
         stack.pop()
     if dash:
         if not (stack and stack[-1].indent == line.indent and stack[-1].kind == "seq"):
-            stack.append(_Frame(line.indent, "seq", _owner(stack), False, line))
+            stack.append(_OpenBlock(line.indent, "seq", _owner(stack), False, line))
         rest = line.content[1:].lstrip()
         if _KEY.match(rest):
-            inner = _Line(line.number, line.indent + len(line.content) - len(rest), rest, line.tab)
-            stack.append(_Frame(inner.indent, "map", stack[-1].owner, True, inner, _key(rest)))
+            inner = _OutlineLine(
+                line.number, line.indent + len(line.content) - len(rest), rest, line.tab
+            )
+            stack.append(_OpenBlock(inner.indent, "map", stack[-1].owner, True, inner, _key(rest)))
         return
     if not (stack and stack[-1].indent == line.indent and stack[-1].kind == "map"):
-        stack.append(_Frame(line.indent, "map", _owner(stack), False, line))
+        stack.append(_OpenBlock(line.indent, "map", _owner(stack), False, line))
     stack[-1].last_key = _key(line.content)
 
 
-def _open_blocks(lines: list[_Line], before: int) -> list[_Frame]:
-    stack: list[_Frame] = []
+def _open_blocks(lines: list[_OutlineLine], before: int) -> list[_OpenBlock]:
+    stack: list[_OpenBlock] = []
     for line in lines:
         if line.number >= before:
             break
@@ -112,7 +114,7 @@ def _spaces(count: int) -> str:
     return f"{count} space" if count == 1 else f"{count} spaces"
 
 
-def _others(frame: _Frame) -> str:
+def _others(frame: _OpenBlock) -> str:
     """'the slide's other keys' / 'the other slides' ... for a message."""
     if frame.kind == "seq":
         if frame.owner in _ITEM:
@@ -125,7 +127,7 @@ def _others(frame: _Frame) -> str:
     return f"the other keys under '{frame.owner}'" if frame.owner else "the other top-level keys"
 
 
-def _nearest(frames: list[_Frame], indent: int) -> _Frame | None:
+def _nearest(frames: list[_OpenBlock], indent: int) -> _OpenBlock | None:
     """The block a line at ``indent`` most likely belongs to: the nearest, the inner one
     on a tie (the item the user was writing); None if it is in line with one already."""
     if not frames or any(frame.indent == indent for frame in frames):
@@ -133,7 +135,7 @@ def _nearest(frames: list[_Frame], indent: int) -> _Frame | None:
     return min(reversed(frames), key=lambda frame: abs(frame.indent - indent))
 
 
-def _misplaced(lines: list[_Line], line: _Line, name: str) -> Diagnostic | None:
+def _misplaced(lines: list[_OutlineLine], line: _OutlineLine, name: str) -> Diagnostic | None:
     dash = bool(_DASH.match(line.content))
     if not dash and not _KEY.match(line.content):
         return None
@@ -160,7 +162,7 @@ def _misplaced(lines: list[_Line], line: _Line, name: str) -> Diagnostic | None:
     )
 
 
-def _tab(lines: list[_Line], line: _Line, name: str) -> Diagnostic:
+def _tab(lines: list[_OutlineLine], line: _OutlineLine, name: str) -> Diagnostic:
     frames = [frame for frame in _open_blocks(lines, line.number) if frame.kind == "map"]
     hint = "replace the tab with spaces"
     if frames:
@@ -173,7 +175,7 @@ def _tab(lines: list[_Line], line: _Line, name: str) -> Diagnostic:
     )
 
 
-def _no_space(line: _Line, name: str) -> Diagnostic | None:
+def _no_space(line: _OutlineLine, name: str) -> Diagnostic | None:
     found = _NO_SPACE.match(line.content)
     if not found or _KEY.match(line.content):
         return None
@@ -185,7 +187,7 @@ def _no_space(line: _Line, name: str) -> Diagnostic | None:
     )
 
 
-def _colon_in_text(line: _Line, name: str) -> Diagnostic | None:
+def _colon_in_text(line: _OutlineLine, name: str) -> Diagnostic | None:
     content = line.content[1:].lstrip() if _DASH.match(line.content) else line.content
     found = _KEY.match(content)
     if not found:
