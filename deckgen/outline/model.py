@@ -178,10 +178,17 @@ class TemplateRef(Node):
         "the rest are chosen by name, type and structure.",
     )
 
+    # where each name under 'layouts' stands, for messages about it
+    layout_pos: SkipJsonSchema[dict[str, SourcePos]] = Field(
+        default_factory=dict, alias="__layout_pos__", exclude=True, repr=False
+    )
+
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, data):
-        return text_shorthand(data, "path")
+        data = text_shorthand(data, "path")
+        where = getattr(data.get("layouts"), "value_pos", None) if isinstance(data, dict) else None
+        return {**data, "__layout_pos__": where} if isinstance(where, dict) else data
 
 
 class Theme(Node):
