@@ -45,6 +45,7 @@ from ..nodes import (
     SlideBase,
     Text,
     text_shorthand,
+    with_places,
 )
 
 Language = Annotated[
@@ -186,9 +187,7 @@ class TemplateRef(Node):
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, data):
-        data = text_shorthand(data, "path")
-        where = getattr(data.get("layouts"), "value_pos", None) if isinstance(data, dict) else None
-        return {**data, "__layout_pos__": where} if isinstance(where, dict) else data
+        return with_places(text_shorthand(data, "path"), "layouts", "__layout_pos__", "value_pos")
 
 
 class Theme(Node):
