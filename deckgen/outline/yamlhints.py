@@ -18,7 +18,7 @@ import yaml; what it cannot place returns None and the parser's words stand.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import Diagnostic, SourcePos, error
 
@@ -28,6 +28,7 @@ _KEY = re.compile(
 )
 _DASH = re.compile(r"^-(\s|$)")
 _NO_SPACE = re.compile(r"^(?:-\s+)?([A-Za-z_][\w-]*):([^\s:/][^\s]*)")
+_NAME = re.compile(r"^[a-z_][a-z0-9_-]*$")  # what outline keys look like
 _BLOCK_SCALAR = re.compile(r":\s+[|>][-+0-9]*\s*(#.*)?$")
 # what an item of these lists is called
 _ITEM = {"sections": "section", "slides": "slide", "audiences": "audience"}
@@ -39,6 +40,29 @@ class _OutlineLine:
     indent: int  # spaces before the content
     content: str
     tab: bool  # a tab in the indentation
+    structural: bool = True  # starts a key or an item (not text that goes on)
+    # a line of a block scalar (notes: |) left of the text's other lines: where they are,
+    # the key, and the text's first line
+    short_of: tuple[int, str, int] | None = None
+    # text that goes on from the line above but is no further right than its key: where
+    # the text's lines are, the key, and the key's line
+    left_of: tuple[int, str, int] | None = None
+
+
+@dataclass
+class _Value:
+    """A value that goes on below the line that starts it: text, or a block scalar."""
+
+    indent: int  # lines indented more than this belong to it
+    block: bool
+    key: str
+    number: int  # its key's line
+    first: _OutlineLine | None = None  # a block scalar's first line
+    text_indent: int = 0  # where text's next lines go (its first one below, or key + 2)
+    more: int = 0  # lines below the first
+
+    def __post_init__(self) -> None:
+        self.text_indent = self.indent + 2
 
 
 @dataclass
@@ -49,23 +73,54 @@ class _OpenBlock:
     kind: str  # "map" or "seq"
     owner: str | None  # the key the block belongs to (None at the top)
     item: bool  # a mapping that is an item of a list
-    first: _OutlineLine  # the line of its first key or dash
+    latest: _OutlineLine  # the line of its latest key or dash (the nearest to a mistake)
     last_key: str | None = field(default=None)
 
 
 def _lines(text: str) -> list[_OutlineLine]:
-    out, block = [], None
+    """The outline's lines that hold something, each marked as a key or item that the
+    blocks are made of, or as text that goes on from the line above."""
+    out: list[_OutlineLine] = []
+    value: _Value | None = None
     for number, raw in enumerate(text.split("\n"), 1):
         stripped = raw.lstrip(" \t")
         if not stripped or stripped.startswith("#"):
             continue
         lead = raw[: len(raw) - len(stripped)]
         line = _OutlineLine(number, len(lead), stripped.rstrip(), "\t" in lead)
-        if block is not None and line.indent > block:
-            continue  # inside a block scalar (notes: |)
-        block = line.indent if _BLOCK_SCALAR.search(line.content) else None
-        out.append(line)
+        if value is None or line.indent <= value.indent:
+            keyed = _KEY.match(line.content) or _DASH.match(line.content)
+            if value is not None and not keyed:
+                goes = value.first.indent if value.block and value.first else value.text_indent
+                line = replace(line, left_of=(goes, value.key, value.number))
+            value = _value_of(line)
+            out.append(line)
+            continue
+        if not value.block and value.text_indent == value.indent + 2 and value.more == 0:
+            value.text_indent = line.indent
+        value.more += 1
+        short = None
+        if value.block:
+            value.first = value.first or line
+            if line.indent < value.first.indent:
+                short = (value.first.indent, value.key, value.first.number)
+        out.append(replace(line, structural=False, short_of=short))
     return out
+
+
+def _value_of(line: _OutlineLine) -> _Value | None:
+    """The text or block scalar that ``line`` starts and later lines may go on with."""
+    indent, content = line.indent, line.content
+    if _DASH.match(content):
+        rest = content[1:].lstrip()
+        indent, content = indent + len(content) - len(rest), rest
+    found = _KEY.match(content)
+    key = found.group(1).strip("\"'") if found else "-"
+    rest = content[found.end() :].strip() if found else content
+    if not rest or rest.startswith("#"):
+        return None
+    holder = indent if found else line.indent
+    return _Value(holder, rest[0] in "|>", key, line.number)
 
 
 def _key(content: str) -> str | None:
@@ -86,7 +141,9 @@ def _push(stack: list[_OpenBlock], line: _OutlineLine) -> None:
     ):
         stack.pop()
     if dash:
-        if not (stack and stack[-1].indent == line.indent and stack[-1].kind == "seq"):
+        if stack and stack[-1].indent == line.indent and stack[-1].kind == "seq":
+            stack[-1].latest = line
+        else:
             stack.append(_OpenBlock(line.indent, "seq", _owner(stack), False, line))
         rest = line.content[1:].lstrip()
         if _KEY.match(rest):
@@ -95,7 +152,9 @@ def _push(stack: list[_OpenBlock], line: _OutlineLine) -> None:
             )
             stack.append(_OpenBlock(inner.indent, "map", stack[-1].owner, True, inner, _key(rest)))
         return
-    if not (stack and stack[-1].indent == line.indent and stack[-1].kind == "map"):
+    if stack and stack[-1].indent == line.indent and stack[-1].kind == "map":
+        stack[-1].latest = line
+    else:
         stack.append(_OpenBlock(line.indent, "map", _owner(stack), False, line))
     stack[-1].last_key = _key(line.content)
 
@@ -105,7 +164,11 @@ def _open_blocks(lines: list[_OutlineLine], before: int) -> list[_OpenBlock]:
     for line in lines:
         if line.number >= before:
             break
-        if not line.tab and (_KEY.match(line.content) or _DASH.match(line.content)):
+        if (
+            line.structural
+            and not line.tab
+            and (_KEY.match(line.content) or _DASH.match(line.content))
+        ):
             _push(stack, line)
     return stack
 
@@ -135,9 +198,26 @@ def _nearest(frames: list[_OpenBlock], indent: int) -> _OpenBlock | None:
     return min(reversed(frames), key=lambda frame: abs(frame.indent - indent))
 
 
+def _opens_here(lines: list[_OutlineLine], line: _OutlineLine, dash: bool) -> bool:
+    """Whether ``line`` is the first of a block the key just above it opens ('bullets:'
+    with nothing after it): any indentation right of the key will do."""
+    above = [found for found in lines if found.number < line.number and found.structural]
+    if not above or _value_of(above[-1]) is not None:
+        return False
+    content, indent = above[-1].content, above[-1].indent
+    if _DASH.match(content):
+        rest = content[1:].lstrip()
+        indent, content = indent + len(content) - len(rest), rest
+    if not _KEY.match(content):
+        return False
+    return line.indent > indent or (dash and line.indent == indent)
+
+
 def _misplaced(lines: list[_OutlineLine], line: _OutlineLine, name: str) -> Diagnostic | None:
     dash = bool(_DASH.match(line.content))
     if not dash and not _KEY.match(line.content):
+        return None
+    if _opens_here(lines, line, dash):
         return None
     kind = "seq" if dash else "map"
     frames = [frame for frame in _open_blocks(lines, line.number) if frame.kind == kind]
@@ -151,14 +231,14 @@ def _misplaced(lines: list[_OutlineLine], line: _OutlineLine, name: str) -> Diag
             f"this {what} is indented {_spaces(line.indent)}; {_others(frame)} are at "
             f"{frame.indent}",
             where,
-            f"indent its '-' {_spaces(frame.indent)}, like the one on line {frame.first.number}",
+            f"indent its '-' {_spaces(frame.indent)}, like the one on line {frame.latest.number}",
         )
-    first = _key(frame.first.content)
+    first = _key(frame.latest.content)
     return error(
         f"'{_key(line.content)}' is indented {_spaces(line.indent)}; {_others(frame)} are at "
         f"{frame.indent}",
         where,
-        f"indent it {_spaces(frame.indent)}, like '{first}' on line {frame.first.number}",
+        f"indent it {_spaces(frame.indent)}, like '{first}' on line {frame.latest.number}",
     )
 
 
@@ -195,7 +275,14 @@ def _colon_in_text(line: _OutlineLine, name: str) -> Diagnostic | None:
     value = content[found.end() :].strip()
     if not value or value[0] in "\"'[{|>" or ": " not in value:
         return None
-    key, quote = _key(content), "'" if '"' in value else '"'
+    key, quote = _key(content) or "", "'" if '"' in value else '"'
+    if content is not line.content and not _NAME.match(key):  # "- Note: this: that"
+        quote = "'" if '"' in content else '"'
+        return error(
+            "this item's text contains ': ', which YAML reads as a key and its value",
+            SourcePos(name, line.number, line.indent + 1),
+            f"put the text in quotes: - {quote}{content}{quote}",
+        )
     return error(
         f"the text of '{key}' contains ': ', which YAML reads as the start of another key",
         SourcePos(name, line.number, line.indent + 1),
@@ -215,10 +302,26 @@ def explain(text: str, name: str, line: int, context_line: int | None) -> Diagno
         message = _no_space(found, name)
         if message:
             return message
+    before = [found for found in lines if found.number < line][-1:]
+    for found in before + region:
+        if found.left_of is not None:
+            return _stray_text(found, name)
     at = [found for found in lines if found.number == line]
     if not at:
         return None
+    if at[0].short_of is not None:
+        return _short_text_line(at[0], name)
     return _misplaced(lines, at[0], name) or _colon_in_text(at[0], name)
+
+
+def _short_text_line(line: _OutlineLine, name: str) -> Diagnostic:
+    indent, key, first = line.short_of or (0, "", 0)
+    return error(
+        f"line {line.number} of the text of '{key}' is indented {_spaces(line.indent)}; "
+        f"the text's first line is at {indent}",
+        SourcePos(name, line.number, line.indent + 1),
+        f"indent it {_spaces(indent)}, like line {first}, or the text ends above it",
+    )
 
 
 def syntax_error(text: str, name: str, exc) -> Diagnostic:
@@ -237,4 +340,14 @@ def syntax_error(text: str, name: str, exc) -> Diagnostic:
         f"YAML syntax error: {exc.problem or 'invalid YAML'}{context}",
         SourcePos(name, mark.line + 1, mark.column + 1) if mark else SourcePos(name, 1, 1),
         "check the indentation and quoting around here; quote text containing ': ' or '#'",
+    )
+
+
+def _stray_text(line: _OutlineLine, name: str) -> Diagnostic:
+    indent, key, number = line.left_of or (0, "", 0)
+    return error(
+        f"line {line.number} is text, indented {_spaces(line.indent)}: no further right "
+        f"than the key '{key}' (line {number}) whose text it goes on with",
+        SourcePos(name, line.number, line.indent + 1),
+        f"indent it {_spaces(indent)}, or put the text in quotes",
     )

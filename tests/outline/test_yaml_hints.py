@@ -18,19 +18,19 @@ CASES = {
         HEAD + "        title: Hi\n        bullets: [a, b]\n      notes: hello\n",
         (9, 7),
         "'notes' is indented 6 spaces; the slide's other keys are at 8",
-        "indent it 8 spaces, like 'kind' on line 6",
+        "indent it 8 spaces, like 'bullets' on line 8",
     ),
     "key too far right": (
         HEAD + "        title: Hi\n          notes: hello\n        bullets: [a, b]\n",
         (8, 11),
         "'notes' is indented 10 spaces; the slide's other keys are at 8",
-        "indent it 8 spaces, like 'kind' on line 6",
+        "indent it 8 spaces, like 'title' on line 7",
     ),
     "key right after a list": (
         HEAD + "        bullets:\n          - a\n          notes: x\n",
         (9, 11),
         "'notes' is indented 10 spaces; the slide's other keys are at 8",
-        "indent it 8 spaces, like 'kind' on line 6",
+        "indent it 8 spaces, like 'bullets' on line 7",
     ),
     "meta key one space left": (
         "meta:\n  title: T\n subtitle: x\nsections: []\n",
@@ -67,6 +67,26 @@ CASES = {
         (8, 2),
         "this section is indented 1 space; the other sections are at 2",
         "indent its '-' 2 spaces, like the one on line 4",
+    ),
+    "a line of notes: | too far left": (
+        HEAD + "        notes: |\n          First line.\n         second line.\n",
+        (9, 10),
+        "line 9 of the text of 'notes' is indented 9 spaces; the text's first line is at 10",
+        "indent it 10 spaces, like line 8, or the text ends above it",
+    ),
+    "text going on at its key's level": (
+        HEAD + "        title: A long\n          title that goes on\n        and on\n"
+        "        bullets: [a]\n",
+        (9, 9),
+        "line 9 is text, indented 8 spaces: no further right than the key 'title' (line 7) "
+        "whose text it goes on with",
+        "indent it 10 spaces, or put the text in quotes",
+    ),
+    "': ' in a bullet": (
+        HEAD + "        title: Hi\n        bullets:\n          - Note: this: that\n",
+        (9, 11),
+        "this item's text contains ': ', which YAML reads as a key and its value",
+        'put the text in quotes: - "Note: this: that"',
     ),
     "': ' in text": (
         HEAD + "        title: Note: this\n",
