@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
-from ..errors import SourcePos
+from ..errors import SourcePos, quoted_short
 from ..inline import plain
 from ..layout.context import Page, SlideContext
 from ..layout.design import Palette
@@ -154,11 +154,9 @@ def compose(slide: ComparisonSlide, ctx: SlideContext) -> list[Page]:
 
 def _row_too_tall(ctx: SlideContext, slide: ComparisonSlide, row: int, floor: float) -> None:
     """Name the row that no slide can hold, at its own line: its number and first cell."""
-    first = slide.rows[row][0]
-    first = first if len(first) <= 30 else first[:29] + "…"
     ctx.report.fail(
-        f"row {row + 1} ('{first}') of the table '{slide.title}' does not fit on the slide "
-        f"even at {floor:g} pt",
+        f"row {row + 1} ({quoted_short(slide.rows[row][0])}) of the table '{slide.title}' "
+        f"does not fit on the slide even at {floor:g} pt",
         "shorten this row; a single table row must fit on one slide",
         slide.row_pos[row] if row < len(slide.row_pos) else None,
     )

@@ -3,7 +3,7 @@ them (the row's first cell, the column's label), as a reader finds them in the o
 
 from __future__ import annotations
 
-from ..errors import quoted
+from ..errors import quoted_short as short
 from .yamltree import PosDict, PosList
 
 
@@ -23,8 +23,3 @@ def cell_name(slide, row: int, column: int) -> str:
 def row_name(row: int, first) -> str:
     """'row 3 ('Cost')': a row by its number and its first cell (when it is text)."""
     return f"row {row + 1}" + (f" ({short(first)})" if isinstance(first, str) else "")
-
-
-def short(text: str, most: int = 30) -> str:
-    """``text`` quoted for a message, cut to ``most`` characters."""
-    return quoted(text if len(text) <= most else text[: most - 1] + "…")
