@@ -9,7 +9,10 @@ outline around the place the parser gave up and names the usual mistakes:
 - a list item (a slide, a section) at the wrong level;
 - a tab in the indentation;
 - no space after a key's colon ("title:Intro");
-- a ': ' inside unquoted text ("title: Note: this").
+- a ': ' inside unquoted text ("title: Note: this", "- Note: this: that");
+- a line of text (plain, or under 'notes: |') left of the text's other lines.
+
+The hint names the nearest line that is in line (the sibling key or item just above).
 
 It works on the text alone (the parser's marks say only where), so it does not
 import yaml; what it cannot place returns None and the parser's words stand.
@@ -29,7 +32,6 @@ _KEY = re.compile(
 _DASH = re.compile(r"^-(\s|$)")
 _NO_SPACE = re.compile(r"^(?:-\s+)?([A-Za-z_][\w-]*):([^\s:/][^\s]*)")
 _NAME = re.compile(r"^[a-z_][a-z0-9_-]*$")  # what outline keys look like
-_BLOCK_SCALAR = re.compile(r":\s+[|>][-+0-9]*\s*(#.*)?$")
 # what an item of these lists is called
 _ITEM = {"sections": "section", "slides": "slide", "audiences": "audience"}
 
