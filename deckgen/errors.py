@@ -31,6 +31,11 @@ def quoted(text: str) -> str:
     return f"'{shown}'"
 
 
+def quoted_short(text: str, most: int = 30) -> str:
+    """:func:`quoted`, cut to ``most`` characters: a table row or cell named in a message."""
+    return quoted(text if len(text) <= most else text[: most - 1] + "…")
+
+
 def decoder_said(exc: Exception) -> str:
     """What a decoder's exception (Pillow's, base64's) says, for a message: its first line,
     without the repr of an in-memory file ('<_io.BytesIO object at 0x…>') that means

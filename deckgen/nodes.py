@@ -95,6 +95,17 @@ class Node(BaseModel):
         return data
 
 
+def with_places(data, key: str, alias: str, attr: str):
+    """``data`` with where the items of its ``key`` stand (the YAML tree's ``attr``:
+    ``item_pos`` of a list, ``value_pos`` of a mapping) under ``alias``, keeping where
+    ``data`` itself stands; ``data`` as it is where the tree does not say."""
+    where = getattr(data.get(key), attr, None) if isinstance(data, dict) else None
+    if not isinstance(where, (list, dict)):
+        return data
+    pos = getattr(data, "source_pos", None)
+    return {**data, alias: where, **({POS_KEY: pos} if pos is not None else {})}
+
+
 def text_shorthand(data, key: str = "text"):
     """Allow a plain string where a mapping with one text field is expected."""
     if isinstance(data, str):

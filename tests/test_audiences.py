@@ -125,8 +125,10 @@ def test_explain_report_says_what_was_kept_dropped_and_overridden(tmp_path):
     assert any("title, notes replaced" in o for o in report.overridden)
     result = run_cli("explain", str(tmp_path / "outline.yaml"), "--audience", "execs")
     assert result.exit_code == 0, result.output
-    assert "- bullets slide 'Deep dive'" in result.stdout
-    assert "~ bullets slide 'Why': title, notes replaced" in result.stdout
+    # by the ids the outline gives (what overlays, only and skip name), with their titles
+    assert "- bullets slide 'deep' ('Deep dive')" in result.stdout
+    assert "~ bullets slide 'why' ('Why'): title, notes replaced" in result.stdout
+    assert "- section 'appendix' ('Appendix')" in result.stdout
     assert "time: about" in result.stdout and "of a 1-minute slot" in result.stdout
 
 
@@ -530,7 +532,17 @@ def test_a_section_cut_to_one_slide_loses_its_divider(tmp_path):
     assert execs == ["Why it matters to Nobody"]  # no "Intro" divider for one slide
     assert devs[0] == "Intro" and "Appendix" not in devs  # its one slide: the glossary
     explained = run_cli("explain", str(path), "--audience", "execs").stdout
-    assert "divider of section 'Intro' (one slide left)" in explained
+    assert "divider of section 'intro' ('Intro'): one slide left" in explained
+
+
+def test_explain_names_a_slide_without_an_id_by_its_title(tmp_path):
+    path = write(tmp_path, TALK.replace("        id: deep\n", ""))
+    result = run_cli("explain", str(path), "--audience", "execs")
+    assert result.exit_code == 0, result.output
+    assert "- bullets slide 'Deep dive'\n" in result.stdout
+    assert "+ glossary slide 'glossary'" not in result.stdout  # appendix is skipped
+    devs = run_cli("explain", str(path), "--audience", "devs").stdout
+    assert "+ glossary slide 'glossary'\n" in devs  # no id, no title: its kind
 
 
 def test_explain_an_unknown_audience_blames_the_command_line(tmp_path):

@@ -7,19 +7,21 @@ from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import Field, model_validator
+from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
+from ..errors import SourcePos, quoted_short
 from ..inline import plain
 from ..layout.context import Page, SlideContext
 from ..layout.design import Palette
-from ..layout.fit import FitRule, fit, group_rows
+from ..layout.fit import FitRule, SlideFailed, fit, group_rows
 from ..layout.flow import continued_page
 from ..layout.frames import SlideLayout, Table, TableCell
 from ..layout.geometry import Rect
 from ..layout.handout_blocks import HandoutContext, Heading, ReadingTable, sourced
 from ..layout.text import ParaStyle, height, prose_of
 from ..limits import MAX_COLUMNS, MAX_ROWS
-from ..nodes import Cell, Name, Node, SlideBase, Text, text_shorthand
+from ..nodes import Cell, Name, Node, SlideBase, Text, text_shorthand, with_places
 from .base import SlideKind
 
 
@@ -40,6 +42,15 @@ class ComparisonSlide(SlideBase):
     title: Text
     columns: list[Column] = Field(min_length=2, max_length=MAX_COLUMNS)
     rows: list[list[Cell]] = Field(min_length=1, max_length=MAX_ROWS)
+    # where each row starts in the outline, for messages about it
+    row_pos: SkipJsonSchema[list[SourcePos]] = Field(
+        default_factory=list, alias="__row_pos__", exclude=True, repr=False
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _row_places(cls, data):
+        return with_places(data, "rows", "__row_pos__", "item_pos")
 
     @model_validator(mode="after")
     def _rows_match_header(self):
@@ -107,7 +118,11 @@ def compose(slide: ComparisonSlide, ctx: SlideContext) -> list[Page]:
 
     def paginate(floor: float):
         rows = rows_at(floor)
-        pages = group_rows([row_height(r) for r in rows], body.h - row_height(head))
+        heights, room = [row_height(r) for r in rows], body.h - row_height(head)
+        tall = next((i for i, h in enumerate(heights) if h > room), None)
+        if tall is not None:
+            _row_too_tall(ctx, slide, tall, floor)
+        pages = group_rows(heights, room)
         return [[rows[i] for i in page] for page in pages]
 
     rule = FitRule(
@@ -135,6 +150,17 @@ def compose(slide: ComparisonSlide, ctx: SlideContext) -> list[Page]:
         )
         for i, rows in enumerate(pages)
     ]
+
+
+def _row_too_tall(ctx: SlideContext, slide: ComparisonSlide, row: int, floor: float) -> None:
+    """Name the row that no slide can hold, at its own line: its number and first cell."""
+    ctx.report.fail(
+        f"row {row + 1} ({quoted_short(slide.rows[row][0])}) of the table '{slide.title}' "
+        f"does not fit on the slide even at {floor:g} pt",
+        "shorten this row; a single table row must fit on one slide",
+        slide.row_pos[row] if row < len(slide.row_pos) else None,
+    )
+    raise SlideFailed
 
 
 def _table(ctx: SlideContext, slide: ComparisonSlide, widths, rows: list[Row], heights) -> Table:

@@ -37,8 +37,9 @@ class Report:
             warning(f"slide {self.number} '{self.title}': {message}", self.pos, hint, topic)
         )
 
-    def fail(self, message: str, hint: str | None = None) -> None:
-        self.errors.append(error(message, self.pos, hint, "fit"))
+    def fail(self, message: str, hint: str | None = None, pos: SourcePos | None = None) -> None:
+        """An error at ``pos`` (a part of the slide), else at the slide's line."""
+        self.errors.append(error(message, pos or self.pos, hint, "fit"))
 
     def at(self, page: int) -> Report:
         """The same report, about the slide's ``page``-th page."""

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from ..errors import Diagnostic, SourcePos, error, quoted
 from . import model as m
+from .tables import cell_name
 from .yamltree import PosDict, PosList
 
 # ---------------------------------------------------------------------------
@@ -247,7 +248,17 @@ def _diagnostic(err: dict, tree, name: str) -> Diagnostic:
     if loc and loc[-1] == "[key]":  # a key of a mapping such as 'concepts' or 'variables'
         loc = loc[:-1]
         return _value_error(err, _describe(loc[:-1]), locate(tree, loc, name, key=True))
-    return _value_error(err, _describe(loc), locate(tree, loc, name))
+    field = _cell(tree, loc) or _describe(loc)
+    return _value_error(err, field, locate(tree, loc, name))
+
+
+def _cell(tree, loc: tuple) -> str | None:
+    """A table cell named by its row and column (and what heads them), not as 'rows'."""
+    keys = [part for part in loc if not _is_union_tag(part)]
+    if len(keys) < 3 or keys[-3] != "rows" or not all(isinstance(k, int) for k in keys[-2:]):
+        return None
+    slide, _key_pos, _value_pos = _walk(tree, loc[: len(loc) - loc[::-1].index("rows") - 1])
+    return cell_name(slide, *keys[-2:])
 
 
 def _row_length(err: dict, loc: tuple, tree, name: str) -> Diagnostic:

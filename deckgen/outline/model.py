@@ -45,6 +45,7 @@ from ..nodes import (
     SlideBase,
     Text,
     text_shorthand,
+    with_places,
 )
 
 Language = Annotated[
@@ -189,10 +190,15 @@ class TemplateRef(Node):
         "the rest are chosen by name, type and structure.",
     )
 
+    # where each name under 'layouts' stands, for messages about it
+    layout_pos: SkipJsonSchema[dict[str, SourcePos]] = Field(
+        default_factory=dict, alias="__layout_pos__", exclude=True, repr=False
+    )
+
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, data):
-        return text_shorthand(data, "path")
+        return with_places(text_shorthand(data, "path"), "layouts", "__layout_pos__", "value_pos")
 
 
 class Theme(Node):

@@ -226,11 +226,11 @@ def _select(outline: m.Outline, audience: str | None, report: TailorReport) -> m
     sections = []
     for section in outline.sections:
         if not section.kept_for(audience):
-            report.dropped.append(f"section '{section.title}'")
+            report.dropped.append(_named("section", section.id, section.title))
             continue
         slides = []
         for slide in section.slides:
-            label = f"{slide.kind} slide '{getattr(slide, 'title', None) or slide.kind}'"
+            label = _named(f"{slide.kind} slide", slide.id, getattr(slide, "title", None))
             if not slide.kept_for(audience):
                 report.dropped.append(label)
                 continue
@@ -238,13 +238,14 @@ def _select(outline: m.Outline, audience: str | None, report: TailorReport) -> m
             slides.append(slide)
             report.kept.append(label)
         if not slides:
-            report.dropped.append(f"section '{section.title}' (no slides left)")
+            report.dropped.append(f"{_named('section', section.id, section.title)}: no slides left")
             continue
         update = {"slides": slides}
         if audience is not None and section.divider and len(slides) == 1:
             # a divider announcing a single slide is noise in a short cut
             update["divider"] = False
-            report.dropped.append(f"divider of section '{section.title}' (one slide left)")
+            named = _named("section", section.id, section.title)
+            report.dropped.append(f"divider of {named}: one slide left")
         sections.append(section.model_copy(update=update))
     if not sections:
         raise InputError(
@@ -266,6 +267,14 @@ def _select(outline: m.Outline, audience: str | None, report: TailorReport) -> m
     if profile is not None and profile.theme is not None:
         update["theme"] = _theme(outline.theme, profile.theme)
     return outline.model_copy(update=update)
+
+
+def _named(what: str, ident: str | None, title: str | None) -> str:
+    """'bullets slide 'lock-kinds' ('Kinds of locks')': by the id the outline gives it (what
+    overlays, only and skip name), with its title; else by its title, else by ``what``."""
+    if ident and title and ident != title:
+        return f"{what} '{ident}' ('{title}')"
+    return f"{what} '{ident or title or what.split()[0]}'"
 
 
 def _tailor_slide(slide, audience: str | None, report: TailorReport, label: str):

@@ -27,6 +27,7 @@ import yaml
 
 from ..errors import Diagnostic, InputError, SourcePos, error
 from .spans import NodeSpan, OutlinePath
+from .yamlhints import syntax_error
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
@@ -327,19 +328,7 @@ def _parse(text: str, name: str, loader_cls=None):
                 "remove the '---' line and everything after it, or merge the documents",
             )
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or "invalid YAML"
-        context = f" {exc.context}" if exc.context else ""
-        start = exc.context_mark
-        if exc.context and start and mark and start.line != mark.line:
-            context += f" that starts at line {start.line + 1}, column {start.column + 1}"
-        builder.problems.append(
-            error(
-                f"YAML syntax error: {problem}{context}",
-                _pos(name, mark) if mark else SourcePos(name, 1, 1),
-                "check the indentation and quoting around here; quote text containing ': ' or '#'",
-            )
-        )
+        builder.problems.append(syntax_error(text, name, exc))
         root = None
     except yaml.YAMLError as exc:  # pragma: no cover - the checks above should catch it first
         builder.problems.append(error(f"YAML error: {exc}", SourcePos(name, 1, 1)))

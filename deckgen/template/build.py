@@ -47,13 +47,13 @@ def open_template(
     if given is not None:  # named on the command line: its own folder is fine
         path = Path(given)
         template = read_template(str(path), Path.cwd(), path.resolve().parent, None, opening)
-        named, pos = {}, None
+        named, pos, name_pos = {}, None, {}
     else:
         pos = ref.pos or talk.theme.pos
         template = read_template(ref.path, base_dir, base_dir, pos, opening)
-        named = dict(ref.layouts)
+        named, name_pos = dict(ref.layouts), ref.layout_pos
     _check_scale(template, pos)
-    plan, problems = plan_layouts(template.prs, named, pos)
+    plan, problems = plan_layouts(template.prs, named, pos, name_pos)
     design, look_problems = design_on(template.prs, plan.chosen, talk)
     moved = place_titles(plan.chosen, design.grid.title_box)
     restyle_unreadable_text(plan.chosen, design)

@@ -12,6 +12,7 @@ was made; a kind with no fitting layout falls back to the blank-est one, with a 
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -265,25 +266,29 @@ class LayoutPlan:
 
 
 def plan_layouts(
-    prs, named: Mapping[str, str], pos: SourcePos | None
+    prs, named: Mapping[str, str], pos: SourcePos | None, name_pos: Mapping | None = None
 ) -> tuple[LayoutPlan, list[Diagnostic]]:
-    """The layouts to build on, and what to warn about; a layout the outline names that
-    the template does not have is an error that lists the ones it has."""
+    """The layouts to build on, and what to warn about; layouts the outline names that the
+    template does not have are an error, all of them at once, each at its own place
+    (``name_pos``, by kind; else ``pos``) with the likeliest of the template's names."""
     chosen, problems = choose_layouts(prs)
     by_name = {
         layout.name.casefold(): layout
         for master in prs.slide_masters
         for layout in master.slide_layouts
     }
+    unknown = [
+        _unknown_layout(kind, name, by_name, (name_pos or {}).get(kind, pos))
+        for kind, name in named.items()
+        if name.casefold() not in by_name
+    ]
+    if unknown:
+        count = "a layout" if len(unknown) == 1 else f"{len(unknown)} layouts"
+        raise InputError(f"the template lacks {count} the outline names", unknown)
     area = prs.slide_width * prs.slide_height
     resolved = {}
     for kind, name in named.items():
-        layout = by_name.get(name.casefold())
-        if layout is None:
-            names = {layout.name for layout in by_name.values()}
-            have = ", ".join(quoted(n) for n in sorted(names, key=str.casefold))
-            message = f"the template has no layout {quoted(name)} (named for {kind} slides)"
-            raise InputError(message, [error(message, pos, f"its layouts are: {have}")])
+        layout = by_name[name.casefold()]
         needs = _slide_layout_of(kind)
         if not _fits(needs, layout, area):
             problems.append(
@@ -298,3 +303,16 @@ def plan_layouts(
             continue
         resolved[kind] = layout
     return LayoutPlan(chosen, resolved), problems
+
+
+def _unknown_layout(kind: str, name: str, by_name: Mapping, pos) -> Diagnostic:
+    """A layout name the template lacks: did you mean the closest of its names?"""
+    names = {layout.name.casefold(): layout.name for layout in by_name.values()}
+    close = difflib.get_close_matches(name.casefold(), list(names), n=1, cutoff=0.5)
+    have = ", ".join(quoted(n) for n in sorted(names.values(), key=str.casefold))
+    hint = f"did you mean {quoted(names[close[0]])}? " if close else ""
+    return error(
+        f"the template has no layout {quoted(name)} (named for {kind} slides)",
+        pos,
+        f"{hint}its layouts are: {have}",
+    )

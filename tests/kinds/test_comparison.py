@@ -164,8 +164,8 @@ def test_a_crowded_table_shrinks_its_text_and_says_so():
 def test_a_table_row_taller_than_a_slide_is_an_error_not_an_overflow():
     text = comparison([["x", "word " * 190, "y"]], title="Big cell")  # within the cell limit
     (err,) = build_errors(text)
-    assert "a row of the table 'Big cell' does not fit on the slide" in err.message
-    assert err.pos.line == line_of(text, "kind: comparison")
+    assert "row 1 ('x') of the table 'Big cell' does not fit on the slide" in err.message
+    assert err.pos.line == line_of(text, "word word")  # the row's own line
 
 
 def test_the_handout_hook_gives_the_table_with_its_first_slide_number():

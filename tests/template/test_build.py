@@ -134,6 +134,48 @@ def test_a_template_outside_the_folder_or_a_missing_layout_is_a_positioned_error
     assert not (tmp_path / "out").exists()
 
 
+def test_every_layout_name_the_template_lacks_is_told_at_once_with_a_did_you_mean(tmp_path):
+    """Three wrong names: three errors in one run, each at its own line, each with the
+    template's closest name; a name close to none lists the template's layouts."""
+    folder = talk_folder(tmp_path)
+    sample_template(folder, "corporate.template")
+    outline = folder / "outline.yaml"
+    line = with_template(
+        outline,
+        "\n    path: corporate.template\n    layouts:\n      bullets: Title and Contnet"
+        "\n      divider: Section Heder\n      closing: Zebra\n      glossary: title only",
+    )
+    result = run_cli("build", str(outline), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    errors = [row for row in result.output.splitlines() if ": error: " in row]
+    assert errors[:3] == [
+        f"{outline}:{line + 3}:16: error: the template has no layout 'Title and Contnet' "
+        "(named for bullets slides) (did you mean 'Title and Content'? its layouts are: "
+        + LAYOUTS
+        + ")",
+        f"{outline}:{line + 4}:16: error: the template has no layout 'Section Heder' "
+        "(named for divider slides) (did you mean 'Section Header'? its layouts are: "
+        + LAYOUTS
+        + ")",
+        f"{outline}:{line + 5}:16: error: the template has no layout 'Zebra' "
+        f"(named for closing slides) (its layouts are: {LAYOUTS})",
+    ]
+    assert len(errors) == 3  # 'title only' is there (names match whatever their case)
+    assert not (tmp_path / "out").exists()
+
+
+LAYOUTS = ", ".join(
+    f"'{name}'"
+    for name in sorted(
+        ["Title Slide", "Title and Content", "Section Header", "Two Content", "Comparison"]
+        + ["Title Only", "Blank", "Content with Caption", "Picture with Caption"]
+        + ["Title and Vertical Text", "Vertical Title and Text"],
+        key=str.casefold,
+    )
+)
+
+
 def test_a_layout_named_for_a_kind_is_used_for_it(tmp_path):
     folder = talk_folder(tmp_path)
     sample_template(folder, "corporate.template")
