@@ -1,0 +1,172 @@
+"""`deckgen export quiz`: a talk's quizzes for a learning platform, each format read back
+from the written file. QTI 2.1 against the specifications' structure (tests/export/
+qti_spec.py says why not IMS's XSDs), Moodle XML against Moodle's documented format,
+GIFT through gift-pegjs, a GIFT parser nobody here wrote (tests/web/package.json)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from deckgen.export import export_quiz, quizzes_of
+from deckgen.inline import plain
+from deckgen.outline.loader import load_outline
+
+from ..conftest import SHIPPED, SMALL, run_cli
+from ..test_html import WEB
+from . import qti_spec
+
+GERMAN = Path(__file__).resolve().parent / "outline_de.yaml"
+
+
+def quizzes(outline: Path = GERMAN, audience: str | None = None):
+    return quizzes_of(load_outline(outline, outline.name), audience)
+
+
+def export(tmp_path: Path, fmt: str, outline: Path = GERMAN, *more: str) -> Path:
+    target = tmp_path / f"quiz-{fmt}"
+    done = run_cli("export", "quiz", str(outline), "--format", fmt, "-o", str(target), *more)
+    assert done.exit_code == 0, done.output
+    assert f"wrote {target}" in done.stdout
+    return target
+
+
+# ------------------------------------------------------------------ the records
+
+
+def test_the_tailored_talks_quizzes_are_gathered_as_written():
+    found = quizzes()
+    assert found.language == "de"
+    assert found.title == "Phishing erkennen: Beispiel GmbH"  # the variable filled
+    assert [item.id for item in found.items] == [
+        "absender",
+        "quiz-2-1",
+        "steuerzeichen",
+        "quiz-2-3",
+    ]
+    first, two, _control, every = found.items
+    assert first.correct == (0,) and not first.multiple
+    assert two.correct == (0, 1) and two.multiple
+    assert every.correct == (0, 1) and every.explanation is None
+    assert "Beispiel GmbH" in first.question
+    assert two.title == "Testen Sie Ihr Wissen (1/2)"  # the kind's own title, in German
+
+
+def test_an_audience_that_drops_a_quiz_exports_without_it(tmp_path):
+    kept = quizzes(audience="kurz")
+    assert [item.id for item in kept.items] == ["absender", "quiz-2-1", "steuerzeichen"]
+    assert kept.stem.endswith("-kurz")
+    target = export(tmp_path, "moodle", GERMAN, "--audience", "kurz")
+    names = etree.parse(str(target)).findall('question[@type="multichoice"]/idnumber')
+    assert [name.text for name in names] == ["absender", "quiz-2-1", "steuerzeichen"]
+
+
+def test_a_talk_without_quizzes_is_an_error_with_its_place(tmp_path):
+    done = run_cli("export", "quiz", str(SMALL), "--format", "gift", "-o", str(tmp_path / "q"))
+    assert done.exit_code == 2
+    assert f"{SMALL}:" in done.stderr and "no quizzes" in done.stderr
+    assert not (tmp_path / "q").exists()
+
+
+def test_an_audience_without_quizzes_is_named(tmp_path):
+    done = run_cli(
+        "export", "quiz", str(SHIPPED), "--format", "qti", "--audience", "executives",
+        "-o", str(tmp_path / "q.zip"),
+    )  # fmt: skip
+    assert done.exit_code == 2
+    assert "audience 'executives' keeps none of the outline's 3 quizzes" in done.stderr
+
+
+def test_the_default_name_is_the_builds(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    done = run_cli("export", "quiz", str(WEB), "--format", "gift", "--audience", "deep")
+    assert done.exit_code == 0, done.output
+    assert (tmp_path / "build" / "guards-and-gauges-deep-quiz-gift.txt").is_file()
+
+
+# ------------------------------------------------------------------ QTI 2.1
+
+
+def read_package(path: Path) -> dict[str, etree._Element]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: etree.fromstring(archive.read(name)) for name in archive.namelist()}
+
+
+@pytest.mark.parametrize("outline", [GERMAN, WEB, SHIPPED], ids=["german", "web", "shipped"])
+def test_the_qti_package_holds_to_the_specification(tmp_path, outline):
+    files = read_package(export(tmp_path, "qti", outline))
+    manifest = files.pop("imsmanifest.xml")
+    assert manifest.tag == f"{{{qti_spec.CP}}}manifest"
+    assert qti_spec.problems(manifest, qti_spec.CP) == []
+    resources = manifest.findall(f"{{{qti_spec.CP}}}resources/{{{qti_spec.CP}}}resource")
+    declared = {resource.get("href"): resource.get("type") for resource in resources}
+    assert declared.keys() == files.keys()  # every file listed, nothing listed missing
+    ids = {resource.get("identifier") for resource in resources}
+    for resource in resources:
+        for dependency in resource.findall(f"{{{qti_spec.CP}}}dependency"):
+            assert dependency.get("identifierref") in ids
+    for name, root in files.items():
+        expected = "assessmentTest" if declared[name] == "imsqti_test_xmlv2p1" else "assessmentItem"
+        assert declared[name] in ("imsqti_test_xmlv2p1", "imsqti_item_xmlv2p1")
+        assert root.tag == f"{{{qti_spec.QTI}}}{expected}"
+        assert qti_spec.problems(root, qti_spec.QTI) == [], name
+    count = len(quizzes(outline).items)
+    assert sum(kind == "imsqti_item_xmlv2p1" for kind in declared.values()) == count
+
+
+def _qti(root, path: str):
+    return root.findall(path.replace("q:", f"{{{qti_spec.QTI}}}"))
+
+
+def test_each_qti_item_says_the_question_options_answer_feedback_and_language(tmp_path):
+    files = read_package(export(tmp_path, "qti"))
+    expected = quizzes()
+    test = files["test.xml"]
+    refs = [ref.get("href") for ref in _qti(test, ".//q:assessmentItemRef")]
+    assert refs == [f"items/{item.id}.xml" for item in expected.items]
+    for item, ref in zip(expected.items, refs, strict=True):
+        root = files[ref]
+        assert root.get(qti_spec.XML_LANG) == "de"
+        assert root.get("identifier") == item.id and root.get("title") == plain(item.title)
+        (declaration,) = _qti(root, "q:responseDeclaration")
+        assert declaration.get("cardinality") == ("multiple" if item.multiple else "single")
+        right = [value.text for value in _qti(declaration, "q:correctResponse/q:value")]
+        assert right == ["ABCDEF"[index] for index in item.correct]
+        (choices,) = _qti(root, "q:itemBody/q:choiceInteraction")
+        assert choices.get("maxChoices") == ("0" if item.multiple else "1")
+        (prompt,) = _qti(choices, "q:prompt")
+        assert "".join(prompt.itertext()) == plain(item.question)
+        options = ["".join(choice.itertext()) for choice in _qti(choices, "q:simpleChoice")]
+        assert options == [plain(option) for option in item.options]
+        feedback = _qti(root, "q:modalFeedback")
+        if item.explanation:
+            assert "".join(feedback[0].itertext()).strip() == plain(item.explanation)
+            # the processing sets what the feedback shows on
+            shown = _qti(root, "q:responseProcessing/q:setOutcomeValue/q:baseValue")
+            assert shown[0].text == feedback[0].get("identifier")
+        else:
+            assert feedback == []
+
+
+def test_qti_keeps_the_outlines_markup_as_xhtml(tmp_path):
+    files = read_package(export(tmp_path, "qti"))
+    first = files["items/absender.xml"]
+    assert [em.text for em in _qti(first, ".//q:prompt/q:em")] == ["gefälschte"]
+    assert [code.text for code in _qti(first, ".//q:simpleChoice/q:code")] == ["@"]
+    (link,) = _qti(first, ".//q:modalFeedback//q:a")
+    assert link.get("href") == "https://www.bsi.bund.de/" and link.text == "BSI-Leitfaden"
+    second = files["items/quiz-2-1.xml"]
+    assert [strong.text for strong in _qti(second, ".//q:prompt/q:strong")] == ["zwei"]
+
+
+def test_the_qti_package_repeats_byte_for_byte(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first = export_quiz(quizzes(), "qti")
+    assert export_quiz(quizzes(), "qti") == first
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert archive.namelist()[0] == "imsmanifest.xml"
+        assert {info.date_time for info in archive.infolist()} == {(2023, 11, 14, 22, 13, 20)}
