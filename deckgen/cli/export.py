@@ -19,10 +19,11 @@ def export() -> None:
 @click.option(
     "--format",
     "format_name",
-    type=click.Choice(["qti", "moodle", "gift"]),
+    type=click.Choice(["qti", "qti12", "moodle", "gift"]),
     required=True,
-    help="qti: an IMS QTI 2.1 content package (.zip); moodle: Moodle XML; gift: GIFT text "
-    "(Moodle imports both).",
+    help="qti: an IMS QTI 2.1 content package (.zip); qti12: IMS QTI 1.2 (.zip: Canvas "
+    "Classic Quizzes, Blackboard, ILIAS); moodle: Moodle XML; gift: GIFT text (Moodle "
+    "imports both).",
 )
 @click.option(
     "-o",

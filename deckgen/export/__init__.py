@@ -25,6 +25,7 @@ class QuizFormat:
 
 QUIZ_FORMATS = {
     "qti": QuizFormat("qti", "-quiz-qti21.zip", "IMS QTI 2.1 content package"),
+    "qti12": QuizFormat("qti12", "-quiz-qti12.zip", "IMS QTI 1.2 package"),
     "moodle": QuizFormat("moodle", "-quiz-moodle.xml", "Moodle XML"),
     "gift": QuizFormat("gift", "-quiz-gift.txt", "GIFT (Moodle's text format)"),
 }
@@ -42,17 +43,12 @@ def quizzes_of(outline, audience: str | None = None, variables: Mapping[str, str
 
 def export_quiz(quizzes: QuizSet, format_name: str) -> bytes:
     """``quizzes`` in one of QUIZ_FORMATS."""
-    if format_name == "qti":
-        from ..build import build_time
+    if format_name in ("qti", "qti12"):
+        from .qti12 import package as qti12_package
         from .qti21 import package
 
-        when = build_time()
-        # zip dates run from 1980; a SOURCE_DATE_EPOCH before it dates the entries then
-        stamp = max(
-            (when.year, when.month, when.day, when.hour, when.minute, when.second),
-            (1980, 1, 1, 0, 0, 0),
-        )
-        return package(quizzes, stamp)
+        write = package if format_name == "qti" else qti12_package
+        return write(quizzes, _zip_date())
     if format_name == "moodle":
         from .moodle import document
 
@@ -62,6 +58,17 @@ def export_quiz(quizzes: QuizSet, format_name: str) -> bytes:
 
         return gift_document(quizzes)
     raise ValueError(f"unknown quiz format {format_name!r}")
+
+
+def _zip_date() -> tuple[int, ...]:
+    """The build's time (SOURCE_DATE_EPOCH if set) as a zip date, which runs from 1980."""
+    from ..build import build_time
+
+    when = build_time()
+    return max(
+        (when.year, when.month, when.day, when.hour, when.minute, when.second),
+        (1980, 1, 1, 0, 0, 0),
+    )
 
 
 def quiz_path(folder: Path, quizzes: QuizSet, format_name: str) -> Path:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -94,6 +96,50 @@ VALUES = {  # attribute: the values the spec allows
     "shuffle": {"true", "false"},
     "visible": {"true", "false"},
 }
+# IMS QTI 1.2 (ASI XML binding, ims_qtiasiv1p2 DTD): no namespace; the order deckgen uses
+TEXT = r"(qticomment )?"
+QTI12_ELEMENTS: dict[str, tuple[set[str], str]] = {
+    "questestinterop": (set(), TEXT + r"((objectbank|assessment|section|item) )+"),
+    "assessment": ({"ident"}, TEXT + r"(duration )?(qtimetadata )*(section )+"),
+    "section": ({"ident"}, TEXT + r"(duration )?(qtimetadata )*((item|section) )*"),
+    "item": (
+        {"ident"},
+        TEXT + r"(duration )?(itemmetadata )?(presentation )?(resprocessing )*(itemfeedback )*",
+    ),
+    "itemmetadata": (set(), r"(qtimetadata )*"),
+    "qtimetadata": (set(), r"(vocabulary )?(qtimetadatafield )+"),
+    "qtimetadatafield": (set(), r"fieldlabel fieldentry "),
+    "fieldlabel": (set(), r""),
+    "fieldentry": (set(), r""),
+    "presentation": (set(), TEXT + r"((material|response_lid|flow) )+"),
+    "material": (set(), TEXT + r"((mattext|matemtext|matimage) )+(altmaterial )*"),
+    "mattext": (set(), r""),  # its HTML is text: "text/html" in escaped markup
+    "response_lid": ({"ident"}, r"(material )?render_choice (material )?"),
+    "render_choice": (set(), r"((material|response_label|flow_label) )*(response_na )?"),
+    "response_label": ({"ident"}, r"((qticomment|material|flow_mat) )*"),
+    "resprocessing": (set(), TEXT + r"outcomes (respcondition )+"),
+    "outcomes": (set(), TEXT + r"(decvar (interpretvar )*)+"),
+    "decvar": (set(), r""),
+    "respcondition": (set(), TEXT + r"conditionvar (setvar )*(displayfeedback )*"),
+    "conditionvar": (set(), r"((not|and|or|other|varequal) )+"),
+    "and": (set(), r"((not|and|or|varequal) )+"),
+    "not": (set(), r"(not|and|or|varequal) "),
+    "other": (set(), r""),
+    "varequal": ({"respident"}, r""),
+    "setvar": (set(), r""),
+    "displayfeedback": ({"linkrefid"}, r""),
+    "itemfeedback": ({"ident"}, r"((flow_mat|material|solution|hint) )+"),
+    "flow_mat": (set(), TEXT + r"((flow_mat|material) )+"),
+}
+QTI12_VALUES = {
+    "rcardinality": {"Single", "Multiple", "Ordered"},
+    "shuffle": {"Yes", "No"},
+    "continue": {"Yes", "No"},
+    "action": {"Set", "Add", "Subtract", "Multiply", "Divide"},
+    "vartype": {"Integer", "String", "Decimal", "Scientific", "Boolean", "Enumerated", "Set"},
+    "feedbacktype": {"Response", "Solution", "Hint"},
+    "texttype": {"text/plain", "text/html", "text/rtf"},
+}
 IDENTIFIER_ATTRIBUTES = {
     "identifier",
     "responseIdentifier",
@@ -103,23 +149,27 @@ IDENTIFIER_ATTRIBUTES = {
 
 
 def problems(root, namespace: str) -> list[str]:
-    """What in the tree under ``root`` the reading above does not allow."""
-    table = QTI_ELEMENTS if namespace == QTI else CP_ELEMENTS
+    """What in the tree under ``root`` the reading above does not allow (namespace "":
+    QTI 1.2)."""
+    table = {QTI: QTI_ELEMENTS, CP: CP_ELEMENTS, "": QTI12_ELEMENTS}[namespace]
+    values = QTI12_VALUES if namespace == "" else VALUES
     found = []
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
-        space, _, name = element.tag[1:].partition("}")
+        space, _, name = (
+            element.tag[1:].partition("}") if "}" in element.tag else ("", "", element.tag)
+        )
         if space != namespace or name not in table:
             found.append(f"{element.tag}: not an element of {namespace} deckgen should write")
             continue
         required, order = table[name]
         found += [f"{name}: no {attr}" for attr in sorted(required - set(element.attrib))]
-        children = "".join(child.tag.partition("}")[2] + " " for child in element)
+        children = "".join(etree.QName(child).localname + " " for child in element)
         if not re.fullmatch(order, children):
             found.append(f"{name}: children {children!r} are not {order!r}")
         for attr, value in element.attrib.items():
-            if attr in VALUES and value not in VALUES[attr]:
+            if attr in values and value not in values[attr]:
                 found.append(f"{name}@{attr}={value!r}")
             if attr in IDENTIFIER_ATTRIBUTES and not NCNAME.match(value):
                 found.append(f"{name}@{attr}={value!r} is not an identifier")

@@ -9,6 +9,7 @@ import io
 import zipfile
 from pathlib import Path
 
+import lxml.html
 import pytest
 from lxml import etree
 
@@ -170,3 +171,66 @@ def test_the_qti_package_repeats_byte_for_byte(tmp_path, monkeypatch):
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
         assert archive.namelist()[0] == "imsmanifest.xml"
         assert {info.date_time for info in archive.infolist()} == {(2023, 11, 14, 22, 13, 20)}
+
+
+# ------------------------------------------------------------------ QTI 1.2
+
+
+def _html_text(mattext) -> str:
+    assert mattext.get("texttype") == "text/html"
+    assert mattext.get(qti_spec.XML_LANG) == "de"
+    return lxml.html.fragment_fromstring(mattext.text, create_parent="div").text_content()
+
+
+@pytest.mark.parametrize("outline", [GERMAN, WEB, SHIPPED], ids=["german", "web", "shipped"])
+def test_the_qti12_package_holds_to_the_specification(tmp_path, outline):
+    files = read_package(export(tmp_path, "qti12", outline))
+    manifest = files.pop("imsmanifest.xml")
+    assert qti_spec.problems(manifest, qti_spec.CP) == []
+    (resource,) = manifest.iter(f"{{{qti_spec.CP}}}resource")
+    assert resource.get("type") == "imsqti_xmlv1p2" and [resource.get("href")] == list(files)
+    (root,) = files.values()
+    assert root.tag == "questestinterop"
+    assert qti_spec.problems(root, "") == []
+    assert len(root.findall("assessment/section/item")) == len(quizzes(outline).items)
+
+
+def test_each_qti12_item_says_the_question_options_answer_and_feedback(tmp_path):
+    files = read_package(export(tmp_path, "qti12"))
+    root = files["quiz/assessment.xml"]
+    expected = quizzes()
+    items = root.findall("assessment/section/item")
+    for item, element in zip(expected.items, items, strict=True):
+        assert element.get("ident") == item.id
+        kind = element.findtext("itemmetadata/qtimetadata/qtimetadatafield/fieldentry")
+        assert kind == (
+            "multiple_answers_question" if item.multiple else "multiple_choice_question"
+        )
+        assert _html_text(element.find("presentation/material/mattext")) == plain(item.question)
+        response = element.find("presentation/response_lid")
+        assert response.get("rcardinality") == ("Multiple" if item.multiple else "Single")
+        labels = response.findall("render_choice/response_label")
+        assert [_html_text(label.find("material/mattext")) for label in labels] == [
+            plain(option) for option in item.options
+        ]
+        (scored,) = element.findall('resprocessing/respcondition[@title="correct"]')
+        chosen = scored.findall("conditionvar//varequal")
+        refused = scored.findall("conditionvar//not/varequal")
+        assert sorted(v.text for v in chosen if v not in refused) == [
+            "ABCDEF"[index] for index in item.correct
+        ]
+        expected_refused = (
+            []
+            if not item.multiple
+            else sorted(
+                "ABCDEF"[index] for index in range(len(item.options)) if index not in item.correct
+            )
+        )
+        assert sorted(v.text for v in refused) == expected_refused
+        assert scored.findtext("setvar") == "100"
+        feedback = element.find("itemfeedback/flow_mat/material/mattext")
+        if item.explanation:
+            assert _html_text(feedback) == plain(item.explanation)
+            assert element.find(".//displayfeedback").get("linkrefid") == "general_fb"
+        else:
+            assert feedback is None
