@@ -10,6 +10,8 @@ explanation is the question's general feedback."""
 
 from __future__ import annotations
 
+from html import escape
+
 from .quiz import QuizItem, QuizSet, html
 
 # Moodle's grade steps for 1 to 6 shares of 100 % (question/format.php's fractions)
@@ -52,7 +54,7 @@ def _question(item: QuizItem) -> list[str]:
         "    <defaultgrade>1</defaultgrade>",
         "    <penalty>0.3333333</penalty>",
         "    <hidden>0</hidden>",
-        f"    <idnumber>{_cdata(item.id)}</idnumber>",
+        f"    <idnumber>{escape(item.id)}</idnumber>",
         f"    <single>{'false' if item.multiple else 'true'}</single>",
         "    <shuffleanswers>false</shuffleanswers>",
         "    <answernumbering>ABCD</answernumbering>",

@@ -234,3 +234,17 @@ def test_each_qti12_item_says_the_question_options_answer_and_feedback(tmp_path)
             assert element.find(".//displayfeedback").get("linkrefid") == "general_fb"
         else:
             assert feedback is None
+
+
+def test_overlays_and_variables_apply_as_to_a_build(tmp_path):
+    overlay = tmp_path / "kunde.yaml"
+    overlay.write_text("drop: [steuerzeichen]\n", encoding="utf-8")
+    target = export(
+        tmp_path, "moodle", GERMAN, "--overlay", str(overlay), "--set", "firma=Kunde AG"
+    )
+    root = etree.parse(str(target)).getroot()
+    assert root.findtext("question/category/text") == "$course$/top/Phishing erkennen: Kunde AG"
+    questions = root.findall('question[@type="multichoice"]')
+    # an unnamed quiz is named by its place in the outline the overlays made
+    assert [q.findtext("idnumber") for q in questions] == ["absender", "quiz-2-1", "quiz-2-2"]
+    assert "bei Kunde AG?" in questions[0].findtext("questiontext/text")
