@@ -253,6 +253,8 @@ ALLOWED: dict[str, set[str]] = {
     },
     "deckgen.scaffold": {"_shipped", "errors", "outline"},
     "deckgen.record": set(),  # what a deck records of its build, for sync
+    # deckgen export quiz: the tailored talk's quizzes for learning platforms
+    "deckgen.export": {"build", "errors", "inline", "kinds", "outline", "output", "lxml"},
     "deckgen.audiences": {"build", "layout"},  # deckgen audiences: each audience laid out
     # deckgen template new and check: a build on (or of) a template, above build
     "deckgen.template_new": {

@@ -324,9 +324,10 @@ def init(directory, force) -> None:
 # registered once main and the shared options exist
 from .authoring import preview, watch  # noqa: E402
 from .check import check  # noqa: E402
+from .export import export  # noqa: E402
 from .importing import import_deck  # noqa: E402
 from .sync import sync  # noqa: E402
 from .template import template  # noqa: E402
 
-for _command in (check, import_deck, preview, sync, template, watch):
+for _command in (check, export, import_deck, preview, sync, template, watch):
     main.add_command(_command)
