@@ -225,7 +225,8 @@ ALLOWED: dict[str, set[str]] = {
         *("errors", "layout", "safexml"),
         *("reportlab", "svglib", "pypdfium2", "uharfbuzz"),
     },
-    "deckgen.render.html": {"layout", "fontTools"},  # the web handout
+    "deckgen.render.html": {"layout", "htmlruns", "fontTools"},  # the web handout
+    "deckgen.htmlruns": set(),  # styled runs as inline HTML (web handout, quiz export)
     "deckgen.formats": {
         *("errors", "layout", "render.pptx", "render.pdf", "render.html", "record", "check"),
     },
@@ -254,7 +255,9 @@ ALLOWED: dict[str, set[str]] = {
     "deckgen.scaffold": {"_shipped", "errors", "outline"},
     "deckgen.record": set(),  # what a deck records of its build, for sync
     # deckgen export quiz: the tailored talk's quizzes for learning platforms
-    "deckgen.export": {"build", "errors", "inline", "kinds", "outline", "output", "lxml"},
+    "deckgen.export": {
+        *("build", "errors", "htmlruns", "inline", "kinds", "outline", "output", "lxml"),
+    },
     "deckgen.audiences": {"build", "layout"},  # deckgen audiences: each audience laid out
     # deckgen template new and check: a build on (or of) a template, above build
     "deckgen.template_new": {

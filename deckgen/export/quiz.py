@@ -8,9 +8,9 @@ can (``html``: XHTML for QTI and Moodle; ``plain`` for GIFT)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 from ..errors import InputError, SourcePos, error
+from ..htmlruns import runs_html
 from ..inline import plain, spans
 from ..kinds.quiz import QuizSlide
 from ..outline.talk import Talk
@@ -104,16 +104,4 @@ def _none_kept(talk: Talk, audience: str | None, in_outline: int):
 def html(text: str) -> str:
     """Outline text as XHTML inline markup: strong, em, code and links, all else escaped;
     a line break in the text a <br/>."""
-    out = []
-    for span in spans(text):
-        piece = escape(span.text, quote=False).replace("\n", "<br/>")
-        if span.code:
-            piece = f"<code>{piece}</code>"
-        if span.italic:
-            piece = f"<em>{piece}</em>"
-        if span.bold:
-            piece = f"<strong>{piece}</strong>"
-        if span.link:
-            piece = f'<a href="{escape(span.link)}">{piece}</a>'
-        out.append(piece)
-    return "".join(out)
+    return runs_html(spans(text), "<br/>", "\n")

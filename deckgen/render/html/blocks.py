@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
+from ...htmlruns import runs_html as html_of
 from ...layout import handout_blocks as h
 from ...layout.frames import Chart, Prose, Run
 from .svg import SlideSvg, slide_svg
@@ -16,19 +17,7 @@ from .units import attr
 
 def runs_html(runs: tuple[Run, ...]) -> str:
     """Runs as inline HTML: emphasis, code and links (their colours are the page's)."""
-    out = []
-    for run in runs:
-        text = escape(run.text).replace("\v", "<br>")
-        if run.code:
-            text = f"<code>{text}</code>"
-        if run.italic:
-            text = f"<em>{text}</em>"
-        if run.bold:
-            text = f"<strong>{text}</strong>"
-        if run.link:
-            text = f'<a href="{attr(run.link)}">{text}</a>'
-        out.append(text)
-    return "".join(out)
+    return html_of(runs)
 
 
 def prose(value: Prose | h.SourcedText) -> Prose:
