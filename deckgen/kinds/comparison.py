@@ -14,7 +14,7 @@ from ..errors import SourcePos, quoted_short
 from ..inline import plain
 from ..layout.context import Page, SlideContext
 from ..layout.design import Palette
-from ..layout.fit import FitRule, SlideFailed, fit, group_rows
+from ..layout.fit import FitRule, SlideFailed, even_rows, fit
 from ..layout.flow import continued_page
 from ..layout.frames import SlideLayout, Table, TableCell
 from ..layout.geometry import Rect
@@ -122,7 +122,7 @@ def compose(slide: ComparisonSlide, ctx: SlideContext) -> list[Page]:
         tall = next((i for i, h in enumerate(heights) if h > room), None)
         if tall is not None:
             _row_too_tall(ctx, slide, tall, floor)
-        pages = group_rows(heights, room)
+        pages = even_rows(heights, room)
         return [[rows[i] for i in page] for page in pages]
 
     rule = FitRule(

@@ -3,7 +3,8 @@
 Every slide kind fits its content through :func:`fit` with a :class:`FitRule`;
 how content continues on "(cont.)" slides is :func:`paginate` (flowing blocks
 into columns), :func:`split_lines` (one text cut between lines) and
-:func:`group_rows` (table rows, analogy pairs). Each of them refuses a box that
+:func:`group_rows` (analogy pairs; each page filled in turn) and :func:`even_rows`
+(table rows, spread evenly over as many pages). Each of them refuses a box that
 holds nothing (:class:`NoRoom`), so continuing always ends.
 """
 
@@ -242,6 +243,40 @@ def group_rows(heights: Sequence[int], room: int, gap: int = 0) -> list[list[int
             used = 0
         pages[-1].append(i)
         used += h + gap
+    return pages
+
+
+def even_rows(heights: Sequence[int], room: int, gap: int = 0) -> list[list[int]]:
+    """Indices of rows grouped into as many pages as :func:`group_rows` takes, spread
+    as evenly as their heights allow: each page within ``room``, the pages' heights as
+    near alike as they can be (least sum of squares), so 20 alike rows on four slides go
+    5/5/5/5, not 6/6/6/2. A row taller than ``room`` raises :class:`NoRoom`."""
+    count = len(group_rows(heights, room, gap))
+    sizes = [h + gap for h in heights]
+    ends = [0]
+    for size in sizes:
+        ends.append(ends[-1] + size)
+    rows = len(sizes)
+    # best[k][j]: least cost of rows[:j] on k pages; back[k][j]: where its last page starts
+    best = [[0.0] + [float("inf")] * rows]
+    back: list[list[int]] = [[0] * (rows + 1)]
+    for k in range(1, count + 1):
+        best.append([float("inf")] * (rows + 1))
+        back.append([0] * (rows + 1))
+        for j in range(k, rows + 1):
+            for i in range(j - 1, k - 2, -1):
+                used = ends[j] - ends[i]
+                if used > room:
+                    break
+                cost = best[k - 1][i] + used * used
+                if cost < best[k][j]:
+                    best[k][j], back[k][j] = cost, i
+    pages: list[list[int]] = []
+    end = rows
+    for k in range(count, 0, -1):
+        start = back[k][end]
+        pages.insert(0, list(range(start, end)))
+        end = start
     return pages
 
 
