@@ -204,6 +204,18 @@ def test_the_folders_watched(tmp_path):
     ]
 
 
+def _published(url: str, build: int, timeout: float = 60) -> None:
+    """Wait until the page's state is that of ``build``: the watch says "built in" before
+    it draws the page's slides, so the page may still show the build before."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with urllib.request.urlopen(url + "state.json", timeout=10) as answer:
+            if json.load(answer)["build"] >= build:
+                return
+        time.sleep(0.1)
+    raise AssertionError(f"the page never showed build {build}")
+
+
 def _page(url: str) -> str:
     """The preview page as headless Chromium shows it, its script run."""
     done = subprocess.run(
@@ -228,6 +240,7 @@ def test_serve_shows_the_slides_and_follows_each_build(tmp_path):
         lines = Lines(proc.stderr)
         url = lines.wait_for("serving http://127.0.0.1:").split()[-1]
         lines.wait_for("watching")
+        _published(url, 1)
         page = _page(url)
         assert "<h2>4. What is a lock?</h2>" in page and "build 1" in page
         assert "about " in page and " min (" in page  # the talk-time estimate
@@ -237,11 +250,13 @@ def test_serve_shows_the_slides_and_follows_each_build(tmp_path):
         outline.write_text(text.replace("What is a lock?", "What is a padlock?"), "utf-8")
         lines.wait_for("changed: outline.yaml")
         lines.wait_for("built in")
+        _published(url, 2)
         page = _page(url)
         assert "<h2>4. What is a padlock?</h2>" in page and "build 2" in page
 
         outline.write_text(text + "meta: [broken\n", encoding="utf-8")
         lines.wait_for("the last good files are kept")
+        _published(url, 3)
         page = _page(url)
         assert "YAML syntax error" in page  # the errors, over the last good slides
         assert "<h2>4. What is a padlock?</h2>" in page
