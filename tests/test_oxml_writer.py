@@ -35,8 +35,9 @@ OWN_TREES: dict[str, str] = {
     "deckgen.outline.svg_clean": "builds the cleaned SVG, element by element",
     "deckgen.outline.svg_count": "drops clip paths from the cleaned SVG it counts",
     # deckgen export quiz writes QTI documents of its own, element by element
-    "deckgen.export.qti21": "builds each QTI 2.1 item, the test and the manifest",
-    "deckgen.export.qti12": "builds the QTI 1.2 assessment and its manifest",
+    "deckgen.export.qti21": "builds each QTI 2.1 item, the test and its manifest's resources",
+    "deckgen.export.qti12": "builds the QTI 1.2 assessment",
+    "deckgen.export.package": "builds both QTI packages' manifests",
 }
 
 _ONE_ARG = {"remove", "addnext", "addprevious"}

@@ -11,12 +11,11 @@ is HTML in ``mattext texttype="text/html"`` with the talk's ``xml:lang``."""
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from lxml import etree
 
-from .qti21 import CP, CP_XSD, XML_LANG, XSI
+from ..kinds.quiz import letter
+from .package import MANIFEST_FILE, manifest_root, resource, xml_bytes, zipped
+from .qti21 import XML_LANG
 from .quiz import QuizItem, QuizSet, html
 
 ASSESSMENT_FILE = "quiz/assessment.xml"
@@ -24,12 +23,7 @@ FEEDBACK_ID = "general_fb"
 
 
 def package(quizzes: QuizSet, when: tuple[int, ...]) -> bytes:
-    files = {"imsmanifest.xml": manifest(), ASSESSMENT_FILE: assessment(quizzes)}
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in files.items():
-            archive.writestr(zipfile.ZipInfo(name, when), data, zipfile.ZIP_DEFLATED)
-    return out.getvalue()
+    return zipped({MANIFEST_FILE: manifest(), ASSESSMENT_FILE: assessment(quizzes)}, when)
 
 
 def _add(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
@@ -45,17 +39,13 @@ def _material(parent, text: str, language: str) -> etree._Element:
     return material
 
 
-def _letter(index: int) -> str:
-    return chr(ord("A") + index)
-
-
 def assessment(quizzes: QuizSet) -> bytes:
     root = etree.Element("questestinterop")
     test = _add(root, "assessment", ident="quiz", title=quizzes.title)
     section = _add(test, "section", ident="root_section")
     for item in quizzes.items:
         _item(section, item)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return xml_bytes(root)
 
 
 def _item(section, item: QuizItem) -> None:
@@ -78,7 +68,7 @@ def _item(section, item: QuizItem) -> None:
     )
     choices = _add(response, "render_choice", shuffle="No")
     for index, option in enumerate(item.options):
-        _material(_add(choices, "response_label", ident=_letter(index)), option, item.language)
+        _material(_add(choices, "response_label", ident=letter(index + 1)), option, item.language)
     _processing(element, item)
     if item.explanation:
         feedback = _add(element, "itemfeedback", ident=FEEDBACK_ID)
@@ -106,26 +96,13 @@ def _processing(element, item: QuizItem) -> None:
         condition = _add(condition, "and")
     for index in range(len(item.options)):
         if index in item.correct:
-            _add(condition, "varequal", _letter(index), respident="response1")
+            _add(condition, "varequal", letter(index + 1), respident="response1")
         elif item.multiple:
-            _add(_add(condition, "not"), "varequal", _letter(index), respident="response1")
+            _add(_add(condition, "not"), "varequal", letter(index + 1), respident="response1")
     _add(right, "setvar", "100", action="Set", varname="SCORE")
 
 
 def manifest() -> bytes:
-    root = etree.Element(f"{{{CP}}}manifest", identifier="manifest", nsmap={None: CP, "xsi": XSI})
-    root.set(f"{{{XSI}}}schemaLocation", f"{CP} {CP_XSD}")
-    metadata = etree.SubElement(root, f"{{{CP}}}metadata")
-    etree.SubElement(metadata, f"{{{CP}}}schema").text = "IMS Content"
-    etree.SubElement(metadata, f"{{{CP}}}schemaversion").text = "1.1.3"
-    etree.SubElement(root, f"{{{CP}}}organizations")
-    resources = etree.SubElement(root, f"{{{CP}}}resources")
-    resource = etree.SubElement(
-        resources,
-        f"{{{CP}}}resource",
-        identifier="quiz",
-        type="imsqti_xmlv1p2",
-        href=ASSESSMENT_FILE,
-    )
-    etree.SubElement(resource, f"{{{CP}}}file", href=ASSESSMENT_FILE)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    root, resources = manifest_root("IMS Content", "1.1.3")
+    resource(resources, "quiz", "imsqti_xmlv1p2", ASSESSMENT_FILE)
+    return xml_bytes(root)

@@ -10,18 +10,14 @@ Text keeps its bold, italic, code and links as QTI's XHTML; ``xml:lang`` is the 
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from lxml import etree
 
+from ..kinds.quiz import letter
+from .package import CP, MANIFEST_FILE, XSI, manifest_root, resource, xml_bytes, zipped
 from .quiz import QuizItem, QuizSet, html
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
-CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
-CP_XSD = "http://www.imsglobal.org/xsd/imscp_v1p1.xsd"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TEST_FILE = "test.xml"
 FEEDBACK_ID = "EXPLANATION"
@@ -31,12 +27,7 @@ def package(quizzes: QuizSet, when: tuple[int, ...]) -> bytes:
     """The zip, its entries dated ``when`` (a zip date tuple) so a build repeats."""
     files = {_item_file(item): assessment_item(item) for item in quizzes.items}
     files[TEST_FILE] = assessment_test(quizzes)
-    files = {"imsmanifest.xml": manifest(quizzes), **files}
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in files.items():
-            archive.writestr(zipfile.ZipInfo(name, when), data, zipfile.ZIP_DEFLATED)
-    return out.getvalue()
+    return zipped({MANIFEST_FILE: manifest(quizzes), **files}, when)
 
 
 def _item_file(item: QuizItem) -> str:
@@ -59,10 +50,6 @@ def _text(element: etree._Element, text: str) -> etree._Element:
     return element
 
 
-def _letter(index: int) -> str:
-    return chr(ord("A") + index)
-
-
 def assessment_item(item: QuizItem) -> bytes:
     root = _qti(
         "assessmentItem",
@@ -83,7 +70,7 @@ def assessment_item(item: QuizItem) -> bytes:
     )
     correct = _qti("correctResponse", response)
     for index in item.correct:
-        _qti("value", correct).text = _letter(index)
+        _qti("value", correct).text = letter(index + 1)
     score = _qti(
         "outcomeDeclaration", root, identifier="SCORE", cardinality="single", baseType="float"
     )
@@ -106,7 +93,7 @@ def assessment_item(item: QuizItem) -> bytes:
     )
     _text(_qti("prompt", choices), item.question)
     for index, option in enumerate(item.options):
-        _text(_qti("simpleChoice", choices, identifier=_letter(index)), option)
+        _text(_qti("simpleChoice", choices, identifier=letter(index + 1)), option)
     _processing(root, bool(item.explanation))
     if item.explanation:
         feedback = _qti(
@@ -117,7 +104,7 @@ def assessment_item(item: QuizItem) -> bytes:
             identifier=FEEDBACK_ID,
         )
         _text(_qti("p", feedback), item.explanation)
-    return _bytes(root)
+    return xml_bytes(root)
 
 
 def _plain_title(item: QuizItem) -> str:
@@ -154,32 +141,14 @@ def assessment_test(quizzes: QuizSet) -> bytes:
     )
     for item in quizzes.items:
         _qti("assessmentItemRef", section, identifier=item.id, href=_item_file(item))
-    return _bytes(root)
+    return xml_bytes(root)
 
 
 def manifest(quizzes: QuizSet) -> bytes:
-    root = etree.Element(f"{{{CP}}}manifest", identifier="manifest", nsmap={None: CP, "xsi": XSI})
-    root.set(f"{{{XSI}}}schemaLocation", f"{CP} {CP_XSD}")
-    metadata = etree.SubElement(root, f"{{{CP}}}metadata")
-    etree.SubElement(metadata, f"{{{CP}}}schema").text = "QTIv2.1 Package"
-    etree.SubElement(metadata, f"{{{CP}}}schemaversion").text = "1.0.0"
-    etree.SubElement(root, f"{{{CP}}}organizations")
-    resources = etree.SubElement(root, f"{{{CP}}}resources")
-    test = _resource(resources, "test", "imsqti_test_xmlv2p1", TEST_FILE)
+    root, resources = manifest_root("QTIv2.1 Package", "1.0.0")
+    test = resource(resources, "test", "imsqti_test_xmlv2p1", TEST_FILE)
     for item in quizzes.items:
         etree.SubElement(test, f"{{{CP}}}dependency", identifierref=f"item-{item.id}")
     for item in quizzes.items:
-        _resource(resources, f"item-{item.id}", "imsqti_item_xmlv2p1", _item_file(item))
-    return _bytes(root)
-
-
-def _resource(parent, identifier: str, kind: str, href: str) -> etree._Element:
-    resource = etree.SubElement(
-        parent, f"{{{CP}}}resource", identifier=identifier, type=kind, href=href
-    )
-    etree.SubElement(resource, f"{{{CP}}}file", href=href)
-    return resource
-
-
-def _bytes(root: etree._Element) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        resource(resources, f"item-{item.id}", "imsqti_item_xmlv2p1", _item_file(item))
+    return xml_bytes(root)
