@@ -226,20 +226,33 @@ def _page(url: str) -> str:
     return done.stdout
 
 
-@pytest.mark.tools("chromium")
-def test_serve_shows_the_slides_and_follows_each_build(tmp_path):
+@contextlib.contextmanager
+def _serving(tmp_path, *extra: str):
+    """``deckgen watch --serve`` on a copy of the small talk, once it watches: (its
+    outline, its stderr lines, the page's address, its output folder); stopped by
+    Ctrl-C after, which must end it with 130."""
     talk = tmp_path / "talk"
     shutil.copytree(SMALL.parent, talk)
     outline = talk / "outline.yaml"
     proc = subprocess.Popen(
         [sys.executable, "-m", "deckgen", "watch", str(outline), "-o", str(talk / "build"),
-         "--serve", "--port", "0"],
+         *extra, "--serve", "--port", "0"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
         lines = Lines(proc.stderr)
         url = lines.wait_for("serving http://127.0.0.1:").split()[-1]
         lines.wait_for("watching")
+        yield outline, lines, url, talk / "build"
+    finally:
+        proc.send_signal(signal.SIGINT)
+        code = proc.wait(timeout=30)
+    assert code == 130
+
+
+@pytest.mark.tools("chromium")
+def test_serve_shows_the_slides_and_follows_each_build(tmp_path):
+    with _serving(tmp_path) as (outline, lines, url, _out):
         _published(url, 1)
         page = _page(url)
         assert "<h2>4. What is a lock?</h2>" in page and "build 1" in page
@@ -260,10 +273,6 @@ def test_serve_shows_the_slides_and_follows_each_build(tmp_path):
         page = _page(url)
         assert "YAML syntax error" in page  # the errors, over the last good slides
         assert "<h2>4. What is a padlock?</h2>" in page
-    finally:
-        proc.send_signal(signal.SIGINT)
-        code = proc.wait(timeout=30)
-    assert code == 130
 
 
 def test_the_page_is_only_for_this_machine_and_serves_no_file(tmp_path):
@@ -396,25 +405,10 @@ def test_running_out_is_worded_as_the_command_line_words_it(bug, line):
 
 @pytest.mark.tools("chromium")
 def test_serve_links_the_web_handout_when_the_watch_writes_one(tmp_path):
-    talk = tmp_path / "talk"
-    shutil.copytree(SMALL.parent, talk)
-    outline = talk / "outline.yaml"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "deckgen", "watch", str(outline), "-o", str(talk / "build"),
-         "--format", "html", "--serve", "--port", "0"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        lines = Lines(proc.stderr)
-        url = lines.wait_for("serving http://127.0.0.1:").split()[-1]
-        lines.wait_for("watching")
+    with _serving(tmp_path, "--format", "html") as (_outline, _lines, url, out):
         page = _page(url)
         assert 'id="handout" href="handout.html">' in page  # shown, no longer hidden
         with urllib.request.urlopen(url + "handout.html", timeout=30) as answer:
             served = answer.read()
-        written = next((talk / "build").glob("*.html")).read_bytes()
+        written = next(out.glob("*.html")).read_bytes()
         assert served == written and b"Locks and Ladders" in served
-    finally:
-        proc.send_signal(signal.SIGINT)
-        code = proc.wait(timeout=30)
-    assert code == 130

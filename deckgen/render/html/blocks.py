@@ -8,16 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
-from ...htmlruns import runs_html as html_of
+from ...htmlruns import runs_html  # emphasis, code and links; colours are the page's
 from ...layout import handout_blocks as h
-from ...layout.frames import Chart, Prose, Run
+from ...layout.frames import Chart, Prose
 from .svg import SlideSvg, slide_svg
 from .units import attr
-
-
-def runs_html(runs: tuple[Run, ...]) -> str:
-    """Runs as inline HTML: emphasis, code and links (their colours are the page's)."""
-    return html_of(runs)
 
 
 def prose(value: Prose | h.SourcedText) -> Prose:
