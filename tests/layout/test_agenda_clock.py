@@ -71,10 +71,11 @@ def outline(tmp_path):
 
 
 def _agenda_lines(deck_path) -> list[str]:
+    """The agenda slide's timed lines, their white space made single spaces."""
     slide = Presentation(str(deck_path)).slides[1]
     body = [s for s in slide.shapes if s.has_text_frame and s != slide.shapes.title]
     lines = [p.text for shape in body for p in shape.text_frame.paragraphs]
-    return [line for line in lines if re.match(r"\d{1,2}:\d\d\s", line)]
+    return [re.sub(r"\s+", " ", line) for line in lines if re.match(r"\d{1,2}:\d\d\s", line)]
 
 
 def _build(outline, out, *args) -> list:
@@ -83,12 +84,17 @@ def _build(outline, out, *args) -> list:
     return json.loads(result.stdout)["builds"] if "--all-audiences" in args else []
 
 
+def _built_agenda(outline, out, *args) -> list[str]:
+    """The agenda's timed lines of the one deck ``outline`` builds into ``out``."""
+    _build(outline, out, *args)
+    (deck,) = out.glob("*.pptx")
+    return _agenda_lines(deck)
+
+
 def test_the_agendas_first_item_starts_the_session_and_the_end_and_breaks_are_listed(
     outline, tmp_path
 ):
-    _build(outline, tmp_path / "out", "--start", "14:00", "--audience", "lang")
-    (deck,) = (tmp_path / "out").glob("*.pptx")
-    lines = [re.sub(r"\s+", " ", line) for line in _agenda_lines(deck)]
+    lines = _built_agenda(outline, tmp_path / "out", "--start", "14:00", "--audience", "lang")
     # the opening's estimated 3 minutes fold into the first part: 14:00, not 14:03;
     # the starts after an estimate are said on the clock's five minutes
     assert lines == [
@@ -105,9 +111,7 @@ def test_the_outlines_planned_minutes_are_said_to_the_minute(tmp_path):
     path = tmp_path / "outline.yaml"
     planned = _talk().replace("    divider: false\n", "    divider: false\n    minutes: 3\n")
     path.write_text(planned, encoding="utf-8")
-    _build(path, tmp_path / "out", "--start", "14:00", "--audience", "lang")
-    (deck,) = (tmp_path / "out").glob("*.pptx")
-    lines = [re.sub(r"\s+", " ", line) for line in _agenda_lines(deck)]
+    lines = _built_agenda(path, tmp_path / "out", "--start", "14:00", "--audience", "lang")
     assert [line.split(" ")[0] for line in lines] == [
         "14:00",
         "14:13",
@@ -119,9 +123,7 @@ def test_the_outlines_planned_minutes_are_said_to_the_minute(tmp_path):
 
 
 def test_an_audience_drops_a_break_with_its_section(outline, tmp_path):
-    _build(outline, tmp_path / "out", "--start", "14:00", "--audience", "kurz")
-    (deck,) = (tmp_path / "out").glob("*.pptx")
-    lines = [re.sub(r"\s+", " ", line) for line in _agenda_lines(deck)]
+    lines = _built_agenda(outline, tmp_path / "out", "--start", "14:00", "--audience", "kurz")
     assert lines == [
         "14:00 Was ist Phishing?",
         "14:15 Pause (15 Min.)",
@@ -205,8 +207,6 @@ def test_an_opening_the_outline_lists_is_the_agendas_first_item(tmp_path):
     path = tmp_path / "outline.yaml"
     listed = _talk().replace("    divider: false\n", "    divider: false\n    agenda: true\n")
     path.write_text(listed, encoding="utf-8")
-    _build(path, tmp_path / "out", "--start", "14:00", "--audience", "lang")
-    (deck,) = (tmp_path / "out").glob("*.pptx")
-    lines = [re.sub(r"\s+", " ", line) for line in _agenda_lines(deck)]
+    lines = _built_agenda(path, tmp_path / "out", "--start", "14:00", "--audience", "lang")
     # the opening's estimated 3 minutes: the first part at 14:03, said as 14:05
     assert lines[:2] == ["14:00 Einstieg", "14:05 Was ist Phishing?"], lines
