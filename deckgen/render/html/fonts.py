@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import base64
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
+from html import escape
 
 NO_SUBSETTING = 0x0100  # OS/2 fsType: embed the whole font or nothing
 
@@ -15,15 +16,11 @@ NO_SUBSETTING = 0x0100  # OS/2 fsType: embed the whole font or nothing
 @dataclass
 class Families:
     """The CSS ``font-family`` values text takes (an embedded family first, then its
-    stack), and whether code was set (its family is embedded only then)."""
+    stack)."""
 
     body: str
     heading: str
     mono: str
-    used: set[str] = field(default_factory=set)
-
-    def saw(self, family: str) -> None:
-        self.used.add(family)
 
 
 def families_of(fonts) -> Families:
@@ -32,17 +29,17 @@ def families_of(fonts) -> Families:
     return Families(fonts.body.value, heading.value, fonts.mono.value)
 
 
-def font_faces(fonts, families: Families, text: str, styles) -> str:
+def font_faces(fonts, text: str, styles, mono: bool) -> str:
     """``@font-face`` rules for every embedded face of ``styles`` ((bold, italic) the
-    page sets text in) the page uses, cut to ``text``'s characters. A face left out
-    is one the page never asks for (the browser would draw a bold italic from the bold
-    face, as it is in no text here)."""
+    page sets text in) the page uses, and the code's family where ``mono``, cut to
+    ``text``'s characters. A face left out is one the page never asks for (the browser
+    would draw a bold italic from the bold face, as it is in no text here)."""
     chars = "".join(sorted(set(text) | set(" ")))
     rules = []
     wanted = [fonts.body]
     if fonts.heading is not None and fonts.heading.css != fonts.body.css:
         wanted.append(fonts.heading)
-    if fonts.mono.value in families.used:
+    if mono:
         wanted.append(fonts.mono)
     for family in wanted:
         for (bold, italic), path in family.files:
@@ -95,3 +92,9 @@ def styles_of(markup: str) -> set[tuple[bool, bool]]:
     if any(mark in markup for mark in ("<strong><em>", 'font-weight="bold" font-style="italic"')):
         styles.add((True, True))
     return styles
+
+
+def sets_code(markup: str, families: Families) -> bool:
+    """Whether the page's ``markup`` sets any text in the code's family: code in notes,
+    definitions or sources, or a slide's code run."""
+    return "<code>" in markup or f'font-family="{escape(families.mono, quote=True)}"' in markup

@@ -11,7 +11,7 @@ from importlib import resources
 
 from ...layout.web import WebHandout
 from .blocks import WebPage, prose, sections
-from .fonts import families_of, font_faces, styles_of
+from .fonts import families_of, font_faces, sets_code, styles_of
 from .svg import Pictures, SlideSvg
 from .units import attr
 
@@ -36,8 +36,6 @@ def render_web(web: WebHandout) -> tuple[bytes, list]:
         + _contents(layout.cover.contents, page.contents)
         + f'<main id="main" tabindex="-1">{main}</main>'
     )
-    if "<code>" in main:  # notes, definitions or sources set code
-        families.saw(families.mono)
     style = _style(web, families, body, layout)
     return _document(layout, style, body).encode("utf-8"), []
 
@@ -70,7 +68,7 @@ def _style(web: WebHandout, families, body: str, layout) -> str:
     palette = layout.design.palette
     text = _visible_text(body) + prose(layout.cover.title).text
     lines = [
-        font_faces(web.fonts, families, text, styles_of(body)),
+        font_faces(web.fonts, text, styles_of(body), sets_code(body, families)),
         ":root{"
         f"--body:{families.body};--heading:{families.heading};--mono:{families.mono};"
         f"--dark-page:#{web.dark_page};--dark-text:#{web.dark_text};"

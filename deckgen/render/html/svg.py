@@ -170,7 +170,6 @@ def run_svg(run: Run, color: str, families) -> str:
         attrs.append(f'fill="#{run.color}"')
     if run.code:
         attrs.append(f'font-family="{attr(families.mono)}"')
-        families.saw(families.mono)
     if run.link:
         attrs.append('text-decoration="underline"')
     span = f"<tspan {' '.join(attrs)}>{escape(run.text)}</tspan>" if attrs else escape(run.text)
