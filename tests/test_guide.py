@@ -94,6 +94,7 @@ def test_clock_times_minutes_cues_answers_and_materials(guide):
         "The deck:",
         "A participants’ handout for each person",
         "The worksheet in it: one question",
+        "for the presenter only: build --answers (…-answers.pdf)",  # the key's own file
         "Flip chart and markers",
     ):
         assert item in text, item

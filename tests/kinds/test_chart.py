@@ -218,12 +218,33 @@ def test_a_deck_with_a_chart_is_the_same_twice_under_source_date_epoch(tmp_path)
     assert decks[0] == decks[1]
 
 
+def test_a_generated_alt_text_is_one_sentence_a_series_with_the_languages_punctuation():
+    """Two series, a decimal value and a category ending in a full stop: each series is its
+    own sentence, never with a doubled full stop; French puts its space before the colon and
+    parts "1,5" from the next value with a semicolon."""
+    two = PIE.replace("chart: pie", "chart: column").replace(
+        "values: [60, 30, 10]}]", "values: [60, 30, 10]}, {name: Blocked, values: [1.5, 2, 3]}]"
+    )
+    two = two.replace("USB]", "USB etc.]")
+    english = named(deck_from(outline_text(two)).slides[0], "Chart").alt
+    assert english == (
+        "Column chart. Alerts: Email 60, Web 30, USB etc. 10. "
+        "Blocked: Email 1.5, Web 2, USB etc. 3."
+    )
+    french = named(deck_from(outline_text(two, meta="{title: T, language: fr}")).slides[0], "Chart")
+    assert (
+        "Alerts\u00a0: Email 60; Web 30; USB etc. 10. Blocked\u00a0: Email 1,5; Web 2;"
+        in french.alt
+    )
+
+
 def test_a_chart_speaks_the_talks_language():
     """A German pie: its alt text, its shares ("60 %") and its decimal sign (the PDFs'
     labels) as German writes them."""
     deck = deck_from(outline_text(PIE, meta="{title: Vortrag, language: de}"))
     chart = named(deck.slides[0], "Chart")
-    assert chart.alt == "Kreisdiagramm. Alerts: Email 60, Web 30, USB 10."
+    # German writes 1,5: values are parted by semicolons, so no comma is ambiguous
+    assert chart.alt == "Kreisdiagramm. Alerts: Email 60; Web 30; USB 10."
     assert chart.percents == ("60\u00a0%", "30\u00a0%", "10\u00a0%")
     assert chart.decimal == ","
     english = named(deck_from(outline_text(PIE)).slides[0], "Chart")

@@ -20,6 +20,7 @@ WORDS: dict[str, str] = {
     "chart_column": "Säulendiagramm",
     "chart_line": "Liniendiagramm",
     "chart_pie": "Kreisdiagramm",
+    "chart_series": "{series}: {values}",  # a chart's alt text, per series
     "deck_comments": "Mit deckgen aus einer Gliederung erstellt.",
     "handout_subject": "{title} (Handout)",
     "contents": "Inhalt",
@@ -58,7 +59,7 @@ WORDS: dict[str, str] = {
     "material_handout": "Ein Teilnehmer-Handout pro Person",
     "material_worksheet": "Das Arbeitsblatt darin: {count} Fragen",
     "material_worksheet_one": "Das Arbeitsblatt darin: eine Frage",
-    "material_answers": "Die Lösungen: build --answers",
+    "material_answers": "Die Lösungen, nur für die Vortragenden: build --answers (…-answers.pdf)",
     # issue 23 item 2: breaks in the agenda and the guide's session plan
     "break": "Pause",
     "agenda_break": "Pause ({minutes})",

@@ -20,6 +20,7 @@ WORDS: dict[str, str] = {
     "chart_column": "Column chart",
     "chart_line": "Line chart",
     "chart_pie": "Pie chart",
+    "chart_series": "{series}: {values}",  # a chart's alt text, per series
     "deck_comments": "Made with deckgen from an outline.",
     # the handout
     "handout_subject": "{title} (handout)",
@@ -61,7 +62,7 @@ WORDS: dict[str, str] = {
     "material_handout": "A participants’ handout for each person",
     "material_worksheet": "The worksheet in it: {count} questions",
     "material_worksheet_one": "The worksheet in it: one question",
-    "material_answers": "The answer key: build --answers",
+    "material_answers": "The answer key, for the presenter only: build --answers (…-answers.pdf)",
     # issue 23 item 2: breaks in the agenda and the guide's session plan
     "break": "Break",
     "agenda_break": "Break ({minutes})",

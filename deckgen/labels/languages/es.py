@@ -20,6 +20,7 @@ WORDS: dict[str, str] = {
     "chart_column": "Gráfico de columnas",
     "chart_line": "Gráfico de líneas",
     "chart_pie": "Gráfico circular",
+    "chart_series": "{series}: {values}",  # a chart's alt text, per series
     "deck_comments": "Creado con deckgen a partir de un esquema.",
     "handout_subject": "{title} (material)",
     "contents": "Contenido",
@@ -58,7 +59,7 @@ WORDS: dict[str, str] = {
     "material_handout": "Un material para cada participante",
     "material_worksheet": "La hoja de ejercicios que contiene: {count} preguntas",
     "material_worksheet_one": "La hoja de ejercicios que contiene: una pregunta",
-    "material_answers": "Las soluciones: build --answers",
+    "material_answers": "Las soluciones, solo para quien presenta: build --answers (…-answers.pdf)",
     # issue 23 item 2: breaks in the agenda and the guide's session plan
     "break": "Descanso",
     "agenda_break": "Descanso ({minutes})",

@@ -22,6 +22,7 @@ WORDS: dict[str, str] = {
     "chart_column": "Histogramme",
     "chart_line": "Graphique en courbes",
     "chart_pie": "Graphique en secteurs",
+    "chart_series": f"{{series}}{NBSP}: {{values}}",  # a chart's alt text, per series
     "deck_comments": "Créé avec deckgen à partir d’un plan.",
     "handout_subject": "{title} (support)",
     "contents": "Sommaire",
@@ -60,7 +61,7 @@ WORDS: dict[str, str] = {
     "material_handout": "Un support pour chaque participant",
     "material_worksheet": f"La fiche d’exercices qu’il contient{NBSP}: {{count}} questions",
     "material_worksheet_one": f"La fiche d’exercices qu’il contient{NBSP}: une question",
-    "material_answers": f"Le corrigé{NBSP}: build --answers",
+    "material_answers": f"Le corrigé, pour l’animateur seul{NBSP}: build --answers (…-answers.pdf)",
     # issue 23 item 2: breaks in the agenda and the guide's session plan
     "break": "Pause",
     "agenda_break": "Pause ({minutes})",

@@ -19,6 +19,7 @@ WORDS: dict[str, str] = {
     "chart_column": "Istogramma",
     "chart_line": "Grafico a linee",
     "chart_pie": "Grafico a torta",
+    "chart_series": "{series}: {values}",  # a chart's alt text, per series
     "deck_comments": "Creato con deckgen da una scaletta.",
     "handout_subject": "{title} (dispensa)",
     "contents": "Indice",
@@ -57,7 +58,7 @@ WORDS: dict[str, str] = {
     "material_handout": "Una dispensa per ogni partecipante",
     "material_worksheet": "La scheda di verifica che contiene: {count} domande",
     "material_worksheet_one": "La scheda di verifica che contiene: una domanda",
-    "material_answers": "Le soluzioni: build --answers",
+    "material_answers": "Le soluzioni, solo per chi presenta: build --answers (…-answers.pdf)",
     # issue 23 item 2: breaks in the agenda and the guide's session plan
     "break": "Pausa",
     "agenda_break": "Pausa ({minutes})",

@@ -19,6 +19,7 @@ WORDS: dict[str, str] = {
     "chart_column": "Kolomdiagram",
     "chart_line": "Lijndiagram",
     "chart_pie": "Cirkeldiagram",
+    "chart_series": "{series}: {values}",  # a chart's alt text, per series
     "deck_comments": "Gemaakt met deckgen vanuit een overzicht.",
     "handout_subject": "{title} (hand-out)",
     "contents": "Inhoud",
@@ -57,7 +58,9 @@ WORDS: dict[str, str] = {
     "material_handout": "Een hand-out voor elke deelnemer",
     "material_worksheet": "Het werkblad daarin: {count} vragen",
     "material_worksheet_one": "Het werkblad daarin: één vraag",
-    "material_answers": "De antwoorden: build --answers",
+    "material_answers": (
+        "De antwoorden, alleen voor de presentator: build --answers (…-answers.pdf)"
+    ),
     # issue 23 item 2: breaks in the agenda and the guide's session plan
     "break": "Pauze",
     "agenda_break": "Pauze ({minutes})",

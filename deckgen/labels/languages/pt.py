@@ -19,6 +19,7 @@ WORDS: dict[str, str] = {
     "chart_column": "Gráfico de colunas",
     "chart_line": "Gráfico de linhas",
     "chart_pie": "Gráfico circular",
+    "chart_series": "{series}: {values}",  # a chart's alt text, per series
     "deck_comments": "Criado com deckgen a partir de um roteiro.",
     "handout_subject": "{title} (material)",
     "contents": "Índice",
@@ -57,7 +58,7 @@ WORDS: dict[str, str] = {
     "material_handout": "Um material para cada participante",
     "material_worksheet": "A ficha de exercícios incluída: {count} perguntas",
     "material_worksheet_one": "A ficha de exercícios incluída: uma pergunta",
-    "material_answers": "As respostas: build --answers",
+    "material_answers": "As respostas, só para quem apresenta: build --answers (…-answers.pdf)",
     # issue 23 item 2: breaks in the agenda and the guide's session plan
     "break": "Intervalo",
     "agenda_break": "Intervalo ({minutes})",
