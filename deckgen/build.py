@@ -7,25 +7,16 @@ import functools
 import gc
 import hashlib
 import os
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import forked
 from .errors import BuildError, Diagnostic, InputError, Severity, error
 from .formats import DEFAULT as DEFAULT_FORMATS
 from .layout.handout import HandoutOptions
-from .output import write_all
-
-if TYPE_CHECKING:  # imported lazily at run time, to keep `deckgen --help` fast
-    from .layout.frames import Deck
-    from .layout.timing import Plan, TalkTime
-    from .outline.tailor import TailorReport
-    from .outline.talk import Talk
-    from .template.build import OnTemplate
+from .output import slug, write_all
+from .prepare import Prepared, prepare
 
 
 @dataclass(frozen=True)
@@ -73,6 +64,7 @@ class BuildOptions:
     allow_external_links: bool = False
     jobs: int | None = None  # processes a build may use; None: one a core, 1: this one only
     start: str | None = None  # --start 09:30: the session's start, over meta.start
+    translation: Path | None = None  # --translation de.po: the talk in that file's language
 
 
 @dataclass(frozen=True)
@@ -144,101 +136,17 @@ def build_time() -> _dt.datetime:
     return _dt.datetime.fromtimestamp(seconds, _dt.UTC)
 
 
-def slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
-    return text[:60].strip("-") or "deck"
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """An outline tailored for one audience and laid out: everything but the rendering."""
-
-    talk: Talk
-    deck: Deck
-    report: TailorReport
-    time: TalkTime
-    diagnostics: tuple[Diagnostic, ...]
-    template: OnTemplate | None = None
-    plan: Plan | None = None  # planned minutes and clock times
-    grounds: object | None = None  # on a template, its layouts' drawn grounds (the checks')
-    width: object | None = None  # and how wide runs set (the checks place lines by it)
-
-
 def load(options: BuildOptions):
     from .outline.loader import load_outline
 
     return load_outline(options.outline, options.display_name, options.overlays)
 
 
-def prepare(
-    outline,
-    audience: str | None,
-    variables: Mapping[str, str],
-    options: BuildOptions | None = None,
-) -> Prepared:
-    """Tailor, open the template if there is one, and lay out; warn when the talk runs
-    over the audience's slot."""
-    from .layout.design import default_design
-    from .layout.engine import layout_deck
-    from .layout.slot import slot_warnings
-    from .layout.text import run_width
-    from .layout.timing import plan_talk, talk_time
-    from .outline.tailor import tailor_with_report
-    from .template.build import open_template
-
-    tailored, report = tailor_with_report(outline, variables, audience)
-    if options is not None and options.start:
-        meta = tailored.meta.model_copy(update={"start": options.start})
-        tailored = replace(tailored, meta=meta)
-    on, design, problems = open_template(tailored, outline.base_dir, options)
-    design = design or default_design(tailored)
-    folders = [Path(outline.base_dir) / "fonts"]
-    if on is not None:
-        folders.append(on.template.path.parent / "fonts")
-    (body, titles), files, font_problems = _measurers(
-        design, folders, tailored.theme.pos or tailored.pos
-    )
-    design = replace(design, font_files=files)
-    grounds = None
-    if design.plain:  # on a template: text is checked against what its layouts draw
-        from .render.pdf.grounds import DrawnGrounds
-        from .template.drawn import decide_on_drawn
-
-        grounds = DrawnGrounds(design)
-        design, drawn_problems = decide_on_drawn(design, grounds)
-        problems += drawn_problems
-        if on is not None:  # the template's own number field, where it prints one
-            from .template.drawn import theme_inks
-            from .template.fields import readable_number_fields
-
-            problems += readable_number_fields(on.plan.chosen, grounds, theme_inks(design))
-    deck = layout_deck(tailored, body, design, titles, grounds)
-    problems += font_problems
-    pace, breaks = outline.pace, sum(s.pause or 0 for s in tailored.sections)
-    time = talk_time(deck, pace.words_per_minute, pace.seconds_per_slide, breaks)
-    diagnostics = list(outline.warnings) + problems + list(deck.diagnostics)
-    plan = plan_talk(tailored)
-    diagnostics += plan.problems
-    profile = outline.audiences.get(audience) if audience else None
-    if profile is not None:
-        diagnostics += slot_warnings(audience, profile, time, plan)
-    width = run_width(body, titles) if grounds is not None else None
-    return Prepared(tailored, deck, report, time, tuple(diagnostics), on, plan, grounds, width)
-
-
-def _measurers(design, folders: list[Path], pos):
-    """The body's measurer and the titles' (None: the same), the font files the PDFs
-    embed for each, and what to say about fonts."""
-    from .layout.fonts import measurer_for
-
-    body, problems, body_files = measurer_for(design.font, folders, pos)
-    files = {"body": body_files, "heading": body_files}
-    heading = design.heading_font
-    if heading is None or heading.casefold() == design.font.casefold():
-        return (body, None), files, problems
-    titles, more, files["heading"] = measurer_for(heading, folders, pos)
-    return (body, titles), files, problems + more
+def output_name(prepared: Prepared, audience: str | None) -> str:
+    """The outputs' name without suffix: the title's slug, the audience, the language of
+    a translation ("talk", "talk-executives", "talk-executives-de")."""
+    language, title = prepared.translated or (None, slug(prepared.talk.meta.title))
+    return title + (f"-{audience}" if audience else "") + (f"-{language}" if language else "")
 
 
 def build(options: BuildOptions, progress=None) -> BuildResult:
@@ -273,18 +181,17 @@ def render_loaded(source, options: BuildOptions, progress=None) -> Rendered:
     # passes while rendering no longer walk it (0.3 s of a 1,027-slide build)
     gc.freeze()
     try:
-        return _render_prepared(source, prepared, options, say)
+        return _render_prepared(prepared, options, say)
     finally:
         gc.unfreeze()
 
 
-def _render_prepared(source, prepared: Prepared, options: BuildOptions, say) -> Rendered:
-    talk, deck = prepared.talk, prepared.deck
+def _render_prepared(prepared: Prepared, options: BuildOptions, say) -> Rendered:
+    deck = prepared.deck
     diagnostics = list(prepared.diagnostics)
-    profile = source.audiences.get(options.audience) if options.audience else None
-
+    profile = prepared.profile
     created = build_time()
-    stem = slug(talk.meta.title) + (f"-{options.audience}" if options.audience else "")
+    stem = output_name(prepared, options.audience)
     _distinct(options, stem)
     say(_stage(options.formats) + f" ({len(deck.slides):,} slides)")
     if options.jobs != 1:  # SVGs drawn once here, shared by the processes forked below

@@ -20,6 +20,7 @@ without any markup character is not parsed at all, so it is exactly what it was.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 LINK_SCHEMES = ("http://", "https://", "mailto:")
@@ -78,6 +79,69 @@ def plain(text: str) -> str:
     """``text`` without its markup: what it reads as (titles in bookmarks, file
     properties, word counts)."""
     return "".join(span.text for span in spans(text)) if has_markup(text) else text
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A piece of markup as written: ``bold``, ``italic`` or a ``link`` (``target`` its
+    URL) around its ``children``, or a ``code`` span (``target`` its text)."""
+
+    kind: str
+    children: tuple[Marked | str, ...] = ()
+    target: str | None = None
+
+
+def tree(text: str) -> tuple[Marked | str, ...]:
+    """``text`` as nested markup and plain strings, as the outline wrote it (a translation
+    file shows a translator the markup as tags, and reads it back)."""
+    if not has_markup(text):
+        return (text,) if text else ()
+    stack: list[tuple[Marked | None, list]] = [(None, [])]
+    opens = {"strong_open": "bold", "em_open": "italic", "link_open": "link"}
+    for token in _parser().parseInline(text)[0].children or ():
+        kind = token.type
+        if kind == "text":
+            _append(stack[-1][1], token.content)
+        elif kind == "code_inline":
+            stack[-1][1].append(Marked("code", target=token.content))
+        elif kind in opens:
+            href = str(token.attrs["href"]) if kind == "link_open" else None
+            stack.append((Marked(opens[kind], target=href), []))
+        else:  # a close: the piece is done
+            opened, children = stack.pop()
+            stack[-1][1].append(Marked(opened.kind, tuple(children), opened.target))
+    return tuple(stack[0][1])
+
+
+def markdown(pieces: tuple[Marked | str, ...]) -> str:
+    """Markup and plain strings written as the outline writes them: the inverse of
+    :func:`tree` (literal markup characters escaped)."""
+    out = []
+    for piece in pieces:
+        if isinstance(piece, str):
+            out.append(_ESCAPE.sub(r"\\\g<0>", piece))
+        elif piece.kind == "code":
+            fence = "``" if "`" in (piece.target or "") else "`"
+            pad = " " if fence == "``" else ""
+            out.append(f"{fence}{pad}{piece.target}{pad}{fence}")
+        elif piece.kind == "link":
+            target = piece.target or ""
+            target = f"<{target}>" if any(c in target for c in " ()<>") else target
+            out.append(f"[{markdown(piece.children)}]({target})")
+        else:
+            mark = "**" if piece.kind == "bold" else "*"
+            out.append(f"{mark}{markdown(piece.children)}{mark}")
+    return "".join(out)
+
+
+_ESCAPE = re.compile(r"[\\*`\[\]]")
+
+
+def _append(out: list, text: str) -> None:
+    if out and isinstance(out[-1], str):
+        out[-1] += text
+    elif text:
+        out.append(text)
 
 
 def _add(out: list[Span], span: Span) -> None:

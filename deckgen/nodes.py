@@ -29,9 +29,22 @@ from .limits import (
     MAX_TEXT,
 )
 
-Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
-NotesText = Annotated[str, StringConstraints(max_length=MAX_NOTES)]
-Cell = Annotated[str, StringConstraints(min_length=1, max_length=MAX_CELL)]
+
+class Words:
+    """Marks a text field a translator translates (``deckgen translate``): pydantic keeps it
+    in the field's metadata and the JSON schema does not show it."""
+
+    def __repr__(self) -> str:
+        return "WORDS"
+
+
+WORDS = Words()
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), WORDS]
+NotesText = Annotated[str, StringConstraints(max_length=MAX_NOTES), WORDS]
+Cell = Annotated[str, StringConstraints(min_length=1, max_length=MAX_CELL), WORDS]
+# text that is the same in every language: a file's path, a URL, a font's name, a year
+Verbatim = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
 Name = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_-]*$")]
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 # planned time, in minutes: a slide's, a section's (at most a day)
@@ -146,7 +159,7 @@ class Image(Node):
     """A picture file (PNG, JPEG or SVG) with the alt text screen readers announce, or
     marked decorative (screen readers skip it)."""
 
-    path: Text = Field(description="PNG, JPEG or SVG file, relative to the outline's folder.")
+    path: Verbatim = Field(description="PNG, JPEG or SVG file, relative to the outline's folder.")
     alt: Text | None = Field(
         default=None, description="What the picture shows, for screen readers."
     )

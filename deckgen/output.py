@@ -16,6 +16,7 @@ import contextlib
 import os
 import re
 import shutil
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -29,6 +30,13 @@ _O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 # set when the user has asked deckgen to stop (SIGTERM, Ctrl-C): raised instead of writing
 _refusal: BaseException | None = None
+
+
+def slug(text: str) -> str:
+    """A title as an output's name: ASCII letters, digits and hyphens, lower case."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return text[:60].strip("-") or "deck"
 
 
 def refuse_from_now(reason: BaseException) -> None:

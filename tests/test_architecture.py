@@ -235,16 +235,20 @@ ALLOWED: dict[str, set[str]] = {
         *("oxml", "pptx", "lxml", "PIL"),
     },
     "deckgen.build": {
-        *("errors", "outline", "layout", "render.pdf", "formats", "template"),
+        *("errors", "outline", "layout", "formats", "prepare", "render.pdf"),
         *("check", "forked", "output"),
     },
+    # how long each slide text may get: its slide laid out alone, with the text longer
+    "deckgen.fitnotes": {"errors", "inline", "layout", "prepare", "translation"},
+    # translate, tailor, open the template, lay out: all of a build but the rendering
+    "deckgen.prepare": {"errors", "outline", "layout", "render.pdf", "template", "translation"},
     "deckgen.check": {"errors", "layout", "render.pptx", "render.pdf", "safexml", "pikepdf"},
     "deckgen.all_audiences": {"build", "errors", "formats", "forked", "output"},
-    "deckgen.preview": {"build", "errors", "limits", "render.pdf", "PIL"},
-    "deckgen.watch": {"build", "errors", "output", "watchfiles"},
+    "deckgen.preview": {"build", "errors", "limits", "prepare", "render.pdf", "PIL"},
+    "deckgen.watch": {"build", "errors", "output", "prepare", "watchfiles"},
     "deckgen.serve": {"build", "door", "inline", "labels", "render.pdf", "watch"},
     "deckgen.sync": {
-        *("build", "errors", "inline", "layout", "outline", "render.pptx"),
+        *("build", "errors", "inline", "layout", "outline", "prepare", "render.pptx"),
         *("safexml", "template", "pptx_private", "pptx"),
     },
     "deckgen.deck_import": {
@@ -254,11 +258,20 @@ ALLOWED: dict[str, set[str]] = {
     },
     "deckgen.scaffold": {"_shipped", "errors", "outline"},
     "deckgen.record": set(),  # what a deck records of its build, for sync
+    # deckgen translate, build --translation: the talk's texts as PO/XLIFF, and back
+    "deckgen.translation": {
+        *("errors", "inline", "nodes", "outline", "output", "safexml"),
+        *("pydantic", "translate", "lxml"),
+    },
     # deckgen export quiz: the tailored talk's quizzes for learning platforms
     "deckgen.export": {
         *("build", "errors", "htmlruns", "inline", "kinds", "outline", "output", "lxml"),
     },
-    "deckgen.audiences": {"build", "layout"},  # deckgen audiences: each audience laid out
+    "deckgen.audiences": {
+        "build",
+        "layout",
+        "prepare",
+    },  # deckgen audiences: each audience laid out
     # deckgen template new and check: a build on (or of) a template, above build
     "deckgen.template_new": {
         *("build", "errors", "kinds", "layout", "outline", "render.pptx", "template"),

@@ -38,6 +38,9 @@ OWN_TREES: dict[str, str] = {
     "deckgen.export.qti21": "builds each QTI 2.1 item, the test and its manifest's resources",
     "deckgen.export.qti12": "builds the QTI 1.2 assessment",
     "deckgen.export.package": "builds both QTI packages' manifests",
+    # deckgen translate writes XLIFF files of its own (translate-toolkit's store)
+    "deckgen.translation.markup": "fills an XLIFF source with the text's inline codes",
+    "deckgen.translation.stores": "builds each XLIFF unit: its key, source and carried target",
 }
 
 _ONE_ARG = {"remove", "addnext", "addprevious"}

@@ -79,6 +79,12 @@ def main() -> None:
     "copies never have them).",
 )
 @start_option
+@click.option(
+    "--translation",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A translation file (.po, .xlf: deckgen translate): the talk in its language, "
+    "every output (names get -LANG).",
+)
 @_set_option
 @_template_options
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
@@ -105,6 +111,7 @@ def build(
     paper,
     answers,
     start,
+    translation,
     sets,
     template,
     strip_macros,
@@ -133,6 +140,7 @@ def build(
         strict=strict,
         jobs=jobs,
         start=start,
+        translation=translation,
     )
     if all_audiences:
         _build_all(options, as_json, quiet)
@@ -328,6 +336,7 @@ from .export import export  # noqa: E402
 from .importing import import_deck  # noqa: E402
 from .sync import sync  # noqa: E402
 from .template import template  # noqa: E402
+from .translate import translate  # noqa: E402
 
-for _command in (check, export, import_deck, preview, sync, template, watch):
+for _command in (check, export, import_deck, preview, sync, template, translate, watch):
     main.add_command(_command)

@@ -44,6 +44,7 @@ from ..nodes import (
     Selectable,
     SlideBase,
     Text,
+    Verbatim,
     text_shorthand,
     with_places,
 )
@@ -183,8 +184,8 @@ LayoutFor = Literal[(*SLIDE_KINDS, "divider")]
 class TemplateRef(Node):
     """An organisation's PowerPoint template to build on; a plain string is its path."""
 
-    path: Text = Field(description=".pptx or .potx file, relative to the outline's folder.")
-    layouts: dict[LayoutFor, Text] = Field(
+    path: Verbatim = Field(description=".pptx or .potx file, relative to the outline's folder.")
+    layouts: dict[LayoutFor, Verbatim] = Field(
         default_factory=dict,
         description="The template's layout (by name) for a kind of slide; "
         "the rest are chosen by name, type and structure.",
@@ -202,7 +203,7 @@ class TemplateRef(Node):
 
 
 class Theme(Node):
-    font: Text = Field(default="Arial", description="One sans family for the deck.")
+    font: Verbatim = Field(default="Arial", description="One sans family for the deck.")
     colors: ThemeColors = Field(default_factory=ThemeColors)
     logo: Image | None = None
     template: TemplateRef | None = None
@@ -218,8 +219,8 @@ class Reference(Node):
     title: Text
     author: Text | None = None
     publisher: Text | None = None
-    year: Text | None = None
-    url: Text | None = None
+    year: Verbatim | None = None
+    url: Verbatim | None = None
 
 
 class HandoutDefaults(Node):
@@ -244,7 +245,7 @@ class HandoutDefaults(Node):
 
 
 class ThemeOverride(Node):
-    font: Text | None = None
+    font: Verbatim | None = None
     colors: dict[Literal["primary", "text", "muted", "background", "surface"], Color] = Field(
         default_factory=dict
     )

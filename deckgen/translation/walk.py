@@ -1,0 +1,256 @@
+"""Every text of a talk a translator translates, found by the outline model's types, each
+with a key that survives slides moving: the slide's ``id`` (or, without one, a slug of
+its title) and the field's path in it.
+
+A field is translatable when its type carries :data:`deckgen.nodes.WORDS` (``Text``,
+``NotesText``, ``Cell``): titles, bullets, notes, quotes, table cells, quiz options, alt
+texts, the glossary, references' titles, audiences' and concepts' labels, deckgen's own
+words replaced in the outline. Paths, URLs, font names, years, ids and code listings are
+``Verbatim`` or not text: never a unit. One walk (:func:`map_texts`) both lists the units
+and puts translations in their place, so the two can never disagree on a key.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pydantic import StringConstraints
+
+from ..errors import SourcePos
+from ..inline import plain
+from ..nodes import WORDS, Node
+from ..outline import model as m
+
+# slide ids are Names (a letter first): keys of everything else start with "@" and of a
+# slide without an id with "~", so no slide's key can be taken for another part's
+MORE = "@"
+UNNAMED = "~"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One translatable text: its key (``two-terms/bullets/2/text``), the outline's text
+    (markup and ``{variables}`` as written), where it stands, and what it is on (the
+    slide's title and kind) for the translator."""
+
+    key: str
+    source: str
+    pos: SourcePos | None
+    context: str
+    limit: int | None = None  # the field's most characters (the outline's limits)
+
+
+# (unit, text) -> the text to put in its place
+Visit = Callable[[Unit], str]
+
+
+def map_texts(outline: m.Outline, visit: Visit) -> m.Outline:
+    """``outline`` with each translatable text replaced by what ``visit`` says for its
+    unit, in the outline's order (meta, sections and their slides, glossary, references,
+    concepts, audiences, deckgen's words)."""
+    walker = _Walker(visit)
+    changes = {
+        "meta": walker.node(outline.meta, f"{MORE}meta", "meta"),
+        "sections": [walker.section(section, keys) for section, keys in _section_keys(outline)],
+        "glossary": [
+            walker.node(entry, f"{MORE}glossary/{key}", f"glossary: {plain(entry.term)}")
+            for entry, key in zip(outline.glossary, _keys(outline.glossary), strict=True)
+        ],
+        "references": [
+            walker.node(ref, f"{MORE}references/{ref.id}", f"reference {ref.id}")
+            for ref in outline.references
+        ],
+        "theme": walker.node(outline.theme, f"{MORE}theme", "theme"),
+        "concepts": {
+            name: walker.node(concept, f"{MORE}concepts/{name}", f"concept {name}")
+            for name, concept in outline.concepts.items()
+        },
+        "audiences": {
+            name: walker.node(audience, f"{MORE}audiences/{name}", f"audience {name}")
+            for name, audience in outline.audiences.items()
+        },
+        "labels": walker.node(outline.labels, f"{MORE}labels", "deckgen's words"),
+    }
+    changed = {name: new for name, new in changes.items() if not _same(new, getattr(outline, name))}
+    return outline.model_copy(update=changed) if changed else outline
+
+
+def _same(new, old) -> bool:
+    """Whether a part came back as it was (each of its items the very same object)."""
+    if isinstance(new, list):
+        return len(new) == len(old) and all(a is b for a, b in zip(new, old, strict=True))
+    if isinstance(new, dict):
+        return new.keys() == old.keys() and all(new[k] is old[k] for k in new)
+    return new is old
+
+
+def units_of(outline: m.Outline) -> list[Unit]:
+    """Every translatable text of ``outline``, in its order."""
+    found: list[Unit] = []
+
+    def record(unit: Unit) -> str:
+        found.append(unit)
+        return unit.source
+
+    map_texts(outline, record)
+    return found
+
+
+def slide_units(slide, key: str) -> list[Unit]:
+    """The units of one slide whose key is ``key`` (a tailored talk's slide, too)."""
+    found: list[Unit] = []
+
+    def record(unit: Unit) -> str:
+        found.append(unit)
+        return unit.source
+
+    _Walker(record).slide(slide, key)
+    return found
+
+
+def with_text(slide, key: str, unit_key: str, text: str):
+    """``slide`` (keyed ``key``) with the text of its unit ``unit_key`` replaced."""
+    return _Walker(lambda unit: text if unit.key == unit_key else unit.source).slide(slide, key)
+
+
+def slide_key(slide, taken: set[str]) -> str:
+    """A slide's key: its id, or ``~`` and a slug of its title (of its kind where it has
+    none), made unique among ``taken``."""
+    if slide.id:
+        return slide.id
+    return _unique(UNNAMED + _slug(plain(getattr(slide, "title", None) or slide.kind)), taken)
+
+
+def _section_keys(outline: m.Outline):
+    taken: set[str] = set()
+    section_keys: set[str] = set()
+    for section in outline.sections:
+        key = section.id or _unique(UNNAMED + _slug(plain(section.title)), section_keys)
+        slides = [slide_key(slide, taken) for slide in section.slides]
+        taken.update(slides)
+        yield section, (f"{MORE}sections/{key}", slides)
+
+
+def _keys(glossary) -> list[str]:
+    """Each glossary entry's key: its term's slug."""
+    taken: set[str] = set()
+    return [_unique(_slug(plain(entry.term)), taken) for entry in glossary]
+
+
+def _unique(key: str, taken: set[str]) -> str:
+    found, number = key, 1
+    while found in taken:
+        number += 1
+        found = f"{key}-{number}"
+    taken.add(found)
+    return found
+
+
+def _slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:48].strip("-") or "text"
+
+
+class _Walker:
+    def __init__(self, visit: Visit) -> None:
+        self.visit = visit
+
+    def section(self, section: m.Section, keys) -> m.Section:
+        key, slide_keys = keys
+        context = f"section: {plain(section.title)}"
+        head = self.node(section, key, context, skip={"slides"})
+        pairs = zip(section.slides, slide_keys, strict=True)
+        slides = [self.slide(slide, slide_key) for slide, slide_key in pairs]
+        if head is section and _same(slides, section.slides):
+            return section
+        return head.model_copy(update={"slides": slides})
+
+    def slide(self, slide, key: str):
+        title = getattr(slide, "title", None)
+        context = f"{plain(title)} ({slide.kind})" if title else slide.kind
+        done = self.node(slide, key, context, skip={"overrides"})
+        if not slide.overrides:
+            return done
+        overrides = {
+            audience: self.override(slide, raw, f"{key}/overrides/{audience}", context)
+            for audience, raw in slide.overrides.items()
+        }
+        if _same(overrides, slide.overrides):
+            return done
+        return done.model_copy(update={"overrides": overrides})
+
+    def override(self, slide, raw: dict, key: str, context: str) -> dict:
+        """An audience's replaced fields, translated as the slide's own fields are."""
+        from ..outline.tailor import apply_override
+
+        whole = apply_override(slide, raw)
+        done = self.node(whole, key, f"{context}, for {key.rsplit('/', 1)[-1]}", only=set(raw))
+        if done is whole:
+            return raw
+        dumped = done.model_dump(include=set(raw), by_alias=True, exclude_none=True)
+        return {name: dumped.get(name, value) for name, value in raw.items()}
+
+    def node(self, node: Node, key: str, context: str, skip=frozenset(), only=None, pos=None):
+        changes = {}
+        pos = node.pos or pos
+        for name, info in type(node).model_fields.items():
+            if info.exclude or name in skip or (only is not None and name not in only):
+                continue
+            value = getattr(node, name)
+            words = WORDS in info.metadata or _marked(info.annotation)
+            limit = _limit(info.metadata) or _limit_in(info.annotation)
+            done = self.value(value, words, f"{key}/{name}", (pos, context, limit))
+            if done is not value:
+                changes[name] = done
+        return node.model_copy(update=changes) if changes else node
+
+    def value(self, value, words: bool, key: str, where):
+        pos, context, limit = where
+        if isinstance(value, str):
+            if not words or not _has_words(value):
+                return value
+            done = self.visit(Unit(key, value, pos, context, limit))
+            return value if done == value else done
+        if isinstance(value, Node):
+            return self.node(value, key, context, pos=pos)
+        if isinstance(value, list | tuple):
+            items = [self.value(v, words, f"{key}/{i}", where) for i, v in enumerate(value, 1)]
+            same = all(a is b for a, b in zip(items, value, strict=True))
+            return value if same else type(value)(items)
+        if isinstance(value, dict):
+            items = {k: self.value(v, words, f"{key}/{k}", where) for k, v in value.items()}
+            return value if all(items[k] is v for k, v in value.items()) else items
+        return value
+
+
+# a {variable}, which a translation keeps as it is
+VARIABLE = re.compile(r"\{[A-Za-z][A-Za-z0-9_-]*\}")
+
+
+def _has_words(text: str) -> bool:
+    """Whether a text has anything to translate: a letter beyond its {variables} ("2026",
+    "{presenter}" and "—" have none)."""
+    return any(char.isalpha() for char in VARIABLE.sub("", text))
+
+
+def _marked(annotation) -> bool:
+    """Whether a field's type holds translatable text anywhere (``Text | None``,
+    ``list[Text]``, ``list[list[Cell]]``)."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return WORDS in annotation.__metadata__ or _marked(typing.get_args(annotation)[0])
+    return any(_marked(arg) for arg in typing.get_args(annotation))
+
+
+def _limit(metadata) -> int | None:
+    """A text's most characters (a list's own length limit is not one)."""
+    return next((c.max_length for c in metadata if isinstance(c, StringConstraints)), None)
+
+
+def _limit_in(annotation) -> int | None:
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _limit(annotation.__metadata__)
+    return next(filter(None, (_limit_in(arg) for arg in typing.get_args(annotation))), None)

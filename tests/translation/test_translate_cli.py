@@ -1,0 +1,347 @@
+"""`deckgen translate` and `build --translation` end to end, with translate-toolkit (tools
+nobody here wrote) reading, pseudo-translating and saving the files deckgen writes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from translate.storage import po, xliff
+
+from deckgen.inline import plain
+from deckgen.labels import labels_for
+from deckgen.outline.loader import load_outline
+
+from ..conftest import ROOT, SHIPPED, check_pptx_strictly, run_cli
+
+# units that no build's deck shows: other audiences' fields, the audiences' own
+# descriptions, the guide's materials, the PDF's keywords (each is checked elsewhere)
+NOT_IN_THE_DECK = ("@audiences/", "@meta/materials", "@meta/keywords")
+
+
+def talk(folder: Path) -> Path:
+    """A copy of the shipped talk, which names no translation yet."""
+    shutil.copy(SHIPPED, folder / "outline.yaml")
+    shutil.copytree(ROOT / "assets", folder / "assets")
+    return folder / "outline.yaml"
+
+
+def extract(outline: Path, language: str, *more: str) -> Path:
+    done = run_cli("translate", "extract", str(outline), "--to", language, *more)
+    assert done.exit_code == 0, done.output
+    found = re.search(r"wrote (\S+)", done.stdout)
+    return Path(found[1])
+
+
+def podebug(source: Path, target: Path) -> Path:
+    """translate-toolkit's pseudo-translation: every text becomes xxxTEXTxxx."""
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "translate.tools.podebug",
+            "--rewrite=xxx",
+            str(source),
+            str(target),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return target
+
+
+def deck_text(path: Path) -> str:
+    """Every paragraph of a deck (slides, notes, alt texts), each run-joined, one a line."""
+    lines = []
+    for slide in Presentation(path).slides:
+        for shape in slide.shapes:
+            lines.append(shape._element.xpath("string(.//p:cNvPr/@descr)"))
+            if shape.has_text_frame:
+                lines += [p.text for p in shape.text_frame.paragraphs]
+            if shape.has_table:
+                lines += [c.text for row in shape.table.rows for c in row.cells]
+        if slide.has_notes_slide:
+            lines += [p.text for p in slide.notes_slide.notes_text_frame.paragraphs]
+    return "\n".join(" ".join(line.split()) for line in lines)
+
+
+@pytest.fixture(scope="module")
+def pseudo(tmp_path_factory):
+    """The shipped talk extracted to PO and XLIFF, pseudo-translated by podebug, built."""
+    folder = tmp_path_factory.mktemp("pseudo")
+    outline = talk(folder)
+    built = {}
+    for language, kind in (("de", "po"), ("fr", "xliff")):
+        file = extract(outline, language, "--format", kind)
+        pseudo = podebug(file, file.with_name(f"pseudo-{file.name}"))
+        out = folder / f"out-{language}"
+        done = run_cli("build", str(outline), "--translation", str(pseudo), "-o", str(out))
+        assert done.exit_code == 0, done.output
+        built[kind] = (pseudo, out / f"ai-security-vs-ai-safety-{language}.pptx", done)
+    return outline, built
+
+
+def test_translate_toolkit_reads_what_deckgen_writes(tmp_path):
+    outline = talk(tmp_path)
+    po_file = extract(outline, "de")
+    xlf_file = extract(outline, "fr", "-o", str(tmp_path / "fr.xlf"))
+    po_store, xlf_store = (
+        po.pofile.parsefile(str(po_file)),
+        xliff.xlifffile.parsefile(str(xlf_file)),
+    )
+    po_units = [u for u in po_store.units if not u.isheader()]
+    assert len(po_units) == len(xlf_store.units) > 200
+    assert {u.getcontext() for u in po_units} == {
+        u.getid().split("\x04")[-1] for u in xlf_store.units
+    }
+    assert po_store.parseheader()["Language"] == "de"
+    bullet = next(u for u in po_units if u.getcontext() == "two-terms/bullets/1/text")
+    assert bullet.getlocations() == [f"outline.yaml:{_line_of(outline, 'id: two-terms')}"]
+    assert "Two terms, two kinds of risk (bullets)" in bullet.getnotes()
+    root = xlf_store.document.getroot()
+    assert root.get("version") == "1.2" and root.nsmap[None].endswith("document:1.2")
+    if shutil.which("msgfmt"):  # GNU gettext, where it is installed
+        subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po_file)], check=True)
+
+
+def _line_of(outline: Path, text: str) -> int:
+    lines = outline.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if text in line)
+    while not lines[at].lstrip().startswith("- "):  # the slide's mapping starts there
+        at -= 1
+    return at + 1
+
+
+@pytest.mark.parametrize("kind", ["po", "xliff"])
+def test_a_pseudo_translation_builds_with_every_text_bold_and_link_kept(pseudo, kind):
+    _outline, built = pseudo
+    file, deck, _done = built[kind]
+    check_pptx_strictly(deck)
+    shown = deck_text(deck)
+    outline = load_outline(SHIPPED, SHIPPED.name)
+    hidden = tuple(f"@sections/{s.id}/" for s in outline.sections if not s.divider)  # no slide
+    store = po.pofile.parsefile(str(file)) if kind == "po" else xliff.xlifffile.parsefile(str(file))
+    checked = 0
+    for unit in store.units:
+        key = unit.getcontext() if kind == "po" else unit.xmlelement.get("id")
+        if unit.isheader() or not key or key.startswith(NOT_IN_THE_DECK + hidden):
+            continue
+        if "/overrides/" in key or key.endswith("/cue"):  # another audience's; the guide's
+            continue
+        if "{" in unit.source:  # the words around a {variable} (its value is the build's)
+            continue
+        words = " ".join(plain(_markdown(unit, kind)).split())
+        assert words in shown, (key, words)
+        checked += 1
+    assert checked > 150
+    runs = [
+        run
+        for slide in Presentation(deck).slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+        for para in shape.text_frame.paragraphs
+        for run in para.runs
+    ]
+    assert any(run.font.bold and run.text == "AI security" for run in runs)  # still bold
+    linked = [run for run in runs if run.hyperlink.address]
+    assert linked and all(run.hyperlink.address.startswith("https://") for run in linked)
+    assert any("xxx" in run.text for run in linked)  # the link's words are the translation's
+
+
+def _markdown(unit, kind: str) -> str:
+    if kind == "po":
+        return unit.target
+    return "".join(unit.xmlelement.find("{*}target").itertext())
+
+
+def test_the_talks_language_and_labels_follow_the_translation(pseudo):
+    _outline, built = pseudo
+    for kind, label in (("po", "Agenda"), ("xliff", "Programme")):
+        deck = Presentation(built[kind][1])
+        assert deck.slides[1].shapes.title.text == label
+        languages = set(deck.slides[3].shapes._spTree.xpath(".//a:rPr/@lang"))
+        assert languages == {"de-DE" if kind == "po" else "fr-FR"} or languages <= {"de", "fr"}
+
+
+def test_what_is_left_untranslated_is_one_warning_and_strict_fails(tmp_path):
+    outline = talk(tmp_path)
+    file = extract(outline, "de")
+    store = po.pofile.parsefile(str(file))
+    for unit in store.units:
+        if unit.getcontext() == "two-terms/title":
+            unit.target = "Zwei Begriffe, zwei Arten von Risiko"
+    file.write_bytes(bytes(store))  # saved by translate-toolkit, as a tool would
+    done = run_cli("build", str(outline), "--translation", str(file), "-o", str(tmp_path / "b"))
+    assert done.exit_code == 0, done.output
+    said = [line for line in done.stderr.splitlines() if "stay in the outline's language" in line]
+    assert len(said) == 1 and f"{file}:1:1" in said[0], done.stderr
+    titles = [
+        s.shapes.title.text
+        for s in Presentation(next((tmp_path / "b").glob("*.pptx"))).slides
+        if s.shapes.title
+    ]
+    assert "Zwei Begriffe, zwei Arten von Risiko" in titles
+    strict = run_cli(
+        "build", str(outline), "--translation", str(file), "--strict", "-o", str(tmp_path / "c")
+    )
+    assert strict.exit_code == 1 and not (tmp_path / "c").exists()
+
+
+def test_a_broken_translation_is_an_error_at_its_line_naming_the_unit(tmp_path):
+    outline = talk(tmp_path)
+    file = extract(outline, "de")
+    store = po.pofile.parsefile(str(file))
+    for unit in store.units:
+        if unit.getcontext() == "title/notes":  # it names {presenter} and {organisation}
+            unit.target = "Willkommen! Ich bin {presenter}."
+    file.write_bytes(bytes(store))
+    line = next(
+        i
+        for i, text in enumerate(file.read_text(encoding="utf-8").splitlines(), 1)
+        if text == 'msgctxt "title/notes"'
+    )
+    before = tmp_path / "b"
+    before.mkdir()
+    (before / "keep.txt").write_text("earlier output")
+    done = run_cli("build", str(outline), "--translation", str(file), "-o", str(before))
+    assert done.exit_code == 2
+    assert f"{file}:{line}:1: error: unit title/notes: {{organisation}} dropped" in done.stderr
+    assert "Traceback" not in done.output and sorted(p.name for p in before.iterdir()) == [
+        "keep.txt"
+    ]
+
+
+def test_update_after_one_edit_marks_exactly_that_unit(tmp_path):
+    outline = talk(tmp_path)
+    for kind in ("po", "xliff"):
+        made = extract(outline, "de", "--format", kind, "-o", str(tmp_path / f"de.{kind}"))
+        file = podebug(made, tmp_path / f"done.{kind}")
+        text = outline.read_text(encoding="utf-8")
+        outline.write_text(
+            text.replace(
+                "Often used interchangeably, yet distinct", "Often confused, yet distinct"
+            ),
+            encoding="utf-8",
+        )
+        done = run_cli("translate", "update", str(file), str(outline))
+        assert done.exit_code == 0, done.output
+        assert re.search(r": \d+ kept, 1 to review, 0 new, 0 removed", done.stdout), done.stdout
+        if kind == "po":
+            store = po.pofile.parsefile(str(file))
+            fuzzy = [u for u in store.units if u.isfuzzy() and not u.isheader()]
+            assert [u.getcontext() for u in fuzzy] == ["two-terms/bullets/1/text"]
+            assert fuzzy[0].prev_source == "Often used interchangeably, yet distinct"
+        else:
+            marked = file.read_text(encoding="utf-8").count('state="needs-review-translation"')
+            assert marked == 1
+        outline.write_text(text, encoding="utf-8")
+
+
+def test_a_slide_inserted_keeps_every_translation(tmp_path):
+    outline = talk(tmp_path)
+    file = podebug(extract(outline, "de"), tmp_path / "de-done.po")
+    text = outline.read_text(encoding="utf-8")
+    new = (
+        "      - kind: bullets\n        id: brand-new\n        title: A new slide\n"
+        "        bullets: [One new point]\n"
+    )
+    at = text.index("      - kind: bullets\n        id: two-terms")
+    outline.write_text(text[:at] + new + text[at:], encoding="utf-8")
+    done = run_cli("translate", "update", str(file), str(outline))
+    assert re.search(r": \d+ kept, 0 to review, 2 new, 0 removed", done.stdout), done.output
+    check = run_cli("translate", "check", str(file), str(outline), "--json")
+    assert check.exit_code == 0
+    assert (
+        '"missing": [\n    "brand-new/title",\n    "brand-new/bullets/1/text"\n  ]' in check.stdout
+    )
+
+
+def test_check_lists_every_broken_translation_and_exits_1(tmp_path):
+    outline = talk(tmp_path)
+    file = extract(outline, "de")
+    store = po.pofile.parsefile(str(file))
+    for unit in store.units:
+        if unit.getcontext() == "title/notes":
+            unit.target = "Ich bin {presenter}."
+        if unit.getcontext() == "@references/owasp-llm-top10/title":
+            unit.target = "OWASP Top 10 **für LLM"
+    file.write_bytes(bytes(store))
+    done = run_cli("translate", "check", str(file), str(outline))
+    assert done.exit_code == 1
+    assert "unit title/notes: {organisation} dropped" in done.stderr
+    assert "unit @references/owasp-llm-top10/title: markup left half-written" in done.stderr
+    assert done.stdout.startswith(f"{file} (de): 0 of ")  # the broken two are not usable
+
+
+def test_extract_never_overwrites_a_translation(tmp_path):
+    outline = talk(tmp_path)
+    file = extract(outline, "de")
+    done = run_cli("translate", "extract", str(outline), "--to", "de")
+    assert done.exit_code == 2 and "translate update" in done.stderr
+    assert file.read_bytes() == file.read_bytes()
+
+
+def test_an_audience_in_a_language_gets_both_names_and_its_overrides(tmp_path):
+    outline = talk(tmp_path)
+    file = podebug(extract(outline, "de"), tmp_path / "de-done.po")
+    out = tmp_path / "b"
+    done = run_cli(
+        "build",
+        str(outline),
+        "--translation",
+        str(file),
+        "--audience",
+        "executives",
+        "-o",
+        str(out),
+    )
+    assert done.exit_code == 0, done.output
+    deck = out / "ai-security-vs-ai-safety-executives-de.pptx"
+    titles = [s.shapes.title.text for s in Presentation(deck).slides if s.shapes.title]
+    german = set(labels_for("de").words.values())  # deckgen's own titles, in German
+    assert all(t.startswith("xxx") or t in german for t in titles), titles
+    assert "xxxWhat to ask of your teamsxxx" in titles  # the executives' own title, translated
+
+
+def _room(file: Path, key: str) -> int:
+    store = po.pofile.parsefile(str(file))
+    unit = next(u for u in store.units if u.getcontext() == key)
+    return int(re.search(r"Fits: up to (\d+) characters", unit.getnotes())[1])
+
+
+def _translated(file: Path, key: str, text: str) -> None:
+    store = po.pofile.parsefile(str(file))
+    next(u for u in store.units if u.getcontext() == key).target = text
+    file.write_bytes(bytes(store))
+
+
+def test_the_room_a_note_gives_is_the_room_the_build_has(tmp_path):
+    """A translation as long as the note says still fits at the design's size; a tenth
+    longer makes the build set it smaller (and `check` says so beforehand): a title, and
+    one side of an analogy's pair (a table row's cell)."""
+    outline = talk(tmp_path)
+    file = extract(outline, "de")
+    words = "Sicherheitsbegriffe und Risikoarten im Vergleich " * 20
+    for key in ("two-terms/title", "security-analogy/pairs/1/left"):
+        most = _room(file, key)
+        assert 20 < most < 400
+        verdicts = []
+        for length in (most, most + most // 10 + 4):
+            _translated(file, key, words[:length].rstrip())
+            out = tmp_path / f"b{length}"
+            done = run_cli("build", str(outline), "--translation", str(file), "-o", str(out))
+            assert done.exit_code == 0, done.output
+            verdicts.append("to fit" in done.stderr or "(cont.)" in done.stderr)
+            if key == "two-terms/title":  # check foresees it (the same room, read once)
+                check = run_cli("translate", "check", str(file), str(outline))
+                verdicts.append(
+                    f"unit {key}: " in check.stderr and "fit on its slide" in check.stderr
+                )
+        expected = [False, False, True, True] if key == "two-terms/title" else [False, True]
+        assert verdicts == expected, (key, verdicts)
+        _translated(file, key, "")
