@@ -64,7 +64,9 @@ class BuildOptions:
     allow_external_links: bool = False
     jobs: int | None = None  # processes a build may use; None: one a core, 1: this one only
     start: str | None = None  # --start 09:30: the session's start, over meta.start
-    translation: Path | None = None  # --translation de.po: the talk in that file's language
+    # --translation de.po (or a language the outline's translations: name): the talk in
+    # that file's language
+    translation: Path | str | None = None
 
 
 @dataclass(frozen=True)
@@ -100,11 +102,13 @@ class BuildResult:
     slides: int
     audience: str | None = None
     minutes: float | None = None
+    language: str | None = None  # a translation's (build --translation)
 
     def to_json(self) -> dict:
         return {
             "outline": self.outline,
             "audience": self.audience,
+            "language": self.language,
             "slides": self.slides,
             "estimated_minutes": round(self.minutes, 1) if self.minutes is not None else None,
             "outputs": [o.to_json() for o in self.outputs],
@@ -240,6 +244,7 @@ def _render_prepared(prepared: Prepared, options: BuildOptions, say) -> Rendered
         slides=len(deck.slides),
         audience=options.audience,
         minutes=prepared.time.minutes,
+        language=prepared.translated[0] if prepared.translated else None,
     )
     files = tuple((path, data) for _fmt, path, data, _p in rendered)
     return Rendered(result, files, prepared)

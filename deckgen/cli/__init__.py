@@ -57,6 +57,12 @@ def main() -> None:
     is_flag=True,
     help="Build every audience's deck and handout, in parallel (names get -AUDIENCE).",
 )
+@click.option(
+    "--all-languages",
+    is_flag=True,
+    help="Build the talk in its own language and in each the outline's translations: list, "
+    "in parallel (names get -LANG); with --all-audiences, every audience in each.",
+)
 @_overlay_option
 @click.option(
     "--per-page",
@@ -105,6 +111,7 @@ def build(
     formats,
     audience,
     all_audiences,
+    all_languages,
     overlays,
     per_page,
     lines,
@@ -126,6 +133,8 @@ def build(
 
     if audience and all_audiences:
         raise click.UsageError("--audience and --all-audiences exclude each other")
+    if translation and all_languages:
+        raise click.UsageError("--translation and --all-languages exclude each other")
     options = build_options(
         outline,
         out_dir,
@@ -142,8 +151,8 @@ def build(
         start=start,
         translation=translation,
     )
-    if all_audiences:
-        _build_all(options, as_json, quiet)
+    if all_audiences or all_languages:
+        _build_all(options, as_json, quiet, (all_audiences, all_languages))
     else:
         _build_one(options, as_json, quiet)
 
@@ -161,24 +170,23 @@ def _build_one(options, as_json: bool, quiet: bool) -> None:
         echo_outputs(result)
 
 
-def _build_all(options, as_json: bool, quiet: bool = False) -> None:
-    from ..all_audiences import audiences_of, build_all
+def _build_all(options, as_json: bool, quiet: bool, every: tuple[bool, bool]) -> None:
+    from ..all_audiences import build_all, variants_of
 
-    names = audiences_of(options)  # read once: the bar needs the count
-    if not names:
-        build_all(options, names=names)  # raises the library's "no audiences" error
+    variants = variants_of(options, *every)  # read once: the bar needs the count
     bar_stream = io.StringIO() if quiet else sys.stderr  # -q: no bar
-    with click.progressbar(length=len(names), label="audiences", file=bar_stream) as bar:
+    what = "audiences" if every == (True, False) else "builds"
+    with click.progressbar(length=len(variants), label=what, file=bar_stream) as bar:
 
         def done(audience: str) -> None:
             bar.label = f"built {audience}"
             bar.update(1)
 
-        results = build_all(options, on_done=done, names=names)
+        results = build_all(options, on_done=done, variants=variants)
     failed = [(a, exc) for a, _r, exc in results if exc is not None]
     for audience, result, exc in results:
         if exc is not None:
-            click.echo(f"audience '{audience}' failed:", err=True)
+            click.echo(f"{what[:-1]} '{audience}' failed:", err=True)
             echo_diagnostics(exc.diagnostics)
         else:
             echo_diagnostics(result.diagnostics)

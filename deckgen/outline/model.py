@@ -294,6 +294,12 @@ class Outline(Node):
     audiences: dict[Name, Audience] = Field(
         default_factory=dict, description="Profiles: build with --audience NAME."
     )
+    translations: dict[Language, Verbatim] = Field(
+        default_factory=dict,
+        description="Translation files by language, relative to the outline's folder "
+        "({de: translations/de.po}): build --translation de builds one, --all-languages "
+        "each (deckgen translate extract writes them).",
+    )
     pace: Pace = Field(default_factory=Pace)
     labels: LabelOverrides = Field(
         default_factory=LabelOverrides,

@@ -67,9 +67,27 @@ def for_build(outline: m.Outline, variables, path: Path):
     from ..outline.tailor import fill
     from ..output import slug
 
-    done = translate(outline, path)
+    done = translate(outline, translation_file(outline, path))
     values = {k: v for k, v in outline.variables.items() if v is not None} | dict(variables)
     return done.outline, (done.language, slug(fill(outline.meta.title, values))), done.warnings()
+
+
+def translation_file(outline: m.Outline, given) -> Path:
+    """The file ``given`` names: a language the outline's ``translations:`` lists (its
+    file, from the outline's folder), else a path."""
+    listed = outline.translations.get(str(given))
+    if listed is not None:
+        return Path(outline.base_dir) / listed
+    path = Path(given)
+    if not path.is_file():
+        message = f"no translation file {given}"
+        names = ", ".join(sorted(outline.translations)) or "none"
+        hint = (
+            "give a .po or .xlf file, or a language the outline's translations: list "
+            f"(listed: {names})"
+        )
+        raise InputError(message, [error(message, outline.pos, hint)])
+    return path
 
 
 def translate(outline: m.Outline, path: Path) -> Translated:

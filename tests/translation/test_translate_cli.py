@@ -3,6 +3,7 @@ nobody here wrote) reading, pseudo-translating and saving the files deckgen writ
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -345,3 +346,54 @@ def test_the_room_a_note_gives_is_the_room_the_build_has(tmp_path):
         expected = [False, False, True, True] if key == "two-terms/title" else [False, True]
         assert verdicts == expected, (key, verdicts)
         _translated(file, key, "")
+
+
+def test_all_languages_builds_the_talk_in_its_own_and_each_listed_language(tmp_path):
+    """translations: in the outline names the files; --translation takes a language it
+    lists; --all-languages builds each, and with --all-audiences each pair, all or none."""
+    outline = talk(tmp_path)
+    podebug(extract(outline, "de"), tmp_path / "translations" / "de-done.po")
+    podebug(extract(outline, "fr", "--format", "xliff"), tmp_path / "translations" / "fr-done.xlf")
+    text = outline.read_text(encoding="utf-8")
+    listed = "translations: {de: translations/de-done.po, fr: translations/fr-done.xlf}\n"
+    outline.write_text(text.replace("\naudiences:", f"\n{listed}audiences:", 1), encoding="utf-8")
+    one = run_cli("build", str(outline), "--translation", "de", "-o", str(tmp_path / "one"))
+    assert one.exit_code == 0, one.output
+    assert (tmp_path / "one" / "ai-security-vs-ai-safety-de.pptx").is_file()
+    out = tmp_path / "all"
+    done = run_cli("build", str(outline), "--all-languages", "--format", "pptx", "-o", str(out))
+    assert done.exit_code == 0, done.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "ai-security-vs-ai-safety-de.pptx",
+        "ai-security-vs-ai-safety-fr.pptx",
+        "ai-security-vs-ai-safety.pptx",
+    ]
+    titles = {p.name: Presentation(p).slides[0].shapes.title.text for p in sorted(out.iterdir())}
+    assert titles["ai-security-vs-ai-safety.pptx"] == "AI Security vs. AI Safety"
+    assert titles["ai-security-vs-ai-safety-fr.pptx"] == "xxxAI Security vs. AI Safetyxxx"
+    both = run_cli(
+        "build",
+        str(outline),
+        "--all-languages",
+        "--all-audiences",
+        "--json",
+        "--format",
+        "pptx",
+        "-o",
+        str(tmp_path / "both"),
+    )
+    assert both.exit_code == 0, both.output
+    builds = json.loads(both.stdout)["builds"]
+    pairs = {(b["audience"], b["language"]) for b in builds}
+    audiences = ("executives", "engineers", "newcomers")
+    assert pairs == {(a, lang) for a in audiences for lang in (None, "de", "fr")}
+    assert len(list((tmp_path / "both").iterdir())) == 9
+
+
+def test_a_language_the_outline_does_not_list_is_an_error(tmp_path):
+    outline = talk(tmp_path)
+    done = run_cli("build", str(outline), "--translation", "de", "-o", str(tmp_path / "b"))
+    assert done.exit_code == 2 and "no translation file de" in done.stderr
+    assert "listed: none" in done.stderr
+    every = run_cli("build", str(outline), "--all-languages", "-o", str(tmp_path / "b"))
+    assert every.exit_code == 2 and "lists no translations" in every.stderr
