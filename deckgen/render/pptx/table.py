@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import quoteattr
 
-from ...layout.frames import Table
+from ...layout.frames import Anchor, Table
 from .ink import Ink
 from .text import NAMESPACES, paragraphs_markup, parse_markup
 from .units import emu
@@ -15,6 +15,7 @@ from .units import emu
 # python-pptx's (and PowerPoint's) default table style: "Medium Style 2 - Accent 1"
 TABLE_STYLE_ID = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"
 _TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
+_ANCHORS = {Anchor.TOP: "t", Anchor.MIDDLE: "ctr", Anchor.BOTTOM: "b"}
 
 
 def add_table(tree, table: Table, ink: Ink):
@@ -25,7 +26,7 @@ def add_table(tree, table: Table, ink: Ink):
     ins = table.insets
     cell_props = (
         f'<a:tcPr marL="{emu(ins.left)}" marR="{emu(ins.right)}" '
-        f'marT="{emu(ins.top)}" marB="{emu(ins.bottom)}" anchor="t"'
+        f'marT="{emu(ins.top)}" marB="{emu(ins.bottom)}" anchor="{_ANCHORS[table.anchor]}"'
     )
     # PowerPoint's Header Row and First Column options: what screen readers announce as
     # column and row headers
