@@ -16,7 +16,7 @@ from ..layout.context import Page, SlideContext
 from ..layout.design import Palette
 from ..layout.fit import FitRule, SlideFailed, even_rows, fit
 from ..layout.flow import continued_page
-from ..layout.frames import SlideLayout, Table, TableCell
+from ..layout.frames import Anchor, SlideLayout, Table, TableCell
 from ..layout.geometry import Rect
 from ..layout.handout_blocks import HandoutContext, Heading, ReadingTable, sourced
 from ..layout.text import ParaStyle, height, prose_of
@@ -101,7 +101,11 @@ def compose(slide: ComparisonSlide, ctx: SlideContext) -> list[Page]:
     body = design.grid.body_box
     widths = column_widths(ctx, len(slide.columns), body.w)
     cell = _cell_maker(ctx, slide, widths)
-    head = tuple(cell(c.label, scale.table_header, i, None) for i, c in enumerate(slide.columns))
+
+    def head_at(size: float) -> Row:
+        return tuple(cell(c.label, size, i, None) for i, c in enumerate(slide.columns))
+
+    head = head_at(scale.table_header)
 
     def row_height(cells: Sequence[TableCell]) -> int:
         return max(height(c.paragraphs) for c in cells) + insets.top + insets.bottom
@@ -125,7 +129,33 @@ def compose(slide: ComparisonSlide, ctx: SlideContext) -> list[Page]:
         pages = even_rows(heights, room)
         return [[rows[i] for i in page] for page in pages]
 
-    rule = FitRule(
+    fitted = fit(ctx.report, _rule(slide, scale), attempt, paginate)
+    pages = fitted.pages
+
+    def set_at(size: float) -> tuple[Row, list[Row]]:  # the header at the larger step too
+        return head_at(size if size > scale.table else scale.table_header), rows_at(size)
+
+    roomy = _roomy(ctx, fitted, set_at, row_height)
+
+    def items(rows) -> list:
+        if roomy is not None:
+            all_rows, heights = [roomy[0][0], *_banded(ctx, roomy[0][1:])], roomy[1]
+            return [_table(ctx, slide, widths, all_rows, heights, Anchor.MIDDLE)]
+        all_rows = [head, *_banded(ctx, rows)]
+        return [_table(ctx, slide, widths, all_rows, tuple(row_height(r) for r in all_rows))]
+
+    said = (slide.title, slide.notes, design.palette.primary)
+    return [
+        continued_page(
+            ctx, i, said, lambda rows=rows: items(rows), SlideLayout.TITLE_ONLY, continued=i > 0
+        )
+        for i, rows in enumerate(pages)
+    ]
+
+
+def _rule(slide: ComparisonSlide, scale) -> FitRule:
+    """The table's sizes: the table size down to the floor, then "(cont.)" slides."""
+    return FitRule(
         scale.table,
         scale.floor,
         scale.step,
@@ -137,19 +167,37 @@ def compose(slide: ComparisonSlide, ctx: SlideContext) -> list[Page]:
         f"{scale.floor:g} pt",
         failure_hint="shorten this row; a single table row must fit on one slide",
     )
-    pages = fit(ctx.report, rule, attempt, paginate).pages
 
-    def items(rows) -> list:
-        all_rows = [head, *_banded(ctx, rows)]
-        return [_table(ctx, slide, widths, all_rows, tuple(row_height(r) for r in all_rows))]
 
-    said = (slide.title, slide.notes, design.palette.primary)
-    return [
-        continued_page(
-            ctx, i, said, lambda rows=rows: items(rows), SlideLayout.TITLE_ONLY, continued=i > 0
-        )
-        for i, rows in enumerate(pages)
-    ]
+def _roomy(
+    ctx: SlideContext, fitted, set_at, row_height
+) -> tuple[list[Row], tuple[int, ...]] | None:
+    """A short table uses the room: set at the scale's larger table step where it still
+    spans at most the design's fill of the body (else at the table size), then its body
+    rows taller, each by an even share of what is left below that fill, at most to the
+    design's stretch of its set height (their cells are centred in them). The rows (the
+    header first) and their heights; None for a table that fills more than that share of
+    its slide, shrank or continues: it is laid out as it always was."""
+    design = ctx.design
+    scale, box = design.scale, design.comparison
+    if len(fitted.pages) > 1 or fitted.size != scale.table:
+        return None
+    room = round(design.grid.body_box.h * box.fill)
+    steps = int((scale.table_lead - scale.table) // scale.step)
+    sizes = [scale.table_lead - k * scale.step for k in range(steps)] + [scale.table]
+    for size in sizes:  # the larger step first, down to the table size
+        head, rows = set_at(size)
+        heights = [row_height(r) for r in (head, *rows)]
+        if sum(heights) <= room:
+            break
+    else:
+        return None
+    spare = room - sum(heights)
+    if spare <= 0:
+        return None
+    share = spare // len(rows)
+    grown = [min(share, round(h * (box.row_stretch - 1))) for h in heights[1:]]
+    return [head, *rows], (heights[0], *(h + g for h, g in zip(heights[1:], grown, strict=True)))
 
 
 def _row_too_tall(ctx: SlideContext, slide: ComparisonSlide, row: int, floor: float) -> None:
@@ -163,7 +211,14 @@ def _row_too_tall(ctx: SlideContext, slide: ComparisonSlide, row: int, floor: fl
     raise SlideFailed
 
 
-def _table(ctx: SlideContext, slide: ComparisonSlide, widths, rows: list[Row], heights) -> Table:
+def _table(
+    ctx: SlideContext,
+    slide: ComparisonSlide,
+    widths,
+    rows: list[Row],
+    heights,
+    anchor: Anchor = Anchor.TOP,
+) -> Table:
     design, body = ctx.design, ctx.design.grid.body_box
     return Table(
         rect=Rect(body.x, body.y, body.w, sum(heights)),
@@ -177,6 +232,7 @@ def _table(ctx: SlideContext, slide: ComparisonSlide, widths, rows: list[Row], h
         border=design.palette.table_rule,
         border_width=design.comparison.rule_width,
         pos=slide.pos,
+        anchor=anchor,
     )
 
 
