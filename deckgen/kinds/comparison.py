@@ -4,6 +4,7 @@ rows that do not fit continue on "(cont.)" slides with the header repeated."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -112,7 +113,7 @@ def compose(slide: ComparisonSlide, ctx: SlideContext) -> list[Page]:
 
     def rows_at(size: float) -> list[Row]:
         return [
-            tuple(cell(v, size, i, row) for i, v in enumerate(r))
+            _centred_if_unsure(tuple(cell(v, size, i, row) for i, v in enumerate(r)))
             for row, r in enumerate(slide.rows)
         ]
 
@@ -249,18 +250,30 @@ def _cell_maker(ctx: SlideContext, slide: ComparisonSlide, widths: tuple[int, ..
             return TableCell((ctx.text.set(text, width, style),), fills[col])
         # the first column names the aspect: bold, in the primary colour
         style = ParaStyle(size, palette.text if col else palette.primary, bold=col == 0)
-        return TableCell((ctx.text.set(text, width, style),), None)
+        para = ctx.text.set(text, width, style)
+        # a line that fits the cell's full width but not the share the layout breaks at
+        # (wrap_safety): PowerPoint may set one line fewer than the row is tall for
+        full = ctx.text.set(text, round(width / ctx.text.safety), style)
+        unsure = len(full.lines) < len(para.lines)
+        return TableCell((para,), None, Anchor.MIDDLE if unsure else None)
 
     return cell
+
+
+def _centred_if_unsure(row: Row) -> Row:
+    """A row whose tallest cells a renderer may each set a line shorter than the layout
+    did (so the row may show a blank line at its foot) has all its cells centred: what
+    is left over is shared above and below. Other rows keep their cells at the top."""
+    tallest = max(height(c.paragraphs) for c in row)
+    if all(c.anchor is Anchor.MIDDLE for c in row if height(c.paragraphs) == tallest):
+        return tuple(replace(c, anchor=Anchor.MIDDLE) for c in row)
+    return tuple(replace(c, anchor=None) for c in row)
 
 
 def _banded(ctx: SlideContext, rows: list[Row]) -> list[Row]:
     palette = ctx.design.palette
     return [
-        tuple(
-            TableCell(c.paragraphs, palette.surface if j % 2 == 0 else palette.background)
-            for c in row
-        )
+        tuple(replace(c, fill=palette.surface if j % 2 == 0 else palette.background) for c in row)
         for j, row in enumerate(rows)
     ]
 

@@ -162,6 +162,7 @@ class TextBox:
 class TableCell:
     paragraphs: tuple[Paragraph, ...]
     fill: str | None = None
+    anchor: Anchor | None = None  # where its text sits in its row; None: the table's
 
 
 @dataclass(frozen=True)
@@ -183,9 +184,9 @@ class Table:
 
     def text_top(self, top: int, height: int, cell: TableCell) -> int:
         """Where ``cell``'s text starts in a row ``top`` EMU down, ``height`` tall: below
-        the top inset, or centred between the insets (``Anchor.MIDDLE``)."""
+        the top inset, or centred between the insets (its or the table's anchor MIDDLE)."""
         ins = self.insets
-        if self.anchor is not Anchor.MIDDLE or not cell.paragraphs:
+        if (cell.anchor or self.anchor) is not Anchor.MIDDLE or not cell.paragraphs:
             return top + ins.top
         text = sum(p.height for p in cell.paragraphs) - cell.paragraphs[0].space_before
         return top + ins.top + (height - ins.top - ins.bottom - round(text * EMU_PER_PT)) // 2

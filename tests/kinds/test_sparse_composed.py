@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from deckgen.layout.design import default_design
 from deckgen.layout.frames import Anchor
+from deckgen.layout.geometry import EMU_PER_PT
 from deckgen.layout.text import height
 
-from ..layout.support import deck_from, named
+from ..layout.support import deck_from, named, talk_from
 from .test_code import code_slide, listing
-from .test_comparison import COLUMNS, comparison, table_of
+from .test_comparison import COLUMNS, ROWS, comparison, table_of
 from .test_takeaways import NO_ICONS, POINTS, takeaways
 
 SHORT_CODE = 'ALLOWED = {"search", "calendar"}\ndef allowed(tool):\n    return tool in ALLOWED\n'
@@ -115,3 +117,24 @@ def test_a_templates_scale_has_no_larger_code_or_table_step():
     table = table_of(deck_from(comparison(SHORT_ROWS), design=design).slides[0])
     assert {p.size for row in table.cells for c in row for p in c.paragraphs} == {scale.table}
     assert table.anchor is Anchor.MIDDLE and sum(natural_heights(table)) < table.rect.h
+
+
+def test_a_row_a_renderer_may_set_a_line_shorter_has_its_cells_centred():
+    """The shipped talk's "Source of Threat" row: a line that fits the cell's full width
+    but not the 99.7 % the layout breaks at is set on two lines here and on one by
+    PowerPoint and LibreOffice; the row is as tall as two, so its cells are centred (a
+    blank line at the row's foot otherwise). The other rows keep their cells at the top."""
+    talk = talk_from(comparison([["a", "b", "c"]]))
+    design = default_design(talk)
+    # insets that leave each concept column 330.5 pt for text: 33 half-em letters at
+    # 20 pt (330 pt) fit its full width but not 99.7 % of it
+    side = round((design.grid.body_box.w * 0.4 - 330.5 * EMU_PER_PT) / 2)
+    insets = replace(design.comparison.insets, left=side, right=side)
+    design = replace(design, comparison=replace(design.comparison, insets=insets))
+    rows = [["Unsure", "abcdefghij abcdefghij abcdefghijk", "Short"], *ROWS, *ROWS]
+    deck = deck_from(comparison(rows), design=design)
+    table = table_of(deck.slides[0])
+    assert [len(p.lines) for p in table.cells[1][1].paragraphs] == [2]
+    assert {c.anchor for c in table.cells[1]} == {Anchor.MIDDLE}
+    assert all(c.anchor is None for row in table.cells[2:4] for c in row)
+    assert table.anchor is Anchor.TOP  # a table that fills its slide is not stretched

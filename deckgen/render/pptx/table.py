@@ -24,9 +24,9 @@ def add_table(tree, table: Table, ink: Ink):
     widths = [emu(w) for w in table.col_widths]
     heights = [emu(h) for h in table.row_heights]
     ins = table.insets
-    cell_props = (
+    margins = (
         f'<a:tcPr marL="{emu(ins.left)}" marR="{emu(ins.right)}" '
-        f'marT="{emu(ins.top)}" marB="{emu(ins.bottom)}" anchor="{_ANCHORS[table.anchor]}"'
+        f'marT="{emu(ins.top)}" marB="{emu(ins.bottom)}" anchor='
     )
     # PowerPoint's Header Row and First Column options: what screen readers announce as
     # column and row headers
@@ -52,6 +52,7 @@ def add_table(tree, table: Table, ink: Ink):
             markup.append('<a:tc><a:txBody><a:bodyPr wrap="square"/><a:lstStyle/>')
             paragraphs_markup(markup, cell.paragraphs, ink.body_font, ink)
             markup.append("</a:txBody>")
+            cell_props = f'{margins}"{_ANCHORS[cell.anchor or table.anchor]}"'
             if cell.fill:
                 markup += (
                     cell_props,
