@@ -18,6 +18,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "outline.yaml"
 SMALL = ROOT / "tests" / "fixtures" / "small" / "outline.yaml"
+WEB = ROOT / "tests" / "fixtures" / "web" / "outline.yaml"  # code, a short table, a quiz
 
 
 # ------------------------------------------------------------ laid out, as a build does

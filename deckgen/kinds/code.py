@@ -88,6 +88,8 @@ def compose(slide: CodeSlide, ctx: SlideContext) -> list[Page]:
         lambda size: set_code(pieces, room, size),
         lambda floor: page_code(pieces, room, floor),
     ).pages
+    if len(listings) == 1:
+        listings = [_larger(pieces, room, listings[0], ctx)]
     said = (slide.title, slide.notes, design.palette.primary)
     return [
         continued_page(
@@ -100,6 +102,24 @@ def compose(slide: CodeSlide, ctx: SlideContext) -> list[Page]:
         )  # fmt: skip
         for i, listing in enumerate(listings)
     ]
+
+
+def _larger(pieces: list, room: CodeBox, listing: SetCode, ctx: SlideContext) -> SetCode:
+    """A short listing at the type scale's larger code step (or the largest between it and
+    the code size) at which its panel still spans at most the design's fill of the body
+    and no line wraps that did not at the code size; a listing that fills more, or that
+    shrank, is kept as it was set."""
+    design = ctx.design
+    scale, box = design.scale, design.code
+    if listing.size != scale.code:
+        return listing
+    most = design.grid.body_box.h * box.fill - box.padding * 2
+    steps = int((scale.code_lead - scale.code) // scale.step)
+    for size in (scale.code_lead - k * scale.step for k in range(steps)):
+        larger = set_code(pieces, room, size)
+        if larger and len(larger.paragraphs) == len(listing.paragraphs) and larger.height <= most:
+            return larger
+    return listing
 
 
 def _items(slide: CodeSlide, ctx: SlideContext, inner: Rect, listing: SetCode) -> list[Item]:

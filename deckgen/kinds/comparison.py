@@ -4,6 +4,7 @@ rows that do not fit continue on "(cont.)" slides with the header repeated."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -16,7 +17,7 @@ from ..layout.context import Page, SlideContext
 from ..layout.design import Palette
 from ..layout.fit import FitRule, SlideFailed, even_rows, fit
 from ..layout.flow import continued_page
-from ..layout.frames import SlideLayout, Table, TableCell
+from ..layout.frames import Anchor, SlideLayout, Table, TableCell
 from ..layout.geometry import Rect
 from ..layout.handout_blocks import HandoutContext, Heading, ReadingTable, sourced
 from ..layout.text import ParaStyle, height, prose_of
@@ -101,14 +102,18 @@ def compose(slide: ComparisonSlide, ctx: SlideContext) -> list[Page]:
     body = design.grid.body_box
     widths = column_widths(ctx, len(slide.columns), body.w)
     cell = _cell_maker(ctx, slide, widths)
-    head = tuple(cell(c.label, scale.table_header, i, None) for i, c in enumerate(slide.columns))
+
+    def head_at(size: float) -> Row:
+        return tuple(cell(c.label, size, i, None) for i, c in enumerate(slide.columns))
+
+    head = head_at(scale.table_header)
 
     def row_height(cells: Sequence[TableCell]) -> int:
         return max(height(c.paragraphs) for c in cells) + insets.top + insets.bottom
 
     def rows_at(size: float) -> list[Row]:
         return [
-            tuple(cell(v, size, i, row) for i, v in enumerate(r))
+            _centred_if_unsure(tuple(cell(v, size, i, row) for i, v in enumerate(r)))
             for row, r in enumerate(slide.rows)
         ]
 
@@ -125,7 +130,33 @@ def compose(slide: ComparisonSlide, ctx: SlideContext) -> list[Page]:
         pages = even_rows(heights, room)
         return [[rows[i] for i in page] for page in pages]
 
-    rule = FitRule(
+    fitted = fit(ctx.report, _rule(slide, scale), attempt, paginate)
+    pages = fitted.pages
+
+    def set_at(size: float) -> tuple[Row, list[Row]]:  # the header at the larger step too
+        return head_at(size if size > scale.table else scale.table_header), rows_at(size)
+
+    roomy = _roomy(ctx, fitted, set_at, row_height)
+
+    def items(rows) -> list:
+        if roomy is not None:
+            all_rows, heights = [roomy[0][0], *_banded(ctx, roomy[0][1:])], roomy[1]
+            return [_table(ctx, slide, widths, all_rows, heights, Anchor.MIDDLE)]
+        all_rows = [head, *_banded(ctx, rows)]
+        return [_table(ctx, slide, widths, all_rows, tuple(row_height(r) for r in all_rows))]
+
+    said = (slide.title, slide.notes, design.palette.primary)
+    return [
+        continued_page(
+            ctx, i, said, lambda rows=rows: items(rows), SlideLayout.TITLE_ONLY, continued=i > 0
+        )
+        for i, rows in enumerate(pages)
+    ]
+
+
+def _rule(slide: ComparisonSlide, scale) -> FitRule:
+    """The table's sizes: the table size down to the floor, then "(cont.)" slides."""
+    return FitRule(
         scale.table,
         scale.floor,
         scale.step,
@@ -137,19 +168,37 @@ def compose(slide: ComparisonSlide, ctx: SlideContext) -> list[Page]:
         f"{scale.floor:g} pt",
         failure_hint="shorten this row; a single table row must fit on one slide",
     )
-    pages = fit(ctx.report, rule, attempt, paginate).pages
 
-    def items(rows) -> list:
-        all_rows = [head, *_banded(ctx, rows)]
-        return [_table(ctx, slide, widths, all_rows, tuple(row_height(r) for r in all_rows))]
 
-    said = (slide.title, slide.notes, design.palette.primary)
-    return [
-        continued_page(
-            ctx, i, said, lambda rows=rows: items(rows), SlideLayout.TITLE_ONLY, continued=i > 0
-        )
-        for i, rows in enumerate(pages)
-    ]
+def _roomy(
+    ctx: SlideContext, fitted, set_at, row_height
+) -> tuple[list[Row], tuple[int, ...]] | None:
+    """A short table uses the room: set at the scale's larger table step where it still
+    spans at most the design's fill of the body (else at the table size), then its body
+    rows taller, each by an even share of what is left below that fill, at most to the
+    design's stretch of its set height (their cells are centred in them). The rows (the
+    header first) and their heights; None for a table that fills more than that share of
+    its slide, shrank or continues: it is laid out as it always was."""
+    design = ctx.design
+    scale, box = design.scale, design.comparison
+    if len(fitted.pages) > 1 or fitted.size != scale.table:
+        return None
+    room = round(design.grid.body_box.h * box.fill)
+    steps = int((scale.table_lead - scale.table) // scale.step)
+    sizes = [scale.table_lead - k * scale.step for k in range(steps)] + [scale.table]
+    for size in sizes:  # the larger step first, down to the table size
+        head, rows = set_at(size)
+        heights = [row_height(r) for r in (head, *rows)]
+        if sum(heights) <= room:
+            break
+    else:
+        return None
+    spare = room - sum(heights)
+    if spare <= 0:
+        return None
+    share = spare // len(rows)
+    grown = [min(share, round(h * (box.row_stretch - 1))) for h in heights[1:]]
+    return [head, *rows], (heights[0], *(h + g for h, g in zip(heights[1:], grown, strict=True)))
 
 
 def _row_too_tall(ctx: SlideContext, slide: ComparisonSlide, row: int, floor: float) -> None:
@@ -163,7 +212,14 @@ def _row_too_tall(ctx: SlideContext, slide: ComparisonSlide, row: int, floor: fl
     raise SlideFailed
 
 
-def _table(ctx: SlideContext, slide: ComparisonSlide, widths, rows: list[Row], heights) -> Table:
+def _table(
+    ctx: SlideContext,
+    slide: ComparisonSlide,
+    widths,
+    rows: list[Row],
+    heights,
+    anchor: Anchor = Anchor.TOP,
+) -> Table:
     design, body = ctx.design, ctx.design.grid.body_box
     return Table(
         rect=Rect(body.x, body.y, body.w, sum(heights)),
@@ -177,6 +233,7 @@ def _table(ctx: SlideContext, slide: ComparisonSlide, widths, rows: list[Row], h
         border=design.palette.table_rule,
         border_width=design.comparison.rule_width,
         pos=slide.pos,
+        anchor=anchor,
     )
 
 
@@ -193,18 +250,30 @@ def _cell_maker(ctx: SlideContext, slide: ComparisonSlide, widths: tuple[int, ..
             return TableCell((ctx.text.set(text, width, style),), fills[col])
         # the first column names the aspect: bold, in the primary colour
         style = ParaStyle(size, palette.text if col else palette.primary, bold=col == 0)
-        return TableCell((ctx.text.set(text, width, style),), None)
+        para = ctx.text.set(text, width, style)
+        # a line that fits the cell's full width but not the share the layout breaks at
+        # (wrap_safety): PowerPoint may set one line fewer than the row is tall for
+        full = ctx.text.set(text, round(width / ctx.text.safety), style)
+        unsure = len(full.lines) < len(para.lines)
+        return TableCell((para,), None, Anchor.MIDDLE if unsure else None)
 
     return cell
+
+
+def _centred_if_unsure(row: Row) -> Row:
+    """A row whose tallest cells a renderer may each set a line shorter than the layout
+    did (so the row may show a blank line at its foot) has all its cells centred: what
+    is left over is shared above and below. Other rows keep their cells at the top."""
+    tallest = max(height(c.paragraphs) for c in row)
+    if all(c.anchor is Anchor.MIDDLE for c in row if height(c.paragraphs) == tallest):
+        return tuple(replace(c, anchor=Anchor.MIDDLE) for c in row)
+    return tuple(replace(c, anchor=None) for c in row)
 
 
 def _banded(ctx: SlideContext, rows: list[Row]) -> list[Row]:
     palette = ctx.design.palette
     return [
-        tuple(
-            TableCell(c.paragraphs, palette.surface if j % 2 == 0 else palette.background)
-            for c in row
-        )
+        tuple(replace(c, fill=palette.surface if j % 2 == 0 else palette.background) for c in row)
         for j, row in enumerate(rows)
     ]
 

@@ -71,6 +71,8 @@ def compose(slide: TakeawaysSlide, ctx: SlideContext) -> list[Page]:
     paras = one_measure(ctx.text, [p.text for p in slide.points], paras, text_w, style)
     items = title_items(ctx, slide.title, design.palette.primary)
     heights = rows(paras)
+    if gaps:  # set apart by up to the design's most where the body has room (never closer)
+        gap = max(gap, min(box.most_gap, (body.h - sum(heights)) // gaps))
     y = body.y + max(0, (body.h - sum(heights) - gap * gaps) // 2)
     icons = _use_icons(slide, ctx)
     tops = []

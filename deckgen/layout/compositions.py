@@ -136,6 +136,10 @@ class CodeDesign:
         ("Comment", "5B6670", False),
         ("Operator", "7A1F5C", False),
     )
+    # issue 23 item 4: composed kinds
+    # a short listing is set larger (up to the scale's code_lead, no line wrapped that was
+    # not at the code size) while its panel spans at most this share of the body's height
+    fill: float = 0.6
 
 
 @dataclass(frozen=True)
@@ -190,6 +194,11 @@ class ComparisonDesign:
     first_of_two: float = 0.3
     insets: Insets = Insets(inch(0.12), inch(0.08), inch(0.12), inch(0.08))
     rule_width: Pt = 1.0  # points: the white rules between cells
+    # issue 23 item 4: composed kinds
+    # a short table grows (the scale's table_lead, then taller rows with their cells
+    # centred) while it spans at most this share of the body's height
+    fill: float = 0.7
+    row_stretch: float = 2.0  # a body row grows to at most this many times its set height
 
     def first_share(self, columns: int) -> float:
         return self.first_column if columns > 2 else self.first_of_two
@@ -204,6 +213,8 @@ class TakeawaysDesign:
     icon_inset: Emu = inch(0.18)
     pair_disc: float = 0.62  # two discs side by side, each this share of the badge
     pair_icon_inset: float = 1 / 6
+    # issue 23 item 4: composed kinds
+    most_gap: Emu = inch(0.55)  # where the body has room, takeaways open up to this apart
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,9 @@ class TypeScale:
     chrome_floor: Pt = 12  # a footer too long for its line is set smaller, to this
     disclosure: Pt = 14
     step: Pt = 2  # how much smaller each try is
+    # issue 23 item 4: composed kinds
+    code_lead: Pt = 28  # a short listing's step: the largest a code slide with room takes
+    table_lead: Pt = 24  # a short comparison table's step (header and cells)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import Diagnostic, SourcePos
 from .chart_marks import ChartMarks
-from .geometry import Insets, Rect
+from .geometry import EMU_PER_PT, Insets, Rect
 
 if TYPE_CHECKING:
     from .design import Design
@@ -162,6 +162,7 @@ class TextBox:
 class TableCell:
     paragraphs: tuple[Paragraph, ...]
     fill: str | None = None
+    anchor: Anchor | None = None  # where its text sits in its row; None: the table's
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,16 @@ class Table:
     border: str = "FFFFFF"
     border_width: float = 1.0  # points
     pos: SourcePos | None = None
+    anchor: Anchor = Anchor.TOP  # every cell's text in its row: a short table's is MIDDLE
+
+    def text_top(self, top: int, height: int, cell: TableCell) -> int:
+        """Where ``cell``'s text starts in a row ``top`` EMU down, ``height`` tall: below
+        the top inset, or centred between the insets (its or the table's anchor MIDDLE)."""
+        ins = self.insets
+        if (cell.anchor or self.anchor) is not Anchor.MIDDLE or not cell.paragraphs:
+            return top + ins.top
+        text = sum(p.height for p in cell.paragraphs) - cell.paragraphs[0].space_before
+        return top + ins.top + (height - ins.top - ins.bottom - round(text * EMU_PER_PT)) // 2
 
 
 @dataclass(frozen=True)

@@ -294,6 +294,8 @@ def _scale(design: Design, title, body, second: ListLevel):
         changes["body"] = size
         changes["sub_body"] = max(min(second.size or scale.sub_body, size), scale.floor)
         changes["level3"] = max(min(scale.level3, size), scale.floor)
+    # issue 23 item 4: composed kinds: short code and tables grow by spacing alone here
+    changes.update(code_lead=scale.code, table_lead=scale.table)
     return replace(scale, **changes)
 
 

@@ -190,7 +190,8 @@ def test_the_pdfs_put_baselines_where_the_designs_line_model_says():
     plain = render_slides_pdf(_deck_with(Typefaces()), CREATED)
     lower = Typefaces(lines=dataclasses.replace(LineModel(), ascent=LineModel().ascent + 0.1))
     moved = render_slides_pdf(_deck_with(lower), CREATED)
-    size = layout_deck(talk_from(CODE), FAKE).design.scale.code
+    code_slide = layout_deck(talk_from(CODE), FAKE).slides[1]
+    size = next(item for item in code_slide.items if item.name == "Code").paragraphs[0].size
     # 'x' has no descender: its box's bottom is the baseline (PDF y grows upwards)
     assert _first_baseline(plain, "x") - _first_baseline(moved, "x") == pytest.approx(
         0.1 * size, abs=0.05

@@ -190,7 +190,7 @@ def _table(table: Table, ctx: SlideSvg) -> str:
         for cell, width in zip(row, table.col_widths, strict=True):
             if cell.fill:
                 out.append(_rect(Rect(x, y, width, height), f'fill="#{cell.fill}"'))
-            at = (x + ins.left, y + ins.top, width - ins.left - ins.right)
+            at = (x + ins.left, table.text_top(y, height, cell), width - ins.left - ins.right)
             texts.append(paragraphs_svg(cell.paragraphs, at, ctx, ctx.families.body))
             x += width
         y += height

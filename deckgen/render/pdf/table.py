@@ -35,7 +35,7 @@ def draw_table(canvas, table: Table, to_page: Transform, fonts: Fonts, within=()
                     canvas,
                     cell.paragraphs,
                     x + ins.left,
-                    y + ins.top,
+                    table.text_top(y, height, cell),
                     width - ins.left - ins.right,
                     to_page,
                     fonts,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import quoteattr
 
-from ...layout.frames import Table
+from ...layout.frames import Anchor, Table
 from .ink import Ink
 from .text import NAMESPACES, paragraphs_markup, parse_markup
 from .units import emu
@@ -15,6 +15,7 @@ from .units import emu
 # python-pptx's (and PowerPoint's) default table style: "Medium Style 2 - Accent 1"
 TABLE_STYLE_ID = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"
 _TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
+_ANCHORS = {Anchor.TOP: "t", Anchor.MIDDLE: "ctr", Anchor.BOTTOM: "b"}
 
 
 def add_table(tree, table: Table, ink: Ink):
@@ -23,9 +24,9 @@ def add_table(tree, table: Table, ink: Ink):
     widths = [emu(w) for w in table.col_widths]
     heights = [emu(h) for h in table.row_heights]
     ins = table.insets
-    cell_props = (
+    margins = (
         f'<a:tcPr marL="{emu(ins.left)}" marR="{emu(ins.right)}" '
-        f'marT="{emu(ins.top)}" marB="{emu(ins.bottom)}" anchor="t"'
+        f'marT="{emu(ins.top)}" marB="{emu(ins.bottom)}" anchor='
     )
     # PowerPoint's Header Row and First Column options: what screen readers announce as
     # column and row headers
@@ -51,6 +52,7 @@ def add_table(tree, table: Table, ink: Ink):
             markup.append('<a:tc><a:txBody><a:bodyPr wrap="square"/><a:lstStyle/>')
             paragraphs_markup(markup, cell.paragraphs, ink.body_font, ink)
             markup.append("</a:txBody>")
+            cell_props = f'{margins}"{_ANCHORS[cell.anchor or table.anchor]}"'
             if cell.fill:
                 markup += (
                     cell_props,
