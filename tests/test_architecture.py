@@ -266,6 +266,7 @@ ALLOWED: dict[str, set[str]] = {
     # deckgen export quiz: the tailored talk's quizzes for learning platforms
     "deckgen.export": {
         *("build", "errors", "htmlruns", "inline", "kinds", "outline", "output", "lxml"),
+        "translation",
     },
     "deckgen.audiences": {
         "build",

@@ -31,10 +31,15 @@ def export() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="The file to write (default: build/TITLE[-AUDIENCE]-quiz-FORMAT.EXT).",
 )
+@click.option(
+    "--translation",
+    help="A translation file, or a language the outline's translations: list: the "
+    "quizzes in that language (names get -LANG).",
+)
 @_audience_option
 @_overlay_option
 @_set_option
-def quiz(outline, format_name, output, audience, overlays, sets) -> None:
+def quiz(outline, format_name, output, translation, audience, overlays, sets) -> None:
     """Write OUTLINE's quizzes (as tailored for --audience) as knowledge checks for a
     learning platform: the question, the options, the right ones, the explanation as
     feedback, the talk's language, and bold, italic, code and links where the format
@@ -44,7 +49,7 @@ def quiz(outline, format_name, output, audience, overlays, sets) -> None:
     from . import _load_for_command
 
     source, _name = _load_for_command(outline, overlays)
-    quizzes = quizzes_of(source, audience, _parse_sets(sets))
+    quizzes = quizzes_of(source, audience, _parse_sets(sets), translation)
     target = output or quiz_path(Path("build"), quizzes, format_name)
     write_all([(target, export_quiz(quizzes, format_name))])
     count = len(quizzes.items)

@@ -31,14 +31,31 @@ QUIZ_FORMATS = {
 }
 
 
-def quizzes_of(outline, audience: str | None = None, variables: Mapping[str, str] | None = None):
-    """The quizzes of ``outline`` (a loaded Outline) tailored for ``audience``."""
+def quizzes_of(
+    outline,
+    audience: str | None = None,
+    variables: Mapping[str, str] | None = None,
+    translation=None,
+):
+    """The quizzes of ``outline`` (a loaded Outline) tailored for ``audience``, in the
+    language of ``translation`` (a file, or a language the outline lists) if given."""
+    from dataclasses import replace
+
     from ..kinds.quiz import QuizSlide
     from ..outline.tailor import tailor
 
+    named = None
+    if translation is not None:
+        from ..translation import for_build
+
+        outline, named, _said = for_build(outline, variables or {}, translation)
     talk = tailor(outline, variables or {}, audience)
     in_outline = sum(isinstance(slide, QuizSlide) for _section, slide in outline.slides())
-    return gather(talk, audience, in_outline)
+    found = gather(talk, audience, in_outline)
+    if named is None:
+        return found
+    language, title = named  # named as the build names its outputs: TITLE(-AUDIENCE)-LANG
+    return replace(found, stem=title + (f"-{audience}" if audience else "") + f"-{language}")
 
 
 def export_quiz(quizzes: QuizSet, format_name: str) -> bytes:

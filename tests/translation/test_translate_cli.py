@@ -397,3 +397,28 @@ def test_a_language_the_outline_does_not_list_is_an_error(tmp_path):
     assert "listed: none" in done.stderr
     every = run_cli("build", str(outline), "--all-languages", "-o", str(tmp_path / "b"))
     assert every.exit_code == 2 and "lists no translations" in every.stderr
+
+
+def test_quiz_export_follows_the_translation(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the default file goes to ./build
+    outline = talk(tmp_path)
+    file = podebug(extract(outline, "de"), tmp_path / "de-done.po")
+    target = tmp_path / "quiz.xml"
+    done = run_cli(
+        "export",
+        "quiz",
+        str(outline),
+        "--format",
+        "moodle",
+        "--translation",
+        str(file),
+        "-o",
+        str(target),
+    )
+    assert done.exit_code == 0, done.output
+    text = target.read_text(encoding="utf-8")
+    assert '<p lang="de">xxxWhich of these is an <strong>AI security</strong> problem?xxx' in text
+    assert "Which of these" not in text.replace("xxxWhich of these", "")  # nothing English
+    named = run_cli("export", "quiz", str(outline), "--format", "gift", "--translation", str(file))
+    assert named.exit_code == 0 and "-de-quiz-gift.txt" in named.stdout
+    assert (tmp_path / "build" / "ai-security-vs-ai-safety-de-quiz-gift.txt").is_file()
