@@ -31,15 +31,31 @@ def translate() -> None:
     help="po (Poedit, Weblate) or xliff: XLIFF 1.2 (OmegaT, Trados, memoQ). Default: by "
     "the file's name (.xlf, .xliff: XLIFF), else po.",
 )
+@click.option(
+    "--add-ids",
+    is_flag=True,
+    help="First write an id: into each slide of OUTLINE that has none (in place; nothing "
+    "else in the file moves), so its texts' keys never follow its title.",
+)
 @_overlay_option
-def extract(outline, language, output, format_name, overlays) -> None:
+def extract(outline, language, output, format_name, add_ids, overlays) -> None:
     """Write every translatable text of OUTLINE to a new translation file: one unit a
     text, keyed by its slide's id and field, with its line and what it is on; markup and
     {variables} kept, URLs, ids and code left out."""
     from ..translation.commands import extract as run
-    from . import _load_for_command
+    from . import _load_for_command, _resolve_outline
 
     source, name = _load_for_command(outline, overlays)
+    if add_ids:
+        from ..translation.ids import add_ids as write_ids
+
+        path, _name, shipped = _resolve_outline(outline)
+        if shipped:
+            raise click.UsageError("--add-ids writes into an outline: name yours")
+        given = write_ids(source, Path(path), name)
+        for line, slide_id in given:
+            click.echo(f"{name}:{line}: id: {slide_id}")
+        source, name = _load_for_command(outline, overlays)
     suffix = ".xlf" if format_name == "xliff" else ".po"
     target = output or Path(source.base_dir) / "translations" / f"{language}{suffix}"
     counts = run(source, target, language, format_name, Path(name).name, _fits(source))

@@ -422,3 +422,39 @@ def test_quiz_export_follows_the_translation(tmp_path, monkeypatch):
     named = run_cli("export", "quiz", str(outline), "--format", "gift", "--translation", str(file))
     assert named.exit_code == 0 and "-de-quiz-gift.txt" in named.stdout
     assert (tmp_path / "build" / "ai-security-vs-ai-safety-de-quiz-gift.txt").is_file()
+
+
+def test_add_ids_writes_an_id_into_each_slide_that_lacks_one_and_nothing_else(tmp_path):
+    outline = tmp_path / "outline.yaml"
+    text = (
+        "meta: {title: T}\n"
+        "sections:\n"
+        "  - title: S\n"
+        "    slides:\n"
+        "      # the first slide\n"
+        "      - kind: bullets\n"
+        "        title: Why it matters\n"
+        "        bullets: [A]\n"
+        "      - {kind: bullets, title: '2 ways', bullets: [B]}\n"
+        "      - kind: bullets\n"
+        "        id: kept\n"
+        "        title: |\n"
+        "          Block title\n"
+        "        bullets: [C]\n"
+    )
+    outline.write_text(text, encoding="utf-8")
+    done = run_cli("translate", "extract", str(outline), "--to", "de", "--add-ids")
+    assert done.exit_code == 0, done.output
+    written = outline.read_text(encoding="utf-8")
+    assert written == text.replace(
+        "      - kind: bullets\n        title: Why",
+        "      - id: why-it-matters\n        kind: bullets\n        title: Why",
+    ).replace(
+        "- {kind: bullets, title: '2 ways'", "- {id: slide-2-ways, kind: bullets, title: '2 ways'"
+    )
+    assert f"{outline}:6: id: why-it-matters" in done.stdout
+    keys = {
+        u.getcontext() for u in po.pofile.parsefile(str(tmp_path / "translations" / "de.po")).units
+    }
+    assert {"why-it-matters/title", "slide-2-ways/title", "kept/title"} <= keys
+    assert not any(key.startswith("~") for key in keys)
