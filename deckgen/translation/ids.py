@@ -31,7 +31,7 @@ def with_ids(outline: m.Outline, text: str, name: str) -> tuple[str, list[tuple[
         for _section, slide in outline.slides()
         if not slide.id and slide.pos and slide.pos.file == name
     ]
-    for slide in sorted(slides, key=lambda s: (s.pos.line, s.pos.col), reverse=True):
+    for slide in sorted(slides, key=lambda found: (found.pos.line, found.pos.col), reverse=True):
         title = plain(getattr(slide, "title", None) or slide.kind)
         given_name = _name(_slug(title), taken)
         row, col = slide.pos.line - 1, slide.pos.col - 1
