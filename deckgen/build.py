@@ -185,9 +185,11 @@ def prepare(
     from .layout.text import run_width
     from .layout.timing import plan_talk, talk_time
     from .outline.tailor import tailor_with_report
+    from .render.pdf.image import clear_svg_png
     from .template.build import open_template
 
     tailored, report = tailor_with_report(outline, variables, audience)
+    tailored = replace(tailored, svg_png=clear_svg_png)  # an SVG logo's edges are read too
     if options is not None and options.start:
         meta = tailored.meta.model_copy(update={"start": options.start})
         tailored = replace(tailored, meta=meta)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
@@ -153,6 +153,12 @@ class Image(Node):
     decorative: bool = Field(
         default=False,
         description="The picture is there for the look alone: no alt text; screen readers skip it.",
+    )
+    frame: bool | Literal["auto"] = Field(
+        default="auto",
+        description="A hairline frame round the picture: true, false, or auto (drawn where "
+        "its outer pixels are within 3:1 of the ground it stands on, as a screenshot's white "
+        "edges on a white slide).",
     )
 
     @model_validator(mode="after")

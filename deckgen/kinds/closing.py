@@ -40,6 +40,9 @@ def compose(slide: ClosingSlide, ctx: SlideContext) -> list[Page]:
         bars = concept_bars(design, design.grid.margin, box.bars_top)
         items = [_title(ctx, slide.title, ink), *bars]
     items += _below_title(ctx, slide, ink, background)
+    logo = _logo(ctx)
+    if logo is not None:
+        items.append(logo)
     return [
         Page(
             slide.title,
@@ -65,6 +68,17 @@ def _below_title(ctx: SlideContext, slide: ClosingSlide, ink: str, background: s
     if slide.show_disclosure and ctx.talk.meta.disclosure:
         items.append(_disclosure(ctx, ink, background))
     return items
+
+
+def _logo(ctx: SlideContext) -> Item | None:
+    """The theme's logo: where the title slide has it on deckgen's own design (the deck
+    ends as it began), where the content slides have it on a template's (the closing
+    slide is one of its content slides)."""
+    design = ctx.design
+    if design.plain:
+        return ctx.logo(design.logo_box())
+    box = design.closing.logo
+    return ctx.logo(Rect(design.grid.right + box.x, box.y, box.w, box.h))
 
 
 def _under_the_title(ctx: SlideContext) -> int:
