@@ -94,8 +94,9 @@ def _inks(picture) -> PictureInks:
     cover = 0.0
     ring_pixels = 0
     clear = alpha.getextrema()[0] < SEE_THROUGH  # an opaque picture has no outline of its own
-    nearest = near_clear.getdata()
-    for index, (red, green, blue, opacity) in enumerate(picture.getdata()):
+    nearest, raw = near_clear.tobytes(), picture.tobytes()  # RGBA, row by row
+    for index in range(width * height):
+        red, green, blue, opacity = raw[4 * index : 4 * index + 4]
         x, y = index % width, index // width
         weight = opacity / 255
         color = _counted(red, green, blue)
