@@ -46,7 +46,7 @@ def picture_inks(
     if vector:
         if svg_png is None:
             return None
-        return _svg_inks(data, svg_png, aspect)
+        return _svg_inks(data, svg_png, round(aspect, 3))
     return _raster_inks(data)
 
 
@@ -60,25 +60,18 @@ def _raster_inks(data: bytes) -> PictureInks | None:
     return _inks(picture)
 
 
-_SVG_CACHE: dict[tuple[bytes, float], PictureInks | None] = {}
-
-
+@lru_cache(maxsize=64)
 def _svg_inks(data: bytes, svg_png, aspect: float) -> PictureInks | None:
-    key = (data, round(aspect, 3))
-    if key not in _SVG_CACHE:
-        wide = aspect >= 1
-        width = SAMPLE if wide else max(1, round(SAMPLE * aspect))
-        height = max(1, round(SAMPLE / aspect)) if wide else SAMPLE
-        try:
-            png = svg_png(data, width, height)
-        except (MemoryError, RecursionError):
-            raise
-        except Exception:  # noqa: BLE001 - a picture that cannot be drawn is said by its renderer
-            return None
-        if len(_SVG_CACHE) > MOST_COLORS:
-            _SVG_CACHE.clear()
-        _SVG_CACHE[key] = _raster_inks(png)
-    return _SVG_CACHE[key]
+    wide = aspect >= 1
+    width = SAMPLE if wide else max(1, round(SAMPLE * aspect))
+    height = max(1, round(SAMPLE / aspect)) if wide else SAMPLE
+    try:
+        png = svg_png(data, width, height)
+    except (MemoryError, RecursionError):
+        raise
+    except Exception:  # noqa: BLE001 - a picture that cannot be drawn is said by its renderer
+        return None
+    return _raster_inks(png)
 
 
 def _inks(picture) -> PictureInks:
