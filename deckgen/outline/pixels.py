@@ -55,6 +55,9 @@ def _raster_inks(data: bytes) -> PictureInks | None:
     from PIL import Image
 
     with Image.open(io.BytesIO(data)) as opened:
+        opened.draft("RGB", (SAMPLE, SAMPLE))  # a JPEG decodes smaller (others: no effect)
+        if opened.mode in ("RGB", "RGBA", "L", "LA"):  # made small first: a photo is large
+            opened.thumbnail((SAMPLE, SAMPLE), Image.Resampling.BOX)
         picture = opened.convert("RGBA")
     picture.thumbnail((SAMPLE, SAMPLE), Image.Resampling.BOX)
     return _inks(picture)
@@ -75,37 +78,52 @@ def _svg_inks(data: bytes, svg_png, aspect: float) -> PictureInks | None:
 
 
 def _inks(picture) -> PictureInks:
-    from PIL import ImageFilter
+    from PIL import Image, ImageChops, ImageFilter
 
     width, height = picture.size
-    alpha = picture.getchannel("A")
+    steps = [round(value / LEVELS) * LEVELS for value in range(256)]
+    *colors, alpha = picture.split()
+    counted = Image.merge("RGBA", [band.point(steps) for band in colors] + [alpha])
     ring = max(1, round(min(width, height) * RIM_SHARE))
-    # where the ground shows through within REACH pixels: the outline is opaque there
-    near_clear = alpha.filter(ImageFilter.MinFilter(2 * REACH + 1))
-    rim: dict[str, float] = {}
-    outline: dict[str, float] = {}
-    cover = 0.0
-    ring_pixels = 0
-    clear = alpha.getextrema()[0] < SEE_THROUGH  # an opaque picture has no outline of its own
-    nearest, raw = near_clear.tobytes(), picture.tobytes()  # RGBA, row by row
-    for index in range(width * height):
-        red, green, blue, opacity = raw[4 * index : 4 * index + 4]
-        x, y = index % width, index // width
-        weight = opacity / 255
-        color = _counted(red, green, blue)
-        if x < ring or y < ring or x >= width - ring or y >= height - ring:
-            ring_pixels += 1
-            cover += weight
-            if weight:
-                rim[color] = rim.get(color, 0.0) + weight
-        at_border = x < REACH or y < REACH or x >= width - REACH or y >= height - REACH
-        if clear and opacity >= SEE_THROUGH and (nearest[index] < SEE_THROUGH or at_border):
-            outline[color] = outline.get(color, 0.0) + weight
-    return PictureInks(_ranked(rim), cover / max(ring_pixels, 1), _ranked(outline))
+    rim = _weighed(counted, _band(picture.size, ring))
+    cover = sum(rim.values()) / max(_count(_band(picture.size, ring)), 1)
+    if alpha.getextrema()[0] >= SEE_THROUGH:  # an opaque picture has no outline of its own
+        return PictureInks(_ranked(rim), cover, ())
+    # opaque pixels where the ground shows through within REACH pixels, or at the border
+    opaque = alpha.point(lambda value: 255 if value >= SEE_THROUGH else 0)
+    near = alpha.filter(ImageFilter.MinFilter(2 * REACH + 1))
+    near = near.point(lambda value: 255 if value < SEE_THROUGH else 0)
+    along = ImageChops.multiply(opaque, ImageChops.lighter(near, _band(picture.size, REACH)))
+    return PictureInks(_ranked(rim), cover, _ranked(_weighed(counted, along)))
 
 
-def _counted(red: int, green: int, blue: int) -> str:
-    return "".join(f"{round(value / LEVELS) * LEVELS:02X}" for value in (red, green, blue))
+def _band(size: tuple[int, int], reach: int):
+    """A mask of the ``reach`` pixels along the border of a picture of ``size``."""
+    from PIL import Image, ImageDraw
+
+    mask = Image.new("L", size, 255)
+    width, height = size
+    if width > 2 * reach and height > 2 * reach:
+        ImageDraw.Draw(mask).rectangle((reach, reach, width - reach - 1, height - reach - 1), 0)
+    return mask
+
+
+def _count(mask) -> int:
+    return mask.histogram()[255]
+
+
+def _weighed(picture, mask) -> dict[str, float]:
+    """The colours of ``picture`` where ``mask`` is set, alpha-weighted."""
+    from PIL import ImageChops
+
+    masked = picture.copy()
+    masked.putalpha(ImageChops.multiply(picture.getchannel("A"), mask))
+    weights: dict[str, float] = {}
+    for count, (red, green, blue, opacity) in masked.getcolors(picture.width * picture.height):
+        if opacity:
+            color = f"{red:02X}{green:02X}{blue:02X}"
+            weights[color] = weights.get(color, 0.0) + count * opacity / 255
+    return weights
 
 
 MOST_COLORS = 64  # the colours kept, most shown first: the rest are specks
