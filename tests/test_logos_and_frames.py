@@ -246,3 +246,42 @@ def test_the_pdfs_and_the_web_handout_draw_the_frame(tmp_path):
     assert edges[0] < 200 < edges[1], edges  # a grey line on the first, white on the second
     page = (out / "pictures.html").read_text(encoding="utf-8")
     assert len(re.findall(r'<rect [^>]*fill="none" stroke="#[0-9A-F]{6}" stroke-width=', page)) == 1
+
+
+def _dark_footer_template(path) -> None:
+    """python-pptx's default at 16:9, a near-black band along the bottom of its master
+    (under the footer, the slide number and the logo) behind its placeholders."""
+    from lxml import etree
+
+    from .template.test_scenery import NS
+
+    prs = Presentation()
+    width, height, band = 12_192_000, 6_858_000, 1_100_000
+    prs.slide_width, prs.slide_height = width, height
+    shape = (
+        f'<p:sp {NS}><p:nvSpPr><p:cNvPr id="900" name="Band"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+        f'<p:spPr><a:xfrm><a:off x="0" y="{height - band}"/><a:ext cx="{width}" cy="{band}"/>'
+        '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr '
+        'val="1A1A1A"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr></p:sp>'
+    )
+    tree = prs.slide_master.shapes._spTree
+    tree.find("{http://schemas.openxmlformats.org/presentationml/2006/main}sp").addprevious(
+        etree.fromstring(shape)
+    )
+    prs.save(str(path))
+
+
+def test_on_a_template_the_logo_is_judged_on_its_artwork_under_the_logo(tmp_path):
+    dark = hashlib.sha256(_logo((20, 40, 90), tmp_path / "logo.png")).hexdigest()  # navy
+    _dark_footer_template(tmp_path / "dark-footer.pptx")
+    _talk(tmp_path, "{path: logo.png, alt: Client}")
+    args = ("--format", "pptx", "--template", str(tmp_path / "dark-footer.pptx"))
+    said = [line for line in _build(tmp_path, *args).stderr.splitlines() if "logo reads" in line]
+    assert len(said) == 1 and "on #1A1A1A" in said[0], said  # the band, not the white slide
+    light = hashlib.sha256(_logo((255, 255, 255), tmp_path / "logo-light.png")).hexdigest()
+    _talk(tmp_path, "{path: logo.png, on_dark: logo-light.png, alt: Client}")
+    assert "logo reads" not in _build(tmp_path, *args).stderr
+    (deck,) = (tmp_path / "out").glob("*.pptx")
+    # every logo stands on the band: the light one; the template's title slide has its own
+    assert _logos(deck) == [light, None, light, light, light, light]
+    assert dark != light
