@@ -285,3 +285,27 @@ def test_on_a_template_the_logo_is_judged_on_its_artwork_under_the_logo(tmp_path
     # every logo stands on the band: the light one; the template's title slide has its own
     assert _logos(deck) == [light, None, light, light, light, light]
     assert dark != light
+
+
+def test_on_a_template_the_closing_slides_small_print_stops_short_of_the_logo(tmp_path):
+    _logo((20, 40, 90), tmp_path / "logo.png")
+    _dark_footer_template(tmp_path / "dark-footer.pptx")
+    _talk(tmp_path, "{path: logo.png, alt: Client}")
+    outline = tmp_path / "outline.yaml"
+    small_print = (
+        "Made for the staff of the client only, not to be passed on without the consent of the board. "
+        * 2
+    )
+    outline.write_text(
+        outline.read_text(encoding="utf-8").replace(
+            "language: de}", f"language: de, disclosure: '{small_print.strip()}'}}"
+        ),
+        encoding="utf-8",
+    )
+    _build(tmp_path, "--format", "pptx", "--template", str(tmp_path / "dark-footer.pptx"))
+    (deck,) = (tmp_path / "out").glob("*.pptx")
+    closing = list(Presentation(str(deck)).slides)[-1]
+    (logo,) = [shape for shape in closing.shapes if shape.name.startswith("Logo")]
+    (words,) = [shape for shape in closing.shapes if "consent" in getattr(shape, "text", "")]
+    assert words.left + words.width < logo.left
+    assert words.top + words.height > logo.top  # beside it, not above it
