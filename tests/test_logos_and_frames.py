@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw
 from pptx import Presentation
 from pptx.util import Emu
 
-from .conftest import run_cli
+from .conftest import check_pptx_strictly, run_cli
 
 GREEN = (46, 125, 50)  # the client's green: #2E7D32
 DML = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -117,6 +117,7 @@ def test_the_light_variant_stands_where_the_ground_is_dark(tmp_path):
     result = _build(tmp_path, "--format", "pptx")
     assert "the logo reads at" not in result.stderr
     deck = tmp_path / "out" / "phishing.pptx"
+    check_pptx_strictly(deck)
     # divider, title, bullets, divider, bullets, closing
     assert _logos(deck) == [light, dark, dark, light, dark, light]
 
@@ -208,6 +209,7 @@ def test_a_white_edged_screenshot_is_framed_and_a_dark_edged_photo_is_not(tmp_pa
         "{path: photo.png, alt: A photo, frame: true}",
     )
     _build(tmp_path, "--format", "pptx")
+    check_pptx_strictly(tmp_path / "out" / "pictures.pptx")  # a:ln where the schema has it
     lines = _lines(tmp_path / "out" / "pictures.pptx")
     hairline = Emu(round(0.75 * 12700))
     assert lines[0] is not None and lines[0][0] == hairline  # 0.75 pt
@@ -293,8 +295,8 @@ def test_on_a_template_the_closing_slides_small_print_stops_short_of_the_logo(tm
     _talk(tmp_path, "{path: logo.png, alt: Client}")
     outline = tmp_path / "outline.yaml"
     small_print = (
-        "Made for the staff of the client only, not to be passed on without the consent of the board. "
-        * 2
+        "Made for the staff of the client only, not to be passed on without the consent "
+        "of the board. " * 2
     )
     outline.write_text(
         outline.read_text(encoding="utf-8").replace(
