@@ -272,7 +272,9 @@ class _Engine:
             return ((1, own or self.design.ground_at(page.layout, picture.rect, background)),)
 
         def inks_of(picture: Picture):
-            return self.talk.inks(picture.data, picture.vector, picture.rect.w / picture.rect.h)
+            return self.talk.inks(
+                picture.data, picture.vector, picture.rect.w / max(picture.rect.h, 1)
+            )
 
         design = self.design
         line = (design.palette.muted, design.picture.frame_width)

@@ -13,6 +13,7 @@ reads on it; an SVG is measured from the PNG its renderers would draw.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -37,7 +38,8 @@ class LowLogo:
     has_variant: bool  # the theme gives on_dark, and neither reads
 
 
-def reads_at(inks: Sequence[tuple[float, str]], under: Under) -> float:
+@functools.lru_cache(maxsize=1024)  # the same logo on the same ground, slide after slide
+def reads_at(inks: tuple[tuple[float, str], ...], under: Under) -> float:
     """The contrast at least half of ``inks`` (by weight) reaches on ``under``."""
     pairs = sorted(
         (contrast(ink, ground), weight * count) for weight, ink in inks for count, ground in under
