@@ -11,11 +11,12 @@ import hashlib
 import re
 
 import pypdfium2
+import pytest
 from PIL import Image, ImageDraw
 from pptx import Presentation
 from pptx.util import Emu
 
-from .conftest import check_pptx_strictly, run_cli
+from .conftest import check_pptx_strictly, run_cli, soffice_pdf
 
 GREEN = (46, 125, 50)  # the client's green: #2E7D32
 DML = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -225,7 +226,8 @@ def test_a_see_through_picture_is_not_framed(tmp_path):
     assert _lines(tmp_path / "out" / "pictures.pptx") == [None]
 
 
-def test_the_pdfs_and_the_web_handout_draw_the_frame(tmp_path):
+def _framed_and_not(tmp_path):
+    """A deck of the same white-edged screenshot framed (auto) and not (false)."""
     _screenshot(tmp_path / "shot.png", "white")
     _pictures(
         tmp_path,
@@ -233,18 +235,28 @@ def test_the_pdfs_and_the_web_handout_draw_the_frame(tmp_path):
         "{path: shot.png, alt: A screenshot, frame: false}",
     )
     _build(tmp_path, "--format", "pptx", "--format", "slides-pdf", "--format", "html")
-    out = tmp_path / "out"
-    prs = Presentation(str(out / "pictures.pptx"))
+    return tmp_path / "out"
+
+
+def _left_edges(deck, pdf_path) -> list[int]:
+    """On each page of ``pdf_path``, the darkest grey across the picture's left edge."""
+    prs = Presentation(str(deck))
     (pic,) = [s for s in prs.slides[0].shapes if s.name.startswith("Picture")]
     left = pic.left / prs.slide_width
     middle = (pic.top + pic.height / 2) / prs.slide_height
-    pdf = pypdfium2.PdfDocument(str(out / "pictures-slides.pdf"))
+    pdf = pypdfium2.PdfDocument(str(pdf_path))
     edges = []
-    for index in range(2):
-        image = pdf[index].render(scale=2).to_pil().convert("L")
+    for page in pdf:
+        image = page.render(scale=2).to_pil().convert("L")
         x, y = round(left * image.width), round(middle * image.height)
         edges.append(min(image.getpixel((x + step, y)) for step in (-1, 0, 1)))
     pdf.close()
+    return edges
+
+
+def test_the_pdfs_and_the_web_handout_draw_the_frame(tmp_path):
+    out = _framed_and_not(tmp_path)
+    edges = _left_edges(out / "pictures.pptx", out / "pictures-slides.pdf")
     assert edges[0] < 200 < edges[1], edges  # a grey line on the first, white on the second
     page = (out / "pictures.html").read_text(encoding="utf-8")
     assert len(re.findall(r'<rect [^>]*fill="none" stroke="#[0-9A-F]{6}" stroke-width=', page)) == 1
@@ -311,3 +323,11 @@ def test_on_a_template_the_closing_slides_small_print_stops_short_of_the_logo(tm
     (words,) = [shape for shape in closing.shapes if "consent" in getattr(shape, "text", "")]
     assert words.left + words.width < logo.left
     assert words.top + words.height > logo.top  # beside it, not above it
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_draws_the_decks_frame(tmp_path):
+    out = _framed_and_not(tmp_path)
+    soffice_pdf([out / "pictures.pptx"], tmp_path / "lo", tmp_path / "profile")
+    edges = _left_edges(out / "pictures.pptx", tmp_path / "lo" / "pictures.pdf")
+    assert edges[0] < 200 < edges[1], edges  # the picture's own a:ln, as PowerPoint draws it
