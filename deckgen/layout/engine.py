@@ -348,12 +348,14 @@ class _Engine:
 def _logo_hint(found: LowLogo) -> str:
     dark = luminance(found.ground) < LIGHT_GROUND
     if found.has_variant:
-        return "neither logo.path nor logo.on_dark reads there: give logo.on_dark a variant " + (
-            "light enough for this ground" if dark else "and logo.path one dark enough"
-        )
+        which = "logo.on_dark a lighter" if dark else "logo.path a darker"
+        return f"neither logo.path nor logo.on_dark reads on this ground: give {which} variant"
     if dark:
-        return "give logo.on_dark: a light variant of the logo, placed on dark grounds"
-    return "give logo.path a variant of the logo that reads on light grounds (a dark one)"
+        return "give logo.on_dark: a light variant of the logo, placed where the ground is dark"
+    return (
+        "give logo.path a variant of the logo that reads on light grounds (a darker one), "
+        "and logo.on_dark the light one"
+    )
 
 
 LIGHT_GROUND = 0.18  # a ground's luminance above which a dark logo is the one to read on it
