@@ -331,3 +331,12 @@ def test_libreoffice_draws_the_decks_frame(tmp_path):
     soffice_pdf([out / "pictures.pptx"], tmp_path / "lo", tmp_path / "profile")
     edges = _left_edges(out / "pictures.pptx", tmp_path / "lo" / "pictures.pdf")
     assert edges[0] < 200 < edges[1], edges  # the picture's own a:ln, as PowerPoint draws it
+
+
+def test_a_frame_that_is_neither_true_false_nor_auto_is_a_positioned_error(tmp_path):
+    _screenshot(tmp_path / "shot.png", "white")
+    _pictures(tmp_path, "{path: shot.png, alt: A screenshot, frame: maybe}")
+    result = run_cli("build", str(tmp_path / "outline.yaml"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "outline.yaml:8:59:" in result.stderr  # at the value
+    assert "'frame': should be true, false or auto, not 'maybe'" in result.stderr
