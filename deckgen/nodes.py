@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
@@ -155,6 +155,21 @@ class Selectable(Node):
 # Shared by slide kinds
 
 
+def _framing(value):
+    """YAML's words for yes and no (the outline's scalars arrive as text), or auto."""
+    if isinstance(value, bool):
+        return value
+    word = str(value).strip().lower()
+    if word in ("auto", "true", "false", "yes", "no", "on", "off"):
+        return {"auto": "auto", "true": True, "yes": True, "on": True}.get(word, False)
+    raise PydanticCustomError(
+        "frame", "should be true, false or auto, not {value}", {"value": quoted(str(value))}
+    )
+
+
+Framing = Annotated[bool | Literal["auto"], BeforeValidator(_framing)]
+
+
 class Image(Node):
     """A picture file (PNG, JPEG or SVG) with the alt text screen readers announce, or
     marked decorative (screen readers skip it)."""
@@ -166,6 +181,12 @@ class Image(Node):
     decorative: bool = Field(
         default=False,
         description="The picture is there for the look alone: no alt text; screen readers skip it.",
+    )
+    frame: Framing = Field(
+        default="auto",
+        description="A hairline frame round the picture: true, false, or auto (drawn where "
+        "its outer pixels are within 3:1 of the ground it stands on, as a screenshot's white "
+        "edges on a white slide).",
     )
 
     @model_validator(mode="after")

@@ -100,6 +100,7 @@ def _tailored(outline, audience, variables: Mapping[str, str], options):
     tailored for ``audience`` (and --start); and (the translation's language and name,
     what it left untranslated)."""
     from .outline.tailor import tailor_with_report
+    from .render.pdf.image import clear_svg_png
 
     translated, said = None, []
     if options is not None and options.translation is not None:
@@ -107,6 +108,7 @@ def _tailored(outline, audience, variables: Mapping[str, str], options):
 
         outline, translated, said = for_build(outline, variables, options.translation)
     tailored, report = tailor_with_report(outline, variables, audience)
+    tailored = replace(tailored, svg_png=clear_svg_png)  # an SVG logo's edges are read too
     if options is not None and options.start:
         meta = tailored.meta.model_copy(update={"start": options.start})
         tailored = replace(tailored, meta=meta)

@@ -15,7 +15,7 @@ from ..layout.fit import FitRule, fit_paragraph
 from ..layout.frames import Anchor, Item, Placeholder, Role, SlideLayout, TextBox
 from ..layout.geometry import Rect
 from ..layout.stack import stacked
-from ..layout.text import ParaStyle
+from ..layout.text import ParaStyle, height
 from ..nodes import SlideBase, Text
 from .base import SlideKind
 
@@ -39,7 +39,10 @@ def compose(slide: ClosingSlide, ctx: SlideContext) -> list[Page]:
     else:
         bars = concept_bars(design, design.grid.margin, box.bars_top)
         items = [_title(ctx, slide.title, ink), *bars]
-    items += _below_title(ctx, slide, ink, background)
+    logo = _logo(ctx)
+    items += _below_title(ctx, slide, ink, background, logo.rect if logo else None)
+    if logo is not None:
+        items.append(logo)
     return [
         Page(
             slide.title,
@@ -52,10 +55,13 @@ def compose(slide: ClosingSlide, ctx: SlideContext) -> list[Page]:
     ]
 
 
-def _below_title(ctx: SlideContext, slide: ClosingSlide, ink: str, background: str) -> list[Item]:
+def _below_title(
+    ctx: SlideContext, slide: ClosingSlide, ink: str, background: str, logo: Rect | None
+) -> list[Item]:
     """The message and the presenter as paragraphs of the layout's body placeholder,
     where each stands as in a box of its own (else in their boxes, and the engine says
-    what does not fit), and the disclosure in the footer placeholder."""
+    what does not fit), and the disclosure in the footer placeholder (clear of the logo
+    where it stands beside it)."""
     blocks = [_message(ctx, slide.message, ink)] if slide.message else []
     blocks += _presenter(ctx, ink)
     drop = _under_the_title(ctx)
@@ -63,8 +69,19 @@ def _below_title(ctx: SlideContext, slide: ClosingSlide, ink: str, background: s
     one = stacked(blocks, "Message", Role.BODY, Placeholder.BODY)
     items: list[Item] = blocks if one is None else [one]
     if slide.show_disclosure and ctx.talk.meta.disclosure:
-        items.append(_disclosure(ctx, ink, background))
+        items.append(_disclosure(ctx, ink, background, logo))
     return items
+
+
+def _logo(ctx: SlideContext) -> Item | None:
+    """The theme's logo: where the title slide has it on deckgen's own design (the deck
+    ends as it began), where the content slides have it on a template's (the closing
+    slide is one of its content slides)."""
+    design = ctx.design
+    if design.plain:
+        return ctx.logo(design.logo_box())
+    box = design.closing.logo
+    return ctx.logo(Rect(design.grid.right + box.x, box.y, box.w, box.h))
 
 
 def _under_the_title(ctx: SlideContext) -> int:
@@ -92,9 +109,10 @@ def _presenter(ctx: SlideContext, ink: str) -> list[TextBox]:
     return [ctx.text.box(rect, [para], Role.CAPTION, "Presenter")]
 
 
-def _disclosure(ctx: SlideContext, ink: str, background: str) -> TextBox:
+def _disclosure(ctx: SlideContext, ink: str, background: str, logo: Rect | None) -> TextBox:
     """The small print, as a footer is (read as such, not as the slide's content), in the
-    footer placeholder the closing slide leaves free."""
+    footer placeholder the closing slide leaves free, up to the logo where it stands
+    beside it (on a template, where its content slides have it)."""
     design, palette = ctx.design, ctx.design.palette
     width = design.grid.content_width
     box = design.closing
@@ -102,9 +120,16 @@ def _disclosure(ctx: SlideContext, ink: str, background: str) -> TextBox:
     ground = design.ground_at(SlideLayout.CONTENT, rect, background)
     faint = palette.tint(ink, palette.disclosure_tint)
     small = ParaStyle(design.scale.disclosure, readable(faint, ground))
+    para = ctx.text.set(ctx.talk.meta.disclosure, width, small)
+    if logo is not None and logo.overlaps(rect) and logo.x > rect.x:
+        # narrower, and as much taller (upward: it stands on the bottom) as its lines take
+        width = logo.x - design.chrome.gap - rect.x
+        para = ctx.text.set(ctx.talk.meta.disclosure, width, small)
+        tall = max(rect.h, height([para]))
+        rect = Rect(rect.x, rect.bottom - tall, width, tall)
     return ctx.text.box(
         rect,
-        [ctx.text.set(ctx.talk.meta.disclosure, width, small)],
+        [para],
         Role.FOOTER,
         "Disclosure",
         anchor=Anchor.BOTTOM,

@@ -42,12 +42,10 @@ def compose(slide: TitleSlide, ctx: SlideContext) -> list[Page]:
     )
     items += _under_title(ctx, subtitle, presenter)
     items += _discs(ctx)
-    if ctx.talk.theme.logo:
-        grid, logo = design.grid, design.title_slide.logo
-        right = grid.right
-        items.append(
-            ctx.picture(ctx.talk.theme.logo, Rect(right + logo.x, logo.y, logo.w, logo.h), "Logo")
-        )
+    box = design.title_slide.logo
+    logo = ctx.logo(Rect(design.grid.right + box.x, box.y, box.w, box.h))
+    if logo is not None:
+        items.append(logo)
     return [Page(title, items, notes, SlideLayout.TITLE, chrome=False)]
 
 

@@ -146,6 +146,7 @@ class CodeDesign:
 class PictureDesign:
     caption_gap: Emu = inch(0.15)  # between a picture slide's picture and its caption
     caption_share: float = 0.25  # of the body's height, at most
+    frame_width: Pt = 0.75  # the hairline round a picture whose edge is near its ground
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,8 @@ class ClosingDesign:
     presenter_height: Emu = inch(0.5)
     disclosure_top: Emu = inch(6.55)
     disclosure_height: Emu = inch(0.6)
+    # the logo where the title slide has it (x from the right margin): the deck ends as it began
+    logo: Rect = Rect(-inch(1.6), inch(0.4), inch(1.6), inch(0.6))
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,9 @@ class SlideContext:
     ) -> Picture:
         return place_picture(image, rect, name, self.talk, native, top)
 
+    def logo(self, rect: Rect, top: bool = False) -> Picture | None:
+        return place_logo(self.talk, rect, top)
+
 
 EMU_PER_PIXEL = 9525  # a pixel at 96 dpi
 
@@ -125,4 +128,21 @@ def place_picture(
         pos=image.pos,
         data=checked.data,
         vector=vector,
+        frame=None if image.frame == "auto" else bool(image.frame),
     )
+
+
+def place_logo(talk: Talk, rect: Rect, top: bool = False) -> Picture | None:
+    """The theme's logo fitted inside ``rect`` (None: the theme has none), with its light
+    variant where the theme gives one: the engine keeps the one that reads on what lies
+    under it (``grounded.py``). A logo is framed only where the outline asks."""
+    logo = talk.theme.logo
+    if logo is None:
+        return None
+    main = replace(place_picture(logo, rect, "Logo", talk, top=top), logo=True)
+    main = replace(main, frame=main.frame is True)
+    if logo.on_dark:
+        light = place_picture(logo.model_copy(update={"path": logo.on_dark}), rect, "Logo", talk,
+                              top=top)  # fmt: skip
+        main = replace(main, on_dark=replace(light, logo=True, frame=main.frame))
+    return main

@@ -20,13 +20,25 @@ from ..labels import LANGUAGES
 from ..limits import MAX_DECK_SLIDES
 from .access import described, reading_order
 from .chrome import footer_items, footer_points
-from .context import Page, Report, SlideContext, place_picture
-from .contrast import low_contrast
+from .colors import luminance
+from .context import Page, Report, SlideContext, place_logo
+from .contrast import behind_of, low_contrast
 from .design import Design, default_design
 from .divider import compose_divider
 from .fit import SlideFailed
-from .frames import Deck, DeckMeta, Item, Shape, ShapeKind, SlideFrame, SlideSource, TextBox
+from .frames import (
+    Deck,
+    DeckMeta,
+    Item,
+    Picture,
+    Shape,
+    ShapeKind,
+    SlideFrame,
+    SlideSource,
+    TextBox,
+)
 from .geometry import pt
+from .grounded import NON_TEXT, LowLogo, settle_pictures
 from .legible import make_legible
 from .measure import Measurer
 from .references import bibliography
@@ -62,6 +74,7 @@ class _Engine:
     slides: list[SlideFrame] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[Diagnostic] = field(default_factory=list)
+    _grounds_warned: set[str] = field(default_factory=set)  # grounds a logo was said on
 
     def __post_init__(self) -> None:
         spacing = self.design.spacing
@@ -142,6 +155,7 @@ class _Engine:
                 self._check(page, number, items, ctx.report)
             background = page.background or self.design.palette.background
             report = ctx.report.at(number - ctx.report.number)
+            items = self._grounded(page, items, background, report)
             items = self._warn_contrast(page, items, background, report)
             title = plain(page.title)  # bookmarks, contents and messages
             frame = SlideFrame(
@@ -237,13 +251,45 @@ class _Engine:
 
     @cached_property
     def _logo(self) -> Item | None:
-        """The theme's logo beside the slide number: placed once, the same on every slide."""
-        image = self.talk.theme.logo
-        return (
-            None
-            if image is None
-            else place_picture(image, self.design.logo_box(), "Logo", self.talk)
-        )
+        """The theme's logo beside the slide number: placed once (its variant is chosen
+        for each slide's ground)."""
+        return place_logo(self.talk, self.design.logo_box())
+
+    def _grounded(self, page: Page, items: list[Item], background: str, report) -> list[Item]:
+        """The pictures settled on what lies under them (``grounded.py``): each logo's
+        variant and each picture's frame; a logo that reads below 3:1 is said once for
+        each ground it stands on."""
+        if not any(isinstance(item, Picture) for item in items):
+            return items
+        drawn = self.grounds is not None and background == self.design.palette.background
+
+        def ground_of(index: int, picture: Picture):
+            own = behind_of(items[:index], picture)
+            if own is None and drawn:
+                colors = self.grounds.colors(page.layout, picture.rect)
+                if colors:
+                    return colors
+            return ((1, own or self.design.ground_at(page.layout, picture.rect, background)),)
+
+        def inks_of(picture: Picture):
+            return self.talk.inks(
+                picture.data, picture.vector, picture.rect.w / max(picture.rect.h, 1)
+            )
+
+        design = self.design
+        line = (design.palette.muted, design.picture.frame_width)
+        items, low = settle_pictures(items, ground_of, inks_of, line)
+        for found in low:
+            if found.ground in self._grounds_warned:
+                continue
+            self._grounds_warned.add(found.ground)
+            report.warn(
+                f"the logo reads at {found.ratio:.1f}:1 on #{found.ground} under it, below "
+                f"{NON_TEXT:g}:1 for a graphic (said once for this ground)",
+                _logo_hint(found),
+                topic="contrast",
+            )
+        return items
 
     def _check_language(self) -> None:
         """deckgen's own words exist in the talk's language, or the author is told."""
@@ -297,6 +343,22 @@ class _Engine:
                     f"shorten the {item.name.lower()}; what does not fit is never cut or "
                     "left to overlap",
                 )
+
+
+def _logo_hint(found: LowLogo) -> str:
+    dark = luminance(found.ground) < LIGHT_GROUND
+    if found.has_variant:
+        which = "logo.on_dark a lighter" if dark else "logo.path a darker"
+        return f"neither logo.path nor logo.on_dark reads on this ground: give {which} variant"
+    if dark:
+        return "give logo.on_dark: a light variant of the logo, placed where the ground is dark"
+    return (
+        "give logo.path a variant of the logo that reads on light grounds (a darker one), "
+        "and logo.on_dark the light one"
+    )
+
+
+LIGHT_GROUND = 0.18  # a ground's luminance above which a dark logo is the one to read on it
 
 
 def _meta(talk: Talk) -> DeckMeta:

@@ -202,6 +202,14 @@ class Picture:
     data: bytes = field(default=b"", repr=False)  # the checked bytes to draw (else: path)
     vector: bool = False  # an SVG: drawn as vector graphics (the deck adds a PNG fallback)
     decorative: bool = False  # for the look alone: no alt text, screen readers skip it
+    # the hairline frame round it: its colour and width in points (every renderer draws it)
+    line: str | None = None
+    line_width: float = 0.0
+    # before the engine settles it (``grounded.py``): whether it is framed (None: where its
+    # edge is near the ground), and a logo's light variant, placed where it reads better
+    frame: bool | None = False
+    logo: bool = False
+    on_dark: Picture | None = None
 
 
 # an affine map (a, b, c, d, e, f): (x, y) -> (a x + c y + e, b x + d y + f), EMU

@@ -202,10 +202,22 @@ class TemplateRef(Node):
         return with_places(text_shorthand(data, "path"), "layouts", "__layout_pos__", "value_pos")
 
 
+class Logo(Image):
+    """The organisation's logo, placed on every slide's footer, the title and the closing
+    slide: ``path`` for light grounds, ``on_dark`` its light variant for dark ones."""
+
+    on_dark: Text | None = Field(
+        default=None,
+        description="The logo's light variant (PNG, JPEG or SVG, relative to the outline's "
+        "folder): placed where 'path' reads below 3:1 on what lies under it (dark dividers, "
+        "the closing slide).",
+    )
+
+
 class Theme(Node):
     font: Verbatim = Field(default="Arial", description="One sans family for the deck.")
     colors: ThemeColors = Field(default_factory=ThemeColors)
-    logo: Image | None = None
+    logo: Logo | None = None
     template: TemplateRef | None = None
 
 
@@ -249,7 +261,7 @@ class ThemeOverride(Node):
     colors: dict[Literal["primary", "text", "muted", "background", "surface"], Color] = Field(
         default_factory=dict
     )
-    logo: Image | None = None
+    logo: Logo | None = None
     template: TemplateRef | None = None
 
 

@@ -23,7 +23,7 @@ import os
 from pathlib import Path
 
 from ..errors import Diagnostic, error, quoted
-from .validate import IMAGE_KEYS
+from .validate import IMAGE_KEYS, LIGHT_LOGO
 from .yamltree import PosDict, PosList
 
 OPERATIONS = ("drop", "add")
@@ -71,6 +71,8 @@ def _absolute_pictures(node, folder: Path, parent_key: str | None) -> None:
         path = node.get("path")
         if parent_key in (*IMAGE_KEYS, "template") and isinstance(path, str):
             _make_absolute(node, "path", folder)
+        if parent_key == "logo" and isinstance(node.get(LIGHT_LOGO), str):
+            _make_absolute(node, LIGHT_LOGO, folder)
         if parent_key == "theme" and isinstance(node.get("template"), str):
             _make_absolute(node, "template", folder)
         for key, value in node.items():

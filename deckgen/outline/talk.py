@@ -9,7 +9,7 @@ never sees audiences.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..errors import Diagnostic, SourcePos
@@ -18,6 +18,7 @@ from ..labels import Labels, labels_for
 from ..nodes import Image
 from . import model as m
 from .files import CheckedPicture, check_picture
+from .pixels import PictureInks, picture_inks
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,13 @@ class Talk:
     pace: m.Pace = field(default_factory=m.Pace)  # how talk time is estimated from notes
     # the kinds its slides are: layout dispatches through it and never imports them
     kinds: KindRegistry = REGISTRY
+    # draws an SVG as a PNG on a see-through ground (the build's renderer), so a logo's
+    # edges can be read; None: an SVG's are not
+    svg_png: Callable[[bytes, int, int], bytes] | None = None
+
+    def inks(self, data: bytes, vector: bool, aspect: float = 1.0) -> PictureInks | None:
+        """A placed picture's edge colours (``outline/pixels.py``), None where unread."""
+        return picture_inks(data, vector, self.svg_png, aspect)
 
     def picture(self, image: Image) -> tuple[CheckedPicture | None, list[Diagnostic]]:
         """The picture ``image`` names, as the loader checked it (a talk built without

@@ -49,13 +49,16 @@ def placeholders(text: str) -> Iterator[tuple[str | None, str]]:
 
 
 IMAGE_KEYS = ("image", "icon", "logo")
+LIGHT_LOGO = "on_dark"  # a logo's light variant: a picture's path too
 TEMPLATE_FILE = "a .pptx or .potx file"
 
 
 def _is_path(key: str, parent_key: str | None) -> bool:
     """Whether a string is a file's path (a picture's, a template's), not text."""
-    return (key == "path" and parent_key in (*IMAGE_KEYS, "template")) or (
-        key == "template" and parent_key == "theme"
+    return (
+        (key == "path" and parent_key in (*IMAGE_KEYS, "template"))
+        or (key == "template" and parent_key == "theme")
+        or (key == LIGHT_LOGO and parent_key == "logo")
     )
 
 
@@ -150,6 +153,8 @@ class _TreeChecker:
                         topic="accessibility",
                     )
                 )
+        if parent_key == "logo" and isinstance(node.get(LIGHT_LOGO), str):
+            self.check_picture(node[LIGHT_LOGO], node.value_pos[LIGHT_LOGO])
         if parent_key == "theme" and "template" in node:
             self.check_template(node)
         concept = node.get("concept")

@@ -25,7 +25,7 @@ OutlineSteps = tuple[str | int, ...]  # a scalar's path from the outline's root
 _NOT_TEXT = frozenset(
     {"kind", "id", "only", "skip", "layout", "concept", "path", "minutes", "font"}
     | {"colors", "template", "code", "language", "cue", "reference", "logo", "icon"}
-    | {"overrides", "slides", "data", "values", "type", "unit"}
+    | {"overrides", "slides", "data", "values", "type", "unit", "frame", "on_dark"}
 )
 _META_SHOWN = ("title", "subtitle", "presenter", "organisation", "date")
 

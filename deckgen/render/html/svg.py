@@ -224,11 +224,13 @@ def _picture(picture: Picture, ctx: SlideSvg, hidden: bool) -> str:
                 data = handle.read()
         except OSError:
             return ""
+    drawn = ctx.pictures.use(data, picture.rect)
+    if picture.line is not None:  # its hairline frame, as the deck's a:ln and the PDFs draw it
+        stroke = f'stroke="#{picture.line}" stroke-width="{num(picture.line_width)}"'
+        drawn += _rect(picture.rect, f'fill="none" {stroke}')
     if hidden or not picture.alt:
-        return ctx.pictures.use(data, picture.rect)
-    return (
-        f'<g role="img" aria-label="{attr(picture.alt)}">{ctx.pictures.use(data, picture.rect)}</g>'
-    )
+        return drawn
+    return f'<g role="img" aria-label="{attr(picture.alt)}">{drawn}</g>'
 
 
 # ------------------------------------------------------------------------- shapes

@@ -66,6 +66,20 @@ def draw_picture(canvas, picture: Picture, to_page: Transform) -> None:
     canvas.scale(to_page.length(rect.w), to_page.length(rect.h))
     canvas.doForm(name)
     canvas.restoreState()
+    if picture.line is not None:  # its hairline frame, as the deck's a:ln draws it
+        _frame(canvas, picture, to_page)
+
+
+def _frame(canvas, picture: Picture, to_page: Transform) -> None:
+    from .units import rgb
+
+    rect = picture.rect
+    canvas.saveState()
+    canvas.setStrokeColorRGB(*rgb(picture.line))
+    canvas.setLineWidth(to_page.size(picture.line_width))
+    canvas.rect(to_page.x(rect.x), to_page.y(rect.bottom), to_page.length(rect.w),
+                to_page.length(rect.h), stroke=1, fill=0)  # fmt: skip
+    canvas.restoreState()
 
 
 @contextmanager
@@ -210,9 +224,15 @@ def embedded_fonts(node, fonts: Fonts) -> None:
         stack += getattr(item, "contents", ())
 
 
-def svg_png(svg: bytes, width: int, height: int) -> bytes:
+def clear_svg_png(svg: bytes, width: int, height: int) -> bytes:
+    """:func:`svg_png` on a see-through ground (what a logo's edge is read from)."""
+    return svg_png(svg, width, height, clear=True)
+
+
+def svg_png(svg: bytes, width: int, height: int, clear: bool = False) -> bytes:
     """A sanitised SVG as a PNG of ``width`` × ``height`` pixels, drawn by reportlab and
-    rasterised by pdfium, as the PDFs and the deck's thumbnail draw."""
+    rasterised by pdfium, as the PDFs and the deck's thumbnail draw (``clear``: on a
+    see-through ground)."""
     from reportlab.pdfgen.canvas import Canvas
 
     from .raster import Raster, encoded
@@ -225,4 +245,4 @@ def svg_png(svg: bytes, width: int, height: int) -> bytes:
     canvas.showPage()
     canvas.save()
     with Raster(out.getvalue()) as pages:
-        return encoded(pages.image(0, width))
+        return encoded(pages.image(0, width, clear))

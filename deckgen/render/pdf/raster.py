@@ -27,10 +27,12 @@ class Raster:
         """Page ``index``'s width and height, in points."""
         return self._document[index].get_size()
 
-    def image(self, index: int, width: int):
-        """Page ``index`` (from 0) as a PIL image ``width`` pixels wide."""
+    def image(self, index: int, width: int, clear: bool = False):
+        """Page ``index`` (from 0) as a PIL image ``width`` pixels wide (``clear``: on a
+        see-through ground, RGBA, rather than on white)."""
         page = self._document[index]
-        return page.render(scale=width / page.get_width()).to_pil()
+        ground = {"fill_color": (255, 255, 255, 0)} if clear else {}
+        return page.render(scale=width / page.get_width(), **ground).to_pil()
 
 
 def encoded(image, kind: str = "PNG", **options) -> bytes:

@@ -129,7 +129,7 @@ def _render_slide(
             case Table():
                 element = add_table(tree, item, ink)
             case Picture():
-                element = add_picture(shapes, item, maker)
+                element = add_picture(shapes, item, maker, ink)
             case Shape():
                 element = add_shape(shapes, item, ink)
             case Chart():

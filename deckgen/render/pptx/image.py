@@ -10,12 +10,12 @@ from lxml.etree import SubElement
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ...layout.frames import Picture
-from ...layout.geometry import EMU_PER_INCH
+from ...layout.geometry import EMU_PER_INCH, EMU_PER_PT
 from .units import emu
 from .xmlns import DML, PML, REL, write_xfrm
 
 
-def add_picture(shapes, picture: Picture, maker=None):
+def add_picture(shapes, picture: Picture, maker=None, ink=None):
     """The picture's ``p:pic`` element on the slide. With a SlideMaker, its image part is
     found by digest once per picture (rather than among every part of the package each
     time) and the element is written directly, as python-pptx writes it. An SVG goes in
@@ -34,6 +34,7 @@ def add_picture(shapes, picture: Picture, maker=None):
         pic = shapes.add_picture(source, *box)
         pic.name = picture.name
         pic.element.nvPicPr.cNvPr.set("descr", picture.alt)
+        _frame(pic.element.spPr, picture, ink)
         return pic.element
     digest = hashlib.sha1(picture.data).hexdigest()  # noqa: S324 - python-pptx's key
     image_part = _part(maker, digest, lambda: shapes.part.get_or_add_image_part(source)[0])
@@ -57,7 +58,21 @@ def add_picture(shapes, picture: Picture, maker=None):
     props = SubElement(pic, PML + "spPr")
     write_xfrm(SubElement(props, DML + "xfrm"), rect)
     SubElement(SubElement(props, DML + "prstGeom", prst="rect"), DML + "avLst")
+    _frame(props, picture, ink)
     return pic
+
+
+def _frame(props, picture: Picture, ink) -> None:
+    """The picture's hairline frame as its own line (``a:ln``: Format Picture › Line
+    changes it), in the theme's slot for its colour where one has it."""
+    if picture.line is None:
+        return
+    line = SubElement(props, DML + "ln", w=str(round(picture.line_width * EMU_PER_PT)))
+    fill = SubElement(line, DML + "solidFill")
+    if ink is not None:
+        ink.put(fill, picture.line)
+    else:
+        SubElement(fill, DML + "srgbClr", val=picture.line)
 
 
 SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"  # PowerPoint's SVG blip extension
