@@ -206,7 +206,7 @@ class Logo(Image):
     """The organisation's logo, placed on every slide's footer, the title and the closing
     slide: ``path`` for light grounds, ``on_dark`` its light variant for dark ones."""
 
-    on_dark: Text | None = Field(
+    on_dark: Verbatim | None = Field(
         default=None,
         description="The logo's light variant (PNG, JPEG or SVG, relative to the outline's "
         "folder): placed where 'path' reads below 3:1 on what lies under it (dark dividers, "

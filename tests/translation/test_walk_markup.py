@@ -8,6 +8,7 @@ import re
 import pytest
 from lxml import etree
 
+from deckgen.nodes import WORDS
 from deckgen.outline.loader import load_outline
 from deckgen.translation.markup import MarkupError, fill_xliff, problems, read_xliff
 from deckgen.translation.walk import map_texts, units_of
@@ -41,6 +42,48 @@ def test_every_text_is_a_unit_once_and_nothing_verbatim_is(shipped_units):
     assert "{date}" in outline.meta.date and not any(  # a variable alone: nothing to translate
         re.fullmatch(r"\{\w+\}", unit.source) for unit in shipped_units
     )
+
+
+def _models():
+    """Every model class an outline is made of."""
+    from pydantic import BaseModel
+
+    from deckgen.outline.model import Outline
+
+    seen, todo = set(), [Outline]
+    while todo:
+        model = todo.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for info in model.model_fields.values():
+            for found in _classes(info.annotation):
+                if isinstance(found, type) and issubclass(found, BaseModel):
+                    todo.append(found)
+    return seen
+
+
+def _classes(annotation):
+    import typing
+
+    yield annotation
+    for arg in typing.get_args(annotation):
+        yield from _classes(arg)
+
+
+def test_no_path_url_name_or_code_field_of_any_model_is_translatable():
+    """A guard for fields to come: whatever names a file, a link, a font, a year, an id or
+    a language, or holds code, is Verbatim (or not text), never a translator's unit."""
+    from deckgen.translation.walk import _marked
+
+    never = {"path", "on_dark", "url", "font", "year", "id", "language", "code", "kind"}
+    marked = [
+        f"{model.__name__}.{name}"
+        for model in _models()
+        for name, info in model.model_fields.items()
+        if name in never and (WORDS in info.metadata or _marked(info.annotation))
+    ]
+    assert len(_models()) > 20 and marked == []
 
 
 def test_keys_are_the_slide_id_and_field_path(shipped_units):
