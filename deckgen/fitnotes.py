@@ -112,8 +112,6 @@ class _Probe:
 def _longer(text: str, length: int) -> str:
     """``text``'s own words, repeated to ``length`` characters (no markup, no braces)."""
     words = plain(text).replace("{", "").replace("}", "").split() or ["text"]
-    out, at = [], 0
-    while sum(len(w) + 1 for w in out) < length:
-        out.append(words[at % len(words)])
-        at += 1
-    return " ".join(out)[:length].rstrip() or words[0]
+    line = " ".join(words)
+    repeats = -(-length // (len(line) + 1))
+    return " ".join([line] * repeats)[:length].rstrip() or words[0]

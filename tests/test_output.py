@@ -148,10 +148,10 @@ outline, out, said, release = sys.argv[1:5]
 render = all_audiences._render_one
 
 
-def waits(options):
+def waits(label, options):
     os.write(int(said), b"%d\\n" % os.getpid())
     os.read(int(release), 1)  # until the test lets go (a worker outliving its parent)
-    return render(options)
+    return render(label, options)
 
 
 all_audiences._render_one = waits

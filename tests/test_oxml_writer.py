@@ -26,6 +26,7 @@ NOT_TREES: dict[tuple[str, str], str] = {
     ("deckgen.render.pdf.tagging", "element"): "a PDF structure element (a dataclass)",
     ("deckgen.render.pdf.handout.flowables", "element"): "a PDF structure element",
     ("deckgen.render.pdf.handout.linked", "self._code"): "a list of text pieces",
+    ("deckgen.translation.ids", "lines"): "the outline file's lines, a list of str",
 }
 
 # the SVG cleaner builds its own copy of an SVG picture (an lxml tree it made, never a
