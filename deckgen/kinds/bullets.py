@@ -60,7 +60,16 @@ def compose(slide: BulletsSlide, ctx: SlideContext) -> list[Page]:
     )
     pages: list[Page] = []
     for i in range(groups):
-        flow = Flow(slide.title, slide.notes, accent, area, rule, side_items=side, continued=i > 0)
+        flow = Flow(
+            slide.title,
+            slide.notes,
+            accent,
+            area,
+            rule,
+            side_items=side,
+            continued=i > 0,
+            roomy=groups == 1,
+        )
         group = blocks[i * per_group : (i + 1) * per_group]
         pages += flow_pages(ctx, flow, group, len(pages))
     return pages

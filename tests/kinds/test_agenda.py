@@ -65,7 +65,8 @@ def test_the_agenda_lists_the_sections_with_a_divider_numbered_in_their_colours(
     assert number2.color == palette.primary  # a section without a concept
     assert not title.bold and title.color is None
     assert all(p.margin_left == p.hanging == listing.agenda_hang for p in body.paragraphs)
-    assert {p.size for p in body.paragraphs} == {deck.design.scale.body}
+    # two sections leave room: the scale's larger step (issue 23 item 4)
+    assert {p.size for p in body.paragraphs} == {deck.design.scale.lead}
     assert named(slide, "Accent rule").fill == palette.primary
     assert deck.diagnostics == ()
 
