@@ -73,10 +73,10 @@ def test_sub_points_are_a_level_down_smaller_with_a_muted_dash():
         ("Other", 0),
     ]
     sub, scale = paras[1], design.scale
-    # the sparse slide's points take the larger step; sub-points grow by the same factor
+    # the sparse slide's points take the larger step; sub-points keep their own step
     assert paras[0].size == scale.lead
     assert (sub.size, sub.bullet, sub.bullet_color) == (
-        round(scale.sub_body * scale.lead / scale.body * 2) / 2,
+        scale.sub_body,
         design.bullets.sub_marker,
         design.palette.muted,
     )

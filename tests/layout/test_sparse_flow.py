@@ -226,3 +226,12 @@ def test_the_spacing_is_written_in_half_points_and_the_sizes_are_the_scales():
     for para in body.paragraphs:
         assert para.space_before * 2 == int(para.space_before * 2)
     assert height(body.paragraphs) <= deck.design.spacing.fill_target * body.rect.h + EMU_PER_PT
+
+
+def test_sub_points_keep_their_step_when_the_points_take_the_larger_one():
+    text = _talk("- kind: bullets\n  title: T\n  bullets:\n    - {text: Main, sub: [Detail]}\n")
+    deck = deck_from(text)
+    scale = deck.design.scale
+    point, sub = named(deck.slides[0], "Body").paragraphs
+    assert (point.size, sub.size) == (scale.lead, scale.sub_body)  # both steps of the scale
+    assert sub.margin_left > point.margin_left
