@@ -15,7 +15,7 @@ from deckgen.layout.frames import SlideLayout
 from deckgen.layout.geometry import EMU_PER_PT
 from deckgen.layout.text import height
 
-from .support import deck_from, named, names, outline_text, talk_from
+from .support import FAKE, deck_from, named, names, outline_text, talk_from
 
 
 def _talk(slides: str, head: str = "") -> str:
@@ -235,3 +235,19 @@ def test_sub_points_keep_their_step_when_the_points_take_the_larger_one():
     point, sub = named(deck.slides[0], "Body").paragraphs
     assert (point.size, sub.size) == (scale.lead, scale.sub_body)  # both steps of the scale
     assert sub.margin_left > point.margin_left
+
+
+def test_an_agenda_with_clock_times_at_the_larger_step_hangs_past_its_widest_time():
+    text = "meta: {title: Talk, start: '09:30'}\nsections:\n" + "".join(
+        f"  - title: Part {n}\n    slides:\n"
+        + ("      - {kind: agenda, times: true}\n" if n == 1 else "")
+        + f"      - {{kind: bullets, title: B{n}, bullets: [x]}}\n"
+        for n in (1, 2, 3)
+    )
+    deck = deck_from(text)
+    body = named(next(s for s in deck.slides if s.title == "Agenda"), "Body")
+    assert {p.size for p in body.paragraphs} == {deck.design.scale.lead}
+    for para in body.paragraphs:
+        mark = para.runs[0]
+        wide = FAKE.width(mark.text, para.size, bold=True) * EMU_PER_PT
+        assert ":" in mark.text and wide <= para.hanging  # the titles line up after it
