@@ -21,8 +21,7 @@ def entry(
     further: the number or time before it is wider too)."""
 
     def make(size: float, width: int) -> list[Paragraph]:
-        grown = size / hang_size if hang_size and size > hang_size else 1.0
-        hung = round(hang * grown)
+        hung = round(hang * size / hang_size) if hang_size and size > hang_size else hang
         style = ParaStyle(
             size,
             ctx.design.palette.text,
