@@ -1,10 +1,11 @@
 """How much of the body box a talk's slides use, per kind (issue 23 item 4, "No half-empty
 slides"): the measure of sparse slides, before and after they are laid out to use the room.
 
-    python benchmarks/sparse.py [OUTLINE ...]
+    python benchmarks/sparse.py [--template FILE] [OUTLINE ...]
 
 Each outline (default: the shipped outline.yaml and tests/fixtures/web/outline.yaml) is
-laid out as a build lays it out (its default audience, its template if it names one).
+laid out as a build lays it out (its default audience, its template if it names one, or
+the one ``--template`` gives, as ``deckgen build --template`` does).
 On each slide, the content is every item but the title, the chrome (footer, number) and
 decoration (``deckgen.layout.access``); its bounding box is the union of what each item
 covers: a text box's set lines (its anchor, insets, each line's measured width and its
@@ -99,9 +100,9 @@ def share(box: Box | None, body: Rect) -> float:
     return max(wide, 0) * max(tall, 0) / (body.w * body.h)
 
 
-def shares(outline: Path) -> dict[str, list[float]]:
-    """Each kind's slides' shares in ``outline`` as laid out."""
-    options = BuildOptions(outline=outline, out_dir=Path("."))
+def shares(outline: Path, template: Path | None = None) -> dict[str, list[float]]:
+    """Each kind's slides' shares in ``outline`` as laid out (on ``template``, if given)."""
+    options = BuildOptions(outline=outline, out_dir=Path("."), template=template)
     prepared = prepare(load(options), None, options.variables, options)
     deck, width = prepared.deck, prepared.width
     if width is None:  # kept only on a template: measure in the deck's body font
@@ -115,15 +116,16 @@ def shares(outline: Path) -> dict[str, list[float]]:
     return found
 
 
-def table(outline: Path) -> str:
+def table(outline: Path, template: Path | None = None) -> str:
     """The Markdown table of ``outline``'s shares per kind, in the order kinds first come."""
     lines = [
-        f"### {outline.relative_to(ROOT) if outline.is_relative_to(ROOT) else outline}",
+        f"### {outline.relative_to(ROOT) if outline.is_relative_to(ROOT) else outline}"
+        + (f" on {template.name}" if template else ""),
         "",
         "| kind | slides | mean share | least share |",
         "| --- | ---: | ---: | ---: |",
     ]
-    for kind, values in shares(outline).items():
+    for kind, values in shares(outline, template).items():
         mean = sum(values) / len(values)
         lines.append(f"| {kind} | {len(values)} | {mean:.0%} | {min(values):.0%} |")
     return "\n".join(lines)
@@ -132,8 +134,10 @@ def table(outline: Path) -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("outlines", nargs="*", type=Path, default=list(DEFAULT))
+    parser.add_argument("--template", type=Path, help="build on this .pptx or .potx")
     args = parser.parse_args(argv)
-    print("\n\n".join(table(outline.resolve()) for outline in args.outlines))
+    template = args.template.resolve() if args.template else None
+    print("\n\n".join(table(outline.resolve(), template) for outline in args.outlines))
 
 
 if __name__ == "__main__":

@@ -61,6 +61,7 @@ def compose(slide: AgendaSlide, ctx: SlideContext) -> list[Page]:
             ),
             design.spacing.agenda_before,
             hang,
+            design.scale.body,
         )
         for mark, stop in zip(marks, lines, strict=True)
     ]

@@ -60,7 +60,16 @@ def compose(slide: BulletsSlide, ctx: SlideContext) -> list[Page]:
     )
     pages: list[Page] = []
     for i in range(groups):
-        flow = Flow(slide.title, slide.notes, accent, area, rule, side_items=side, continued=i > 0)
+        flow = Flow(
+            slide.title,
+            slide.notes,
+            accent,
+            area,
+            rule,
+            side_items=side,
+            continued=i > 0,
+            roomy=groups == 1,
+        )
         group = blocks[i * per_group : (i + 1) * per_group]
         pages += flow_pages(ctx, flow, group, len(pages))
     return pages
@@ -90,8 +99,10 @@ def _block(ctx: SlideContext, bullet: Bullet, accent: str) -> FlowBlock:
     text, muted = design.palette.text, design.palette.muted
 
     def make(size: float, width: int) -> list[Paragraph]:
-        # sub-points shrink with the points, by the same factor
-        sub_size = max(scale.floor, round(scale.sub_body * size / scale.body * 2) / 2)
+        # sub-points shrink with the points, by the same factor; they stay at their step
+        # of the scale when the points take the larger one (issue 23 item 4)
+        shrunk = min(size, scale.body) / scale.body
+        sub_size = max(scale.floor, round(scale.sub_body * shrunk * 2) / 2)
         least = box.least(ctx.text.width(box.marker, size), size)
         margin, hanging = box.point(size / scale.body, least)
         sub_least = box.least(ctx.text.width(box.sub_marker, sub_size), sub_size)

@@ -46,7 +46,9 @@ def compose(slide: ReferencesSlide, ctx: SlideContext) -> list[Page]:
             stop = labels.full_stop(ref.details)
         if ref.url:
             runs += [Run(f"{stop} ", color=palette.muted), Run(ref.url, color=palette.muted)]
-        blocks.append(entry(ctx, tuple(runs), design.spacing.entry_before, listing.reference_hang))
+        before = design.spacing.entry_before
+        hang, size = listing.reference_hang, design.scale.listing
+        blocks.append(entry(ctx, tuple(runs), before, hang, size))
     flow = Flow(
         slide.title,
         slide.notes or ctx.talk.labels("references_notes"),

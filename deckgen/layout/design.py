@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated
 
-from .colors import WHITE, hex6, mix, on_color, readable
+from .colors import hex6
 from .compositions import (
     AnalogyDesign,
     BulletsDesign,
@@ -36,6 +36,7 @@ from .compositions import (
 from .frames import Align, Shape
 from .geometry import ON_PAPER, Emu, Pt, Rect, inch
 from .handout_design import HandoutDesign
+from .palette import Palette
 
 if TYPE_CHECKING:
     from ..outline.talk import Talk
@@ -81,6 +82,20 @@ class TypeScale:
     # issue 23 item 4: composed kinds
     code_lead: Pt = 28  # a short listing's step: the largest a code slide with room takes
     table_lead: Pt = 24  # a short comparison table's step (header and cells)
+    # issue 23 item 4: flowing text
+    # the step above body text, and above a listing's, for a slide with room to spare
+    # (issue 23 item 4): bullets, quiz and agenda lines at `lead`, a short glossary or
+    # reference list in one column at `listing_lead`. A template's design has none larger
+    # than its own sizes (both equal to body and listing there): it grows by spacing only.
+    lead: Pt = 30
+    listing_lead: Pt = 24
+
+    def lead_for(self, size: float) -> float | None:
+        """The scale's larger step for text preferred at ``size`` (None: it has none)."""
+        for base, lead in ((self.body, self.lead), (self.listing, self.listing_lead)):
+            if size == base and lead > size:
+                return lead
+        return None
 
 
 @dataclass(frozen=True)
@@ -99,68 +114,16 @@ class Spacing:
     # advance widths (to 0.1%), so lines are broken for 99.7% of the measure: the rest
     # absorbs rounding without making the deck break lines where the handout does not.
     wrap_safety: float = 0.997
-
-
-@dataclass(frozen=True)
-class Palette:
-    primary: str
-    text: str
-    muted: str
-    background: str
-    surface: str
-    concepts: dict[str, tuple[str, str]]  # key -> (label, colour)
-    panel_tint: float = 0.12  # a concept's colour over the background, for panels
-    disc_tint: float = 0.14  # … for the discs behind icons
-    disclosure_tint: float = 0.75  # the closing slide's small print, over its colour
-    table_rule: str = WHITE
-    icon_disc: str = WHITE  # a divider's icon sits on a white disc
-    heading: str | None = None  # titles' colour (a template's); None: the primary colour
-    footer: str | None = None  # the footer's and slide number's (a template's); None: muted
-    number: str | None = None  # the slide number's, where it differs from the footer's
-    link: str = "0563C1"  # hyperlinks: the theme's hlink slot (Office's own blue by default)
-
-    @property
-    def title(self) -> str:
-        """The colour of slide titles."""
-        return self.heading or self.primary
-
-    def concept(self, name: str | None) -> str:
-        """The colour of concept ``name``; the primary colour for none."""
-        if name and name in self.concepts:
-            return self.concepts[name][1]
-        return self.primary
-
-    def label(self, name: str | None) -> str | None:
-        return self.concepts[name][0] if name and name in self.concepts else None
-
-    def tint(self, color: str, amount: float) -> str:
-        return mix(color, self.background, amount)
-
-    def on(self, fill: str) -> str:
-        """Text colour that reads best on ``fill``: white or the text colour, made
-        readable if neither is (a light text colour on a template's light fill)."""
-        return readable(on_color(fill, self.text), fill)
-
-    def readable(self, color: str, behind: str | None = None, large: bool = False) -> str:
-        """``color`` for text on ``behind`` (the background if None), darkened or lightened
-        as little as it takes to reach WCAG AA (4.5:1, or 3:1 for large text)."""
-        return readable(color, behind or self.background, large)
-
-    @property
-    def accents(self) -> tuple[str, ...]:
-        return tuple(color for _label, color in self.concepts.values())
-
-    def slots(self) -> tuple[tuple[str, str], ...]:
-        """The theme colour slots of the editable template."""
-        slots = [
-            ("dk1", self.text),
-            ("lt1", self.background),
-            ("dk2", self.primary),
-            ("lt2", self.surface),
-        ]
-        accents = [*self.accents, self.primary, self.muted]
-        slots += [(f"accent{i}", c) for i, c in enumerate(accents[:6], 1)]
-        return (*slots, ("hlink", self.link))
+    # issue 23 item 4: flowing text
+    # Flowing text (bullets, quiz, agenda, glossary, references) that fits one slide at its
+    # preferred size but spans less than `fill_target` of the body's height uses the room:
+    # the scale's larger step (TypeScale.lead_for) where the text at it, spaced as today,
+    # spans at most `lead_within` of the height; then the space above each item after the
+    # first grows, evenly, until the text spans `fill_target`, but never beyond
+    # `most_between` of the item's size (a blank line: items never float apart).
+    fill_target: float = 0.8
+    lead_within: float = 0.7
+    most_between: float = 1.2
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,30 @@
 """Flowing text onto slides: an outline slide's blocks into one or more columns, shrunk
-towards the floor, then continued on as many "(cont.)" slides as it takes."""
+towards the floor, then continued on as many "(cont.)" slides as it takes; or, where they
+leave much of one slide empty, spread over its room (:func:`roomy`)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .chrome import title_items
 from .context import Page
-from .fit import FitRule, FlowBlock, TextColumn, continued_notes, continued_title, fit, paginate
+from .fit import (
+    FitRule,
+    FlowBlock,
+    NoRoom,
+    TextColumn,
+    continued_notes,
+    continued_title,
+    fit,
+    paginate,
+)
 from .frames import Item, Paragraph, Placeholder, Role, SlideLayout
-from .geometry import Rect
+from .geometry import EMU_PER_PT, Rect
+from .text import height, without_space_before
+from .wrap import TooNarrow
 
 if TYPE_CHECKING:
     from .context import SlideContext
@@ -31,6 +44,9 @@ class Flow:
     side_items: Callable[[], list[Item]] | None = None
     # the outline slide was split before its text was poured: every slide is "(cont.)"
     continued: bool = False
+    # a slide with room to spare may use it (False: an outline slide split in groups,
+    # whose slides stay alike)
+    roomy: bool = True
 
 
 def listing_rule(ctx: SlideContext, preferred: float, title: str) -> FitRule:
@@ -52,7 +68,7 @@ def flow_pages(
 ) -> list[Page]:
     """The slides ``blocks`` take; ``page`` is how many slides of this outline slide came
     before (for the slide numbers in warnings)."""
-    rects = _columns(ctx, flow)
+    rects = _one_column(flow, blocks) or _columns(ctx, flow)
     columns = len(rects)
     width, depth = min(r.w for r in rects), min(r.h for r in rects)
     if not blocks:
@@ -68,10 +84,80 @@ def flow_pages(
         attempt,
         lambda floor: paginate(blocks, floor, width, depth, columns),
     )
+    pages = fitted.pages
+    if len(pages) == 1 and columns == 1 and fitted.size == flow.rule.preferred:
+        pages = [[roomy(ctx, flow, blocks, rects[0]) or pages[0][0]]]
     return [
         _page(ctx, flow, [(rects[j], col) for j, col in enumerate(cols) if col], i > 0, page + i)
-        for i, cols in enumerate(fitted.pages)
+        for i, cols in enumerate(pages)
     ]
+
+
+def _one_column(flow: Flow, blocks: Sequence[FlowBlock]) -> tuple[Rect, ...] | None:
+    """Text meant for two columns (a glossary, references) that one column across the
+    whole area holds at its preferred size: that column (a short list reads across, not
+    in a narrow column with its addresses broken over many lines); else None."""
+    if flow.columns != 2 or flow.continued or not blocks:
+        return None
+    area = flow.area
+    try:
+        pages = paginate(blocks, flow.rule.preferred, area.w, area.h, 1)
+    except (NoRoom, TooNarrow):
+        return None
+    return (area,) if len(pages) == 1 and len(pages[0]) == 1 else None
+
+
+def roomy(
+    ctx: SlideContext, flow: Flow, blocks: Sequence[FlowBlock], rect: Rect
+) -> TextColumn | None:
+    """One column of ``blocks`` laid out to use the room of a slide they leave mostly
+    empty (issue 23 item 4): the scale's larger step where the text still fits
+    comfortably at it, then more space above each block after the first, evenly, up to
+    the design's bounds (``Spacing.fill_target``, ``lead_within``, ``most_between``).
+    None where the text already spans the target (it stays as it is), or continues."""
+    if not flow.roomy or flow.continued:
+        return None
+    spacing, depth = ctx.design.spacing, rect.h
+    size = flow.rule.preferred
+    poured = _poured(blocks, size, rect.w)
+    if poured is None or _tall(poured) >= spacing.fill_target * depth:
+        return None
+    lead = ctx.design.scale.lead_for(size)
+    larger = _poured(blocks, lead, rect.w) if lead is not None else None
+    if larger is not None and _tall(larger) <= spacing.lead_within * depth:
+        poured, size = larger, lead
+    return _spread(poured, size, ctx.design.spacing, depth)
+
+
+def _poured(blocks: Sequence[FlowBlock], size: float, width: int) -> list[TextColumn] | None:
+    """Each block's paragraphs at ``size``, the first opening the column without space
+    above (as :func:`paginate` pours them); None where a word does not fit the width."""
+    try:
+        poured = [block.make(size, width) for block in blocks]
+    except TooNarrow:
+        return None
+    first = poured[0]
+    return [[without_space_before(first[0]), *first[1:]], *poured[1:]]
+
+
+def _tall(poured: list[TextColumn]) -> int:
+    return height([para for block in poured for para in block])
+
+
+def _spread(poured: list[TextColumn], size: float, spacing, depth: int) -> TextColumn:
+    """The blocks in one column, the space above each after the first grown by one
+    amount (half points), so the column spans ``spacing.fill_target`` of ``depth``, but
+    no space beyond ``spacing.most_between`` of ``size`` (nor smaller than it was)."""
+    gaps = len(poured) - 1
+    spare = spacing.fill_target * depth - _tall(poured)
+    extra = spare / EMU_PER_PT / gaps if gaps else 0.0
+    most = spacing.most_between * size
+    column = list(poured[0])
+    for block in poured[1:]:
+        before = block[0].space_before
+        grown = math.floor(min(before + extra, most) * 2) / 2
+        column += [replace(block[0], space_before=max(before, grown)), *block[1:]]
+    return column
 
 
 def _columns(ctx: SlideContext, flow: Flow) -> tuple[Rect, ...]:

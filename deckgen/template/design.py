@@ -294,8 +294,10 @@ def _scale(design: Design, title, body, second: ListLevel):
         changes["body"] = size
         changes["sub_body"] = max(min(second.size or scale.sub_body, size), scale.floor)
         changes["level3"] = max(min(scale.level3, size), scale.floor)
-    # issue 23 item 4: composed kinds: short code and tables grow by spacing alone here
-    changes.update(code_lead=scale.code, table_lead=scale.table)
+    # issue 23 item 4: no step larger than the template's own sizes; sparse slides
+    # use the room by spacing and width alone
+    changes.update(code_lead=scale.code, table_lead=scale.table, listing_lead=scale.listing)
+    changes["lead"] = changes.get("body", scale.body)
     return replace(scale, **changes)
 
 

@@ -64,8 +64,12 @@ def test_the_agenda_lists_the_sections_with_a_divider_numbered_in_their_colours(
     assert number.bold and number.color == "1F5AA6"
     assert number2.color == palette.primary  # a section without a concept
     assert not title.bold and title.color is None
-    assert all(p.margin_left == p.hanging == listing.agenda_hang for p in body.paragraphs)
-    assert {p.size for p in body.paragraphs} == {deck.design.scale.body}
+    # two sections leave room: the scale's larger step (issue 23 item 4), and the
+    # numbers' hang grows with it
+    scale = deck.design.scale
+    assert {p.size for p in body.paragraphs} == {scale.lead}
+    hang = round(listing.agenda_hang * scale.lead / scale.body)
+    assert all(p.margin_left == p.hanging == hang for p in body.paragraphs)
     assert named(slide, "Accent rule").fill == palette.primary
     assert deck.diagnostics == ()
 

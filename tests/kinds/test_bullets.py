@@ -40,7 +40,7 @@ def body_of(slide) -> TextBox:
     return named(slide, "Body")
 
 
-def test_short_bullets_fit_at_the_preferred_size_without_warnings():
+def test_short_bullets_fit_without_warnings_at_the_scales_larger_step():
     deck = deck_from(bullets(["One", "Two", "Three"]))
     assert deck.diagnostics == ()
     (slide,) = deck.slides
@@ -51,7 +51,8 @@ def test_short_bullets_fit_at_the_preferred_size_without_warnings():
     assert (body.placeholder, body.role) == (Placeholder.BODY, Role.BODY)
     assert body.rect == deck.design.grid.body_box
     assert [p.text for p in body.paragraphs] == ["One", "Two", "Three"]
-    assert {p.size for p in body.paragraphs} == {deck.design.scale.body}
+    # three short points leave room: the scale's larger step (issue 23 item 4)
+    assert {p.size for p in body.paragraphs} == {deck.design.scale.lead}
     assert {p.bullet for p in body.paragraphs} == {deck.design.bullets.marker}
     # the first point opens the box without the space between points
     assert body.paragraphs[0].space_before == 0 and body.paragraphs[1].space_before > 0
@@ -71,13 +72,17 @@ def test_sub_points_are_a_level_down_smaller_with_a_muted_dash():
         ("Second detail", 1),
         ("Other", 0),
     ]
-    sub = paras[1]
+    sub, scale = paras[1], design.scale
+    # the sparse slide's points take the larger step; sub-points keep their own step
+    assert paras[0].size == scale.lead
     assert (sub.size, sub.bullet, sub.bullet_color) == (
-        design.scale.sub_body,
+        scale.sub_body,
         design.bullets.sub_marker,
         design.palette.muted,
     )
-    assert sub.margin_left == design.bullets.sub_indent > paras[0].margin_left
+    # indents grow with the type, as they shrink with it
+    assert sub.margin_left >= design.bullets.sub_indent
+    assert sub.margin_left > paras[0].margin_left
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,9 @@ def test_the_glossary_lists_each_term_and_its_definition():
     term, definition = body.paragraphs[0].runs
     assert (term.text, term.bold, term.color) == ("Rung", True, palette.primary)
     assert definition.color is None and not definition.bold
-    assert {p.size for p in body.paragraphs} == {deck.design.scale.listing}
+    # two terms, in one full-width column with room to spare: the listing's larger step
+    assert body.rect == deck.design.grid.body_box
+    assert {p.size for p in body.paragraphs} == {deck.design.scale.listing_lead}
     assert slide.notes == "Glossary: Rung, Pin tumbler."
     assert deck.diagnostics == ()
 

@@ -52,7 +52,11 @@ def test_references_are_numbered_in_the_outlines_order():
         ("The Site", "https://example.org/site", palette.link)
     ]
     assert second.runs[-1].color == second.runs[-2].color == palette.muted
-    assert first.margin_left == first.hanging == listing.reference_hang
+    # two references leave room: the listing's larger step, the numbers' hang with it
+    scale = deck.design.scale
+    assert first.size == scale.listing_lead
+    hang = round(listing.reference_hang * scale.listing_lead / scale.listing)
+    assert first.margin_left == first.hanging == hang
     assert slide.notes == "References for this talk."
     # the definition cites the number the references slide gives
     (definition,) = of_kind(deck, "definition")
