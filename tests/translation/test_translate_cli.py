@@ -26,8 +26,12 @@ NOT_IN_THE_DECK = ("@audiences/", "@meta/materials", "@meta/keywords")
 
 
 def talk(folder: Path) -> Path:
-    """A copy of the shipped talk, which names no translation yet."""
-    shutil.copy(SHIPPED, folder / "outline.yaml")
+    """A copy of the shipped talk with its translations: list taken out (so it names
+    none yet)."""
+    text = SHIPPED.read_text(encoding="utf-8")
+    listed = re.search(r"\ntranslations:\n(  .*\n)+", text)
+    assert listed, "the shipped talk lists its translations"
+    (folder / "outline.yaml").write_text(text.replace(listed[0], "\n"), encoding="utf-8")
     shutil.copytree(ROOT / "assets", folder / "assets")
     return folder / "outline.yaml"
 
@@ -458,3 +462,28 @@ def test_add_ids_writes_an_id_into_each_slide_that_lacks_one_and_nothing_else(tm
     }
     assert {"why-it-matters/title", "slide-2-ways/title", "kept/title"} <= keys
     assert not any(key.startswith("~") for key in keys)
+
+
+def test_the_shipped_talk_builds_in_german_and_french_complete_and_fitting(tmp_path):
+    """The translations the shipped talk lists are complete, sound and fit: no warning in
+    either language, and deckgen's own words follow."""
+    out = tmp_path / "out"
+    done = run_cli("build", str(SHIPPED), "--all-languages", "--format", "pptx", "-o", str(out))
+    assert done.exit_code == 0, done.output
+    assert "warning" not in done.stderr, done.stderr
+    for language, agenda in (("de", "Agenda"), ("fr", "Programme")):
+        deck = Presentation(out / f"ai-security-vs-ai-safety-{language}.pptx")
+        assert deck.slides[1].shapes.title.text == agenda
+        check = run_cli(
+            "translate",
+            "check",
+            str(
+                SHIPPED.parent
+                / "assets"
+                / "translations"
+                / ("de.po" if language == "de" else "fr.xlf")
+            ),
+            str(SHIPPED),
+        )
+        assert check.exit_code == 0 and "229 of 229 texts translated" in check.stdout
+        assert "warning" not in check.stderr, check.stderr
