@@ -8,7 +8,7 @@ import gc
 import hashlib
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import forked
@@ -180,7 +180,16 @@ class Rendered:
 def render_loaded(source, options: BuildOptions, progress=None) -> Rendered:
     say = progress or (lambda _stage: None)
     say("laying out the slides")
-    prepared = prepare(source, options.audience, options.variables, options)
+    try:
+        prepared = prepare(source, options.audience, options.variables, options)
+    except BuildError as exc:  # a translation too long to fit at all: name it too
+        said = _too_long(source, options, exc.diagnostics)
+        if not said:
+            raise
+        raise BuildError(exc.message, exc.diagnostics + tuple(said)) from None
+    said = _too_long(source, options, [d for d in prepared.diagnostics if d.topic == "fit"])
+    if said:
+        prepared = replace(prepared, diagnostics=prepared.diagnostics + tuple(said))
     # What is loaded and laid out lives until the end: frozen, the collector's full
     # passes while rendering no longer walk it (0.3 s of a 1,027-slide build)
     gc.freeze()
@@ -188,6 +197,16 @@ def render_loaded(source, options: BuildOptions, progress=None) -> Rendered:
         return _render_prepared(prepared, options, say)
     finally:
         gc.unfreeze()
+
+
+def _too_long(source, options: BuildOptions, problems) -> list[Diagnostic]:
+    """In a translation's build whose slides do not fit: each translation on those slides
+    longer than its room, at the translation file's line (the layout names the slide)."""
+    if options.translation is None or not problems:
+        return []
+    from .fitnotes import translated_too_long
+
+    return translated_too_long(source, options.variables, options.translation, problems)
 
 
 def _render_prepared(prepared: Prepared, options: BuildOptions, say) -> Rendered:

@@ -31,15 +31,19 @@ class Fit:
     shrunk: bool = False
 
 
-def fit_limits(outline, variables: Mapping[str, str] | None = None) -> dict[str, Fit]:
+def fit_limits(
+    outline, variables: Mapping[str, str] | None = None, only: set[str] | None = None
+) -> dict[str, Fit]:
     """Each slide text's :class:`Fit`, by its unit's key (texts not on a slide's face,
-    and notes, have none)."""
+    and notes, have none); ``only``: of the slides with these keys."""
     from .translation.walk import slide_units
 
     prepared = prepare(outline, None, dict(variables or {}))
     probe = _Probe(prepared)
     found: dict[str, Fit] = {}
     for section, slide, key in slide_units_of(prepared.talk):
+        if only is not None and key not in only:
+            continue
         alone = probe.alone(section, slide)
         base = probe.pages(alone)
         for unit in slide_units(slide, key):
@@ -50,6 +54,27 @@ def fit_limits(outline, variables: Mapping[str, str] | None = None) -> dict[str,
                 continue
             found[unit.key] = Fit(probe.longest(section, slide, key, unit, base))
     return found
+
+
+def translated_too_long(outline, variables, translation, fit_diagnostics) -> list:
+    """For a build in a translation's language whose slides did not fit: each unit on
+    those slides whose translation is longer than its room, at the translation file's
+    line (the layout's warnings name the slide; these name the text to shorten)."""
+    from .translation.apply import translate_store, translation_file
+    from .translation.commands import too_long
+    from .translation.stores import read
+
+    lines = {(d.pos.file, d.pos.line) for d in fit_diagnostics if d.pos is not None}
+    keys = {
+        key
+        for _section, slide, key in slide_units_of(outline)
+        if slide.pos is not None and (slide.pos.file, slide.pos.line) in lines
+    }
+    if not keys:
+        return []
+    store = read(translation_file(outline, translation))
+    done = translate_store(outline, store, refuse=False)
+    return too_long(done, store, fit_limits(outline, variables, only=keys))
 
 
 def slide_units_of(talk):

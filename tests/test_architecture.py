@@ -235,7 +235,7 @@ ALLOWED: dict[str, set[str]] = {
         *("oxml", "pptx", "lxml", "PIL"),
     },
     "deckgen.build": {
-        *("errors", "outline", "layout", "formats", "prepare", "render.pdf"),
+        *("errors", "outline", "layout", "formats", "prepare", "fitnotes", "render.pdf"),
         *("check", "forked", "output"),
     },
     # how long each slide text may get: its slide laid out alone, with the text longer

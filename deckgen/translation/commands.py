@@ -121,11 +121,11 @@ def check(outline: m.Outline, path: Path, fits: Mapping | None = None) -> Transl
     report.translated = done.units - len(done.missing) - len(done.stale) - len(done.broken)
     keys = {unit.key for unit in units_of(outline)}
     report.orphans = [key for key in store.entries if key not in keys]
-    report.too_long = _too_long(done, store, fits or {})
+    report.too_long = too_long(done, store, fits or {})
     return report
 
 
-def _too_long(done, store, fits: Mapping) -> list[Diagnostic]:
+def too_long(done, store, fits: Mapping) -> list[Diagnostic]:
     """A warning for each translation longer than its unit's room at the design's size."""
     said = []
     for key, text in done.texts.items():
@@ -135,9 +135,10 @@ def _too_long(done, store, fits: Mapping) -> list[Diagnostic]:
             said.append(
                 warning(
                     f"unit {key}: {length} characters; {fit.most} fit on its slide at "
-                    "the design's size, so the build sets it smaller or continues it",
+                    "the design's size",
                     store.at(store.entries.get(key)),
-                    "a shorter translation keeps the slide as designed",
+                    "shorten it: longer, the slide is set smaller, continued, or does not "
+                    "fit at all",
                     "fit",
                 )
             )
@@ -155,4 +156,4 @@ def _write(path: Path, data: bytes) -> None:
     write_all([(path, data)])
 
 
-__all__ = ["TranslationReport", "check", "extract", "update"]
+__all__ = ["TranslationReport", "check", "extract", "too_long", "update"]

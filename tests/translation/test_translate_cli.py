@@ -342,6 +342,8 @@ def test_the_room_a_note_gives_is_the_room_the_build_has(tmp_path):
             done = run_cli("build", str(outline), "--translation", str(file), "-o", str(out))
             assert done.exit_code == 0, done.output
             verdicts.append("to fit" in done.stderr or "(cont.)" in done.stderr)
+            if verdicts[-1]:  # the build names the unit to shorten, at the file's line
+                assert f"unit {key}: " in done.stderr and f"{file}:" in done.stderr
             if key == "two-terms/title":  # check foresees it (the same room, read once)
                 check = run_cli("translate", "check", str(file), str(outline))
                 verdicts.append(
@@ -487,3 +489,18 @@ def test_the_shipped_talk_builds_in_german_and_french_complete_and_fitting(tmp_p
         )
         assert check.exit_code == 0 and "229 of 229 texts translated" in check.stdout
         assert "warning" not in check.stderr, check.stderr
+
+
+def test_a_translation_too_long_to_fit_at_all_is_named_beside_the_layouts_error(tmp_path):
+    outline = talk(tmp_path)
+    file = extract(outline, "de")
+    _translated(file, "two-terms/title", "Sicherheitsbegriffe und Risikoarten " * 6)
+    done = run_cli("build", str(outline), "--translation", str(file), "-o", str(tmp_path / "b"))
+    assert done.exit_code == 1, done.output
+    assert "does not fit on a slide" in done.stderr  # the layout's error, at the slide
+    line = next(
+        i
+        for i, text in enumerate(file.read_text(encoding="utf-8").splitlines(), 1)
+        if text == 'msgctxt "two-terms/title"'
+    )
+    assert f"{file}:{line}:1: warning: unit two-terms/title: " in done.stderr
