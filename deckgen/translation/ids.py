@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import InputError, error
 from ..inline import plain
 from ..outline import model as m
-from .walk import _slug
+from .walk import _slug, _unique
 
 
 def with_ids(outline: m.Outline, text: str, name: str) -> tuple[str, list[tuple[int, str]]]:
@@ -65,10 +65,5 @@ def add_ids(outline: m.Outline, path: Path, name: str) -> list[tuple[int, str]]:
 
 
 def _name(slug: str, taken: set[str]) -> str:
-    base = slug if slug[:1].isalpha() else f"slide-{slug}"
-    name, number = base, 1
-    while name in taken:
-        number += 1
-        name = f"{base}-{number}"
-    taken.add(name)
-    return name
+    """An id from a slug: a Name starts with a letter, and no two slides share one."""
+    return _unique(slug if slug[:1].isalpha() else f"slide-{slug}", taken)

@@ -139,13 +139,18 @@ def test_a_quiz_puts_its_question_first_and_spreads_its_options_evenly():
     assert [p.space_before for p in first] == [p.space_before for p in reveal]
 
 
-def test_an_agenda_of_three_sections_spreads_like_any_list():
-    text = "meta: {title: Talk}\nsections:\n" + "".join(
+def _three_parts(meta: str, agenda: str) -> str:
+    """A talk of three sections, the first opening with ``agenda``."""
+    return f"meta: {meta}\nsections:\n" + "".join(
         f"  - title: Part {n}\n    slides:\n"
-        + ("      - {kind: agenda}\n" if n == 1 else "")
+        + (f"      - {agenda}\n" if n == 1 else "")
         + f"      - {{kind: bullets, title: B{n}, bullets: [x]}}\n"
         for n in (1, 2, 3)
     )
+
+
+def test_an_agenda_of_three_sections_spreads_like_any_list():
+    text = _three_parts("{title: Talk}", "{kind: agenda}")
     deck = deck_from(text)
     agenda = next(s for s in deck.slides if s.title == "Agenda")
     body = named(agenda, "Body")
@@ -238,13 +243,7 @@ def test_sub_points_keep_their_step_when_the_points_take_the_larger_one():
 
 
 def test_an_agenda_with_clock_times_at_the_larger_step_hangs_past_its_widest_time():
-    text = "meta: {title: Talk, start: '09:30'}\nsections:\n" + "".join(
-        f"  - title: Part {n}\n    slides:\n"
-        + ("      - {kind: agenda, times: true}\n" if n == 1 else "")
-        + f"      - {{kind: bullets, title: B{n}, bullets: [x]}}\n"
-        for n in (1, 2, 3)
-    )
-    deck = deck_from(text)
+    deck = deck_from(_three_parts("{title: Talk, start: '09:30'}", "{kind: agenda, times: true}"))
     body = named(next(s for s in deck.slides if s.title == "Agenda"), "Body")
     assert {p.size for p in body.paragraphs} == {deck.design.scale.lead}
     for para in body.paragraphs:

@@ -176,11 +176,8 @@ def test_the_talks_language_and_labels_follow_the_translation(pseudo):
 def test_what_is_left_untranslated_is_one_warning_and_strict_fails(tmp_path):
     outline = talk(tmp_path)
     file = extract(outline, "de")
-    store = po.pofile.parsefile(str(file))
-    for unit in store.units:
-        if unit.getcontext() == "two-terms/title":
-            unit.target = "Zwei Begriffe, zwei Arten von Risiko"
-    file.write_bytes(bytes(store))  # saved by translate-toolkit, as a tool would
+    # saved by translate-toolkit, as a tool would
+    _translated(file, "two-terms/title", "Zwei Begriffe, zwei Arten von Risiko")
     done = run_cli("build", str(outline), "--translation", str(file), "-o", str(tmp_path / "b"))
     assert done.exit_code == 0, done.output
     said = [line for line in done.stderr.splitlines() if "stay in the outline's language" in line]
@@ -200,11 +197,8 @@ def test_what_is_left_untranslated_is_one_warning_and_strict_fails(tmp_path):
 def test_a_broken_translation_is_an_error_at_its_line_naming_the_unit(tmp_path):
     outline = talk(tmp_path)
     file = extract(outline, "de")
-    store = po.pofile.parsefile(str(file))
-    for unit in store.units:
-        if unit.getcontext() == "title/notes":  # it names {presenter} and {organisation}
-            unit.target = "Willkommen! Ich bin {presenter}."
-    file.write_bytes(bytes(store))
+    # it names {presenter} and {organisation}
+    _translated(file, "title/notes", "Willkommen! Ich bin {presenter}.")
     line = next(
         i
         for i, text in enumerate(file.read_text(encoding="utf-8").splitlines(), 1)
@@ -269,13 +263,8 @@ def test_a_slide_inserted_keeps_every_translation(tmp_path):
 def test_check_lists_every_broken_translation_and_exits_1(tmp_path):
     outline = talk(tmp_path)
     file = extract(outline, "de")
-    store = po.pofile.parsefile(str(file))
-    for unit in store.units:
-        if unit.getcontext() == "title/notes":
-            unit.target = "Ich bin {presenter}."
-        if unit.getcontext() == "@references/owasp-llm-top10/title":
-            unit.target = "OWASP Top 10 **für LLM"
-    file.write_bytes(bytes(store))
+    _translated(file, "title/notes", "Ich bin {presenter}.")
+    _translated(file, "@references/owasp-llm-top10/title", "OWASP Top 10 **für LLM")
     done = run_cli("translate", "check", str(file), str(outline))
     assert done.exit_code == 1
     assert "unit title/notes: {organisation} dropped" in done.stderr
