@@ -116,7 +116,19 @@ def check(file, outline, overlays, as_json) -> None:
 
 
 def _fits(source):
-    """How long each slide text may get at the design's size (the default build's)."""
+    """How long each slide text may get at the design's size (the default build's); none,
+    and said, where the talk does not build as it is (its texts are extracted all the
+    same)."""
+    from ..errors import DeckgenError
     from ..fitnotes import fit_limits
 
-    return fit_limits(source)
+    try:
+        return fit_limits(source)
+    except DeckgenError as exc:
+        first = exc.diagnostics[0] if exc.diagnostics else exc.message
+        click.echo(
+            f"warning: the talk does not build as it is, so no note says how long a text may "
+            f"get ({first})",
+            err=True,
+        )
+        return {}

@@ -493,3 +493,19 @@ def test_a_translation_too_long_to_fit_at_all_is_named_beside_the_layouts_error(
         if text == 'msgctxt "two-terms/title"'
     )
     assert f"{file}:{line}:1: warning: unit two-terms/title: " in done.stderr
+
+
+def test_a_talk_that_does_not_build_is_still_extracted_without_room_notes(tmp_path):
+    outline = tmp_path / "outline.yaml"
+    title = "A title far too long for any slide " * 8
+    outline.write_text(
+        "meta: {title: T}\nsections:\n  - title: S\n    slides:\n"
+        f"      - {{kind: bullets, id: long, title: '{title.strip()}', bullets: [A]}}\n",
+        encoding="utf-8",
+    )
+    done = run_cli("translate", "extract", str(outline), "--to", "de")
+    assert done.exit_code == 0, done.output
+    assert "does not build as it is" in done.stderr and "does not fit" in done.stderr
+    store = po.pofile.parsefile(str(tmp_path / "translations" / "de.po"))
+    notes = [u.getnotes() for u in store.units if u.getcontext() == "long/title"]
+    assert notes and "Fits:" not in notes[0]
