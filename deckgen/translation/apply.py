@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError, SourcePos, error, warning
 from ..outline import model as m
+from ..outline.yamltree import forbidden_character
 from . import markup
 from .stores import FileEntry, Store, read, source_of
 from .walk import Unit, map_texts
@@ -46,7 +47,7 @@ class Translated:
         if self.missing:
             parts.append(f"{len(self.missing)} untranslated")
         if self.stale:
-            parts.append(f"{len(self.stale)} to review (their source changed)")
+            parts.append(f"{len(self.stale)} awaiting review or made from an older source")
         first = (self.missing or self.stale)[0]
         return [
             warning(
@@ -160,6 +161,9 @@ class _Finder:
         if text is None:
             return unit.source
         said = markup.problems(unit.source, text)
+        forbidden = forbidden_character(text)
+        if forbidden:
+            said.append(f"it holds {forbidden}: remove it; text may hold tabs and line breaks")
         if unit.limit and len(text) > unit.limit:
             said.append(f"{len(text):,} characters; the outline allows {unit.limit:,} here")
         for problem in said:

@@ -241,10 +241,15 @@ def _attr(text: str) -> str:
 # ---------------------------------------------------------------- reading
 
 
+MOST_BYTES = 16 * 1024 * 1024  # a talk's translation is a few hundred kB
+
+
 def read(path: Path) -> Store:
     """A translation file as :class:`Store`; an :class:`InputError` naming the file (and
     the line where the parser says) when it cannot be read."""
     try:
+        if path.stat().st_size > MOST_BYTES:
+            raise _unreadable(path, 1, f"is over {MOST_BYTES // 1024 // 1024} MiB")
         data = path.read_bytes()
     except OSError as exc:
         raise _unreadable(path, 1, f"cannot be read ({exc.strerror or exc})") from None

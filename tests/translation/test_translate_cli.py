@@ -509,3 +509,29 @@ def test_a_talk_that_does_not_build_is_still_extracted_without_room_notes(tmp_pa
     store = po.pofile.parsefile(str(tmp_path / "translations" / "de.po"))
     notes = [u.getnotes() for u in store.units if u.getcontext() == "long/title"]
     assert notes and "Fits:" not in notes[0]
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b'msgid "a\nbroken', "is not a PO file"),
+        (b"<?xml version='1.0'?><!DOCTYPE x [<!ENTITY e 'x'>]><xliff/>", "DOCTYPE"),
+        (b"<?xml version='1.0'?><xliff version='1.2'><notafile/></xliff>", "no <file>"),
+    ],
+)
+def test_a_file_that_is_no_translation_is_an_error_naming_it(tmp_path, content, said):
+    outline = talk(tmp_path)
+    file = tmp_path / ("bad.po" if content.startswith(b"msgid") else "bad.xlf")
+    file.write_bytes(content)
+    done = run_cli("build", str(outline), "--translation", str(file), "-o", str(tmp_path / "b"))
+    assert done.exit_code == 2 and f"{file}:1:1: error:" in done.stderr and said in done.stderr
+    assert "Traceback" not in done.output
+
+
+def test_a_control_character_in_a_translation_is_an_error_at_its_unit(tmp_path):
+    outline = talk(tmp_path)
+    file = extract(outline, "de")
+    _translated(file, "two-terms/title", "Zwei\x07 Begriffe")
+    done = run_cli("build", str(outline), "--translation", str(file), "-o", str(tmp_path / "b"))
+    assert done.exit_code == 2
+    assert "unit two-terms/title: it holds the control character U+0007" in done.stderr
