@@ -34,5 +34,15 @@ def build_record(options) -> str:
         "set": dict(sorted(options.variables.items())),
         "template": shown(options.template) if options.template else None,
         "start": options.start,
+        # a translation file from the outline's folder, or a language it lists
+        "translation": _translation(options.translation, shown),
     }
+    if record["translation"] is None:  # a deck built without one records what it did
+        del record["translation"]
     return json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+
+def _translation(given, shown):
+    if given is None:
+        return None
+    return shown(given) if Path(given).is_file() else str(given)

@@ -249,7 +249,7 @@ ALLOWED: dict[str, set[str]] = {
     "deckgen.serve": {"build", "door", "inline", "labels", "render.pdf", "watch"},
     "deckgen.sync": {
         *("build", "errors", "inline", "layout", "outline", "prepare", "render.pptx"),
-        *("safexml", "template", "pptx_private", "pptx"),
+        *("safexml", "template", "pptx_private", "pptx", "translation"),
     },
     "deckgen.deck_import": {
         *("errors", "inline", "kinds", "limits", "nodes", "outline", "output", "safexml"),

@@ -42,6 +42,7 @@ OWN_TREES: dict[str, str] = {
     # deckgen translate writes XLIFF files of its own (translate-toolkit's store)
     "deckgen.translation.markup": "fills an XLIFF source with the text's inline codes",
     "deckgen.translation.stores": "builds each XLIFF unit: its key, source and carried target",
+    "deckgen.translation.writeback": "sets an XLIFF unit's target from an edited deck",
 }
 
 _ONE_ARG = {"remove", "addnext", "addprevious"}

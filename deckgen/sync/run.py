@@ -51,7 +51,7 @@ class SyncResult:
 
 def sync_deck(deck_path: Path, outline_path: Path | None = None) -> SyncResult:
     """The outline with the edits of the deck at ``deck_path`` (nothing written)."""
-    from ..build import BuildOptions, load, prepare
+    from ..build import load, prepare
     from ..outline.yamledit import ScalarEdit, edit_scalars
     from ..outline.yamltree import parse, read_text
 
@@ -75,8 +75,42 @@ def sync_deck(deck_path: Path, outline_path: Path | None = None) -> SyncResult:
                 "the outline as it is now"
             )
         )
+    options = _options(record, outline_path)
+    outline = load(options)
+    prepared = prepare(outline, options.audience, options.variables, options)
+    values = {k: v for k, v in outline.variables.items() if v is not None}
+    values.update(options.variables)
+    tree, _problems = parse(text, str(outline_path))
+    defined = frozenset(values) - frozenset(options.variables)
+    found = Found(values, defined, str(outline_path))
+    shown = None
+    if options.translation is not None:  # the deck shows the translation's texts
+        from .translated import translated_texts
+
+        shown = translated_texts(outline, options.translation)
+    _compare(found, prepared.deck.slides, deck, tree, (options.audience, shown))
+    if shown is not None:
+        from .translated import into_translation
+
+        return into_translation(found, outline, options.translation, warnings)
+    edits = [ScalarEdit(path, new) for path, (new, _slide) in sorted(found.edits.items(), key=str)]
+    after = edit_scalars(text, edits, str(outline_path)) if edits else text
+    bom = outline_path.read_bytes().startswith(codecs.BOM_UTF8)
+    return SyncResult(
+        outline_path, text, after, tuple(found.conflicts), tuple(warnings), len(edits), bom
+    )
+
+
+def _options(record: dict, outline_path: Path):
+    """The build the deck records, again: its audience, overlays, template, values,
+    start and translation (paths from the outline's folder), the deck alone."""
+    from ..build import BuildOptions
+
     folder = outline_path.resolve().parent
-    options = BuildOptions(
+    translation = record.get("translation")
+    if translation and (folder / translation).is_file():
+        translation = folder / translation
+    return BuildOptions(
         outline=outline_path,
         out_dir=folder,
         formats=("pptx",),
@@ -86,25 +120,16 @@ def sync_deck(deck_path: Path, outline_path: Path | None = None) -> SyncResult:
         template=folder / record["template"] if record.get("template") else None,
         start=record.get("start"),
         jobs=1,
-    )
-    outline = load(options)
-    prepared = prepare(outline, options.audience, options.variables, options)
-    values = {k: v for k, v in outline.variables.items() if v is not None}
-    values.update(options.variables)
-    tree, _problems = parse(text, str(outline_path))
-    defined = frozenset(values) - frozenset(options.variables)
-    found = Found(values, defined, str(outline_path))
-    _compare(found, prepared.deck.slides, deck, tree, options.audience)
-    edits = [ScalarEdit(path, new) for path, (new, _slide) in sorted(found.edits.items(), key=str)]
-    after = edit_scalars(text, edits, str(outline_path)) if edits else text
-    bom = outline_path.read_bytes().startswith(codecs.BOM_UTF8)
-    return SyncResult(
-        outline_path, text, after, tuple(found.conflicts), tuple(warnings), len(edits), bom
+        translation=translation or None,
     )
 
 
-def _compare(found: Found, frames, deck: ReadDeck, tree, audience) -> None:
+def _compare(found: Found, frames, deck: ReadDeck, tree, showing) -> None:
+    """Every slide's edits into ``found``; ``showing``: the build's audience and, for a
+    translated build, what each scalar showed (its path -> the translation)."""
     from .scalars import candidates, located
+
+    audience, shown = showing
 
     values = found.values
     matched = match_slides(frames, deck.slides)
@@ -114,7 +139,7 @@ def _compare(found: Found, frames, deck: ReadDeck, tree, audience) -> None:
         if slide is None or frame.source is None:
             continue
         path = located(tree, frame.source.path, frame.pos)
-        scalars = candidates(tree, path, audience, values) if path is not None else []
+        scalars = candidates(tree, path, audience, values, shown) if path is not None else []
         compare_slide(found, frame, slide, scalars)
 
 

@@ -9,7 +9,7 @@ build generated (agenda lines, labels, numbers).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from ..inline import spans
@@ -58,9 +58,15 @@ def line_markdown(text: str) -> str:
 
 
 def candidates(
-    tree: PosDict, path: OutlineSteps, audience: str | None, values: Mapping[str, str]
+    tree: PosDict,
+    path: OutlineSteps,
+    audience: str | None,
+    values: Mapping[str, str],
+    shown: Callable[[OutlineSteps], str | None] | None = None,
 ) -> list[Candidate]:
-    """Every text scalar the frame from ``path`` can show, in outline order."""
+    """Every text scalar the frame from ``path`` can show, in outline order; ``shown``:
+    what a translated build showed in each scalar's place (None: the scalar itself)."""
+    values = _Showing(values, shown)
     node = _at(tree, path)
     found: list[Candidate] = []
     if isinstance(node, PosDict):
@@ -107,9 +113,19 @@ def _same(one, other) -> bool:
     return (one.file, one.line, one.col) == (other.file, other.line, other.col)
 
 
-def _candidate(path: OutlineSteps, rel: OutlineSteps, text: str, values) -> Candidate:
+@dataclass(frozen=True)
+class _Showing:
+    """The values a build filled in, and what a translated build showed for a scalar."""
+
+    values: Mapping[str, str]
+    shown: Callable[[OutlineSteps], str | None] | None
+
+
+def _candidate(path: OutlineSteps, rel: OutlineSteps, text: str, showing: _Showing) -> Candidate:
     notes = bool(rel) and rel[0] == "notes"
-    return Candidate(path, text, shown_text(text, values, notes), notes)
+    if showing.shown is not None:
+        text = showing.shown(path) or text
+    return Candidate(path, text, shown_text(text, showing.values, notes), notes)
 
 
 def _at(tree, path: OutlineSteps):

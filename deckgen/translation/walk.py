@@ -100,6 +100,29 @@ def units_of(outline: m.Outline) -> list[Unit]:
     return found
 
 
+def keys_at(outline: m.Outline, path: tuple) -> tuple[str, ...]:
+    """The unit a scalar at ``path`` (steps from the outline file's root, as ``deckgen
+    sync`` finds it) is: its key, and the key it has where the scalar is the shorthand
+    of a ``{text: …}`` mapping (a bullet, a note). Empty for a part no unit is."""
+    if path[:1] == ("meta",):
+        prefix, rest = f"{MORE}meta", path[1:]
+    elif path[:1] == ("sections",) and len(path) > 1 and isinstance(path[1], int):
+        keyed = list(_section_keys(outline))
+        if not 0 <= path[1] < len(keyed):
+            return ()
+        section_key, slide_keys = keyed[path[1]][1]
+        if path[2:3] != ("slides",):
+            prefix, rest = section_key, path[2:]
+        elif len(path) > 3 and isinstance(path[3], int) and 0 <= path[3] < len(slide_keys):
+            prefix, rest = slide_keys[path[3]], path[4:]
+        else:
+            return ()
+    else:
+        return ()
+    key = "/".join([prefix, *(str(s + 1) if isinstance(s, int) else s for s in rest)])
+    return key, f"{key}/text"
+
+
 def slide_units(slide, key: str) -> list[Unit]:
     """The units of one slide whose key is ``key`` (a tailored talk's slide, too)."""
     found: list[Unit] = []
