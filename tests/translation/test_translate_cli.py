@@ -535,3 +535,19 @@ def test_a_control_character_in_a_translation_is_an_error_at_its_unit(tmp_path):
     done = run_cli("build", str(outline), "--translation", str(file), "-o", str(tmp_path / "b"))
     assert done.exit_code == 2
     assert "unit two-terms/title: it holds the control character U+0007" in done.stderr
+
+
+def test_every_format_follows_the_translation(tmp_path):
+    """The web handout, the slides PDF and the guide of the shipped talk in German."""
+    out = tmp_path / "out"
+    formats = ("--format", "html", "--format", "slides-pdf", "--format", "guide")
+    done = run_cli("build", str(SHIPPED), "--translation", "de", *formats, "-o", str(out))
+    assert done.exit_code == 0, done.output
+    page = (out / "ai-security-vs-ai-safety-de.html").read_text(encoding="utf-8")
+    assert '<html lang="de"' in page and "Zwei Begriffe, zwei Arten von Risiko" in page
+    assert "Two terms, two kinds of risk" not in page
+    for name in ("ai-security-vs-ai-safety-de-slides.pdf", "ai-security-vs-ai-safety-de-guide.pdf"):
+        text = subprocess.run(
+            ["pdftotext", str(out / name), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "Zwei Begriffe, zwei Arten von Risiko" in text, name
