@@ -42,7 +42,7 @@ from .grounded import NON_TEXT, LowLogo, settle_pictures
 from .legible import make_legible
 from .measure import Measurer
 from .references import bibliography
-from .text import Typesetter, prose_of, reflow, run_width
+from .text import Typesetter, prose_of_parts, reflow, run_width
 from .wrap import TooNarrow, truncate
 
 if TYPE_CHECKING:
@@ -174,7 +174,9 @@ class _Engine:
                 reveals=page.reveals,
             )
             # the notes page's text as runs: what the renderers write
-            self.slides.append(replace(frame, presenter_prose=prose_of(frame.presenter_notes)))
+            self.slides.append(
+                replace(frame, presenter_prose=prose_of_parts(frame.answer, frame.notes))
+            )
 
     def _warn_contrast(self, page: Page, items: list[Item], background: str, report) -> list:
         """A warning for each text colour below WCAG AA on what lies behind it; on a

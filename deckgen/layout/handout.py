@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..inline import plain
+from ..nodes import foreign_like
 from .frames import Deck, Prose, Run, SlideFrame
 from .handout_back import about, glossary, references, tables
 from .handout_blocks import (
@@ -284,7 +285,7 @@ def caption(frame: SlideFrame) -> Prose:
 
 def paragraphs(notes: str) -> tuple[Prose, ...]:
     """Notes as the handout sets them: a paragraph a line, blank ones left out."""
-    return tuple(prose_of(p) for p in notes.split("\n") if p.strip())
+    return tuple(prose_of(foreign_like(p, notes)) for p in notes.split("\n") if p.strip())
 
 
 def _in_appendix(frame: SlideFrame, talk: Talk) -> bool:

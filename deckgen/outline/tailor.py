@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from ..errors import InputError, error, quoted
 from ..kinds import kind_of
 from ..labels import ENGLISH, Labels, fields, labels_for
+from ..nodes import foreign_like, language_of
 from . import model as m
 from .talk import Talk, TalkSection, Term
 from .validate import PLACEHOLDER
@@ -219,7 +220,12 @@ def _check_set_values(variables: Mapping[str, str]) -> None:
 def _notes_text(notes: m.Notes | None, audience: str | None) -> str | None:
     if notes is None or isinstance(notes, str):
         return notes
-    return "\n\n".join(n.text for n in notes if n.kept_for(audience))
+    kept = [n.text for n in notes if n.kept_for(audience)]
+    joined = "\n\n".join(kept)
+    # notes all in one other language (a translation's fallback) stay in it; mixed ones
+    # are the talk's language (a paragraph's own language is not kept)
+    languages = {language_of(text) for text in kept}
+    return foreign_like(joined, kept[0]) if len(languages) == 1 and kept else joined
 
 
 def _select(outline: m.Outline, audience: str | None, report: TailorReport) -> m.Outline:
@@ -325,7 +331,7 @@ def fill(text: str, values: Mapping[str, str]) -> str:
         name = match.group(1)
         return values.get(name, token) if name is not None else token
 
-    return PLACEHOLDER.sub(replace, text)
+    return foreign_like(PLACEHOLDER.sub(replace, text), text)  # a Foreign stays one
 
 
 _KEPT_AS_IS = (

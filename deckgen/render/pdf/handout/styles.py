@@ -111,3 +111,11 @@ class Markup:
             )
             for ch, pos in self.places.items()
         ]
+
+
+def whole_language(text: Prose) -> str | None:
+    """The language every word of ``text`` is in, where that is not the talk's (a
+    translation's fallback): the paragraph's structure element says it. None where
+    its words are the talk's, or of mixed languages (a paragraph's part is not marked)."""
+    found = {run.lang for run in text.runs if run.text.strip()}
+    return found.pop() if len(found) == 1 else None
