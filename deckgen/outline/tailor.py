@@ -22,6 +22,7 @@ from ..kinds import kind_of
 from ..labels import ENGLISH, Labels, fields, labels_for
 from ..nodes import foreign_like, language_of
 from . import model as m
+from .languages import keep_languages
 from .talk import Talk, TalkSection, Term
 from .validate import PLACEHOLDER
 from .yamltree import TEXT_HINT, forbidden_character
@@ -301,7 +302,10 @@ def apply_override(slide, override: dict):
     """``slide`` with some fields replaced (the loader has validated the result)."""
     data = slide.model_dump(exclude={"pos", "overrides"})
     data.update(override)
-    return type(slide).model_validate(data).model_copy(update={"pos": slide.pos})
+    made = type(slide).model_validate(data).model_copy(update={"pos": slide.pos})
+    # a translation's fallback keeps its language (validation makes it a plain str)
+    source = {name: getattr(slide, name) for name in type(slide).model_fields} | override
+    return keep_languages(made, source)
 
 
 def _theme(base: m.Theme, override: m.ThemeOverride) -> m.Theme:

@@ -176,3 +176,15 @@ def test_variables_and_joined_notes_keep_a_fallbacks_language():
     assert language_of(_notes_text(same, None)) == "en"
     mixed = [note(Foreign("One.", "en")), note("Zwei.")]
     assert language_of(_notes_text(mixed, None)) is None
+
+
+def test_an_audiences_overrides_keep_the_rest_of_the_slide_in_its_language(fallback, tmp_path):
+    """The newcomers replace two-terms' notes: its untranslated bullet stays English."""
+    outline, file, _built = fallback
+    done = run_cli("build", str(outline), "-o", str(tmp_path), "--format", "pptx",
+                   "--audience", "newcomers", "--translation", str(file))  # fmt: skip
+    assert done.exit_code == 0, done.output
+    runs = list(_runs(next(tmp_path.glob("*.pptx"))))
+    english = {text for _i, where, lang, text in runs if lang == "en" and where == "slide"}
+    assert KEPT["two-terms/bullets/2/text"] in english
+    assert all(lang == "de" for _i, where, lang, _t in runs if where == "notes")  # translated
