@@ -188,3 +188,18 @@ def test_an_audiences_overrides_keep_the_rest_of_the_slide_in_its_language(fallb
     english = {text for _i, where, lang, text in runs if lang == "en" and where == "slide"}
     assert KEPT["two-terms/bullets/2/text"] in english
     assert all(lang == "de" for _i, where, lang, _t in runs if where == "notes")  # translated
+
+
+def test_the_quiz_export_names_an_untranslated_options_language(fallback, tmp_path):
+    outline, file, _built = fallback
+    store = po.pofile.parsefile(str(file))
+    option = next(u for u in store.units if u.getcontext() == "check-security/options/2")
+    english, option.target = option.source, ""
+    (tmp_path / "de.po").write_bytes(bytes(store))
+    target = tmp_path / "quiz.xml"
+    done = run_cli("export", "quiz", str(outline), "--format", "moodle",
+                   "--translation", str(tmp_path / "de.po"), "-o", str(target))  # fmt: skip
+    assert done.exit_code == 0, done.output
+    text = target.read_text(encoding="utf-8")
+    assert f'<p lang="en">{english}</p>' in text
+    assert text.count('<p lang="en">') == 1 and '<p lang="de">xxx' in text
