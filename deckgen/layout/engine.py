@@ -18,6 +18,7 @@ from ..errors import BuildError, Diagnostic, SourcePos, error, warning
 from ..inline import plain
 from ..labels import LANGUAGES
 from ..limits import MAX_DECK_SLIDES
+from ..nodes import foreign_like
 from .access import described, reading_order
 from .chrome import footer_items, footer_points
 from .colors import luminance
@@ -157,7 +158,8 @@ class _Engine:
             report = ctx.report.at(number - ctx.report.number)
             items = self._grounded(page, items, background, report)
             items = self._warn_contrast(page, items, background, report)
-            title = plain(page.title)  # bookmarks, contents and messages
+            # bookmarks, contents, captions and messages (a fallback's in its language)
+            title = foreign_like(plain(page.title), page.title)
             frame = SlideFrame(
                 number=number,
                 title=title,

@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from ..errors import Diagnostic, SourcePos
-from ..nodes import foreign_like
+from ..nodes import foreign_like, language_of
 from .chart_marks import ChartMarks
 from .geometry import EMU_PER_PT, Insets, Rect
 
@@ -343,10 +343,12 @@ class SlideFrame:
     @property
     def presenter_notes(self) -> str:
         """The notes the presenter reads: a quiz's answer first, then the slide's notes
-        (outline text; :attr:`presenter_prose` is it as runs), in the notes' language."""
-        return foreign_like(
-            "\n".join(part for part in (self.answer, self.notes) if part), self.notes
-        )
+        (outline text; :attr:`presenter_prose` is it as runs), in their language where
+        both are in the same other one."""
+        parts = [part for part in (self.answer, self.notes) if part]
+        if not parts or len({language_of(part) for part in parts}) > 1:
+            return "\n".join(parts)
+        return foreign_like("\n".join(parts), parts[0])
 
     @property
     def section_index(self) -> int | None:

@@ -6,6 +6,7 @@ English voice; a build without a translation marks no run with a language of its
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pikepdf
@@ -113,8 +114,10 @@ def test_the_slides_pdf_marks_the_english_words_as_english(fallback):
     assert all(set(langs) == {"en"} for langs in pages.values())
 
 
-def test_the_handout_marks_the_english_notes_paragraph_as_english(fallback):
-    assert _structure_languages(fallback[2]["handout"]) == [("/P", "en")]
+def test_the_handout_marks_the_english_notes_and_caption_as_english(fallback):
+    """The notes' paragraph, and the slide's caption ("N. Frameworks and sources": its
+    number is in no language)."""
+    assert sorted(_structure_languages(fallback[2]["handout"])) == [("/H3", "en"), ("/P", "en")]
 
 
 def test_the_web_handout_gives_the_english_words_lang_en(fallback):
@@ -125,6 +128,9 @@ def test_the_web_handout_gives_the_english_words_lang_en(fallback):
     assert KEPT["two-terms/bullets/2/text"] in marked
     assert KEPT["frameworks/title"] in marked
     assert any(text.startswith(KEPT["two-terms/notes"]) for text in marked)
+    heading = page.xpath("//h3[.//*[@lang]]")  # the slide's heading: "5. " and its title
+    said = [" ".join(h.text_content().split()) for h in heading]
+    assert len(said) == 1 and re.fullmatch(rf"\d+\. {KEPT['frameworks/title']}", said[0]), said
     assert not any("xxx" in text for text in marked)
 
 
