@@ -209,3 +209,16 @@ def test_the_quiz_export_names_an_untranslated_options_language(fallback, tmp_pa
     text = target.read_text(encoding="utf-8")
     assert f'<p lang="en">{english}</p>' in text
     assert text.count('<p lang="en">') == 1 and '<p lang="de">xxx' in text
+
+
+def test_with_nothing_translated_every_glossary_definition_is_english(tmp_path):
+    """A glossary entry is set as one paragraph: the term, a dash, the definition."""
+    from deckgen.inline import plain
+    from deckgen.outline.loader import load_outline
+
+    outline = talk(tmp_path)
+    built = _build(outline, tmp_path / "out", "--translation", str(extract(outline, "de")))
+    definitions = [plain(g.definition)[:30] for g in load_outline(outline, "o").glossary]
+    runs = [(lang, text) for _i, where, lang, text in _runs(built[".pptx"]) if where == "slide"]
+    found = [lang for lang, text in runs for start in definitions if start in text]
+    assert len(found) == len(definitions) and set(found) == {"en"}, found
