@@ -70,6 +70,14 @@ def foreign_like(made: str, source: str) -> str:
     return made if lang is None or isinstance(made, Foreign) else Foreign(made, lang)
 
 
+def joined_like(made: str, *parts: str | None) -> str:
+    """``made`` (``parts`` joined, with words in no language: a dash, a number) in their
+    language where all of them are in the same other one; else as it is."""
+    found = {language_of(part) for part in parts if part}
+    lang = found.pop() if len(found) == 1 else None
+    return made if lang is None else Foreign(made, lang)
+
+
 Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), WORDS]
 NotesText = Annotated[str, StringConstraints(max_length=MAX_NOTES), WORDS]
 Cell = Annotated[str, StringConstraints(min_length=1, max_length=MAX_CELL), WORDS]

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from ..errors import InputError, error, quoted
 from ..kinds import kind_of
 from ..labels import ENGLISH, Labels, fields, labels_for
-from ..nodes import foreign_like, language_of
+from ..nodes import foreign_like, joined_like
 from . import model as m
 from .languages import keep_languages
 from .talk import Talk, TalkSection, Term
@@ -222,11 +222,9 @@ def _notes_text(notes: m.Notes | None, audience: str | None) -> str | None:
     if notes is None or isinstance(notes, str):
         return notes
     kept = [n.text for n in notes if n.kept_for(audience)]
-    joined = "\n\n".join(kept)
     # notes all in one other language (a translation's fallback) stay in it; mixed ones
     # are the talk's language (a paragraph's own language is not kept)
-    languages = {language_of(text) for text in kept}
-    return foreign_like(joined, kept[0]) if len(languages) == 1 and kept else joined
+    return joined_like("\n\n".join(kept), *kept)
 
 
 def _select(outline: m.Outline, audience: str | None, report: TailorReport) -> m.Outline:

@@ -222,3 +222,12 @@ def test_with_nothing_translated_every_glossary_definition_is_english(tmp_path):
     runs = [(lang, text) for _i, where, lang, text in _runs(built[".pptx"]) if where == "slide"]
     found = [lang for lang, text in runs for start in definitions if start in text]
     assert len(found) == len(definitions) and set(found) == {"en"}, found
+
+
+def test_with_nothing_translated_a_definitions_attribution_is_english(tmp_path):
+    """ "— Amazon Web Services (AWS), Security whitepaper [1]": the attribution and its
+    source, joined with a dash and a number (in no language)."""
+    outline = talk(tmp_path)
+    built = _build(outline, tmp_path / "out", "--translation", str(extract(outline, "de")))
+    said = [lang for _i, _w, lang, text in _runs(built[".pptx"]) if text.startswith("— Amazon")]
+    assert said and set(said) == {"en"}, said
