@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import zipfile
 from pathlib import Path
 
 import pikepdf
 import pytest
+from lxml import etree
 from lxml import html as lxml_html
 from pptx import Presentation
 from translate.storage import po
@@ -19,6 +21,7 @@ from ..conftest import ROOT, SHIPPED, run_cli
 from .test_translate_cli import extract, podebug, talk
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # left untranslated: a bullet, a title and a slide's notes
 KEPT = {
     "two-terms/bullets/2/text": "Closely related, but they address different risks",
@@ -209,6 +212,15 @@ def test_the_quiz_export_names_an_untranslated_options_language(fallback, tmp_pa
     text = target.read_text(encoding="utf-8")
     assert f'<p lang="en">{english}</p>' in text
     assert text.count('<p lang="en">') == 1 and '<p lang="de">xxx' in text
+    package = tmp_path / "quiz.zip"
+    done = run_cli("export", "quiz", str(outline), "--format", "qti",
+                   "--translation", str(tmp_path / "de.po"), "-o", str(package))  # fmt: skip
+    assert done.exit_code == 0, done.output
+    with zipfile.ZipFile(package) as zipped:
+        items = [etree.fromstring(zipped.read(n)) for n in zipped.namelist() if "manifest" not in n]
+    marked = [e for item in items for e in item.iter() if e.get(XML_LANG) == "en"]
+    assert [" ".join(e.itertext()) for e in marked] == [english]
+    assert {item.get(XML_LANG) for item in items} == {"de"}
 
 
 def test_with_nothing_translated_every_glossary_definition_is_english(tmp_path):
