@@ -40,6 +40,44 @@ class Words:
 
 WORDS = Words()
 
+
+class Foreign(str):
+    """A text in another language than the talk's: a translated build's fallback, the
+    outline's own words where the translation lacks them. It carries its language (BCP 47)
+    through tailoring and layout, so its runs say it (``Run.lang``) and a screen reader
+    reads it in its own voice. Anything that makes a new string of it makes a plain one,
+    unless it says otherwise (``foreign_like``)."""
+
+    lang: str
+
+    def __new__(cls, text: str, lang: str) -> Foreign:
+        made = super().__new__(cls, text)
+        made.lang = lang
+        return made
+
+    def __reduce__(self):  # pickled (a forked build) as what it is
+        return (Foreign, (str(self), self.lang))
+
+
+def language_of(text: str) -> str | None:
+    """A text's own language: a :class:`Foreign`'s, else None (the talk's)."""
+    return getattr(text, "lang", None) if isinstance(text, Foreign) else None
+
+
+def foreign_like(made: str, source: str) -> str:
+    """``made`` (a string made from ``source``) in ``source``'s language, if it has one."""
+    lang = language_of(source)
+    return made if lang is None or isinstance(made, Foreign) else Foreign(made, lang)
+
+
+def joined_like(made: str, *parts: str | None) -> str:
+    """``made`` (``parts`` joined, with words in no language: a dash, a number) in their
+    language where all of them are in the same other one; else as it is."""
+    found = {language_of(part) for part in parts if part}
+    lang = found.pop() if len(found) == 1 else None
+    return made if lang is None else Foreign(made, lang)
+
+
 Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), WORDS]
 NotesText = Annotated[str, StringConstraints(max_length=MAX_NOTES), WORDS]
 Cell = Annotated[str, StringConstraints(min_length=1, max_length=MAX_CELL), WORDS]

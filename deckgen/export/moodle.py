@@ -85,7 +85,7 @@ def _explained(item: QuizItem) -> str:
 
 
 def _html(item: QuizItem, text: str) -> str:
-    return f'<p lang="{item.language}">{html(text)}</p>'
+    return f'<p lang="{item.language_of(text)}">{html(text)}</p>'
 
 
 def _cdata(text: str) -> str:

@@ -59,7 +59,7 @@ def _item(section, item: QuizItem) -> None:
         _add(field, "fieldlabel", label)
         _add(field, "fieldentry", entry)
     presentation = _add(element, "presentation")
-    _material(presentation, item.question, item.language)
+    _material(presentation, item.question, item.language_of(item.question))
     response = _add(
         presentation,
         "response_lid",
@@ -68,11 +68,15 @@ def _item(section, item: QuizItem) -> None:
     )
     choices = _add(response, "render_choice", shuffle="No")
     for index, option in enumerate(item.options):
-        _material(_add(choices, "response_label", ident=letter(index + 1)), option, item.language)
+        _material(
+            _add(choices, "response_label", ident=letter(index + 1)),
+            option,
+            item.language_of(option),
+        )
     _processing(element, item)
     if item.explanation:
         feedback = _add(element, "itemfeedback", ident=FEEDBACK_ID)
-        _material(_add(feedback, "flow_mat"), item.explanation, item.language)
+        _material(_add(feedback, "flow_mat"), item.explanation, item.language_of(item.explanation))
 
 
 def _processing(element, item: QuizItem) -> None:

@@ -41,8 +41,11 @@ def _qti(tag: str, parent=None, **attrs) -> etree._Element:
     return etree.SubElement(parent, f"{{{QTI}}}{tag}", attrs)
 
 
-def _text(element: etree._Element, text: str) -> etree._Element:
-    """``text`` (inline Markdown) into ``element`` as QTI's XHTML inline elements."""
+def _text(element: etree._Element, text: str, item: QuizItem) -> etree._Element:
+    """``text`` (inline Markdown) into ``element`` as QTI's XHTML inline elements; the
+    element (a body element) names its language where it is not the item's."""
+    if item.language_of(text) != item.language:  # a translation's fallback
+        element.set(XML_LANG, item.language_of(text))
     wrapper = etree.fromstring(f'<wrap xmlns="{QTI}">{html(text)}</wrap>')
     element.text = wrapper.text
     for child in wrapper:
@@ -91,9 +94,9 @@ def assessment_item(item: QuizItem) -> bytes:
         shuffle="false",
         maxChoices=0 if item.multiple else 1,
     )
-    _text(_qti("prompt", choices), item.question)
+    _text(_qti("prompt", choices), item.question, item)
     for index, option in enumerate(item.options):
-        _text(_qti("simpleChoice", choices, identifier=letter(index + 1)), option)
+        _text(_qti("simpleChoice", choices, identifier=letter(index + 1)), option, item)
     _processing(root, bool(item.explanation))
     if item.explanation:
         feedback = _qti(
@@ -103,7 +106,7 @@ def assessment_item(item: QuizItem) -> bytes:
             showHide="show",
             identifier=FEEDBACK_ID,
         )
-        _text(_qti("p", feedback), item.explanation)
+        _text(_qti("p", feedback), item.explanation, item)
     return xml_bytes(root)
 
 

@@ -27,6 +27,11 @@ class QuizItem:
     language: str  # BCP 47, the talk's
     pos: SourcePos | None = None
 
+    def language_of(self, text: str) -> str:
+        """The language ``text`` is in: a translation's fallback keeps the outline's (it
+        says so: ``lang``), every other text is the talk's."""
+        return getattr(text, "lang", None) or self.language
+
     @property
     def multiple(self) -> bool:
         """More than one right option: the learner picks every right one."""

@@ -16,7 +16,7 @@ from ..layout.geometry import Rect
 from ..layout.handout_blocks import Citation, HandoutContext
 from ..layout.stack import stacked
 from ..layout.text import ParaStyle, height
-from ..nodes import Name, SlideBase, Text
+from ..nodes import Name, SlideBase, Text, joined_like
 from .base import SlideKind
 
 
@@ -106,7 +106,8 @@ def compose(slide: DefinitionSlide, ctx: SlideContext) -> list[Page]:
 def _attribution(slide: DefinitionSlide, ctx: SlideContext) -> str:
     text = "— " + slide.attribution + (f", {slide.source}" if slide.source else "")
     number = ctx.bibliography.number(slide.reference)
-    return text + (f" [{number}]" if number is not None else "")
+    text += f" [{number}]" if number is not None else ""
+    return joined_like(text, slide.attribution, slide.source)  # a fallback's language
 
 
 def _quote_items(

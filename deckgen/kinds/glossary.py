@@ -10,7 +10,7 @@ from ..layout.context import Page, SlideContext
 from ..layout.flow import Flow, flow_pages, listing_rule
 from ..layout.frames import SlideLayout
 from ..layout.text import runs_of
-from ..nodes import SlideBase, Text
+from ..nodes import SlideBase, Text, foreign_like
 from .base import InHandout, SlideKind
 from .listing import entry
 
@@ -27,13 +27,14 @@ class GlossarySlide(SlideBase):
 def compose(slide: GlossarySlide, ctx: SlideContext) -> list[Page]:
     design = ctx.design
     primary = design.palette.primary
-    terms = ctx.talk.glossary
+    terms, link = ctx.talk.glossary, design.palette.link
     blocks = [
         entry(
             ctx,
             (
                 *runs_of(t.term, bold=True, color=primary),
-                *runs_of(" — " + t.definition, link_color=design.palette.link),
+                # (a definition in another language takes its dash with it)
+                *runs_of(foreign_like(" — " + t.definition, t.definition), link_color=link),
             ),
             design.spacing.entry_before,
         )

@@ -18,6 +18,7 @@ from ..errors import BuildError, Diagnostic, SourcePos, error, warning
 from ..inline import plain
 from ..labels import LANGUAGES
 from ..limits import MAX_DECK_SLIDES
+from ..nodes import foreign_like
 from .access import described, reading_order
 from .chrome import footer_items, footer_points
 from .colors import luminance
@@ -42,7 +43,7 @@ from .grounded import NON_TEXT, LowLogo, settle_pictures
 from .legible import make_legible
 from .measure import Measurer
 from .references import bibliography
-from .text import Typesetter, prose_of, reflow, run_width
+from .text import Typesetter, prose_of_parts, reflow, run_width
 from .wrap import TooNarrow, truncate
 
 if TYPE_CHECKING:
@@ -157,7 +158,8 @@ class _Engine:
             report = ctx.report.at(number - ctx.report.number)
             items = self._grounded(page, items, background, report)
             items = self._warn_contrast(page, items, background, report)
-            title = plain(page.title)  # bookmarks, contents and messages
+            # bookmarks, contents, captions and messages (a fallback's in its language)
+            title = foreign_like(plain(page.title), page.title)
             frame = SlideFrame(
                 number=number,
                 title=title,
@@ -174,7 +176,9 @@ class _Engine:
                 reveals=page.reveals,
             )
             # the notes page's text as runs: what the renderers write
-            self.slides.append(replace(frame, presenter_prose=prose_of(frame.presenter_notes)))
+            self.slides.append(
+                replace(frame, presenter_prose=prose_of_parts(frame.answer, frame.notes))
+            )
 
     def _warn_contrast(self, page: Page, items: list[Item], background: str, report) -> list:
         """A warning for each text colour below WCAG AA on what lies behind it; on a

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from ..errors import Diagnostic, SourcePos
+from ..nodes import foreign_like, language_of
 from .chart_marks import ChartMarks
 from .geometry import EMU_PER_PT, Insets, Rect
 
@@ -80,6 +81,7 @@ class Run:
     color: str | None = None  # "RRGGBB"; None = the paragraph's colour
     code: bool = False  # in the monospace font
     link: str | None = None  # a hyperlink's target (http, https, mailto)
+    lang: str | None = None  # its language (BCP 47) where not the talk's: a fallback's
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ class Prose:
                     found.append([])
                 if piece:
                     found[-1].append(
-                        Run(piece, run.bold, run.italic, run.color, run.code, run.link)
+                        Run(piece, run.bold, run.italic, run.color, run.code, run.link, run.lang)
                     )
         return tuple(tuple(p) for p in found)
 
@@ -341,8 +343,12 @@ class SlideFrame:
     @property
     def presenter_notes(self) -> str:
         """The notes the presenter reads: a quiz's answer first, then the slide's notes
-        (outline text; :attr:`presenter_prose` is it as runs)."""
-        return "\n".join(part for part in (self.answer, self.notes) if part)
+        (outline text; :attr:`presenter_prose` is it as runs), in their language where
+        both are in the same other one."""
+        parts = [part for part in (self.answer, self.notes) if part]
+        if not parts or len({language_of(part) for part in parts}) > 1:
+            return "\n".join(parts)
+        return foreign_like("\n".join(parts), parts[0])
 
     @property
     def section_index(self) -> int | None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..inline import plain
+from ..nodes import foreign_like, language_of
 from .frames import Deck, Prose, Run, SlideFrame
 from .handout_back import about, glossary, references, tables
 from .handout_blocks import (
@@ -279,12 +280,14 @@ def _notes_pages(
 
 def caption(frame: SlideFrame) -> Prose:
     """ "7. What is AI security?": a slide's number and title, under or beside it."""
-    return prose_of(f"{frame.number}. {frame.title}")
+    if language_of(frame.title) is None:
+        return prose_of(f"{frame.number}. {frame.title}")
+    return Prose((Run(f"{frame.number}. "), *prose_of(frame.title).runs))  # a fallback's
 
 
 def paragraphs(notes: str) -> tuple[Prose, ...]:
     """Notes as the handout sets them: a paragraph a line, blank ones left out."""
-    return tuple(prose_of(p) for p in notes.split("\n") if p.strip())
+    return tuple(prose_of(foreign_like(p, notes)) for p in notes.split("\n") if p.strip())
 
 
 def _in_appendix(frame: SlideFrame, talk: Talk) -> bool:

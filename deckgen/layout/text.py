@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import SourcePos
 from ..inline import spans
+from ..nodes import foreign_like, language_of
 from .design import Spacing
 from .frames import Align, Anchor, Paragraph, Placeholder, Prose, Role, Run, TextBox
 from .geometry import EMU_PER_PT, Insets, Rect, pt
@@ -163,7 +164,9 @@ def runs_of(
     link_color: str | None = None,
 ) -> tuple[Run, ...]:
     """Outline text as runs: its emphasis, code and links (deckgen.inline) over the given
-    style, a link in ``link_color`` where given. A text without markup is one run."""
+    style, a link in ``link_color`` where given. A text without markup is one run. A text
+    in another language (``Foreign``) gives runs in it."""
+    lang = language_of(text)
     return tuple(
         Run(
             s.text,
@@ -172,9 +175,10 @@ def runs_of(
             (link_color or color) if s.link else color,
             s.code,
             s.link,
+            lang,
         )
         for s in spans(text)
-    ) or (Run(text, bold, italic, color),)
+    ) or (Run(text, bold, italic, color, lang=lang),)
 
 
 def height(paragraphs: Sequence[Paragraph]) -> int:
@@ -193,7 +197,7 @@ def reflow(text: str) -> str:
         " ".join(line.strip() for line in block.splitlines() if line.strip())
         for block in re.split(r"\n\s*\n", text.strip())
     ]
-    return "\n".join(p for p in paragraphs if p)
+    return foreign_like("\n".join(p for p in paragraphs if p), text)
 
 
 def without_space_before(para: Paragraph) -> Paragraph:
@@ -224,12 +228,33 @@ def run_width(measurer: Measurer, heading_measurer: Measurer | None = None):
 def prose_of(text: str, color: str | None = None, link_color: str | None = None) -> Prose:
     """Outline text a renderer will flow itself (notes, the handout's text) as
     :class:`Prose`: its emphasis, code and links as runs, a run a span of
-    :func:`deckgen.inline.spans` (so a text that shows nothing, as an empty link, has none)."""
+    :func:`deckgen.inline.spans` (so a text that shows nothing, as an empty link, has none),
+    in the text's own language where it has one (``Foreign``)."""
+    lang = language_of(text)
     return Prose(
         tuple(
             Run(
-                s.text, s.bold, s.italic, (link_color or color) if s.link else color, s.code, s.link
+                s.text,
+                s.bold,
+                s.italic,
+                (link_color or color) if s.link else color,
+                s.code,
+                s.link,
+                lang,
             )
             for s in spans(text)
         )
     )
+
+
+def prose_of_parts(*texts: str) -> Prose:
+    """Texts one after another, a paragraph each (a quiz's answer, then the notes), as
+    :func:`prose_of`: each part in its own language where one is in another."""
+    kept = [text for text in texts if text]
+    if len({language_of(text) for text in kept}) < 2:
+        return prose_of(foreign_like("\n".join(kept), kept[0]) if kept else "")
+    runs: list[Run] = []
+    for i, text in enumerate(kept):
+        runs += [Run("\n")] if i else []
+        runs += prose_of(text).runs
+    return Prose(tuple(runs))

@@ -46,7 +46,7 @@ def wrap_runs(
         # the common steps of _Lines.add inline: a 1,000-slide talk adds 300,000 words
         measure = lines.mono.width if run.code else measurer.width
         bold, italic = run.bold, run.italic
-        style = (bold, italic, run.color, run.code, run.link)
+        style = (bold, italic, run.color, run.code, run.link, run.lang)
         for token in _TOKEN.findall(run.text):
             if token == "\n":
                 lines.newline()
@@ -137,7 +137,7 @@ class _Lines:
         return token[start:]
 
     def push(self, text: str, run: Run) -> None:
-        _push(self.line, text, (run.bold, run.italic, run.color, run.code, run.link))
+        _push(self.line, text, (run.bold, run.italic, run.color, run.code, run.link, run.lang))
 
     def newline(self) -> None:
         line = [Run("".join(parts), *style) for style, parts in self.line]

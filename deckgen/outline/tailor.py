@@ -20,7 +20,9 @@ from pydantic import BaseModel
 from ..errors import InputError, error, quoted
 from ..kinds import kind_of
 from ..labels import ENGLISH, Labels, fields, labels_for
+from ..nodes import foreign_like, joined_like
 from . import model as m
+from .languages import keep_languages
 from .talk import Talk, TalkSection, Term
 from .validate import PLACEHOLDER
 from .yamltree import TEXT_HINT, forbidden_character
@@ -219,7 +221,10 @@ def _check_set_values(variables: Mapping[str, str]) -> None:
 def _notes_text(notes: m.Notes | None, audience: str | None) -> str | None:
     if notes is None or isinstance(notes, str):
         return notes
-    return "\n\n".join(n.text for n in notes if n.kept_for(audience))
+    kept = [n.text for n in notes if n.kept_for(audience)]
+    # notes all in one other language (a translation's fallback) stay in it; mixed ones
+    # are the talk's language (a paragraph's own language is not kept)
+    return joined_like("\n\n".join(kept), *kept)
 
 
 def _select(outline: m.Outline, audience: str | None, report: TailorReport) -> m.Outline:
@@ -295,7 +300,10 @@ def apply_override(slide, override: dict):
     """``slide`` with some fields replaced (the loader has validated the result)."""
     data = slide.model_dump(exclude={"pos", "overrides"})
     data.update(override)
-    return type(slide).model_validate(data).model_copy(update={"pos": slide.pos})
+    made = type(slide).model_validate(data).model_copy(update={"pos": slide.pos})
+    # a translation's fallback keeps its language (validation makes it a plain str)
+    source = {name: getattr(slide, name) for name in type(slide).model_fields} | override
+    return keep_languages(made, source)
 
 
 def _theme(base: m.Theme, override: m.ThemeOverride) -> m.Theme:
@@ -325,7 +333,7 @@ def fill(text: str, values: Mapping[str, str]) -> str:
         name = match.group(1)
         return values.get(name, token) if name is not None else token
 
-    return PLACEHOLDER.sub(replace, text)
+    return foreign_like(PLACEHOLDER.sub(replace, text), text)  # a Foreign stays one
 
 
 _KEPT_AS_IS = (

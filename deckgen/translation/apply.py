@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, SourcePos, error, warning
+from ..nodes import Foreign
 from ..outline import model as m
 from ..outline.yamltree import forbidden_character
 from . import markup
@@ -101,7 +102,7 @@ def translate_store(outline: m.Outline, store: Store, refuse: bool = True) -> Tr
     :class:`InputError` (all of them), or with ``refuse=False`` kept in the source's
     words and listed (``deckgen translate check``)."""
     language = language_of(store)
-    found = _Finder(store)
+    found = _Finder(store, outline.meta.language)
     done = map_texts(outline, found)
     if found.problems and refuse:
         count = len(found.problems)
@@ -137,10 +138,12 @@ def language_of(store: Store) -> str:
 
 
 class _Finder:
-    """Each unit's text in the file's language, or the outline's (counted)."""
+    """Each unit's text in the file's language, or the outline's (counted), which keeps
+    its language (``Foreign``: its runs say it)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, source_language: str) -> None:
         self.store = store
+        self.source_language = source_language
         self.units = 0
         self.missing: list[str] = []
         self.stale: list[str] = []
@@ -153,13 +156,13 @@ class _Finder:
         entry = self.store.entries.get(unit.key)
         if entry is None or entry.target is None:
             self.missing.append(unit.key)
-            return unit.source
+            return self._kept(unit)
         if entry.fuzzy or entry.source != source_of(unit.source, self.store.kind):
             self.stale.append(unit.key)
-            return unit.source
+            return self._kept(unit)
         text = self._text(unit, entry)
         if text is None:
-            return unit.source
+            return self._kept(unit)
         said = markup.problems(unit.source, text)
         forbidden = forbidden_character(text)
         if forbidden:
@@ -169,9 +172,13 @@ class _Finder:
         for problem in said:
             self._say(unit, entry, problem)
         if said:
-            return unit.source
+            return self._kept(unit)
         self.texts[unit.key] = text
         return text
+
+    def _kept(self, unit: Unit) -> str:
+        """The outline's text, in the outline's language."""
+        return Foreign(unit.source, self.source_language)
 
     def _text(self, unit: Unit, entry: FileEntry) -> str | None:
         if self.store.kind == "po":

@@ -237,7 +237,8 @@ class _Walker:
             if not words or not _has_words(value):
                 return value
             done = self.visit(Unit(key, value, pos, context, limit))
-            return value if done == value else done
+            # the same words back keep the same string (a Foreign one says its language)
+            return value if done is value or (type(done) is str and done == value) else done
         if isinstance(value, Node):
             return self.node(value, key, context, pos=pos)
         if isinstance(value, list | tuple):

@@ -172,6 +172,8 @@ def run_svg(run: Run, color: str, families) -> str:
         attrs.append(f'font-family="{attr(families.mono)}"')
     if run.link:
         attrs.append('text-decoration="underline"')
+    if run.lang:  # words in another language than the page's (a translation's fallback)
+        attrs.append(f'lang="{attr(run.lang)}"')
     span = f"<tspan {' '.join(attrs)}>{escape(run.text)}</tspan>" if attrs else escape(run.text)
     if run.link:
         return f'<a href="{attr(run.link)}">{span}</a>'

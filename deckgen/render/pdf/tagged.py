@@ -67,6 +67,8 @@ class _Structure:
         ref = self.doc.Reference(made, f"StructElem{self.count}")
         if node.alt is not None:
             made["Alt"] = PDFString(node.alt)
+        if node.lang is not None:  # another language than the document's
+            made["Lang"] = PDFString(node.lang)
         if node.attributes:
             made["A"] = _attributes(node)
         kids = []

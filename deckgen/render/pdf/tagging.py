@@ -53,6 +53,7 @@ class Element:
     alt: str | None = None
     attributes: dict[str, object] = field(default_factory=dict)  # /A: Scope, BBox …
     text: str = ""  # what it says, for the /Contents of a link annotation it makes
+    lang: str | None = None  # its /Lang, where not the document's (a translation's fallback)
     parent: Element | None = field(default=None, repr=False, compare=False)
 
 
@@ -75,6 +76,11 @@ class Tagger:
     def busy(self) -> bool:
         """A marked-content sequence is open: what is drawn now is part of it."""
         return self._open
+
+    @property
+    def in_content(self) -> bool:
+        """A sequence of a structure element's content is open (not an artifact's)."""
+        return self._open and self._within is not None
 
     # -- pages
 
@@ -126,15 +132,17 @@ class Tagger:
 
     @contextmanager
     def content(
-        self, canvas, path: Path, alt: str | None = None, text: str = "", **attributes
+        self, canvas, path: Path, alt: str | None = None, text: str = "", lang=None, **attributes
     ) -> Iterator:
-        """What is drawn inside belongs to the element at ``path`` (see ``target``)."""
+        """What is drawn inside belongs to the element at ``path`` (see ``target``), in
+        ``lang`` where given (else the document's language)."""
         if self._open:  # inside another sequence (a figure's own drawing): part of it
             yield None
             return
         element = self.target(path)
         if alt is not None:
             element.alt = alt
+        element.lang = element.lang or lang
         element.text = element.text or text
         element.attributes.update(attributes)
         links = len(getattr(canvas, "_annotationrefs", ()))
@@ -242,14 +250,39 @@ def tagger_of(canvas) -> Tagger | None:
 
 
 @contextmanager
-def tagged(canvas, path: Path, alt: str | None = None, text: str = "", **attributes) -> Iterator:
-    """Content of the element at ``path`` on a canvas with a tagger (else untouched)."""
+def tagged(
+    canvas, path: Path, alt: str | None = None, text: str = "", lang=None, **attributes
+) -> Iterator:
+    """Content of the element at ``path`` on a canvas with a tagger (else untouched), in
+    ``lang`` where given."""
     tagger = tagger_of(canvas)
     if tagger is None:
         yield None
         return
-    with tagger.content(canvas, path, alt, text, **attributes) as element:
+    with tagger.content(canvas, path, alt, text, lang, **attributes) as element:
         yield element
+
+
+@contextmanager
+def language_span(canvas, lang: str | None) -> Iterator:
+    """Words drawn inside in ``lang`` (another language than the document's): a span
+    of marked content whose properties say it (``/Span <</Lang (en)>> BDC … EMC``, ISO
+    32000-1 14.9.2), nested in the sequence that is open, between text objects. Nothing
+    without a language, outside tagged content or inside an artifact."""
+    tagger = tagger_of(canvas)
+    if not lang or tagger is None or not tagger.in_content:
+        yield
+        return
+    canvas._code.append(f"/Span <</Lang {_pdf_string(lang)}>> BDC")
+    try:
+        yield
+    finally:
+        canvas._code.append("EMC")
+
+
+def _pdf_string(text: str) -> str:
+    """A language tag as a PDF literal string (a tag is ASCII letters, digits, hyphens)."""
+    return "(" + "".join(c for c in text if c.isalnum() or c == "-") + ")"
 
 
 @contextmanager
@@ -281,6 +314,7 @@ __all__ = [
     "Element",
     "Tagger",
     "artifact",
+    "language_span",
     "link_text",
     "tagged",
     "tagger_of",

@@ -9,7 +9,7 @@ from ...layout.frames import Align, Paragraph, Role, TextBox
 from ...layout.placing import text_origin
 from .fonts import Fonts
 from .kerning import draw_kerned
-from .tagging import artifact, link_text, tagged
+from .tagging import artifact, language_span, link_text, tagged
 from .units import EMU_PER_PT, Transform, rgb
 
 
@@ -118,11 +118,12 @@ def _draw_line(
         start = x
         # a link's words and annotation are one Link element on a tagged page
         with link_text(canvas, run.text) if run.link else nullcontext(False) as annotate:
-            for name, text in fonts.pieces(
-                run.text, run.bold, run.italic, where, heading, run.code
-            ):
-                canvas.setFont(name, size)
-                x = draw_kerned(canvas, name, text, x, y, size)
+            with language_span(canvas, run.lang):
+                for name, text in fonts.pieces(
+                    run.text, run.bold, run.italic, where, heading, run.code
+                ):
+                    canvas.setFont(name, size)
+                    x = draw_kerned(canvas, name, text, x, y, size)
             if run.link:
                 _link(canvas, run.link, (start, x, y, size), color, fonts.lines, annotate)
 

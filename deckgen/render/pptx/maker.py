@@ -137,7 +137,7 @@ def _write_notes(notes_page, notes: Prose, part, lang: str) -> bool:
                     SubElement(paragraph, DML + "br")
                 if piece:
                     run = SubElement(paragraph, DML + "r")
-                    _run_properties(run, styled, part, lang)
+                    _run_properties(run, styled, part, styled.lang or lang)
                     SubElement(run, DML + "t").text = escape_ctrl_chars(piece)
     return True
 

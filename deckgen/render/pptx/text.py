@@ -120,7 +120,7 @@ def _runs(markup: list[str], para: Paragraph, font: str, ink: Ink) -> None:
                 head,
                 "" if run.bold == bold else ' b="1"' if run.bold else ' b="0"',
                 ' i="1"' if run.italic else upright,
-                tail,
+                tail if run.lang is None else f' lang={quoteattr(run.lang)} cap="none"',
                 ' u="sng">' if link else ">",
                 _fill(run.color or para.color, para.level, ink, link is not None),
                 code_typeface if run.code else typeface,

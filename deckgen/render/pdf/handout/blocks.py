@@ -29,7 +29,7 @@ from .flowables import (
     as_list,
     as_table,
 )
-from .styles import Markup, hex_color
+from .styles import Markup, hex_color, whole_language
 
 
 class Blocks:
@@ -48,6 +48,7 @@ class Blocks:
         if italic:
             body = f"<i>{body}</i>"
         paragraph = MemoParagraph(body, self.styles[style])
+        paragraph.lang = whole_language(text)
         if tag != "P":
             paragraph.struct = ((tag, None),)
         return paragraph

@@ -118,6 +118,7 @@ class MemoParagraph(Paragraph):
     words of each link in it are a Link element's inside that (see linked.py)."""
 
     struct: Path = (("P", None),)
+    lang: str | None = None  # its language where not the document's (a fallback's)
     once = False  # a table's header row: where the table repeats it, an artifact
     _linked: LinkedParagraph | None = None  # while a paragraph with links is drawn
 
@@ -129,6 +130,7 @@ class MemoParagraph(Paragraph):
             key = key if key is not None else ("split", next(_SPLITS))
             for part in parts:
                 part.struct, part.once = (*above, (tag, key, *extra)), self.once
+                part.lang = self.lang
         return parts
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
@@ -143,11 +145,12 @@ class MemoParagraph(Paragraph):
         text = self.getPlainText()[:200]
         links = link_texts(self.frags)
         if not links or tagger.busy:
-            with tagged(canvas, self.struct, text=text):
+            with tagged(canvas, self.struct, text=text, lang=self.lang):
                 return super().drawOn(canvas, x, y, _sW)
         # links: their words go into Link elements, inside the text object (linked.py)
         element = tagger.target(self.struct)
         element.text = element.text or text
+        element.lang = element.lang or self.lang
         self._linked = LinkedParagraph(tagger, element, links, self.blPara.kind == 0)
         made = len(getattr(canvas, "_annotationrefs", ()))
         try:

@@ -111,3 +111,12 @@ class Markup:
             )
             for ch, pos in self.places.items()
         ]
+
+
+def whole_language(text: Prose) -> str | None:
+    """The language every word of ``text`` is in, where that is not the talk's (a
+    translation's fallback): the paragraph's structure element says it. None where
+    its words are the talk's, or of mixed languages (a paragraph's part is not marked);
+    a run without a letter (a caption's number) is in neither."""
+    found = {run.lang for run in text.runs if any(char.isalpha() for char in run.text)}
+    return found.pop() if len(found) == 1 else None
