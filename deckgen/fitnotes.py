@@ -56,6 +56,15 @@ def fit_limits(
     return found
 
 
+def room_notes(outline) -> tuple[dict[str, Fit], str | None]:
+    """:func:`fit_limits` of ``outline``, or none and why, where the talk does not build
+    as it is (its texts are extracted all the same)."""
+    try:
+        return fit_limits(outline), None
+    except DeckgenError as exc:
+        return {}, str(exc.diagnostics[0]) if exc.diagnostics else exc.message
+
+
 def translated_too_long(outline, variables, translation, fit_diagnostics) -> list:
     """For a build in a translation's language whose slides did not fit: each unit on
     those slides whose translation is longer than its room, at the translation file's

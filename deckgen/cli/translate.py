@@ -119,16 +119,13 @@ def _fits(source):
     """How long each slide text may get at the design's size (the default build's); none,
     and said, where the talk does not build as it is (its texts are extracted all the
     same)."""
-    from ..errors import DeckgenError
-    from ..fitnotes import fit_limits
+    from ..fitnotes import room_notes
 
-    try:
-        return fit_limits(source)
-    except DeckgenError as exc:
-        first = exc.diagnostics[0] if exc.diagnostics else exc.message
+    fits, why = room_notes(source)
+    if why is not None:
         click.echo(
             f"warning: the talk does not build as it is, so no note says how long a text may "
-            f"get ({first})",
+            f"get ({why})",
             err=True,
         )
-        return {}
+    return fits
