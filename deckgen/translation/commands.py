@@ -86,7 +86,7 @@ class TranslationReport:
         said = list(self.problems) + list(self.too_long)
         for keys, what, hint in (
             (self.missing, "untranslated", "translate them in the file"),
-            (self.stale, "to review: their source changed", "review them, then clear the mark"),
+            (self.stale, "awaiting review or made from an older source", "review them"),
             (self.orphans, "no longer in the outline", "'deckgen translate update' drops them"),
         ):
             if keys:
