@@ -36,7 +36,7 @@ def fit_limits(
 ) -> dict[str, Fit]:
     """Each slide text's :class:`Fit`, by its unit's key (texts not on a slide's face,
     and notes, have none); ``only``: of the slides with these keys."""
-    from .translation.walk import slide_units
+    from .translation.walk import slide_units, with_text
 
     prepared = prepare(outline, None, dict(variables or {}))
     probe = _Probe(prepared)
@@ -44,15 +44,38 @@ def fit_limits(
     for section, slide, key in slide_units_of(prepared.talk):
         if only is not None and key not in only:
             continue
-        alone = probe.alone(section, slide)
-        base = probe.pages(alone)
+        base = probe.pages(probe.alone(section, slide))
         for unit in slide_units(slide, key):
             if unit.key.endswith(NOTES) or "/notes/" in unit.key:
                 continue
-            if base is None:
-                found[unit.key] = Fit(None, shrunk=True)
+
+            def made(text: str, unit=unit, section=section, slide=slide, key=key):
+                return probe.alone(section, with_text(slide, key, unit.key, text))
+
+            found[unit.key] = probe.room(unit.source, made, base)
+    if only is None:
+        found.update(_divider_rooms(probe))
+    return found
+
+
+def _divider_rooms(probe) -> dict[str, Fit]:
+    """The room of each divider's title and subtitle (a section's, on its own slide)."""
+    from .translation.walk import section_keys
+
+    found: dict[str, Fit] = {}
+    for section, (key, _slides) in section_keys(probe.talk):
+        if not section.divider:
+            continue
+        base = probe.pages(probe.divider(section, {}))
+        for field in ("title", "subtitle"):
+            text = getattr(section, field)
+            if not text:
                 continue
-            found[unit.key] = Fit(probe.longest(section, slide, key, unit, base))
+
+            def made(longer: str, section=section, field=field):
+                return probe.divider(section, {field: longer})
+
+            found[f"{key}/{field}"] = probe.room(text, made, base)
     return found
 
 
@@ -101,17 +124,30 @@ def slide_units_of(talk):
 class _Probe:
     def __init__(self, prepared) -> None:
         self.talk = prepared.talk
-        self.design = prepared.deck.design
+        # the design's own sizes: a sparse slide's larger step (which a longer text only
+        # gives back) is not the room a text has
+        scale = prepared.deck.design.scale
+        plain_sizes = replace(
+            scale,
+            lead=scale.body,
+            listing_lead=scale.listing,
+            code_lead=scale.code,
+            table_lead=scale.table,
+        )
+        self.design = replace(prepared.deck.design, scale=plain_sizes)
         self.body, self.titles = prepared.measurers
 
     def alone(self, section, slide):
         """The talk with only ``slide`` in it (no divider before it)."""
         return replace(self.talk, sections=(replace(section, slides=(slide,), divider=False),))
 
-    def pages(self, talk) -> int | None:
-        """How many slides ``talk`` takes at the design's sizes; ``None`` where a text is
-        set smaller, continues, or does not fit at all."""
+    def pages(self, talk) -> tuple[float, ...] | None:
+        """What ``talk`` sets its text at: each text box's smallest size, slide by slide;
+        ``None`` where a text does not fit at all or a warning says it was set smaller
+        or continued. A text that shrinks without a word (a divider's subtitle) shows as
+        a smaller size than the slide's own."""
         from .layout.engine import layout_deck
+        from .layout.frames import TextBox
 
         try:
             deck = layout_deck(talk, self.body, self.design, self.titles)
@@ -119,28 +155,44 @@ class _Probe:
             return None
         if any(d.topic == "fit" for d in deck.diagnostics):
             return None
-        return len(deck.slides)
+        return tuple(
+            min(para.size for para in item.paragraphs)
+            for frame in deck.slides
+            for item in frame.items
+            if isinstance(item, TextBox) and item.paragraphs
+        )
 
-    def longest(self, section, slide, key: str, unit, base: int) -> int | None:
-        """The most characters ``unit`` may have with its slide still as it is."""
-        from .translation.walk import with_text
+    def divider(self, section, changes: dict):
+        """The talk with only ``section``'s divider in it (``changes`` to its fields)."""
+        alone = replace(section, slides=(), divider=True, **changes)
+        return replace(self.talk, sections=(alone,))
+
+    def room(self, source: str, made, base: tuple[float, ...] | None) -> Fit:
+        """The :class:`Fit` of a text now ``source``: ``made(text)`` is the talk with it in
+        its place, ``base`` its sizes as it is (None: set smaller already)."""
+        if base is None:
+            return Fit(None, shrunk=True)
 
         def fits(length: int) -> bool:
-            longer = with_text(slide, key, unit.key, _longer(unit.source, length))
-            pages = self.pages(self.alone(section, longer))
-            return pages is not None and pages <= base
+            sizes = self.pages(made(_longer(source, length)))
+            # as many boxes (no slide or box more), none set smaller
+            return (
+                sizes is not None
+                and len(sizes) == len(base)
+                and all(size >= before for size, before in zip(sizes, base, strict=True))
+            )
 
         if fits(MOST):
-            return None  # no fixed room: an alt text, a text the slide does not show
-        now = len(plain(unit.source))
-        good, step = now, max(8, now // 2)
+            return Fit(None)  # no fixed room: an alt text, a text the slide does not show
+        good = len(plain(source))
+        step = max(8, good // 2)
         while good + step <= MOST and fits(good + step):
             good, step = good + step, step * 2
         bad = min(good + step, MOST + 1)
         while bad - good > max(2, good // 20):  # to within 5 %
             middle = (good + bad) // 2
             good, bad = (middle, bad) if fits(middle) else (good, middle)
-        return good
+        return Fit(good)
 
 
 def _longer(text: str, length: int) -> str:

@@ -55,7 +55,7 @@ def map_texts(outline: m.Outline, visit: Visit) -> m.Outline:
     walker = _Walker(visit)
     changes = {
         "meta": walker.node(outline.meta, f"{MORE}meta", "meta"),
-        "sections": [walker.section(section, keys) for section, keys in _section_keys(outline)],
+        "sections": [walker.section(section, keys) for section, keys in section_keys(outline)],
         "glossary": [
             walker.node(entry, f"{MORE}glossary/{key}", f"glossary: {plain(entry.term)}")
             for entry, key in zip(outline.glossary, _keys(outline.glossary), strict=True)
@@ -107,7 +107,7 @@ def keys_at(outline: m.Outline, path: tuple) -> tuple[str, ...]:
     if path[:1] == ("meta",):
         prefix, rest = f"{MORE}meta", path[1:]
     elif path[:1] == ("sections",) and len(path) > 1 and isinstance(path[1], int):
-        keyed = list(_section_keys(outline))
+        keyed = list(section_keys(outline))
         if not 0 <= path[1] < len(keyed):
             return ()
         section_key, slide_keys = keyed[path[1]][1]
@@ -148,11 +148,12 @@ def slide_key(slide, taken: set[str]) -> str:
     return _unique(UNNAMED + _slug(plain(getattr(slide, "title", None) or slide.kind)), taken)
 
 
-def _section_keys(outline: m.Outline):
+def section_keys(outline: m.Outline):
+    """Each section (of an outline or a tailored talk) with its key and its slides' keys."""
     taken: set[str] = set()
-    section_keys: set[str] = set()
+    sections: set[str] = set()
     for section in outline.sections:
-        key = section.id or _unique(UNNAMED + _slug(plain(section.title)), section_keys)
+        key = section.id or _unique(UNNAMED + _slug(plain(section.title)), sections)
         slides = [slide_key(slide, taken) for slide in section.slides]
         taken.update(slides)
         yield section, (f"{MORE}sections/{key}", slides)

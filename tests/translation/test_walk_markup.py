@@ -186,3 +186,31 @@ def test_a_sound_translation_has_no_problem():
     source = "Hello {client}, [here](https://example.org) `pip install` **bold**"
     target = "**Fett:** [hier](https://example.org) `pip install`, {client}"
     assert problems(source, target) == []
+
+
+def test_a_dividers_title_has_the_room_it_keeps_its_size_in():
+    """A divider's title shrinks without a warning (display text): its room is where it
+    would, measured by its size, not by a warning."""
+    from dataclasses import replace
+
+    from deckgen.build import prepare
+    from deckgen.fitnotes import _longer, fit_limits
+    from deckgen.layout.engine import layout_deck
+
+    outline = load_outline(SHIPPED, SHIPPED.name)
+    most = fit_limits(outline)["@sections/security/title"].most
+    assert 20 < most < 200
+    prepared = prepare(outline, None, {})
+    section = next(s for s in prepared.talk.sections if s.id == "security")
+    body, titles = prepared.measurers
+
+    def title_size(length: int) -> float:
+        alone = replace(section, slides=(), title=_longer(section.title, length))
+        deck = layout_deck(
+            replace(prepared.talk, sections=(alone,)), body, prepared.deck.design, titles
+        )
+        (frame,) = deck.slides
+        return max(p.size for item in frame.items for p in getattr(item, "paragraphs", ()))
+
+    hero = prepared.deck.design.scale.hero
+    assert title_size(most) == hero and title_size(most + most // 10 + 4) < hero
