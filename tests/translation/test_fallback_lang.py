@@ -135,6 +135,8 @@ def test_the_web_handout_gives_the_english_words_lang_en(fallback):
     said = [" ".join(h.text_content().split()) for h in heading]
     assert len(said) == 1 and re.fullmatch(rf"\d+\. {KEPT['frameworks/title']}", said[0]), said
     assert not any("xxx" in text for text in marked)
+    listed = page.xpath("//nav[@class='contents']//a[.//*[@lang='en']]")  # its contents entry
+    assert [" ".join(a.text_content().split()) for a in listed] == [said[0]]
 
 
 def test_the_accessibility_check_finds_nothing_about_languages(fallback):

@@ -39,7 +39,7 @@ class WebPage:
     notes_label: str
     chart_label: str
     ids: set[str] = field(default_factory=set)
-    contents: list[tuple[int, str, str]] = field(default_factory=list)  # level, id, text
+    contents: list[tuple[int, str, Prose]] = field(default_factory=list)  # level, id, text
 
     def block(self, block: h.HandoutBlock) -> str:
         match block:
@@ -85,7 +85,7 @@ class WebPage:
 
     def heading(self, heading: h.Heading) -> str:
         key = self.key(heading.key)
-        self.contents.append((0, key, heading.text.text))
+        self.contents.append((0, key, prose(heading.text)))
         accent = f' class="accent-{heading.color}"' if heading.color else ""
         out = f'<h2 id="{key}"{accent}>{inline(heading.text)}</h2>'
         if heading.subtitle:
@@ -102,7 +102,7 @@ class WebPage:
     def slide(self, block: h.SlideWithNotes) -> str:
         frame = block.frame
         key = self.key(f"slide-{frame.number}")
-        self.contents.append((1, key, block.caption.text))
+        self.contents.append((1, key, prose(block.caption)))
         head = f"{key}-h"
         art = slide_svg(frame, self.svg, head)
         figures = "".join(self.chart_table(item) for item in frame.items if isinstance(item, Chart))
@@ -133,7 +133,7 @@ class WebPage:
 
     def table(self, block: h.ReadingTable) -> str:
         key = self.key(block.heading.key)
-        self.contents.append((0, key, block.heading.text.text))
+        self.contents.append((0, key, prose(block.heading.text)))
         head = "".join(
             f'<th scope="col" class="fill-{fill}">{inline(text)}</th>'
             for text, fill in zip(block.header, block.header_fills, strict=False)

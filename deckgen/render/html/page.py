@@ -40,12 +40,12 @@ def render_web(web: WebHandout) -> tuple[bytes, list]:
     return _document(layout, style, body).encode("utf-8"), []
 
 
-def _contents(heading: str, entries: list[tuple[int, str, str]]) -> str:
+def _contents(heading: str, entries: list) -> str:
     """The sections, each with a list of its slides, as nested lists of links (slides
-    before the first section stand at the top level)."""
+    before the first section stand at the top level); (level, key, text as Prose)."""
     groups: list[tuple[str, list[str]]] = []  # (a top entry, its slides' entries)
     for level, key, text in entries:
-        link = f'<a href="#{key}">{escape(text)}</a>'
+        link = f'<a href="#{key}">{_listed(text)}</a>'
         if level == 0 or not groups or not groups[-1][0].startswith("<a"):
             groups.append((link, []) if level == 0 else ("", [link]))
         else:
@@ -61,6 +61,16 @@ def _contents(heading: str, entries: list[tuple[int, str, str]]) -> str:
         '<nav class="contents" aria-labelledby="contents">'
         f'<h2 id="contents">{escape(heading)}</h2><ol>{"".join(items)}</ol></nav>'
     )
+
+
+def _listed(text) -> str:
+    """A heading's words for the contents list: plain, but words in another language than
+    the page's (a translation's fallback) in a span that says so."""
+    out = []
+    for run in text.runs:
+        words = escape(run.text)
+        out.append(f'<span lang="{escape(run.lang)}">{words}</span>' if run.lang else words)
+    return "".join(out)
 
 
 def _style(web: WebHandout, families, body: str, layout) -> str:
