@@ -59,6 +59,31 @@ class Foreign(str):
         return (Foreign, (str(self), self.lang))
 
 
+class Mixed(str):
+    """Paragraphs not all in one language (notes given as a list, some of which a
+    translation lacks): the text, and each paragraph as it is, a :class:`Foreign` where it
+    is in another language than the talk's. Layout sets each in its own."""
+
+    parts: tuple[str, ...]
+
+    def __new__(cls, text: str, parts: tuple[str, ...]) -> Mixed:
+        made = super().__new__(cls, text)
+        made.parts = parts
+        return made
+
+    def __reduce__(self):  # pickled (a forked build) as what it is
+        return (Mixed, (str(self), self.parts))
+
+
+def paragraphs_like(separator: str, parts: list[str]) -> str:
+    """``parts`` joined by ``separator``: in their language where they share one, else a
+    :class:`Mixed` that keeps each part's."""
+    joined = separator.join(parts)
+    if len({language_of(part) for part in parts}) > 1:
+        return Mixed(joined, tuple(parts))
+    return joined_like(joined, *parts)
+
+
 def language_of(text: str) -> str | None:
     """A text's own language: a :class:`Foreign`'s, else None (the talk's)."""
     return getattr(text, "lang", None) if isinstance(text, Foreign) else None

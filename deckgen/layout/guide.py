@@ -14,7 +14,7 @@ import datetime as _dt
 from typing import TYPE_CHECKING
 
 from ..inline import plain
-from ..nodes import foreign_like
+from ..nodes import Mixed, foreign_like
 from .frames import Deck, SlideFrame
 from .handout import (
     caption,
@@ -115,7 +115,8 @@ def _slide(
             said.append(f"**{labels('cue')}:** {slide.cue}")
     # a reveal slide shows the answer its question slide's notes give
     notes = frame.notes if frame.reveals else frame.presenter_notes
-    said += [foreign_like(p, notes) for p in notes.split("\n") if p.strip()]
+    parts = notes.parts if isinstance(notes, Mixed) else (notes,)  # each in its language
+    said += [foreign_like(p, part) for part in parts for p in part.split("\n") if p.strip()]
     thumb = page.frame_width * box.notes_thumb
     return SlideWithNotes(
         frame,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..inline import plain
-from ..nodes import foreign_like, language_of
+from ..nodes import Mixed, foreign_like, language_of
 from .frames import Deck, Prose, Run, SlideFrame
 from .handout_back import about, glossary, references, tables
 from .handout_blocks import (
@@ -286,8 +286,15 @@ def caption(frame: SlideFrame) -> Prose:
 
 
 def paragraphs(notes: str) -> tuple[Prose, ...]:
-    """Notes as the handout sets them: a paragraph a line, blank ones left out."""
-    return tuple(prose_of(foreign_like(p, notes)) for p in notes.split("\n") if p.strip())
+    """Notes as the handout sets them: a paragraph a line, blank ones left out, each in
+    its own language (a ``Mixed`` text's parts in theirs)."""
+    parts = notes.parts if isinstance(notes, Mixed) else (notes,)
+    return tuple(
+        prose_of(foreign_like(line, part))
+        for part in parts
+        for line in part.split("\n")
+        if line.strip()
+    )
 
 
 def _in_appendix(frame: SlideFrame, talk: Talk) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import SourcePos
 from ..inline import spans
-from ..nodes import foreign_like, language_of
+from ..nodes import Mixed, foreign_like, language_of
 from .design import Spacing
 from .frames import Align, Anchor, Paragraph, Placeholder, Prose, Role, Run, TextBox
 from .geometry import EMU_PER_PT, Insets, Rect, pt
@@ -193,6 +193,9 @@ def reflow(text: str) -> str:
 
     Outlines hard-wrap their notes (YAML block scalars); the notes page should not.
     """
+    if isinstance(text, Mixed):  # each part reflowed in its own language
+        parts = tuple(part for part in (reflow(p) for p in text.parts) if part)
+        return Mixed("\n".join(parts), parts)
     paragraphs = [
         " ".join(line.strip() for line in block.splitlines() if line.strip())
         for block in re.split(r"\n\s*\n", text.strip())
@@ -229,7 +232,10 @@ def prose_of(text: str, color: str | None = None, link_color: str | None = None)
     """Outline text a renderer will flow itself (notes, the handout's text) as
     :class:`Prose`: its emphasis, code and links as runs, a run a span of
     :func:`deckgen.inline.spans` (so a text that shows nothing, as an empty link, has none),
-    in the text's own language where it has one (``Foreign``)."""
+    in the text's own language where it has one (``Foreign``; a ``Mixed`` text's parts
+    each in theirs)."""
+    if isinstance(text, Mixed):
+        return prose_of_parts(*text.parts, color=color, link_color=link_color)
     lang = language_of(text)
     return Prose(
         tuple(
@@ -247,14 +253,16 @@ def prose_of(text: str, color: str | None = None, link_color: str | None = None)
     )
 
 
-def prose_of_parts(*texts: str) -> Prose:
+def prose_of_parts(*texts: str, color: str | None = None, link_color: str | None = None) -> Prose:
     """Texts one after another, a paragraph each (a quiz's answer, then the notes), as
     :func:`prose_of`: each part in its own language where one is in another."""
     kept = [text for text in texts if text]
-    if len({language_of(text) for text in kept}) < 2:
-        return prose_of(foreign_like("\n".join(kept), kept[0]) if kept else "")
+    mixed = any(isinstance(text, Mixed) for text in kept)
+    if not mixed and len({language_of(text) for text in kept}) < 2:
+        joined = foreign_like("\n".join(kept), kept[0]) if kept else ""
+        return prose_of(joined, color, link_color)
     runs: list[Run] = []
     for i, text in enumerate(kept):
         runs += [Run("\n")] if i else []
-        runs += prose_of(text).runs
+        runs += prose_of(text, color, link_color).runs
     return Prose(tuple(runs))

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from ..errors import InputError, error, quoted
 from ..kinds import kind_of
 from ..labels import ENGLISH, Labels, fields, labels_for
-from ..nodes import foreign_like, joined_like
+from ..nodes import Mixed, foreign_like, paragraphs_like
 from . import model as m
 from .languages import keep_languages
 from .talk import Talk, TalkSection, Term
@@ -223,8 +223,8 @@ def _notes_text(notes: m.Notes | None, audience: str | None) -> str | None:
         return notes
     kept = [n.text for n in notes if n.kept_for(audience)]
     # notes all in one other language (a translation's fallback) stay in it; mixed ones
-    # are the talk's language (a paragraph's own language is not kept)
-    return joined_like("\n\n".join(kept), *kept)
+    # keep each paragraph's (Mixed)
+    return paragraphs_like("\n\n", kept)
 
 
 def _select(outline: m.Outline, audience: str | None, report: TailorReport) -> m.Outline:
@@ -333,6 +333,8 @@ def fill(text: str, values: Mapping[str, str]) -> str:
         name = match.group(1)
         return values.get(name, token) if name is not None else token
 
+    if isinstance(text, Mixed):  # each paragraph filled, in its own language
+        return Mixed(PLACEHOLDER.sub(replace, text), tuple(fill(p, values) for p in text.parts))
     return foreign_like(PLACEHOLDER.sub(replace, text), text)  # a Foreign stays one
 
 

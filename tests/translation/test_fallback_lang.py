@@ -185,8 +185,43 @@ def test_variables_and_joined_notes_keep_a_fallbacks_language():
 
     same = [note(Foreign("One.", "en")), note(Foreign("Two.", "en"))]
     assert language_of(_notes_text(same, None)) == "en"
-    mixed = [note(Foreign("One.", "en")), note("Zwei.")]
-    assert language_of(_notes_text(mixed, None)) is None
+    mixed = _notes_text([note(Foreign("One.", "en")), note("Zwei.")], None)
+    assert language_of(mixed) is None  # the whole is in no one language; each part in its own
+    assert [language_of(part) for part in mixed.parts] == ["en", None]
+    from deckgen.layout.text import prose_of, reflow
+
+    runs = prose_of(reflow(fill(mixed, {}))).runs
+    assert [(run.text, run.lang) for run in runs] == [("One.", "en"), ("\n", None), ("Zwei.", None)]
+
+
+def test_notes_partly_untranslated_keep_each_paragraphs_language(tmp_path):
+    """A slide's notes given as paragraphs, one the translation lacks: that paragraph is
+    English on the notes page, in the handout (its /P's /Lang) and on the web page; the
+    other German."""
+    outline = talk(tmp_path)
+    file = podebug(extract(outline, "de"), tmp_path / "de-done.po")
+    store = po.pofile.parsefile(str(file))
+    first = next(u for u in store.units if u.getcontext() == "security-in-practice/notes/1/text")
+    english = " ".join(first.source.split())[:60]
+    first.target = ""
+    file.write_bytes(bytes(store))
+    built = _build(outline, tmp_path / "out", "--translation", str(file))
+    notes = [(lang, text) for _i, where, lang, text in _runs(built[".pptx"]) if where == "notes"]
+    langs = {lang for lang, text in notes if text.startswith(english[:40])}
+    assert langs == {"en"}
+    runs = list(_runs(built[".pptx"]))
+    slide = next(i for i, _w, _l, text in runs if text.startswith(english[:40]))
+    others = {
+        lang
+        for i, where, lang, text in runs
+        if i == slide and where == "notes" and not text.startswith(english[:40])
+    }
+    assert others == {"de"}
+    assert ("/P", "en") in _structure_languages(built["handout"])  # only that paragraph is
+    page = lxml_html.fromstring(built[".html"].read_bytes())
+    spans = page.xpath("//body//*[@lang]")
+    marked = [" ".join(e.text_content().split()) for e in spans]
+    assert any(text.startswith(english[:40]) for text in marked)
 
 
 def test_an_audiences_overrides_keep_the_rest_of_the_slide_in_its_language(fallback, tmp_path):
