@@ -15,7 +15,7 @@ from . import forked
 from .errors import BuildError, Diagnostic, InputError, Severity, error
 from .formats import DEFAULT as DEFAULT_FORMATS
 from .layout.handout import HandoutOptions
-from .output import slug, write_all
+from .output import output_stem, slug, write_all
 from .prepare import Prepared, prepare
 
 
@@ -150,7 +150,7 @@ def output_name(prepared: Prepared, audience: str | None) -> str:
     """The outputs' name without suffix: the title's slug, the audience, the language of
     a translation ("talk", "talk-executives", "talk-executives-de")."""
     language, title = prepared.translated or (None, slug(prepared.talk.meta.title))
-    return title + (f"-{audience}" if audience else "") + (f"-{language}" if language else "")
+    return output_stem(title, audience, language)
 
 
 def build(options: BuildOptions, progress=None) -> BuildResult:

@@ -110,14 +110,12 @@ def translated_too_long(outline, variables, translation, fit_diagnostics) -> lis
 
 
 def slide_units_of(talk):
-    """Every slide of a tailored talk with its section and its units' key prefix."""
-    from .translation.walk import slide_key
+    """Every slide of a tailored talk (or an outline) with its section and its units' key
+    prefix, keyed as the translation walk keys them."""
+    from .translation.walk import section_keys
 
-    taken: set[str] = set()
-    for section in talk.sections:
-        for slide in section.slides:
-            key = slide_key(slide, taken)
-            taken.add(key)
+    for section, (_key, slide_keys) in section_keys(talk):
+        for slide, key in zip(section.slides, slide_keys, strict=True):
             yield section, slide, key
 
 

@@ -32,11 +32,18 @@ _O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _refusal: BaseException | None = None
 
 
-def slug(text: str) -> str:
-    """A title as an output's name: ASCII letters, digits and hyphens, lower case."""
+def slug(text: str, most: int = 60, empty: str = "deck") -> str:
+    """A title as an output's name (or a unit's key): ASCII letters, digits and hyphens,
+    lower case, at most ``most`` characters; ``empty`` where nothing is left."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
-    return text[:60].strip("-") or "deck"
+    return text[:most].strip("-") or empty
+
+
+def output_stem(title: str, audience: str | None = None, language: str | None = None) -> str:
+    """The name a build's outputs share: the title's slug, then the audience, then the
+    language of a translation ("talk", "talk-executives", "talk-executives-de")."""
+    return title + (f"-{audience}" if audience else "") + (f"-{language}" if language else "")
 
 
 def refuse_from_now(reason: BaseException) -> None:

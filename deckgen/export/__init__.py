@@ -43,6 +43,7 @@ def quizzes_of(
 
     from ..kinds.quiz import QuizSlide
     from ..outline.tailor import tailor
+    from ..output import output_stem
 
     named = None
     if translation is not None:
@@ -55,7 +56,7 @@ def quizzes_of(
     if named is None:
         return found
     language, title = named  # named as the build names its outputs: TITLE(-AUDIENCE)-LANG
-    return replace(found, stem=title + (f"-{audience}" if audience else "") + f"-{language}")
+    return replace(found, stem=output_stem(title, audience, language))
 
 
 def export_quiz(quizzes: QuizSet, format_name: str) -> bytes:

@@ -63,9 +63,9 @@ def gather(talk: Talk, audience: str | None = None, quizzes_in_outline: int = 0)
                 items.append(_item(slide, name, language))
     if not items:
         raise InputError("no quizzes", [_none_kept(talk, audience, quizzes_in_outline)])
-    from ..output import slug
+    from ..output import output_stem, slug
 
-    stem = slug(talk.meta.title) + (f"-{audience}" if audience else "")
+    stem = output_stem(slug(talk.meta.title), audience)
     return QuizSet(plain(talk.meta.title), language, tuple(items), stem)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..errors import error
 from ..translation.apply import translate_store, translation_file
 from ..translation.stores import read
-from ..translation.walk import keys_at
+from ..translation.walk import keys_at, units_of
 from ..translation.writeback import with_targets
 
 
@@ -29,7 +29,7 @@ def into_translation(found, outline, translation, warnings):
     from .run import SyncResult
 
     path = translation_file(outline, translation)
-    units = {unit.key for unit in _units(outline)}
+    units = {unit.key for unit in units_of(outline)}
     targets: dict[str, str] = {}
     for steps, (new, slide) in sorted(found.edits.items(), key=str):
         key = next((key for key in keys_at(outline, steps) if key in units), None)
@@ -58,9 +58,3 @@ def into_translation(found, outline, translation, warnings):
         tuple(warnings) + tuple(notes),
         len(targets),
     )
-
-
-def _units(outline):
-    from ..translation.walk import units_of
-
-    return units_of(outline)

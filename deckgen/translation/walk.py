@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import typing
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,6 +23,7 @@ from ..errors import SourcePos
 from ..inline import plain
 from ..nodes import WORDS, Node
 from ..outline import model as m
+from ..output import slug
 
 # slide ids are Names (a letter first): keys of everything else start with "@" and of a
 # slide without an id with "~", so no slide's key can be taken for another part's
@@ -90,14 +90,20 @@ def _same(new, old) -> bool:
 
 def units_of(outline: m.Outline) -> list[Unit]:
     """Every translatable text of ``outline``, in its order."""
+    found, record = _recorder()
+    map_texts(outline, record)
+    return found
+
+
+def _recorder() -> tuple[list[Unit], Visit]:
+    """A list, and a visit that adds each unit to it and changes nothing."""
     found: list[Unit] = []
 
     def record(unit: Unit) -> str:
         found.append(unit)
         return unit.source
 
-    map_texts(outline, record)
-    return found
+    return found, record
 
 
 def keys_at(outline: m.Outline, path: tuple) -> tuple[str, ...]:
@@ -125,12 +131,7 @@ def keys_at(outline: m.Outline, path: tuple) -> tuple[str, ...]:
 
 def slide_units(slide, key: str) -> list[Unit]:
     """The units of one slide whose key is ``key`` (a tailored talk's slide, too)."""
-    found: list[Unit] = []
-
-    def record(unit: Unit) -> str:
-        found.append(unit)
-        return unit.source
-
+    found, record = _recorder()
     _Walker(record).slide(slide, key)
     return found
 
@@ -175,8 +176,8 @@ def _unique(key: str, taken: set[str]) -> str:
 
 
 def _slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:48].strip("-") or "text"
+    """A title or term as part of a key: the outputs' slug, shorter."""
+    return slug(text, 48, "text")
 
 
 class _Walker:
