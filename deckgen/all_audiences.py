@@ -32,11 +32,6 @@ def _worker_init() -> None:
     forked.enabled = False
 
 
-def audiences_of(options: BuildOptions) -> list[str]:
-    """The outline's audience names; loading validates it before any process starts."""
-    return list(load(options).audiences)
-
-
 def variants_of(
     options: BuildOptions, audiences: bool = True, languages: bool = False
 ) -> list[tuple[str, BuildOptions]]:
@@ -72,22 +67,17 @@ def build_all(
     options: BuildOptions,
     on_done=None,
     workers: int | None = None,
-    names: list[str] | None = None,
     variants: list[tuple[str, BuildOptions]] | None = None,
 ):
     """Build every audience of the outline (or the ``variants`` given: label and options
-    of each build, :func:`variants_of`), in parallel processes.
+    of each build, :func:`variants_of`, if the caller has read them already), in
+    parallel processes.
 
     Returns [(label, BuildResult | None, DeckgenError | None)] in the outline's order;
-    ``on_done(label)`` is called as each finishes (for a progress bar). ``names`` are the
-    audiences if the caller has already read them (audiences_of).
+    ``on_done(label)`` is called as each finishes (for a progress bar).
     """
     if variants is None:
-        if names is None:
-            names = audiences_of(options)
-        if not names:
-            variants_of(options)  # raises the library's "no audiences" error
-        variants = [(name, replace(options, audience=name)) for name in names]
+        variants = variants_of(options)
     results = {}
     workers = workers or min(len(variants), options.jobs or forked.cores())
     if workers <= 1:
