@@ -280,3 +280,33 @@ def test_with_nothing_translated_a_definitions_attribution_is_english(tmp_path):
     built = _build(outline, tmp_path / "out", "--translation", str(extract(outline, "de")))
     said = [lang for _i, _w, lang, text in _runs(built[".pptx"]) if text.startswith("— Amazon")]
     assert said and set(said) == {"en"}, said
+
+
+def test_the_handouts_glossary_and_headings_mark_their_untranslated_words(tmp_path):
+    """A glossary entry whose term is translated and its definition not: one paragraph
+    in the handout, in which the English words are a span that says so, and the German
+    ones are not; an untranslated section title is English in its heading and in the
+    contents."""
+    from deckgen.inline import plain
+    from deckgen.outline.loader import load_outline
+
+    from ..render.test_handout_languages import _spans
+
+    outline = talk(tmp_path)
+    store = po.pofile.parsefile(str(ROOT / "assets" / "translations" / "de.po"))
+    for unit in store.units:
+        context = unit.getcontext() or ""
+        if context.endswith("/definition") or context == "@sections/intro/title":
+            unit.target = ""
+    (tmp_path / "de.po").write_bytes(bytes(store))
+    built = _build(outline, tmp_path / "out", "--translation", str(tmp_path / "de.po"))
+    talked = load_outline(outline, "o")
+    title = next(s.title for s in talked.sections if s.id == "intro")
+    pages = _spans(built["handout"])
+    assert all(balanced for _spans, balanced in pages)
+    said = [(n, words) for n, (spans, _b) in enumerate(pages) for lang, words in spans]
+    assert {lang for spans, _b in pages for lang, _w in spans} == {"en"}
+    definitions = sorted(words.replace(" ", "") for _n, words in said if words != title)
+    assert definitions == sorted(plain(g.definition).replace(" ", "") for g in talked.glossary)
+    headed = [n for n, words in said if words == title]
+    assert headed[0] == 0 and len(headed) >= 2  # the contents, then its heading

@@ -273,11 +273,16 @@ def language_span(canvas, lang: str | None) -> Iterator:
     if not lang or tagger is None or not tagger.in_content:
         yield
         return
-    canvas._code.append(f"/Span <</Lang {_pdf_string(lang)}>> BDC")
+    canvas._code.append(span_opening(lang))
     try:
         yield
     finally:
         canvas._code.append("EMC")
+
+
+def span_opening(lang: str) -> str:
+    """The opening of a span of marked content in ``lang`` (closed by ``EMC``)."""
+    return f"/Span <</Lang {_pdf_string(lang)}>> BDC"
 
 
 def _pdf_string(text: str) -> str:
@@ -315,6 +320,7 @@ __all__ = [
     "Tagger",
     "artifact",
     "language_span",
+    "span_opening",
     "link_text",
     "tagged",
     "tagger_of",

@@ -29,7 +29,7 @@ from .flowables import (
     as_list,
     as_table,
 )
-from .styles import Markup, hex_color, whole_language
+from .styles import Markup, entry_markup, hex_color, whole_language
 
 
 class Blocks:
@@ -148,7 +148,9 @@ class Blocks:
                 textColor=hex_color(on_paper(heading.color, style.fontSize, True)),
             )
         text = heading.text
-        return BookmarkHeading(self.markup(text.prose, text.pos), text.text, heading.key, style)
+        made = BookmarkHeading(self.markup(text.prose, text.pos), text.text, heading.key, style)
+        made.entry = entry_markup(text.prose)
+        return made
 
     def slide_with_notes(self, block: h.SlideWithNotes) -> list:
         frame = block.frame

@@ -12,8 +12,8 @@ from ....layout.frames import Deck, SlideFrame
 from ..slide import draw_slide, slide_alt
 from ..tagging import Path, artifact, tagged, tagger_of
 from ..units import rgb
-from .linked import LinkedParagraph, link_texts
-from .styles import Markup
+from .linked import MarkedParagraph, language_marked, languages_in, link_texts
+from .styles import LANGUAGE, Markup
 
 _SPLITS = itertools.count()  # a key for each paragraph split across pages
 
@@ -119,21 +119,26 @@ class MemoParagraph(Paragraph):
 
     struct: Path = (("P", None),)
     lang: str | None = None  # its language where not the document's (a fallback's)
+    opening: str | None = None  # the language its first words are in (a split's part)
     once = False  # a table's header row: where the table repeats it, an artifact
-    _linked: LinkedParagraph | None = None  # while a paragraph with links is drawn
+    _linked: MarkedParagraph | None = None  # while a paragraph marked inside is drawn
 
     def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
-        """The parts of a paragraph split across pages stay one structure element."""
+        """The parts of a paragraph split across pages stay one structure element, and
+        a part that begins inside words in another language begins in it."""
         parts = super().split(availWidth, availHeight)
         if len(parts) > 1:
             *above, (tag, key, *extra) = self.struct
             key = key if key is not None else ("split", next(_SPLITS))
+            opening = self.opening
             for part in parts:
                 part.struct, part.once = (*above, (tag, key, *extra)), self.once
-                part.lang = self.lang
+                part.lang, part.opening = self.lang, opening
+                opening = ([opening, *languages_in(part.frags)])[-1]
         return parts
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
+        canvas.setNamedCB(LANGUAGE, language_marked)  # its language marks' call (linked.py)
         tagger = None if LayoutPass.measuring else tagger_of(canvas)
         if tagger is None:
             return super().drawOn(canvas, x, y, _sW)
@@ -144,14 +149,18 @@ class MemoParagraph(Paragraph):
             tagger.drawn.add(id(self))
         text = self.getPlainText()[:200]
         links = link_texts(self.frags)
-        if not links or tagger.busy:
+        others = {self.opening, *languages_in(self.frags)} - {None, self.lang}
+        if not (links or others) or tagger.busy:
             with tagged(canvas, self.struct, text=text, lang=self.lang):
                 return super().drawOn(canvas, x, y, _sW)
-        # links: their words go into Link elements, inside the text object (linked.py)
+        # links: their words go into Link elements, words in another language into
+        # spans that say it, inside the text object (linked.py)
         element = tagger.target(self.struct)
         element.text = element.text or text
         element.lang = element.lang or self.lang
-        self._linked = LinkedParagraph(tagger, element, links, self.blPara.kind == 0)
+        whole = self.blPara.kind == 0 and bool(links)  # one style: every word linked
+        self._linked = MarkedParagraph(tagger, element, links, whole)
+        self._linked.opening = self.opening
         made = len(getattr(canvas, "_annotationrefs", ()))
         try:
             with artifact(canvas):
@@ -186,6 +195,7 @@ class BookmarkHeading(MemoParagraph):
     def __init__(self, text_markup: str, plain: str, key: str, style, level: int = 0):
         super().__init__(f'<a name="{key}"/>{text_markup}', style)
         self.plain, self.key, self.level = plain, key, level
+        self.entry = escape(plain)  # its contents entry's markup (see styles.entry_markup)
 
 
 class TaggedTable(Table):
@@ -296,7 +306,7 @@ def contents_entries(story) -> list[tuple[int, str, str]]:
                 walk(part, top)
         elif isinstance(item, BookmarkHeading):
             if top:
-                found.append((item.level, escape(item.plain), item.key))
+                found.append((item.level, item.entry, item.key))
         elif isinstance(item, SlideThumb):
             if item.section is not None:
                 key, title = item.section

@@ -3,8 +3,6 @@ header and footer) and the bookmarks and contents entries its headings make."""
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from ....layout.contrast import on_paper
@@ -20,9 +18,7 @@ class HandoutDoc(BaseDocTemplate):
         if isinstance(flowable, BookmarkHeading):
             self.canv.bookmarkPage(flowable.key)
             self.canv.addOutlineEntry(flowable.plain, flowable.key, level=flowable.level)
-            self.notify(
-                "TOCEntry", (flowable.level, escape(flowable.plain), self.page, flowable.key)
-            )
+            self.notify("TOCEntry", (flowable.level, flowable.entry, self.page, flowable.key))
 
 
 def _frame(x: float, y: float, width: float, height: float, name: str) -> Frame:

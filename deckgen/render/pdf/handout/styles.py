@@ -92,6 +92,8 @@ class Markup:
                 markup = (
                     f'<a href={quoteattr(run.link)} color="#{color}" underline="1">{markup}</a>'
                 )
+            if run.lang:  # words in another language than the talk's: where they start, end
+                markup = f"{language_mark(run.lang)}{markup}{language_mark(None)}"
             out.append(markup)
         self.note(pos)
         return "".join(out)
@@ -111,6 +113,27 @@ class Markup:
             )
             for ch, pos in self.places.items()
         ]
+
+
+LANGUAGE = "deckgen_language"  # the name of the language marks' callback (flowables.py)
+
+
+def language_mark(lang: str | None) -> str:
+    """Where words in ``lang`` begin (None: where they end and the paragraph's own resume):
+    a zero-width mark reportlab calls back as it draws the words after it, so the handout
+    marks their language however lines break (see linked.py)."""
+    return f'<onDraw name="{LANGUAGE}" label={quoteattr(lang or "")}/>'
+
+
+def entry_markup(text: Prose) -> str:
+    """A heading's words as its contents entry sets them: plain, words in another
+    language than the talk's between language marks."""
+    return "".join(
+        f"{language_mark(run.lang)}{escape(run.text)}{language_mark(None)}"
+        if run.lang
+        else escape(run.text)
+        for run in text.runs
+    )
 
 
 def whole_language(text: Prose) -> str | None:
