@@ -298,12 +298,20 @@ def _tailor_slide(slide, audience: str | None, report: TailorReport, label: str)
 
 def apply_override(slide, override: dict):
     """``slide`` with some fields replaced (the loader has validated the result)."""
+    override = by_field_name(type(slide), override)
     data = slide.model_dump(exclude={"pos", "overrides"})
     data.update(override)
     made = type(slide).model_validate(data).model_copy(update={"pos": slide.pos})
     # a translation's fallback keeps its language (validation makes it a plain str)
     source = {name: getattr(slide, name) for name in type(slide).model_fields} | override
     return keep_languages(made, source)
+
+
+def by_field_name(kind: type, raw: dict) -> dict:
+    """``raw`` (fields as the outline writes them) keyed by the model's names: a field the
+    outline writes under another key (its alias) by its own name."""
+    names = {info.alias: name for name, info in kind.model_fields.items() if info.alias}
+    return {names.get(key, key): value for key, value in raw.items()}
 
 
 def _theme(base: m.Theme, override: m.ThemeOverride) -> m.Theme:

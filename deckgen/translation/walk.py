@@ -210,13 +210,14 @@ class _Walker:
 
     def override(self, slide, raw: dict, key: str, context: str) -> dict:
         """An audience's replaced fields, translated as the slide's own fields are."""
-        from ..outline.tailor import apply_override
+        from ..outline.tailor import apply_override, by_field_name
 
         whole = apply_override(slide, raw)
-        done = self.node(whole, key, f"{context}, for {key.rsplit('/', 1)[-1]}", only=set(raw))
+        names = set(by_field_name(type(slide), raw))  # (a key the outline writes is an alias)
+        done = self.node(whole, key, f"{context}, for {key.rsplit('/', 1)[-1]}", only=names)
         if done is whole:
             return raw
-        dumped = done.model_dump(include=set(raw), by_alias=True, exclude_none=True)
+        dumped = done.model_dump(include=names, by_alias=True, exclude_none=True)
         return {name: dumped.get(name, value) for name, value in raw.items()}
 
     def node(self, node: Node, key: str, context: str, skip=frozenset(), only=None, pos=None):

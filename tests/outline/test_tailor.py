@@ -242,3 +242,22 @@ def test_the_talk_has_no_audience_left_in_it():
             assert not hasattr(section, "only")
             visit(list(section.slides))
         assert all(not hasattr(term, "only") for term in talk.glossary)
+
+
+def test_an_override_of_a_field_written_under_its_alias_keeps_its_language():
+    """A translation's fallback given as an audience's override keeps its language, also
+    for a field the outline writes under another key than its name (as ``break`` is
+    ``pause``)."""
+    from pydantic import Field
+
+    from deckgen.nodes import Foreign, Node, Text
+    from deckgen.outline.tailor import apply_override
+
+    class Aliased(Node):
+        said: Text = Field(alias="say")
+        other: Text = "kept"
+
+    slide = Aliased(say="Hallo")
+    made = apply_override(slide, {"say": Foreign("Good morning", "en")})
+    assert made.said == "Good morning" and getattr(made.said, "lang", None) == "en"
+    assert made.other == "kept"
