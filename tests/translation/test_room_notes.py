@@ -63,8 +63,13 @@ SHARED = ("comparison/rows/2/3", "interconnection/bullets/3/text", "check-safety
 
 
 def test_a_text_as_long_as_its_note_says_keeps_a_shared_slide_as_it_is(tmp_path):
+    """Its room measured with the slide's other texts as they are; and speaker notes, on
+    no slide's face, have no room to give."""
     outline = talk(tmp_path)
     file = extract(outline, "de")
+    units = po.pofile.parsefile(str(file)).units
+    notes = [u for u in units if u.getcontext().endswith("/notes")]
+    assert len(notes) > 10 and not any("Fits:" in u.getnotes() for u in notes)
     plain = run_cli("build", str(outline), "--format", "pptx", "-o", str(tmp_path / "en"))
     assert plain.exit_code == 0, plain.output
     slides = len(Presentation(next((tmp_path / "en").glob("*.pptx"))).slides)
