@@ -6,6 +6,9 @@ it is where a tenth more does not, for texts that share their slide with others.
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from pptx import Presentation
 from translate.storage import po
@@ -40,11 +43,27 @@ class _Plainly(fitnotes._Probe):
         )
 
 
-@pytest.mark.parametrize("outline", [SMALL, WEB], ids=["small", "web"])
-def test_the_rooms_measured_fast_are_the_rooms_measured_plainly(outline, monkeypatch):
+def _on_a_template(folder: Path) -> Path:
+    """The small fixture on a plain 16:9 template (python-pptx's own, widened): its
+    layouts, its sizes and its silent subtitle box instead of deckgen's design."""
+    shutil.copytree(SMALL.parent, folder, dirs_exist_ok=True)
+    template = Presentation()
+    template.slide_width, template.slide_height = 12_192_000, 6_858_000
+    template.save(str(folder / "plain.pptx"))
+    outline = folder / "outline.yaml"
+    text = outline.read_text(encoding="utf-8")
+    assert '\ntheme:\n  font: "Arial"\n' in text
+    text = text.replace("\ntheme:\n", '\ntheme:\n  template: "plain.pptx"\n', 1)
+    outline.write_text(text, encoding="utf-8")
+    return outline
+
+
+@pytest.mark.parametrize("outline", [SMALL, WEB, None], ids=["small", "web", "on-a-template"])
+def test_the_rooms_measured_fast_are_the_rooms_measured_plainly(outline, monkeypatch, tmp_path):
     """Every kind of slide the fixtures hold (tables, quizzes, charts, code, analogies,
-    dividers, several texts on one slide): the same room for every unit, to the
-    character, and the same units without one."""
+    dividers, several texts on one slide), on deckgen's design and on a template: the
+    same room for every unit, to the character, and the same units without one."""
+    outline = outline or _on_a_template(tmp_path)
     loaded = load_outline(outline, outline.name)
     fast = fitnotes.fit_limits(loaded)
     assert sum(fit.most is not None for fit in fast.values()) > 20
