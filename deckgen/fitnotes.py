@@ -6,6 +6,10 @@ made longer (the text's own words, repeated), until it would shrink, continue on
 another slide or fail; the longest length that still fits is the unit's limit, found
 by doubling and then halving the step. Measured in characters of the talk's font, for
 the default audience, as the build lays it out (on its template, if it names one).
+A probe only asks whether its slide fits as it is, so its layout stops at the first text
+that would give way with a word (``layout_deck(fits_only=True)``), and the lines a text
+breaks into at a measure and size are kept for every probe of the talk (``wraps``): the
+same answers as laying each probe out in full, a fraction of the work.
 """
 
 from __future__ import annotations
@@ -134,6 +138,9 @@ class _Probe:
         )
         self.design = replace(prepared.deck.design, scale=plain_sizes)
         self.body, self.titles = prepared.measurers
+        # every probe lays out with these measurers and this design: each text at each
+        # measure and size is broken into lines once (kept for this talk only)
+        self.wraps: dict = {}
 
     def alone(self, section, slide):
         """The talk with only ``slide`` in it (no divider before it)."""
@@ -145,11 +152,14 @@ class _Probe:
         or continued. A text that shrinks without a word (a divider's subtitle) shows as
         a smaller size than the slide's own."""
         from .layout.engine import layout_deck
+        from .layout.fit import GaveWay
         from .layout.frames import TextBox
 
-        try:
-            deck = layout_deck(talk, self.body, self.design, self.titles)
-        except DeckgenError:
+        try:  # a text that gives way with a word stops the layout: the answer is None
+            deck = layout_deck(
+                talk, self.body, self.design, self.titles, fits_only=True, wraps=self.wraps
+            )
+        except (DeckgenError, GaveWay):
             return None
         if any(d.topic == "fit" for d in deck.diagnostics):
             return None

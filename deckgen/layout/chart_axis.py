@@ -77,7 +77,26 @@ def fitted(text: str, room: float, size: float, measurer: Measurer) -> str:
     """``text``, or as much of it as fits ``room`` points with an ellipsis after."""
     if measurer.width(text, size) <= room:
         return text
+    if getattr(measurer, "grows", False):  # the longest that fits, found by halving
+        kept = text[: _most(text, room, size, measurer)]
+        return kept.rstrip() + ELLIPSIS if kept else ""
     kept = text
     while kept and measurer.width(kept.rstrip() + ELLIPSIS, size) > room:
         kept = kept[:-1]
     return kept.rstrip() + ELLIPSIS if kept else ""
+
+
+def _most(text: str, room: float, size: float, measurer: Measurer) -> int:
+    """How many of ``text``'s characters fit ``room`` with an ellipsis after (0: none),
+    for a measurer whose widths only grow as a text does (``grows``): the first count,
+    from the whole text down, that fits, as trying each would find it, in a logarithm of
+    the tries (a label a translation made 2,000 characters long is cut in 11, not 2,000,
+    each measuring its whole text)."""
+    fits, fails = 0, len(text) + 1
+    while fails - fits > 1:
+        middle = (fits + fails) // 2
+        if measurer.width(text[:middle].rstrip() + ELLIPSIS, size) <= room:
+            fits = middle
+        else:
+            fails = middle
+    return fits

@@ -31,6 +31,9 @@ class Report:
     number: int  # the deck number of the slide's first page
     diagnostics: list[Diagnostic]
     errors: list[Diagnostic]
+    # only whether the slide fits as it is matters: fit() stops at the first text that
+    # would give way (raising GaveWay) instead of trying smaller sizes and continuing
+    fits_only: bool = False
 
     def warn(self, message: str, hint: str | None = None, topic: str = "fit") -> None:
         self.diagnostics.append(

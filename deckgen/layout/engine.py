@@ -57,12 +57,15 @@ def layout_deck(
     design: Design | None = None,
     heading_measurer: Measurer | None = None,
     grounds: Grounds | None = None,
+    fits_only: bool = False,
+    wraps: dict | None = None,
 ) -> Deck:
     """Lay out every slide of ``talk``, measuring text with ``measurer`` (titles with
     ``heading_measurer`` if given) and checking text on a template's artwork against
-    ``grounds``' pixels if given; raise BuildError if something cannot fit."""
+    ``grounds``' pixels if given; raise BuildError if something cannot fit. ``fits_only``
+    (see Report) and ``wraps`` (Typesetter): for a caller laying a talk out again and again."""
     design = design or default_design(talk)
-    return _Engine(talk, design, measurer, heading_measurer, grounds).run()
+    return _Engine(talk, design, measurer, heading_measurer, grounds, fits_only, wraps).run()
 
 
 @dataclass
@@ -72,6 +75,8 @@ class _Engine:
     measurer: Measurer
     heading_measurer: Measurer | None = None
     grounds: Grounds | None = None  # what a template draws, as pixels (the contrast check)
+    fits_only: bool = False  # stop at the first text that gives way (layout_deck)
+    wraps: dict | None = None  # lines broken before, by the caller's other layouts
     slides: list[SlideFrame] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[Diagnostic] = field(default_factory=list)
@@ -86,6 +91,7 @@ class _Engine:
             spacing.body_pitch,
             self.heading_measurer,
             self.design.palette.link,
+            self.wraps,
         )
         self.bibliography = bibliography(self.talk)
 
@@ -131,7 +137,8 @@ class _Engine:
     def _context(
         self, title: str, pos: SourcePos | None, section: TalkSection, dividers: int
     ) -> SlideContext:
-        report = Report(title, pos, len(self.slides) + 1, self.diagnostics, self.errors)
+        number = len(self.slides) + 1
+        report = Report(title, pos, number, self.diagnostics, self.errors, self.fits_only)
         return SlideContext(
             self.design, self.text, self.talk, self.bibliography, report, section, dividers
         )

@@ -36,6 +36,12 @@ class SlideFailed(Exception):
     """The slide cannot be laid out; its error is already reported."""
 
 
+class GaveWay(Exception):
+    """A text would give way, that is be set smaller with a warning, continue with one or
+    fail, in a layout that only asks whether its slides fit as they are
+    (``Report.fits_only``): what that layout would say is settled, nothing more to try."""
+
+
 @dataclass(frozen=True)
 class FitRule:
     """How one piece of a slide fits: sizes to try, and what to say when it must give."""
@@ -82,8 +88,11 @@ def fit(
 ) -> Fitted[T]:
     """The first size from ``rule.preferred`` down to its floor at which ``attempt`` fits
     on one slide; else, if the content can continue, ``paginate`` at the floor; else an
-    error at the slide's line (raising :class:`SlideFailed`)."""
-    for size in rule.sizes():
+    error at the slide's line (raising :class:`SlideFailed`). With ``report.fits_only``,
+    raises :class:`GaveWay` as soon as that outcome is sure to be said (a warning or the
+    error), before any smaller size or continuing is tried."""
+    sizes = rule.sizes()
+    for size in sizes:
         try:
             result = attempt(size)
         except TooNarrow:  # smaller type may fit the box
@@ -95,6 +104,8 @@ def fit(
                     rule.shrink_hint,
                 )
             return Fitted(size, [result])
+        if report.fits_only and _said(rule, len(sizes) > 1, paginate is not None):
+            raise GaveWay
     if paginate is not None:
         try:
             pages = paginate(rule.floor)
@@ -113,6 +124,13 @@ def fit(
     raise SlideFailed
 
 
+def _said(rule: FitRule, smaller: bool, continues: bool) -> bool:
+    """Whether content that does not fit at ``rule``'s first size is sure to be warned of
+    or failed: every smaller size (if ``smaller``) warns, and so does continuing (if it
+    ``continues``), and where neither holds it fails, which is said too."""
+    return (rule.warn_shrink or not smaller) and (rule.warn_continue or not continues)
+
+
 def fit_paragraph(
     ctx: SlideContext,
     text: str,
@@ -127,11 +145,14 @@ def fit_paragraph(
     lines and ``room`` EMU of height (a title, a subtitle, a message: text that cannot
     continue on another slide)."""
 
+    unbalanced = replace(style, balance=False)
+
     def attempt(size: float) -> Paragraph | None:
-        para = ctx.text.set(text, width, style.at(size))
+        # balancing keeps the line count: only the size that fits is balanced
+        para = ctx.text.set(text, width, unbalanced.at(size))
         too_many = lines is not None and len(para.lines) > lines
         too_tall = room is not None and height([para]) > room
-        return None if too_many or too_tall else para
+        return None if too_many or too_tall else ctx.text.balanced(para, width, style.at(size))
 
     return fit(ctx.report, rule, attempt).pages[0]
 

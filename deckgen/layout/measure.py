@@ -25,6 +25,10 @@ class Measurer(Protocol):
 class AfmMeasurer:
     """Helvetica (= Arial) metrics from reportlab's AFM tables, cached per character."""
 
+    # a text is never narrower than one it begins: its characters' widths (none below
+    # 0) summed in order (a kerned, shaped measurer's are not: a ligature is narrower)
+    grows = True
+
     _FACES = {
         (False, False): "Helvetica",
         (True, False): "Helvetica-Bold",
@@ -63,6 +67,7 @@ class MonoMeasurer:
     metric twin), every character 1229/2048 em wide in every style."""
 
     EM = 1229 / 2048
+    grows = True  # as AfmMeasurer's
 
     def width(self, text: str, size: float, bold: bool = False, italic: bool = False) -> float:
         return len(text) * self.EM * size
@@ -73,6 +78,8 @@ MONO = MonoMeasurer()
 
 class FixedMeasurer:
     """Every character is ``em`` wide: a deterministic stand-in for tests."""
+
+    grows = True  # as AfmMeasurer's
 
     def __init__(self, em: float = 0.5) -> None:
         self.em = em

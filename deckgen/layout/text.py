@@ -53,7 +53,12 @@ class Typesetter:
         body_pitch: float = Spacing.body_pitch,
         heading_measurer: Measurer | None = None,
         link_color: str | None = None,
+        wraps: dict | None = None,
     ):
+        # lines already broken, by what breaking them depends on: a caller laying out
+        # one talk many times over (the room notes) keeps it, so each text at each
+        # measure and size is broken once
+        self.wraps = wraps
         self.measurer = measurer
         self.link_color = link_color  # a link's text (None: its paragraph's colour)
         self.heading_measurer = heading_measurer or measurer
@@ -71,16 +76,11 @@ class Typesetter:
             runs = runs_of(text, style.bold, style.italic, link_color=self.link_color)
         else:
             runs = tuple(text)
-        full = width - style.margin_left
-        lines = self._wrap(runs, full, style)
-        measure = None
-        if style.balance and len(lines) > 1:
-            measure, lines = self._balance(runs, full, style, lines)
-        return Paragraph(
+        para = Paragraph(
             runs=runs,
             size=style.size,
             color=style.color,
-            lines=lines,
+            lines=self._wrap(runs, width - style.margin_left, style),
             line_pitch=round(style.size * (style.pitch or self.body_pitch), 2),
             space_before=style.space_before,
             align=style.align,
@@ -89,8 +89,17 @@ class Typesetter:
             bullet_color=style.bullet_color,
             margin_left=style.margin_left,
             hanging=style.hanging,
-            measure=measure,
         )
+        return self.balanced(para, width, style)
+
+    def balanced(self, para: Paragraph, width: int, style: ParaStyle) -> Paragraph:
+        """``para``, as :meth:`set` broke it for ``width`` in ``style`` without balancing,
+        balanced where ``style`` says so: what ``set`` gives in ``style``, in as many lines
+        (so a caller that only needs its height can balance only the one it keeps)."""
+        if not style.balance or len(para.lines) <= 1:
+            return para
+        measure, lines = self._balance(para.runs, width - style.margin_left, style, para.lines)
+        return replace(para, lines=lines, measure=measure)
 
     def _wrap(self, runs: tuple[Run, ...], measure: int, style: ParaStyle):
         avail = measure / EMU_PER_PT * self.safety
@@ -98,7 +107,13 @@ class Typesetter:
         if style.hanging and not style.bullet:  # the first line starts `hanging` further left
             first = avail + style.hanging / EMU_PER_PT * self.safety
         measurer = self.heading_measurer if style.heading else self.measurer
-        return wrap_runs(runs, avail, style.size, measurer, first, MONO)
+        if self.wraps is None:
+            return wrap_runs(runs, avail, style.size, measurer, first, MONO)
+        key = (runs, avail, style.size, measurer, first)
+        lines = self.wraps.get(key)
+        if lines is None:
+            lines = self.wraps[key] = wrap_runs(runs, avail, style.size, measurer, first, MONO)
+        return lines
 
     def _balance(self, runs, full: int, style: ParaStyle, lines):
         """The narrowest measure (to a point) that keeps the line count: no word left alone."""

@@ -12,6 +12,7 @@ and puts translations in their place, so the two can never disagree on a key.
 
 from __future__ import annotations
 
+import functools
 import re
 import typing
 from collections.abc import Callable
@@ -223,12 +224,10 @@ class _Walker:
     def node(self, node: Node, key: str, context: str, skip=frozenset(), only=None, pos=None):
         changes = {}
         pos = node.pos or pos
-        for name, info in type(node).model_fields.items():
-            if info.exclude or name in skip or (only is not None and name not in only):
+        for name, words, limit in _fields(type(node)):
+            if name in skip or (only is not None and name not in only):
                 continue
             value = getattr(node, name)
-            words = WORDS in info.metadata or _marked(info.annotation)
-            limit = _limit(info.metadata) or _limit_in(info.annotation)
             done = self.value(value, words, f"{key}/{name}", (pos, context, limit))
             if done is not value:
                 changes[name] = done
@@ -252,6 +251,21 @@ class _Walker:
             items = {k: self.value(v, words, f"{key}/{k}", where) for k, v in value.items()}
             return value if all(items[k] is v for k, v in value.items()) else items
         return value
+
+
+@functools.cache
+def _fields(model: type[Node]) -> tuple[tuple[str, bool, int | None], ...]:
+    """A model's fields the walk visits: each one's name, whether its type holds words
+    and a text's most characters (read from the class once, not at every node)."""
+    return tuple(
+        (
+            name,
+            WORDS in info.metadata or _marked(info.annotation),
+            _limit(info.metadata) or _limit_in(info.annotation),
+        )
+        for name, info in model.model_fields.items()
+        if not info.exclude
+    )
 
 
 # a {variable}, which a translation keeps as it is

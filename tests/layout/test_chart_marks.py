@@ -12,17 +12,17 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from deckgen.layout.chart_axis import nice_scale, spelled
+from deckgen.layout.chart_axis import fitted, nice_scale, spelled
 from deckgen.layout.chart_layout import chart_marks, with_ink
 from deckgen.layout.chart_marks import ChartBar, ChartLine, ChartPolyline, ChartText, ChartWedge
 from deckgen.layout.compositions import ChartDesign
 from deckgen.layout.design import default_design
 from deckgen.layout.frames import Chart, ChartKind, ChartSeries
 from deckgen.layout.geometry import EMU_PER_PT, Rect, inch
-from deckgen.layout.measure import AfmMeasurer
+from deckgen.layout.measure import MONO, AfmMeasurer
 from deckgen.layout.scaling import scaled
 
 from ..conftest import fuzz_budget
@@ -453,3 +453,48 @@ def test_any_pie_stays_inside_its_rect_and_makes_a_whole(slices):
     pie = make("pie", [name for name, _v in slices], ("S", [v for _n, v in slices]))
     inside(pie)
     assert sum(w.sweep for w in of(pie, ChartWedge)) == pytest.approx(360)
+
+
+def _cut_one_by_one(text: str, room: float, size: float, measurer) -> str:
+    """A label cut as it always was: a character at a time, from the end, until it fits."""
+    if measurer.width(text, size) <= room:
+        return text
+    kept = text
+    while kept and measurer.width(kept.rstrip() + "…", size) > room:
+        kept = kept[:-1]
+    return kept.rstrip() + "…" if kept else ""
+
+
+@given(
+    st.text(st.characters(codec="cp1252"), max_size=300),
+    st.floats(0, 400),
+    st.sampled_from([MEASURER, FAKE, MONO]),
+)
+@example("Revenue by region      ", MEASURER.width("Revenue by region…", 12.0), MEASURER)
+@example("   Q1", MEASURER.width("…", 12.0), MEASURER)
+@example("Q1 Q2 Q3", 0.0, FAKE)
+@fuzz_budget(300)
+def test_a_label_cut_by_halving_is_the_label_cut_a_character_at_a_time(text, room, measurer):
+    """A measurer whose widths only grow with the text (``grows``) has a long label cut
+    in a logarithm of the tries (a 2,000-character translation, when its room is
+    measured), to the same characters."""
+    assert measurer.grows
+    assert fitted(text, room, 12.0, measurer) == _cut_one_by_one(text, room, 12.0, measurer)
+
+
+def test_a_label_is_cut_a_character_at_a_time_where_widths_need_not_grow():
+    """A shaped measurer (a ligature is narrower than its letters) is asked at every
+    length from the whole label down, as before."""
+
+    class Shaped:
+        def __init__(self) -> None:
+            self.asked: list[str] = []
+
+        def width(self, text, size, bold=False, italic=False):
+            self.asked.append(text)
+            return len(text.replace("fi", "ﬁ")) * size / 2
+
+    shaped = Shaped()
+    label = "fifty fine fish " * 4
+    assert fitted(label, 60, 10, shaped) == _cut_one_by_one(label, 60, 10, Shaped())
+    assert len(shaped.asked) > len(label) // 2

@@ -3,6 +3,8 @@ then a positioned error; and the three ways content continues."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from deckgen.errors import Severity, SourcePos
@@ -11,6 +13,7 @@ from deckgen.layout.context import Report
 from deckgen.layout.fit import (
     FitRule,
     FlowBlock,
+    GaveWay,
     NoRoom,
     SlideFailed,
     continued_notes,
@@ -190,6 +193,70 @@ def test_fit_fails_when_continuing_makes_no_page():
     with pytest.raises(SlideFailed):
         fit(rep, FitRule(20, 18, 2), lambda s: None, lambda floor: [])
     assert len(rep.errors) == 1 and rep.diagnostics == []
+
+
+def fits_only() -> Report:
+    return Report("Slide", POS, 3, [], [], fits_only=True)
+
+
+def never(size):
+    return None
+
+
+@pytest.mark.parametrize(
+    "rule, paginate",
+    [
+        (FitRule(26, 18, 2), None),  # smaller sizes warn; then it fails
+        (FitRule(26, 18, 2), lambda floor: ["a", "b"]),  # continuing warns too
+        (FitRule(18, 18, 2, warn_shrink=False), None),  # no smaller size: it fails
+        (FitRule(18, 18, 2, warn_continue=False), None),  # nothing to continue: it fails
+    ],
+)
+def test_a_layout_asking_only_whether_it_fits_stops_at_the_first_size_that_does_not(rule, paginate):
+    """What the full fit would end in says a word (a warning or the error): a layout that
+    only asks whether its slides fit as they are learns it after one attempt."""
+    tried = []
+
+    def attempt(size):
+        tried.append(size)
+
+    with pytest.raises(GaveWay):
+        fit(fits_only(), rule, attempt, paginate)
+    assert tried == [rule.sizes()[0]]
+    said = report()  # the full fit: every size, then a warning or the error
+    with pytest.raises(SlideFailed) if paginate is None else contextlib.nullcontext():
+        fit(said, rule, never, paginate)
+    assert said.diagnostics or said.errors
+
+
+@pytest.mark.parametrize(
+    "rule, paginate",
+    [
+        (FitRule(44, 28, 2, warn_shrink=False), None),  # display text shrinks silently
+        (FitRule(20, 18, 2, warn_shrink=False, warn_continue=False), lambda floor: ["a", "b"]),
+    ],
+)
+def test_text_that_gives_way_silently_is_fitted_in_full_even_when_only_fitting_matters(
+    rule, paginate
+):
+    """A silent shrink or continuation may still leave the slide as it was (its size is
+    what the caller compares): fit goes on as it always does, and says nothing."""
+    tried = []
+
+    def attempt(size):
+        tried.append(size)
+        return "ok" if size <= 40 and paginate is None else None
+
+    quiet, full = fits_only(), report()
+    assert fit(quiet, rule, attempt, paginate) == fit(full, rule, attempt, paginate)
+    assert tried[: len(tried) // 2] == tried[len(tried) // 2 :] and len(tried) > 2
+    assert quiet.diagnostics == full.diagnostics == [] and quiet.errors == []
+
+
+def test_the_first_size_that_fits_is_taken_as_ever_when_only_fitting_matters():
+    quiet = fits_only()
+    fitted = fit(quiet, FitRule(26, 18, 2), lambda size: f"at {size}")
+    assert (fitted.size, fitted.pages, quiet.diagnostics) == (26, ["at 26"], [])
 
 
 def test_continued_titles_and_notes():

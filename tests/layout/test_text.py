@@ -3,6 +3,8 @@ hanging indents, text boxes, heights and speaker notes reflowed."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from deckgen.errors import SourcePos
@@ -127,6 +129,34 @@ def test_balancing_keeps_the_line_count_and_narrows_the_measure():
     assert widest(balanced) * EMU_PER_PT <= balanced.measure
     narrower = TEXT.set(text, balanced.measure - 2 * EMU_PER_PT, STYLE)
     assert len(narrower.lines) > 2
+
+
+@pytest.mark.parametrize(
+    "text, width",
+    [(WORDS, 100), ("aaaa bbbb cccc dddd eeee", 100), ("short", 100), (WORDS * 3, 170)],
+)
+def test_a_paragraph_balanced_afterwards_is_the_one_set_balanced(text, width):
+    """fit_paragraph measures a text unbalanced (balancing keeps its line count, so its
+    height) and balances only the size it keeps: the same paragraph as set balanced."""
+    style = ParaStyle(10, "112233", balance=True, margin_left=pt(6))
+    unbalanced = TEXT.set(text, pt(width), replace(style, balance=False))
+    later = TEXT.balanced(unbalanced, pt(width), style)
+    assert later == TEXT.set(text, pt(width), style)
+    assert len(later.lines) == len(unbalanced.lines)
+    assert TEXT.balanced(unbalanced, pt(width), replace(style, balance=False)) is unbalanced
+
+
+def test_a_typesetter_keeping_its_lines_breaks_each_text_once_and_alike():
+    """The room notes lay a slide out again and again: with ``wraps`` a text at a measure
+    and size is broken once, into the very lines a typesetter without it breaks."""
+    kept: dict = {}
+    keeping = Typesetter(MEASURER, "Arial", 1.0, wraps=kept)
+    for style in (STYLE, ParaStyle(12, "000000", hanging=pt(10)), STYLE.at(8)):
+        for width in (60, 100):
+            once = keeping.set(WORDS, pt(width), style)
+            assert once == TEXT.set(WORDS, pt(width), style)
+            assert keeping.set(WORDS, pt(width), style).lines is once.lines
+    assert len(kept) == 6
 
 
 def test_balancing_leaves_one_line_alone():
