@@ -12,7 +12,7 @@ from ..layout.frames import Item, Placeholder, Role, Shape, ShapeKind, SlideLayo
 from ..layout.geometry import Rect
 from ..layout.stack import stacked
 from ..layout.text import ParaStyle
-from ..nodes import SlideBase, Text
+from ..nodes import SlideBase, Text, spliced
 from .base import SlideKind
 
 
@@ -31,7 +31,7 @@ def compose(slide: TitleSlide, ctx: SlideContext) -> list[Page]:
     date = ctx.talk.labels.text_date(meta.date) if meta.date else None
     presenter = [s for s in (meta.presenter, meta.organisation, date) if s]
     # the title ended as a sentence in the talk's language ("Warum?" keeps its own)
-    notes = slide.notes or f"{ctx.talk.labels.sentence(title)} {subtitle or ''}"
+    notes = slide.notes or spliced(ctx.talk.labels.sentence(title), " ", subtitle or "")
     boxes = design.template_layout(SlideLayout.TITLE)
     if boxes is not None:
         items = template_title_items(ctx, boxes, title, [subtitle or "", " · ".join(presenter)])
