@@ -278,3 +278,75 @@ def test_labels_and_spliced_make_plain_strings_where_all_is_one_language():
     assert type(spliced("7", " – ", Foreign("Locks", "en"))) is Foreign
     assert type(spliced("Kapitel ", "Eins")) is str
     assert isinstance(Mixed("a\nb", ("a", "b")), str)
+
+
+CONTINUED = """\
+meta:
+  title: "Locks"
+  language: "en"
+sections:
+  - id: main
+    title: "Main"
+    slides:
+      - kind: bullets
+        id: many
+        title: "Many points"
+        bullets:
+{bullets}
+      - kind: definition
+        id: lock
+        title: "What is a lock?"
+        term: "lock"
+        quote: "A lock keeps a door shut."
+        attribution: "The Dictionary"
+        source: "Entry for lock"
+        reference: book
+      - kind: glossary
+        id: words
+      - kind: references
+        id: refs
+glossary:
+  - term: "Pin"
+    definition: "A small rod."
+  - term: "Rung"
+    definition: "One step of a ladder."
+references:
+  - id: book
+    title: "The lock book"
+    author: "Ann Author"
+    publisher: "Lock Press"
+    year: "2020"
+"""
+
+
+def test_continued_titles_citations_and_lists_keep_each_parts_language(tmp_path):
+    """Fourteen long bullets continue on two more slides: "Many points (Forts.)", the
+    title English, the label German; a definition's English attribution beside its German
+    source, a reference's English author beside its German publisher, the glossary's
+    notes listing an English term among German ones."""
+    long = "says something fairly long about locks and keys and doors"
+    listed = "\n".join(f'          - "Point {n} {long}"' for n in range(1, 15))
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(CONTINUED.format(bullets=listed), encoding="utf-8")
+    german = {f"many/bullets/{n}/text": f"Punkt {n} sagt etwas über Türen" for n in range(1, 15)}
+    german |= {"@meta/title": "Schlösser", "@sections/main/title": "Haupt"}
+    german |= {"@references/book/title": "Das Buch", "@references/book/publisher": "Schlossverlag"}
+    german |= {"lock/title": "Was ist ein Schloss?", "lock/quote": "Ein Schloss hält zu."}
+    german |= {"lock/source": "Eintrag Schloss", "@glossary/pin/term": "Stift"}
+    file = _translation(outline, german, "de-part.po")
+    done = run_cli("build", str(outline), "-o", str(tmp_path / "out"), "--format", "pptx",
+                   "--translation", str(file))  # fmt: skip
+    assert done.exit_code == 0, done.output
+    deck = next((tmp_path / "out").glob("*.pptx"))
+    slides = len(Presentation(deck).slides)
+    assert slides == 7  # the divider, the bullets on three, the definition, glossary, references
+    for number in (3, 4):
+        assert _slide_runs(deck, number)[:2] == [("en", "Many points"), ("de", " (Forts.)")]
+        said = [("de", "Fortsetzung von „"), ("en", "Many points“. ")]
+        assert _notes(deck)[number - 1][:2] == said
+    cited = ("Ann Author, ", "Schlossverlag, 2020")
+    runs = [run for run in _slide_runs(deck, 7) if run[1] in cited]
+    assert runs == [("en", "Ann Author, "), ("de", "Schlossverlag, 2020")]
+    attributed = [("de", "— "), ("en", "The Dictionary, "), ("de", "Eintrag Schloss [1]")]
+    assert [run for run in _slide_runs(deck, 5) if run in attributed] == attributed
+    assert _notes(deck)[5] == [("de", "Glossar: Stift, "), ("en", "Rung.")]
