@@ -279,14 +279,20 @@ def prose_of_parts(*texts: str, color: str | None = None, link_color: str | None
 
 def respliced(made: str, source: Spliced) -> str:
     """``made``, ``source`` with only its spaces and line breaks changed (reflowed,
-    stripped), in ``source``'s pieces' languages: each word's characters in theirs (a
-    space goes with the word before it, as :func:`deckgen.nodes.spliced` puts it)."""
+    stripped), in ``source``'s pieces' languages: each word's characters in theirs, a
+    space in the language of the characters before it."""
     langs = iter([language_of(p) for p in source.pieces for ch in p if not ch.isspace()])
-    pieces = []
+    groups: list[tuple[str | None, list[str]]] = []
     for character in made:
-        lang = None if character.isspace() else next(langs, None)
-        pieces.append(character if lang is None else Foreign(character, lang))
-    return spliced(*pieces)
+        space = character.isspace()
+        lang = (groups[-1][0] if groups else None) if space else next(langs, None)
+        if groups and groups[-1][0] == lang:
+            groups[-1][1].append(character)
+        else:
+            groups.append((lang, [character]))
+    return spliced(
+        *(Foreign("".join(chars), lang) if lang else "".join(chars) for lang, chars in groups)
+    )
 
 
 def lines_of(text: str) -> list[str]:

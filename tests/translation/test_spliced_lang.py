@@ -342,11 +342,40 @@ def test_continued_titles_citations_and_lists_keep_each_parts_language(tmp_path)
     assert slides == 7  # the divider, the bullets on three, the definition, glossary, references
     for number in (3, 4):
         assert _slide_runs(deck, number)[:2] == [("en", "Many points"), ("de", " (Forts.)")]
-        said = [("de", "Fortsetzung von „"), ("en", "Many points“. ")]
-        assert _notes(deck)[number - 1][:2] == said
+        said = [
+            ("de", "Fortsetzung von „"),
+            ("en", "Many points"),
+            ("de", "“. Die Sprechernotizen "),
+        ]
+        assert [(lang, text[:23]) for lang, text in _notes(deck)[number - 1]] == said
     cited = ("Ann Author, ", "Schlossverlag, 2020")
     runs = [run for run in _slide_runs(deck, 7) if run[1] in cited]
     assert runs == [("en", "Ann Author, "), ("de", "Schlossverlag, 2020")]
     attributed = [("de", "— "), ("en", "The Dictionary, "), ("de", "Eintrag Schloss [1]")]
     assert [run for run in _slide_runs(deck, 5) if run in attributed] == attributed
     assert _notes(deck)[5] == [("de", "Glossar: Stift, "), ("en", "Rung.")]
+
+
+def test_reflowed_and_split_notes_keep_each_pieces_language():
+    """The notes page reflows notes (lines joined, blank lines part paragraphs) and the
+    handout and the guide set a paragraph a line: a spliced text's words stay in theirs."""
+    from deckgen.layout.text import lines_of, prose_of, reflow
+
+    made = spliced("Abschnitt 1:\n  ", Foreign("Intro *here*\n\nthere", "en"), ".  ", "Weiter")
+    flowed = reflow(made)
+    assert flowed == "Abschnitt 1: Intro *here*\nthere.  Weiter"
+    assert [(p, language_of(p)) for p in flowed.pieces] == [
+        ("Abschnitt 1: ", None),
+        ("Intro *here*\nthere.  ", "en"),
+        ("Weiter", None),
+    ]
+    lines = lines_of(flowed)
+    assert [(line, sorted(languages_in(line), key=str)) for line in lines] == [
+        ("Abschnitt 1: Intro *here*", [None, "en"]),
+        ("there.  Weiter", [None, "en"]),
+    ]
+    assert [(run.text, run.italic, run.lang) for run in prose_of(lines[0]).runs] == [
+        ("Abschnitt 1: ", False, None),
+        ("Intro ", False, "en"),
+        ("here", True, "en"),
+    ]
