@@ -319,3 +319,10 @@ def plain_like(text: str) -> str:
     if isinstance(text, Spliced):
         return spliced(*(plain_like(piece) for piece in text.pieces))
     return foreign_like(plain(text), text)
+
+
+def plain_runs(text: str) -> tuple[Run, ...]:
+    """Text without markup (a chart's names, its alt text) as runs, read as it is, each
+    piece in its language."""
+    pieces = text.pieces if isinstance(text, Spliced) else (text,)
+    return tuple(Run(str(piece), lang=language_of(piece)) for piece in pieces if piece)

@@ -379,3 +379,46 @@ def test_reflowed_and_split_notes_keep_each_pieces_language():
         ("Intro ", False, "en"),
         ("here", True, "en"),
     ]
+
+
+CHART = """\
+meta:
+  title: "Alerts"
+  language: "en"
+sections:
+  - id: main
+    title: "Main"
+    divider: false
+    slides:
+      - kind: chart
+        id: sources
+        title: "Where alerts come from"
+        chart: column
+        unit: alerts
+        categories: [Email, Web]
+        series: [{name: Alerts, values: [60, 30]}]
+"""
+
+
+def test_a_charts_words_in_the_web_handouts_table_keep_each_ones_language(tmp_path):
+    """No 'alt:': deckgen writes it from the data, in German around the series' and a
+    category's English names; the web handout's figures table marks them."""
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(CHART, encoding="utf-8")
+    german = {"@meta/title": "Warnungen", "@sections/main/title": "Haupt"}
+    german |= {"sources/title": "Woher Warnungen kommen", "sources/categories/2": "Netz"}
+    german |= {"sources/unit": "Warnungen"}
+    file = _translation(outline, german, "de-part.po")
+    done = run_cli("build", str(outline), "-o", str(tmp_path / "out"), "--format", "html",
+                   "--translation", str(file))  # fmt: skip
+    assert done.exit_code == 0, done.output
+    page = lxml_html.fromstring(next((tmp_path / "out").glob("*.html")).read_bytes())
+    (table,) = page.xpath("//details[@class='figures']//table")
+    caption = table.xpath("caption")[0]
+    assert " ".join(caption.text_content().split()) == (
+        "Säulendiagramm (Warnungen). Alerts: Email 60; Netz 30."
+    )
+    marked = [(e.get("lang"), e.text_content()) for e in caption.xpath(".//*[@lang]")]
+    assert marked == [("en", "Alerts: Email 60; ")]
+    heads = [(e.get("lang"), e.text_content()) for e in table.xpath(".//th//*[@lang]")]
+    assert heads == [("en", "Alerts"), ("en", "Email")]
