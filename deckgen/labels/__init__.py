@@ -59,16 +59,17 @@ class Labels:
         text = self.words[key]
         if not values:
             return text
-        if not any(isinstance(value, Foreign | Spliced) for value in values.values()):
+        if not any(isinstance(value, Foreign | Spliced) for value in (text, *values.values())):
             return _FIELD.sub(lambda found: str(values.get(found[1], found[0])), text)
-        # a value in another language (a translation's fallback) keeps it: the label's
-        # words around it stay the talk's
+        # a value in another language (a translation's fallback) keeps it, and so do the
+        # label's words (the talk's, or an override's the translation lacks)
         pieces, start = [], 0
         for found in _FIELD.finditer(text):
             value = values.get(found[1], found[0])
-            pieces += [text[start : found.start()], value if isinstance(value, str) else str(value)]
+            pieces += [foreign_like(text[start : found.start()], text)]
+            pieces += [value if isinstance(value, str) else str(value)]
             start = found.end()
-        return spliced(*pieces, text[start:])
+        return spliced(*pieces, foreign_like(text[start:], text))
 
     def full_stop(self, text: str) -> str:
         """What deckgen adds to end ``text`` as a sentence: the language's full stop, or

@@ -422,3 +422,17 @@ def test_a_charts_words_in_the_web_handouts_table_keep_each_ones_language(tmp_pa
     assert marked == [("en", "Alerts: Email 60; ")]
     heads = [(e.get("lang"), e.text_content()) for e in table.xpath(".//th//*[@lang]")]
     assert heads == [("en", "Alerts"), ("en", "Email")]
+
+
+def test_an_outlines_own_label_the_translation_lacks_stays_english_around_german(tmp_path):
+    """The outline replaces the divider's notes label; the file translates the section's
+    title but not that label: "Part 1: " English, the German title German."""
+    outline = tmp_path / "outline.yaml"
+    own = 'labels:\n  divider_notes: "Part {number}: {title}"\n'
+    outline.write_text(OUTLINE + own, encoding="utf-8")
+    file = _translation(outline, COMPLETE, "de-part.po")  # all but the label
+    done = run_cli("build", str(outline), "-o", str(tmp_path / "out"), "--format", "pptx",
+                   "--translation", str(file))  # fmt: skip
+    assert done.exit_code == 0, done.output
+    divider = _notes(next((tmp_path / "out").glob("*.pptx")))[2]
+    assert divider == [("en", "Part 1: "), ("de", "Einführung. Warum Schlösser zählen.")]
