@@ -436,3 +436,24 @@ def test_an_outlines_own_label_the_translation_lacks_stays_english_around_german
     assert done.exit_code == 0, done.output
     divider = _notes(next((tmp_path / "out").glob("*.pptx")))[2]
     assert divider == [("en", "Part 1: "), ("de", "Einführung. Warum Schlösser zählen.")]
+
+
+def test_the_presenter_lines_keep_an_untranslated_organisation_english(tmp_path):
+    """The title slide's "organisation · date" and the closing slide's "presenter ·
+    organisation": the organisation the file lacks English, the rest German."""
+    outline = tmp_path / "outline.yaml"
+    more = '  organisation: "Lock Works"\n  date: "2026-03-14"\n'
+    closing = "      - kind: closing\n        id: thanks\n        title: Thanks\n"
+    text = OUTLINE.replace('  language: "en"\n', '  language: "en"\n' + more) + closing
+    outline.write_text(text, encoding="utf-8")
+    file = _translation(outline, COMPLETE | {"thanks/title": "Danke"}, "de-part.po")
+    done = run_cli("build", str(outline), "-o", str(tmp_path / "out"), "--format", "pptx",
+                   "--translation", str(file))  # fmt: skip
+    assert done.exit_code == 0, done.output
+    deck = next((tmp_path / "out").glob("*.pptx"))
+    assert ("en", "Lock Works · ") in _slide_runs(deck, 1)
+    assert ("de", "14. März 2026") in _slide_runs(deck, 1)
+    last = len(Presentation(deck).slides)
+    assert [
+        run for run in _slide_runs(deck, last) if "Pat" in run[1] or "Lock Works" in run[1]
+    ] == [("de", "Pat Beispiel · "), ("en", "Lock Works")]
