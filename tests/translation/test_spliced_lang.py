@@ -18,7 +18,7 @@ from pptx import Presentation
 from translate.storage import po
 
 from deckgen.labels import labels_for
-from deckgen.nodes import Foreign, Mixed, Spliced, language_of, languages_in, spliced
+from deckgen.nodes import Foreign, Spliced, language_of, languages_in, spliced
 
 from ..conftest import run_cli
 from .test_fallback_lang import A, _foreign_pages
@@ -277,7 +277,6 @@ def test_labels_and_spliced_make_plain_strings_where_all_is_one_language():
     assert type(whole) is Foreign and whole == "Why locks." and whole.lang == "en"
     assert type(spliced("7", " – ", Foreign("Locks", "en"))) is Foreign
     assert type(spliced("Kapitel ", "Eins")) is str
-    assert isinstance(Mixed("a\nb", ("a", "b")), str)
 
 
 CONTINUED = """\
