@@ -77,11 +77,77 @@ class Mixed(str):
 
 def paragraphs_like(separator: str, parts: list[str]) -> str:
     """``parts`` joined by ``separator``: in their language where they share one, else a
-    :class:`Mixed` that keeps each part's."""
+    :class:`Mixed` that keeps each part's (a ``Mixed`` part's paragraphs each, a
+    :class:`Spliced` part's pieces)."""
     joined = separator.join(parts)
-    if len({language_of(part) for part in parts}) > 1:
-        return Mixed(joined, tuple(parts))
-    return joined_like(joined, *parts)
+    each = tuple(p for part in parts for p in (part.parts if isinstance(part, Mixed) else (part,)))
+    if any(isinstance(p, Spliced) for p in each) or len({language_of(p) for p in each}) > 1:
+        return Mixed(joined, each)
+    return joined_like(joined, *each)
+
+
+class Spliced(str):
+    """One text made of pieces in different languages: deckgen's own words (a label, in
+    the talk's language) around outline text a translation lacks, "Abschnitt 1:
+    Introduction.". ``pieces`` are its parts in order, each a :class:`Foreign` where it is
+    in another language than the talk's; layout makes each piece's runs in its own. Made
+    by :func:`spliced`, which gives a plain string where the pieces share a language."""
+
+    pieces: tuple[str, ...]
+
+    def __new__(cls, pieces: tuple[str, ...]) -> Spliced:
+        made = super().__new__(cls, "".join(pieces))
+        made.pieces = pieces
+        return made
+
+    def __reduce__(self):  # pickled (a forked build) as what it is
+        return (Spliced, (self.pieces,))
+
+
+def spliced(*pieces: str) -> str:
+    """``pieces`` one after another: a plain string where every piece with a word in it
+    is in the talk's language (so builds without a translation, or with a complete one,
+    make what they made before), one :class:`Foreign` where all are in the same other
+    one, else a :class:`Spliced`. A piece without a word (a space, a full stop, a number)
+    goes with the piece before it."""
+    flat = [
+        p
+        for piece in pieces
+        for p in (piece.pieces if isinstance(piece, Spliced) else (piece,))
+        if p
+    ]
+    joined = "".join(flat)
+    worded = [piece for piece in flat if _has_word(piece)]
+    if len({language_of(piece) for piece in worded}) < 2:
+        return joined_like(joined, *worded)
+    merged: list[str] = []
+    for piece in flat:
+        if merged and (not _has_word(piece) or language_of(piece) == language_of(merged[-1])):
+            merged[-1] = foreign_like(merged[-1] + piece, merged[-1])
+        else:
+            merged.append(piece)
+    return Spliced(tuple(merged))
+
+
+def spliced_join(separator: str, parts: list[str]) -> str:
+    """``separator.join(parts)``, each part in its language (:func:`spliced`)."""
+    return spliced(
+        *(p for i, part in enumerate(parts) for p in ((separator, part) if i else (part,)))
+    )
+
+
+def _has_word(text: str) -> bool:
+    return any(character.isalpha() for character in text)
+
+
+def languages_in(text: str) -> set[str | None]:
+    """The languages of a text's parts (None: the talk's): a :class:`Foreign`'s one, a
+    :class:`Spliced` text's pieces' or a :class:`Mixed` text's parts'."""
+    if isinstance(text, Spliced):
+        return {language_of(piece) for piece in text.pieces}
+    if isinstance(text, Mixed):
+        return {lang for part in text.parts for lang in languages_in(part)}
+    return {language_of(text)}
 
 
 def language_of(text: str) -> str | None:

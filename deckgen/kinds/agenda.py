@@ -12,7 +12,7 @@ from ..layout.flow import Flow, flow_pages, listing_rule
 from ..layout.frames import Run
 from ..layout.text import runs_of
 from ..layout.timing import Plan, Stop, agenda_stops, plan_talk, rounded
-from ..nodes import SlideBase, Text
+from ..nodes import SlideBase, Text, spliced_join
 from .base import SlideKind
 from .listing import entry
 
@@ -66,7 +66,7 @@ def compose(slide: AgendaSlide, ctx: SlideContext) -> list[Page]:
         for mark, stop in zip(marks, lines, strict=True)
     ]
     notes = slide.notes or talk.labels(
-        "agenda_notes", sections="; ".join(s.title for s in sections)
+        "agenda_notes", sections=spliced_join("; ", [s.title for s in sections])
     )
     flow = Flow(
         slide.title,

@@ -17,7 +17,8 @@ from ..layout.charts import crowded_labels
 from ..layout.chrome import title_items
 from ..layout.context import Page, SlideContext
 from ..layout.frames import Chart, ChartKind, ChartSeries, SlideLayout
-from ..nodes import ChartNumber, Node, SlideBase, Text
+from ..layout.text import plain_like
+from ..nodes import ChartNumber, Node, SlideBase, Text, spliced, spliced_join
 from .base import InHandout, SlideKind
 
 
@@ -64,7 +65,7 @@ def compose(slide: ChartSlide, ctx: SlideContext) -> list[Page]:
     items = title_items(ctx, slide.title, palette.primary)
     inks = chart_inks(palette, design.chart.tints)
     series = tuple(
-        ChartSeries(plain(s.name), tuple(s.values), inks[i % len(inks)])
+        ChartSeries(plain_like(s.name), tuple(s.values), inks[i % len(inks)])
         for i, s in enumerate(slide.series)
     )
     alt = slide.alt
@@ -79,10 +80,10 @@ def compose(slide: ChartSlide, ctx: SlideContext) -> list[Page]:
     chart = Chart(
         body,
         kind,
-        tuple(plain(c) for c in slide.categories),
+        tuple(plain_like(c) for c in slide.categories),
         series,
         "Chart",
-        plain(alt),
+        plain_like(alt),
         plain(slide.unit) if slide.unit else None,
         palette.text,
         palette.tint(palette.muted, design.chart.grid_tint),
@@ -123,18 +124,20 @@ def describe(slide: ChartSlide, labels: Labels) -> str:
     per series giving its value per category ("Alerts: Email 60, Web 30."). Where the
     language writes decimals with a comma, the values are parted by semicolons, so
     "1,5, 2" never reads as three numbers."""
-    unit = f" ({plain(slide.unit)})" if slide.unit else ""
+    unit = (" (", plain_like(slide.unit), ")") if slide.unit else ()
     between = "; " if labels.decimal == "," else ", "
-    said = [labels.sentence(labels(f"chart_{slide.chart}") + unit)]
-    for series in slide.series:
-        values = between.join(
-            f"{plain(c)} {labels.number(v)}"
-            for c, v in zip(slide.categories, series.values, strict=True)
+    said = [labels.sentence(spliced(labels(f"chart_{slide.chart}"), *unit))]
+    for series in slide.series:  # each name in its language (a fallback's in the outline's)
+        values = spliced_join(
+            between,
+            [
+                spliced(plain_like(c), f" {labels.number(v)}")
+                for c, v in zip(slide.categories, series.values, strict=True)
+            ],
         )
-        said.append(
-            labels.sentence(labels("chart_series", series=plain(series.name), values=values))
-        )
-    return " ".join(said)
+        named = labels("chart_series", series=plain_like(series.name), values=values)
+        said.append(labels.sentence(named))
+    return spliced_join(" ", said)
 
 
 KIND = SlideKind(

@@ -16,7 +16,7 @@ from ..layout.frames import Anchor, Item, Placeholder, Role, SlideLayout, TextBo
 from ..layout.geometry import Rect
 from ..layout.stack import stacked
 from ..layout.text import ParaStyle, height
-from ..nodes import SlideBase, Text
+from ..nodes import SlideBase, Text, spliced_join
 from .base import SlideKind
 
 
@@ -98,7 +98,8 @@ def _under_the_title(ctx: SlideContext) -> int:
 
 def _presenter(ctx: SlideContext, ink: str) -> list[TextBox]:
     design, meta = ctx.design, ctx.talk.meta
-    who = " · ".join(s for s in (meta.presenter, meta.organisation) if s)
+    # each in its language (a fallback's in the outline's)
+    who = spliced_join(" · ", [s for s in (meta.presenter, meta.organisation) if s])
     if not who:
         return []
     width = design.grid.content_width

@@ -16,7 +16,7 @@ from ..layout.geometry import Rect
 from ..layout.handout_blocks import Citation, HandoutContext
 from ..layout.stack import stacked
 from ..layout.text import ParaStyle, height
-from ..nodes import Name, SlideBase, Text, joined_like
+from ..nodes import Name, SlideBase, Text, spliced
 from .base import SlideKind
 
 
@@ -104,10 +104,12 @@ def compose(slide: DefinitionSlide, ctx: SlideContext) -> list[Page]:
 
 
 def _attribution(slide: DefinitionSlide, ctx: SlideContext) -> str:
-    text = "— " + slide.attribution + (f", {slide.source}" if slide.source else "")
     number = ctx.bibliography.number(slide.reference)
-    text += f" [{number}]" if number is not None else ""
-    return joined_like(text, slide.attribution, slide.source)  # a fallback's language
+    source = (", ", slide.source) if slide.source else ()
+    cited = f" [{number}]" if number is not None else ""
+    # each part in its language (a fallback's in the outline's; all of it, dash and
+    # number, where both are)
+    return spliced("— ", slide.attribution, *source, cited)
 
 
 def _quote_items(

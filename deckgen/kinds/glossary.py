@@ -10,7 +10,7 @@ from ..layout.context import Page, SlideContext
 from ..layout.flow import Flow, flow_pages, listing_rule
 from ..layout.frames import SlideLayout
 from ..layout.text import runs_of
-from ..nodes import SlideBase, Text, foreign_like
+from ..nodes import SlideBase, Text, foreign_like, spliced_join
 from .base import InHandout, SlideKind
 from .listing import entry
 
@@ -40,7 +40,9 @@ def compose(slide: GlossarySlide, ctx: SlideContext) -> list[Page]:
         )
         for t in terms
     ]
-    notes = slide.notes or ctx.talk.labels("glossary_notes", terms=", ".join(t.term for t in terms))
+    notes = slide.notes or ctx.talk.labels(
+        "glossary_notes", terms=spliced_join(", ", [t.term for t in terms])
+    )
     flow = Flow(
         slide.title,
         notes,

@@ -10,14 +10,13 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from ..inline import plain
 from ..labels import Labels
 from ..layout.context import Page, SlideContext
 from ..layout.fit import FitRule
 from ..layout.flow import Flow, FlowBlock, flow_pages
 from ..layout.handout_blocks import HandoutContext, Question
-from ..layout.text import ParaStyle, prose_of
-from ..nodes import SlideBase, Text
+from ..layout.text import ParaStyle, plain_like, prose_of
+from ..nodes import SlideBase, Text, spliced
 from .base import SlideKind
 
 ANSWER_MARK = "\u2713"  # ✓ marks a correct option on the reveal slide
@@ -59,9 +58,12 @@ def letter(number: int) -> str:
 
 def answer_text(slide: QuizSlide, labels: Labels) -> str:
     """ "Answer: B (The second option). Why it is." for the notes and the answer key."""
-    picked = labels.join(f"{letter(n)} ({plain(slide.options[n - 1])})" for n in slide.correct)
-    why = f" {slide.explanation}" if slide.explanation else ""
-    return labels("answer", options=picked) + why
+    picked = labels.join(
+        spliced(f"{letter(n)} (", plain_like(slide.options[n - 1]), ")") for n in slide.correct
+    )
+    # each part in its language (a translation's fallback in the outline's)
+    why = (" ", slide.explanation) if slide.explanation else ()
+    return spliced(labels("answer", options=picked), *why)
 
 
 def compose(slide: QuizSlide, ctx: SlideContext) -> list[Page]:

@@ -12,7 +12,7 @@ from ..layout.context import Page, SlideContext
 from ..layout.flow import Flow, flow_pages, listing_rule
 from ..layout.frames import Run, SlideLayout
 from ..layout.text import runs_of
-from ..nodes import SlideBase, Text
+from ..nodes import SlideBase, Text, spliced
 from .base import InHandout, SlideKind
 from .listing import entry
 
@@ -42,7 +42,7 @@ def compose(slide: ReferencesSlide, ctx: SlideContext) -> list[Page]:
         # each part's full stop, in the talk's language, where it has none of its own
         stop = labels.full_stop(ref.title)
         if ref.details:
-            runs += runs_of(f"{stop} " + ref.details, link_color=palette.link)
+            runs += runs_of(spliced(f"{stop} ", ref.details), link_color=palette.link)
             stop = labels.full_stop(ref.details)
         if ref.url:
             runs += [Run(f"{stop} ", color=palette.muted), Run(ref.url, color=palette.muted)]

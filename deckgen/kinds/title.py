@@ -12,7 +12,7 @@ from ..layout.frames import Item, Placeholder, Role, Shape, ShapeKind, SlideLayo
 from ..layout.geometry import Rect
 from ..layout.stack import stacked
 from ..layout.text import ParaStyle
-from ..nodes import SlideBase, Text
+from ..nodes import SlideBase, Text, spliced, spliced_join
 from .base import SlideKind
 
 
@@ -31,10 +31,12 @@ def compose(slide: TitleSlide, ctx: SlideContext) -> list[Page]:
     date = ctx.talk.labels.text_date(meta.date) if meta.date else None
     presenter = [s for s in (meta.presenter, meta.organisation, date) if s]
     # the title ended as a sentence in the talk's language ("Warum?" keeps its own)
-    notes = slide.notes or f"{ctx.talk.labels.sentence(title)} {subtitle or ''}"
+    notes = slide.notes or spliced(ctx.talk.labels.sentence(title), " ", subtitle or "")
     boxes = design.template_layout(SlideLayout.TITLE)
     if boxes is not None:
-        items = template_title_items(ctx, boxes, title, [subtitle or "", " · ".join(presenter)])
+        items = template_title_items(
+            ctx, boxes, title, [subtitle or "", spliced_join(" · ", presenter)]
+        )
         return [Page(title, items, notes, SlideLayout.TITLE, chrome=False)]
     items: list[Item] = [_title(ctx, title)]
     items += concept_bars(
@@ -98,7 +100,7 @@ def _presenter(ctx: SlideContext, parts: list[str]) -> Item:
         ctx.text.set(parts[0], width, ParaStyle(design.scale.caption, palette.text, bold=True))
     ]
     if len(parts) > 1:
-        rest = " · ".join(parts[1:])
+        rest = spliced_join(" · ", parts[1:])  # each in its language
         lines.append(ctx.text.set(rest, width, ParaStyle(design.scale.caption, palette.muted)))
     rect = Rect(design.grid.margin, box.presenter_top, width, box.presenter_height)
     return ctx.text.box(rect, lines, Role.CAPTION, "Presenter")

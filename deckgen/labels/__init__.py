@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..nodes import Foreign, Spliced, foreign_like, spliced
 from .table import TABLE
 
 ENGLISH = TABLE["en"]
@@ -58,7 +59,17 @@ class Labels:
         text = self.words[key]
         if not values:
             return text
-        return _FIELD.sub(lambda found: str(values.get(found[1], found[0])), text)
+        if not any(isinstance(value, Foreign | Spliced) for value in (text, *values.values())):
+            return _FIELD.sub(lambda found: str(values.get(found[1], found[0])), text)
+        # a value in another language (a translation's fallback) keeps it, and so do the
+        # label's words (the talk's, or an override's the translation lacks)
+        pieces, start = [], 0
+        for found in _FIELD.finditer(text):
+            value = values.get(found[1], found[0])
+            pieces += [foreign_like(text[start : found.start()], text)]
+            pieces += [value if isinstance(value, str) else str(value)]
+            start = found.end()
+        return spliced(*pieces, foreign_like(text[start:], text))
 
     def full_stop(self, text: str) -> str:
         """What deckgen adds to end ``text`` as a sentence: the language's full stop, or
@@ -66,8 +77,16 @@ class Labels:
         return "" if ends_sentence(text) else self.words["full_stop"]
 
     def sentence(self, text: str) -> str:
-        """``text`` ended as a sentence, never with a doubled full stop."""
-        return text.rstrip() + self.full_stop(text)
+        """``text`` ended as a sentence, never with a doubled full stop; in its own
+        language, the full stop in the talk's."""
+        if not isinstance(text, Foreign | Spliced):
+            return text.rstrip() + self.full_stop(text)
+        pieces = list(text.pieces if isinstance(text, Spliced) else (text,))
+        while pieces and not pieces[-1].rstrip():
+            pieces.pop()
+        if pieces:
+            pieces[-1] = foreign_like(pieces[-1].rstrip(), pieces[-1])
+        return spliced(*pieces, self.full_stop(text))
 
     @cached_property
     def _locale(self):
@@ -113,10 +132,18 @@ class Labels:
         """A list as the locale writes one: "A, B and C", "A, B und C"."""
         listed = list(items)
         if len(listed) < 2:  # nothing to join: no need to load the locale's data
-            return "".join(listed)
+            return listed[0] if listed else ""
         from babel.lists import format_list
 
-        return format_list(listed, locale=self._locale)
+        if not any(isinstance(item, Foreign | Spliced) for item in listed):
+            return format_list(listed, locale=self._locale)
+        # each item in its own language, the words between them in the talk's: the list
+        # made of marks no item has, then the items put in their places
+        marks = [f"\ue000{number}\ue001" for number in range(len(listed))]
+        made = re.split("\ue000([0-9]+)\ue001", format_list(marks, locale=self._locale))
+        return spliced(
+            *(listed[int(part)] if index % 2 else part for index, part in enumerate(made))
+        )
 
     def text_date(self, text: str) -> str:
         """The outline's date as written, or in the locale's words if it is an ISO date."""

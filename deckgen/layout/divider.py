@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..nodes import spliced
 from .chrome import display_style, template_title_items, title_box
 from .context import Page, SlideContext
 from .fit import FitRule, fit_paragraph
@@ -22,8 +23,8 @@ def compose_divider(section: TalkSection, number: int, ctx: SlideContext) -> lis
     design = ctx.design
     labels = ctx.talk.labels
     notes = labels.sentence(labels("divider_notes", number=number, title=section.title))
-    if section.subtitle:
-        notes += " " + labels.sentence(section.subtitle)
+    if section.subtitle:  # each part in its language (a fallback's in the outline's)
+        notes = spliced(notes, " ", labels.sentence(section.subtitle))
     boxes = design.template_layout(SlideLayout.SECTION)
     if boxes is not None:  # the template's section layout, in its boxes
         items = template_title_items(ctx, boxes, section.title, [section.subtitle or ""])

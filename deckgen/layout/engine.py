@@ -18,7 +18,6 @@ from ..errors import BuildError, Diagnostic, SourcePos, error, warning
 from ..inline import plain
 from ..labels import LANGUAGES
 from ..limits import MAX_DECK_SLIDES
-from ..nodes import foreign_like
 from .access import described, reading_order
 from .chrome import footer_items, footer_points
 from .colors import luminance
@@ -43,7 +42,7 @@ from .grounded import NON_TEXT, LowLogo, settle_pictures
 from .legible import make_legible
 from .measure import Measurer
 from .references import bibliography
-from .text import Typesetter, prose_of_parts, reflow, run_width
+from .text import Typesetter, plain_like, prose_of_parts, reflow, run_width
 from .wrap import TooNarrow, truncate
 
 if TYPE_CHECKING:
@@ -166,7 +165,7 @@ class _Engine:
             items = self._grounded(page, items, background, report)
             items = self._warn_contrast(page, items, background, report)
             # bookmarks, contents, captions and messages (a fallback's in its language)
-            title = foreign_like(plain(page.title), page.title)
+            title = plain_like(page.title)
             frame = SlideFrame(
                 number=number,
                 title=title,

@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from ..errors import Diagnostic, SourcePos
-from ..nodes import Mixed, foreign_like, language_of
+from ..nodes import paragraphs_like
 from .chart_marks import ChartMarks
 from .geometry import EMU_PER_PT, Insets, Rect
 
@@ -346,14 +346,9 @@ class SlideFrame:
         (outline text; :attr:`presenter_prose` is it as runs), in their language where
         both are in the same other one."""
         parts = [part for part in (self.answer, self.notes) if part]
-        if not parts:
-            return ""
-        each = tuple(
-            p for part in parts for p in (part.parts if isinstance(part, Mixed) else (part,))
-        )
-        if len({language_of(part) for part in each}) > 1:  # each paragraph in its own
-            return Mixed("\n".join(parts), each)
-        return foreign_like("\n".join(parts), parts[0])
+        if len(parts) < 2:
+            return parts[0] if parts else ""
+        return paragraphs_like("\n", parts)
 
     @property
     def section_index(self) -> int | None:

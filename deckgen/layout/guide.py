@@ -14,7 +14,7 @@ import datetime as _dt
 from typing import TYPE_CHECKING
 
 from ..inline import plain
-from ..nodes import Mixed, foreign_like
+from ..nodes import spliced
 from .frames import Deck, SlideFrame
 from .handout import (
     caption,
@@ -37,7 +37,7 @@ from .handout_blocks import (
     SlideWithNotes,
     sourced,
 )
-from .text import prose_of
+from .text import lines_of, prose_of
 from .timing import Plan, SectionTime, rounded
 
 if TYPE_CHECKING:
@@ -112,11 +112,10 @@ def _slide(
         clock = plan.clock(timed.start)
         said.append(f"{labels.time(clock)} · {minutes}" if clock else minutes)
         if slide.cue:
-            said.append(f"**{labels('cue')}:** {slide.cue}")
+            said.append(spliced(f"**{labels('cue')}:** ", slide.cue))
     # a reveal slide shows the answer its question slide's notes give
     notes = frame.notes if frame.reveals else frame.presenter_notes
-    parts = notes.parts if isinstance(notes, Mixed) else (notes,)  # each in its language
-    said += [foreign_like(p, part) for part in parts for p in part.split("\n") if p.strip()]
+    said += [line for line in lines_of(notes) if line.strip()]  # each in its language
     thumb = page.frame_width * box.notes_thumb
     return SlideWithNotes(
         frame,

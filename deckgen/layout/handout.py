@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..inline import plain
-from ..nodes import Mixed, foreign_like, language_of
+from ..nodes import languages_in
 from .frames import Deck, Prose, Run, SlideFrame
 from .handout_back import about, glossary, references, tables
 from .handout_blocks import (
@@ -47,7 +47,7 @@ from .handout_blocks import (
     SourcedText,
     sourced,
 )
-from .text import prose_of
+from .text import lines_of, prose_of
 
 if TYPE_CHECKING:
     from ..outline.talk import Talk
@@ -280,7 +280,7 @@ def _notes_pages(
 
 def caption(frame: SlideFrame) -> Prose:
     """ "7. What is AI security?": a slide's number and title, under or beside it."""
-    if language_of(frame.title) is None:
+    if languages_in(frame.title) == {None}:
         return prose_of(f"{frame.number}. {frame.title}")
     return Prose((Run(f"{frame.number}. "), *prose_of(frame.title).runs))  # a fallback's
 
@@ -288,13 +288,7 @@ def caption(frame: SlideFrame) -> Prose:
 def paragraphs(notes: str) -> tuple[Prose, ...]:
     """Notes as the handout sets them: a paragraph a line, blank ones left out, each in
     its own language (a ``Mixed`` text's parts in theirs)."""
-    parts = notes.parts if isinstance(notes, Mixed) else (notes,)
-    return tuple(
-        prose_of(foreign_like(line, part))
-        for part in parts
-        for line in part.split("\n")
-        if line.strip()
-    )
+    return tuple(prose_of(line) for line in lines_of(notes) if line.strip())
 
 
 def _in_appendix(frame: SlideFrame, talk: Talk) -> bool:

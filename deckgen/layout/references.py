@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import SourcePos
+from ..nodes import spliced_join
 
 if TYPE_CHECKING:
     from ..outline.talk import Talk
@@ -44,7 +45,8 @@ def bibliography(talk: Talk) -> Bibliography:
             Entry(
                 number,
                 ref.title,
-                ", ".join(x for x in (ref.author, ref.publisher, ref.year) if x),
+                # each in its language (an untranslated author's in the outline's)
+                spliced_join(", ", [x for x in (ref.author, ref.publisher, ref.year) if x]),
                 ref.url,
                 ref.id,
                 ref.pos,

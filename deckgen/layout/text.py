@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..errors import SourcePos
-from ..inline import spans
-from ..nodes import Mixed, foreign_like, language_of
+from ..inline import plain, spans
+from ..nodes import Foreign, Mixed, Spliced, foreign_like, language_of, spliced
 from .design import Spacing
 from .frames import Align, Anchor, Paragraph, Placeholder, Prose, Role, Run, TextBox
 from .geometry import EMU_PER_PT, Insets, Rect, pt
@@ -180,7 +180,12 @@ def runs_of(
 ) -> tuple[Run, ...]:
     """Outline text as runs: its emphasis, code and links (deckgen.inline) over the given
     style, a link in ``link_color`` where given. A text without markup is one run. A text
-    in another language (``Foreign``) gives runs in it."""
+    in another language (``Foreign``) gives runs in it; a ``Spliced`` one each piece's
+    runs in its own (each piece read on its own: a label's words carry no markup)."""
+    if isinstance(text, Spliced):
+        return tuple(
+            run for p in text.pieces for run in runs_of(p, bold, italic, color, link_color)
+        )
     lang = language_of(text)
     return tuple(
         Run(
@@ -211,6 +216,8 @@ def reflow(text: str) -> str:
     if isinstance(text, Mixed):  # each part reflowed in its own language
         parts = tuple(part for part in (reflow(p) for p in text.parts) if part)
         return Mixed("\n".join(parts), parts)
+    if isinstance(text, Spliced):  # its words where they were, in their languages
+        return respliced(reflow(str(text)), text)
     paragraphs = [
         " ".join(line.strip() for line in block.splitlines() if line.strip())
         for block in re.split(r"\n\s*\n", text.strip())
@@ -251,6 +258,8 @@ def prose_of(text: str, color: str | None = None, link_color: str | None = None)
     each in theirs)."""
     if isinstance(text, Mixed):
         return prose_of_parts(*text.parts, color=color, link_color=link_color)
+    if isinstance(text, Spliced):  # each piece read on its own, in its language
+        return Prose(tuple(run for p in text.pieces for run in prose_of(p, color, link_color).runs))
     lang = language_of(text)
     return Prose(
         tuple(
@@ -272,7 +281,7 @@ def prose_of_parts(*texts: str, color: str | None = None, link_color: str | None
     """Texts one after another, a paragraph each (a quiz's answer, then the notes), as
     :func:`prose_of`: each part in its own language where one is in another."""
     kept = [text for text in texts if text]
-    mixed = any(isinstance(text, Mixed) for text in kept)
+    mixed = any(isinstance(text, Mixed | Spliced) for text in kept)
     if not mixed and len({language_of(text) for text in kept}) < 2:
         joined = foreign_like("\n".join(kept), kept[0]) if kept else ""
         return prose_of(joined, color, link_color)
@@ -281,3 +290,54 @@ def prose_of_parts(*texts: str, color: str | None = None, link_color: str | None
         runs += [Run("\n")] if i else []
         runs += prose_of(text, color, link_color).runs
     return Prose(tuple(runs))
+
+
+def respliced(made: str, source: Spliced) -> str:
+    """``made``, ``source`` with only its spaces and line breaks changed (reflowed,
+    stripped), in ``source``'s pieces' languages: each word's characters in theirs, a
+    space in the language of the characters before it."""
+    langs = iter([language_of(p) for p in source.pieces for ch in p if not ch.isspace()])
+    groups: list[tuple[str | None, list[str]]] = []
+    for character in made:
+        space = character.isspace()
+        lang = (groups[-1][0] if groups else None) if space else next(langs, None)
+        if groups and groups[-1][0] == lang:
+            groups[-1][1].append(character)
+        else:
+            groups.append((lang, [character]))
+    return spliced(
+        *(Foreign("".join(chars), lang) if lang else "".join(chars) for lang, chars in groups)
+    )
+
+
+def lines_of(text: str) -> list[str]:
+    """A text's lines (notes as the handout, the guide and the web set them, a paragraph
+    a line), each in its language: a ``Foreign`` text's in its, a ``Mixed`` text's
+    parts' in theirs, a ``Spliced`` text's pieces in theirs."""
+    if isinstance(text, Mixed):
+        return [line for part in text.parts for line in lines_of(part)]
+    if not isinstance(text, Spliced):
+        return [foreign_like(line, text) for line in text.split("\n")]
+    lines: list[str] = []
+    current: list[str] = []
+    for piece in text.pieces:
+        first, *more = piece.split("\n")
+        current.append(foreign_like(first, piece))
+        for line in more:
+            lines.append(spliced(*current))
+            current = [foreign_like(line, piece)]
+    return [*lines, spliced(*current)]
+
+
+def plain_like(text: str) -> str:
+    """``text`` without its markup (:func:`deckgen.inline.plain`), in its languages."""
+    if isinstance(text, Spliced):
+        return spliced(*(plain_like(piece) for piece in text.pieces))
+    return foreign_like(plain(text), text)
+
+
+def plain_runs(text: str) -> tuple[Run, ...]:
+    """Text without markup (a chart's names, its alt text) as runs, read as it is, each
+    piece in its language."""
+    pieces = text.pieces if isinstance(text, Spliced) else (text,)
+    return tuple(Run(str(piece), lang=language_of(piece)) for piece in pieces if piece)

@@ -11,6 +11,7 @@ from html import escape
 from ...htmlruns import runs_html  # emphasis, code and links; colours are the page's
 from ...layout import handout_blocks as h
 from ...layout.frames import Chart, Prose
+from ...layout.text import plain_runs
 from .svg import SlideSvg, slide_svg
 from .units import attr
 
@@ -118,16 +119,16 @@ class WebPage:
 
     def chart_table(self, chart: Chart) -> str:
         """A chart's figures as a table, for those who do not see the chart."""
-        head = "".join(f'<th scope="col">{escape(s.name)}</th>' for s in chart.series)
+        head = "".join(f'<th scope="col">{_words(s.name)}</th>' for s in chart.series)
         rows = "".join(
-            f'<tr><th scope="row">{escape(category)}</th>'
+            f'<tr><th scope="row">{_words(category)}</th>'
             + "".join(f"<td>{_figure(s.values[i], chart.decimal)}</td>" for s in chart.series)
             + "</tr>"
             for i, category in enumerate(chart.categories)
         )
         return (
             f'<details class="figures"><summary>{escape(self.chart_label)}</summary>'
-            f"<table><caption>{escape(chart.alt)}</caption>"
+            f"<table><caption>{_words(chart.alt)}</caption>"
             f"<thead><tr><td></td>{head}</tr></thead><tbody>{rows}</tbody></table></details>"
         )
 
@@ -210,6 +211,13 @@ class WebPage:
 
 # a handout style's class on the page: running text ("notes") is the page's own paragraph
 _CLASS = {"notes": ""}
+
+
+def _words(text: str) -> str:
+    """A chart's words, escaped; those in another language than the page's (a
+    translation's fallback) in a span saying so."""
+    runs = plain_runs(text)
+    return runs_html(runs) if any(run.lang for run in runs) else escape(text)
 
 
 def _figure(value: float, decimal: str) -> str:
