@@ -283,10 +283,10 @@ def test_with_nothing_translated_a_definitions_attribution_is_english(tmp_path):
 
 
 def test_the_handouts_glossary_and_headings_mark_their_untranslated_words(tmp_path):
-    """A glossary entry whose term is translated and its definition not: one paragraph
-    in the handout, in which the English words are a span that says so, and the German
-    ones are not; an untranslated section title is English in its heading and in the
-    contents."""
+    """A glossary entry whose term is translated and its definition not, a reference
+    whose title is and its publisher not: one paragraph each in the handout, in which the
+    English words are a span that says so, and the German ones are not; an untranslated
+    section title is English in its heading and in the contents."""
     from deckgen.inline import plain
     from deckgen.outline.loader import load_outline
 
@@ -296,7 +296,7 @@ def test_the_handouts_glossary_and_headings_mark_their_untranslated_words(tmp_pa
     store = po.pofile.parsefile(str(ROOT / "assets" / "translations" / "de.po"))
     for unit in store.units:
         context = unit.getcontext() or ""
-        if context.endswith("/definition") or context == "@sections/intro/title":
+        if context.endswith(("/definition", "/publisher")) or context == "@sections/intro/title":
             unit.target = ""
     (tmp_path / "de.po").write_bytes(bytes(store))
     built = _build(outline, tmp_path / "out", "--translation", str(tmp_path / "de.po"))
@@ -306,7 +306,12 @@ def test_the_handouts_glossary_and_headings_mark_their_untranslated_words(tmp_pa
     assert all(balanced for _spans, balanced in pages)
     said = [(n, words) for n, (spans, _b) in enumerate(pages) for lang, words in spans]
     assert {lang for spans, _b in pages for lang, _w in spans} == {"en"}
-    definitions = sorted(words.replace(" ", "") for _n, words in said if words != title)
-    assert definitions == sorted(plain(g.definition).replace(" ", "") for g in talked.glossary)
+    english = [plain(g.definition) for g in talked.glossary]
+    english += [r.publisher for r in talked.references if r.publisher]
+    others = sorted(words.replace(" ", "") for _n, words in said if words != title)
+    expected = sorted(text.replace(" ", "") for text in english)
+    assert len(others) == len(expected)
+    for found, text in zip(others, expected, strict=True):  # (", 2023" goes with the words)
+        assert found.startswith(text) and not any(c.isalpha() for c in found[len(text) :])
     headed = [n for n, words in said if words == title]
     assert headed[0] == 0 and len(headed) >= 2  # the contents, then its heading
