@@ -151,17 +151,10 @@ class _Probe:
         ``None`` where a text does not fit at all or a warning says it was set smaller
         or continued. A text that shrinks without a word (a divider's subtitle) shows as
         a smaller size than the slide's own."""
-        from .layout.engine import layout_deck
-        from .layout.fit import GaveWay
         from .layout.frames import TextBox
 
-        try:  # a text that gives way with a word stops the layout: the answer is None
-            deck = layout_deck(
-                talk, self.body, self.design, self.titles, fits_only=True, wraps=self.wraps
-            )
-        except (DeckgenError, GaveWay):
-            return None
-        if any(d.topic == "fit" for d in deck.diagnostics):
+        deck = self.laid_out(talk)
+        if deck is None or any(d.topic == "fit" for d in deck.diagnostics):
             return None
         return tuple(
             min(para.size for para in item.paragraphs)
@@ -169,6 +162,19 @@ class _Probe:
             for item in frame.items
             if isinstance(item, TextBox) and item.paragraphs
         )
+
+    def laid_out(self, talk):
+        """``talk`` laid out as far as a probe needs: None where a text gives way with a
+        word (the layout stops there) or does not fit at all."""
+        from .layout.engine import layout_deck
+        from .layout.fit import GaveWay
+
+        try:
+            return layout_deck(
+                talk, self.body, self.design, self.titles, fits_only=True, wraps=self.wraps
+            )
+        except (DeckgenError, GaveWay):
+            return None
 
     def divider(self, section, changes: dict):
         """The talk with only ``section``'s divider in it (``changes`` to its fields)."""

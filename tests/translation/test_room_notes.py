@@ -16,7 +16,6 @@ from translate.storage import po
 from deckgen import fitnotes
 from deckgen.errors import DeckgenError
 from deckgen.layout.engine import layout_deck
-from deckgen.layout.frames import TextBox
 from deckgen.outline.loader import load_outline
 
 from ..conftest import run_cli
@@ -28,19 +27,11 @@ class _Plainly(fitnotes._Probe):
     """Each probe laid out in full, as a build lays it out: every size tried, every
     continuation made, nothing kept from one probe to the next."""
 
-    def pages(self, talk):
+    def laid_out(self, talk):
         try:
-            deck = layout_deck(talk, self.body, self.design, self.titles)
+            return layout_deck(talk, self.body, self.design, self.titles)
         except DeckgenError:
             return None
-        if any(d.topic == "fit" for d in deck.diagnostics):
-            return None
-        return tuple(
-            min(para.size for para in item.paragraphs)
-            for frame in deck.slides
-            for item in frame.items
-            if isinstance(item, TextBox) and item.paragraphs
-        )
 
 
 def _on_a_template(folder: Path) -> Path:
