@@ -332,6 +332,11 @@ def commands(folder: Path, sizes: list[int], outlines: dict[int, Path], pandoc: 
                 str(out / "h"),
             ]
             found[f"{n}: validate"] = [*deckgen, "validate", talk]
+            made = folder / f"de-{n}.po"  # extracted once; updating measures every room again
+            if not made.exists():
+                extract = [*deckgen, "translate", "extract", talk, "--to", "de", "-o", str(made)]
+                subprocess.run(extract, check=True, capture_output=True)
+            found[f"{n}: translate update"] = [*deckgen, "translate", "update", str(made), talk]
             if pandoc:
                 md = folder / f"talk-{n}.md"
                 md.write_text(markdown_of(outlines[n]), encoding="utf-8")
@@ -414,6 +419,12 @@ def report(results, sizes: list[int], slides: dict[int, int], tree_mib) -> list[
     )
     for part in ("deck", "handout", "validate"):
         row(f"{big}: {part}", f"{results[f'{big}: {part}'][0] / floor:.2f}x import")
+    update = results[f"{big}: translate update"][0]
+    row(
+        f"{big}: translate update",
+        f"{update / results[f'{big}: deck'][0]:.2f}x the deck",
+        "each slide text's room measured",
+    )
     pandoc = results.get(f"{big}: pandoc md->pptx")
     if pandoc:
         ratio = results[f"{big}: deck + handout"][0] / pandoc[0]

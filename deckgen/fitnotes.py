@@ -9,14 +9,18 @@ the default audience, as the build lays it out (on its template, if it names one
 A probe only asks whether its slide fits as it is, so its layout stops at the first text
 that would give way with a word (``layout_deck(fits_only=True)``), and the lines a text
 breaks into at a measure and size are kept for every probe of the talk (``wraps``): the
-same answers as laying each probe out in full, a fraction of the work.
+same answers as laying each probe out in full, a fraction of the work. The slides are
+shared out between the machine's cores (forked copies of the process, as a build's
+formats are), each slide's answers the same wherever it is measured.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from . import forked
 from .errors import DeckgenError
 from .inline import plain
 from .prepare import prepare
@@ -40,14 +44,36 @@ def fit_limits(
 ) -> dict[str, Fit]:
     """Each slide text's :class:`Fit`, by its unit's key (texts not on a slide's face,
     and notes, have none); ``only``: of the slides with these keys."""
-    from .translation.walk import slide_units, with_text
-
     prepared = prepare(outline, None, dict(variables or {}))
     probe = _Probe(prepared)
+    slides = [task for task in slide_units_of(prepared.talk) if only is None or task[2] in only]
+    shares = max(1, min(forked.cores(), len(slides) // SHARE)) if forked.available() else 1
+    jobs = [functools.partial(_slide_rooms, probe, slides[i::shares]) for i in range(shares)]
+    if only is None:
+        jobs.append(functools.partial(_divider_rooms, probe))
     found: dict[str, Fit] = {}
-    for section, slide, key in slide_units_of(prepared.talk):
-        if only is not None and key not in only:
-            continue
+    for rooms in forked.all_of(jobs):
+        found.update(rooms)
+    # in the talk's order, as measured in one process: slide by slide, the dividers last
+    order = {key: index for index, (_section, _slide, key) in enumerate(slides)}
+    last = len(order)
+    return dict(sorted(found.items(), key=lambda item: order.get(_slide_key(item[0]), last)))
+
+
+SHARE = 8  # slides a forked share measures at least (fewer: not worth a fork)
+
+
+def _slide_key(unit_key: str) -> str:
+    """The slide's key prefix of a unit's key (``two-terms`` of ``two-terms/title``)."""
+    return unit_key.split("/", 1)[0]
+
+
+def _slide_rooms(probe, slides) -> dict[str, Fit]:
+    """The room of each text on ``slides`` ((section, slide, key) each)."""
+    from .translation.walk import slide_units, with_text
+
+    found: dict[str, Fit] = {}
+    for section, slide, key in slides:
         base = probe.pages(probe.alone(section, slide))
         for unit in slide_units(slide, key):
             if unit.key.endswith(NOTES) or "/notes/" in unit.key:
@@ -57,8 +83,6 @@ def fit_limits(
                 return probe.alone(section, with_text(slide, key, unit.key, text))
 
             found[unit.key] = probe.room(unit.source, made, base)
-    if only is None:
-        found.update(_divider_rooms(probe))
     return found
 
 

@@ -239,7 +239,7 @@ ALLOWED: dict[str, set[str]] = {
         *("check", "forked", "output"),
     },
     # how long each slide text may get: its slide laid out alone, with the text longer
-    "deckgen.fitnotes": {"errors", "inline", "layout", "prepare", "translation"},
+    "deckgen.fitnotes": {"errors", "forked", "inline", "layout", "prepare", "translation"},
     # translate, tailor, open the template, lay out: all of a build but the rendering
     "deckgen.prepare": {"errors", "outline", "layout", "render.pdf", "template", "translation"},
     "deckgen.check": {"errors", "layout", "render.pptx", "render.pdf", "safexml", "pikepdf"},

@@ -62,6 +62,21 @@ def test_the_rooms_measured_fast_are_the_rooms_measured_plainly(outline, monkeyp
     assert fitnotes.fit_limits(loaded) == fast
 
 
+def test_rooms_shared_out_between_processes_are_the_rooms_measured_in_one(monkeypatch):
+    """The slides measured in forked shares (as on a machine with two cores or more):
+    every unit's room, in the same order, as one process measures them."""
+    from deckgen import forked
+
+    loaded = load_outline(WEB, WEB.name)
+    monkeypatch.setattr(forked, "cores", lambda: 4)
+    monkeypatch.setattr(fitnotes, "SHARE", 2)
+    shared = fitnotes.fit_limits(loaded)
+    monkeypatch.setattr(forked, "enabled", False)
+    alone = fitnotes.fit_limits(loaded)
+    assert list(shared.items()) == list(alone.items())
+    assert any(key.startswith("@sections/") for key in alone)  # the dividers' too
+
+
 def _source(file, key: str) -> str:
     store = po.pofile.parsefile(str(file))
     return next(u for u in store.units if u.getcontext() == key).source
