@@ -39,7 +39,20 @@ class Bibliography:
 
 
 def bibliography(talk: Talk) -> Bibliography:
-    """The talk's references, numbered in the order the outline lists them."""
+    """The talk's references, numbered in the order the outline lists them. The last
+    talk's are kept: the room notes lay the same references out thousands of times (each
+    probe a talk of one slide, its references the same object)."""
+    global _last
+    references, last = talk.references, _last  # (read once: another thread may set it)
+    if last is None or last[0] is not references:
+        last = _last = (references, _numbered(references))
+    return last[1]
+
+
+_last: tuple | None = None  # (the references, their bibliography) last asked for
+
+
+def _numbered(references) -> Bibliography:
     return Bibliography(
         tuple(
             Entry(
@@ -51,6 +64,6 @@ def bibliography(talk: Talk) -> Bibliography:
                 ref.id,
                 ref.pos,
             )
-            for number, ref in enumerate(talk.references, 1)
+            for number, ref in enumerate(references, 1)
         )
     )
