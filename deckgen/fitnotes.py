@@ -26,7 +26,6 @@ from .inline import plain
 from .prepare import prepare
 
 MOST = 2000  # no note speaks of more characters than this: a text that long fits anywhere
-NOTES = ("/notes", "/cue")  # the notes page and the guide: no fixed room
 
 
 @dataclass(frozen=True)
@@ -70,13 +69,13 @@ def _slide_key(unit_key: str) -> str:
 
 def _slide_rooms(probe, slides) -> dict[str, Fit]:
     """The room of each text on ``slides`` ((section, slide, key) each)."""
-    from .translation.walk import slide_units, with_text
+    from .translation.walk import flows, slide_units, with_text
 
     found: dict[str, Fit] = {}
     for section, slide, key in slides:
         base = probe.pages(probe.alone(section, slide))
         for unit in slide_units(slide, key):
-            if unit.key.endswith(NOTES) or "/notes/" in unit.key:
+            if flows(unit.key) or unit.key.endswith("/cue"):  # no fixed room: notes, cues
                 continue
 
             def made(text: str, unit=unit, section=section, slide=slide, key=key):

@@ -191,22 +191,29 @@ class _Matcher:
         self.previous = previous
         self.used: set[str] = set()
         entries = previous.entries.values() if previous else ()
-        self.by_source = {entry.source: entry for entry in entries}
+        self.by_source = {words_of(entry.source): entry for entry in entries}
 
     def __call__(self, unit: Unit) -> tuple[FileEntry, bool] | None:
         if self.previous is None:
             return None
-        now = source_of(unit.source, self.previous.kind)
+        now = words_of(source_of(unit.source, self.previous.kind))
         entry = self.previous.entries.get(unit.key)
         if entry is None or entry.key in self.used:
             entry = self.by_source.get(now)
             if entry is None or entry.key in self.used:
                 return None
         self.used.add(entry.key)
-        return entry, entry.source == now
+        return entry, words_of(entry.source) == now
 
     def unused(self) -> int:
         return len(self.previous.entries) - len(self.used) if self.previous else 0
+
+
+def words_of(source: str) -> str:
+    """A source as compared with another: its words, however its lines were wrapped or
+    spaced (a file made when notes were extracted hard-wrapped, as the outline wraps
+    them, still matches them; a change of spacing alone asks no review)."""
+    return " ".join(source.split())
 
 
 def source_of(text: str, kind: str) -> str:

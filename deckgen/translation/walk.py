@@ -238,9 +238,11 @@ class _Walker:
         if isinstance(value, str):
             if not words or not _has_words(value):
                 return value
-            done = self.visit(Unit(key, value, pos, context, limit))
+            source = folded(value) if flows(key) else value
+            done = self.visit(Unit(key, source, pos, context, limit))
             # the same words back keep the same string (a Foreign one says its language)
-            return value if done is value or (type(done) is str and done == value) else done
+            same = done is value or done is source or (type(done) is str and done == value)
+            return value if same else done
         if isinstance(value, Node):
             return self.node(value, key, context, pos=pos)
         if isinstance(value, list | tuple):
@@ -266,6 +268,25 @@ def _fields(model: type[Node]) -> tuple[tuple[str, bool, int | None], ...]:
         for name, info in model.model_fields.items()
         if not info.exclude
     )
+
+
+def flows(key: str) -> bool:
+    """Whether the unit at ``key`` is speaker notes (a slide's or a section's, whole or a
+    paragraph of them): text the notes page sets as flowing paragraphs."""
+    return key.endswith("/notes") or "/notes/" in key
+
+
+def folded(text: str) -> str:
+    """Speaker notes as the translator gets them: each paragraph on one line, paragraphs
+    parted by a blank line. The outline hard-wraps its notes (a YAML block) and the notes
+    page joins the lines again (layout's ``reflow``), so a line break inside a paragraph
+    is not the talk's, and a translation need not keep it (tools flag a translation with
+    fewer line breaks than its source)."""
+    paragraphs = (
+        " ".join(line.strip() for line in block.splitlines() if line.strip())
+        for block in re.split(r"\n\s*\n", text.strip())
+    )
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 
 
 # a {variable}, which a translation keeps as it is

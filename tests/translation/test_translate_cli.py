@@ -114,6 +114,79 @@ def test_translate_toolkit_reads_what_deckgen_writes(tmp_path):
         subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po_file)], check=True)
 
 
+POFILTER = ("variables", "xmltags", "printf", "pythonbraceformat", "escapes", "newlines")
+
+
+def _pofilter(source: Path, folder: Path) -> list[str]:
+    """The units translate-toolkit's pofilter finds failing its checks of variables,
+    tags, escapes and line breaks (it writes only those; nothing where none fails)."""
+    found = folder / f"failing-{source.name}"
+    checks = [arg for name in POFILTER for arg in ("-t", name)]
+    command = [sys.executable, "-m", "translate.filters.pofilter", *checks, str(source), str(found)]
+    subprocess.run(command, check=True, capture_output=True)
+    if not found.exists():
+        return []
+    store = (po.pofile if found.suffix == ".po" else xliff.xlifffile).parsefile(str(found))
+    return [u.getid() for u in store.units if not u.isheader()]
+
+
+@pytest.mark.parametrize(
+    "file",
+    [ROOT / "assets" / "translations" / "de.po", ROOT / "assets" / "translations" / "fr.xlf"],
+)
+def test_pofilter_finds_nothing_in_the_shipped_translations(file, tmp_path):
+    assert _pofilter(file, tmp_path) == []
+
+
+def test_pofilter_passes_a_pseudo_translation_and_catches_a_dropped_variable(pseudo, tmp_path):
+    """translate-toolkit's checks on what deckgen writes and podebug translates: nothing
+    fails; a translation that drops a {variable} is caught, so the check does run."""
+    _outline, built = pseudo
+    for file, _deck, _done in built.values():
+        assert _pofilter(file, tmp_path) == []
+    store = po.pofile.parsefile(str(built["po"][0]))
+    broken = next(u for u in store.units if "{organisation}" in u.source)
+    broken.target = broken.target.replace("{organisation}", "")
+    (tmp_path / "broken.po").write_bytes(bytes(store))
+    assert _pofilter(tmp_path / "broken.po", tmp_path) == [broken.getid()]
+
+
+def test_notes_come_as_paragraphs_one_line_each_and_older_wrapped_files_still_match(tmp_path):
+    """The outline hard-wraps its notes; the notes page joins the lines. A translator gets
+    each paragraph on one line and paragraphs parted by a blank line (so no tool flags a
+    translation for fewer line breaks); a file made when the source still had the
+    outline's wrapping keeps every translation: it builds without a fallback, and update
+    asks no review and writes the source as it is now."""
+    outline = talk(tmp_path)
+    made = extract(outline, "de")
+    store = po.pofile.parsefile(str(made))
+    notes = [u for u in store.units if (u.getcontext() or "").endswith("/notes")]
+    assert len(notes) > 10
+    raw = load_outline(outline, "o").sections[1].slides[0].notes
+    assert "\n" in raw.strip()  # the outline wraps it
+    for unit in notes:
+        assert all(line.strip() for line in unit.source.split("\n\n"))
+        assert "\n" not in unit.source.replace("\n\n", "")
+    # as an older deckgen wrote it: the notes' source wrapped as the outline wraps them
+    talked = load_outline(outline, "o")
+    wrapped = {f"{s.slides[0].id}/notes": s.slides[0].notes for s in talked.sections}
+    for unit in store.units:
+        if unit.getcontext() in wrapped and isinstance(wrapped[unit.getcontext()], str):
+            unit.source = wrapped[unit.getcontext()]
+        if not unit.isheader():
+            unit.target = "xxx" + unit.source + "xxx"
+    assert any("\n" in u.source.strip() for u in store.units if not u.isheader())
+    made.write_bytes(bytes(store))
+    built = run_cli("build", str(outline), "--translation", str(made), "-o", str(tmp_path / "o"))
+    assert built.exit_code == 0 and "stay in the outline's language" not in built.output
+    done = run_cli("translate", "update", str(made), str(outline))
+    assert "0 to review" in done.output and "0 new" in done.output, done.output
+    again = po.pofile.parsefile(str(made))
+    assert {u.getcontext(): u.source for u in again.units} == {
+        u.getcontext(): u.source for u in po.pofile.parsefile(str(extract(outline, "fr"))).units
+    }
+
+
 def _line_of(outline: Path, text: str) -> int:
     lines = outline.read_text(encoding="utf-8").splitlines()
     at = next(i for i, line in enumerate(lines) if text in line)
