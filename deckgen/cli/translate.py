@@ -18,10 +18,26 @@ def translate() -> None:
     """Translate the talk: PO or XLIFF files for translators' tools."""
 
 
+def _language(_context, _param, value: str) -> str:
+    """``--to`` as a BCP 47 tag, or a usage error saying what one is."""
+    from ..translation.apply import language_tag
+
+    tag = language_tag(value)
+    if tag is None:
+        raise click.BadParameter(
+            f"{value!r} is no language tag: give one as BCP 47 writes it (de, fr, pt-BR)"
+        )
+    return tag
+
+
 @translate.command()
 @outline_argument
 @click.option(
-    "--to", "language", required=True, help="The language to translate into: de, fr, pt-BR."
+    "--to",
+    "language",
+    required=True,
+    callback=_language,
+    help="The language to translate into: de, fr, pt-BR.",
 )
 @click.option("-o", "--output", type=_FILE, help="The file (default: translations/LANG.po).")
 @click.option(

@@ -123,10 +123,17 @@ def translate_store(outline: m.Outline, store: Store, refuse: bool = True) -> Tr
     )
 
 
+def language_tag(text: str) -> str | None:
+    """``text`` as a BCP 47 tag (``de_DE`` as tools write it: ``de-DE``); None where it is
+    none."""
+    tag = text.strip().replace("_", "-")
+    return tag if _LANGUAGE.match(tag) else None
+
+
 def language_of(store: Store) -> str:
     """The file's target language as a BCP 47 tag (``de_DE`` as tools write it: ``de-DE``)."""
-    tag = store.language.strip().replace("_", "-")
-    if not _LANGUAGE.match(tag):
+    tag = language_tag(store.language)
+    if tag is None:
         where = "its header's Language:" if store.kind == "po" else "<file target-language=…>"
         message = (
             f"the translation file names no language it is in ({where} is "

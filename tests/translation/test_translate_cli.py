@@ -624,3 +624,17 @@ def test_every_format_follows_the_translation(tmp_path):
             ["pdftotext", str(out / name), "-"], capture_output=True, text=True, check=True
         ).stdout
         assert "Zwei Begriffe, zwei Arten von Risiko" in text, name
+
+
+def test_extract_takes_a_language_tag_and_refuses_what_is_none(tmp_path):
+    """``--to de_DE`` (as tools write it) is ``de-DE``; a text that is no language tag is a
+    usage error naming it, and no file is written (one would not build)."""
+    outline = talk(tmp_path)
+    bad = run_cli(
+        "translate", "extract", str(outline), "--to", "de_DE@@", "-o", str(tmp_path / "x.po")
+    )
+    assert bad.exit_code == 2 and "'de_DE@@' is no language tag" in bad.output
+    assert not (tmp_path / "x.po").exists()
+    made = extract(outline, "de_DE")
+    assert made.name == "de-DE.po"
+    assert po.pofile.parsefile(str(made)).parseheader()["Language"] == "de-DE"
