@@ -91,6 +91,17 @@ class Marked:
     target: str | None = None
 
 
+def paragraphs_of(text: str) -> list[str]:
+    """The paragraphs of hard-wrapped outline text (speaker notes in a YAML block): the
+    lines of each joined by a space, a blank line between one paragraph and the next;
+    none empty."""
+    joined = (
+        " ".join(line.strip() for line in block.splitlines() if line.strip())
+        for block in re.split(r"\n\s*\n", text.strip())
+    )
+    return [paragraph for paragraph in joined if paragraph]
+
+
 def tree(text: str) -> tuple[Marked | str, ...]:
     """``text`` as nested markup and plain strings, as the outline wrote it (a translation
     file shows a translator the markup as tags, and reads it back)."""

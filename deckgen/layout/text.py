@@ -7,12 +7,11 @@ alone on the last line); :meth:`Typesetter.box` puts paragraphs in a text box.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..errors import SourcePos
-from ..inline import plain, spans
+from ..inline import paragraphs_of, plain, spans
 from ..nodes import Foreign, Mixed, Spliced, foreign_like, language_of, spliced
 from .design import Spacing
 from .frames import Align, Anchor, Paragraph, Placeholder, Prose, Role, Run, TextBox
@@ -218,11 +217,7 @@ def reflow(text: str) -> str:
         return Mixed("\n".join(parts), parts)
     if isinstance(text, Spliced):  # its words where they were, in their languages
         return respliced(reflow(str(text)), text)
-    paragraphs = [
-        " ".join(line.strip() for line in block.splitlines() if line.strip())
-        for block in re.split(r"\n\s*\n", text.strip())
-    ]
-    return foreign_like("\n".join(p for p in paragraphs if p), text)
+    return foreign_like("\n".join(paragraphs_of(text)), text)
 
 
 def without_space_before(para: Paragraph) -> Paragraph:

@@ -34,11 +34,8 @@ def keep_languages(made, source):
 
 def _model(made: BaseModel, source) -> BaseModel:
     update = {}
-    for name, info in type(made).model_fields.items():
-        if isinstance(source, Mapping):
-            old = source.get(name, source.get(info.alias) if info.alias else None)
-        else:
-            old = getattr(source, name, None)
+    for name in type(made).model_fields:  # (a mapping keyed by field names)
+        old = source.get(name) if isinstance(source, Mapping) else getattr(source, name, None)
         value = getattr(made, name)
         kept = keep_languages(value, old)
         if kept is not value:

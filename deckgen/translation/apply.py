@@ -19,7 +19,7 @@ from ..nodes import Foreign
 from ..outline import model as m
 from ..outline.yamltree import forbidden_character
 from . import markup
-from .stores import FileEntry, Store, read, source_of, words_of
+from .stores import FileEntry, Store, read, source_words, words_of
 from .walk import Unit, map_texts
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -164,9 +164,7 @@ class _Finder:
         if entry is None or entry.target is None:
             self.missing.append(unit.key)
             return self._kept(unit)
-        if entry.fuzzy or words_of(entry.source) != words_of(
-            source_of(unit.source, self.store.kind)
-        ):
+        if entry.fuzzy or words_of(entry.source) != source_words(unit.source, self.store.kind):
             self.stale.append(unit.key)
             return self._kept(unit)
         text = self._text(unit, entry)

@@ -196,7 +196,7 @@ class _Matcher:
     def __call__(self, unit: Unit) -> tuple[FileEntry, bool] | None:
         if self.previous is None:
             return None
-        now = words_of(source_of(unit.source, self.previous.kind))
+        now = source_words(unit.source, self.previous.kind)
         entry = self.previous.entries.get(unit.key)
         if entry is None or entry.key in self.used:
             entry = self.by_source.get(now)
@@ -214,6 +214,12 @@ def words_of(source: str) -> str:
     spaced (a file made when notes were extracted hard-wrapped, as the outline wraps
     them, still matches them; a change of spacing alone asks no review)."""
     return " ".join(source.split())
+
+
+def source_words(text: str, kind: str) -> str:
+    """The words of ``text`` as a file of ``kind`` says its source (compared with an
+    entry's ``words_of(entry.source)``)."""
+    return words_of(source_of(text, kind))
 
 
 def source_of(text: str, kind: str) -> str:

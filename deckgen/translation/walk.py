@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pydantic import StringConstraints
 
 from ..errors import SourcePos
-from ..inline import plain
+from ..inline import paragraphs_of, plain
 from ..nodes import WORDS, Node
 from ..outline import model as m
 from ..output import slug
@@ -282,11 +282,7 @@ def folded(text: str) -> str:
     page joins the lines again (layout's ``reflow``), so a line break inside a paragraph
     is not the talk's, and a translation need not keep it (tools flag a translation with
     fewer line breaks than its source)."""
-    paragraphs = (
-        " ".join(line.strip() for line in block.splitlines() if line.strip())
-        for block in re.split(r"\n\s*\n", text.strip())
-    )
-    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+    return "\n\n".join(paragraphs_of(text))
 
 
 # a {variable}, which a translation keeps as it is
